@@ -1,0 +1,51 @@
+"""Stage 2: turn an Article into an Analysis (sentences, actors, attributions, time, events, roles).
+
+spaCy objects stay inside this package; what leaves it are the records of ``newsbrief.models``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Doc
+
+from newsbrief.analyze.actors import resolve_actors
+from newsbrief.analyze.attribution import find_attributions
+from newsbrief.analyze.events import find_events
+from newsbrief.analyze.nlp import parse, parse_many
+from newsbrief.analyze.roles import assign_roles
+from newsbrief.analyze.sentences import split_sentences
+from newsbrief.analyze.timex import find_timexes
+from newsbrief.models import Analysis, Article
+
+__all__ = ["analyze", "analyze_many"]
+
+
+def analyze(article: Article) -> Analysis:
+    """Analyze one article."""
+    return _analyze_doc(article, parse(article.text))
+
+
+def analyze_many(articles: Iterable[Article], *, batch_size: int = 16) -> Iterator[Analysis]:
+    """Analyze a stream of articles, parsing them in batches."""
+    items = list(articles)
+    for article, doc in zip(items, parse_many((a.text for a in items), batch_size=batch_size), strict=True):
+        yield _analyze_doc(article, doc)
+
+
+def _analyze_doc(article: Article, doc: Doc) -> Analysis:
+    sentences = split_sentences(doc, article)
+    actors = resolve_actors(doc, article, sentences)
+    attributions = find_attributions(doc, article, sentences, actors)
+    dct = article.published
+    timexes = find_timexes(doc, dct, sentences)
+    events = find_events(doc, article, sentences, timexes, actors)
+    sentences = assign_roles(doc, sentences, timexes, attributions)
+    return Analysis(
+        article=article,
+        sentences=tuple(sentences),
+        actors=actors.actors,
+        attributions=tuple(attributions),
+        timexes=tuple(timexes),
+        events=tuple(events),
+    )

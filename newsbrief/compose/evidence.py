@@ -1,0 +1,23 @@
+"""Helpers shared by the section builders."""
+
+from __future__ import annotations
+
+from newsbrief.models import Analysis, Evidence, Sentence
+
+
+def sentence_evidence(analysis: Analysis, sentence: Sentence) -> Evidence:
+    """Evidence pointing at a whole sentence."""
+    return Evidence(
+        article_id=analysis.article.id,
+        sentence_index=sentence.index,
+        start=sentence.start,
+        end=sentence.end,
+    )
+
+
+def sentence_at(analysis: Analysis, offset: int) -> Sentence | None:
+    """The sentence containing character ``offset``."""
+    for s in analysis.sentences:
+        if s.start <= offset < s.end:
+            return s
+    return None

