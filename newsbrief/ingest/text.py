@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from datetime import datetime
+from datetime import UTC, datetime
 
 from newsbrief.models import Article, Span
 
@@ -76,3 +76,17 @@ def article_from_text(
         source=source,
         paragraphs=paragraph_spans(body),
     )
+
+
+def parse_datetime(value: str) -> datetime | None:
+    """Parse an ISO 8601 date or date-time; naive values are taken as UTC. None if unparseable."""
+    raw = value.strip()
+    if raw.endswith("Z"):
+        raw = raw[:-1] + "+00:00"
+    try:
+        parsed = datetime.fromisoformat(raw)
+    except ValueError:
+        return None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=UTC)
+    return parsed

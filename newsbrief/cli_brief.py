@@ -1,0 +1,163 @@
+"""The work behind ``newsbrief brief``: read each input, brief it, write it, store it.
+
+A bad input never stops the batch: the good ones are briefed, the bad ones reported at the end,
+and the exit code is that of the first failure.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn
+
+from newsbrief.analyze import analyze
+from newsbrief.compose import compose_brief
+from newsbrief.errors import InputError, NewsbriefError, StoreError
+from newsbrief.ingest import load_input
+from newsbrief.models import Brief
+from newsbrief.render import render
+from newsbrief.settings import Settings
+from newsbrief.store.archive import Archive
+
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+EXTENSIONS = {"md": ".md", "html": ".html", "json": ".json"}
+
+
+def run_brief(
+    inputs: list[str],
+    *,
+    settings: Settings,
+    fmt: str,
+    output: Path | None,
+    store: bool,
+    title: str | None = None,
+    outlet: str | None = None,
+    published: datetime | None = None,
+) -> int:
+    """Brief every input; returns the exit code (0 when all succeeded)."""
+    several = len(inputs) > 1
+    if several and fmt == "html" and output is None:
+        raise InputError("several HTML briefs need a folder", hint="add -o FOLDER")
+    if several and output is not None and output.suffix and not output.is_dir():
+        raise InputError(
+            f"{output} looks like a file but several inputs were given",
+            hint="give -o a folder; each brief is written there as <slug>-<id>.<ext>",
+        )
+    failures: list[tuple[str, NewsbriefError]] = []
+    briefs: list[Brief] = []
+    with _maybe_archive(settings, store) as archive, _progress(several) as advance:
+        for spec in inputs:
+            try:
+                brief = _brief_one(spec, archive, title=title, outlet=outlet, published=published)
+            except NewsbriefError as exc:
+                failures.append((spec, exc))
+            else:
+                briefs.append(brief)
+                if several and output is not None:
+                    _write(output / _filename(brief, fmt), render(brief, fmt))  # type: ignore[arg-type]
+            advance()
+    if briefs and not (several and output is not None):
+        _emit(briefs, fmt, output)
+    return _report(failures, len(inputs))
+
+
+def _brief_one(
+    spec: str,
+    archive: Archive | None,
+    *,
+    title: str | None,
+    outlet: str | None,
+    published: datetime | None,
+) -> Brief:
+    article = load_input(spec, title=title, outlet=outlet, published=published)
+    analysis = analyze(article)
+    brief = compose_brief(analysis)
+    if archive is not None:
+        archive.save(analysis, brief)
+    return brief
+
+
+def _emit(briefs: list[Brief], fmt: str, output: Path | None) -> None:
+    if fmt == "json" and len(briefs) > 1:
+        text = json.dumps([b.model_dump(mode="json") for b in briefs], indent=2)
+    else:
+        text = "\n\n---\n\n".join(render(b, fmt) for b in briefs)  # type: ignore[arg-type]
+    if output is None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    else:
+        _write(output, text)
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise InputError(
+            f"cannot write {path}: {exc.strerror}", hint="check the -o path is writable"
+        ) from exc
+    err.print(f"wrote {path}")
+
+
+def _filename(brief: Brief, fmt: str) -> str:
+    ref = brief.article
+    slug = re.sub(r"[^a-z0-9]+", "-", brief.headline.lower()).strip("-")[:60] or "brief"
+    ident = ref.id[:8] if ref else "story"
+    return f"{slug}-{ident}{EXTENSIONS[fmt]}"
+
+
+def _report(failures: list[tuple[str, NewsbriefError]], total: int) -> int:
+    from newsbrief.cli import report_error
+
+    for spec, exc in failures:
+        report_error(spec, exc)
+    if failures and total > 1:
+        err.print(f"{total - len(failures)} of {total} briefed; {len(failures)} failed")
+    return failures[0][1].exit_code if failures else 0
+
+
+@contextmanager
+def _maybe_archive(settings: Settings, store: bool) -> Iterator[Archive | None]:
+    if not store:
+        yield None
+        return
+    archive = Archive.open(settings.db_path)
+    try:
+        yield archive
+    finally:
+        archive.close()
+
+
+@contextmanager
+def _progress(show: bool) -> Iterator[object]:
+    if not show or not err.is_terminal:
+        yield lambda: None
+        return
+    with Progress(
+        TextColumn("briefing"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
+        console=err, transient=True,
+    ) as progress:
+        task = progress.add_task("brief", total=None)
+        yield lambda: progress.advance(task)
+
+
+def run_story_brief(story_id: str, *, settings: Settings, fmt: str, output: Path | None) -> None:
+    """Brief a whole story from the archive."""
+    from newsbrief.compose import compose_story_brief
+
+    with Archive.open(settings.db_path) as archive:
+        analyses = archive.story_analyses(story_id)
+        if not analyses:
+            raise StoreError(
+                f"no story {story_id!r} in {settings.db_path}",
+                hint="list them with `newsbrief stories`",
+            )
+        brief = compose_story_brief(analyses, settings)
+    _emit([brief], fmt, output)

@@ -1,0 +1,135 @@
+"""What every renderer shares: sentence anchors, evidence labels, bylines and empty-section notes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from newsbrief.models import ArticleRef, Brief, Evidence, MatterItem
+
+__all__ = [
+    "EMPTY_NOTES",
+    "MATTER_LABELS",
+    "SECTION_TITLES",
+    "EvidenceRef",
+    "Resolver",
+    "brief_articles",
+    "format_datetime",
+    "matter_label",
+    "one_line",
+    "sentence_anchor",
+]
+
+SECTION_TITLES = {
+    "summary": "Executive Summary",
+    "story": "The Story So Far",
+    "matters": "Why This Matters",
+    "who": "Who Thinks What?",
+    "article": "The Article",
+}
+
+EMPTY_NOTES = {
+    "summary": "No summary could be drawn from this article.",
+    "story": "No dated background in this article.",
+    "matters": "No statements of stakes or consequences in this article.",
+    "who": "No attributed statements in this article.",
+    "article": "No article text to show.",
+}
+
+MATTER_LABELS = {
+    "stakes": "Stakes",
+    "consequence": "Consequence",
+    "context": "Context",
+    "watch": "What to watch",
+}
+
+
+def sentence_anchor(article_id: str, sentence_index: int) -> str:
+    """The id of a sentence in the rendered body: ``s-<article_id>-<sentence_index>``."""
+    return f"s-{article_id}-{sentence_index}"
+
+
+def one_line(text: str) -> str:
+    """Collapse every run of whitespace (newlines included) into one space."""
+    return " ".join(text.split())
+
+
+def format_datetime(value: datetime) -> str:
+    """'11 June 2024, 09:30 UTC'; a date-only label when the time is midnight without a zone."""
+    day = f"{value.day} {value:%B %Y}"
+    if value.tzinfo is None and (value.hour, value.minute) == (0, 0):
+        return day
+    offset = value.utcoffset()
+    if offset is None:
+        zone = ""
+    elif offset == timedelta(0):
+        zone = " UTC"
+    else:
+        zone = f" {value:%z}"
+    return f"{day}, {value:%H:%M}{zone}"
+
+
+def brief_articles(brief: Brief) -> tuple[ArticleRef, ...]:
+    """The articles a brief draws on, in the brief's order (one for a single-article brief)."""
+    if brief.articles:
+        return brief.articles
+    return (brief.article,) if brief.article is not None else ()
+
+
+@dataclass(frozen=True)
+class EvidenceRef:
+    """How one piece of evidence is shown: a label and, when there is one, a link target."""
+
+    label: str
+    href: str | None
+    title: str
+
+
+class Resolver:
+    """Turns Evidence into an EvidenceRef for one brief.
+
+    Sentences of the regrouped body get in-page links (``#s-<article>-<index>``). Evidence from an
+    earlier article of a story (whose body is not shown) links to that article's URL when known.
+    """
+
+    def __init__(self, brief: Brief) -> None:
+        self._articles = brief_articles(brief)
+        self._number = {a.id: n for n, a in enumerate(self._articles, start=1)}
+        self._in_body = {
+            (s.evidence.article_id, s.evidence.sentence_index)
+            for section in brief.sections
+            for paragraph in section.paragraphs
+            for s in paragraph.sentences
+        }
+
+    def ref(self, evidence: Evidence) -> EvidenceRef:
+        key = (evidence.article_id, evidence.sentence_index)
+        if key in self._in_body:
+            return EvidenceRef(
+                label=self._label(evidence),
+                href="#" + sentence_anchor(*key),
+                title=f"Sentence {evidence.sentence_index} of the article",
+            )
+        article = self._article(evidence.article_id)
+        if article is None:
+            title = f"Sentence {evidence.sentence_index} of article {evidence.article_id}"
+            return EvidenceRef(label=self._label(evidence), href=None, title=title)
+        name = article.title or article.outlet or article.id
+        title = f"Sentence {evidence.sentence_index} of the earlier article “{name}”"
+        return EvidenceRef(label=self._label(evidence), href=article.url, title=title)
+
+    def _article(self, article_id: str) -> ArticleRef | None:
+        for article in self._articles:
+            if article.id == article_id:
+                return article
+        return None
+
+    def _label(self, evidence: Evidence) -> str:
+        """``¶s3``; ``¶2·s3`` (article 2 of the story) when the brief draws on several articles."""
+        if len(self._articles) > 1 and evidence.article_id in self._number:
+            return f"¶{self._number[evidence.article_id]}·s{evidence.sentence_index}"
+        return f"¶s{evidence.sentence_index}"
+
+
+def matter_label(item: MatterItem) -> str:
+    return MATTER_LABELS[item.kind]

@@ -1,0 +1,55 @@
+"""The quality gate: every task pinned in eval_baseline.json is scored on its dev split and must
+not fall under its floors. Floors only go up (see the README)."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+import pytest
+
+from newsbrief.evaluate.common import EvalResult, load_floors
+
+FLOORS = load_floors()
+TOLERANCE = 1e-4
+
+
+def _run(task: str, data: Path) -> EvalResult:
+    module = importlib.import_module(f"newsbrief.evaluate.{task}")
+    if task == "extraction":
+        return module.evaluate(data / "aeb")  # type: ignore[no-any-return]
+    if task == "attribution":
+        return module.evaluate(data / "polnear" / "dev")  # type: ignore[no-any-return]
+    if task == "timex":
+        return module.evaluate(data / "tempeval3" / "tbaq")  # type: ignore[no-any-return]
+    if task == "summary":
+        cnndm = data / "cnndm"
+        return module.evaluate(cnndm / "dev.src.txt", cnndm / "dev.ref.txt")  # type: ignore[no-any-return]
+    if task == "clustering":
+        return module.evaluate(data / "ecbplus")  # type: ignore[no-any-return]
+    if task == "roles":
+        return module.evaluate()  # type: ignore[no-any-return]
+    raise AssertionError(f"no dev split wired for task {task!r}")
+
+
+def test_floors_file_is_well_formed() -> None:
+    assert FLOORS, "eval_baseline.json pins no floors"
+    for task, metrics in FLOORS.items():
+        assert metrics, task
+        for name, floor in metrics.items():
+            assert 0.0 <= floor <= 1.0, (task, name, floor)
+
+
+@pytest.mark.data
+@pytest.mark.slow
+@pytest.mark.parametrize("task", sorted(FLOORS))
+def test_dev_split_meets_floors(task: str, data_dir: Path) -> None:
+    result = _run(task, data_dir)
+    assert result.task == task
+    assert result.n > 0
+    below = {
+        name: (round(result.metrics.get(name, -1.0), 4), floor)
+        for name, floor in FLOORS[task].items()
+        if result.metrics.get(name, -1.0) < floor - TOLERANCE
+    }
+    assert not below, f"{task} fell under its floors (measured, floor): {below}"
