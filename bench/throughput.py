@@ -65,7 +65,9 @@ def component_shares(arts: list[Article]) -> dict[str, float]:
     t0 = time.perf_counter()
     docs = list(nlp.pipe((a.text for a in arts), batch_size=16))
     parse_s = time.perf_counter() - t0
-    cost = dict.fromkeys(("sentences", "actors+attribution", "timex+events", "roles", "compose"), 0.0)
+    cost = dict.fromkeys(
+        ("sentences", "actors+attribution", "timex+events", "roles", "compose"), 0.0
+    )
     for art, doc in zip(arts, docs, strict=True):
         t = time.perf_counter()
         sents = sentences.split_sentences(doc, art)

@@ -11,7 +11,7 @@ import os
 import sys
 import traceback
 from datetime import datetime
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -22,7 +22,7 @@ from newsbrief.errors import InputError, NewsbriefError
 
 app = typer.Typer(
     name="newsbrief",
-    help="Grounded explainer briefs from news articles: summary, timeline, stakes, who thinks what.",
+    help="Grounded explainer briefs from news articles.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=False,
@@ -35,7 +35,7 @@ app.add_typer(eval_app, name="eval")
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     md = "md"
     html = "html"
     json = "json"
@@ -71,7 +71,9 @@ def brief(
             show_default=False,
         ),
     ] = None,
-    title: Annotated[str | None, typer.Option(help="Headline (overrides what the input says).")] = None,
+    title: Annotated[
+        str | None, typer.Option(help="Headline (overrides what the input says).")
+    ] = None,
     outlet: Annotated[str | None, typer.Option(help="Publishing outlet or agency.")] = None,
     published: Annotated[
         str | None, typer.Option(help="Publication date/time, ISO 8601 (anchors relative dates).")
@@ -79,9 +81,13 @@ def brief(
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.md,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write here instead of stdout (a folder for several inputs)."),
+        typer.Option(
+            "--output", "-o", help="Write here instead of stdout (a folder for several inputs)."
+        ),
     ] = None,
-    db: Annotated[Path | None, typer.Option(help="SQLite archive (default: user data dir).")] = None,
+    db: Annotated[
+        Path | None, typer.Option(help="SQLite archive (default: user data dir).")
+    ] = None,
     store: Annotated[bool, typer.Option(help="Store each briefed article in the archive.")] = True,
     story: Annotated[
         str | None, typer.Option(help="Brief a whole story from the archive by its id.")
@@ -164,7 +170,9 @@ def eval_attribution(
 
 @eval_app.command("timex")
 def eval_timex(
-    data_dir: Annotated[Path, typer.Argument(help="Folder of TimeML .tml files (searched recursively).")],
+    data_dir: Annotated[
+        Path, typer.Argument(help="Folder of TimeML .tml files (searched recursively).")
+    ],
     limit: Limit = None,
     as_json: JsonFlag = False,
 ) -> None:
@@ -188,7 +196,9 @@ def eval_summary(
 
     if ref is None:
         if not src.is_dir():
-            raise InputError("give SRC and REF files, or the folder holding dev.src.txt and dev.ref.txt")
+            raise InputError(
+                "give SRC and REF files, or the folder holding dev.src.txt and dev.ref.txt"
+            )
         src, ref = src / "dev.src.txt", src / "dev.ref.txt"
     _print_result(evaluate(src, ref, limit=limit), as_json)
 
@@ -196,7 +206,8 @@ def eval_summary(
 @eval_app.command("roles")
 def eval_roles(
     labels: Annotated[
-        Path | None, typer.Argument(help="Labelled sentences (JSON Lines); default: the bundled set.")
+        Path | None,
+        typer.Argument(help="Labelled sentences (JSON Lines); default: the bundled set."),
     ] = None,
     as_json: JsonFlag = False,
 ) -> None:
@@ -208,7 +219,9 @@ def eval_roles(
 
 @eval_app.command("clustering")
 def eval_clustering(
-    data_dir: Annotated[Path, typer.Argument(help="ECB+ folder (<topic>/<topic>_<n>ecb[plus].xml).")],
+    data_dir: Annotated[
+        Path, typer.Argument(help="ECB+ folder (<topic>/<topic>_<n>ecb[plus].xml).")
+    ],
     seed: Annotated[int, typer.Option(help="Seed of the fixed shuffled order.")] = 0,
     as_json: JsonFlag = False,
 ) -> None:

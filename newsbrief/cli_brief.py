@@ -141,8 +141,11 @@ def _progress(show: bool) -> Iterator[object]:
         yield lambda: None
         return
     with Progress(
-        TextColumn("briefing"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
-        console=err, transient=True,
+        TextColumn("briefing"),
+        BarColumn(),
+        TextColumn("{task.completed}/{task.total}"),
+        console=err,
+        transient=True,
     ) as progress:
         task = progress.add_task("brief", total=None)
         yield lambda: progress.advance(task)

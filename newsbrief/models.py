@@ -71,7 +71,9 @@ SentenceRole = Literal[
 ]
 ActorKind = Literal["person", "organization", "country", "media", "group"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
-Granularity = Literal["day", "week", "month", "quarter", "season", "year", "decade", "time", "fuzzy"]
+Granularity = Literal[
+    "day", "week", "month", "quarter", "season", "year", "decade", "time", "fuzzy"
+]
 AttributionKind = Literal["direct", "indirect", "mixed"]
 
 
@@ -83,7 +85,9 @@ class Sentence(Record):
     paragraph: int = Field(ge=0, description="index into Article.paragraphs")
     role: SentenceRole = "detail"
     role_scores: dict[str, float] = Field(default_factory=dict)
-    keyphrases: tuple[str, ...] = Field(default=(), description="noun chunks / entities, lowercased")
+    keyphrases: tuple[str, ...] = Field(
+        default=(), description="noun chunks / entities, lowercased"
+    )
     entities: tuple[str, ...] = Field(default=(), description="named entity texts in the sentence")
 
 

@@ -1,6 +1,6 @@
 """Regenerate the golden briefs in tests/golden/ from the bundled examples. Never hand-edit them.
 
-    .venv/bin/python scripts/regen_golden.py
+.venv/bin/python scripts/regen_golden.py
 """
 
 from __future__ import annotations

@@ -79,8 +79,16 @@ def test_brief_writes_html_file(tmp_path: Path) -> None:
 def test_stdin_with_metadata_flags(tmp_path: Path) -> None:
     body = "\n\n".join(EXAMPLE.read_text(encoding="utf-8").split("\n\n")[1:])
     proc = run(
-        "brief", "-", "--title", "Port strike", "--published", "2024-06-11", "-f", "json",
-        "--no-store", stdin=body,
+        "brief",
+        "-",
+        "--title",
+        "Port strike",
+        "--published",
+        "2024-06-11",
+        "-f",
+        "json",
+        "--no-store",
+        stdin=body,
     )
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)
@@ -147,5 +155,11 @@ def test_schema_command_prints_brief_schema() -> None:
     proc = run("schema")
     assert proc.returncode == 0
     schema = json.loads(proc.stdout)
-    for key in ("executive_summary", "story_so_far", "why_it_matters", "who_thinks_what", "sections"):
+    for key in (
+        "executive_summary",
+        "story_so_far",
+        "why_it_matters",
+        "who_thinks_what",
+        "sections",
+    ):
         assert key in schema["properties"]

@@ -20,6 +20,12 @@ _spec.loader.exec_module(regen)
 def test_brief_matches_golden(name: str) -> None:
     expected = json.loads((ROOT / "tests" / "golden" / f"{name}.json").read_text(encoding="utf-8"))
     actual = regen.golden_brief(name)
-    for key in ("executive_summary", "story_so_far", "why_it_matters", "who_thinks_what", "sections"):
+    for key in (
+        "executive_summary",
+        "story_so_far",
+        "why_it_matters",
+        "who_thinks_what",
+        "sections",
+    ):
         assert actual[key] == expected[key], f"{key} differs from tests/golden/{name}.json"
     assert actual == expected

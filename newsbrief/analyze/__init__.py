@@ -29,7 +29,9 @@ def analyze(article: Article) -> Analysis:
 def analyze_many(articles: Iterable[Article], *, batch_size: int = 16) -> Iterator[Analysis]:
     """Analyze a stream of articles, parsing them in batches."""
     items = list(articles)
-    for article, doc in zip(items, parse_many((a.text for a in items), batch_size=batch_size), strict=True):
+    for article, doc in zip(
+        items, parse_many((a.text for a in items), batch_size=batch_size), strict=True
+    ):
         yield _analyze_doc(article, doc)
 
 

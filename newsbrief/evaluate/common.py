@@ -65,7 +65,7 @@ class EvalResult:
 
 
 def data_root() -> Path:
-    """The shared benchmark data: ``$NEWSBRIEF_DATA`` or ``../shared/data`` from the project root."""
+    """The benchmark data: ``$NEWSBRIEF_DATA``, else ``../shared/data`` beside the project root."""
     env = os.environ.get("NEWSBRIEF_DATA")
     if env:
         return Path(env)
