@@ -1,13 +1,174 @@
-"""Time expressions (PLACEHOLDER contract, replaced by the timex work)."""
+"""Time expressions: find them with the rule grammar and normalize them in TimeML terms.
+
+The grammar (``timex_rules`` and ``timex_relative``) proposes candidate spans over the raw text;
+overlaps are settled longest-first, then the survivors are normalized in text order so that
+anaphoric expressions ("the previous day", "that month") can anchor on the last date mentioned.
+The parse supplies the tense of the clause a timex attaches to (a bare "Tuesday" in a past-tense
+clause is the one before the DCT) and a few part-of-speech checks ("May" the modal).
+"""
 
 from __future__ import annotations
 
+import bisect
+import re
+from dataclasses import dataclass
 from datetime import datetime
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
+from newsbrief.analyze import timex_relative  # noqa: F401  (registers the relative rules)
+from newsbrief.analyze.timex_points import Point, from_date
+from newsbrief.analyze.timex_resolve import Ctx, Norm, Tense
+from newsbrief.analyze.timex_rules import RULES, Rule
 from newsbrief.models import Sentence, TimeExpr
+
+__all__ = ["find_timexes"]
+
+_FUTURE_AUX = frozenset({"will", "'ll", "ll", "shall", "wo", "would", "could", "might", "may",
+                         "should", "must", "can", "ca", "'d"})  # fmt: skip
+_PAST_AUX = frozenset({"was", "were", "had", "did", "'d"})
+_YEAR_PREV = frozenset({"in", "since", "by", "of", "until", "till", "before", "after", "from", "to",
+                        "through", "during", "for", "between", "and", "or", "early", "late", "mid",
+                        "fiscal", "year", "around", "circa", "than", "the", "'s", "in", "at",
+                        "'", "summer", "spring", "fall", "winter", "autumn", "-", "last"})  # fmt: skip
+_NOT_YEAR_ENTS = frozenset({"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL"})
+_AMPM_END = re.compile(r"[ap]\.m\.$", re.I)
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int
+    end: int
+    rule: Rule
+    match: re.Match[str]
 
 
 def find_timexes(doc: Doc, dct: datetime | None, sentences: list[Sentence]) -> list[TimeExpr]:
-    return []
+    """Find and normalize the time expressions of ``doc``, anchored on ``dct`` when given."""
+    view = _DocView(doc)
+    dct_point = from_date(dct, "day") if dct is not None else None
+    chosen = _select(doc.text, view, dct_point)
+    starts = [s.start for s in sentences]
+    out: list[TimeExpr] = []
+    ctx = Ctx(dct=dct_point, tag=view.tag, looks_like_year=view.looks_like_year)
+    for cand in chosen:
+        ctx.sentence = max(0, bisect.bisect_right(starts, cand.start) - 1)
+        ctx.tense = view.tense(cand.start, cand.end)
+        norm = cand.rule.handler(cand.match, ctx)
+        if norm is None:
+            continue
+        end = _trim_end(doc.text, cand.start, cand.end)
+        out.append(_record(doc.text, cand.start, end, norm, ctx.sentence))
+        if norm.point is not None and norm.point.year is not None and norm.type in ("DATE", "TIME"):
+            ctx.prev, ctx.prev_sentence = norm.point, ctx.sentence
+    return out
+
+
+def _select(text: str, view: _DocView, dct: Point | None) -> list[_Candidate]:
+    """All rule matches that normalize, overlaps settled longest-first; in text order."""
+    probe = Ctx(dct=dct, tag=view.tag, looks_like_year=view.looks_like_year)
+    cands: list[tuple[int, _Candidate]] = []
+    for order, r in enumerate(RULES):
+        for m in r.pattern.finditer(text):
+            if m.end() > m.start() and r.handler(m, probe) is not None:
+                cands.append((order, _Candidate(m.start(), m.end(), r, m)))
+    cands.sort(key=lambda oc: (oc[1].start - oc[1].end, oc[1].start, oc[0]))
+    taken: list[tuple[int, int]] = []
+    kept: list[_Candidate] = []
+    for _, c in cands:
+        if any(c.start < e and s < c.end for s, e in taken):
+            continue
+        taken.append((c.start, c.end))
+        kept.append(c)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    """Leave out the final dot of a sentence-final ``p.m.`` (the full stop, in TimeML)."""
+    if _AMPM_END.search(text[start:end]):
+        rest = text[end : end + 3]
+        if not rest.strip() or re.match(r"\s+[A-Z\"'`]", rest):
+            return end - 1
+    return end
+
+
+def _record(text: str, start: int, end: int, norm: Norm, sentence: int) -> TimeExpr:
+    return TimeExpr(
+        text=text[start:end],
+        start=start,
+        end=end,
+        type=norm.type,
+        value=norm.value,
+        granularity=norm.gran,
+        anchor=norm.anchor,
+        sentence_index=sentence,
+    )
+
+
+class _DocView:
+    """Character-offset lookups into a parsed document (token tags, entity types, tense)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.starts = [t.idx for t in doc]
+
+    def token(self, offset: int) -> Token | None:
+        if not self.starts:
+            return None
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return self.doc[max(0, i)]
+
+    def tag(self, offset: int) -> str:
+        tok = self.token(offset)
+        return str(tok.tag_) if tok is not None else ""
+
+    def looks_like_year(self, start: int, end: int) -> bool:
+        tok = self.token(start)
+        if tok is None:
+            return False
+        if tok.ent_type_ in _NOT_YEAR_ENTS:
+            return False
+        if tok.ent_type_ in ("DATE", "EVENT"):
+            return True
+        return tok.i > 0 and self.doc[tok.i - 1].lower_ in _YEAR_PREV
+
+    def tense(self, start: int, end: int) -> Tense | None:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return None
+        return clause_tense(span.root)
+
+
+def clause_tense(tok: Token, depth: int = 0) -> Tense | None:
+    """The tense of the clause ``tok`` belongs to, from its governing verb and auxiliaries."""
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
+            tense = verb_tense(tok, depth)
+            if tense is not None:
+                return tense
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def verb_tense(verb: Token, depth: int = 0) -> Tense | None:
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxes}
+    if words & _FUTURE_AUX or ("going" in words and verb.tag_ == "VB"):
+        return "future"
+    if verb.tag_ == "VB":
+        if any(a.tag_ == "TO" for a in auxes) and depth < 2 and verb.head is not verb:
+            return clause_tense(verb.head, depth + 1)
+        if "did" in words:
+            return "past"
+        return "present" if words & {"do", "does"} else None
+    if words & _PAST_AUX or verb.tag_ == "VBD":
+        return "past"
+    if verb.tag_ == "VBN":
+        return "present" if words & {"is", "are", "am", "'s", "'re", "be"} else "past"
+    if verb.tag_ in ("VBZ", "VBP"):
+        return "present"
+    if verb.tag_ == "VBG" and words:
+        return "present"
+    return None

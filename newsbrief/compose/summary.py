@@ -1,14 +1,154 @@
-"""Executive Summary (PLACEHOLDER contract, replaced by the summary work)."""
+"""Executive Summary: 2–4 sentences that say what happened, who, when and where.
+
+A lead-biased ranker. News puts the gist first, so position carries most of the weight; on top
+of it a sentence earns credit for sharing the article's recurring words and names (what the story
+is about), for its role (the main event, its stakes and consequences) and loses it for not standing
+alone (opening on "But" or a bare pronoun), for being a quotation, a question or page furniture.
+Sentences are picked greedily with a redundancy check (maximal marginal relevance over content
+words), shown in article order and trimmed of bits a reader does not need — an agency tag, a
+photo-caption label, a trailing "police said" — always as a verbatim span of the article.
+"""
 
 from __future__ import annotations
 
-from newsbrief.compose.evidence import sentence_evidence
-from newsbrief.models import Analysis, SummaryItem
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from newsbrief.compose.trim import (
+    content_words,
+    has_quote,
+    is_caption,
+    is_furniture,
+    opens_dangling,
+    overlap,
+    trim_span,
+)
+from newsbrief.models import Analysis, Evidence, Sentence, SummaryItem
 from newsbrief.settings import Settings
+
+MIN_SENTENCES = 2
+MAX_SENTENCES = 4
+WORD_BUDGET = 62  # a reader's "three short sentences"; longer picks stop earlier
+REDUNDANT = 0.5  # word overlap above which a sentence repeats one already chosen
+_ROLE_BONUS = {
+    "main_event": 0.35,
+    "significance": 0.15,
+    "consequence": 0.1,
+    "forward_looking": 0.0,
+    "context": -0.15,
+    "detail": 0.0,
+    "reaction": -0.35,
+}
+POSITION_DECAY = 0.45
+CENTRALITY = 0.6
+QUOTE_PENALTY = 0.2
+DANGLING_PENALTY = 0.25
+CAPTION_PENALTY = 0.1
+_QUESTION = re.compile(r"\?\s*['\"”’]*\s*$")
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    sentence: Sentence
+    start: int
+    end: int
+    words: frozenset[str]
+    score: float
+    dangling: bool
 
 
 def executive_summary(analysis: Analysis, settings: Settings) -> tuple[SummaryItem, ...]:
+    """The summary items, in article order, each with its exact evidence span."""
+    candidates = _candidates(analysis)
+    target = min(MAX_SENTENCES, max(MIN_SENTENCES, settings.summary_sentences))
+    chosen = _select(candidates, target)
+    chosen.sort(key=lambda c: c.sentence.index)
     return tuple(
-        SummaryItem(text=s.text, evidence=sentence_evidence(analysis, s))
-        for s in analysis.sentences[: settings.summary_sentences]
+        SummaryItem(
+            text=analysis.article.text[c.start : c.end],
+            evidence=Evidence(
+                article_id=analysis.article.id,
+                sentence_index=c.sentence.index,
+                start=c.start,
+                end=c.end,
+            ),
+        )
+        for c in chosen
     )
+
+
+def _candidates(analysis: Analysis) -> list[_Candidate]:
+    sentences = analysis.sentences
+    words = [content_words(s.text) for s in sentences]
+    doc_freq: Counter[str] = Counter(w for ws in words for w in ws)
+    out: list[_Candidate] = []
+    rank = 0
+    for sent, ws in zip(sentences, words, strict=True):
+        if is_furniture(sent.text) or len(ws) < 3:
+            continue
+        start, end = trim_span(analysis, sent)
+        dangling = opens_dangling(sent.text)
+        score = _score(sent, ws, doc_freq, rank, dangling)
+        out.append(_Candidate(sent, start, end, frozenset(ws), score, dangling))
+        rank += 1
+    return out
+
+
+def _score(
+    sent: Sentence, words: set[str], doc_freq: Counter[str], rank: int, dangling: bool
+) -> float:
+    position = 1.0 / (1.0 + POSITION_DECAY * rank)
+    recurring = [w for w in words if doc_freq[w] > 1]
+    centrality = sum(math.log1p(doc_freq[w] - 1) for w in recurring) / (len(words) + 4)
+    score = position + CENTRALITY * centrality
+    if rank == 0:
+        return score
+    score += _ROLE_BONUS.get(sent.role, 0.0)
+    if has_quote(sent.text) or _QUESTION.search(sent.text):
+        score -= QUOTE_PENALTY
+    if dangling:
+        score -= DANGLING_PENALTY
+    if is_caption(sent.text):
+        score -= CAPTION_PENALTY
+    n_words = len(sent.text.split())
+    if n_words > 40:
+        score -= 0.01 * (n_words - 40)
+    return score
+
+
+def _select(candidates: list[_Candidate], target: int) -> list[_Candidate]:
+    chosen: list[_Candidate] = []
+    words_so_far = 0
+    pool = list(candidates)
+    while pool and len(chosen) < MAX_SENTENCES:
+        if _enough(len(chosen), words_so_far, target):
+            break
+        best = max(pool, key=lambda c: _marginal(c, chosen))
+        pool.remove(best)
+        if chosen and max(overlap(best.words, c.words) for c in chosen) > REDUNDANT:
+            continue
+        chosen.append(best)
+        words_so_far += len(best.sentence.text.split())
+    return chosen
+
+
+def _enough(count: int, words: int, target: int) -> bool:
+    """Stop at the target count, or earlier once the word budget is spent; go one sentence past
+    the target when the picks so far are very short."""
+    if count < MIN_SENTENCES:
+        return False
+    if count >= target:
+        return not (count < MAX_SENTENCES and words < WORD_BUDGET * 0.6)
+    return words >= WORD_BUDGET
+
+
+def _marginal(cand: _Candidate, chosen: list[_Candidate]) -> float:
+    if not chosen:
+        return cand.score
+    redundancy = max(overlap(cand.words, c.words) for c in chosen)
+    bonus = 0.0
+    if cand.dangling and any(c.sentence.index == cand.sentence.index - 1 for c in chosen):
+        bonus = 0.2  # the pronoun's antecedent is right before it in the summary
+    return cand.score - 0.6 * redundancy + bonus

@@ -1,5 +1,162 @@
-"""Stage 1: read an input (file, HTML, URL, standard input) into an Article."""
+"""Stage 1: read an input (file, HTML, URL, standard input) into an Article.
 
-from newsbrief.ingest.text import article_from_text, article_id
+``load_input(spec)`` takes a ``.txt``/``.md`` path, an ``.html``/``.htm`` path, an ``http(s)://``
+URL or ``-`` for standard input. Metadata comes from the input (a ``Title:``/``Outlet:``/
+``Published:`` header block in text files, a leading Markdown heading, or the page's metadata for
+HTML) and is overridden by the keyword arguments. The text is then checked: enough words
+(``settings.min_words``) and English.
+"""
 
-__all__ = ["article_from_text", "article_id"]
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import BinaryIO, TextIO
+
+from newsbrief.errors import InputError, NoMainText, UnsupportedInput
+from newsbrief.ingest.files import Kind, RawInput, markdown_to_text, read_file, read_stdin
+from newsbrief.ingest.html import HtmlExtract, extract_html
+from newsbrief.ingest.text import (
+    article_from_text,
+    article_id,
+    normalize_text,
+    parse_datetime,
+    split_header,
+    split_markdown_title,
+)
+from newsbrief.ingest.url import HTML_TYPES, Fetched, Guard, fetch_url, is_url
+from newsbrief.ingest.validate import check_article_text, check_english, word_count
+from newsbrief.models import Article
+from newsbrief.settings import Settings
+
+__all__ = [
+    "Fetched",
+    "HtmlExtract",
+    "article_from_text",
+    "article_id",
+    "extract_html",
+    "fetch_url",
+    "load_input",
+]
+
+
+@dataclass(frozen=True)
+class _Meta:
+    title: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    published: datetime | None = None
+    url: str | None = None
+
+
+def load_input(
+    spec: str,
+    *,
+    title: str | None = None,
+    outlet: str | None = None,
+    published: datetime | None = None,
+    settings: Settings | None = None,
+    stdin: TextIO | BinaryIO | None = None,
+    guard: Guard | None = None,
+) -> Article:
+    """Read one article. Keyword arguments override the metadata found in the input.
+
+    Raises ``InputNotFound``, ``UnsupportedInput``, ``EmptyArticle``, ``NotEnglish``,
+    ``NoMainText`` or ``FetchError``, each with a message naming the input and a hint.
+    ``guard`` is passed to ``fetch_url`` for URLs (see there).
+    """
+    settings = settings or Settings()
+    raw, fetched_url = _read(spec, settings, stdin, guard)
+    body, meta = _parse(raw, fetched_url, settings)
+    if fetched_url and not meta.url:
+        meta = replace(meta, url=fetched_url)
+    meta = replace(
+        meta,
+        title=title or meta.title,
+        outlet=outlet or meta.outlet,
+        published=_aware(published) or meta.published,
+    )
+    return article_from_text(
+        body,
+        title=meta.title,
+        url=meta.url,
+        outlet=meta.outlet,
+        author=meta.author,
+        published=meta.published,
+        source=raw.source,
+        language="en",
+    )
+
+
+def _read(
+    spec: str, settings: Settings, stdin: TextIO | BinaryIO | None, guard: Guard | None
+) -> tuple[RawInput, str | None]:
+    if spec == "-":
+        return read_stdin(stdin if stdin is not None else _default_stdin()), None
+    if is_url(spec):
+        fetched = fetch_url(spec, settings, guard=guard)
+        kind: Kind = "html" if fetched.content_type in HTML_TYPES else "text"
+        return RawInput(fetched.text, kind, spec), fetched.url
+    if "://" in spec:
+        raise UnsupportedInput(f"{spec!r}: only http:// and https:// URLs can be fetched")
+    return read_file(Path(spec)), None
+
+
+def _default_stdin() -> TextIO | BinaryIO:
+    buffer: BinaryIO | None = getattr(sys.stdin, "buffer", None)
+    return buffer if buffer is not None else sys.stdin
+
+
+def _parse(raw: RawInput, url: str | None, settings: Settings) -> tuple[str, _Meta]:
+    if raw.kind == "html":
+        return _parse_html(raw, url, settings)
+    return _parse_text(raw, settings)
+
+
+def _parse_html(raw: RawInput, url: str | None, settings: Settings) -> tuple[str, _Meta]:
+    page = extract_html(raw.text, url=url, source=raw.source)
+    n = word_count(page.text)
+    if n < settings.min_words:
+        raise NoMainText(
+            f"only {n} words of main text found in {raw.source}; "
+            f"a brief needs at least {settings.min_words}"
+        )
+    check_english(page.text, raw.source)
+    meta = _Meta(page.title, page.outlet, page.author, page.published, page.url)
+    return page.text, meta
+
+
+def _parse_text(raw: RawInput, settings: Settings) -> tuple[str, _Meta]:
+    header, body = split_header(raw.text)
+    md_title, body = split_markdown_title(normalize_text(body))
+    if raw.kind == "markdown":
+        body = markdown_to_text(body)
+    check_article_text(body, raw.source, min_words=settings.min_words)
+    meta = _Meta(
+        title=header.get("title") or md_title,
+        outlet=header.get("outlet"),
+        author=header.get("author"),
+        published=_header_date(header.get("published"), raw.source),
+        url=header.get("url"),
+    )
+    return body, meta
+
+
+def _header_date(value: str | None, source: str) -> datetime | None:
+    if value is None:
+        return None
+    parsed = parse_datetime(value)
+    if parsed is None:
+        raise InputError(
+            f"{source}: the Published: line {value!r} is not a date",
+            hint="write it as an ISO date, e.g. Published: 2024-06-11T09:30:00+00:00",
+        )
+    return parsed
+
+
+def _aware(value: datetime | None) -> datetime | None:
+    if value is None or value.tzinfo is not None:
+        return value
+    return value.replace(tzinfo=UTC)

@@ -78,15 +78,66 @@ def article_from_text(
     )
 
 
+_HEADER_LINE = re.compile(
+    r"^(title|outlet|source|published|date|author|by|url|link)\s*:\s*(.*?)\s*$", re.I
+)
+_HEADER_KEYS = {
+    "title": "title",
+    "outlet": "outlet",
+    "source": "outlet",
+    "published": "published",
+    "date": "published",
+    "author": "author",
+    "by": "author",
+    "url": "url",
+    "link": "url",
+}
+
+
+def split_header(text: str) -> tuple[dict[str, str], str]:
+    """Split a leading metadata block (``Title: …`` lines, then a blank line) from the body.
+
+    Every line of the block must be a known ``Key: value`` line (title, outlet, published, author,
+    url, and a few synonyms); otherwise the text has no header and comes back whole.
+    """
+    stripped = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").lstrip("\n")
+    block, sep, rest = stripped.partition("\n\n")
+    if not sep:
+        return {}, text
+    meta: dict[str, str] = {}
+    for line in block.split("\n"):
+        m = _HEADER_LINE.match(line.strip())
+        if m is None:
+            return {}, text
+        if m.group(2):
+            meta.setdefault(_HEADER_KEYS[m.group(1).lower()], m.group(2))
+    return meta, rest
+
+
 def parse_datetime(value: str) -> datetime | None:
-    """Parse an ISO 8601 date or date-time; naive values are taken as UTC. None if unparseable."""
-    raw = value.strip()
-    if raw.endswith("Z"):
-        raw = raw[:-1] + "+00:00"
-    try:
-        parsed = datetime.fromisoformat(raw)
-    except ValueError:
+    """A date or date-time as an aware datetime; naive values are taken as UTC.
+
+    ISO 8601 first (``Z`` and ``+0000`` offsets included), then a complete written date such as
+    "June 11, 2024 9:30 AM". Returns ``None`` when the value is neither.
+    """
+    value = value.strip()
+    if not value:
         return None
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=UTC)
+    try:
+        parsed: datetime | None = datetime.fromisoformat(value)
+    except ValueError:
+        parsed = _parse_written_date(value)
+    if parsed is None:
+        return None
+    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)
+
+
+def _parse_written_date(value: str) -> datetime | None:
+    import dateparser  # imported here: it is slow to load and rarely needed
+
+    parsed: datetime | None = dateparser.parse(
+        value,
+        languages=["en"],
+        settings={"REQUIRE_PARTS": ["day", "month", "year"], "PARSERS": ["absolute-time"]},
+    )
     return parsed

@@ -1,11 +1,12 @@
-"""What every renderer shares: sentence anchors, evidence labels, bylines and empty-section notes."""
+"""Shared by every renderer: sentence anchors, evidence labels, bylines, empty-section notes."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from newsbrief.models import ArticleRef, Brief, Evidence, MatterItem
+from newsbrief.models import ArticleRef, Brief, Evidence, MatterItem, Statement
 
 __all__ = [
     "EMPTY_NOTES",
@@ -17,8 +18,15 @@ __all__ = [
     "format_datetime",
     "matter_label",
     "one_line",
+    "quote_text",
     "sentence_anchor",
+    "web_url",
 ]
+
+_UNSAFE_ID = re.compile(r"[^A-Za-z0-9_-]")
+_WEB_URL = re.compile(r"https?://[^\s<>\"']+", re.IGNORECASE)
+_OPEN_QUOTES = '"“'
+_CLOSE_QUOTES = '"”'
 
 SECTION_TITLES = {
     "summary": "Executive Summary",
@@ -46,7 +54,12 @@ MATTER_LABELS = {
 
 def sentence_anchor(article_id: str, sentence_index: int) -> str:
     """The id of a sentence in the rendered body: ``s-<article_id>-<sentence_index>``."""
-    return f"s-{article_id}-{sentence_index}"
+    return f"s-{_UNSAFE_ID.sub('_', article_id)}-{sentence_index}"
+
+
+def web_url(url: str | None) -> bool:
+    """True for an absolute http(s) URL that is safe to put in a link (no script URLs)."""
+    return url is not None and _WEB_URL.fullmatch(url) is not None
 
 
 def one_line(text: str) -> str:
@@ -116,7 +129,8 @@ class Resolver:
             return EvidenceRef(label=self._label(evidence), href=None, title=title)
         name = article.title or article.outlet or article.id
         title = f"Sentence {evidence.sentence_index} of the earlier article “{name}”"
-        return EvidenceRef(label=self._label(evidence), href=article.url, title=title)
+        href = article.url if web_url(article.url) else None
+        return EvidenceRef(label=self._label(evidence), href=href, title=title)
 
     def _article(self, article_id: str) -> ArticleRef | None:
         for article in self._articles:
@@ -133,3 +147,11 @@ class Resolver:
 
 def matter_label(item: MatterItem) -> str:
     return MATTER_LABELS[item.kind]
+
+
+def quote_text(statement: Statement) -> str:
+    """A direct quote without the quotation marks around it (the renderers add their own)."""
+    text = one_line(statement.text)
+    if statement.kind == "direct":
+        return text.lstrip(_OPEN_QUOTES).rstrip(_CLOSE_QUOTES).rstrip(", ").strip()
+    return text

@@ -6,6 +6,7 @@ missing ones in order, each inside its own transaction, so a half-applied migrat
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -69,11 +70,158 @@ def _m001_core(conn: sqlite3.Connection) -> None:
             created_at   TEXT NOT NULL,
             UNIQUE (subject, subject_id, version)
         );
-        """
+        """,
     )
 
 
-MIGRATIONS: tuple[tuple[int, str, Migration], ...] = ((1, "core", _m001_core),)
+def _m002_stream(conn: sqlite3.Connection) -> None:
+    """Outlets that ran each text, dedupe signatures, stories, actors, events, feeds, FTS."""
+    run_script(
+        conn,
+        """
+        ALTER TABLE articles ADD COLUMN original_outlet TEXT;
+
+        -- every outlet that ran an article's text (itself and its syndicated copies)
+        CREATE TABLE article_outlets (
+            article_id   TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+            copy_id      TEXT NOT NULL,   -- the id of the text as that outlet ran it
+            outlet       TEXT NOT NULL,   -- '' when unknown
+            url          TEXT,
+            title        TEXT,
+            published    TEXT,
+            kind         TEXT NOT NULL CHECK (kind IN ('first', 'exact', 'near')),
+            similarity   REAL NOT NULL,
+            added_at     TEXT NOT NULL,
+            PRIMARY KEY (article_id, copy_id, outlet)
+        );
+        CREATE INDEX article_outlets_copy ON article_outlets (copy_id);
+        CREATE INDEX article_outlets_url ON article_outlets (url);
+
+        -- MinHash signatures and their LSH band buckets (near-duplicate candidates)
+        CREATE TABLE signatures (
+            article_id  TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+            minhash     BLOB NOT NULL
+        );
+        CREATE TABLE lsh_buckets (
+            band        INTEGER NOT NULL,
+            bucket      INTEGER NOT NULL,
+            article_id  TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+            PRIMARY KEY (band, bucket, article_id)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE stories (
+            id          TEXT PRIMARY KEY,
+            title       TEXT,
+            state       TEXT,            -- the story assigner's state of this story (JSON)
+            created_at  TEXT NOT NULL,
+            updated_at  TEXT NOT NULL
+        );
+        CREATE TABLE story_articles (
+            article_id  TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+            story_id    TEXT NOT NULL REFERENCES stories (id),
+            added_at    TEXT NOT NULL
+        );
+        CREATE INDEX story_articles_story ON story_articles (story_id, added_at);
+        -- the story assigner's global statistics: counters and document frequencies
+        CREATE TABLE cluster_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE cluster_df (
+            term  TEXT PRIMARY KEY,
+            n     INTEGER NOT NULL
+        ) WITHOUT ROWID;
+
+        CREATE TABLE actors (
+            article_id   TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+            actor_id     TEXT NOT NULL,
+            name         TEXT NOT NULL,
+            kind         TEXT NOT NULL,
+            role         TEXT,
+            affiliation  TEXT,
+            aliases      TEXT NOT NULL,   -- JSON list
+            PRIMARY KEY (article_id, actor_id)
+        );
+        CREATE INDEX actors_name ON actors (name COLLATE NOCASE);
+
+        CREATE TABLE events (
+            article_id  TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+            idx         INTEGER NOT NULL,
+            date        TEXT,
+            sort_key    TEXT NOT NULL,
+            predicate   TEXT NOT NULL,
+            is_current  INTEGER NOT NULL,
+            PRIMARY KEY (article_id, idx)
+        );
+        CREATE INDEX events_sort ON events (sort_key);
+
+        CREATE TABLE feeds (
+            url            TEXT PRIMARY KEY,
+            title          TEXT,
+            etag           TEXT,
+            last_modified  TEXT,
+            last_polled    TEXT,
+            last_status    TEXT,
+            failures       INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE feed_entries (
+            feed_url    TEXT NOT NULL,
+            entry_key   TEXT NOT NULL,
+            status      TEXT NOT NULL CHECK (status IN ('ingested', 'duplicate', 'failed')),
+            article_id  TEXT,
+            attempts    INTEGER NOT NULL DEFAULT 1,
+            detail      TEXT,
+            seen_at     TEXT NOT NULL,
+            PRIMARY KEY (feed_url, entry_key)
+        );
+
+        CREATE VIRTUAL TABLE articles_fts USING fts5 (
+            article_id UNINDEXED, title, text, actors, tokenize = 'porter unicode61'
+        );
+        """,
+    )
+    conn.execute("UPDATE articles SET original_outlet = outlet")
+    conn.execute(
+        "INSERT INTO article_outlets (article_id, copy_id, outlet, url, title, published, kind,"
+        " similarity, added_at)"
+        " SELECT id, id, COALESCE(outlet, ''), url, title, published, 'first', 1.0, ingested_at"
+        " FROM articles"
+    )
+    conn.execute(
+        "INSERT INTO articles_fts (rowid, article_id, title, text, actors)"
+        " SELECT rowid, id, COALESCE(title, ''), text, '' FROM articles"
+    )
+    _backfill_actors(conn)
+
+
+def _backfill_actors(conn: sqlite3.Connection) -> None:
+    """Fill the actor table and the FTS actor column from analyses stored before version 2."""
+    rows = conn.execute("SELECT article_id, record FROM analyses").fetchall()
+    for article_id, record in rows:
+        actors = json.loads(record).get("actors", [])
+        for actor in actors:
+            conn.execute(
+                "INSERT OR REPLACE INTO actors (article_id, actor_id, name, kind, role,"
+                " affiliation, aliases) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    article_id,
+                    actor["id"],
+                    actor["name"],
+                    actor["kind"],
+                    actor.get("role"),
+                    actor.get("affiliation"),
+                    json.dumps(actor.get("aliases", [])),
+                ),
+            )
+        names = " ".join(a["name"] for a in actors)
+        conn.execute(
+            "UPDATE articles_fts SET actors = ?"
+            " WHERE rowid = (SELECT rowid FROM articles WHERE id = ?)",
+            (names, article_id),
+        )
+
+
+MIGRATIONS: tuple[tuple[int, str, Migration], ...] = (
+    (1, "core", _m001_core),
+    (2, "stream", _m002_stream),
+)
 
 LATEST = MIGRATIONS[-1][0]
 

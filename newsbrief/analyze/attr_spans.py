@@ -1,0 +1,121 @@
+"""Token-range helpers for attribution spans: subjects, source extents, cue extents, clauses.
+
+Ranges are half-open token index pairs ``(i, j)`` into the Doc.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Token
+
+from newsbrief.analyze.cues import CUE_ADVERBS, SOURCE_CUT_ADVERBS, STATEMENT_NOUNS
+
+Range = tuple[int, int]
+
+_INHERIT_SUBJECT = {"advcl", "xcomp", "conj", "pcomp"}
+_CUE_CHILD = {"aux", "auxpass", "neg", "prt"}
+_RIGHT_ADV_SKIP = {"however", "too", "also", "then", "so", "now", "here", "there", "again"}
+_RELATIVE = {"who", "that", "which", "whom", "whose"}
+
+
+def subtree_range(tok: Token) -> Range:
+    return tok.left_edge.i, tok.right_edge.i + 1
+
+
+def trim(doc: Doc, rng: Range) -> Range:
+    """Drop punctuation and whitespace tokens at both ends."""
+    i, j = rng
+    while i < j and (doc[i].is_punct or doc[i].is_space):
+        i += 1
+    while j > i and (doc[j - 1].is_punct or doc[j - 1].is_space):
+        j -= 1
+    return i, j
+
+
+def subject_of(verb: Token, depth: int = 0) -> Token | None:
+    """The grammatical subject, inherited from the governing verb for participles and conjuncts."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            return child
+    if depth < 3 and verb.dep_ in _INHERIT_SUBJECT and verb.head.i != verb.i:
+        head = verb.head
+        if head.pos_ in ("VERB", "AUX"):
+            return subject_of(head, depth + 1)
+    return None
+
+
+def source_range(doc: Doc, subj: Token, limit: Range | None = None) -> Range:
+    """The subject NP without non-restrictive relative clauses, leading adverbs or punctuation."""
+    i, j = subtree_range(subj)
+    if subj.lower_ in _RELATIVE:
+        return subj.i, subj.i + 1
+    cut_at = j
+    for tok in _heads_of_np(subj):
+        for child in tok.children:
+            if child.dep_ in ("relcl", "acl", "advcl") and child.i > subj.i:
+                left = child.left_edge.i
+                if left > i and (doc[left - 1].text in {",", "—", "–", "("} or child.dep_ != "relcl"):
+                    cut_at = min(cut_at, left)
+            elif child.dep_ == "prep" and child.i > subj.i and _is_statement_pp(child):
+                cut_at = min(cut_at, child.i)
+    j = cut_at
+    while i < j and (doc[i].lower_ in SOURCE_CUT_ADVERBS or doc[i].dep_ in ("cc", "preconj")):
+        i += 1
+    if limit is not None:
+        i, j = max(i, limit[0]), min(j, limit[1])
+    return trim(doc, (i, j))
+
+
+def _heads_of_np(subj: Token) -> Iterable[Token]:
+    yield subj
+    for child in subj.children:
+        if child.dep_ in ("appos", "conj"):
+            yield child
+
+
+def _is_statement_pp(prep: Token) -> bool:
+    return any(c.dep_ == "pobj" and c.lemma_.lower() in STATEMENT_NOUNS for c in prep.children)
+
+
+def cue_range(doc: Doc, verb: Token, extra: Iterable[Token] = ()) -> Range:
+    """The verb with its auxiliaries, negation, particles and close adverbs (a contiguous run)."""
+    keep = {verb.i} | {t.i for t in extra}
+    for child in verb.children:
+        if child.dep_ in _CUE_CHILD:
+            keep.add(child.i)
+        elif child.dep_ == "advmod" and child.i < verb.i and child.lower_ in CUE_ADVERBS:
+            keep.add(child.i)
+        elif child.dep_ == "advmod" and child.i == verb.i + 1 and child.lower_ not in _RIGHT_ADV_SKIP:
+            if child.pos_ == "ADV" and not child.ent_type_:
+                keep.add(child.i)
+        elif child.dep_ == "prep" and verb.lemma_ == "say" and _is_statement_pp(child):
+            if child.i > verb.i:
+                keep.update(range(child.i, child.right_edge.i + 1))
+    i = j = verb.i
+    while i - 1 in keep or (i - 1 > min(keep) and doc[i - 1].pos_ == "ADV" and i - 2 in keep):
+        i -= 1
+    while j + 1 in keep:
+        j += 1
+    return i, j + 1
+
+
+def clause_range(verb: Token, content: Iterable[Range], cue: Range, source: Range | None) -> Range:
+    """Extent of the attributing clause: source and cue, plus the verb's subtree outside content."""
+    lo, hi = cue
+    if source is not None:
+        lo, hi = min(lo, source[0]), max(hi, source[1])
+    blocked = list(content)
+    for tok in verb.subtree:
+        if any(a <= tok.i < b for a, b in blocked):
+            continue
+        if tok.is_punct or tok.is_space:
+            continue
+        if abs(tok.i - verb.i) <= 12:
+            lo, hi = min(lo, tok.i), max(hi, tok.i + 1)
+    return lo, hi
+
+
+def char_range(doc: Doc, rng: Range) -> tuple[int, int]:
+    i, j = rng
+    return doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)

@@ -1,0 +1,342 @@
+"""Cue phrases for sentence roles (see ``newsbrief.analyze.roles``).
+
+Each cue is a regex over the *normalized* sentence: lowercased spaCy tokens joined by single
+spaces, curly quotes straightened, with a space at both ends — so ``didn't`` reads ``did n't`` and
+every alternative is matched as whole tokens. Weights are evidence added to a role's score; the
+``detail`` role starts at 1.0, so a single weak cue never decides on its own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsbrief.models import SentenceRole
+
+_NUM = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|many|a few)"
+_DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_PERIOD = "week|month|year|season|summer|spring|autumn|fall|winter|decade|weekend"
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+
+
+def _any(alternatives: str) -> str:
+    """A cue matching any of the ``|``-separated alternatives as whole tokens."""
+    return " (?:" + alternatives + ") "
+
+
+# (role, pattern over the normalized sentence " tok tok … ", weight)
+_CUE_TABLE: tuple[tuple[SentenceRole, str, float], ...] = (
+    # significance: firsts, records, superlatives, stakes
+    (
+        "significance",
+        r" (?:marks?|marked|marking|is|was|be|been|became|becomes|becoming) the first ",
+        2.0,
+    ),
+    ("significance", r" for the first time ", 1.8),
+    ("significance", r" the first (?:[\w'-]+ ){0,5}(?:to|since|ever|outside|of its kind) ", 1.5),
+    (
+        "significance",
+        r" first (?:[\w'-]+ ){0,5}in (?:more than |over |nearly |almost )?"
+        + _NUM
+        + r" (?:decades?|years?|centur(?:y|ies)) ",
+        1.5,
+    ),
+    ("significance", r" (?:the )?only (?:[\w'-]+ ){0,3}(?:to|ever) ", 1.3),
+    ("significance", _any("a record|the record|new record|all-time record"), 1.6),
+    (
+        "significance",
+        r" record[- ](?:high|low|level|number|profit|sale|heat|year|breaking|score|total)s? ",
+        1.6,
+    ),
+    ("significance", r" (?:all-time|[\w]+-year|decade|multi-year) (?:high|low) ", 1.8),
+    (
+        "significance",
+        _any(
+            r"highest|lowest|largest|biggest|worst|deadliest|longest|fastest|strongest|"
+            r"costliest|greatest|finest|best|most [\w-]+"
+        )
+        + r"(?:[\w'-]+ ){0,5}"
+        + _any(
+            r"ever|in (?:\w+ )?history|on record|since (?:19|20)\d\d|"
+            r"of (?:his|her|their|its) (?:\w+ )?career"
+        ).lstrip(),
+        1.8,
+    ),
+    (
+        "significance",
+        _any("largest|biggest|highest|lowest|worst|deadliest|costliest|greatest|most marginal"),
+        0.7,
+    ),
+    (
+        "significance",
+        _any("unprecedented|historic|milestone|landmark|watershed|turning point"),
+        1.2,
+    ),
+    ("significance", _any("rare"), 0.6),
+    (
+        "significance",
+        _any(
+            "at stake|stakes|key test|major test|big test|crucial|pivotal|centerpiece|"
+            "centrepiece|cornerstone|main tool|blow to|victory for|setback for|threatens?|"
+            "jeopardi[sz]e"
+        ),
+        1.3,
+    ),
+    (
+        "significance",
+        r" could (?:also )?"
+        + _any(
+            "represent|mark|become|prove|reshape|transform|weaken|strengthen|bolster|offer|help"
+        ).lstrip(),
+        1.0,
+    ),
+    (
+        "significance",
+        _any("signals?|signalled|signaled|underscores?|underlines?|highlights?"),
+        1.0,
+    ),
+    (
+        "significance",
+        _any("bettered|surpass(?:es|ed)?|eclipsed?|trebled|tripled|doubled"),
+        0.6,
+    ),
+    # forward-looking: schedules, expectations, plans, warnings
+    (
+        "forward_looking",
+        r" (?:is|are|was|were|'s|'re|be) (?:widely |also |now |still )?"
+        + _any(
+            "expected|due|set|scheduled|slated|poised|likely|unlikely|projected|forecast|"
+            "predicted|going"
+        ).lstrip()
+        + "to ",
+        2.0,
+    ),
+    (
+        "forward_looking",
+        _any(
+            "plans?|planned|planning|intends?|intended|aims?|vows?|vowed|pledged?|"
+            "promised?|hopes?|hoping|threatened|wants?"
+        )
+        + "to ",
+        1.1,
+    ),
+    ("forward_looking", _any("warned|warns|warning|cautioned|cautions"), 1.6),
+    (
+        "forward_looking",
+        r" (?:next|coming|upcoming) "
+        + _any(f"{_PERIOD}|{_DAYS}|round|election|summit|meeting|match|game").lstrip(),
+        1.5,
+    ),
+    (
+        "forward_looking",
+        _any(f"later (?:this|in the|that) (?:{_PERIOD})|later today|tomorrow|in the coming"),
+        1.6,
+    ),
+    (
+        "forward_looking",
+        _any(
+            "ahead|the future|forecasts?|predicts?|outlook|expects?|anticipates?|"
+            "hoping for|on the way|on the horizon"
+        ),
+        0.8,
+    ),
+    (
+        "forward_looking",
+        _any(r"said|says|added|told [\w']+|believes?|insists?|warned")
+        + r"(?:that )?(?:[\w'-]+ ){1,5}(?:would|will|could) ",
+        0.9,
+    ),
+    ("forward_looking", _any("will|'ll|wo n't|shall"), 0.6),
+    ("forward_looking", _any("if|unless"), 0.4),
+    (
+        "forward_looking",
+        _any("risks?|at risk|could face|could land|could see|could still"),
+        0.6,
+    ),
+    # context: background and earlier events
+    (
+        "context",
+        r" (?:comes?|came|coming) "
+        + _any("as|after|amid|weeks|days|months|a week|a day|just").lstrip(),
+        1.8,
+    ),
+    ("context", _any("amid"), 1.1),
+    ("context", " " + _NUM + r" (?:years?|months?|weeks?|decades?) ago ", 1.5),
+    ("context", r" (?:last|previous) " + _any(f"{_PERIOD}|time").lstrip(), 0.8),
+    ("context", _any(rf"in (?:19|20)\d\d|in (?:{_MONTHS}) (?:19|20)\d\d"), 0.8),
+    (
+        "context",
+        _any(
+            r"since (?:19|20)\d\d|(?:dates?|dating) back|was founded|founded in|"
+            r"(?:first|originally) (?:began|started|emerged)|(?:began|started) in"
+        ),
+        1.3,
+    ),
+    (
+        "context",
+        _any(
+            "previously|formerly|earlier|originally|once|historically|traditionally|"
+            "has long|have long|had long"
+        ),
+        0.7,
+    ),
+    (
+        "context",
+        _any(
+            rf"(?:for|over the (?:past|last)|in recent) (?:{_NUM} )?(?:years|months|decades)|"
+            "in the past|not the first time|the latest in"
+        ),
+        1.0,
+    ),
+    ("context", _any("former|ex-"), 0.3),
+    # consequence: effects of the event
+    (
+        "consequence",
+        _any(
+            "as a result|as a consequence|in the aftermath|resulting in|result(?:ed|s)? in|"
+            "led to|leading to|causing|caused|prompting|prompted|forcing|forced|so that|"
+            "therefore|consequently"
+        ),
+        1.2,
+    ),
+    (
+        "consequence",
+        r" left (?:[\w'-]+ ){0,3}"
+        + _any("dead|injured|homeless|stranded|without|with an?|in").lstrip(),
+        1.3,
+    ),
+    (
+        "consequence",
+        _any(
+            "halted|disrupted|cancell?ed|delayed|stranded|suspended|closed|shut|evacuated|"
+            "grounded|blocked|sat out|unable to|had to|have to|means|meant"
+        ),
+        0.8,
+    ),
+    (
+        "consequence",
+        _any(
+            "killed|injured|wounded|damaged|destroyed|losses|damage|casualties|stitches|"
+            "treatment|rationing|relying on"
+        ),
+        0.6,
+    ),
+    ("consequence", _any("because of|due to"), 0.4),
+    # reaction: what people said or did in response
+    (
+        "reaction",
+        _any(
+            r"said|says|told [\w']+|added|explained|insisted|claimed|stressed|argued|wrote|"
+            r"tweeted|posted"
+        )
+        + ": ",
+        1.4,
+    ),
+    (
+        "reaction",
+        r" , (?:[\w'.-]+ ){1,6}(?:said|says|added|told [\w']+)(?: [\w'-]+){0,3} \. $",
+        0.7,
+    ),
+    (
+        "reaction",
+        _any(
+            "condemn(?:ed|s)?|welcome[ds]?|praised|critici[sz]ed|slammed|blasted|hit out|"
+            "responded|reacted|applauded|denounced|apologi[sz]ed|defended|reject(?:ed|s)?|"
+            "denied|denies|disputed|dismissed|accused|blamed|urged|called on|called for|"
+            "demanded|agreed|joked|admit(?:ted|s)?"
+        ),
+        1.2,
+    ),
+    (
+        "reaction",
+        _any(
+            "statement|spokesman|spokeswoman|spokesperson|press conference|told reporters|"
+            "in an interview|said in a"
+        ),
+        0.6,
+    ),
+    (
+        "reaction",
+        _any(
+            "believes?|feels?|felt|worried|angry|furious|frustrated|disappointed|delighted|"
+            "proud|embarrassed|horrified|amazed|satisfied|happy|sad|scared"
+        ),
+        0.4,
+    ),
+    ("reaction", _any("according to"), 0.5),
+    # main event: the day's development
+    ("main_event", _any(f"{_DAYS}|today|tonight|this morning|this week"), 0.3),
+    # page furniture and captions
+    (
+        "detail",
+        _any("scroll down|click here|published :|updated :")
+        + "|"
+        + r" \( (?:pictured|left|right|above|below|file image|file photo) \) ",
+        1.2,
+    ),
+)
+CUES: tuple[tuple[SentenceRole, re.Pattern[str], float], ...] = tuple(
+    (role, re.compile(pattern), weight) for role, pattern, weight in _CUE_TABLE
+)
+SPEECH_LEMMAS = frozenset(
+    {
+        "say",
+        "tell",
+        "add",
+        "explain",
+        "insist",
+        "claim",
+        "stress",
+        "argue",
+        "note",
+        "write",
+        "tweet",
+        "post",
+        "announce",
+        "state",
+        "declare",
+        "comment",
+        "reply",
+        "confirm",
+        "admit",
+        "reveal",
+        "acknowledge",
+        "suggest",
+        "recall",
+        "describe",
+        "call",
+        "emphasize",
+        "emphasise",
+        "allege",
+        "contend",
+        "point",
+    }
+)
+REACTION_LEMMAS = frozenset(
+    {
+        "condemn",
+        "welcome",
+        "praise",
+        "criticise",
+        "criticize",
+        "slam",
+        "blast",
+        "react",
+        "respond",
+        "applaud",
+        "denounce",
+        "apologise",
+        "apologize",
+        "defend",
+        "reject",
+        "deny",
+        "dispute",
+        "dismiss",
+        "accuse",
+        "blame",
+        "urge",
+        "demand",
+        "thank",
+        "joke",
+        "mourn",
+    }
+)

@@ -1,0 +1,199 @@
+"""Anchoring relative time expressions: on the document creation time (DCT), on the last date the
+text mentioned (anaphora), and on the tense of the clause (which way a bare weekday points).
+
+Without a DCT nothing is guessed: deictic expressions get X placeholders (``XXXX-XX-XX``) or a
+``*_REF`` value; absolute dates are unaffected.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Literal
+
+from newsbrief.analyze.timex_points import GRANS, Point, from_date, shift, x_value
+from newsbrief.models import Granularity, TimexType
+
+Tense = Literal["past", "present", "future"]
+Anchor = Literal["absolute", "document", "previous"]
+
+# calendar-unit letter → the granularity a point moved by that unit is shown at
+UNIT_GRAN = {
+    "D": "day",
+    "W": "week",
+    "WE": "week",
+    "W2": "week",
+    "M": "month",
+    "Q": "quarter",
+    "Y": "year",
+    "DE": "decade",
+    "CE": "century",
+}
+
+
+@dataclass(frozen=True)
+class Norm:
+    """A normalized expression: TimeML type and value, and the point it denotes (if a date)."""
+
+    type: TimexType
+    value: str
+    gran: Granularity
+    anchor: Anchor = "document"
+    point: Point | None = None
+
+
+@dataclass
+class Ctx:
+    """What a rule needs to anchor an expression."""
+
+    dct: Point | None
+    prev: Point | None = None
+    tense: Tense | None = None
+    prev_sentence: int = -1
+    sentence: int = 0
+    tag: Callable[[int], str] = field(default=lambda _offset: "")
+    looks_like_year: Callable[[int, int], bool] = field(default=lambda _s, _e: True)
+
+    @property
+    def direction(self) -> int:
+        """-1 looks back (past tense or none), +1 forward (present, future)."""
+        return 1 if self.tense in ("future", "present") else -1
+
+    def base(self) -> Point | None:
+        """The anchor of an anaphoric expression: the last mentioned date, else the DCT."""
+        return self.prev if self.prev is not None else self.dct
+
+
+def ref(value: str, type_: TimexType = "DATE") -> Norm:
+    return Norm(type_, value, "fuzzy")
+
+
+def absolute(p: Point, type_: TimexType = "DATE") -> Norm:
+    return Norm(type_, p.value, p.model_gran, "absolute", p)
+
+
+def at(p: Point | None, gran: str, anchor: Anchor, type_: TimexType = "DATE") -> Norm:
+    """The point ``p`` seen at granularity ``gran`` (X placeholders when ``p`` is unknown)."""
+    if p is None:
+        return Norm(type_, x_value(gran), Point(gran, None).model_gran, anchor)
+    q = p.with_gran(gran) if gran != p.gran else p
+    return Norm(type_, q.value, q.model_gran, anchor, q)
+
+
+def dct_shift(ctx: Ctx, gran: str, unit: str, n: int) -> Norm:
+    """The DCT moved by ``n`` units, shown at ``gran`` ("last month" = DCT month − 1)."""
+    if ctx.dct is None:
+        return at(None, gran, "document")
+    moved = shift(ctx.dct.with_gran(gran), unit, n)
+    return at(moved, gran, "document")
+
+
+def anaphoric_shift(ctx: Ctx, unit: str, n: int, gran: str | None = None) -> Norm:
+    """The last mentioned date moved by ``n`` units ("the previous day", "a year earlier")."""
+    base = ctx.base()
+    anchor: Anchor = "previous" if ctx.prev is not None else "document"
+    if base is None:
+        return at(None, gran or UNIT_GRAN.get(unit, "day"), anchor)
+    g = gran or _finer(base.gran, UNIT_GRAN.get(unit, "day"))
+    moved = shift(base.with_gran(g) if g != base.gran else base, unit, n)
+    return at(moved, g, anchor)
+
+
+def _finer(a: str, b: str) -> str:
+    return a if GRANS.index(a) > GRANS.index(b) else b
+
+
+def weekday(ctx: Ctx, dow: int, rel: str = "") -> Norm:
+    """A weekday: by tense from the DCT, or ``last``/``next``/``this``, or anaphoric."""
+    if rel in ("the previous", "the following", "that", "the same"):
+        base = ctx.base()
+        anchor: Anchor = "previous" if ctx.prev is not None else "document"
+    else:
+        base, anchor = ctx.dct, "document"
+    if base is None or base.year is None:
+        return Norm("DATE", "XXXX-XX-XX", "day", anchor)
+    d = date(base.year, base.month, base.day)
+    delta = dow - d.isoweekday()
+    if rel in ("last", "the previous", "this past"):
+        delta = delta - 7 if delta >= 0 else delta
+    elif rel in ("next", "the following", "this coming", "coming"):
+        delta = delta + 7 if delta <= 0 else delta
+    elif rel != "this":
+        delta = _toward(delta, ctx.direction)
+    return at(from_date(d + timedelta(days=delta), "day"), "day", anchor)
+
+
+def _toward(delta: int, direction: int) -> int:
+    """Move a same-week weekday offset (−6..6) to the past or the future side of the DCT."""
+    if direction < 0:
+        return delta - 7 if delta > 0 else delta
+    return delta + 7 if delta < 0 else delta
+
+
+def month_day(ctx: Ctx, month: int, day: int, year: int | None = None) -> Norm:
+    """``Sept. 30``: the year from the text, else the DCT year chosen by tense."""
+    if year is not None:
+        return absolute(_safe_day(year, month, day))
+    if ctx.dct is None or ctx.dct.year is None:
+        return Norm("DATE", f"XXXX-{month:02d}-{day:02d}", "day", "document")
+    dct = (ctx.dct.month, ctx.dct.day)
+    y = _pick_year(ctx, ctx.dct.year, (month, day), dct)
+    return at(_safe_day(y, month, day), "day", "document")
+
+
+def month_only(ctx: Ctx, month: int, year: int | None = None, rel: str = "") -> Norm:
+    """``March``, ``last November``, ``June 1998``."""
+    if year is not None:
+        return absolute(Point("month", year, month))
+    if ctx.dct is None or ctx.dct.year is None:
+        return Norm("DATE", f"XXXX-{month:02d}", "month", "document")
+    y = ctx.dct.year
+    if rel in ("last", "this past"):
+        y = y if month < ctx.dct.month else y - 1
+    elif rel in ("next", "this coming"):
+        y = y if month > ctx.dct.month else y + 1
+    elif rel != "this":
+        y = _pick_year(ctx, y, (month, 0), (ctx.dct.month, 0))
+    return at(Point("month", y, month), "month", "document")
+
+
+def _pick_year(ctx: Ctx, year: int, target: tuple[int, int], dct: tuple[int, int]) -> int:
+    if ctx.tense == "past" and target > dct:
+        return year - 1
+    if ctx.tense == "future" and target < dct:
+        return year + 1
+    if ctx.tense in (None, "present"):
+        ahead = target[0] - dct[0]
+        if ahead > 6:
+            return year - 1
+        if ahead < -6:
+            return year + 1
+    return year
+
+
+def _safe_day(year: int, month: int, day: int) -> Point:
+    try:
+        return from_date(date(year, month, day), "day")
+    except ValueError:
+        return Point("month", year, month)
+
+
+def cyclic(ctx: Ctx, gran: str, index: int, rel: str, period: int) -> Point | None:
+    """A season or quarter (``index`` within the year) picked relative to the DCT by ``rel``."""
+    if ctx.dct is None or ctx.dct.year is None:
+        return None
+    now = ctx.dct.with_gran(gran)
+    assert now.year is not None
+    k_now = now.year * period + now.sub - (0 if gran == "season" else 1)
+    k = now.year * period + index
+    if rel in ("last", "this past", "the past"):
+        while k >= k_now:
+            k -= period
+    elif rel in ("next", "this coming", "the coming"):
+        while k <= k_now:
+            k += period
+    elif rel in ("", "the", "early", "late", "mid") and ctx.tense == "past" and k > k_now:
+        k -= period
+    y, i = divmod(k, period)
+    return Point(gran, y, sub=i if gran == "season" else i + 1)

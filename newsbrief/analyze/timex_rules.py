@@ -1,0 +1,506 @@
+"""The time-expression grammar: precompiled patterns, each with a function that normalizes a match.
+
+Extents follow the TimeML/TempEval-3 guidelines: a leading preposition is left out ("on Tuesday" →
+``Tuesday``, "for three weeks" → ``three weeks``), while determiners and modifiers that are part of
+the expression stay in ("the previous day", "the past two months", "early next year", "nearly two
+years"). Rules never see spaCy objects: the few part-of-speech checks go through ``Ctx.tag``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from newsbrief.analyze.timex_lexicon import (
+    MONTHS,
+    NUMBER_WORD,
+    ORDINALS,
+    SEASONS,
+    WEEKDAYS,
+    alternation,
+    spelled_year,
+)
+from newsbrief.analyze.timex_points import Point, from_date
+from newsbrief.analyze.timex_resolve import (
+    Ctx,
+    Norm,
+    absolute,
+    anaphoric_shift,
+    at,
+    cyclic,
+    dct_shift,
+    month_day,
+    month_only,
+    ref,
+    weekday,
+)
+
+Handler = Callable[[re.Match[str], Ctx], Norm | None]
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    pattern: re.Pattern[str]
+    handler: Handler
+
+
+RULES: list[Rule] = []
+
+
+def rule(name: str, pattern: str) -> Callable[[Handler], Handler]:
+    """Register ``handler`` for ``pattern`` (compiled once, case-insensitive)."""
+
+    def wrap(handler: Handler) -> Handler:
+        RULES.append(Rule(name, re.compile(pattern, re.I), handler))
+        return handler
+
+    return wrap
+
+
+# ----------------------------------------------------------------------------- building blocks
+
+_END = r"(?![\w-])"
+MONTH = rf"(?:{alternation(MONTHS)})(?![a-z])"
+WEEKDAY = rf"(?:{alternation(WEEKDAYS)})"
+ORDINAL_WORD = alternation(ORDINALS)
+_ONES = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+SPELLED_YEAR = (
+    rf"(?:(?:nineteen|eighteen)[-\s]+(?:{_TENS}(?:[-\s]+{_ONES})?|{_TEENS}|oh[-\s]+{_ONES})"
+    rf"|two\s+thousand(?:\s+(?:and\s+)?(?:{_TEENS}|{_ONES}))?)"
+)
+QMOD = (
+    r"(?:about|around|approximately|roughly|nearly|almost|some|more\s+than|less\s+than|at\s+least"
+    r"|at\s+most|up\s+to|over|under|no\s+more\s+than|no\s+less\s+than|fewer\s+than|just|only"
+    r"|barely|well\s+over|close\s+to|upwards\s+of|the\s+better\s+part\s+of)"
+)
+UNIT = (
+    r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|quarters?"
+    r"|years?|decades?|century|centuries)"
+)
+
+
+def year_group(name: str) -> str:
+    return rf"(?P<{name}>(?<![\d.,$])(?:1[5-9]\d\d|20\d\d)(?![\d%])|{SPELLED_YEAR})"
+
+
+def day_group(name: str) -> str:
+    return rf"(?P<{name}>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:.,]\d)(?![\d%])|{ORDINAL_WORD})"
+
+
+FULL_MONTHS = frozenset(k for k in MONTHS if len(k) > 4 or k in ("may", "june", "july"))
+
+
+def to_year(text: str | None) -> int | None:
+    if not text:
+        return None
+    t = text.strip()
+    return int(t) if t.isdigit() else spelled_year(t)
+
+
+def to_day(text: str) -> int:
+    t = text.lower()
+    return ORDINALS[t] if t in ORDINALS else int(re.sub(r"\D", "", t))
+
+
+def month_of(text: str) -> int:
+    return MONTHS[text.lower().rstrip()]
+
+
+def weekday_of(text: str) -> int:
+    return WEEKDAYS[text.lower()]
+
+
+def norm_rel(text: str | None) -> str:
+    return " ".join(text.lower().split()) if text else ""
+
+
+def ambiguous_month(m: re.Match[str], group: str, ctx: Ctx) -> bool:
+    """``may``/``march`` etc. that are not month names here (modal, verb, lower case)."""
+    word = m.group(group)
+    if word.lower() not in ("may", "march", "mar.", "jan", "dec", "oct", "nov", "aug", "sept"):
+        return False
+    if not word[0].isupper():
+        return True
+    return ctx.tag(m.start(group)) in ("MD", "VB", "VBP", "VBZ", "VBD")
+
+
+# ----------------------------------------------------------------------------- absolute dates
+
+
+@rule(
+    "month_day",
+    rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?:this\s+coming|this|next|last)\s+{WEEKDAY},?\s+)?"
+    rf"(?:(?P<mod>early|late|mid)[-\s]+)?(?P<month>{MONTH})\s+{day_group('day')}"
+    rf"(?:(?:,\s*|\s+){year_group('year')})?{_END}",
+)
+def _month_day(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    if ambiguous_month(m, "month", ctx):
+        return None
+    return month_day(ctx, month_of(m.group("month")), to_day(m.group("day")), to_year(m.group("year")))
+
+
+@rule(
+    "day_month",
+    rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?{day_group('day')}\s+(?:of\s+)?(?P<month>{MONTH})"
+    rf"(?:,?\s+{year_group('year')})?{_END}",
+)
+def _day_month(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    if ambiguous_month(m, "month", ctx) or not m.group("day")[0].isdigit():
+        return None
+    return month_day(ctx, month_of(m.group("month")), to_day(m.group("day")), to_year(m.group("year")))
+
+
+@rule("iso_date", r"(?<![\d-])(?P<y>(?:1[89]|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d])")
+def _iso_date(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    return month_day(ctx, int(m.group("m")), int(m.group("d")), int(m.group("y")))
+
+
+@rule("slash_date", r"(?<![\d/])(?P<m>1[0-2]|0?[1-9])/(?P<d>[12]\d|3[01]|0?[1-9])/(?P<y>\d{4}|\d\d)(?![\d/])")
+def _slash_date(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    y = int(m.group("y"))
+    y = y if y > 99 else (1900 + y if y > 30 else 2000 + y)
+    return month_day(ctx, int(m.group("m")), int(m.group("d")), y)
+
+
+@rule(
+    "month_year",
+    rf"(?:(?P<mod>early|late|mid)[-\s]+|the\s+(?P<pos>beginning|end|middle|start)\s+of\s+)?"
+    rf"(?P<month>{MONTH})(?:\s+of)?,?\s+{year_group('year')}{_END}",
+)
+def _month_year(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    if ambiguous_month(m, "month", ctx):
+        return None
+    return month_only(ctx, month_of(m.group("month")), to_year(m.group("year")))
+
+
+@rule("month_rel_year", rf"(?P<month>{MONTH})\s+(?P<rel>last|this|next)\s+year{_END}")
+def _month_rel_year(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    if ambiguous_month(m, "month", ctx):
+        return None
+    shift_by = {"last": -1, "this": 0, "next": 1}[m.group("rel").lower()]
+    if ctx.dct is None or ctx.dct.year is None:
+        return month_only(ctx, month_of(m.group("month")))
+    return at(Point("month", ctx.dct.year + shift_by, month_of(m.group("month"))), "month", "document")
+
+
+@rule(
+    "month",
+    rf"(?:(?P<rel>last|this\s+past|this\s+coming|this|next)\s+|(?P<mod>early|late|mid)[-\s]+"
+    rf"|the\s+(?P<pos>beginning|end|middle|start)\s+of\s+)?(?P<month>{MONTH})",
+)
+def _month(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    word = m.group("month")
+    if ambiguous_month(m, "month", ctx) or ("." not in word and word.lower() not in FULL_MONTHS):
+        return None
+    return month_only(ctx, month_of(word), rel=norm_rel(m.group("rel")))
+
+
+@rule(
+    "year",
+    rf"(?:(?P<mod>early|late|mid|post|pre)[-\s]+|the\s+(?P<pos>beginning|end|middle|start|spring|summer|fall)"
+    rf"\s+of\s+|(?P<fiscal>fiscal(?:\s+year)?|the\s+year|calendar\s+year)\s+)?{year_group('year')}"
+    rf"(?P<later>\s+(?:or|and)\s+(?:later|beyond|earlier))?{_END}",
+)
+def _year(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    year = to_year(m.group("year"))
+    if year is None:
+        return None
+    explicit = m.group("mod") or m.group("pos") or m.group("fiscal")
+    if not explicit and not ctx.looks_like_year(m.start("year"), m.end("year")):
+        return None
+    return absolute(Point("year", year))
+
+
+@rule(
+    "decade",
+    rf"(?:the\s+)?(?:(?P<mod>early|late|mid)[-\s]+)?(?:(?P<dec>(?:1[5-9]|20)\d)0'?s|'(?P<short>\d)0'?s"
+    r"|(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?![\w])",
+)
+def _decade(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    if m.group("dec"):
+        return absolute(Point("decade", int(m.group("dec")) * 10))
+    if m.group("word") and not m.group(0).lower().startswith("the"):
+        return None
+    if m.group("short"):
+        digit = int(m.group("short"))
+        century = 1900 if digit >= 2 or ctx.dct is None else 2000
+        return absolute(Point("decade", century + digit * 10))
+    words = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"]
+    return absolute(Point("decade", 1920 + 10 * words.index(m.group("word").lower())))
+
+
+@rule(
+    "century",
+    rf"(?:the\s+)?(?:(?P<mod>early|late|mid)[-\s]+)?(?:(?P<ord>{ORDINAL_WORD}|\d{{1,2}}(?:st|nd|rd|th))"
+    r"|(?P<rel>this|last|next|the\s+last|the\s+past|the\s+next|the\s+previous))[\s-]+century(?!\w)",
+)
+def _century(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    if m.group("ord"):
+        return absolute(Point("century", (to_day(m.group("ord")) - 1) * 100))
+    rel = norm_rel(m.group("rel"))
+    if rel in ("the last", "the past", "the next"):
+        return None  # "the past century" reads as a duration; left to the duration rule
+    n = {"this": 0, "last": -1, "the previous": -1, "next": 1}[rel]
+    return dct_shift(ctx, "century", "CE", n)
+
+
+# ----------------------------------------------------------------------------- quarters, halves
+
+
+_QUARTER_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
+                "4th": 4, "final": 4, "last": 4, "latter": 2}  # fmt: skip
+
+
+@rule(
+    "quarter",
+    r"(?:(?P<det>the|its|this|that|a)\s+)?"
+    r"(?:(?P<poss>this\s+year's|last\s+year's|next\s+year's|(?:1[89]|20)\d\d's)\s+)?"
+    r"(?:(?:comparable|corresponding|same|flat|seasonally\s+slow|traditionally\s+strong)\s+)?"
+    r"(?:(?P<adj>year[-\s]ago|year[-\s]earlier|latest|current|previous|prior|most\s+recent|coming"
+    rf"|{year_group('adjyear')})[\s-]+)?"
+    r"(?:fiscal[\s-]+)?(?:(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+)?"
+    r"(?:fiscal[\s-]+)?(?P<unit>quarter)(?![\w-])"
+    rf"(?:\s+of\s+(?:fiscal\s+)?(?:{year_group('ofyear')}|(?P<ofrel>this|last|next|the)\s+year))?"
+    r"(?P<ago>\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year))?",
+)
+def _quarter(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    det, adj, ordinal = norm_rel(m.group("det")), norm_rel(m.group("adj")), m.group("ord")
+    if not (det or adj or ordinal or m.group("poss")):
+        return None  # a bare "quarter" is mostly a fraction
+    if det == "a" and not ordinal and not adj:
+        return None
+    year = _quarter_year(m, ctx)
+    if ordinal:
+        q: int | None = _QUARTER_ORD[ordinal.lower()]
+        return _quarter_point(ctx, q, year, m, adj)
+    if adj in ("current",) or det == "this":
+        base = ctx.dct.with_gran("quarter") if ctx.dct else None
+    elif ctx.prev is not None and ctx.prev.gran == "quarter":
+        base = ctx.prev
+    else:
+        base = _last_quarter(ctx)
+    if base is None:
+        return Norm("DATE", "XXXX-QX", "quarter", "document")
+    if adj.startswith("year") or m.group("ago"):
+        return anaphoric_shift(Ctx(dct=ctx.dct, prev=base), "Y", -1, "quarter")
+    if year is not None:
+        return absolute(Point("quarter", year, sub=base.sub))
+    return at(base, "quarter", "previous" if ctx.prev is base else "document")
+
+
+def _quarter_year(m: re.Match[str], ctx: Ctx) -> int | None:
+    for group in ("adjyear", "ofyear"):
+        if m.group(group):
+            return to_year(m.group(group))
+    poss = norm_rel(m.group("poss")) or norm_rel(m.group("ofrel"))
+    if poss[:4].isdigit():
+        return int(poss[:4])
+    if ctx.dct is None or ctx.dct.year is None or not poss:
+        return None
+    for word, n in (("this", 0), ("last", -1), ("next", 1), ("the", 0)):
+        if poss.startswith(word):
+            return ctx.dct.year + n
+    return None
+
+
+def _quarter_point(ctx: Ctx, q: int, year: int | None, m: re.Match[str], adj: str) -> Norm:
+    ago = bool(m.group("ago")) or adj.startswith("year")
+    if year is None:
+        if ctx.dct is None or ctx.dct.year is None:
+            return Norm("DATE", f"XXXX-Q{q}", "quarter", "document")
+        now = ctx.dct.with_gran("quarter")
+        year = ctx.dct.year - (1 if q > now.sub and ctx.tense != "future" else 0)
+        if ctx.prev is not None and ctx.prev.gran == "quarter" and ctx.prev.sub == q and not ago:
+            year = ctx.prev.year
+    return absolute(Point("quarter", year - (1 if ago else 0), sub=q))
+
+
+def _last_quarter(ctx: Ctx) -> Point | None:
+    if ctx.dct is None or ctx.dct.year is None:
+        return None
+    now = ctx.dct.with_gran("quarter")
+    k = now.year * 4 + now.sub - 2 if now.year is not None else 0
+    return Point("quarter", k // 4, sub=k % 4 + 1)
+
+
+@rule(
+    "half",
+    r"(?:(?P<det>the|its|this\s+year's|last\s+year's|next\s+year's)\s+)?"
+    r"(?P<ord>first|second|last|latter|1st|2nd)[\s-]+half"
+    rf"(?:\s+of\s+(?:(?:the\s+|fiscal\s+)?{year_group('ofyear')}|(?P<ofrel>this|last|next|the)\s+year))?"
+    r"(?![\w-])",
+)
+def _half(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    half = 1 if m.group("ord").lower() in ("first", "1st") else 2
+    year = to_year(m.group("ofyear"))
+    rel = norm_rel(m.group("ofrel")) or norm_rel(m.group("det"))
+    if year is None and ctx.dct is not None and ctx.dct.year is not None:
+        year = ctx.dct.year + (-1 if rel.startswith("last") else 1 if rel.startswith("next") else 0)
+    if year is None:
+        return Norm("DATE", f"XXXX-H{half}", "quarter", "document")
+    return absolute(Point("half", year, sub=half))
+
+
+@rule(
+    "period",
+    r"(?:the\s+)?(?:(?P<adj>comparable|corresponding|same|year[-\s]ago|year[-\s]earlier|latest"
+    rf"|{year_group('year')})\s+)+period"
+    r"(?P<ago>\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year|of\s+(?:last|the\s+previous)\s+year))?(?![\w-])",
+)
+def _period(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    text = m.group(0).lower()
+    base = ctx.prev if ctx.prev is not None and ctx.prev.gran != "day" else _last_quarter(ctx)
+    if m.group("year"):
+        year = to_year(m.group("year"))
+        if year is None:
+            return None
+        if base is not None and base.gran in ("quarter", "half", "month", "season"):
+            return absolute(Point(base.gran, year, base.month, sub=base.sub))
+        return absolute(Point("year", year))
+    if "latest" in text and not m.group("ago"):
+        return at(base, base.gran if base else "quarter", "previous")
+    return anaphoric_shift(Ctx(dct=ctx.dct, prev=base), "Y", -1, base.gran if base else "year")
+
+
+# ----------------------------------------------------------------------------- seasons, holidays
+
+
+@rule(
+    "season",
+    r"(?:(?P<rel>this\s+past|this\s+coming|the\s+coming|the\s+past|this|last|next|the|that)\s+)?"
+    r"(?:(?P<mod>early|late|mid)[-\s]+)?(?P<season>spring|summer|fall|autumn|winter)"
+    rf"(?:\s+of\s+(?:{year_group('ofyear')}|(?P<ofrel>this|last|next)\s+year)|\s+{year_group('year')})?"
+    r"(?![\w-])",
+)
+def _season(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    rel = norm_rel(m.group("rel"))
+    word = m.group("season")
+    year = to_year(m.group("ofyear") or m.group("year"))
+    if not rel and not m.group("mod") and year is None and ctx.tag(m.start("season"))[:2] != "NN":
+        return None
+    idx = ("SP", "SU", "FA", "WI").index(SEASONS[word.lower()])
+    if year is not None:
+        return absolute(Point("season", year, sub=idx))
+    if rel in ("that", "the") and ctx.prev is not None and ctx.prev.year is not None:
+        return at(Point("season", ctx.prev.year, sub=idx), "season", "previous")
+    if m.group("ofrel") and ctx.dct is not None and ctx.dct.year is not None:
+        n = {"this": 0, "last": -1, "next": 1}[m.group("ofrel").lower()]
+        return at(Point("season", ctx.dct.year + n, sub=idx), "season", "document")
+    point = cyclic(ctx, "season", idx, rel or norm_rel(m.group("mod")), 4)
+    return at(point, "season", "document")
+
+
+_HOLIDAYS = {
+    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+    "new year's day": (1, 1), "new year's eve": (12, 31), "new year's": (1, 1),
+    "independence day": (7, 4), "halloween": (10, 31), "valentine's day": (2, 14),
+    "boxing day": (12, 26), "veterans day": (11, 11), "bastille day": (7, 14),
+}  # fmt: skip
+
+
+@rule(
+    "holiday",
+    r"(?:(?P<rel>last|next|this)\s+)?(?P<hol>(?-i:Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?"
+    r"|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|Independence\s+Day|Labor\s+Day|Memorial\s+Day"
+    r"|Election\s+Day|Halloween|Valentine's\s+Day|Boxing\s+Day|Veterans\s+Day|Bastille\s+Day))"
+    rf"(?:,?\s+{year_group('year')})?(?![\w-])",
+)
+def _holiday(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    name = " ".join(m.group("hol").lower().split())
+    year = to_year(m.group("year"))
+    if year is None and ctx.dct is not None and ctx.dct.year is not None:
+        year = ctx.dct.year + {"last": -1, "next": 1}.get(norm_rel(m.group("rel")), 0)
+    if name in _HOLIDAYS:
+        month, day = _HOLIDAYS[name]
+        if year is None:
+            return Norm("DATE", f"XXXX-{month:02d}-{day:02d}", "day", "document")
+        if m.group("year") or m.group("rel"):
+            return absolute(Point("day", year, month, day))
+        return month_day(ctx, month, day)
+    if year is None:
+        return None
+    return absolute(from_date(movable_feast(name, year), "day"))
+
+
+def movable_feast(name: str, year: int) -> date:
+    """Thanksgiving (4th Thursday of November), Labor Day, Memorial Day, Election Day, Easter."""
+    if name.startswith("easter"):
+        return _easter(year)
+    if name.startswith("thanksgiving"):
+        return _nth_weekday(year, 11, 4, 4)
+    if name == "labor day":
+        return _nth_weekday(year, 9, 1, 1)
+    if name == "memorial day":
+        last = _nth_weekday(year, 5, 1, 4)
+        return last + timedelta(days=7) if (last + timedelta(days=7)).month == 5 else last
+    return _nth_weekday(year, 11, 1, 1) + timedelta(days=1)  # election day
+
+
+def _nth_weekday(year: int, month: int, iso_dow: int, n: int) -> date:
+    first = date(year, month, 1)
+    offset = (iso_dow - first.isoweekday()) % 7
+    return first + timedelta(days=offset + 7 * (n - 1))
+
+
+def _easter(year: int) -> date:
+    """Gregorian Easter Sunday (anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+# ----------------------------------------------------------------------------- clock times
+
+
+@rule(
+    "clock",
+    r"(?:(?P<q>about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
+    r"(?:(?P<hh>[01]?\d|2[0-3])(?::(?P<mm>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.?|[ap]m(?![\w]))"
+    r"|(?P<hh2>[01]?\d|2[0-3]):(?P<mm2>[0-5]\d)(?=\s+(?:[ECMP][SD]T|GMT|UTC))"
+    r"|(?P<word>noon|midnight|midday))"
+    r"(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC)(?![\w]))?"
+    rf"(?:,?\s+(?:(?P<wd>{WEEKDAY})|(?P<dw>today|yesterday|tomorrow|tonight)"
+    rf"|(?P<month>{MONTH})\s+{day_group('day')}))?(?![\w])",
+)
+def _clock(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    hhmm = _clock_value(m)
+    if hhmm is None:
+        return None
+    if m.group("wd"):
+        day = weekday(ctx, weekday_of(m.group("wd"))).point
+    elif m.group("dw"):
+        n = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[m.group("dw").lower()]
+        day = dct_shift(ctx, "day", "D", n).point
+    elif m.group("month"):
+        day = month_day(ctx, month_of(m.group("month")), to_day(m.group("day"))).point
+    else:
+        day = ctx.prev if ctx.prev is not None and ctx.prev.gran in ("day", "time") else ctx.dct
+    if day is None or day.year is None or day.gran not in ("day", "time"):
+        return Norm("TIME", f"XXXX-XX-XXT{hhmm}", "time", "document")
+    p = Point("time", day.year, day.month, day.day, time=hhmm)
+    return Norm("TIME", p.value, "time", "document", p)
+
+
+def _clock_value(m: re.Match[str]) -> str | None:
+    word = (m.group("word") or "").lower()
+    if word:
+        return "24:00" if word == "midnight" else "12:00"
+    hh = int(m.group("hh") or m.group("hh2"))
+    mm = int(m.group("mm") or m.group("mm2") or 0)
+    ampm = (m.group("ampm") or "").lower()
+    if ampm.startswith("p") and hh < 12:
+        hh += 12
+    elif ampm.startswith("a") and hh == 12:
+        hh = 0
+    return f"{hh:02d}:{mm:02d}" if hh <= 24 else None

@@ -1,0 +1,1 @@
+"""CLI command functions, registered on the app by ``newsbrief.cli``."""

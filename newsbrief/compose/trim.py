@@ -1,0 +1,143 @@
+"""Text helpers shared by the section builders: content words, redundancy, trimming.
+
+Trimming never rewrites: it returns a narrower span of the article, so the text shown is always a
+verbatim substring and its evidence points at exactly that substring.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsbrief.models import Analysis, Sentence
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+STOPWORDS = _words(
+    """a about above after again against all also am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for from
+    further had has have having he her here hers herself him himself his how i if in into is it its
+    itself just me more most my myself no nor not now of off on once only or other our ours
+    ourselves out over own same she should so some such than that the their theirs them themselves
+    then there these they this those through to too under until up very was we were what when where
+    which while who whom why will with would you your yours yourself yourselves said says say told
+    according one two new would could may might must shall us mr mrs ms dr n't 's 're 've 'll 'd
+    s t don didn doesn isn wasn aren weren won can't cannot yet still even like just many much
+    however"""
+)
+_WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
+_QUOTES = re.compile(r"[\"“”]|``|''|(?:^|\s)['‘’](?:\s|$)")
+_FURNITURE = re.compile(
+    r"scroll down for video|click here|^\s*published\s*:|^\s*updated\s*:|last updated|"
+    r"daily mail reporter|read the rest|read more\s*:|^\s*_{2,}|all times (?:edt|est|gmt|utc)|"
+    r"^\s*(?:abstract|full text)\s*\.?\s*$|follow (?:us|@)|share this",
+    re.I,
+)
+_DANGLING = _words(
+    """but and however so yet also meanwhile still instead then or nor plus this that these those
+    it he she they his her their its him them there here such both another others moreover
+    furthermore additionally besides nevertheless nonetheless though although thus hence"""
+)
+_LEAD_PUNCT = re.compile(r"^[\s\"“”‘’'`(\[-]+")
+# "(CNN) —", "( cnn )", "WASHINGTON (AP) —", "PORT SELANE, Valmora - ", "london ( reuters ) -"
+_AGENCY_TAG = re.compile(
+    r"^\(\s*(?:cnn|reuters|ap|afp|upi|bbc|ians|pti|xinhua)\s*\)\s*(?:[-–—]+\s*)?", re.I
+)
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:, ?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*)?"
+    r"|[a-z][a-z ,.'’-]{1,40}?\(\s*(?:reuters|ap|afp|upi)\s*\))"
+    r"\s*(?:\(\s*[\w ]{1,20}\s*\))?\s*[-–—]+\s+(?=\S)"
+)
+_CAPTION = re.compile(r"^(?P<label>(?:[\w'’-]+ ){0,3}[\w'’-]+) ?: (?=\S)")
+_SPEECH = _words("said says told wrote added explained insisted claimed tweeted posted")
+_TAIL_ACCORDING = re.compile(r",\s*according to [^,;:\"“”()]{1,80}?\s*\.?\s*$", re.I)
+_TAIL_SAID = re.compile(
+    r",\s*(?:[^\s,;:\"“”()]+\s+){1,8}?(?:said|says|added|reported|told(?:\s+[^\s,;:\"“”]+){1,3})"
+    r"(?:\s+(?:on|in|at|this|last|late|early)\s+[^\s,;:\"“”]+(?:\s+[^\s,;:\"“”]+)?)?\s*\.?\s*$",
+    re.I,
+)
+_TAIL_SAID_NAME = re.compile(r",\s*(?:said|says|added)\s+[^\"“”;:]{1,120}?\s*\.?\s*$", re.I)
+_MIN_KEPT_WORDS = 6
+
+
+def content_words(text: str) -> set[str]:
+    """Lowercased words that carry content (no stopwords, no one-letter tokens)."""
+    return {w for w in _WORD.findall(text.lower()) if len(w) > 1 and w not in STOPWORDS}
+
+
+def overlap(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> float:
+    """How much the smaller word set is contained in the other (0..1)."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+def is_furniture(text: str) -> bool:
+    """Page furniture: "scroll down for video", bylines, time stamps, section labels."""
+    return bool(_FURNITURE.search(text))
+
+
+def has_quote(text: str) -> bool:
+    return bool(_QUOTES.search(text))
+
+
+def is_caption(text: str) -> bool:
+    """A photo caption opening on a short label: "chaos : a video posted on facebook …"."""
+    m = _CAPTION.match(text)
+    return bool(m) and not (set(m.group("label").lower().split()) & _SPEECH)
+
+
+def opens_dangling(text: str) -> bool:
+    """Opens on a connective or a pronoun that needs the sentence before it."""
+    body = _AGENCY_TAG.sub("", _LEAD_PUNCT.sub("", text))
+    first = body.split(maxsplit=1)[0].lower().strip(",;:") if body.strip() else ""
+    return first in _DANGLING
+
+
+def trim_span(analysis: Analysis, sent: Sentence) -> tuple[int, int]:
+    """The part of the sentence a brief shows: without agency tag, dateline, caption label or a
+    trailing attribution ("…, police said."), when what is left still reads as a sentence."""
+    text = sent.text
+    lo, hi = 0, len(text)
+    for pattern in (_AGENCY_TAG, _DATELINE):
+        m = pattern.match(text, lo)
+        if m and _enough(text[m.end() : hi]):
+            lo = m.end()
+    m = _CAPTION.match(text, lo)
+    if m and not (set(m.group("label").lower().split()) & _SPEECH) and _enough(text[m.end() :]):
+        lo = m.end()
+    if not has_quote(text[lo:hi]):
+        hi = min(hi, _trim_tail(text, lo, hi), _content_end(analysis, sent, lo))
+    start = sent.start + lo
+    end = sent.start + hi
+    return start, end
+
+
+def _trim_tail(text: str, lo: int, hi: int) -> int:
+    body = text[lo:hi]
+    for pattern in (_TAIL_ACCORDING, _TAIL_SAID, _TAIL_SAID_NAME):
+        m = pattern.search(body)
+        if m and _enough(body[: m.start()]):
+            return lo + len(body[: m.start()].rstrip())
+    return hi
+
+
+def _content_end(analysis: Analysis, sent: Sentence, lo: int) -> int:
+    """End of an indirect attribution's content that opens the sentence and precedes its cue."""
+    best = len(sent.text)
+    for att in analysis.attributions:
+        if att.evidence.sentence_index != sent.index or att.kind != "indirect":
+            continue
+        c_lo, c_hi = att.content_span.start - sent.start, att.content_span.end - sent.start
+        if c_lo > lo + 1 or att.cue_span.start < att.content_span.end:
+            continue
+        kept = sent.text[lo:c_hi].rstrip(" ,;")
+        if _enough(kept):
+            best = min(best, lo + len(kept))
+    return best
+
+
+def _enough(text: str) -> bool:
+    return len(text.split()) >= _MIN_KEPT_WORDS

@@ -1,0 +1,410 @@
+"""Batch and stream ingest: sources → articles → dedupe → archive → story → analysis.
+
+Each article is committed in one transaction (the article, its outlet, its dedupe signature,
+its story membership and the assigner's state, its analysis, and the feed entry that led to
+it), so an interrupted run (even ``kill -9``) can simply be run again.
+
+Failure policy: a bad item (unreadable file, bad JSON line, dead link, text too short, an
+analysis that raises) becomes a ``failed`` outcome with its reason, and the batch goes on.
+Only an archive failure (``StoreError``) stops it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from functools import partial
+from itertools import islice
+from pathlib import Path
+from typing import Literal, TypeVar
+
+from newsbrief.errors import InputError, NewsbriefError, StoreError, UnsupportedInput
+from newsbrief.ingest.feeds import (
+    FEED_SUFFIXES,
+    feed_items,
+    fetch_feed,
+    looks_like_feed,
+    next_delay,
+    parse_feed,
+)
+from newsbrief.ingest.jsonl import JSONL_SUFFIXES, SourceItem, iter_jsonl, iter_jsonl_file
+from newsbrief.models import Analysis, Article, Brief
+from newsbrief.settings import Settings
+from newsbrief.store import Archive
+from newsbrief.stories import StoryThreads
+from newsbrief.stories.dedupe import Deduper, Fingerprint, fingerprint
+
+Status = Literal["new", "duplicate", "known", "seen", "failed"]
+T = TypeVar("T")
+ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml"})
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one item.
+
+    new: stored as a new article · duplicate: a copy of a stored text (its outlet recorded)
+    known: already in the archive · seen: a feed entry handled before · failed: see ``detail``
+    """
+
+    label: str
+    status: Status
+    article_id: str | None = None
+    story_id: str | None = None
+    detail: str = ""
+
+
+@dataclass
+class BatchReport:
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    def count(self, status: Status) -> int:
+        return sum(1 for o in self.outcomes if o.status == status)
+
+    @property
+    def failures(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.status == "failed"]
+
+    def summary(self) -> str:
+        parts = [f"{self.count(s)} {s}" for s in ("new", "duplicate", "known", "seen", "failed")]
+        return f"{len(self.outcomes)} items: " + ", ".join(parts)
+
+    def extend(self, other: BatchReport) -> None:
+        self.outcomes.extend(other.outcomes)
+
+
+@dataclass
+class _Pending:
+    item: SourceItem
+    article: Article
+    fp: Fingerprint
+    analysis: Analysis | None = None
+    copy: bool = False  # a copy of a stored text: recorded, not analyzed
+    error: str = ""  # why its analysis failed
+
+
+class Ingestor:
+    """Adds articles to an archive: dedupe, store, thread into stories, analyze."""
+
+    def __init__(
+        self,
+        archive: Archive,
+        settings: Settings | None = None,
+        *,
+        analyze: bool = True,
+        batch_size: int = 16,
+    ) -> None:
+        self.archive = archive
+        self.settings = settings or Settings()
+        self.analyze = analyze
+        self.batch_size = batch_size
+        self.deduper = Deduper(archive)
+        self.threads = StoryThreads(archive)
+
+    # ------------------------------------------------------------------ one article
+
+    def add(
+        self,
+        article: Article,
+        analysis: Analysis | None = None,
+        *,
+        brief: Brief | None = None,
+        label: str | None = None,
+        feed: str | None = None,
+        entry: str | None = None,
+    ) -> Outcome:
+        """Store one article (and its analysis and brief, when given) in one transaction."""
+        fp = fingerprint(article.text)
+        item = SourceItem(label or article.source or article.id, lambda: article, feed, entry)
+        return self._commit(_Pending(item, article, fp, analysis), brief)
+
+    def _commit(self, p: _Pending, brief: Brief | None = None) -> Outcome:
+        archive, article = self.archive, p.article
+        with archive.transaction():
+            match = self.deduper.find(article, p.fp)
+            story_id: str | None
+            if match is None:
+                archive.save_article(article)
+                self.deduper.remember(article.id, p.fp)
+                story_id = self.threads.assign(article)
+                status: Status = "new"
+                article_id, detail = article.id, ""
+            else:
+                article_id = match.article_id
+                status = self._record_copy(article, match.article_id, match.kind, match.similarity)
+                story_id = self._ensure_story(article_id)
+                detail = "" if status == "known" else f"{match.kind} copy of {article_id}"
+                if match.kind == "near":
+                    detail += f" (similarity {match.similarity:.2f})"
+            own = article_id == article.id  # the stored text is this very article
+            if own and p.analysis is not None and not archive.has_analysis(article_id):
+                archive.save_analysis(p.analysis)  # also fills in one skipped before
+            if own and brief is not None:
+                archive.save_brief("article", article_id, brief)
+            if p.item.feed and p.item.entry:
+                entry_status = "ingested" if status == "new" else "duplicate"
+                archive.mark_entry(p.item.feed, p.item.entry, entry_status, article_id=article_id)
+        return Outcome(p.item.label, status, article_id, story_id, detail)
+
+    def _record_copy(self, article: Article, stored_id: str, kind: str, sim: float) -> Status:
+        if self.archive.find_copy(article.id, article.outlet) is not None:
+            return "known"
+        copy_kind: Literal["exact", "near"] = "near" if kind == "near" else "exact"
+        return "duplicate" if self.archive.add_copy(stored_id, article, copy_kind, sim) else "known"
+
+    def _ensure_story(self, article_id: str) -> str | None:
+        """The story of a stored article, threading it now if it was stored without one."""
+        story_id = self.archive.story_of(article_id)
+        if story_id is None:
+            stored = self.archive.get_article(article_id)
+            if stored is not None:
+                story_id = self.threads.assign(stored)
+        return story_id
+
+    # ------------------------------------------------------------------ a batch
+
+    def run(
+        self, items: Iterable[SourceItem], on_item: Callable[[Outcome], None] | None = None
+    ) -> BatchReport:
+        """Ingest every item, analyzing new articles in batches; never stops on a bad item."""
+        report = BatchReport()
+        iterator = iter(items)
+        while chunk := list(islice(iterator, self.batch_size)):
+            for outcome in self._run_chunk(chunk):
+                report.outcomes.append(outcome)
+                if on_item is not None:
+                    on_item(outcome)
+        return report
+
+    def _run_chunk(self, chunk: list[SourceItem]) -> Iterator[Outcome]:
+        pending = [self._prepare(item) for item in chunk]
+        if self.analyze:
+            self._analyze([p for p in pending if isinstance(p, _Pending) and not p.copy])
+        for p in pending:
+            if isinstance(p, Outcome):
+                yield p
+            elif p.error:
+                yield self._fail(p.item, p.error)
+            else:
+                yield self._commit(p)
+
+    def _prepare(self, item: SourceItem) -> _Pending | Outcome:
+        if item.feed and item.entry and self.archive.entry_done(item.feed, item.entry):
+            return Outcome(item.label, "seen", detail="feed entry handled before")
+        article, error = attempt(item.load)
+        if article is None:
+            return self._fail(item, error)
+        p = _Pending(item, article, fingerprint(article.text))
+        p.copy = self.deduper.find(article, p.fp) is not None
+        return p
+
+    def _analyze(self, fresh: list[_Pending]) -> None:
+        from newsbrief.analyze import analyze, analyze_many
+
+        if not fresh:
+            return
+        batch, _ = attempt(lambda: list(analyze_many([p.article for p in fresh])))
+        if batch is not None:
+            for p, analysis in zip(fresh, batch, strict=True):
+                p.analysis = analysis
+            return
+        for p in fresh:  # isolate the article that broke the batch
+            p.analysis, error = attempt(partial(analyze, p.article))
+            p.error = "" if p.analysis is not None else f"analysis failed: {error}"
+
+    def _fail(self, item: SourceItem, reason: str) -> Outcome:
+        if item.feed and item.entry:
+            self.archive.mark_entry(item.feed, item.entry, "failed", detail=reason[:500])
+        return Outcome(item.label, "failed", detail=reason)
+
+
+def attempt(fn: Callable[[], T]) -> tuple[T | None, str]:
+    """Run one item's step: its value, or None and the reason it failed.
+
+    Archive failures are not an item's fault and propagate; any other error is the item's.
+    """
+    try:
+        return fn(), ""
+    except (StoreError, sqlite3.Error):
+        raise
+    except NewsbriefError as exc:
+        return None, str(exc)
+    except Exception as exc:  # a bad item must not stop the batch: report it and go on
+        return None, f"{type(exc).__name__}: {exc}"
+
+
+# ---------------------------------------------------------------------- sources
+
+
+def expand_sources(sources: Sequence[str], settings: Settings) -> Iterator[SourceItem]:
+    """Items from files, folders, URLs, JSON Lines (``-`` reads them from stdin) and feeds."""
+    from newsbrief.ingest.url import is_url
+
+    for spec in sources:
+        if spec == "-":
+            yield from iter_jsonl(sys.stdin, "standard input", settings)
+        elif is_url(spec):
+            yield from _guarded(spec, partial(_url_items, spec, settings))
+        elif Path(spec).is_dir():
+            for path in folder_files(Path(spec)):
+                yield from _guarded(str(path), partial(_file_items, path, settings))
+        else:
+            yield from _guarded(spec, partial(_file_items, Path(spec), settings))
+
+
+def _guarded(label: str, make: Callable[[], Iterator[SourceItem]]) -> Iterator[SourceItem]:
+    """The source's items; if reading the source itself fails, one failing item says why."""
+    try:
+        yield from make()
+    except NewsbriefError as exc:
+        error = exc
+        yield SourceItem(label, lambda: _raise(error))
+
+
+def _raise(exc: NewsbriefError) -> Article:
+    raise exc
+
+
+def folder_files(folder: Path) -> list[Path]:
+    """Article, JSON Lines and feed files under ``folder`` (recursively, hidden ones skipped)."""
+    known = ARTICLE_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES
+    return sorted(
+        p
+        for p in folder.rglob("*")
+        if p.is_file()
+        and p.suffix.lower() in known
+        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+    )
+
+
+def _file_items(path: Path, settings: Settings) -> Iterator[SourceItem]:
+    from newsbrief.ingest import load_input
+
+    suffix = path.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        yield from iter_jsonl_file(path, settings)
+    elif suffix in FEED_SUFFIXES:
+        data = path.read_bytes() if path.is_file() else b""
+        if not looks_like_feed(data):
+            raise UnsupportedInput(f"{path} is not an RSS or Atom feed")
+        yield from feed_items(parse_feed(data, str(path)), str(path.resolve()), settings)
+    else:
+        yield SourceItem(str(path), lambda: load_input(str(path), settings=settings))
+
+
+def _url_items(url: str, settings: Settings) -> Iterator[SourceItem]:
+    """A feed URL's entries, or the one article page a URL points at."""
+    from newsbrief.ingest import load_input
+
+    fetched = fetch_feed(url, settings)
+    body = fetched.body or b""
+    if looks_like_feed(body):
+        yield from feed_items(parse_feed(body, url), url, settings)
+    else:
+        yield SourceItem(url, lambda: load_input(url, settings=settings))
+
+
+def ingest_sources(
+    sources: Sequence[str],
+    archive: Archive,
+    settings: Settings,
+    *,
+    analyze: bool = True,
+    on_item: Callable[[Outcome], None] | None = None,
+) -> BatchReport:
+    """``newsbrief ingest``: every source's items into the archive."""
+    if not sources:
+        raise InputError("no sources given", hint="give files, folders, URLs, .jsonl or feeds")
+    items = expand_sources(sources, settings)
+    return Ingestor(archive, settings, analyze=analyze).run(items, on_item)
+
+
+# ---------------------------------------------------------------------- watching feeds
+
+
+@dataclass(frozen=True)
+class PollResult:
+    """One poll of one feed: ``updated`` (entries read), ``not-modified`` (304) or ``error``."""
+
+    feed: str
+    status: Literal["updated", "not-modified", "error"]
+    report: BatchReport
+    error: str = ""
+    next_in_s: float = 0.0
+
+
+def poll_feed(
+    ingestor: Ingestor, url: str, on_item: Callable[[Outcome], None] | None = None
+) -> PollResult:
+    """Fetch a feed conditionally and ingest the entries not handled before."""
+    from newsbrief.ingest.feeds import read_feed_file
+    from newsbrief.ingest.url import is_url
+
+    archive, settings = ingestor.archive, ingestor.settings
+    state = archive.feed_state(url)
+    try:
+        if is_url(url):
+            fetched = fetch_feed(url, settings, etag=state.etag, last_modified=state.last_modified)
+            if fetched.not_modified:
+                archive.save_feed_state(replace(state, last_status="304", failures=0))
+                return PollResult(url, "not-modified", BatchReport())
+            feed = parse_feed(fetched.body or b"", url)
+            etag, modified = fetched.etag, fetched.last_modified
+        else:
+            feed, etag, modified = read_feed_file(Path(url)), None, None
+    except NewsbriefError as exc:
+        failed = replace(
+            state, last_status=f"error: {exc.message}"[:500], failures=state.failures + 1
+        )
+        archive.save_feed_state(failed)
+        return PollResult(url, "error", BatchReport(), error=str(exc))
+    report = ingestor.run(feed_items(feed, url, settings), on_item)
+    archive.save_feed_state(
+        replace(
+            state,
+            title=feed.title,
+            etag=etag,
+            last_modified=modified,
+            last_status="200",
+            failures=0,
+        )
+    )
+    return PollResult(url, "updated", report)
+
+
+def watch_feeds(
+    feeds: Sequence[str],
+    ingestor: Ingestor,
+    *,
+    every_s: float,
+    max_polls: int | None = None,
+    max_backoff_s: float = 3600.0,
+    on_poll: Callable[[PollResult], None] | None = None,
+    on_item: Callable[[Outcome], None] | None = None,
+    sleep: Callable[[float], None] = time.sleep,
+    clock: Callable[[], float] = time.monotonic,
+) -> int:
+    """Poll each feed every ``every_s`` seconds (backing off exponentially after errors, up to
+    ``max_backoff_s``) until ``max_polls`` rounds are done (forever when None). Returns the
+    number of rounds run."""
+    if not feeds:
+        raise InputError("no feeds given", hint="give one or more RSS/Atom feed URLs")
+    due = dict.fromkeys(feeds, clock())
+    rounds = 0
+    while max_polls is None or rounds < max_polls:
+        for url in feeds:
+            if due[url] <= clock():
+                result = poll_feed(ingestor, url, on_item)
+                failures = ingestor.archive.feed_state(url).failures
+                delay = next_delay(every_s, failures, max_backoff_s)
+                due[url] = clock() + delay
+                if on_poll is not None:
+                    on_poll(replace(result, next_in_s=delay))
+        rounds += 1
+        if max_polls is not None and rounds >= max_polls:
+            break
+        sleep(max(0.0, min(due.values()) - clock()))
+    return rounds

@@ -1,0 +1,268 @@
+"""The archive: one SQLite file (WAL mode) holding articles, analyses, briefs and story threads.
+
+This package is the only place in newsbrief that writes SQL. Every public write runs in one
+transaction, so a crash (even ``kill -9``) loses nothing committed and leaves no half-written
+article.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+from types import TracebackType
+
+from newsbrief.errors import StoreError
+from newsbrief.models import Analysis, Article, Brief
+from newsbrief.store import codec
+from newsbrief.store.base import ArchiveBase
+from newsbrief.store.feeds import FeedsMixin
+from newsbrief.store.migrations import migrate
+from newsbrief.store.search import SearchMixin
+from newsbrief.store.stories import StoriesMixin
+
+
+class Archive(StoriesMixin, FeedsMixin, SearchMixin, ArchiveBase):
+    """A newsbrief archive. Open with ``Archive.open(path)``; use as a context manager.
+
+    Tables: articles (with every outlet that ran each text), analyses, actors, events, briefs
+    (versioned, per article and per story), stories and their members, dedupe signatures,
+    feed state, and an FTS5 index over title, text and actors.
+    """
+
+    # ------------------------------------------------------------------ lifecycle
+
+    @classmethod
+    def open(cls, path: Path | str) -> Archive:
+        """Open (or create) the archive at ``path`` and bring its schema up to date."""
+        path = Path(path).expanduser()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"cannot create the archive folder {path.parent}: {exc}") from exc
+        if path.is_dir():
+            raise StoreError(f"the archive path {path} is a folder, not a file")
+        try:
+            conn = sqlite3.connect(path, isolation_level=None, timeout=10.0)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open the archive {path}: {exc}") from exc
+        try:
+            _configure(conn)
+            migrate(conn)
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise StoreError(f"{path} is not a usable newsbrief archive: {exc}") from exc
+        except StoreError:
+            conn.close()
+            raise
+        return cls(conn, path)
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ articles
+
+    def save(self, analysis: Analysis, brief: Brief | None = None) -> bool:
+        """Store an article with its analysis (and brief) in one transaction.
+
+        Returns True when the article was new. Saving the same article again replaces its
+        analysis and adds a brief version only when the brief's content changed.
+        """
+        with self.transaction():
+            new = self.save_article(analysis.article)
+            self.save_analysis(analysis)
+            if brief is not None:
+                self.save_brief("article", analysis.article.id, brief)
+        return new
+
+    def save_article(self, article: Article) -> bool:
+        """Insert the article unless its id is already stored; True when it was new.
+
+        The article's outlet is recorded as the first to run the text, and the text is indexed
+        for full-text search.
+        """
+        with self.transaction() as conn:
+            published = codec.utc_key(article.published)
+            cur = conn.execute(
+                "INSERT OR IGNORE INTO articles (id, title, url, outlet, author, published,"
+                " language, source, text, text_hash, record, ingested_at, original_outlet)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    article.id,
+                    article.title,
+                    article.url,
+                    article.outlet,
+                    article.author,
+                    published,
+                    article.language,
+                    article.source,
+                    article.text,
+                    codec.text_hash(article.text),
+                    article.model_dump_json(),
+                    codec.now(),
+                    article.outlet,
+                ),
+            )
+            if cur.rowcount != 1:
+                return False
+            self._insert_outlet(article.id, article, "first", 1.0)
+            conn.execute(
+                "INSERT INTO articles_fts (rowid, article_id, title, text, actors)"
+                " VALUES (?, ?, ?, ?, '')",
+                (cur.lastrowid, article.id, article.title or "", article.text),
+            )
+            return True
+
+    def save_analysis(self, analysis: Analysis) -> None:
+        """Store (or replace) an article's analysis, its actors and events (article too if new)."""
+        article_id = analysis.article.id
+        with self.transaction() as conn:
+            if not self.has_article(article_id):
+                self.save_article(analysis.article)
+            conn.execute(
+                "INSERT OR REPLACE INTO analyses (article_id, record, created_at) VALUES (?, ?, ?)",
+                (article_id, analysis.model_dump_json(exclude={"article"}), codec.now()),
+            )
+            conn.execute("DELETE FROM actors WHERE article_id = ?", (article_id,))
+            conn.executemany(
+                "INSERT INTO actors (article_id, actor_id, name, kind, role, affiliation, aliases)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (article_id, a.id, a.name, a.kind, a.role, a.affiliation, json.dumps(a.aliases))
+                    for a in analysis.actors
+                ],
+            )
+            conn.execute("DELETE FROM events WHERE article_id = ?", (article_id,))
+            conn.executemany(
+                "INSERT INTO events (article_id, idx, date, sort_key, predicate, is_current)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    (article_id, i, e.date, e.sort_key, e.predicate, int(e.is_current))
+                    for i, e in enumerate(analysis.events)
+                ],
+            )
+            names = " ".join(
+                dict.fromkeys(n for a in analysis.actors for n in (a.name, *a.aliases))
+            )
+            conn.execute(
+                "UPDATE articles_fts SET actors = ?"
+                " WHERE rowid = (SELECT rowid FROM articles WHERE id = ?)",
+                (names, article_id),
+            )
+
+    def article_text(self, article_id: str) -> str | None:
+        row = self._conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return str(row[0]) if row else None
+
+    def find_by_text_hash(self, text_hash: str) -> str | None:
+        """The id of a stored article whose normalized words hash to ``text_hash``."""
+        value = self._scalar("SELECT id FROM articles WHERE text_hash = ? LIMIT 1", (text_hash,))
+        return None if value is None else str(value)
+
+    def has_article(self, article_id: str) -> bool:
+        row = self._conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row is not None
+
+    def has_analysis(self, article_id: str) -> bool:
+        row = self._conn.execute(
+            "SELECT 1 FROM analyses WHERE article_id = ?", (article_id,)
+        ).fetchone()
+        return row is not None
+
+    def get_article(self, article_id: str) -> Article | None:
+        row = self._conn.execute(
+            "SELECT record FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        return Article.model_validate_json(row[0]) if row else None
+
+    def get_analysis(self, article_id: str) -> Analysis | None:
+        """The stored analysis, rebuilt from JSON (no re-parsing); None when not analyzed."""
+        return self._analysis(article_id)
+
+    def count_articles(self) -> int:
+        return int(self._conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+
+    def article_ids(self) -> list[str]:
+        """Every stored article id, oldest ingest first."""
+        rows = self._conn.execute("SELECT id FROM articles ORDER BY ingested_at, rowid")
+        return [str(r[0]) for r in rows]
+
+    # ------------------------------------------------------------------ briefs
+
+    def save_brief(self, subject: str, subject_id: str, brief: Brief) -> int:
+        """Store a brief of an article or story as a new version; return its version number.
+
+        When the content equals the latest version (ignoring ``generated_at``) nothing is
+        added and the latest version number is returned.
+        """
+        if subject not in ("article", "story"):
+            raise ValueError(f"subject must be 'article' or 'story', not {subject!r}")
+        with self.transaction() as conn:
+            latest = conn.execute(
+                "SELECT version, record FROM briefs WHERE subject = ? AND subject_id = ?"
+                " ORDER BY version DESC LIMIT 1",
+                (subject, subject_id),
+            ).fetchone()
+            if latest and codec.same_brief(Brief.model_validate_json(latest[1]), brief):
+                return int(latest[0])
+            version = int(latest[0]) + 1 if latest else 1
+            conn.execute(
+                "INSERT INTO briefs (subject, subject_id, version, article_ids, record, created_at)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    subject,
+                    subject_id,
+                    version,
+                    json.dumps(codec.brief_article_ids(brief)),
+                    brief.model_dump_json(),
+                    codec.now(),
+                ),
+            )
+            return version
+
+    def get_brief(self, subject: str, subject_id: str, version: int | None = None) -> Brief | None:
+        """A stored brief: the latest version, or the given one."""
+        sql = "SELECT record FROM briefs WHERE subject = ? AND subject_id = ?"
+        params: tuple[object, ...] = (subject, subject_id)
+        if version is not None:
+            sql += " AND version = ?"
+            params += (version,)
+        row = self._conn.execute(sql + " ORDER BY version DESC LIMIT 1", params).fetchone()
+        return Brief.model_validate_json(row[0]) if row else None
+
+    def brief_versions(self, subject: str, subject_id: str) -> list[int]:
+        rows = self._conn.execute(
+            "SELECT version FROM briefs WHERE subject = ? AND subject_id = ? ORDER BY version",
+            (subject, subject_id),
+        )
+        return [int(r[0]) for r in rows]
+
+    # ------------------------------------------------------------------ checks
+
+    def integrity_check(self) -> str:
+        """``PRAGMA integrity_check``: 'ok' when the file is sound."""
+        return str(self._conn.execute("PRAGMA integrity_check").fetchone()[0])
+
+    def schema_version(self) -> int:
+        row = self._conn.execute("SELECT MAX(version) FROM schema_migrations").fetchone()
+        return int(row[0] or 0)
+
+
+def _configure(conn: sqlite3.Connection) -> None:
+    conn.execute("PRAGMA busy_timeout = 10000")
+    mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    if str(mode).lower() != "wal":
+        raise StoreError(f"cannot switch the archive to WAL mode (got {mode!r})")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute("PRAGMA foreign_keys = ON")

@@ -1,0 +1,172 @@
+"""Read-only queries the web app needs beyond what :class:`Archive` offers: article listings
+with paging, actors across articles, and archive counts.
+
+Nothing here writes. Every function takes a connection (the web app opens read-only ones with
+:func:`open_readonly`, one per thread) and returns plain records; the schema is the one
+``newsbrief.store.migrations`` defines.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+__all__ = [
+    "ActorMention",
+    "ActorRow",
+    "ArticleRow",
+    "Counts",
+    "actor_mentions",
+    "counts",
+    "list_articles",
+    "open_readonly",
+    "search_actors",
+    "story_articles",
+]
+
+
+def open_readonly(path: Path) -> sqlite3.Connection:
+    """A read-only connection to an existing archive (used by one thread at a time)."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    conn = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=10.0)
+    conn.execute("PRAGMA busy_timeout = 10000")
+    conn.execute("PRAGMA query_only = ON")
+    return conn
+
+
+def _when(value: object) -> datetime | None:
+    """A stored UTC timestamp as an aware datetime."""
+    if not value:
+        return None
+    parsed = datetime.fromisoformat(str(value))
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def _text(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+@dataclass(frozen=True)
+class ArticleRow:
+    id: str
+    title: str | None
+    outlet: str | None
+    url: str | None
+    published: datetime | None
+    ingested_at: datetime | None
+    story_id: str | None
+
+
+@dataclass(frozen=True)
+class ActorRow:
+    """An actor across the archive: every actor of this name (any case) in any article."""
+
+    name: str
+    kind: str
+    role: str | None
+    affiliation: str | None
+    article_count: int
+    story_count: int
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    """One article in which an actor appears, with the actor's id in that article."""
+
+    article: ArticleRow
+    actor_id: str
+    role: str | None
+    affiliation: str | None
+
+
+@dataclass(frozen=True)
+class Counts:
+    articles: int
+    stories: int
+    actors: int
+
+
+_ARTICLE_SELECT = """
+    SELECT a.id, a.title, a.outlet, a.url, a.published, a.ingested_at, sa.story_id
+    FROM articles a LEFT JOIN story_articles sa ON sa.article_id = a.id
+"""
+
+
+def _article(row: tuple[object, ...]) -> ArticleRow:
+    return ArticleRow(
+        id=str(row[0]),
+        title=_text(row[1]),
+        outlet=_text(row[2]),
+        url=_text(row[3]),
+        published=_when(row[4]),
+        ingested_at=_when(row[5]),
+        story_id=_text(row[6]),
+    )
+
+
+def list_articles(
+    conn: sqlite3.Connection, *, limit: int = 50, offset: int = 0
+) -> list[ArticleRow]:
+    """Articles, newest first (publication date, then ingest time)."""
+    rows = conn.execute(
+        _ARTICLE_SELECT
+        + " ORDER BY COALESCE(a.published, a.ingested_at) DESC, a.id LIMIT ? OFFSET ?",
+        (limit, offset),
+    )
+    return [_article(r) for r in rows]
+
+
+def story_articles(conn: sqlite3.Connection, story_id: str) -> list[ArticleRow]:
+    """The articles of a story, oldest published first (undated ones by ingest order)."""
+    rows = conn.execute(
+        _ARTICLE_SELECT
+        + " WHERE sa.story_id = ? ORDER BY a.published IS NULL, a.published, sa.added_at",
+        (story_id,),
+    )
+    return [_article(r) for r in rows]
+
+
+def _like(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def search_actors(conn: sqlite3.Connection, text: str, *, limit: int = 20) -> list[ActorRow]:
+    """Actors whose name (or an alias) contains ``text``, most often seen first."""
+    needle = " ".join(text.split())
+    if not needle:
+        return []
+    rows = conn.execute(
+        "SELECT ac.name, MAX(ac.kind), MAX(ac.role), MAX(ac.affiliation),"
+        " COUNT(DISTINCT ac.article_id), COUNT(DISTINCT sa.story_id)"
+        " FROM actors ac LEFT JOIN story_articles sa ON sa.article_id = ac.article_id"
+        " WHERE ac.name LIKE ? ESCAPE '\\' OR ac.aliases LIKE ? ESCAPE '\\'"
+        " GROUP BY ac.name COLLATE NOCASE ORDER BY COUNT(DISTINCT ac.article_id) DESC, ac.name"
+        " LIMIT ?",
+        (_like(needle), _like(needle), limit),
+    )
+    return [ActorRow(str(r[0]), str(r[1]), r[2], r[3], int(r[4]), int(r[5])) for r in rows]
+
+
+def actor_mentions(conn: sqlite3.Connection, name: str, *, limit: int = 100) -> list[ActorMention]:
+    """The articles in which an actor of this exact name (any case) appears, oldest first."""
+    rows = conn.execute(
+        "SELECT a.id, a.title, a.outlet, a.url, a.published, a.ingested_at, sa.story_id,"
+        " ac.actor_id, ac.role, ac.affiliation"
+        " FROM actors ac JOIN articles a ON a.id = ac.article_id"
+        " LEFT JOIN story_articles sa ON sa.article_id = a.id"
+        " WHERE ac.name = ? COLLATE NOCASE"
+        " ORDER BY COALESCE(a.published, a.ingested_at), a.id LIMIT ?",
+        (name, limit),
+    )
+    return [ActorMention(_article(r[:7]), str(r[7]), r[8], r[9]) for r in rows]
+
+
+def counts(conn: sqlite3.Connection) -> Counts:
+    row = conn.execute(
+        "SELECT (SELECT COUNT(*) FROM articles), (SELECT COUNT(*) FROM stories),"
+        " (SELECT COUNT(DISTINCT name COLLATE NOCASE) FROM actors)"
+    ).fetchone()
+    return Counts(int(row[0]), int(row[1]), int(row[2]))

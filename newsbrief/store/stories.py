@@ -1,0 +1,297 @@
+"""The archive's story side: outlets and syndicated copies, dedupe signatures, story threads,
+the story assigner's persisted state, and per-story brief versions."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
+from newsbrief.models import Analysis, Article, Brief
+from newsbrief.store import codec
+from newsbrief.store.base import ArchiveBase
+from newsbrief.store.records import CopyKind, OutletRun, StoryRow
+
+_STORY_ROWS = """
+SELECT s.id, s.title, COUNT(sa.article_id),
+       COUNT(DISTINCT COALESCE(NULLIF(a.original_outlet, ''), a.id)),
+       MIN(a.published), MAX(a.published), s.updated_at,
+       (SELECT GROUP_CONCAT(outlet, char(31)) FROM (
+            SELECT DISTINCT o.outlet FROM article_outlets o
+              JOIN story_articles x ON x.article_id = o.article_id
+             WHERE x.story_id = s.id AND o.outlet != '' ORDER BY o.outlet))
+FROM stories s
+JOIN story_articles sa ON sa.story_id = s.id
+JOIN articles a ON a.id = sa.article_id
+"""
+
+
+class StoriesMixin(ArchiveBase):
+    # ------------------------------------------------------------------ outlets and copies
+
+    def _insert_outlet(self, article_id: str, run: Article, kind: CopyKind, sim: float) -> bool:
+        cur = self._conn.execute(
+            "INSERT OR IGNORE INTO article_outlets (article_id, copy_id, outlet, url, title,"
+            " published, kind, similarity, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                article_id,
+                run.id,
+                run.outlet or "",
+                run.url,
+                run.title,
+                codec.utc_key(run.published),
+                kind,
+                sim,
+                codec.now(),
+            ),
+        )
+        return cur.rowcount == 1
+
+    def add_copy(self, article_id: str, copy: Article, kind: CopyKind, similarity: float) -> bool:
+        """Record that ``copy`` (another outlet's run of the text) duplicates ``article_id``.
+
+        The earliest published run is credited as the original. Returns False when this copy
+        from this outlet was already recorded.
+        """
+        with self.transaction() as conn:
+            added = self._insert_outlet(article_id, copy, kind, similarity)
+            if added:
+                runs = self.outlets(article_id)
+                original = next((r.outlet for r in runs if r.is_original), None)
+                conn.execute(
+                    "UPDATE articles SET original_outlet = ? WHERE id = ?", (original, article_id)
+                )
+            return added
+
+    def outlets(self, article_id: str) -> list[OutletRun]:
+        """Every outlet that ran the article's text, earliest published first (the original)."""
+        rows = self._conn.execute(
+            "SELECT outlet, url, title, published, kind, similarity FROM article_outlets"
+            " WHERE article_id = ? ORDER BY published IS NULL, published, added_at",
+            (article_id,),
+        ).fetchall()
+        return [
+            OutletRun(
+                outlet=row[0] or None,
+                url=row[1],
+                title=row[2],
+                published=codec.parse_utc_key(row[3]),
+                kind=row[4],
+                similarity=float(row[5]),
+                is_original=i == 0,
+            )
+            for i, row in enumerate(rows)
+        ]
+
+    def find_copy(self, copy_id: str, outlet: str | None) -> str | None:
+        """The article under which this exact run (text id and outlet) was recorded, if any."""
+        value = self._scalar(
+            "SELECT article_id FROM article_outlets WHERE copy_id = ? AND outlet = ? LIMIT 1",
+            (copy_id, outlet or ""),
+        )
+        return None if value is None else str(value)
+
+    # ------------------------------------------------------------------ near-duplicate index
+
+    def save_signature(self, article_id: str, minhash: bytes, buckets: Sequence[int]) -> None:
+        """Store an article's MinHash signature and its LSH band buckets."""
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO signatures (article_id, minhash) VALUES (?, ?)",
+                (article_id, minhash),
+            )
+            conn.executemany(
+                "INSERT OR IGNORE INTO lsh_buckets (band, bucket, article_id) VALUES (?, ?, ?)",
+                [(band, bucket, article_id) for band, bucket in enumerate(buckets)],
+            )
+
+    def lsh_candidates(self, buckets: Sequence[int], limit: int = 50) -> list[str]:
+        """Articles sharing at least one band bucket, those sharing the most first."""
+        if not buckets:
+            return []
+        clause = " OR ".join(["(band = ? AND bucket = ?)"] * len(buckets))
+        params: list[object] = [v for pair in enumerate(buckets) for v in pair]
+        rows = self._conn.execute(
+            f"SELECT article_id, COUNT(*) AS n FROM lsh_buckets WHERE {clause}"
+            " GROUP BY article_id ORDER BY n DESC, article_id LIMIT ?",
+            (*params, limit),
+        )
+        return [str(r[0]) for r in rows]
+
+    def get_signature(self, article_id: str) -> bytes | None:
+        value = self._scalar("SELECT minhash FROM signatures WHERE article_id = ?", (article_id,))
+        return bytes(value) if isinstance(value, bytes | memoryview) else None
+
+    # ------------------------------------------------------------------ story threads
+
+    def add_to_story(self, article_id: str, story_id: str, title: str | None = None) -> None:
+        """Make ``article_id`` a member of ``story_id`` (creating the story when new)."""
+        now = codec.now()
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO stories (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT (id) DO UPDATE SET updated_at = excluded.updated_at,"
+                " title = COALESCE(stories.title, excluded.title)",
+                (story_id, title, now, now),
+            )
+            conn.execute(
+                "INSERT OR REPLACE INTO story_articles (article_id, story_id, added_at)"
+                " VALUES (?, ?, ?)",
+                (article_id, story_id, now),
+            )
+
+    def story_of(self, article_id: str) -> str | None:
+        value = self._scalar(
+            "SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,)
+        )
+        return None if value is None else str(value)
+
+    def stories(self, since: datetime | None = None, limit: int | None = None) -> list[StoryRow]:
+        """Stories, most recently updated first; ``since`` keeps those updated since then."""
+        sql = _STORY_ROWS + " GROUP BY s.id"
+        params: list[object] = []
+        if since is not None:
+            sql += " HAVING COALESCE(MAX(a.published), s.updated_at) >= ?"
+            params.append(codec.utc_key(since))
+        sql += " ORDER BY COALESCE(MAX(a.published), s.updated_at) DESC, s.id"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return [_story_row(row) for row in self._conn.execute(sql, params)]
+
+    def get_story(self, story_id: str) -> StoryRow | None:
+        row = self._conn.execute(_STORY_ROWS + " WHERE s.id = ? GROUP BY s.id", (story_id,))
+        found = row.fetchone()
+        return _story_row(found) if found else None
+
+    def story_article_ids(self, story_id: str) -> list[str]:
+        """The story's articles, oldest published first (undated ones by ingest order)."""
+        rows = self._conn.execute(
+            "SELECT sa.article_id FROM story_articles sa JOIN articles a ON a.id = sa.article_id"
+            " WHERE sa.story_id = ? ORDER BY a.published IS NULL, a.published, sa.added_at",
+            (story_id,),
+        )
+        return [str(r[0]) for r in rows]
+
+    def story_analyses(self, story_id: str) -> list[Analysis]:
+        """The stored analyses of a story's articles, oldest first (unanalyzed ones skipped)."""
+        analyses = (self._analysis(aid) for aid in self.story_article_ids(story_id))
+        return [a for a in analyses if a is not None]
+
+    def _analysis(self, article_id: str) -> Analysis | None:
+        row = self._conn.execute(
+            "SELECT a.record, n.record FROM articles a JOIN analyses n ON n.article_id = a.id"
+            " WHERE a.id = ?",
+            (article_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        data = json.loads(row[1])
+        data["article"] = json.loads(row[0])
+        return Analysis.model_validate(data)
+
+    # ------------------------------------------------------------------ story briefs
+
+    def save_story_brief(self, story_id: str, brief: Brief) -> int:
+        """Store a story brief as its next version (unless unchanged); return the version."""
+        with self.transaction() as conn:
+            latest = conn.execute(
+                "SELECT version, record FROM briefs WHERE subject = 'story' AND subject_id = ?"
+                " ORDER BY version DESC LIMIT 1",
+                (story_id,),
+            ).fetchone()
+            if latest and codec.same_brief(Brief.model_validate_json(latest[1]), brief):
+                return int(latest[0])
+            version = int(latest[0]) + 1 if latest else 1
+            conn.execute(
+                "INSERT INTO briefs (subject, subject_id, version, article_ids, record, created_at)"
+                " VALUES ('story', ?, ?, ?, ?, ?)",
+                (
+                    story_id,
+                    version,
+                    json.dumps(codec.brief_article_ids(brief)),
+                    brief.model_dump_json(),
+                    codec.now(),
+                ),
+            )
+            return version
+
+    def new_since_last_brief(self, story_id: str) -> list[str]:
+        """The story's articles that its latest stored brief did not cover (all when none)."""
+        row = self._conn.execute(
+            "SELECT article_ids FROM briefs WHERE subject = 'story' AND subject_id = ?"
+            " ORDER BY version DESC LIMIT 1",
+            (story_id,),
+        ).fetchone()
+        covered = set(json.loads(row[0])) if row else set()
+        return [aid for aid in self.story_article_ids(story_id) if aid not in covered]
+
+    # ------------------------------------------------------------------ assigner state
+
+    def cluster_token(self) -> str | None:
+        """Changes on every committed update of the assigner state (detects other writers)."""
+        value = self._scalar("SELECT value FROM cluster_meta WHERE key = 'token'")
+        return None if value is None else str(value)
+
+    def save_cluster_state(
+        self,
+        meta: dict[str, Any],
+        df: Mapping[str, int],
+        stories: dict[str, dict[str, Any]],
+        *,
+        full: bool = False,
+    ) -> str:
+        """Persist the assigner after one article: its counters (``meta``: its stats without
+        ``df``), the document frequencies that changed (``df``; all of them when ``full``),
+        and the states of the changed stories. Returns the new token."""
+        token = uuid.uuid4().hex
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO cluster_meta (key, value)"
+                " VALUES ('stats', ?), ('token', ?)",
+                (json.dumps(meta), token),
+            )
+            if full:
+                conn.execute("DELETE FROM cluster_df")
+            conn.executemany(
+                "INSERT OR REPLACE INTO cluster_df (term, n) VALUES (?, ?)", list(df.items())
+            )
+            now = codec.now()
+            for story_id, state in stories.items():
+                conn.execute(
+                    "INSERT INTO stories (id, state, created_at, updated_at) VALUES (?, ?, ?, ?)"
+                    " ON CONFLICT (id) DO UPDATE SET state = excluded.state",
+                    (story_id, json.dumps(state), now, now),
+                )
+        return token
+
+    def load_cluster_state(self) -> tuple[dict[str, Any], list[dict[str, Any]]] | None:
+        """The assigner's stats (``df`` included) and story states; None when never saved."""
+        meta = self._scalar("SELECT value FROM cluster_meta WHERE key = 'stats'")
+        if meta is None:
+            return None
+        stats: dict[str, Any] = json.loads(str(meta))
+        stats["df"] = {
+            str(t): int(n) for t, n in self._conn.execute("SELECT term, n FROM cluster_df")
+        }
+        states = [
+            json.loads(r[0])
+            for r in self._conn.execute("SELECT state FROM stories WHERE state IS NOT NULL")
+        ]
+        return stats, states
+
+
+def _story_row(row: Sequence[Any]) -> StoryRow:
+    outlets = tuple(str(row[7]).split("\x1f")) if row[7] else ()
+    return StoryRow(
+        id=str(row[0]),
+        title=row[1],
+        article_count=int(row[2]),
+        independent_sources=int(row[3]),
+        outlets=outlets,
+        first_published=codec.parse_utc_key(row[4]),
+        last_published=codec.parse_utc_key(row[5]),
+        updated_at=datetime.fromisoformat(str(row[6])),
+    )

@@ -1,0 +1,170 @@
+"""Duplicate detection: exact copies by a hash of the normalized words, near copies (syndicated
+wire text with a new headline, a dateline, a trimmed ending) by MinHash over word shingles.
+
+A fingerprint holds what both checks need::
+
+    fp = fingerprint(article.text)
+    match = Deduper(archive).find(article, fp)   # None, or the stored article it copies
+    ...                                          # store a new article, then:
+    Deduper(archive).remember(article.id, fp)    # index it for later near-duplicate checks
+
+Near-duplicate candidates come from LSH banding of the signature (``BANDS`` bands of ``ROWS``
+rows: pairs with a shingle Jaccard of 0.6 collide in some band with probability ≈ 0.99, pairs
+at 0.2 with ≈ 0.05); each candidate is then verified on the exact shingle sets, so the
+signature's estimation error never decides a match.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+import numpy as np
+
+from newsbrief.store.codec import normalized_words, text_hash
+
+if TYPE_CHECKING:
+    from numpy.typing import NDArray
+
+    from newsbrief.models import Article
+    from newsbrief.store import Archive
+
+SHINGLE = 5  # words per shingle
+NUM_PERM = 128
+BANDS = 32
+ROWS = NUM_PERM // BANDS
+_SEED = 20240611
+_MASK32 = np.uint64(0xFFFFFFFF)
+
+
+def _coefficients() -> tuple[NDArray[np.uint64], NDArray[np.uint64]]:
+    """Multiply-shift hash family: h_i(x) = ((a_i * x + b_i) mod 2^64) >> 32, a_i odd."""
+    rng = np.random.default_rng(_SEED)
+    a = rng.integers(1, 2**63, size=NUM_PERM, dtype=np.uint64) | np.uint64(1)
+    b = rng.integers(0, 2**63, size=NUM_PERM, dtype=np.uint64)
+    return a, b
+
+
+_A, _B = _coefficients()
+
+
+def shingles(text: str) -> frozenset[int]:
+    """32-bit hashes of the text's overlapping word ``SHINGLE``-grams (normalized words)."""
+    words = normalized_words(text)
+    if not words:
+        return frozenset()
+    n = max(1, len(words) - SHINGLE + 1)
+    grams = (" ".join(words[i : i + SHINGLE]) for i in range(n))
+    return frozenset(
+        int.from_bytes(hashlib.blake2b(g.encode("utf-8"), digest_size=4).digest(), "little")
+        for g in grams
+    )
+
+
+def minhash(hashes: frozenset[int]) -> NDArray[np.uint32]:
+    """The ``NUM_PERM``-value MinHash signature of a set of 32-bit hashes."""
+    if not hashes:
+        return np.full(NUM_PERM, np.iinfo(np.uint32).max, dtype=np.uint32)
+    x = np.fromiter(hashes, dtype=np.uint64, count=len(hashes))[:, None]
+    with np.errstate(over="ignore"):
+        h = (x * _A[None, :] + _B[None, :]) >> np.uint64(32)
+    sig: NDArray[np.uint32] = (h & _MASK32).min(axis=0).astype(np.uint32)
+    return sig
+
+
+def band_buckets(signature: NDArray[np.uint32]) -> list[int]:
+    """One signed 63-bit bucket key per band (what SQLite stores and looks up)."""
+    rows = signature.reshape(BANDS, ROWS)
+    return [
+        int.from_bytes(hashlib.blake2b(row.tobytes(), digest_size=8).digest(), "little") >> 1
+        for row in rows
+    ]
+
+
+def jaccard(a: frozenset[int], b: frozenset[int]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+def containment(a: frozenset[int], b: frozenset[int]) -> float:
+    """Share of the smaller set found in the larger one (a trimmed copy scores high)."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    text_hash: str
+    shingles: frozenset[int]
+    signature: NDArray[np.uint32]
+    buckets: tuple[int, ...]
+
+
+def fingerprint(text: str) -> Fingerprint:
+    sh = shingles(text)
+    sig = minhash(sh)
+    return Fingerprint(text_hash(text), sh, sig, tuple(band_buckets(sig)))
+
+
+@dataclass(frozen=True)
+class DuplicateMatch:
+    """The stored article an incoming one copies."""
+
+    article_id: str
+    kind: Literal["exact", "near"]
+    similarity: float  # 1.0 for exact copies; the shingle Jaccard for near ones
+
+
+class Deduper:
+    """Finds stored articles that an incoming article copies, exactly or nearly.
+
+    A near copy needs a shingle Jaccard of at least ``threshold``, or (for a trimmed copy) a
+    containment of at least ``min_containment`` with a shorter side of ``min_shingles`` or more.
+    """
+
+    def __init__(
+        self,
+        archive: Archive,
+        *,
+        threshold: float = 0.6,
+        min_containment: float = 0.8,
+        min_shingles: int = 30,
+    ) -> None:
+        self.archive = archive
+        self.threshold = threshold
+        self.min_containment = min_containment
+        self.min_shingles = min_shingles
+
+    def find(self, article: Article, fp: Fingerprint | None = None) -> DuplicateMatch | None:
+        fp = fp or fingerprint(article.text)
+        if self.archive.has_article(article.id):
+            return DuplicateMatch(article.id, "exact", 1.0)
+        same = self.archive.find_by_text_hash(fp.text_hash)
+        if same is not None:
+            return DuplicateMatch(same, "exact", 1.0)
+        return self._near(fp)
+
+    def _near(self, fp: Fingerprint) -> DuplicateMatch | None:
+        best: DuplicateMatch | None = None
+        for candidate in self.archive.lsh_candidates(fp.buckets):
+            text = self.archive.article_text(candidate)
+            if text is None:
+                continue
+            other = shingles(text)
+            sim = jaccard(fp.shingles, other)
+            if self._is_copy(fp.shingles, other, sim) and (best is None or sim > best.similarity):
+                best = DuplicateMatch(candidate, "near", round(sim, 4))
+        return best
+
+    def _is_copy(self, a: frozenset[int], b: frozenset[int], sim: float) -> bool:
+        if sim >= self.threshold:
+            return True
+        small = min(len(a), len(b))
+        return small >= self.min_shingles and containment(a, b) >= self.min_containment
+
+    def remember(self, article_id: str, fp: Fingerprint) -> None:
+        """Index a newly stored article so later copies of it are found."""
+        self.archive.save_signature(article_id, fp.signature.tobytes(), fp.buckets)

@@ -1,0 +1,107 @@
+"""The FastAPI app: server-rendered pages over the archive and a JSON API under ``/api/v1``.
+
+    app = create_app(Path("archive.db"), token="s3cret")   # then: uvicorn.run(app)
+
+Pages are Jinja2 templates with autoescaping on and no scripts at all (the CSP forbids them);
+the API serves the brief in the same JSON schema as ``newsbrief schema``. Write endpoints need
+``Authorization: Bearer <token>`` when a token is set.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from newsbrief import __version__
+from newsbrief.settings import Settings
+from newsbrief.web import api, pages
+from newsbrief.web.backend import Backend
+from newsbrief.web.errors import api_error, validation_message
+from newsbrief.web.safety import BodyLimit, SameOrigin, SecurityHeaders
+from newsbrief.web.templating import STATIC_DIR, render_page
+
+__all__ = ["WebConfig", "create_app"]
+
+
+@dataclass(frozen=True)
+class WebConfig:
+    """How the server runs: the write token (None: open) and the request body limit."""
+
+    token: str | None = None
+    max_body_bytes: int = 2_000_000
+
+
+def create_app(
+    db_path: Path,
+    *,
+    token: str | None = None,
+    settings: Settings | None = None,
+    max_body_bytes: int = 2_000_000,
+) -> FastAPI:
+    """The web app over the archive at ``db_path`` (created when missing)."""
+    backend = Backend(db_path, settings)
+    config = WebConfig(token=token or None, max_body_bytes=max_body_bytes)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        backend.close()
+
+    app = FastAPI(
+        title="newsbrief",
+        version=__version__,
+        summary="Grounded explainer briefs over a news archive.",
+        docs_url=None,
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.backend = backend
+    app.state.config = config
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    _install_error_handlers(app)
+    app.add_middleware(SameOrigin)
+    app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
+    app.add_middleware(SecurityHeaders)
+    return app
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    async def on_http_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, StarletteHTTPException)
+        message = str(exc.detail)
+        if request.url.path.startswith("/api/"):
+            return api_error(exc.status_code, message, headers=exc.headers)
+        return render_page(
+            "error.html.j2",
+            {"status": exc.status_code, "message": message},
+            status_code=exc.status_code,
+            headers=exc.headers,
+        )
+
+    async def on_validation_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, RequestValidationError)
+        message = validation_message(exc)
+        if request.url.path.startswith("/api/"):
+            return api_error(422, message, detail=_jsonable_errors(exc))
+        return render_page("error.html.j2", {"status": 422, "message": message}, status_code=422)
+
+    app.add_exception_handler(StarletteHTTPException, on_http_error)
+    app.add_exception_handler(RequestValidationError, on_validation_error)
+
+
+def _jsonable_errors(exc: RequestValidationError) -> list[dict[str, object]]:
+    return [
+        {"loc": [str(p) for p in err.get("loc", ())], "msg": str(err.get("msg", ""))}
+        for err in exc.errors()
+    ]
+

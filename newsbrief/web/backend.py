@@ -1,0 +1,98 @@
+"""The web app's access to the archive: read-only connections (one per worker thread), story
+briefs composed on demand and kept in memory, and the one write path (briefing a submitted
+article), serialized by a lock.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections import OrderedDict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from newsbrief.compose import compose_story_brief
+from newsbrief.models import Brief
+from newsbrief.settings import Settings
+from newsbrief.store import Archive
+from newsbrief.store.queries import open_readonly
+
+__all__ = ["Backend"]
+
+_CACHE_SIZE = 256
+
+
+class Backend:
+    """Everything the routes need from the archive at ``db_path``."""
+
+    def __init__(self, db_path: Path, settings: Settings | None = None) -> None:
+        self.db_path = Path(db_path).expanduser()
+        self.settings = settings or Settings(db_path=self.db_path)
+        Archive.open(self.db_path).close()  # create it and bring its schema up to date
+        self._local = threading.local()
+        self._connections: list[sqlite3.Connection] = []
+        self._guard = threading.Lock()
+        self.write_lock = threading.Lock()
+        self._briefs: OrderedDict[tuple[str, tuple[str, ...]], Brief] = OrderedDict()
+
+    # ------------------------------------------------------------------ connections
+
+    def reader(self) -> Archive:
+        """This thread's read-only view of the archive (an Archive whose writes fail)."""
+        archive: Archive | None = getattr(self._local, "archive", None)
+        if archive is None:
+            conn = open_readonly(self.db_path)
+            with self._guard:
+                self._connections.append(conn)
+            archive = Archive(conn, self.db_path)
+            self._local.archive = archive
+        return archive
+
+    def connection(self) -> sqlite3.Connection:
+        """This thread's read-only connection (for ``newsbrief.store.queries``)."""
+        return self.reader()._conn
+
+    @contextmanager
+    def writer(self) -> Iterator[Archive]:
+        """The archive opened for writing, one writer at a time."""
+        with self.write_lock, Archive.open(self.db_path) as archive:
+            yield archive
+
+    def close(self) -> None:
+        with self._guard:
+            for conn in self._connections:
+                conn.close()
+            self._connections.clear()
+
+    # ------------------------------------------------------------------ briefs
+
+    def story_brief(self, story_id: str) -> Brief | None:
+        """The brief of a story over all its articles: the stored one when it is current,
+        otherwise composed from the stored analyses (and kept in memory)."""
+        archive = self.reader()
+        ids = tuple(archive.story_article_ids(story_id))
+        if not ids:
+            return None
+        stored = archive.get_brief("story", story_id)
+        if stored is not None and not archive.new_since_last_brief(story_id):
+            return stored
+        key = (story_id, ids)
+        with self._guard:
+            cached = self._briefs.get(key)
+            if cached is not None:
+                self._briefs.move_to_end(key)
+                return cached
+        analyses = archive.story_analyses(story_id)
+        if not analyses:
+            return None
+        brief = compose_story_brief(analyses, self.settings)
+        with self._guard:
+            self._briefs[key] = brief
+            while len(self._briefs) > _CACHE_SIZE:
+                self._briefs.popitem(last=False)
+        return brief
+
+    def article_brief(self, article_id: str) -> Brief | None:
+        """The latest stored brief of one article."""
+        return self.reader().get_brief("article", article_id)

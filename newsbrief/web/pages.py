@@ -1,0 +1,227 @@
+"""The server-rendered pages: stories, a story's brief, an article (evidence highlighted), an
+actor across stories, search, and the form that briefs a pasted text or URL."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from newsbrief.compose import compose_brief
+from newsbrief.errors import InputError, NewsbriefError
+from newsbrief.ingest.text import parse_datetime
+from newsbrief.models import Brief
+from newsbrief.store import queries
+from newsbrief.web.backend import Backend
+from newsbrief.web.errors import error_status
+from newsbrief.web.safety import token_matches
+from newsbrief.web.submit import Submission, brief_submission
+from newsbrief.web.templating import render_page
+from newsbrief.web.views import WebResolver, actor_statements, article_blocks
+
+router = APIRouter(include_in_schema=False)
+PAGE_SIZE = 25
+
+
+def get_backend(request: Request) -> Backend:
+    backend: Backend = request.app.state.backend
+    return backend
+
+
+BackendDep = Annotated[Backend, Depends(get_backend)]
+
+
+@router.get("/", response_class=HTMLResponse)
+def stories_page(backend: BackendDep, page: Annotated[int, Query(ge=1, le=10_000)] = 1) -> Response:
+    offset = (page - 1) * PAGE_SIZE
+    rows = backend.reader().stories(limit=offset + PAGE_SIZE + 1)[offset:]
+    counts = queries.counts(backend.connection())
+    context = {
+        "nav": "stories",
+        "stories": rows[:PAGE_SIZE],
+        "page": page,
+        "has_next": len(rows) > PAGE_SIZE,
+        "counts": counts,
+    }
+    return render_page("stories.html.j2", context)
+
+
+def _brief_context(brief: Brief, stored: set[str]) -> dict[str, object]:
+    from newsbrief.render.refs import (
+        EMPTY_NOTES,
+        SECTION_TITLES,
+        brief_articles,
+        matter_label,
+        quote_text,
+        sentence_anchor,
+    )
+
+    return {
+        "brief": brief,
+        "articles": brief_articles(brief),
+        "ref": WebResolver(brief, stored).ref,
+        "anchor": sentence_anchor,
+        "matter_label": matter_label,
+        "quote_text": quote_text,
+        "titles": SECTION_TITLES,
+        "notes": EMPTY_NOTES,
+    }
+
+
+@router.get("/stories/{story_id}", response_class=HTMLResponse)
+def story_page(story_id: str, backend: BackendDep) -> Response:
+    story = backend.reader().get_story(story_id)
+    brief = backend.story_brief(story_id) if story else None
+    if story is None or brief is None:
+        raise HTTPException(404, f"There is no story {story_id!r} in this archive.")
+    articles = queries.story_articles(backend.connection(), story_id)
+    context = {
+        **_brief_context(brief, {a.id for a in articles}),
+        "story": story,
+        "story_articles": articles,
+        "title": brief.headline,
+    }
+    return render_page("story.html.j2", context)
+
+
+@router.get("/articles/{article_id}/brief", response_class=HTMLResponse)
+def article_brief_page(article_id: str, backend: BackendDep) -> Response:
+    reader = backend.reader()
+    brief = backend.article_brief(article_id)
+    if brief is None:
+        analysis = reader.get_analysis(article_id)
+        if analysis is None:
+            raise HTTPException(404, f"There is no briefed article {article_id!r} here.")
+        brief = compose_brief(analysis, backend.settings)
+    context = {
+        **_brief_context(brief, {article_id}),
+        "article_id": article_id,
+        "story_id": reader.story_of(article_id),
+        "title": brief.headline,
+    }
+    return render_page("article_brief.html.j2", context)
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def article_page(
+    article_id: str,
+    backend: BackendDep,
+    s: Annotated[int | None, Query(ge=0, description="sentence to highlight")] = None,
+) -> Response:
+    reader = backend.reader()
+    article = reader.get_article(article_id)
+    if article is None:
+        raise HTTPException(404, f"There is no article {article_id!r} in this archive.")
+    analysis = reader.get_analysis(article_id)
+    story_id = reader.story_of(article_id)
+    context = {
+        "article": article,
+        "blocks": article_blocks(article, analysis),
+        "highlight": s,
+        "story": reader.get_story(story_id) if story_id else None,
+        "outlets": reader.outlets(article_id),
+        "has_brief": analysis is not None,
+        "title": article.title or "Article",
+    }
+    return render_page("article.html.j2", context)
+
+
+@router.get("/actors/{name:path}", response_class=HTMLResponse)
+def actor_page(name: str, backend: BackendDep) -> Response:
+    mentions = queries.actor_mentions(backend.connection(), name)
+    if not mentions:
+        raise HTTPException(404, f"No one called {name!r} appears in this archive.")
+    reader = backend.reader()
+    statements = []
+    for mention in mentions:
+        analysis = reader.get_analysis(mention.article.id)
+        if analysis is not None:
+            statements += actor_statements(analysis, mention.actor_id, mention.article.story_id)
+    actors = queries.search_actors(backend.connection(), name, limit=50)
+    same = [a for a in actors if a.name.lower() == name.lower()]
+    context = {
+        "name": same[0].name if same else name,
+        "actor": same[0] if same else None,
+        "mentions": mentions,
+        "statements": statements,
+        "title": name,
+    }
+    return render_page("actor.html.j2", context)
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_page(
+    backend: BackendDep, q: Annotated[str, Query(max_length=200)] = ""
+) -> Response:
+    q = " ".join(q.split())
+    reader = backend.reader()
+    hits = []
+    if q:
+        try:
+            hits = reader.search(q, limit=30)
+        except InputError:
+            hits = []
+    story_ids = list(dict.fromkeys(h.story_id for h in hits if h.story_id))
+    stories = [s for s in (reader.get_story(sid) for sid in story_ids[:10]) if s is not None]
+    actors = queries.search_actors(backend.connection(), q) if q else []
+    context = {"nav": "search", "q": q, "hits": hits, "stories": stories, "actors": actors}
+    return render_page("search.html.j2", context)
+
+
+@router.get("/submit", response_class=HTMLResponse)
+def submit_form(request: Request) -> Response:
+    return render_page("submit.html.j2", _form_context(request, {}))
+
+
+def _form_context(request: Request, values: dict[str, str], error: str = "") -> dict[str, object]:
+    return {
+        "nav": "submit",
+        "values": values,
+        "error": error,
+        "needs_token": bool(request.app.state.config.token),
+        "title": "Brief an article",
+    }
+
+
+@router.post("/submit", response_class=HTMLResponse)
+def submit_post(
+    request: Request,
+    backend: BackendDep,
+    text: Annotated[str, Form(max_length=400_000)] = "",
+    url: Annotated[str, Form(max_length=2048)] = "",
+    title: Annotated[str, Form(max_length=500)] = "",
+    outlet: Annotated[str, Form(max_length=200)] = "",
+    published: Annotated[str, Form(max_length=40)] = "",
+    token: Annotated[str, Form(max_length=500)] = "",
+) -> Response:
+    values = {"text": text, "url": url, "title": title, "outlet": outlet, "published": published}
+    if not token_matches(request.app.state.config.token, f"Bearer {token}"):
+        context = _form_context(request, values, "The access token is missing or wrong.")
+        return render_page("submit.html.j2", context, status_code=401)
+    try:
+        sub = Submission(
+            text=text.strip() or None,
+            url=url.strip() or None,
+            title=title.strip() or None,
+            outlet=outlet.strip() or None,
+            published=_published(published),
+        )
+        result = brief_submission(backend, sub)
+    except NewsbriefError as exc:
+        message = f"{exc.message}. {exc.hint}" if exc.hint else exc.message
+        context = _form_context(request, values, message)
+        return render_page("submit.html.j2", context, status_code=error_status(exc))
+    return RedirectResponse(f"/articles/{result.article_id}/brief", status_code=303)
+
+
+def _published(value: str) -> datetime | None:
+    if not value.strip():
+        return None
+    parsed = parse_datetime(value.strip())
+    if parsed is None:
+        raise InputError(
+            f"the publication date {value!r} is not a date", hint="write it like 2024-06-11"
+        )
+    return parsed

@@ -1,0 +1,312 @@
+"""The web server's defences: the public-address check for fetched URLs, the write token,
+request size limits and the security headers every response carries.
+
+Article text is untrusted input; so is every URL a visitor asks the server to fetch. A URL is
+fetched only when each address its host resolves to is a public one, and the check runs again on
+every redirect hop (``url_guard`` is handed to ``fetch_url`` as its ``guard``).
+"""
+
+from __future__ import annotations
+
+import hmac
+import ipaddress
+import json
+import socket
+from collections.abc import Awaitable, Callable, MutableMapping
+from typing import Any
+from urllib.parse import urlsplit
+
+from newsbrief.errors import FetchError, InputError
+
+__all__ = [
+    "BodyLimit",
+    "SameOrigin",
+    "SecurityHeaders",
+    "UnsafeURL",
+    "check_url",
+    "is_public_address",
+    "resolve_addresses",
+    "token_matches",
+    "url_guard",
+]
+
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+Resolver = Callable[..., list[tuple[Any, ...]]]
+
+MAX_URL_LENGTH = 2048
+
+# Never fetched, whatever ``ipaddress`` thinks of them on this Python version.
+_BLOCKED = tuple(
+    ipaddress.ip_network(net)
+    for net in (
+        "0.0.0.0/8",  # "this" network
+        "10.0.0.0/8",  # private
+        "100.64.0.0/10",  # carrier-grade NAT
+        "127.0.0.0/8",  # loopback
+        "169.254.0.0/16",  # link-local, cloud metadata (169.254.169.254)
+        "172.16.0.0/12",  # private
+        "192.0.0.0/24",  # IETF protocol assignments
+        "192.0.2.0/24",  # documentation
+        "192.88.99.0/24",  # 6to4 relay anycast
+        "192.168.0.0/16",  # private
+        "198.18.0.0/15",  # benchmarking
+        "198.51.100.0/24",  # documentation
+        "203.0.113.0/24",  # documentation
+        "224.0.0.0/4",  # multicast
+        "240.0.0.0/4",  # reserved, broadcast
+        "::/96",  # unspecified, loopback, IPv4-compatible
+        "64:ff9b::/96",  # NAT64: would reach any IPv4 address
+        "64:ff9b:1::/48",  # local-use NAT64
+        "100::/64",  # discard
+        "2001::/23",  # IETF protocol assignments, Teredo
+        "2001:db8::/32",  # documentation
+        "2002::/16",  # 6to4: would reach any IPv4 address
+        "fc00::/7",  # unique local, cloud metadata (fd00:ec2::254)
+        "fe80::/10",  # link-local
+        "fec0::/10",  # site-local (deprecated)
+        "ff00::/8",  # multicast
+    )
+)
+
+
+class UnsafeURL(InputError):
+    """A URL the server refuses to fetch: not http(s), or not a public address."""
+
+    default_hint = "only http(s) URLs of public web servers can be briefed"
+
+
+def is_public_address(address: str | IPAddress) -> bool:
+    """True when ``address`` (a literal IPv4 or IPv6 address) is a public unicast address."""
+    if isinstance(address, str):
+        try:
+            address = ipaddress.ip_address(address.split("%", 1)[0])
+        except ValueError:
+            return False
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        return is_public_address(address.ipv4_mapped)
+    if any(address in net for net in _BLOCKED if net.version == address.version):
+        return False
+    return address.is_global and not (address.is_multicast or address.is_reserved)
+
+
+def resolve_addresses(
+    host: str, port: int, *, resolver: Resolver = socket.getaddrinfo
+) -> list[IPAddress]:
+    """Every address ``host`` resolves to (a literal address resolves to itself)."""
+    try:
+        infos = resolver(host, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError) as exc:
+        raise FetchError(f"cannot resolve the host {host!r}: {exc}") from exc
+    addresses: list[IPAddress] = []
+    for info in infos:
+        literal = str(info[4][0]).split("%", 1)[0]
+        addresses.append(ipaddress.ip_address(literal))
+    if not addresses:
+        raise FetchError(f"the host {host!r} has no address")
+    return addresses
+
+
+def check_url(url: str, *, resolver: Resolver = socket.getaddrinfo) -> str:
+    """Return ``url`` when it may be fetched; raise ``UnsafeURL`` otherwise.
+
+    The host is resolved (``getaddrinfo``) and every address it resolves to must be public, so
+    ``localhost``, ``127.1``, ``[::1]`` and names pointing at private networks are all refused.
+    """
+    if len(url) > MAX_URL_LENGTH:
+        raise UnsafeURL(f"the URL is longer than {MAX_URL_LENGTH} characters")
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port
+    except ValueError as exc:
+        raise UnsafeURL(f"not a valid URL: {exc}") from exc
+    if parts.scheme.lower() not in ("http", "https"):
+        raise UnsafeURL(f"only http and https URLs can be fetched, not {parts.scheme or 'none'!r}")
+    if parts.username is not None or parts.password is not None:
+        raise UnsafeURL("URLs with a user name or password are not fetched")
+    host = parts.hostname
+    if not host:
+        raise UnsafeURL("the URL has no host")
+    if port is None:
+        port = 443 if parts.scheme.lower() == "https" else 80
+    for address in resolve_addresses(host, port, resolver=resolver):
+        if not is_public_address(address):
+            raise UnsafeURL(f"{host} resolves to {address}, which is not a public address")
+    return url
+
+
+def url_guard(*, resolver: Resolver = socket.getaddrinfo) -> Callable[[str], None]:
+    """The ``guard`` for ``fetch_url``: checks the first URL and every redirect hop."""
+
+    def guard(url: str) -> None:
+        check_url(str(url), resolver=resolver)
+
+    return guard
+
+
+def token_matches(expected: str | None, authorization: str | None) -> bool:
+    """True when no token is configured, or the header is ``Bearer <expected>``."""
+    if not expected:
+        return True
+    if not authorization:
+        return False
+    scheme, _, given = authorization.partition(" ")
+    if scheme.lower() != "bearer":
+        return False
+    return hmac.compare_digest(given.strip().encode(), expected.encode())
+
+
+# --------------------------------------------------------------------------- ASGI middleware
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; "
+    "form-action 'self'; frame-ancestors 'none'; img-src 'self' data:; style-src 'self'"
+)
+SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
+    (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+    (b"permissions-policy", b"camera=(), microphone=(), geolocation=()"),
+)
+
+
+class SecurityHeaders:
+    """Adds the CSP and friends to every HTTP response."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                present = {name.lower() for name, _ in message.get("headers", [])}
+                extra = [(k, v) for k, v in SECURITY_HEADERS if k not in present]
+                message["headers"] = [*message.get("headers", []), *extra]
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+_UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+
+
+class SameOrigin:
+    """Refuses (403) a write that a browser sent from another site (cross-site form posts).
+
+    Clients that send no ``Origin`` header (curl, scripts) are not affected.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["method"] in _UNSAFE_METHODS:
+            headers = {k.lower(): v for k, v in scope.get("headers", [])}
+            if _cross_site(headers):
+                await _send_json(
+                    send, 403, "forbidden", "cross-site requests are refused; use this site's pages"
+                )
+                return
+        await self.app(scope, receive, send)
+
+
+def _cross_site(headers: dict[bytes, bytes]) -> bool:
+    if headers.get(b"sec-fetch-site", b"").lower() == b"cross-site":
+        return True
+    origin = headers.get(b"origin")
+    if origin is None or origin == b"null":
+        return origin == b"null"
+    host = headers.get(b"host", b"").decode("latin-1").lower()
+    return urlsplit(origin.decode("latin-1")).netloc.lower() != host
+
+
+async def _send_json(send: Send, status: int, error: str, message: str) -> None:
+    body = json.dumps({"error": error, "message": message}).encode()
+    headers = [
+        (b"content-type", b"application/json"),
+        (b"content-length", str(len(body)).encode()),
+    ]
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
+
+
+class BodyLimit:
+    """Answers 413 to a request whose body is larger than ``max_bytes``.
+
+    ``Content-Length`` is checked before anything is read; a body without one (chunked) is read
+    up to the limit here, then handed on whole, so the app never sees more than ``max_bytes``.
+    """
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = _content_length(scope)
+        if declared is not None:
+            if declared > self.max_bytes:
+                await self._reject(send)
+                return
+            await self.app(scope, receive, send)
+            return
+        body = await self._read_body(receive)
+        if body is None:
+            await self._reject(send)
+            return
+        await self.app(scope, _replay(body, receive), send)
+
+    async def _read_body(self, receive: Receive) -> bytes | None:
+        chunks: list[bytes] = []
+        size = 0
+        while True:
+            message = await receive()
+            if message["type"] != "http.request":
+                return b"".join(chunks)
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > self.max_bytes:
+                return None
+            chunks.append(chunk)
+            if not message.get("more_body", False):
+                return b"".join(chunks)
+
+    async def _reject(self, send: Send) -> None:
+        message = f"the request body is larger than the {self.max_bytes:,}-byte limit"
+        await _send_json(send, 413, "request too large", message)
+
+
+def _replay(body: bytes, receive: Receive) -> Receive:
+    sent = False
+
+    async def replay() -> Message:
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+
+    return replay
+
+
+def _content_length(scope: Scope) -> int | None:
+    for name, value in scope.get("headers", []):
+        if name.lower() == b"content-length":
+            try:
+                return int(value)
+            except ValueError:
+                return None
+    return None

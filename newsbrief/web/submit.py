@@ -1,0 +1,105 @@
+"""Briefing an article sent to the server (the form and ``POST /api/v1/articles``).
+
+Pasted text and HTML are read like standard input; a URL is fetched only after
+:func:`newsbrief.web.safety.check_url` has found it public, and every redirect hop is checked
+again by the guard handed to ``fetch_url``. The article is analyzed and briefed outside the
+write lock, then stored (and put in a story) in one transaction.
+"""
+
+from __future__ import annotations
+
+import io
+import threading
+from dataclasses import dataclass
+from datetime import datetime
+
+from newsbrief.analyze import analyze
+from newsbrief.compose import compose_brief
+from newsbrief.errors import InputError
+from newsbrief.ingest import load_input
+from newsbrief.models import Article, Brief
+from newsbrief.stories import StoryThreads
+from newsbrief.web.backend import Backend
+from newsbrief.web.safety import Resolver, check_url, url_guard
+
+__all__ = ["MAX_TEXT_CHARS", "Submission", "Submitted", "brief_submission"]
+
+MAX_TEXT_CHARS = 400_000
+_ANALYZE_LOCK = threading.Lock()  # one spaCy parse at a time in this process
+
+
+@dataclass(frozen=True)
+class Submission:
+    """What a visitor sent: exactly one of ``text``, ``html`` or ``url``, and optional metadata."""
+
+    text: str | None = None
+    html: str | None = None
+    url: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    published: datetime | None = None
+    source: str = "web"
+
+
+@dataclass(frozen=True)
+class Submitted:
+    article_id: str
+    story_id: str | None
+    created: bool
+    brief: Brief
+
+
+def _one_input(sub: Submission) -> tuple[str, str]:
+    given = [(k, v) for k, v in (("text", sub.text), ("html", sub.html), ("url", sub.url)) if v]
+    if len(given) != 1:
+        raise InputError(
+            "give exactly one of text, html or url",
+            hint="paste the article's text, or give the address of its web page",
+        )
+    kind, value = given[0]
+    if len(value) > MAX_TEXT_CHARS:
+        raise InputError(f"the {kind} is longer than {MAX_TEXT_CHARS:,} characters")
+    return kind, value
+
+
+def _as_html_document(html: str) -> str:
+    head = html.lstrip()[:64].lower()
+    if head.startswith(("<!doctype html", "<html")):
+        return html
+    return f"<!DOCTYPE html><html><body>{html}</body></html>"
+
+
+def read_submission(backend: Backend, sub: Submission, resolver: Resolver | None = None) -> Article:
+    """The submitted article, read and checked like any other input."""
+    kind, value = _one_input(sub)
+    meta = {"title": sub.title or None, "outlet": sub.outlet or None, "published": sub.published}
+    settings = backend.settings
+    if kind == "url":
+        url = value.strip()
+        checks = {"resolver": resolver} if resolver is not None else {}
+        check_url(url, **checks)
+        article = load_input(url, settings=settings, guard=url_guard(**checks), **meta)
+        return article.model_copy(update={"source": url})
+    body = _as_html_document(value) if kind == "html" else value
+    article = load_input("-", settings=settings, stdin=io.StringIO(body), **meta)
+    return article.model_copy(update={"source": sub.source})
+
+
+def brief_submission(
+    backend: Backend, sub: Submission, *, resolver: Resolver | None = None
+) -> Submitted:
+    """Read, analyze, brief and store a submitted article; return where it landed."""
+    article = read_submission(backend, sub, resolver)
+    reader = backend.reader()
+    known = reader.get_brief("article", article.id)
+    if known is not None:
+        return Submitted(article.id, reader.story_of(article.id), False, known)
+    with _ANALYZE_LOCK:
+        analysis = analyze(article)
+    brief = compose_brief(analysis, backend.settings)
+    with backend.writer() as archive, archive.transaction():
+        created = archive.save(analysis, brief)
+        story_id = archive.story_of(article.id)
+        if story_id is None:
+            story_id = StoryThreads(archive).assign(article)
+    return Submitted(article.id, story_id, created, brief)
