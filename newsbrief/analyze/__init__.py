@@ -42,7 +42,7 @@ def _analyze_doc(article: Article, doc: Doc) -> Analysis:
     dct = article.published
     timexes = find_timexes(doc, dct, sentences)
     events = find_events(doc, article, sentences, timexes, actors)
-    sentences = assign_roles(doc, sentences, timexes, attributions)
+    sentences = assign_roles(doc, sentences, timexes, attributions, dct=dct)
     return Analysis(
         article=article,
         sentences=tuple(sentences),

@@ -41,9 +41,9 @@ _ROLE_BONUS = {
     "detail": 0.0,
     "reaction": -0.35,
 }
-POSITION_DECAY = 0.45
-CENTRALITY = 0.6
-QUOTE_PENALTY = 0.2
+POSITION_DECAY = 1.0
+CENTRALITY = 1.5
+QUOTE_PENALTY = 0.1
 DANGLING_PENALTY = 0.25
 CAPTION_PENALTY = 0.1
 _QUESTION = re.compile(r"\?\s*['\"”’]*\s*$")

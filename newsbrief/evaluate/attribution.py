@@ -17,6 +17,8 @@ How spans are compared (both sides go through the same normalization):
   trimmed offsets; every fragment counts once (gold and predicted fragments are sets);
 * **overlap**: a fragment counts when it shares at least one word token (``\\w+``) with a gold
   fragment of the same type, each gold fragment matched at most once (largest overlaps first);
+* predicted attributions nested in another one's content (a minister's words *according to*
+  an agency) are dropped first, since PolNeAR labels every token at most once;
 * **relation exact**: a relation counts when its source (both empty for an implicit source), cue
   and content fragments are all exactly equal to one gold relation's.
 
@@ -128,10 +130,20 @@ def read_ann(path: Path, text: str) -> list[Relation]:
     return relations
 
 
+def outermost(atts: Sequence[Attribution]) -> list[Attribution]:
+    """Drop nested attributions (cue inside another one's content): PolNeAR marks each token once."""
+    contents = [(a.content_span.start, a.content_span.end) for a in atts]
+    return [
+        a
+        for a in atts
+        if not any(s <= a.cue_span.start and a.cue_span.end <= e for s, e in contents)
+    ]
+
+
 def relations_from_attributions(atts: Sequence[Attribution], text: str) -> list[Relation]:
     """Predicted relations: attributions sharing a cue span (a quote split around its cue) merge."""
     grouped: dict[tuple[int, int], tuple[list[Frag], list[Frag]]] = {}
-    for a in atts:
+    for a in outermost(atts):
         key = (a.cue_span.start, a.cue_span.end)
         src, con = grouped.setdefault(key, ([], []))
         if a.source_span is not None:

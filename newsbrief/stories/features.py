@@ -54,10 +54,18 @@ MONTHS = {
 _WORD = re.compile(r"[a-z][a-z'’-]*[a-z]")
 _CAP = r"[A-Z][A-Za-z'’&-]*(?:\.[A-Z]\.?)?"
 _CAP_RUN = re.compile(rf"{_CAP}(?:[ \t]+(?:of[ \t]+|de[ \t]+)?{_CAP})*")
-_NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?")
-_MONTH_DAY = re.compile(
-    r"\b(Jan|January|Feb|February|Mar|March|Apr|April|May|Jun|June|Jul|July|Aug|August|"
-    r"Sept?|September|Oct|October|Nov|November|Dec|December)\.?\s+(\d{1,2})\b"
+_MONTH = (
+    r"(?P<{}>Jan|January|Feb|February|Mar|March|Apr|April|May|Jun|June|Jul|July|Aug|August|"
+    r"Sept?|September|Oct|October|Nov|November|Dec|December)\.?"
+)
+_NUMERIC = re.compile(
+    r"(?<![\w.:])(?:"
+    r"(?P<time>\d{1,2}\s?:\s?\d\d(?:\s?:\s?\d\d)?)"
+    rf"|{_MONTH.format('m1')}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b"
+    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH.format('m2')}"
+    r"|(?P<code>[A-Za-z]+\d[\w-]*|\d+[A-Za-z][\w-]*|\d+(?:-\d+)+)"
+    r"|(?P<num>\d[\d,]*(?:\.\d+)?)"
+    r")"
 )
 _SENTENCE_END = frozenset(".!?\"“”'`:\n")
 _POSSESSIVE = ("'s", "’s")
@@ -142,14 +150,26 @@ def _stem_name(word: str) -> str:
 
 
 def numbers(text: str) -> list[str]:
-    """Year, month-day and number features of ``text``."""
-    out = [f"d:{MONTHS[m.lower()]} {int(d)}" for m, d in _MONTH_DAY.findall(text)]
-    for raw in _NUMBER.findall(text):
-        digits = raw.replace(",", "")
-        if len(digits) == 4 and digits.isdigit() and digits[:2] in ("19", "20"):
-            out.append("y:" + digits)
-        elif len(digits) >= 2:
-            out.append("n:" + digits)
+    """Year (``y:``), month-day (``d:``) and number or code (``n:``) features of ``text``.
+
+    Clock times are skipped; codes keep letters and digits together ("n:ie11", "n:88-72",
+    "n:12th"); plain numbers need two digits or more.
+    """
+    out = []
+    for m in _NUMERIC.finditer(text):
+        kind = m.lastgroup
+        if kind == "num":
+            digits = m.group(kind).replace(",", "")
+            if len(digits) == 4 and digits[:2] in ("19", "20") and digits.isdigit():
+                out.append("y:" + digits)
+            elif len(digits) >= 2:
+                out.append("n:" + digits)
+        elif kind == "code":
+            out.append("n:" + m.group(kind).lower())
+        elif kind in ("d1", "m2"):  # the group that closed last: the day, or the month
+            month = m.group("m1") or m.group("m2")
+            day = m.group("d1") or m.group("d2")
+            out.append(f"d:{MONTHS[month.lower()]} {int(day)}")
     return out
 
 

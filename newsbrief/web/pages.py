@@ -4,6 +4,8 @@ actor across stories, search, and the form that briefs a pasted text or URL."""
 from __future__ import annotations
 
 from datetime import datetime
+from functools import cache
+from importlib.resources import files
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request
@@ -31,6 +33,18 @@ def get_backend(request: Request) -> Backend:
 
 
 BackendDep = Annotated[Backend, Depends(get_backend)]
+
+
+@cache
+def _brief_css() -> bytes:
+    return (files("newsbrief.render") / "templates" / "brief.css").read_bytes()
+
+
+@router.get("/static/brief.css")
+def brief_css() -> Response:
+    """The brief's stylesheet, shared with the standalone HTML renderer."""
+    headers = {"Cache-Control": "public, max-age=3600"}
+    return Response(_brief_css(), media_type="text/css", headers=headers)
 
 
 @router.get("/", response_class=HTMLResponse)
