@@ -7,9 +7,11 @@ and the exit code is that of the first failure.
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
-from collections.abc import Iterator
+import traceback
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -19,7 +21,7 @@ from rich.progress import BarColumn, Progress, TextColumn
 
 from newsbrief.analyze import analyze
 from newsbrief.compose import compose_brief
-from newsbrief.errors import InputError, NewsbriefError, StoreError
+from newsbrief.errors import InputError, InternalError, NewsbriefError, StoreError
 from newsbrief.ingest import load_input
 from newsbrief.models import Brief
 from newsbrief.render import render
@@ -58,6 +60,10 @@ def run_brief(
                 brief = _brief_one(spec, archive, title=title, outlet=outlet, published=published)
             except NewsbriefError as exc:
                 failures.append((spec, exc))
+            except Exception as exc:  # a bug on one item must not sink the batch
+                if os.environ.get("NEWSBRIEF_DEBUG"):
+                    traceback.print_exc()
+                failures.append((spec, InternalError(f"{exc.__class__.__name__}: {exc}")))
             else:
                 briefs.append(brief)
                 if several and output is not None:
@@ -136,7 +142,7 @@ def _maybe_archive(settings: Settings, store: bool) -> Iterator[Archive | None]:
 
 
 @contextmanager
-def _progress(show: bool) -> Iterator[object]:
+def _progress(show: bool) -> Iterator[Callable[[], None]]:
     if not show or not err.is_terminal:
         yield lambda: None
         return

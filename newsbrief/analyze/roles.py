@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsbrief.analyze.role_cues import CUES, REACTION_LEMMAS, SPEECH_LEMMAS
 from newsbrief.models import Attribution, Sentence, SentenceRole, TimeExpr
@@ -60,9 +60,33 @@ class _Clause:
 
     tense: str  # "past", "present", "perfect", "pluperfect", "future", "modal", "none"
     root_lemma: str
-    quoted: bool
+    quote_share: float  # share of the words that stand inside quotation marks
+    has_quote: bool
     stub: bool  # only punctuation / a closing quote mark
     tokens: int
+
+    @property
+    def quoted(self) -> bool:
+        return self.quote_share >= 0.5
+
+
+@dataclass
+class _QuoteState:
+    """Whether we are inside a quotation, carried from sentence to sentence within a paragraph.
+    A quotation rarely runs three sentences without a mark, so a stray apostrophe cannot flip
+    the rest of the article."""
+
+    inside: bool = False
+    paragraph: int = -1
+    unmarked: int = 0
+
+    def enter(self, paragraph: int) -> None:
+        if paragraph != self.paragraph:
+            self.paragraph, self.inside, self.unmarked = paragraph, False, 0
+
+    def advance(self, inside: bool, saw_quote: bool) -> None:
+        self.unmarked = 0 if saw_quote else self.unmarked + 1
+        self.inside = inside and self.unmarked < 3
 
 
 def assign_roles(
@@ -85,7 +109,7 @@ def assign_roles(
     ref_year = dct.year if dct else _reference_year(timexes)
     lead_words = _lead_words(doc, sentences)
     salience = Counter(w for s in sentences for w in _sentence_words(s))
-    inside_quote = False
+    quotes = _QuoteState()
     out: list[Sentence] = []
     first_content = _first_content_index(doc, sentences)
     for sent in sentences:
@@ -93,7 +117,8 @@ def assign_roles(
         if span is None:
             out.append(sent.model_copy(update={"role": "detail", "role_scores": {"detail": 1.0}}))
             continue
-        clause, inside_quote = _clause(span, inside_quote)
+        quotes.enter(sent.paragraph)
+        clause = _clause(span, quotes)
         if clause.stub and out:
             prev = out[-1]
             out.append(sent.model_copy(update={"role": prev.role, "role_scores": prev.role_scores}))
@@ -118,46 +143,45 @@ def _normalized(span: Span) -> str:
     return " " + text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"') + " "
 
 
-def _is_quote(tok: object) -> bool:
-    text = tok.text  # type: ignore[attr-defined]
-    return text in _QUOTE_TEXTS and tok.tag_ != "POS"  # type: ignore[attr-defined]
+def _is_quote(tok: Token) -> bool:
+    return tok.text in _QUOTE_TEXTS and tok.tag_ != "POS"
 
 
-def _clause(span: Span, inside: bool) -> tuple[_Clause, bool]:
-    """Tense and modality of the main verb, and whether the sentence is (part of) a quotation."""
-    starts_inside = inside
-    quotes = 0
+def _clause(span: Span, state: _QuoteState) -> _Clause:
+    """Tense and modality of the main verb, and how much of the sentence is quotation."""
+    inside = state.inside
+    quoted_words = words = 0
+    saw_quote = False
     for tok in span:
-        if not _is_quote(tok):
-            continue
-        quotes += 1
-        if tok.text in _DOUBLE_OPEN:
-            inside = True
-        elif tok.text in _DOUBLE_CLOSE:
-            inside = False
-        else:
-            inside = not inside
-    words = [t for t in span if not (t.is_punct or t.is_space)]
-    stub = not words
+        if _is_quote(tok):
+            saw_quote = True
+            if tok.text in _DOUBLE_OPEN:
+                inside = True
+            elif tok.text in _DOUBLE_CLOSE:
+                inside = False
+            else:
+                inside = not inside
+        elif not (tok.is_punct or tok.is_space):
+            words += 1
+            quoted_words += inside
+    state.advance(inside, saw_quote)
     root = span.root
-    tense = _tense(root)
-    quoted = starts_inside or quotes >= 2 or (quotes == 1 and not inside)
-    clause = _Clause(tense, root.lemma_.lower(), quoted, stub, len(words))
-    return clause, inside
+    share = quoted_words / words if words else 0.0
+    return _Clause(_tense(root), root.lemma_.lower(), share, saw_quote, words == 0, words)
 
 
-def _tense(root: object) -> str:
-    aux = [c for c in root.children if c.dep_ in ("aux", "auxpass")]  # type: ignore[attr-defined]
+def _tense(root: Token) -> str:
+    aux = [c for c in root.children if c.dep_ in ("aux", "auxpass")]
     lowers = [a.lower_ for a in aux]
     if any(a in _FUTURE_AUX for a in lowers):
         return "future"
     if any(a in _MODAL_AUX for a in lowers):
         return "modal"
-    if "had" in lowers and root.tag_ == "VBN":  # type: ignore[attr-defined]
+    if "had" in lowers and root.tag_ == "VBN":
         return "pluperfect"
-    if any(a in ("has", "have", "'ve", "'s") for a in lowers) and root.tag_ == "VBN":  # type: ignore[attr-defined]
+    if any(a in ("has", "have", "'ve", "'s") for a in lowers) and root.tag_ == "VBN":
         return "perfect"
-    tags = {root.tag_, *(a.tag_ for a in aux)}  # type: ignore[attr-defined]
+    tags = {root.tag_, *(a.tag_ for a in aux)}
     if "VBD" in tags:
         return "past"
     if tags & {"VBZ", "VBP"}:
@@ -174,6 +198,8 @@ def _score_cues(ev: _Evidence, norm: str) -> None:
 def _score_clause(ev: _Evidence, clause: _Clause) -> None:
     if clause.quoted:
         ev.add("reaction", 2.2)
+    elif clause.has_quote:
+        ev.add("reaction", 0.6)
     if clause.tense == "future":
         ev.add("forward_looking", 1.4)
     elif clause.tense == "modal":

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from newsbrief.analyze.timex_lexicon import NUMBER_WORD, UNITS, number_value
 from newsbrief.analyze.timex_points import Point
@@ -33,10 +34,7 @@ _PART_CODES = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI
 
 
 def unit_letter(word: str) -> str:
-    w = word.lower().rstrip("s")
-    if w.endswith("ie"):  # centuries
-        w = w[:-3] + "y"
-    return UNITS.get(w, UNITS.get(w.replace("centur", "century"), "D"))
+    return UNITS.get(word.lower().rstrip("s"), "D")
 
 
 # ----------------------------------------------------------------------------- deictic words
@@ -82,7 +80,9 @@ def _current(m: re.Match[str], ctx: Ctx) -> Norm | None:
 
 @rule(
     "past_ref",
-    r"(?<![\w-])(?:(?:more\s+|until\s+|only\s+|as\s+)?recently|lately|the\s+(?:recent\s+|distant\s+)?past"
+    r"(?<![\w-])(?:(?:more\s+|until\s+|only\s+|as\s+)?recently|lately"
+    r"|the\s+(?:recent\s+|distant\s+)?past(?!\s+(?:\w+\s+)?(?:years?|months?|weeks?|days?|decades?"
+    r"|centur\w+|quarters?|hours?|summers?|winters?|seasons?)\b)"
     r"|recent|formerly|in\s+the\s+old\s+days)(?![\w-])",
 )
 def _past(m: re.Match[str], ctx: Ctx) -> Norm | None:
@@ -95,9 +95,11 @@ def _past(m: re.Match[str], ctx: Ctx) -> Norm | None:
 @rule(
     "future_ref",
     r"(?<![\w-])(?:the\s+(?:near\s+|distant\s+|foreseeable\s+|not-too-distant\s+|immediate\s+)?future"
-    r"|the\s+(?:near|short|long|medium)\s+term|a\s+later\s+date|(?<=\bin\s)future)(?![\w-])",
+    r"|the\s+(?:near|short|long|medium)\s+term|a\s+later\s+date|future)(?![\w-])",
 )
 def _future(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    if m.group(0).lower() == "future" and ctx.tag(m.start()) != "JJ":
+        return None
     return ref("FUTURE_REF")
 
 
@@ -111,35 +113,70 @@ _ANAPHORA_N = {"the previous": -1, "the prior": -1, "the preceding": -1, "the fo
 
 @rule(
     "relative_unit",
-    r"(?:(?P<mod>early|late|earlier|later|sometime|so\s+far|mid|by|until)\s+(?:in\s+)?)?"
+    r"(?:(?P<mod>early|late|earlier|later|sometime|so\s+far|mid)\s+(?:in\s+)?)?"
     r"(?P<rel>this\s+past|this\s+coming|the\s+coming|the\s+current|this|last|next|the\s+previous"
-    r"|the\s+prior|the\s+preceding|the\s+following|the\s+next|the\s+same|that\s+same|that|the)\s+"
+    r"|the\s+prior|the\s+preceding|the\s+following|the\s+next|the\s+same|that\s+same|that"
+    r"|the\s+past|the\s+last|the\s+full|the\s+whole|the)\s+"
     r"(?:(?P<fiscal>fiscal|calendar)\s+)?"
-    r"(?P<unit>day|night|week|weekend|month|year|decade|morning|afternoon|evening)(?![\w-])"
-    r"(?P<ended>\s+(?:ended|ending|ends|that\s+ended|to\s+(?=[A-Z])))?",
+    r"(?P<unit>day|night|week|weekend|month|year|decade|morning|afternoon|evening)(?![\w-])",
 )
 def _relative_unit(m: re.Match[str], ctx: Ctx) -> Norm | None:
     rel, unit = norm_rel(m.group("rel")), m.group("unit").lower()
     mod = norm_rel(m.group("mod"))
-    if mod in ("by", "until"):
-        return None  # the preposition is not part of the extent; a shorter match takes over
-    if m.group("ended") and unit == "year":
-        return Norm("DURATION", "P1Y", "fuzzy")
     if unit in _PART_CODES:
         return _relative_part(ctx, rel, unit)
+    if unit == "weekend" and rel in ("the", "this", "last", "next", "this past", "this coming"):
+        return _weekend(ctx, rel)
     if rel == "the" and (unit in ("day", "night", "decade") or not mod and unit == "month"):
         return None
     if unit == "night":
         return dct_shift(ctx, "day", "D", -1) if rel == "last" else None
-    gran = "week" if unit == "weekend" else {"day": "day", "decade": "decade"}.get(unit, unit)
+    if rel in ("the past", "the last", "the full", "the whole"):
+        return _past_unit(ctx, rel, unit)
+    gran = "week" if unit == "weekend" else unit
     letter = unit_letter(unit if unit != "weekend" else "week")
     if rel in _REL_N:
-        out = dct_shift(ctx, gran, letter, _REL_N[rel])
+        return dct_shift(ctx, gran, letter, _REL_N[rel])
+    return anaphoric_shift(ctx, letter, _ANAPHORA_N[rel], gran)
+
+
+def _past_unit(ctx: Ctx, rel: str, unit: str) -> Norm | None:
+    """"the past year" (the year before the DCT), "the past decade" (ten years up to now)."""
+    if rel in ("the full", "the whole"):
+        return dct_shift(ctx, unit, unit_letter(unit), 0) if unit == "year" else None
+    if unit == "decade":
+        return Norm("DURATION", "P10Y", "fuzzy")
+    if unit in ("year", "month"):
+        return dct_shift(ctx, unit, unit_letter(unit), -1)
+    return dct_shift(ctx, "week", "W", 0) if unit == "week" else None
+
+
+def _weekend(ctx: Ctx, rel: str) -> Norm:
+    """The weekend before the DCT (past clause, "last"), or the coming one (future, "next")."""
+    if ctx.dct is None or ctx.dct.year is None:
+        return Norm("DATE", "XXXX-WXX-WE", "week", "document")
+    dow = date(ctx.dct.year, ctx.dct.month, ctx.dct.day).isoweekday()
+    forward = rel in ("next", "this coming") or (rel in ("the", "this") and ctx.direction > 0)
+    if forward:
+        n = 1 if rel == "next" and dow < 6 else 0
     else:
-        out = anaphoric_shift(ctx, letter, _ANAPHORA_N[rel], gran)
-    if unit == "weekend" and out.point is not None:
-        return Norm("DATE", out.value + "-WE", "week", out.anchor, out.point)
-    return out
+        n = 0 if dow >= 6 else -1
+    week = dct_shift(ctx, "week", "W", n)
+    return Norm("DATE", week.value + "-WE", "week", "document", week.point)
+
+
+@rule(
+    "fiscal_year",
+    r"the\s+(?:(?:current|latest|last|previous|full)\s+)?(?:fiscal\s+)?year"
+    r"(?=\s+(?:ended|ending|ends|that\s+ended|to\s+(?-i:[A-Z])))",
+)
+def _fiscal_year(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    return Norm("DURATION", "P1Y", "fuzzy")
+
+
+@rule("mid_afternoon", r"mid[-\s]?afternoon(?![\w-])")
+def _mid_afternoon(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    return _part_of_day(ctx, 0, "AF")
 
 
 def _relative_part(ctx: Ctx, rel: str, unit: str) -> Norm | None:
@@ -201,7 +238,11 @@ def _weekday(m: re.Match[str], ctx: Ctx) -> Norm | None:
     if m.group("plural") or m.group("pl2"):
         pod = _PART_CODES.get((m.group("pod") or "").lower(), "")
         return Norm("SET", f"XXXX-WXX-{dow}" + (f"T{pod}" if pod else ""), "fuzzy")
-    return weekday(ctx, dow, norm_rel(m.group("rel")))
+    out = weekday(ctx, dow, norm_rel(m.group("rel")))
+    pod = _PART_CODES.get((m.group("pod") or "").lower())
+    if pod and out.point is not None:
+        return Norm("DATE", f"{out.value}T{pod}", "day", out.anchor, out.point)
+    return out
 
 
 # ----------------------------------------------------------------------------- offsets
@@ -231,7 +272,7 @@ def _ago(m: re.Match[str], ctx: Ctx) -> Norm | None:
             return anaphoric_shift(ctx, "Y", -1, "quarter")
         return dct_shift(ctx, gran, letter, sign * count)
     prev_gran = ctx.prev.gran if ctx.prev is not None else ""
-    if letter == "Y" and prev_gran in ("quarter", "half", "season", "month"):
+    if letter == "Y" and prev_gran in ("quarter", "half"):
         gran = prev_gran
     return anaphoric_shift(ctx, letter, sign * count, gran)
 

@@ -54,7 +54,7 @@ def rule(name: str, pattern: str) -> Callable[[Handler], Handler]:
     """Register ``handler`` for ``pattern`` (compiled once, case-insensitive)."""
 
     def wrap(handler: Handler) -> Handler:
-        RULES.append(Rule(name, re.compile(pattern, re.I), handler))
+        RULES.append(Rule(name, re.compile(r"(?<![\w])(?:" + pattern + ")", re.I), handler))
         return handler
 
     return wrap
@@ -75,7 +75,7 @@ SPELLED_YEAR = (
 )
 QMOD = (
     r"(?:about|around|approximately|roughly|nearly|almost|some|more\s+than|less\s+than|at\s+least"
-    r"|at\s+most|up\s+to|over|under|no\s+more\s+than|no\s+less\s+than|fewer\s+than|just|only"
+    r"|at\s+most|up\s+to|over|under|no\s+more\s+than|no\s+less\s+than|fewer\s+than"
     r"|barely|well\s+over|close\s+to|upwards\s+of|the\s+better\s+part\s+of)"
 )
 UNIT = (
@@ -197,6 +197,12 @@ def _month(m: re.Match[str], ctx: Ctx) -> Norm | None:
     word = m.group("month")
     if ambiguous_month(m, "month", ctx) or ("." not in word and word.lower() not in FULL_MONTHS):
         return None
+    if not (m.group("rel") or m.group("mod") or m.group("pos")) and ctx.word_before(m.start()) in (
+        "the",
+        "annual",
+        "a",
+    ):
+        return None  # "the annual March for Life"
     return month_only(ctx, month_of(word), rel=norm_rel(m.group("rel")))
 
 
@@ -204,7 +210,7 @@ def _month(m: re.Match[str], ctx: Ctx) -> Norm | None:
     "year",
     rf"(?:(?P<mod>early|late|mid|post|pre)[-\s]+|the\s+(?P<pos>beginning|end|middle|start|spring|summer|fall)"
     rf"\s+of\s+|(?P<fiscal>fiscal(?:\s+year)?|the\s+year|calendar\s+year)\s+)?{year_group('year')}"
-    rf"(?P<later>\s+(?:or|and)\s+(?:later|beyond|earlier))?{_END}",
+    rf"(?P<later>\s+(?:or\s+later|and\s+beyond))?{_END}",
 )
 def _year(m: re.Match[str], ctx: Ctx) -> Norm | None:
     year = to_year(m.group("year"))

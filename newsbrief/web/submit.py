@@ -3,7 +3,8 @@
 Pasted text and HTML are read like standard input; a URL is fetched only after
 :func:`newsbrief.web.safety.check_url` has found it public, and every redirect hop is checked
 again by the guard handed to ``fetch_url``. The article is analyzed and briefed outside the
-write lock, then stored (and put in a story) in one transaction.
+write lock, then stored by the batch ingestor (dedupe, story thread, analysis and brief in one
+transaction), exactly as ``newsbrief ingest`` would store it.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from newsbrief.compose import compose_brief
 from newsbrief.errors import InputError
 from newsbrief.ingest import load_input
 from newsbrief.models import Article, Brief
-from newsbrief.stories import StoryThreads
+from newsbrief.pipeline_batch import Ingestor
 from newsbrief.web.backend import Backend
 from newsbrief.web.safety import Resolver, check_url, url_guard
 
@@ -88,7 +89,11 @@ def read_submission(backend: Backend, sub: Submission, resolver: Resolver | None
 def brief_submission(
     backend: Backend, sub: Submission, *, resolver: Resolver | None = None
 ) -> Submitted:
-    """Read, analyze, brief and store a submitted article; return where it landed."""
+    """Read, analyze, brief and store a submitted article; return where it landed.
+
+    An article already in the archive is not briefed again; a copy of a stored text (another
+    outlet's run of it) is recorded as such and answered with the stored article's brief.
+    """
     article = read_submission(backend, sub, resolver)
     reader = backend.reader()
     known = reader.get_brief("article", article.id)
@@ -97,9 +102,11 @@ def brief_submission(
     with _ANALYZE_LOCK:
         analysis = analyze(article)
     brief = compose_brief(analysis, backend.settings)
-    with backend.writer() as archive, archive.transaction():
-        created = archive.save(analysis, brief)
-        story_id = archive.story_of(article.id)
-        if story_id is None:
-            story_id = StoryThreads(archive).assign(article)
-    return Submitted(article.id, story_id, created, brief)
+    with backend.writer() as archive:
+        outcome = Ingestor(archive, backend.settings).add(
+            article, analysis, brief=brief, label=article.source
+        )
+    article_id = outcome.article_id or article.id
+    if article_id != article.id:
+        brief = backend.article_brief(article_id) or brief
+    return Submitted(article_id, outcome.story_id, outcome.status == "new", brief)
