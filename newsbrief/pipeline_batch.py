@@ -35,7 +35,7 @@ from newsbrief.models import Analysis, Article, Brief
 from newsbrief.settings import Settings
 from newsbrief.store import Archive
 from newsbrief.stories import StoryThreads
-from newsbrief.stories.dedupe import Deduper, Fingerprint, fingerprint
+from newsbrief.stories.dedupe import Deduper, DuplicateMatch, Fingerprint, fingerprint
 
 Status = Literal["new", "duplicate", "known", "seen", "failed"]
 T = TypeVar("T")
@@ -125,29 +125,34 @@ class Ingestor:
         archive, article = self.archive, p.article
         with archive.transaction():
             match = self.deduper.find(article, p.fp)
-            story_id: str | None
-            if match is None:
-                archive.save_article(article)
-                self.deduper.remember(article.id, p.fp)
-                story_id = self.threads.assign(article)
-                status: Status = "new"
-                article_id, detail = article.id, ""
-            else:
-                article_id = match.article_id
-                status = self._record_copy(article, match.article_id, match.kind, match.similarity)
-                story_id = self._ensure_story(article_id)
-                detail = "" if status == "known" else f"{match.kind} copy of {article_id}"
-                if match.kind == "near":
-                    detail += f" (similarity {match.similarity:.2f})"
-            own = article_id == article.id  # the stored text is this very article
-            if own and p.analysis is not None and not archive.has_analysis(article_id):
+            outcome = self._store_new(p) if match is None else self._store_copy(p, match)
+            own = outcome.article_id == article.id  # the stored text is this very article
+            if own and p.analysis is not None and not archive.has_analysis(article.id):
                 archive.save_analysis(p.analysis)  # also fills in one skipped before
             if own and brief is not None:
-                archive.save_brief("article", article_id, brief)
+                archive.save_brief("article", article.id, brief)
             if p.item.feed and p.item.entry:
-                entry_status = "ingested" if status == "new" else "duplicate"
-                archive.mark_entry(p.item.feed, p.item.entry, entry_status, article_id=article_id)
-        return Outcome(p.item.label, status, article_id, story_id, detail)
+                entry_status = "ingested" if outcome.status == "new" else "duplicate"
+                archive.mark_entry(
+                    p.item.feed, p.item.entry, entry_status, article_id=outcome.article_id
+                )
+        return outcome
+
+    def _store_new(self, p: _Pending) -> Outcome:
+        self.archive.save_article(p.article)
+        self.deduper.remember(p.article.id, p.fp)
+        story_id = self.threads.assign(p.article)
+        return Outcome(p.item.label, "new", p.article.id, story_id)
+
+    def _store_copy(self, p: _Pending, match: DuplicateMatch) -> Outcome:
+        stored_id = match.article_id
+        status = self._record_copy(p.article, stored_id, match.kind, match.similarity)
+        if match.kind == "exact" and self.archive.get_signature(stored_id) is None:
+            self.deduper.remember(stored_id, p.fp)  # stored without one (``Archive.save``)
+        detail = "" if status == "known" else f"{match.kind} copy of {stored_id}"
+        if match.kind == "near":
+            detail += f" (similarity {match.similarity:.2f})"
+        return Outcome(p.item.label, status, stored_id, self._ensure_story(stored_id), detail)
 
     def _record_copy(self, article: Article, stored_id: str, kind: str, sim: float) -> Status:
         if self.archive.find_copy(article.id, article.outlet) is not None:

@@ -9,12 +9,15 @@ from pathlib import Path
 import pytest
 
 from newsbrief.analyze import analyze
-from newsbrief.compose import compose_brief
-from newsbrief.errors import StoreError
+from newsbrief.compose import compose_brief, compose_story_brief
+from newsbrief.errors import InputError, StoreError
 from newsbrief.ingest.text import article_from_text
-from newsbrief.models import Analysis, Brief
+from newsbrief.models import Actor, Analysis, Brief
 from newsbrief.store import Archive
-from newsbrief.store.migrations import LATEST
+from newsbrief.store.feeds import MAX_ATTEMPTS
+from newsbrief.store.migrations import LATEST, MIGRATIONS, applied_versions
+from newsbrief.store.records import FeedState
+from newsbrief.stories import whats_new
 
 TEXT = (
     "Dockworkers at the port of Halvern walked off the job on Tuesday after talks with the "
@@ -148,3 +151,139 @@ def test_naive_and_aware_times_round_trip(tmp_path: Path) -> None:
         archive.save_article(early)
         assert archive.get_article(early.id) == early
         assert archive.get_article(late.id) == late
+
+
+# --------------------------------------------------------------------------- stream side
+
+
+def _with_actors(text: str, title: str, names: list[str], published: datetime) -> Analysis:
+    art = article_from_text(text, title=title, outlet="Coast Herald", published=published)
+    actors = tuple(
+        Actor(id=f"a{i}", name=name, kind="person", aliases=(name.split()[-1],))
+        for i, name in enumerate(names)
+    )
+    return Analysis(article=art, sentences=(), actors=actors)
+
+
+def test_migration_from_version_1_keeps_data(tmp_path: Path, analysis: Analysis) -> None:
+    db = tmp_path / "old.db"
+    conn = sqlite3.connect(db, isolation_level=None)
+    applied_versions(conn)
+    conn.execute("BEGIN")
+    MIGRATIONS[0][2](conn)
+    conn.execute("INSERT INTO schema_migrations VALUES (1, 'core', 'then')")
+    conn.execute("COMMIT")
+    conn.close()
+    with Archive.open(db) as old:  # opening runs the missing migrations only
+        assert old.schema_version() == LATEST
+    conn = sqlite3.connect(db)
+    conn.execute("DELETE FROM schema_migrations WHERE version > 1")
+    for table in ("article_outlets", "signatures", "lsh_buckets", "stories", "story_articles",
+                  "cluster_meta", "cluster_df", "actors", "events", "feeds", "feed_entries",
+                  "articles_fts"):  # fmt: skip
+        conn.execute(f"DROP TABLE {table}")
+    conn.execute("ALTER TABLE articles DROP COLUMN original_outlet")
+    art = analysis.article
+    conn.execute(
+        "INSERT INTO articles (id, title, url, outlet, published, text, text_hash, record,"
+        " ingested_at) VALUES (?, ?, ?, ?, ?, ?, 'h', ?, '2024-06-11T10:00:00')",
+        (art.id, art.title, art.url, art.outlet, "2024-06-11T09:30:00", art.text,
+         art.model_dump_json()),
+    )  # fmt: skip
+    conn.commit()
+    conn.close()
+    with Archive.open(db) as archive:
+        assert archive.count_articles() == 1
+        assert [r.outlet for r in archive.outlets(art.id)] == ["Coast Herald"]
+        assert [h.article_id for h in archive.search("dockworkers")] == [art.id]
+        assert archive.integrity_check() == "ok"
+
+
+def test_search_words_phrases_actor_and_since(tmp_path: Path) -> None:
+    early = _with_actors(
+        "The U.S. envoy met Mara Oyelaran at the harbour. Talks on night shifts stalled.",
+        "Envoy meets union leader",
+        ["Mara Oyelaran"],
+        datetime(2024, 6, 1, tzinfo=UTC),
+    )
+    late = _with_actors(
+        "Cranes moved again at the harbour after the strike ended with a pay deal.",
+        "Harbour reopens",
+        ["Pieter Vance"],
+        datetime(2024, 6, 20, tzinfo=UTC),
+    )
+    with Archive.open(tmp_path / "a.db") as archive:
+        archive.save(early)
+        archive.save(late)
+        assert {h.article_id for h in archive.search("harbour")} == {
+            early.article.id,
+            late.article.id,
+        }
+        assert [h.article_id for h in archive.search("U.S. envoy")] == [early.article.id]
+        assert [h.article_id for h in archive.search('"night shifts"')] == [early.article.id]
+        assert archive.search('"shifts night"') == []
+        assert [h.article_id for h in archive.search("strikes")] == [late.article.id]  # stems
+        assert [h.article_id for h in archive.search("oyelaran")] == [early.article.id]
+        assert "«harbour»" in archive.search("harbour", actor="vance")[0].snippet
+        assert [h.article_id for h in archive.search("", actor="Vance")] == [late.article.id]
+        since = datetime(2024, 6, 10, tzinfo=UTC)
+        assert [h.article_id for h in archive.search("harbour", since=since)] == [late.article.id]
+        assert archive.search("harbour AND OR NOT (") == []
+        with pytest.raises(InputError):
+            archive.search("  ")
+
+
+def test_stories_and_versioned_story_briefs(tmp_path: Path, analysis: Analysis) -> None:
+    later = analyze(
+        article_from_text(
+            "The strike at Halvern ended on Friday when dockworkers approved a pay deal. "
+            "Union leader Mara Oyelaran said crane drivers would return on Saturday.\n\n"
+            "The operators said the backlog of ships would take three weeks to clear.",
+            title="Halvern strike ends",
+            published=datetime(2024, 6, 21, tzinfo=UTC),
+        )
+    )
+    with Archive.open(tmp_path / "a.db") as archive:
+        archive.save(analysis)
+        archive.add_to_story(analysis.article.id, "s1", analysis.article.title)
+        first = compose_story_brief(archive.story_analyses("s1"))
+        assert archive.save_story_brief("s1", first) == 1
+        assert archive.save_story_brief("s1", first) == 1  # unchanged: no new version
+        assert archive.new_since_last_brief("s1") == []
+        archive.save(later)
+        archive.add_to_story(later.article.id, "s1", later.article.title)
+        assert archive.new_since_last_brief("s1") == [later.article.id]
+        ordered = archive.story_analyses("s1")
+        assert [a.article.id for a in ordered] == [analysis.article.id, later.article.id]
+        second = compose_story_brief(ordered)
+        assert archive.save_story_brief("s1", second) == 2
+        previous = archive.get_brief("story", "s1", version=1)
+        new_items = whats_new(second, previous)
+        assert new_items and {i.evidence.article_id for i in new_items} == {later.article.id}
+        assert whats_new(second, None) == ()
+        row = archive.get_story("s1")
+        assert row is not None
+        assert (row.title, row.article_count) == (analysis.article.title, 2)
+        assert row.last_published == datetime(2024, 6, 21, tzinfo=UTC)
+        assert [s.id for s in archive.stories(since=datetime(2024, 6, 15, tzinfo=UTC))] == ["s1"]
+        assert archive.stories(since=datetime(2024, 7, 1, tzinfo=UTC)) == []
+
+
+def test_feed_state_and_entries(tmp_path: Path) -> None:
+    url = "https://news.example/feed.xml"
+    with Archive.open(tmp_path / "a.db") as archive:
+        assert archive.feed_state(url) == FeedState(url=url)
+        archive.save_feed_state(FeedState(url=url, etag='"abc"', last_modified="Mon", failures=2))
+        state = archive.feed_state(url)
+        assert (state.etag, state.last_modified, state.failures) == ('"abc"', "Mon", 2)
+        assert state.last_polled is not None
+        assert not archive.entry_done(url, "e1")
+        for _ in range(MAX_ATTEMPTS - 1):
+            archive.mark_entry(url, "e1", "failed", detail="HTTP 500")
+            assert not archive.entry_done(url, "e1")  # retried on the next poll
+        archive.mark_entry(url, "e1", "failed", detail="HTTP 500")
+        assert archive.entry_done(url, "e1")  # given up after MAX_ATTEMPTS
+        archive.mark_entry(url, "e2", "ingested", article_id="x")
+        assert archive.entry_done(url, "e2")
+        assert archive.feed_entry_count(url) == 2
+        assert archive.feed_entry_count(url, "failed") == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -18,7 +19,7 @@ from newsbrief.analyze.attr_spans import (
     trim,
 )
 from newsbrief.analyze.quotes import Quote, QuoteIndex
-from newsbrief.models import AttributionKind
+from newsbrief.models import AttributionKind, Sentence
 
 Chars = tuple[int, int]
 
@@ -50,18 +51,54 @@ class Cand:
         return any(s <= span[0] and span[1] <= e for s, e in self.contents)
 
 
-def find_candidates(doc: Doc, text: str, quotes: QuoteIndex) -> list[Cand]:
+class Ctx:
+    """The parse, the text, its quotes and the sentence (record) bounds of every token."""
+
+    def __init__(self, doc: Doc, text: str, quotes: QuoteIndex, sentences: list[Sentence]) -> None:
+        self.doc = doc
+        self.text = text
+        self.quotes = quotes
+        self.bounds: list[Range] = []
+        self._sent_of = [0] * len(doc)
+        k = 0
+        for sent in sentences:
+            lo = k
+            while k < len(doc) and doc[k].idx < sent.end:
+                self._sent_of[k] = len(self.bounds)
+                k += 1
+            self.bounds.append((lo, k))
+        while k < len(doc):
+            self._sent_of[k] = max(0, len(self.bounds) - 1)
+            k += 1
+        if not self.bounds:
+            self.bounds.append((0, len(doc)))
+
+    def sent(self, tok: Token) -> Range:
+        return self.bounds[self._sent_of[tok.i]]
+
+    def clip(self, rng: Range, tok: Token) -> Range:
+        lo, hi = self.sent(tok)
+        return trim(self.doc, (max(rng[0], lo), min(rng[1], hi)))
+
+    def in_quote(self, offset: int) -> bool:
+        return self.quotes.at(offset) is not None
+
+    def chars(self, rng: Range) -> Chars:
+        return char_range(self.doc, rng)
+
+
+def find_candidates(ctx: Ctx) -> list[Cand]:
     out: list[Cand] = []
-    for tok in doc:
-        if quotes.at(tok.idx) is not None:
+    for tok in ctx.doc:
+        if ctx.quotes.at(tok.idx) is not None:
             continue
         cand: Cand | None = None
         if tok.lower_ == "according":
-            cand = _according(doc, tok)
+            cand = _according(ctx, tok)
         elif tok.text == ":":
-            cand = _colon(doc, tok)
+            cand = _colon(ctx, tok)
         elif tok.pos_ in ("VERB", "AUX", "PROPN"):
-            cand = _verb(doc, text, tok, quotes)
+            cand = _verb(ctx, tok)
         if cand is not None and cand.contents:
             out.append(cand)
     return out
@@ -70,30 +107,45 @@ def find_candidates(doc: Doc, text: str, quotes: QuoteIndex) -> list[Cand]:
 # --------------------------------------------------------------------------- verbs
 
 
+def _is_cue_token(tok: Token) -> bool:
+    return lex.is_cue_lemma(_lemma(tok))
+
+
+def _acl_source(ctx: Ctx, noun: Token, verb: Token) -> Range | None:
+    """"62 percent of voters saying …": the noun phrase before the participle."""
+    lo, _ = subtree_range(noun)
+    rng = trim(ctx.doc, (max(lo, ctx.sent(verb)[0]), verb.left_edge.i))
+    return rng if rng[0] < rng[1] else None
+
+
 def _lemma(tok: Token) -> str:
     if tok.pos_ == "PROPN":
         return {"says": "say", "said": "say", "tells": "tell", "slams": "slam"}.get(tok.lower_, "")
     return str(tok.lemma_).lower()
 
 
-def _verb(doc: Doc, text: str, tok: Token, quotes: QuoteIndex) -> Cand | None:
+def _verb(ctx: Ctx, tok: Token) -> Cand | None:
     lemma = _lemma(tok)
     if not lemma or not lex.is_cue_lemma(lemma):
         return None
+    doc = ctx.doc
     subj = subject_of(tok)
-    source = source_range(doc, subj) if subj is not None else None
-    found = _content(doc, text, tok, lemma, quotes, source)
+    source = None
+    if subj is not None:
+        source = _acl_source(ctx, subj, tok) if subj is tok.head else None
+        source = source or source_range(doc, subj, ctx.sent(tok), _is_cue_token)
+    found = _content(ctx, tok, lemma, source)
     if found is None:
         return None
     contents, kind, extra, used = found
     cue = cue_range(doc, tok, extra)
-    if source is not None and (not source[0] < source[1] or _inside(doc, source, contents)):
+    if source is not None and (not source[0] < source[1] or _inside(ctx, source, contents)):
         source = None
     negated = any(c.dep_ == "neg" for c in tok.children)
     return Cand(
         cue=cue,
         head=tok.i,
-        cue_chars=char_range(doc, cue),
+        cue_chars=ctx.chars(cue),
         source=source,
         contents=contents,
         kind=kind,
@@ -107,66 +159,104 @@ def _verb(doc: Doc, text: str, tok: Token, quotes: QuoteIndex) -> Cand | None:
 Found = tuple[list[Chars], AttributionKind, list[Token], list[Quote]]
 
 
-def _content(
-    doc: Doc, text: str, tok: Token, lemma: str, quotes: QuoteIndex, source: Range | None
-) -> Found | None:
+def _content(ctx: Ctx, tok: Token, lemma: str, source: Range | None) -> Found | None:
     if lemma in lex.SPEECH or lemma in lex.COGNITION:
-        found = _clause_content(doc, text, tok, quotes, source)
+        found = _clause_content(ctx, tok, lemma, source)
         if found is not None:
             return found
     if lemma in lex.PHRASAL:
-        found = _phrasal_content(doc, tok, lemma)
+        found = _phrasal_content(ctx, tok, lemma)
         if found is not None:
             return found
     if lemma in lex.INFINITIVE:
-        found = _infinitive_content(doc, tok)
+        found = _infinitive_content(ctx, tok)
         if found is not None:
             return found
     if lemma in lex.OBJECT:
-        return _object_content(doc, tok)
+        return _object_content(ctx, tok)
     return None
 
 
-def _clause_content(
-    doc: Doc, text: str, tok: Token, quotes: QuoteIndex, source: Range | None
-) -> Found | None:
-    comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+def _complement(ctx: Ctx, tok: Token) -> Token | None:
+    """The clausal complement of ``tok`` inside its sentence, nearest first."""
+    lo, hi = ctx.sent(tok)
+    comps = [c for c in tok.children if c.dep_ == "ccomp" and lo <= c.i < hi]
+    return min(comps, key=lambda c: abs(c.i - tok.i)) if comps else None
+
+
+def _clause_content(ctx: Ctx, tok: Token, lemma: str, source: Range | None) -> Found | None:
+    doc, quotes = ctx.doc, ctx.quotes
+    comp = _complement(ctx, tok)
     used: list[Quote] = []
     blocked: list[Range] = []
+    cue = cue_range(doc, tok)
     if comp is not None:
-        rng = trim(doc, subtree_range(comp))
+        rng = ctx.clip(subtree_range(comp), tok)
         inside = quotes.at(comp.idx)
         if inside is None and rng[0] < rng[1]:
-            chars = char_range(doc, rng)
-            kind: AttributionKind = "mixed" if quotes.between(*chars) else "indirect"
-            return [chars], kind, [], []
+            chars = ctx.chars(rng)
+            left = quotes.ending_near(ctx.chars(cue)[0], ctx.text) if comp.i < tok.i else None
+            if left is None or left.end <= chars[0]:
+                kind: AttributionKind = "mixed" if quotes.between(*chars) else "indirect"
+                return [chars], kind, [], []
         if inside is not None:
             used.append(inside)
-            blocked.append(subtree_range(comp))
+    blocked.extend(subtree_range(c) for c in tok.children if c.dep_ in ("ccomp", "parataxis"))
     if tok.dep_ == "parataxis" and tok.head.i != tok.i and not used:
-        return _parataxis_content(doc, tok, quotes)
-    if str(tok.lemma_).lower() not in lex.SPEECH and not used:
+        return _parataxis_content(ctx, tok)
+    if lemma not in lex.SPEECH and not used:
         return None
-    cue = cue_range(doc, tok)
-    clause = clause_range(tok, blocked, cue, source)
-    cs, ce = char_range(doc, clause)
+    clause = clause_range(tok, blocked, cue, source, ctx.sent(tok), ctx.in_quote)
+    return _quoted(ctx, tok, clause, used)
+
+
+def _quoted(ctx: Ctx, tok: Token, clause: Range, used: list[Quote]) -> Found | None:
+    text, quotes = ctx.text, ctx.quotes
+    cs, ce = ctx.chars(clause)
     left = quotes.ending_near(cs, text)
     right = quotes.starting_near(ce, text, skip=" ,:\n" if ":" in text[ce : ce + 3] else " ,:")
+    if right is not None and not _speechlike(right, text):
+        right = None
     for q in (left, right):
         if q is not None and q not in used and q.end > q.start:
             used.append(q)
     if not used:
         return None
     used.sort(key=lambda q: q.start)
-    return [(q.inner_start, q.inner_end) for q in used], "direct", [], used
+    contents = [(q.inner_start, q.inner_end) for q in used]
+    lead = _lead_in(ctx, tok, used[0], left)
+    if lead is not None:
+        contents[0] = (lead, contents[0][1])
+        return contents, "mixed", [], used
+    return contents, "direct", [], used
 
 
-def _parataxis_content(doc: Doc, tok: Token, quotes: QuoteIndex) -> Found | None:
-    head = tok.head
-    lo, hi = subtree_range(head)
+def _speechlike(q: Quote, text: str) -> bool:
+    inner = text[q.inner_start : q.inner_end]
+    return len(inner.split()) >= 3 or bool(_QUOTE_END.search(inner))
+
+
+def _lead_in(ctx: Ctx, tok: Token, first: Quote, left: Quote | None) -> int | None:
+    """Start of a few words that open the sentence before its left quote ("But X's “…,” he said")."""
+    if first is not left:
+        return None
+    doc = ctx.doc
+    i, _ = trim(doc, ctx.sent(tok))
+    start = doc[i].idx
+    if not start < first.start < tok.idx:
+        return None
+    lead = [t for t in doc[i : i + 10] if t.idx < first.start]
+    if not 1 <= len(lead) <= 8 or any(t.pos_ in ("VERB", "AUX") or t.is_quote for t in lead):
+        return None
+    return start
+
+
+def _parataxis_content(ctx: Ctx, tok: Token) -> Found | None:
+    doc, quotes = ctx.doc, ctx.quotes
+    lo, hi = ctx.clip(subtree_range(tok.head), tok)
     cut_lo, cut_hi = subtree_range(tok)
     parts = [trim(doc, (lo, cut_lo)), trim(doc, (cut_hi, hi))]
-    chars = [char_range(doc, p) for p in parts if p[0] < p[1]]
+    chars = [ctx.chars(p) for p in parts if p[0] < p[1]]
     if not chars:
         return None
     q = quotes.at(chars[0][0])
@@ -176,7 +266,7 @@ def _parataxis_content(doc: Doc, tok: Token, quotes: QuoteIndex) -> Found | None
     return chars, kind, [], []
 
 
-def _phrasal_content(doc: Doc, tok: Token, lemma: str) -> Found | None:
+def _phrasal_content(ctx: Ctx, tok: Token, lemma: str) -> Found | None:
     for child in tok.children:
         if child.dep_ in ("prep", "prt") and child.lower_ in lex.PHRASAL[lemma] and child.i > tok.i:
             target = child
@@ -185,28 +275,30 @@ def _phrasal_content(doc: Doc, tok: Token, lemma: str) -> Found | None:
             obj = next((c for c in target.children if c.dep_ in ("pobj", "pcomp")), None)
             if obj is None:
                 continue
-            rng = trim(doc, subtree_range(obj))
+            rng = ctx.clip(subtree_range(obj), tok)
             if rng[0] < rng[1]:
                 extra = [child] + ([target] if target is not child else [])
-                return [char_range(doc, rng)], "indirect", extra, []
+                return [ctx.chars(rng)], "indirect", extra, []
     return None
 
 
-def _infinitive_content(doc: Doc, tok: Token) -> Found | None:
+def _infinitive_content(ctx: Ctx, tok: Token) -> Found | None:
     xcomp = next((c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i), None)
     if xcomp is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in xcomp.children):
         return None
     lo, hi = subtree_range(xcomp)
-    obj = next((c for c in tok.children if c.dep_ in ("dobj",) and tok.i < c.i < xcomp.i), None)
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and tok.i < c.i < xcomp.i), None)
     if obj is not None:
         lo = obj.left_edge.i
-    rng = trim(doc, (lo, hi))
-    return [char_range(doc, rng)], "indirect", [], []
+    rng = ctx.clip((lo, hi), tok)
+    if rng[0] >= rng[1]:
+        return None
+    return [ctx.chars(rng)], "indirect", [], []
 
 
-def _object_content(doc: Doc, tok: Token) -> Found | None:
+def _object_content(ctx: Ctx, tok: Token) -> Found | None:
     obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
-    if obj is None or obj.pos_ == "PRON" and obj.lower_ in ("it", "this", "that") and False:
+    if obj is None:
         return None
     lo, hi = subtree_range(obj)
     for child in tok.children:
@@ -216,10 +308,10 @@ def _object_content(doc: Doc, tok: Token) -> Found | None:
             child.dep_ == "prep" and child.lower_ in _OBJ_PREPS and child.i == hi
         ):
             hi = max(hi, child.right_edge.i + 1)
-    rng = trim(doc, (lo, hi))
+    rng = ctx.clip((lo, hi), tok)
     if rng[0] >= rng[1]:
         return None
-    return [char_range(doc, rng)], "indirect", [], []
+    return [ctx.chars(rng)], "indirect", [], []
 
 
 def _target(tok: Token) -> Range | None:
@@ -233,71 +325,95 @@ def _target(tok: Token) -> Range | None:
     return None
 
 
-def _inside(doc: Doc, rng: Range, contents: list[Chars]) -> bool:
-    s, e = char_range(doc, rng)
+def _inside(ctx: Ctx, rng: Range, contents: list[Chars]) -> bool:
+    s, e = ctx.chars(rng)
     return any(a < e and s < b for a, b in contents)
 
 
 # --------------------------------------------------------------------------- according to, colon
 
 
-def _according(doc: Doc, tok: Token) -> Cand | None:
+def _according(ctx: Ctx, tok: Token) -> Cand | None:
+    doc = ctx.doc
     if tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
         return None
     to = doc[tok.i + 1]
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
     if pobj is None:
         return None
-    source = trim(doc, subtree_range(pobj))
-    sent = tok.sent
+    source = ctx.clip(subtree_range(pobj), tok)
+    lo, hi = ctx.sent(tok)
     cut = (tok.i, max(source[1], pobj.right_edge.i + 1))
-    parts = [trim(doc, (sent.start, cut[0])), trim(doc, (cut[1], sent.end))]
-    contents = [char_range(doc, p) for p in parts if p[1] - p[0] >= 2]
-    if not contents:
+    parts = [trim(doc, (lo, cut[0])), trim(doc, (cut[1], hi))]
+    contents = [ctx.chars(p) for p in parts if p[1] - p[0] >= 2]
+    if not contents or source[0] >= source[1]:
         return None
     cue = (tok.i, tok.i + 2)
     return Cand(
-        cue=cue, head=tok.i, cue_chars=char_range(doc, cue), source=source,
+        cue=cue, head=tok.i, cue_chars=ctx.chars(cue), source=source,
         contents=contents, kind="indirect", lemma="according to",
     )
 
 
-def _colon(doc: Doc, tok: Token) -> Cand | None:
-    sent = tok.sent
-    left = trim(doc, (sent.start, tok.i))
-    if not 1 <= left[1] - left[0] <= 4 or sent.end - tok.i < 4:
+def _colon(ctx: Ctx, tok: Token) -> Cand | None:
+    doc = ctx.doc
+    lo, hi = ctx.sent(tok)
+    left = trim(doc, (lo, tok.i))
+    if not 1 <= left[1] - left[0] <= 4 or hi - tok.i < 4:
         return None
-    if not all(doc[i].pos_ in ("PROPN",) or doc[i].is_punct for i in range(*left)):
+    if not all(doc[i].pos_ == "PROPN" or doc[i].is_punct for i in range(*left)):
         return None
-    right = trim(doc, (tok.i + 1, sent.end))
+    right = trim(doc, (tok.i + 1, hi))
     if right[0] >= right[1]:
         return None
+    cue = (tok.i, tok.i + 1)
     return Cand(
-        cue=(tok.i, tok.i + 1), head=tok.i, cue_chars=char_range(doc, (tok.i, tok.i + 1)),
-        source=left, contents=[char_range(doc, right)], kind="indirect", lemma=":",
+        cue=cue, head=tok.i, cue_chars=ctx.chars(cue), source=left,
+        contents=[ctx.chars(right)], kind="indirect", lemma=":",
     )
 
 
 # --------------------------------------------------------------------------- quotes running on
 
 
-def extend_quotes(doc: Doc, text: str, quotes: QuoteIndex, cands: list[Cand]) -> None:
+def extend_quotes(ctx: Ctx, cands: list[Cand]) -> None:
     """Give a direct quote the quotations that follow its cue's sentence and nobody else claims."""
     claimed = {q for c in cands for q in c.quotes}
     for cand in sorted(cands, key=lambda c: c.cue):
-        if cand.kind != "direct" or not cand.quotes:
+        if not cand.quotes:
             continue
         last = cand.quotes[-1]
-        sent_end = doc[cand.head].sent.end_char
+        anchor = max(last.end, cand.cue_chars[1])
+        if cand.source is not None:
+            anchor = max(anchor, ctx.chars(cand.source)[1])
         while True:
-            nxt = quotes.following(last)
-            if nxt is None or nxt in claimed or nxt.start < sent_end:
+            nxt = ctx.quotes.following(last)
+            if nxt is None or nxt in claimed or nxt.start < anchor:
                 break
-            gap = text[max(last.end, sent_end) : nxt.start]
-            if gap.strip() or ("\n" in gap and not nxt.continues):
+            if not _runs_on(ctx.text[anchor : nxt.start], nxt, ctx.text):
                 break
             cand.quotes.append(nxt)
             cand.contents.append((nxt.inner_start, nxt.inner_end))
             claimed.add(nxt)
             last = nxt
-            sent_end = nxt.end
+            anchor = nxt.end
+
+
+_GAP = re.compile(r"[^\"“”\n]{0,120}?[.!?:;]?\s*")
+_QUOTE_END = re.compile(r"[.!?,;:—…-]\W*$")
+
+
+def _runs_on(gap: str, nxt: Quote, text: str) -> bool:
+    """Whether quote ``nxt`` continues the speech: only the end of the cue's sentence between."""
+    if "\n\n" in gap and not nxt.continues and not _whole_paragraph(nxt, text):
+        return False
+    if not _GAP.fullmatch(gap.replace("\n\n", " ")):
+        return False
+    if gap.strip() and not re.search(r"[.!?:;]\s*$", gap):
+        return False
+    inner = text[nxt.inner_start : nxt.inner_end]
+    return len(inner.split()) >= 3 and bool(_QUOTE_END.search(inner) or not nxt.closed)
+
+
+def _whole_paragraph(q: Quote, text: str) -> bool:
+    return text[q.end : q.end + 2].strip(" ") in ("", "\n", "\n\n") or text[q.end] == "\n"

@@ -5,7 +5,7 @@ Ranges are half-open token index pairs ``(i, j)`` into the Doc.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from spacy.tokens import Doc, Token
 
@@ -34,10 +34,18 @@ def trim(doc: Doc, rng: Range) -> Range:
 
 
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
-    """The grammatical subject, inherited from the governing verb for participles and conjuncts."""
+    """The speaker: the subject, a passive agent, the noun a participle modifies ("voters saying"),
+    or the subject inherited from the governing verb for participles and conjuncts."""
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj"):
             return child
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN", "NUM"):
+        return verb.head
+    if verb.tag_ == "VBN" and verb.dep_ == "advcl":
+        return None
     if depth < 3 and verb.dep_ in _INHERIT_SUBJECT and verb.head.i != verb.i:
         head = verb.head
         if head.pos_ in ("VERB", "AUX"):
@@ -45,8 +53,11 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     return None
 
 
-def source_range(doc: Doc, subj: Token, limit: Range | None = None) -> Range:
-    """The subject NP without non-restrictive relative clauses, leading adverbs or punctuation."""
+def source_range(
+    doc: Doc, subj: Token, limit: Range | None = None, is_cue: Callable[[Token], bool] | None = None
+) -> Range:
+    """The subject NP without comma-led clauses that attribute something themselves, leading
+    adverbs, a dateline or punctuation."""
     i, j = subtree_range(subj)
     if subj.lower_ in _RELATIVE:
         return subj.i, subj.i + 1
@@ -55,16 +66,36 @@ def source_range(doc: Doc, subj: Token, limit: Range | None = None) -> Range:
         for child in tok.children:
             if child.dep_ in ("relcl", "acl", "advcl") and child.i > subj.i:
                 left = child.left_edge.i
-                if left > i and (doc[left - 1].text in {",", "—", "–", "("} or child.dep_ != "relcl"):
+                if left > i and _cut_clause(doc, child, is_cue):
                     cut_at = min(cut_at, left)
             elif child.dep_ == "prep" and child.i > subj.i and _is_statement_pp(child):
                 cut_at = min(cut_at, child.i)
     j = cut_at
+    i = _after_dateline(doc, i, subj)
     while i < j and (doc[i].lower_ in SOURCE_CUT_ADVERBS or doc[i].dep_ in ("cc", "preconj")):
         i += 1
     if limit is not None:
         i, j = max(i, limit[0]), min(j, limit[1])
     return trim(doc, (i, j))
+
+
+def _cut_clause(doc: Doc, clause: Token, is_cue: Callable[[Token], bool] | None) -> bool:
+    """Whether a clause hanging off the source NP stays out of the source span."""
+    if clause.dep_ != "relcl":
+        return True
+    if doc[clause.left_edge.i - 1].text not in {",", "—", "–", "("}:
+        return False
+    if is_cue is None:
+        return True
+    return any(t.pos_ == "VERB" and is_cue(t) for t in clause.subtree)
+
+
+def _after_dateline(doc: Doc, i: int, subj: Token) -> int:
+    """Skip a wire dateline ("Dec 29 (Reuters) - …") that the parser folded into the subject."""
+    for k in range(i, subj.i):
+        if doc[k].text in {"-", "—", "--", "–"} and any(t.text == ")" for t in doc[i:k]):
+            return k + 1
+    return i
 
 
 def _heads_of_np(subj: Token) -> Iterable[Token]:
@@ -100,7 +131,14 @@ def cue_range(doc: Doc, verb: Token, extra: Iterable[Token] = ()) -> Range:
     return i, j + 1
 
 
-def clause_range(verb: Token, content: Iterable[Range], cue: Range, source: Range | None) -> Range:
+def clause_range(
+    verb: Token,
+    content: Iterable[Range],
+    cue: Range,
+    source: Range | None,
+    sent: Range,
+    quoted: Callable[[int], bool],
+) -> Range:
     """Extent of the attributing clause: source and cue, plus the verb's subtree outside content."""
     lo, hi = cue
     if source is not None:
@@ -109,7 +147,7 @@ def clause_range(verb: Token, content: Iterable[Range], cue: Range, source: Rang
     for tok in verb.subtree:
         if any(a <= tok.i < b for a, b in blocked):
             continue
-        if tok.is_punct or tok.is_space:
+        if tok.is_punct or tok.is_space or not sent[0] <= tok.i < sent[1] or quoted(tok.idx):
             continue
         if abs(tok.i - verb.i) <= 12:
             lo, hi = min(lo, tok.i), max(hi, tok.i + 1)

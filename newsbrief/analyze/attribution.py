@@ -34,9 +34,10 @@ def find_attributions(
 ) -> list[Attribution]:
     """All attributions of the article, outer ones first in text order, nested ones after them."""
     quotes = QuoteIndex(find_quotes(article.text, article.paragraphs))
-    cands = finders.find_candidates(doc, article.text, quotes)
+    ctx = finders.Ctx(doc, article.text, quotes, sentences)
+    cands = finders.find_candidates(ctx)
     outer, nested = _nest(cands)
-    finders.extend_quotes(doc, article.text, quotes, outer)
+    finders.extend_quotes(ctx, outer)
     builder = _Builder(doc, article, sentences, actors)
     out: list[Attribution] = []
     for cand in sorted(outer, key=lambda c: c.cue):

@@ -15,12 +15,16 @@ from newsbrief.models import SentenceRole
 _NUM = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|many|a few)"
 _DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _PERIOD = "week|month|year|season|summer|spring|autumn|fall|winter|decade|weekend"
-_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 
 
 def _any(alternatives: str) -> str:
-    """A cue matching any of the ``|``-separated alternatives as whole tokens."""
-    return " (?:" + alternatives + ") "
+    """Any of the ``|``-separated alternatives as whole tokens (not inside a hyphenated word)."""
+    return "(?<!-) (?:" + alternatives + ") (?!-)"
+
+
+def _alt(alternatives: str) -> str:
+    """The same, continuing a pattern that already ends in a space."""
+    return "(?:" + alternatives + ") (?!-)"
 
 
 # (role, pattern over the normalized sentence " tok tok … ", weight)
@@ -55,10 +59,11 @@ _CUE_TABLE: tuple[tuple[SentenceRole, str, float], ...] = (
             r"costliest|greatest|finest|best|most [\w-]+"
         )
         + r"(?:[\w'-]+ ){0,5}"
-        + _any(
+        + _alt(
             r"ever|in (?:\w+ )?history|on record|since (?:19|20)\d\d|"
-            r"of (?:his|her|their|its) (?:\w+ )?career"
-        ).lstrip(),
+            r"of (?:[\w'-]+ ){1,4}career|so far|of all time|"
+            r"for an? [\w-]+ (?:nation|country|company)"
+        ),
         1.8,
     ),
     (
@@ -76,7 +81,7 @@ _CUE_TABLE: tuple[tuple[SentenceRole, str, float], ...] = (
         "significance",
         _any(
             "at stake|stakes|key test|major test|big test|crucial|pivotal|centerpiece|"
-            "centrepiece|cornerstone|main tool|blow to|victory for|setback for|threatens?|"
+            "centrepiece|cornerstone|main tool|blow to|victory for|setback for|threatens|threat to|"
             "jeopardi[sz]e"
         ),
         1.3,
@@ -84,9 +89,9 @@ _CUE_TABLE: tuple[tuple[SentenceRole, str, float], ...] = (
     (
         "significance",
         r" could (?:also )?"
-        + _any(
+        + _alt(
             "represent|mark|become|prove|reshape|transform|weaken|strengthen|bolster|offer|help"
-        ).lstrip(),
+        ),
         1.0,
     ),
     (
@@ -97,33 +102,37 @@ _CUE_TABLE: tuple[tuple[SentenceRole, str, float], ...] = (
     (
         "significance",
         _any("bettered|surpass(?:es|ed)?|eclipsed?|trebled|tripled|doubled"),
-        0.6,
+        1.0,
     ),
     # forward-looking: schedules, expectations, plans, warnings
     (
         "forward_looking",
-        r" (?:is|are|was|were|'s|'re|be) (?:widely |also |now |still )?"
-        + _any(
+        r" (?:is|are|'s|'re|be) (?:widely |also |now |still )?"
+        + _alt(
             "expected|due|set|scheduled|slated|poised|likely|unlikely|projected|forecast|"
             "predicted|going"
-        ).lstrip()
+        )
         + "to ",
         2.0,
     ),
     (
         "forward_looking",
-        _any(
-            "plans?|planned|planning|intends?|intended|aims?|vows?|vowed|pledged?|"
-            "promised?|hopes?|hoping|threatened|wants?"
-        )
+        r" (?:was|were) (?:widely |also |still )?" + _alt("expected|due|scheduled|slated") + "to ",
+        1.2,
+    ),
+    (
+        "forward_looking",
+        _any("plan|plans|planning|intends|aims|vows|pledges|promises|hopes|hoping|threatens|wants")
         + "to ",
         1.1,
     ),
     ("forward_looking", _any("warned|warns|warning|cautioned|cautions"), 1.6),
+    ("forward_looking", _any("likely to"), 1.2),
+    ("forward_looking", _any("on the way|on the horizon|is headed|are headed|hoping for"), 1.2),
     (
         "forward_looking",
         r" (?:next|coming|upcoming) "
-        + _any(f"{_PERIOD}|{_DAYS}|round|election|summit|meeting|match|game").lstrip(),
+        + _alt(f"{_PERIOD}|{_DAYS}|round|election|summit|meeting|match|game"),
         1.5,
     ),
     (
@@ -133,10 +142,7 @@ _CUE_TABLE: tuple[tuple[SentenceRole, str, float], ...] = (
     ),
     (
         "forward_looking",
-        _any(
-            "ahead|the future|forecasts?|predicts?|outlook|expects?|anticipates?|"
-            "hoping for|on the way|on the horizon"
-        ),
+        _any("ahead|in the future|forecasts?|predicts?|predicted|outlook|expects?|anticipates?"),
         0.8,
     ),
     (
@@ -145,7 +151,7 @@ _CUE_TABLE: tuple[tuple[SentenceRole, str, float], ...] = (
         + r"(?:that )?(?:[\w'-]+ ){1,5}(?:would|will|could) ",
         0.9,
     ),
-    ("forward_looking", _any("will|'ll|wo n't|shall"), 0.6),
+    ("forward_looking", _any("will|'ll|wo n't|shall"), 0.3),
     ("forward_looking", _any("if|unless"), 0.4),
     (
         "forward_looking",
@@ -155,14 +161,12 @@ _CUE_TABLE: tuple[tuple[SentenceRole, str, float], ...] = (
     # context: background and earlier events
     (
         "context",
-        r" (?:comes?|came|coming) "
-        + _any("as|after|amid|weeks|days|months|a week|a day|just").lstrip(),
+        r" (?:comes?|came|coming) " + _alt("as|after|amid|weeks|days|months|a week|a day|just"),
         1.8,
     ),
     ("context", _any("amid"), 1.1),
     ("context", " " + _NUM + r" (?:years?|months?|weeks?|decades?) ago ", 1.5),
-    ("context", r" (?:last|previous) " + _any(f"{_PERIOD}|time").lstrip(), 0.8),
-    ("context", _any(rf"in (?:19|20)\d\d|in (?:{_MONTHS}) (?:19|20)\d\d"), 0.8),
+    ("context", r" (?:last|previous) " + _alt(f"{_PERIOD}|time"), 0.8),
     (
         "context",
         _any(
@@ -200,8 +204,7 @@ _CUE_TABLE: tuple[tuple[SentenceRole, str, float], ...] = (
     ),
     (
         "consequence",
-        r" left (?:[\w'-]+ ){0,3}"
-        + _any("dead|injured|homeless|stranded|without|with an?|in").lstrip(),
+        r" left (?:[\w'-]+ ){0,3}" + _alt("dead|injured|homeless|stranded|without|with an?|in"),
         1.3,
     ),
     (
@@ -268,10 +271,13 @@ _CUE_TABLE: tuple[tuple[SentenceRole, str, float], ...] = (
     # page furniture and captions
     (
         "detail",
-        _any("scroll down|click here|published :|updated :")
-        + "|"
-        + r" \( (?:pictured|left|right|above|below|file image|file photo) \) ",
+        _any("scroll down|click here|published :|updated :"),
         1.2,
+    ),
+    (
+        "detail",
+        r" \( (?:pictured|left|right|above|below|file image|file photo) \) ",
+        0.3,
     ),
 )
 CUES: tuple[tuple[SentenceRole, re.Pattern[str], float], ...] = tuple(

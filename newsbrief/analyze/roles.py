@@ -33,11 +33,18 @@ ROLES: tuple[SentenceRole, ...] = (
     "detail",
 )
 _BASELINE = 1.0  # the score `detail` starts with: another role must beat it
-_QUOTE_TEXTS = frozenset({'"', "``", "''", "“", "”", "'", "‘", "’"})
+_DOUBLE_QUOTES = frozenset({'"', "``", "''", "“", "”"})
+_SINGLE_QUOTES = frozenset({"'", "‘", "’"})
 _DOUBLE_OPEN = frozenset({"``", "“"})
 _DOUBLE_CLOSE = frozenset({"''", "”"})
 _FUTURE_AUX = frozenset({"will", "wo", "'ll", "shall"})
-_MODAL_AUX = frozenset({"could", "may", "might", "would", "should", "can"})
+_MODAL_AUX = frozenset({"could", "may", "might"})
+_WEAK_MODAL_AUX = frozenset({"would", "should", "can", "'d"})
+_YEAR_WORD = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_YEAR_TOKEN = re.compile(r" (1[89]\d\d|20\d\d) ")
+_STATIVE = frozenset(
+    {"be", "have", "include", "represent", "allow", "contain", "remain", "hold", "own", "serve"}
+)
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 _YEAR = re.compile(r"^(\d{4})")
 _PAST_WORDS = frozenset({"ago", "last", "previous", "earlier", "former", "yesterday"})
@@ -59,11 +66,13 @@ class _Clause:
     """What the parse says about a sentence's main clause."""
 
     tense: str  # "past", "present", "perfect", "pluperfect", "future", "modal", "none"
+    content_tense: str  # the same for the clauses the main verb governs (what was said …)
     root_lemma: str
     quote_share: float  # share of the words that stand inside quotation marks
     has_quote: bool
     stub: bool  # only punctuation / a closing quote mark
     tokens: int
+    lemmas: frozenset[str]  # content words
 
     @property
     def quoted(self) -> bool:
@@ -106,31 +115,46 @@ def assign_roles(
     attr_by_sent: dict[int, list[Attribution]] = {}
     for att in attributions:
         attr_by_sent.setdefault(att.evidence.sentence_index, []).append(att)
-    ref_year = dct.year if dct else _reference_year(timexes)
-    lead_words = _lead_words(doc, sentences)
+    ref_year = dct.year if dct else (_reference_year(timexes) or _latest_year(doc.text))
     salience = Counter(w for s in sentences for w in _sentence_words(s))
-    quotes = _QuoteState()
+    parsed = _parse_all(doc, sentences)
+    first = _first_content_index(sentences)
+    lead = parsed[first][1]
+    lead_lemmas = lead.lemmas if lead is not None else frozenset()
     out: list[Sentence] = []
-    first_content = _first_content_index(doc, sentences)
-    for sent in sentences:
-        span = doc.char_span(sent.start, sent.end, alignment_mode="expand")
-        if span is None:
+    for sent, (norm, clause) in zip(sentences, parsed, strict=True):
+        if clause is None:
             out.append(sent.model_copy(update={"role": "detail", "role_scores": {"detail": 1.0}}))
             continue
-        quotes.enter(sent.paragraph)
-        clause = _clause(span, quotes)
         if clause.stub and out:
             prev = out[-1]
             out.append(sent.model_copy(update={"role": prev.role, "role_scores": prev.role_scores}))
             continue
         ev = _Evidence()
-        norm = _normalized(span)
         _score_cues(ev, norm)
         _score_clause(ev, clause)
-        _score_time(ev, tx_by_sent.get(sent.index, ()), ref_year, dct)
+        sent_timexes = tx_by_sent.get(sent.index, ())
+        _score_time(ev, sent_timexes, ref_year, dct)
+        if not sent_timexes:
+            _score_years(ev, norm, ref_year)
         _score_attribution(ev, attr_by_sent.get(sent.index, ()), clause)
-        _score_position(ev, sent, first_content, lead_words, salience, clause)
-        out.append(_finish(sent, ev, clause))
+        _score_position(ev, sent.index - first, clause, lead_lemmas)
+        _score_salience(ev, sent, salience)
+        out.append(_finish(sent, ev))
+    return out
+
+
+def _parse_all(doc: Doc, sentences: list[Sentence]) -> list[tuple[str, _Clause | None]]:
+    """The normalized text and clause facts of every sentence, quotes tracked across them."""
+    quotes = _QuoteState()
+    out: list[tuple[str, _Clause | None]] = []
+    for sent in sentences:
+        span = doc.char_span(sent.start, sent.end, alignment_mode="expand")
+        if span is None:
+            out.append(("", None))
+            continue
+        quotes.enter(sent.paragraph)
+        out.append((_normalized(span), _clause(span, quotes)))
     return out
 
 
@@ -144,7 +168,11 @@ def _normalized(span: Span) -> str:
 
 
 def _is_quote(tok: Token) -> bool:
-    return tok.text in _QUOTE_TEXTS and tok.tag_ != "POS"
+    """A quotation mark; a single quote only when the tagger reads it as one, not as an
+    apostrophe ("the red wings ' drew miller", "i 'm")."""
+    if tok.text in _DOUBLE_QUOTES:
+        return True
+    return tok.text in _SINGLE_QUOTES and tok.tag_ in ("``", "''")
 
 
 def _clause(span: Span, state: _QuoteState) -> _Clause:
@@ -152,6 +180,7 @@ def _clause(span: Span, state: _QuoteState) -> _Clause:
     inside = state.inside
     quoted_words = words = 0
     saw_quote = False
+    lemmas: set[str] = set()
     for tok in span:
         if _is_quote(tok):
             saw_quote = True
@@ -164,10 +193,41 @@ def _clause(span: Span, state: _QuoteState) -> _Clause:
         elif not (tok.is_punct or tok.is_space):
             words += 1
             quoted_words += inside
+            if tok.pos_ in _CONTENT_POS and not tok.is_stop:
+                lemmas.add(tok.lemma_.lower())
     state.advance(inside, saw_quote)
     root = span.root
     share = quoted_words / words if words else 0.0
-    return _Clause(_tense(root), root.lemma_.lower(), share, saw_quote, words == 0, words)
+    lemma = root.lemma_.lower()
+    return _Clause(
+        tense=_tense(root),
+        content_tense=_content_tense(root),
+        root_lemma=lemma,
+        quote_share=share,
+        has_quote=saw_quote,
+        stub=words == 0,
+        tokens=words,
+        lemmas=frozenset(lemmas),
+    )
+
+
+def _content_tense(root: Token) -> str:
+    """Future or modal in a coordinated or complement clause: "said it would …", "… and will"."""
+    found = "none"
+    for child in root.children:
+        if child.dep_ not in ("conj", "ccomp", "xcomp") or child.pos_ not in ("VERB", "AUX"):
+            continue
+        tense = _tense(child)
+        if tense in ("future", "weak_modal") and _would_or_will(child):
+            return "future"
+        if tense == "modal":
+            found = "modal"
+    return found
+
+
+def _would_or_will(verb: Token) -> bool:
+    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return bool(aux & (_FUTURE_AUX | {"would", "'d"}))
 
 
 def _tense(root: Token) -> str:
@@ -177,6 +237,8 @@ def _tense(root: Token) -> str:
         return "future"
     if any(a in _MODAL_AUX for a in lowers):
         return "modal"
+    if any(a in _WEAK_MODAL_AUX for a in lowers):
+        return "weak_modal"
     if "had" in lowers and root.tag_ == "VBN":
         return "pluperfect"
     if any(a in ("has", "have", "'ve", "'s") for a in lowers) and root.tag_ == "VBN":
@@ -203,7 +265,13 @@ def _score_clause(ev: _Evidence, clause: _Clause) -> None:
     if clause.tense == "future":
         ev.add("forward_looking", 1.4)
     elif clause.tense == "modal":
-        ev.add("forward_looking", 0.5)
+        ev.add("forward_looking", 0.9)
+    elif clause.tense == "weak_modal":
+        ev.add("forward_looking", 0.3)
+    if clause.content_tense == "future" and clause.tense != "future":
+        ev.add("forward_looking", 1.2 if clause.root_lemma in SPEECH_LEMMAS else 0.8)
+    elif clause.content_tense == "modal":
+        ev.add("forward_looking", 0.9 if clause.root_lemma in SPEECH_LEMMAS else 0.4)
     elif clause.tense == "pluperfect":
         ev.add("context", 1.0)
     elif clause.tense in ("past", "perfect"):
@@ -227,38 +295,52 @@ def _score_time(
             ev.add("forward_looking", 1.2)
 
 
+def _score_years(ev: _Evidence, norm: str, ref_year: int | None) -> None:
+    """Years written out, when the time-expression finder gave nothing for the sentence."""
+    if ref_year is None:
+        return
+    years = {int(y) for y in _YEAR_TOKEN.findall(norm)}
+    if any(year < ref_year for year in years):
+        ev.add("context", 0.9)
+    if any(year > ref_year for year in years):
+        ev.add("forward_looking", 0.9)
+
+
 def _score_attribution(ev: _Evidence, attributions: Sequence[Attribution], clause: _Clause) -> None:
     if not attributions:
         return
     direct = any(a.kind in ("direct", "mixed") for a in attributions)
-    ev.add("reaction", 1.0 if direct and not clause.quoted else 0.6)
+    if direct:
+        ev.add("reaction", 0.3 if clause.quoted else 0.8)
+    else:
+        ev.add("reaction", 0.2)
 
 
-def _score_position(
-    ev: _Evidence,
-    sent: Sentence,
-    first: int,
-    lead_words: set[str],
-    salience: Counter[str],
-    clause: _Clause,
-) -> None:
-    rank = sent.index - first
+def _score_position(ev: _Evidence, rank: int, clause: _Clause, lead: frozenset[str]) -> None:
+    """The lead states the main event; later sentences that restate it do too."""
     if rank == 0:
-        ev.add("main_event", 2.4)
+        ev.add("main_event", 2.6)
         return
     if rank < 0:
         return
     ev.add("main_event", 0.9 / (1 + rank))
+    if not clause.lemmas or not lead or clause.quoted:
+        return
+    restates = len(clause.lemmas & lead) / min(len(clause.lemmas), len(lead))
+    ev.add("main_event", 2.5 * max(0.0, restates - 0.2))
+    if restates < 0.3:
+        perfect = clause.tense in ("perfect", "pluperfect")
+        if perfect or (clause.tense == "present" and clause.root_lemma in _STATIVE):
+            ev.add("context", 0.5)
+
+
+def _score_salience(ev: _Evidence, sent: Sentence, salience: Counter[str]) -> None:
     words = _sentence_words(sent)
-    if words and lead_words and not clause.quoted:
-        overlap = len(words & lead_words) / len(words | lead_words)
-        ev.add("main_event", 3.5 * max(0.0, overlap - 0.12))
     if words:
-        top = sum(salience[w] > 2 for w in words) / len(words)
-        ev.add("main_event", 0.3 * top)
+        ev.add("main_event", 0.3 * sum(salience[w] > 2 for w in words) / len(words))
 
 
-def _finish(sent: Sentence, ev: _Evidence, clause: _Clause) -> Sentence:
+def _finish(sent: Sentence, ev: _Evidence) -> Sentence:
     scores = ev.scores
     scores["detail"] += _BASELINE
     role = max(ROLES, key=lambda r: scores[r])
@@ -297,6 +379,12 @@ def _direction(tx: TimeExpr, ref_year: int | None, dct: datetime | None) -> int:
     return 0
 
 
+def _latest_year(text: str) -> int | None:
+    """The latest year the article mentions: "now", when nothing better is known."""
+    years = [int(y) for y in _YEAR_WORD.findall(text)]
+    return max(years) if years else None
+
+
 def _reference_year(timexes: Sequence[TimeExpr]) -> int | None:
     years = [int(m.group(1)) for tx in timexes if (m := _YEAR.match(tx.value))]
     return max(years) if years else None
@@ -306,14 +394,9 @@ def _sentence_words(sent: Sentence) -> set[str]:
     return {w for phrase in sent.keyphrases for w in phrase.split() if len(w) > 2}
 
 
-def _first_content_index(doc: Doc, sentences: list[Sentence]) -> int:
+def _first_content_index(sentences: list[Sentence]) -> int:
     """The first sentence that says something: skips datelines, time stamps and labels."""
-    for sent in sentences[:6]:
+    for pos, sent in enumerate(sentences[:6]):
         if len(sent.text.split()) >= 6:
-            return sent.index
-    return sentences[0].index
-
-
-def _lead_words(doc: Doc, sentences: list[Sentence]) -> set[str]:
-    first = _first_content_index(doc, sentences)
-    return _sentence_words(sentences[first])
+            return pos
+    return 0

@@ -10,10 +10,12 @@ clause is the one before the DCT) and a few part-of-speech checks ("May" the mod
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 from datetime import datetime
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from newsbrief.analyze import timex_relative  # noqa: F401  (registers the relative rules)
@@ -24,14 +26,21 @@ from newsbrief.models import Sentence, TimeExpr
 
 __all__ = ["find_timexes"]
 
-_FUTURE_AUX = frozenset({"will", "'ll", "ll", "shall", "wo", "would", "could", "might", "may",
-                         "should", "must", "can", "ca", "'d"})  # fmt: skip
+_FUTURE_AUX = frozenset({"will", "'ll", "ll", "shall", "wo", "may", "should", "must", "can", "ca"})
+_WEAK_MODALS = frozenset({"would", "could", "might", "'d"})
+# verbs whose object is a later event: "planned a rally on Saturday", "set for April"
+_PLAN_VERBS = frozenset({"plan", "schedule", "expect", "set", "slate", "due", "intend", "aim",
+                         "postpone", "delay", "reschedule", "promise", "pledge", "vow"})
 _PAST_AUX = frozenset({"was", "were", "had", "did", "'d"})
 _YEAR_PREV = frozenset({"in", "since", "by", "of", "until", "till", "before", "after", "from", "to",
                         "through", "during", "for", "between", "and", "or", "early", "late", "mid",
-                        "fiscal", "year", "around", "circa", "than", "the", "'s", "in", "at",
+                        "fiscal", "year", "around", "circa", "than", "at",
                         "'", "summer", "spring", "fall", "winter", "autumn", "-", "last"})  # fmt: skip
 _NOT_YEAR_ENTS = frozenset({"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL"})
+# "until Tuesday", "as soon as Tuesday": a deadline or a hope looks forward whatever the tense
+_FORWARD_CUE = re.compile(r"\b(?:until|till|as\s+soon\s+as|as\s+early\s+as)\s+$", re.I)
+_WORD = re.compile(r"[A-Za-z]+|\d+'?s\b|\d+")
+_WINDOW = 120  # characters after an anchor word a match may run on
 _AMPM_END = re.compile(r"[ap]\.m\.$", re.I)
 
 
@@ -47,31 +56,35 @@ def find_timexes(doc: Doc, dct: datetime | None, sentences: list[Sentence]) -> l
     """Find and normalize the time expressions of ``doc``, anchored on ``dct`` when given."""
     view = _DocView(doc)
     dct_point = from_date(dct, "day") if dct is not None else None
-    chosen = _select(doc.text, view, dct_point)
+    text = doc.text
+    chosen = _select(text, view, dct_point)
     starts = [s.start for s in sentences]
     out: list[TimeExpr] = []
-    ctx = Ctx(dct=dct_point, tag=view.tag, looks_like_year=view.looks_like_year)
+    ctx = Ctx(dct=dct_point, probe=view)
     for cand in chosen:
         ctx.sentence = max(0, bisect.bisect_right(starts, cand.start) - 1)
-        ctx.tense = view.tense(cand.start, cand.end)
+        ctx.tense = "future" if _FORWARD_CUE.search(text, max(0, cand.start - 24), cand.start) else view.tense(
+            cand.start, cand.end
+        )
         norm = cand.rule.handler(cand.match, ctx)
         if norm is None:
             continue
-        end = _trim_end(doc.text, cand.start, cand.end)
-        out.append(_record(doc.text, cand.start, end, norm, ctx.sentence))
-        if norm.point is not None and norm.point.year is not None and norm.type in ("DATE", "TIME"):
+        start = norm.start if norm.start is not None else cand.start
+        end = _trim_end(text, start, cand.end)
+        out.append(_record(text, start, end, norm, ctx.sentence))
+        if norm.point is not None and norm.point.year is not None and norm.anchors_next:
             ctx.prev, ctx.prev_sentence = norm.point, ctx.sentence
     return out
 
 
 def _select(text: str, view: _DocView, dct: Point | None) -> list[_Candidate]:
     """All rule matches that normalize, overlaps settled longest-first; in text order."""
-    probe = Ctx(dct=dct, tag=view.tag, looks_like_year=view.looks_like_year)
+    probe = Ctx(dct=dct, probe=view)
+    hits = _anchor_hits(text)
     cands: list[tuple[int, _Candidate]] = []
     for order, r in enumerate(RULES):
-        for m in r.pattern.finditer(text):
-            if m.end() > m.start() and r.handler(m, probe) is not None:
-                cands.append((order, _Candidate(m.start(), m.end(), r, m)))
+        if hits[order]:
+            cands.extend((order, c) for c in _scan(r, text, hits[order], probe))
     cands.sort(key=lambda oc: (oc[1].start - oc[1].end, oc[1].start, oc[0]))
     taken: list[tuple[int, int]] = []
     kept: list[_Candidate] = []
@@ -81,6 +94,59 @@ def _select(text: str, view: _DocView, dct: Point | None) -> list[_Candidate]:
         taken.append((c.start, c.end))
         kept.append(c)
     return sorted(kept, key=lambda c: c.start)
+
+
+def _anchor_hits(text: str) -> list[list[tuple[int, int]]]:
+    """For each rule, the spans of its anchor words in ``text`` (one pass over the words)."""
+    hits: list[list[tuple[int, int]]] = [[] for _ in RULES]
+    index = _word_index()
+    for w in _WORD.finditer(text):
+        word = w.group().lower()
+        if word[0].isdigit():
+            word = _number_class(word)
+        for i in index.get(word, ()):
+            hits[i].append(w.span())
+    return hits
+
+
+def _number_class(word: str) -> str:
+    if word.endswith("s"):
+        return "#decade"
+    return "#year" if len(word) == 4 and 1500 <= int(word) <= 2099 else "#number"
+
+
+@functools.cache
+def _word_index() -> dict[str, tuple[int, ...]]:
+    index: dict[str, list[int]] = {}
+    for i, r in enumerate(RULES):
+        for word in r.anchors:
+            index.setdefault(word, []).append(i)
+    return {w: tuple(v) for w, v in index.items()}
+
+
+def _scan(r: Rule, text: str, anchors: list[tuple[int, int]], probe: Ctx) -> list[_Candidate]:
+    """Matches of one rule, tried only in a window before each occurrence of its anchor words.
+
+    A match the rule's handler rejects is retried one character further on, so that a shorter
+    reading inside it (``this week`` in ``until this week``) still gets its chance.
+    """
+    found: list[_Candidate] = []
+    pos = 0
+    for a_start, a_end in anchors:
+        if a_start < pos:
+            continue
+        pos = max(pos, a_start - r.reach)
+        while pos <= a_start:
+            m = r.pattern.search(text, pos, a_end + _WINDOW)
+            if m is None or m.start() > a_start:
+                break
+            m = r.pattern.match(text, m.start()) or m  # the window may have cut the match short
+            if m.end() > m.start() and r.handler(m, probe) is not None:
+                found.append(_Candidate(m.start(), m.end(), r, m))
+                pos = m.end()
+            else:
+                pos = m.start() + 1
+    return found
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
@@ -110,17 +176,25 @@ class _DocView:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.starts = [t.idx for t in doc]
+        self._starts: list[int] | None = None
 
     def token(self, offset: int) -> Token | None:
-        if not self.starts:
+        if self._starts is None:
+            self._starts = self.doc.to_array(IDX).tolist() if len(self.doc) else []
+        if not self._starts:
             return None
-        i = bisect.bisect_right(self.starts, offset) - 1
+        i = bisect.bisect_right(self._starts, offset) - 1
         return self.doc[max(0, i)]
 
     def tag(self, offset: int) -> str:
         tok = self.token(offset)
         return str(tok.tag_) if tok is not None else ""
+
+    def word_before(self, offset: int) -> str:
+        tok = self.token(offset)
+        if tok is None or tok.i == 0:
+            return ""
+        return str(self.doc[tok.i - 1].lower_)
 
     def looks_like_year(self, start: int, end: int) -> bool:
         tok = self.token(start)
@@ -141,6 +215,8 @@ class _DocView:
 
 def clause_tense(tok: Token, depth: int = 0) -> Tense | None:
     """The tense of the clause ``tok`` belongs to, from its governing verb and auxiliaries."""
+    if tok.dep_ == "poss":
+        return None  # "Wednesday's ruling": a nominal date, no clause of its own
     for _ in range(8):
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
             tense = verb_tense(tok, depth)
@@ -153,9 +229,14 @@ def clause_tense(tok: Token, depth: int = 0) -> Tense | None:
 
 
 def verb_tense(verb: Token, depth: int = 0) -> Tense | None:
+    """Past, present or future for one verb: auxiliaries first, then the verb's own tag."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
     if words & _FUTURE_AUX or ("going" in words and verb.tag_ == "VB"):
+        return "future"
+    if words & _WEAK_MODALS:
+        return "future" if verb.dep_ in ("ccomp", "xcomp", "advcl") else None
+    if verb.lemma_ in _PLAN_VERBS and "had" not in words:
         return "future"
     if verb.tag_ == "VB":
         if any(a.tag_ == "TO" for a in auxes) and depth < 2 and verb.head is not verb:
@@ -163,7 +244,7 @@ def verb_tense(verb: Token, depth: int = 0) -> Tense | None:
         if "did" in words:
             return "past"
         return "present" if words & {"do", "does"} else None
-    if words & _PAST_AUX or verb.tag_ == "VBD":
+    if words & _PAST_AUX or verb.tag_ == "VBD" or words & {"has", "have", "'ve"}:
         return "past"
     if verb.tag_ == "VBN":
         return "present" if words & {"is", "are", "am", "'s", "'re", "be"} else "past"

@@ -14,6 +14,7 @@ from newsbrief.analyze.timex_resolve import (
     Ctx,
     Norm,
     anaphoric_shift,
+    comparison,
     at,
     dct_shift,
     ref,
@@ -28,6 +29,7 @@ from newsbrief.analyze.timex_rules import (
     norm_rel,
     rule,
     weekday_of,
+    without_det,
 )
 
 _PART_CODES = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
@@ -66,8 +68,8 @@ def _part_of_day(ctx: Ctx, n: int, code: str) -> Norm:
 
 @rule(
     "present_ref",
-    r"(?<![\w-])(?:right\s+now|now|currently|nowadays|these\s+days|at\s+present|at\s+the\s+moment"
-    r"|for\s+the\s+time\s+being|(?:this|the)\s+(?:crucial\s+|present\s+)?moment)(?![\w-])",
+    r"(?<![\w-])(?:right\s+now|now|currently|nowadays|these\s+days|at\s+present"
+    r"|this\s+(?:crucial\s+|present\s+)?moment)(?![\w-])",
 )
 def _present(m: re.Match[str], ctx: Ctx) -> Norm | None:
     return ref("PRESENT_REF")
@@ -95,11 +97,9 @@ def _past(m: re.Match[str], ctx: Ctx) -> Norm | None:
 @rule(
     "future_ref",
     r"(?<![\w-])(?:the\s+(?:near\s+|distant\s+|foreseeable\s+|not-too-distant\s+|immediate\s+)?future"
-    r"|the\s+(?:near|short|long|medium)\s+term|a\s+later\s+date|future)(?![\w-])",
+    r"|the\s+(?:near|short|long|medium)\s+term|a\s+later\s+date)(?![\w-])",
 )
 def _future(m: re.Match[str], ctx: Ctx) -> Norm | None:
-    if m.group(0).lower() == "future" and ctx.tag(m.start()) != "JJ":
-        return None
     return ref("FUTURE_REF")
 
 
@@ -112,8 +112,17 @@ _ANAPHORA_N = {"the previous": -1, "the prior": -1, "the preceding": -1, "the fo
 
 
 @rule(
+    "fiscal_year",
+    r"the\s+(?:(?:current|latest|last|previous|full)\s+)?(?:fiscal\s+)?year"
+    r"(?=\s+(?:ended|ending|ends|that\s+ended|to\s+(?-i:[A-Z])))",
+)
+def _fiscal_year(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    return Norm("DURATION", "P1Y", "fuzzy")
+
+
+@rule(
     "relative_unit",
-    r"(?:(?P<mod>early|late|earlier|later|sometime|so\s+far|mid)\s+(?:in\s+)?)?"
+    r"(?:(?P<mod>early|late|earlier|later|sometime|mid)\s+(?:in\s+)?)?"
     r"(?P<rel>this\s+past|this\s+coming|the\s+coming|the\s+current|this|last|next|the\s+previous"
     r"|the\s+prior|the\s+preceding|the\s+following|the\s+next|the\s+same|that\s+same|that"
     r"|the\s+past|the\s+last|the\s+full|the\s+whole|the)\s+"
@@ -163,15 +172,6 @@ def _weekend(ctx: Ctx, rel: str) -> Norm:
         n = 0 if dow >= 6 else -1
     week = dct_shift(ctx, "week", "W", n)
     return Norm("DATE", week.value + "-WE", "week", "document", week.point)
-
-
-@rule(
-    "fiscal_year",
-    r"the\s+(?:(?:current|latest|last|previous|full)\s+)?(?:fiscal\s+)?year"
-    r"(?=\s+(?:ended|ending|ends|that\s+ended|to\s+(?-i:[A-Z])))",
-)
-def _fiscal_year(m: re.Match[str], ctx: Ctx) -> Norm | None:
-    return Norm("DURATION", "P1Y", "fuzzy")
 
 
 @rule("mid_afternoon", r"mid[-\s]?afternoon(?![\w-])")
@@ -269,11 +269,11 @@ def _ago(m: re.Match[str], ctx: Ctx) -> Norm | None:
         letter, count, gran = "Y", count * 10, "year"
     if direction in ("ago", "back", "from now", "hence"):
         if letter == "Y" and count == 1 and ctx.prev is not None and ctx.prev.gran == "quarter":
-            return anaphoric_shift(ctx, "Y", -1, "quarter")
+            return comparison(anaphoric_shift(ctx, "Y", -1, "quarter"))
         return dct_shift(ctx, gran, letter, sign * count)
     prev_gran = ctx.prev.gran if ctx.prev is not None else ""
     if letter == "Y" and prev_gran in ("quarter", "half"):
-        gran = prev_gran
+        return comparison(anaphoric_shift(ctx, letter, sign * count, prev_gran))
     return anaphoric_shift(ctx, letter, sign * count, gran)
 
 
@@ -291,8 +291,8 @@ def _year_ago_adj(m: re.Match[str], ctx: Ctx) -> Norm | None:
         return Norm("DURATION", "P9M" if what.startswith("nine") else "P6M", "fuzzy")
     base = ctx.prev if ctx.prev is not None and ctx.prev.gran != "day" else None
     if base is None:
-        return dct_shift(ctx, "year", "Y", -1)
-    return anaphoric_shift(ctx, "Y", -1, base.gran)
+        return comparison(dct_shift(ctx, "year", "Y", -1))
+    return comparison(anaphoric_shift(ctx, "Y", -1, base.gran))
 
 
 @rule(
@@ -312,7 +312,7 @@ def _day_before(m: re.Match[str], ctx: Ctx) -> Norm | None:
 
 @rule(
     "duration",
-    r"(?:(?P<det>the|each\s+of\s+the|all\s+of\s+the|its|a)\s+)?"
+    r"(?:(?P<det>the|each\s+of\s+the|all\s+of\s+the|its|a|an)\s+)?"
     r"(?:(?P<rel>past|last|next|first|coming|previous|following|latest|final|remaining|initial|recent"
     r"|same|entire|whole|full|ensuing|preceding|succeeding)\s+)?"
     rf"(?:(?P<q>{QMOD})\s+)?(?P<num>{NUMBER_WORD})(?:\s+(?:or|to|and)\s+(?P<num2>{NUMBER_WORD}))?"
@@ -324,13 +324,19 @@ def _duration(m: re.Match[str], ctx: Ctx) -> Norm | None:
         return None  # ages are not time expressions
     num = m.group("num").lower()
     unit = m.group("unit").lower()
-    if num in ("a", "an") and not m.group("rel") and not m.group("q"):
-        if ctx.tag(m.start()) in ("", "DT") and _per_unit(m, ctx):
-            return Norm("SET", duration_value(1, unit_letter(unit)), "fuzzy")
+    if num in ("a", "an") and not m.group("rel") and not m.group("q") and _per_unit(m, ctx):
+        return None  # "$5 million a year": a rate, rarely marked up as a time expression
     if num in ("some", "many") and not unit.endswith("s"):
         return None
     n = number_value(num)
-    return Norm("DURATION", duration_value(n, unit_letter(unit)), "fuzzy")
+    out = Norm("DURATION", duration_value(n, unit_letter(unit)), "fuzzy")
+    adjectival = "-" in m.group(0)[m.end("num") - m.start() :] or (
+        not unit.endswith("s") and n is not None and n > 1
+    )
+    det = norm_rel(m.group("det"))
+    if det in ("a", "an", "the", "its") and not m.group("rel") and (adjectival or det == "its"):
+        return without_det(m, out)
+    return out
 
 
 def _per_unit(m: re.Match[str], ctx: Ctx) -> bool:
@@ -371,10 +377,15 @@ def duration_value(n: float | None, letter: str) -> str:
 )
 def _vague_units(m: re.Match[str], ctx: Ctx) -> Norm | None:
     det = norm_rel(m.group("det"))
-    letter = unit_letter(m.group("unit"))
+    unit = m.group("unit").lower()
+    letter = unit_letter(unit)
     if det == "future":
         return ref("FUTURE_REF")
-    if det in ("", "the") and not m.group("tail") and ctx.tag(m.start("unit")) != "NNS":
+    if (det == "recent" and unit == "years") or det.endswith(("past few", "last few", "several")):
+        return ref("PAST_REF")
+    if det in ("", "the") and not m.group("tail") and (
+        ctx.tag(m.start("unit")) != "NNS" or unit not in ("days", "weeks", "centuries")
+    ):
         return None
     return Norm("DURATION", duration_value(None, letter), "fuzzy")
 

@@ -7,10 +7,9 @@ Without a DCT nothing is guessed: deictic expressions get X placeholders (``XXXX
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from typing import Literal
+from typing import Literal, Protocol
 
 from newsbrief.analyze.timex_points import GRANS, Point, from_date, shift, x_value
 from newsbrief.models import Granularity, TimexType
@@ -41,6 +40,32 @@ class Norm:
     gran: Granularity
     anchor: Anchor = "document"
     point: Point | None = None
+    anchors_next: bool = True  # False: a comparison date ("a year earlier") that no later
+    # anaphor should anchor on
+    start: int | None = None  # extent override: where the expression starts inside the match
+
+
+class Probe(Protocol):
+    """Part-of-speech lookups by character offset (the parse, seen from the rules)."""
+
+    def tag(self, offset: int) -> str: ...
+
+    def word_before(self, offset: int) -> str: ...
+
+    def looks_like_year(self, start: int, end: int) -> bool: ...
+
+
+class NullProbe:
+    """No parse: every word is untagged and every four-digit year is a year."""
+
+    def tag(self, offset: int) -> str:
+        return ""
+
+    def word_before(self, offset: int) -> str:
+        return ""
+
+    def looks_like_year(self, start: int, end: int) -> bool:
+        return True
 
 
 @dataclass
@@ -52,8 +77,16 @@ class Ctx:
     tense: Tense | None = None
     prev_sentence: int = -1
     sentence: int = 0
-    tag: Callable[[int], str] = field(default=lambda _offset: "")
-    looks_like_year: Callable[[int, int], bool] = field(default=lambda _s, _e: True)
+    probe: Probe = field(default_factory=lambda: NullProbe())
+
+    def tag(self, offset: int) -> str:
+        return self.probe.tag(offset)
+
+    def word_before(self, offset: int) -> str:
+        return self.probe.word_before(offset)
+
+    def looks_like_year(self, start: int, end: int) -> bool:
+        return self.probe.looks_like_year(start, end)
 
     @property
     def direction(self) -> int:
@@ -63,6 +96,11 @@ class Ctx:
     def base(self) -> Point | None:
         """The anchor of an anaphoric expression: the last mentioned date, else the DCT."""
         return self.prev if self.prev is not None else self.dct
+
+
+def comparison(norm: Norm) -> Norm:
+    """Mark a comparison date ("a year earlier", "the year-ago quarter") as no anaphora anchor."""
+    return replace(norm, anchors_next=False)
 
 
 def ref(value: str, type_: TimexType = "DATE") -> Norm:
@@ -131,15 +169,29 @@ def _toward(delta: int, direction: int) -> int:
     return delta + 7 if delta < 0 else delta
 
 
-def month_day(ctx: Ctx, month: int, day: int, year: int | None = None) -> Norm:
-    """``Sept. 30``: the year from the text, else the DCT year chosen by tense."""
+def month_day(
+    ctx: Ctx, month: int, day: int, year: int | None = None, dow: int | None = None
+) -> Norm:
+    """``Sept. 30``: the year from the text, else the DCT year chosen by tense (and weekday)."""
     if year is not None:
         return absolute(_safe_day(year, month, day))
     if ctx.dct is None or ctx.dct.year is None:
         return Norm("DATE", f"XXXX-{month:02d}-{day:02d}", "day", "document")
-    dct = (ctx.dct.month, ctx.dct.day)
-    y = _pick_year(ctx, ctx.dct.year, (month, day), dct)
-    return at(_safe_day(y, month, day), "day", "document")
+    y = ctx.dct.year
+    options = [date(c, month, day) for c in (y - 1, y, y + 1) if _valid(c, month, day)]
+    if not options:
+        return Norm("DATE", f"XXXX-{month:02d}-{day:02d}", "day", "document")
+    if dow is not None and any(d.isoweekday() == dow for d in options):
+        options = [d for d in options if d.isoweekday() == dow]
+    return at(from_date(pick_date(ctx, options), "day"), "day", "document")
+
+
+def pick_date(ctx: Ctx, options: list[date]) -> date:
+    """The candidate (one per year) that fits the DCT and the tense best."""
+    if ctx.dct is None or ctx.dct.year is None:
+        return options[0]
+    dct = date(ctx.dct.year, ctx.dct.month, ctx.dct.day)
+    return min(options, key=lambda d: _cost((d - dct).days, ctx.tense, 183))
 
 
 def month_only(ctx: Ctx, month: int, year: int | None = None, rel: str = "") -> Norm:
@@ -154,22 +206,32 @@ def month_only(ctx: Ctx, month: int, year: int | None = None, rel: str = "") -> 
     elif rel in ("next", "this coming"):
         y = y if month > ctx.dct.month else y + 1
     elif rel != "this":
-        y = _pick_year(ctx, y, (month, 0), (ctx.dct.month, 0))
+        now = ctx.dct.year * 12 + ctx.dct.month
+        y = min((y - 1, y, y + 1), key=lambda c: _cost(c * 12 + month - now, ctx.tense, 6))
     return at(Point("month", y, month), "month", "document")
 
 
-def _pick_year(ctx: Ctx, year: int, target: tuple[int, int], dct: tuple[int, int]) -> int:
-    if ctx.tense == "past" and target > dct:
-        return year - 1
-    if ctx.tense == "future" and target < dct:
-        return year + 1
-    if ctx.tense in (None, "present"):
-        ahead = target[0] - dct[0]
-        if ahead > 6:
-            return year - 1
-        if ahead < -6:
-            return year + 1
-    return year
+def _cost(ahead: int, tense: Tense | None, half: int) -> float:
+    """How unlikely a date ``ahead`` units after the DCT is, given the tense of its clause.
+
+    Past clauses prefer dates before the DCT, future ones dates after it, but a date just a
+    little on the "wrong" side (a past-tense report of next month's summit) still beats one a
+    whole year away on the right side.
+    """
+    grace = half // 3
+    if tense == "past" and ahead > grace:
+        return abs(ahead) + half
+    if tense == "future" and ahead < -grace:
+        return abs(ahead) + half
+    return abs(ahead)
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 def _safe_day(year: int, month: int, day: int) -> Point:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from newsbrief.analyze.timex_lexicon import (
@@ -29,11 +29,12 @@ from newsbrief.analyze.timex_resolve import (
     absolute,
     anaphoric_shift,
     at,
+    comparison,
     cyclic,
     dct_shift,
     month_day,
     month_only,
-    ref,
+    pick_date,
     weekday,
 )
 
@@ -42,19 +43,74 @@ Handler = Callable[[re.Match[str], Ctx], Norm | None]
 
 @dataclass(frozen=True)
 class Rule:
+    """A pattern, the word every match contains (``anchor``) and how far before it a match may
+    start (``reach``): the scanner only tries the pattern near anchors, which keeps it cheap."""
+
     name: str
     pattern: re.Pattern[str]
     handler: Handler
+    anchors: frozenset[str]
+    reach: int
 
 
 RULES: list[Rule] = []
 
+_UNITS = "second minute hour day night week weekend fortnight month quarter year decade century"
+_UNIT_WORDS = _UNITS + " " + " ".join(w + "s" for w in _UNITS.split()) + " centuries"
+_MONTH_WORDS = (
+    "january jan february feb march mar april apr may june jun july jul august aug september"
+    " sept sep october oct november nov december dec"
+)
+_WEEKDAY_WORDS = "monday tuesday wednesday thursday friday saturday sunday"
+# rule name -> (anchor words, reach): every match contains one of the words and starts at most
+# ``reach`` characters before it. "#year" stands for a number 1500-2099, "#decade" for "1990s"
+# or "80s", "#number" for any other number.
+ANCHORS: dict[str, tuple[str, int]] = {
+    "month_day": (_MONTH_WORDS, 45),
+    "day_month": (_MONTH_WORDS, 25),
+    "iso_date": ("#year", 0),
+    "slash_date": ("#number", 0),
+    "month_year": (_MONTH_WORDS, 25),
+    "month_rel_year": (_MONTH_WORDS, 0),
+    "month": (_MONTH_WORDS, 25),
+    "year": ("#year nineteen eighteen thousand", 30),
+    "decade": ("#decade twenties thirties forties fifties sixties seventies eighties nineties", 20),
+    "century": ("century", 30),
+    "quarter": ("quarter", 70),
+    "half": ("half", 40),
+    "period": ("period", 70),
+    "season": ("spring summer fall autumn winter", 25),
+    "holiday": ("christmas new thanksgiving easter independence labor memorial election"
+                " halloween valentine boxing veterans bastille", 10),
+    "clock": ("m am pm noon midnight midday est edt cst cdt mst mdt pst pdt gmt utc", 45),
+    "today": ("today tonight yesterday tomorrow", 40),
+    "present_ref": ("now currently nowadays days present moment being", 20),
+    "present_adj": ("current", 0),
+    "past_ref": ("recent recently lately past formerly old", 20),
+    "future_ref": ("future term date", 30),
+    "relative_unit": ("day night week weekend month year decade morning afternoon evening", 50),
+    "fiscal_year": ("year", 45),
+    "mid_afternoon": ("afternoon", 10),
+    "earlier_this": ("day week month year decade", 30),
+    "end_of": ("end beginning start middle turn", 25),
+    "weekday": (_WEEKDAY_WORDS + " " + " ".join(w + "s" for w in _WEEKDAY_WORDS.split()), 30),
+    "ago": ("ago earlier later before after back now hence", 90),
+    "year_ago_adj": ("ago earlier", 35),
+    "day_before": ("before after earlier later", 20),
+    "duration": (_UNIT_WORDS, 90),
+    "vague_units": (_UNIT_WORDS, 40),
+    "set_word": ("daily nightly weekly biweekly monthly annually yearly hourly semiannually", 0),
+    "every": ("every each per", 0),
+}  # fmt: skip
+
 
 def rule(name: str, pattern: str) -> Callable[[Handler], Handler]:
     """Register ``handler`` for ``pattern`` (compiled once, case-insensitive)."""
+    anchor, reach = ANCHORS[name]
 
     def wrap(handler: Handler) -> Handler:
-        RULES.append(Rule(name, re.compile(r"(?<![\w])(?:" + pattern + ")", re.I), handler))
+        compiled = re.compile(r"(?<![\w])(?:" + pattern + ")", re.I)
+        RULES.append(Rule(name, compiled, handler, frozenset(anchor.split()), reach))
         return handler
 
     return wrap
@@ -73,11 +129,20 @@ SPELLED_YEAR = (
     rf"(?:(?:nineteen|eighteen)[-\s]+(?:{_TENS}(?:[-\s]+{_ONES})?|{_TEENS}|oh[-\s]+{_ONES})"
     rf"|two\s+thousand(?:\s+(?:and\s+)?(?:{_TEENS}|{_ONES}))?)"
 )
+# quantity modifiers that TimeML keeps inside the extent ("nearly two years", "at least 72
+# hours"); "about" and "over" mostly stay outside in TimeBank and are left out here.
 QMOD = (
-    r"(?:about|around|approximately|roughly|nearly|almost|some|more\s+than|less\s+than|at\s+least"
-    r"|at\s+most|up\s+to|over|under|no\s+more\s+than|no\s+less\s+than|fewer\s+than"
-    r"|barely|well\s+over|close\s+to|upwards\s+of|the\s+better\s+part\s+of)"
+    r"(?:around|approximately|roughly|nearly|almost|some|more\s+than|less\s+than|at\s+least"
+    r"|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than|fewer\s+than|barely|close\s+to"
+    r"|upwards\s+of|the\s+better\s+part\s+of)"
 )
+_LEADING_DET = re.compile(r"(?:the|a|an|its|that|this|their|his|her)\s+", re.I)
+
+
+def without_det(m: re.Match[str], norm: Norm) -> Norm:
+    """The expression minus a leading determiner: "a [third-quarter] loss", "a [two-year] term"."""
+    det = _LEADING_DET.match(m.group(0))
+    return replace(norm, start=m.start() + det.end()) if det else norm
 UNIT = (
     r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|quarters?"
     r"|years?|decades?|century|centuries)"
@@ -93,6 +158,10 @@ def day_group(name: str) -> str:
 
 
 FULL_MONTHS = frozenset(k for k in MONTHS if len(k) > 4 or k in ("may", "june", "july"))
+
+
+_DAY_AFTER = re.compile(r"\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b")
+_MARCH_NOUN = re.compile(r"\s+(?:for|of|on|to|against|through|from)\b")
 
 
 def to_year(text: str | None) -> int | None:
@@ -134,6 +203,7 @@ def ambiguous_month(m: re.Match[str], group: str, ctx: Ctx) -> bool:
 
 @rule(
     "month_day",
+    rf"(?P<weekof>the\s+week\s+of\s+)?"
     rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?:this\s+coming|this|next|last)\s+{WEEKDAY},?\s+)?"
     rf"(?:(?P<mod>early|late|mid)[-\s]+)?(?P<month>{MONTH})\s+{day_group('day')}"
     rf"(?:(?:,\s*|\s+){year_group('year')})?{_END}",
@@ -141,7 +211,12 @@ def ambiguous_month(m: re.Match[str], group: str, ctx: Ctx) -> bool:
 def _month_day(m: re.Match[str], ctx: Ctx) -> Norm | None:
     if ambiguous_month(m, "month", ctx):
         return None
-    return month_day(ctx, month_of(m.group("month")), to_day(m.group("day")), to_year(m.group("year")))
+    dow = weekday_of(m.group("wd")) if m.group("wd") else None
+    day = to_day(m.group("day"))
+    out = month_day(ctx, month_of(m.group("month")), day, to_year(m.group("year")), dow)
+    if m.group("weekof") and out.point is not None:
+        return at(out.point, "week", out.anchor)
+    return out
 
 
 @rule(
@@ -197,12 +272,10 @@ def _month(m: re.Match[str], ctx: Ctx) -> Norm | None:
     word = m.group("month")
     if ambiguous_month(m, "month", ctx) or ("." not in word and word.lower() not in FULL_MONTHS):
         return None
-    if not (m.group("rel") or m.group("mod") or m.group("pos")) and ctx.word_before(m.start()) in (
-        "the",
-        "annual",
-        "a",
-    ):
+    if word.lower() == "march" and _MARCH_NOUN.match(m.string, m.end()):
         return None  # "the annual March for Life"
+    if _DAY_AFTER.match(m.string, m.end()):
+        return None  # "last Oct. 23": the month-day rule takes "Oct. 23"
     return month_only(ctx, month_of(word), rel=norm_rel(m.group("rel")))
 
 
@@ -275,6 +348,13 @@ _QUARTER_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 
     r"(?P<ago>\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year))?",
 )
 def _quarter(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    out = _quarter_norm(m, ctx)
+    if out is not None and (re.search(r"-quarter", m.group(0), re.I) or m.group("det") == "its"):
+        return without_det(m, out)
+    return out
+
+
+def _quarter_norm(m: re.Match[str], ctx: Ctx) -> Norm | None:
     det, adj, ordinal = norm_rel(m.group("det")), norm_rel(m.group("adj")), m.group("ord")
     if not (det or adj or ordinal or m.group("poss")):
         return None  # a bare "quarter" is mostly a fraction
@@ -293,7 +373,7 @@ def _quarter(m: re.Match[str], ctx: Ctx) -> Norm | None:
     if base is None:
         return Norm("DATE", "XXXX-QX", "quarter", "document")
     if adj.startswith("year") or m.group("ago"):
-        return anaphoric_shift(Ctx(dct=ctx.dct, prev=base), "Y", -1, "quarter")
+        return comparison(anaphoric_shift(Ctx(dct=ctx.dct, prev=base), "Y", -1, "quarter"))
     if year is not None:
         return absolute(Point("quarter", year, sub=base.sub))
     return at(base, "quarter", "previous" if ctx.prev is base else "document")
@@ -321,9 +401,8 @@ def _quarter_point(ctx: Ctx, q: int, year: int | None, m: re.Match[str], adj: st
             return Norm("DATE", f"XXXX-Q{q}", "quarter", "document")
         now = ctx.dct.with_gran("quarter")
         year = ctx.dct.year - (1 if q > now.sub and ctx.tense != "future" else 0)
-        if ctx.prev is not None and ctx.prev.gran == "quarter" and ctx.prev.sub == q and not ago:
-            year = ctx.prev.year
-    return absolute(Point("quarter", year - (1 if ago else 0), sub=q))
+    out = absolute(Point("quarter", year - (1 if ago else 0), sub=q))
+    return comparison(out) if ago else out
 
 
 def _last_quarter(ctx: Ctx) -> Point | None:
@@ -370,7 +449,8 @@ def _period(m: re.Match[str], ctx: Ctx) -> Norm | None:
         return absolute(Point("year", year))
     if "latest" in text and not m.group("ago"):
         return at(base, base.gran if base else "quarter", "previous")
-    return anaphoric_shift(Ctx(dct=ctx.dct, prev=base), "Y", -1, base.gran if base else "year")
+    shifted = anaphoric_shift(Ctx(dct=ctx.dct, prev=base), "Y", -1, base.gran if base else "year")
+    return comparison(shifted)
 
 
 # ----------------------------------------------------------------------------- seasons, holidays
@@ -430,7 +510,10 @@ def _holiday(m: re.Match[str], ctx: Ctx) -> Norm | None:
         return month_day(ctx, month, day)
     if year is None:
         return None
-    return absolute(from_date(movable_feast(name, year), "day"))
+    if m.group("year") or m.group("rel"):
+        return absolute(from_date(movable_feast(name, year), "day"))
+    options = [movable_feast(name, y) for y in (year - 1, year, year + 1)]
+    return at(from_date(pick_date(ctx, options), "day"), "day", "document")
 
 
 def movable_feast(name: str, year: int) -> date:
@@ -471,7 +554,7 @@ def _easter(year: int) -> date:
 
 @rule(
     "clock",
-    r"(?:(?P<q>about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
+    r"(?:(?P<q>around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?"
     r"(?:(?P<hh>[01]?\d|2[0-3])(?::(?P<mm>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.?|[ap]m(?![\w]))"
     r"|(?P<hh2>[01]?\d|2[0-3]):(?P<mm2>[0-5]\d)(?=\s+(?:[ECMP][SD]T|GMT|UTC))"
     r"|(?P<word>noon|midnight|midday))"

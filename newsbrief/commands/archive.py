@@ -98,8 +98,9 @@ def ingest(
 ) -> None:
     """Add articles to the archive: dedupe, store, thread into stories, analyze.
 
-    A bad item never stops the batch; the summary lists every failure with its reason. The
-    exit code is non-zero only when no item could be read at all.
+    A bad item never stops the batch: the summary lists each failure with its reason.
+
+    The exit code is non-zero only when no item could be read at all.
     """
     from newsbrief.pipeline_batch import ingest_sources
     from newsbrief.store import Archive
@@ -130,8 +131,9 @@ def watch(
 ) -> None:
     """Poll feeds and ingest new entries, with conditional requests (ETag / Last-Modified).
 
-    Entries already handled are never ingested twice; a failing feed is retried with an
-    exponential, capped backoff. Stop with Ctrl-C.
+    Entries already handled are never ingested twice.
+
+    A failing feed is retried with an exponential, capped backoff. Stop with Ctrl-C.
     """
     from newsbrief.pipeline_batch import Ingestor, PollResult, watch_feeds
     from newsbrief.store import Archive

@@ -35,8 +35,7 @@ def serve(
 ) -> None:
     """Serve the archive: stories, briefs, articles, actors, search, and a JSON API (/api/v1).
 
-    Binds 127.0.0.1 by default. Anyone who can reach the server can submit articles (and make
-    it fetch public URLs) unless --token is set.
+    Binds 127.0.0.1 by default; without --token, anyone who can reach it may submit articles.
     """
     try:
         import uvicorn

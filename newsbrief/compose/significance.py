@@ -1,10 +1,127 @@
-"""Why This Matters (PLACEHOLDER contract, replaced by the summary work)."""
+"""Why This Matters: the stakes, consequences and context of the story, and what to watch next.
+
+Points come from sentences whose role (see ``newsbrief.analyze.roles``) is ``significance``
+(→ ``stakes``), ``consequence`` or ``context``, and ``watch`` items from ``forward_looking`` ones.
+Nothing is paraphrased: each item is the sentence, or the sentence without its agency tag,
+caption label or trailing "…, officials said" (see ``newsbrief.compose.trim``). Sentences already
+in the Executive Summary, and sentences that repeat one, are left out; when the roles give fewer
+than two points, the sentences that come closest to those roles fill in.
+"""
 
 from __future__ import annotations
 
-from newsbrief.models import Analysis, MatterItem
+from dataclasses import dataclass
+from typing import Literal
+
+from newsbrief.compose.trim import content_words, has_quote, is_furniture, overlap, trim_span
+from newsbrief.models import Analysis, Evidence, MatterItem, Sentence
 from newsbrief.settings import Settings
 
+Kind = Literal["stakes", "consequence", "context", "watch"]
+KIND_OF_ROLE: dict[str, Kind] = {
+    "significance": "stakes",
+    "consequence": "consequence",
+    "context": "context",
+    "forward_looking": "watch",
+}
+_POINT_ROLES = ("significance", "consequence", "context")
+_KIND_ORDER: dict[str, int] = {"stakes": 0, "consequence": 1, "context": 2, "watch": 3}
+MIN_POINTS = 2
+MAX_WATCH = 2
+MAX_PER_KIND = 2
+FALLBACK_MIN_SCORE = 0.12  # role probability a fallback point needs
+REDUNDANT = 0.5
 
-def why_it_matters(analysis: Analysis, used: set[int], settings: Settings) -> tuple[MatterItem, ...]:
-    return ()
+
+@dataclass(frozen=True)
+class _Option:
+    sentence: Sentence
+    kind: Kind
+    score: float
+    words: frozenset[str]
+
+
+def why_it_matters(
+    analysis: Analysis, used: set[int], settings: Settings
+) -> tuple[MatterItem, ...]:
+    """Stakes / consequence / context points (2–4 where the article has them) plus watch items."""
+    taken = [frozenset(content_words(s.text)) for s in analysis.sentences if s.index in used]
+    pool = [s for s in analysis.sentences if s.index not in used and _usable(s)]
+    max_points = max(MIN_POINTS, settings.max_matters)
+    points = _pick(_options(pool, _POINT_ROLES), taken, max_points)
+    if len(points) < MIN_POINTS:
+        chosen = {o.sentence.index for o in points}
+        spare = [s for s in pool if s.index not in chosen]
+        points += _pick(
+            _fallback(spare), taken + [o.words for o in points], MIN_POINTS - len(points)
+        )
+    watch = _pick(
+        _options(pool, ("forward_looking",)), taken + [o.words for o in points], MAX_WATCH
+    )
+    chosen_all = sorted(points + watch, key=lambda o: (_KIND_ORDER[o.kind], o.sentence.index))
+    return tuple(_item(analysis, o) for o in chosen_all)
+
+
+def _usable(sent: Sentence) -> bool:
+    return len(sent.text.split()) >= 6 and not is_furniture(sent.text)
+
+
+def _options(pool: list[Sentence], roles: tuple[str, ...]) -> list[_Option]:
+    out = []
+    for sent in pool:
+        if sent.role not in roles:
+            continue
+        out.append(_Option(sent, KIND_OF_ROLE[sent.role], _score(sent, sent.role), _words(sent)))
+    return out
+
+
+def _fallback(pool: list[Sentence]) -> list[_Option]:
+    """Sentences whose strongest point-like role is close behind their assigned role."""
+    out = []
+    for sent in pool:
+        role = max(_POINT_ROLES, key=lambda r: sent.role_scores.get(r, 0.0))
+        if sent.role_scores.get(role, 0.0) >= FALLBACK_MIN_SCORE:
+            out.append(_Option(sent, KIND_OF_ROLE[role], _score(sent, role) - 1.0, _words(sent)))
+    return out
+
+
+def _score(sent: Sentence, role: str) -> float:
+    """Confidence in the role, a little credit for appearing early, less for quotations."""
+    score = sent.role_scores.get(role, 0.0) + 0.3 / (1 + 0.1 * sent.index)
+    if has_quote(sent.text):
+        score -= 0.15
+    return score
+
+
+def _pick(options: list[_Option], taken: list[frozenset[str]], limit: int) -> list[_Option]:
+    chosen: list[_Option] = []
+    per_kind: dict[str, int] = {}
+    for opt in sorted(options, key=lambda o: -o.score):
+        if len(chosen) >= limit:
+            break
+        if per_kind.get(opt.kind, 0) >= MAX_PER_KIND and opt.kind != "watch":
+            continue
+        others = taken + [c.words for c in chosen]
+        if any(overlap(opt.words, w) > REDUNDANT for w in others):
+            continue
+        chosen.append(opt)
+        per_kind[opt.kind] = per_kind.get(opt.kind, 0) + 1
+    return chosen
+
+
+def _words(sent: Sentence) -> frozenset[str]:
+    return frozenset(content_words(sent.text))
+
+
+def _item(analysis: Analysis, opt: _Option) -> MatterItem:
+    start, end = trim_span(analysis, opt.sentence)
+    return MatterItem(
+        kind=opt.kind,
+        text=analysis.article.text[start:end],
+        evidence=Evidence(
+            article_id=analysis.article.id,
+            sentence_index=opt.sentence.index,
+            start=start,
+            end=end,
+        ),
+    )

@@ -11,11 +11,12 @@ import re
 from newsbrief.models import Analysis, Sentence
 
 
-def _words(text: str) -> frozenset[str]:
+def words_of(text: str) -> frozenset[str]:
+    """A word list written as one string, as a set."""
     return frozenset(text.split())
 
 
-STOPWORDS = _words(
+STOPWORDS = words_of(
     """a about above after again against all also am an and any are as at be because been before
     being below between both but by can could did do does doing down during each few for from
     further had has have having he her here hers herself him himself his how i if in into is it its
@@ -35,7 +36,7 @@ _FURNITURE = re.compile(
     r"^\s*(?:abstract|full text)\s*\.?\s*$|follow (?:us|@)|share this",
     re.I,
 )
-_DANGLING = _words(
+_DANGLING = words_of(
     """but and however so yet also meanwhile still instead then or nor plus this that these those
     it he she they his her their its him them there here such both another others moreover
     furthermore additionally besides nevertheless nonetheless though although thus hence"""
@@ -51,7 +52,7 @@ _DATELINE = re.compile(
     r"\s*(?:\(\s*[\w ]{1,20}\s*\))?\s*[-–—]+\s+(?=\S)"
 )
 _CAPTION = re.compile(r"^(?P<label>(?:[\w'’-]+ ){0,3}[\w'’-]+) ?: (?=\S)")
-_SPEECH = _words("said says told wrote added explained insisted claimed tweeted posted")
+_SPEECH = words_of("said says told wrote added explained insisted claimed tweeted posted")
 _TAIL_ACCORDING = re.compile(r",\s*according to [^,;:\"“”()]{1,80}?\s*\.?\s*$", re.I)
 _TAIL_SAID = re.compile(
     r",\s*(?:[^\s,;:\"“”()]+\s+){1,8}?(?:said|says|added|reported|told(?:\s+[^\s,;:\"“”]+){1,3})"
@@ -86,7 +87,9 @@ def has_quote(text: str) -> bool:
 def is_caption(text: str) -> bool:
     """A photo caption opening on a short label: "chaos : a video posted on facebook …"."""
     m = _CAPTION.match(text)
-    return bool(m) and not (set(m.group("label").lower().split()) & _SPEECH)
+    if m is None:
+        return False
+    return not set(m.group("label").lower().split()) & _SPEECH
 
 
 def opens_dangling(text: str) -> bool:

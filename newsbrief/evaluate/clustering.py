@@ -138,7 +138,7 @@ def run_assigner(
     labels = [""] * len(docs)
     for i in order:
         labels[i] = assigner.assign(docs[i].doc_id, docs[i].text, None, None)
-    return labels
+    return [assigner.resolve(label) for label in labels]
 
 
 def tfidf_matrix(texts: Sequence[str]) -> np.ndarray:

@@ -24,7 +24,9 @@ from newsbrief.evaluate.summary import clean_source
 from newsbrief.ingest.text import article_from_text
 from newsbrief.models import Analysis, Article
 
-LABELS_FILE = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "roles" / "dev-labels.jsonl"
+LABELS_FILE = (
+    Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "roles" / "dev-labels.jsonl"
+)
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,14 @@ def load_labels(path: Path = LABELS_FILE) -> list[Label]:
         if rec["role"] not in ROLES:
             raise DataError(f"roles: {path.name}:{n}: unknown role {rec['role']!r}")
         out.append(
-            Label(rec["article"], rec["source"], str(rec["doc"]), rec["index"], rec["text"], rec["role"])
+            Label(
+                rec["article"],
+                rec["source"],
+                str(rec["doc"]),
+                rec["index"],
+                rec["text"],
+                rec["role"],
+            )
         )
     return out
 
@@ -142,7 +151,9 @@ def _score(pairs: list[tuple[str, str | None]], n_articles: int) -> EvalResult:
     for role, prf in per_role.items():
         metrics[f"{role}_p"], metrics[f"{role}_r"] = prf.precision, prf.recall
         metrics[f"{role}_f1"] = prf.f1
-    return EvalResult(task="roles", n=total, metrics=metrics, lines=_table(per_role, support, metrics, n_articles))
+    return EvalResult(
+        task="roles", n=total, metrics=metrics, lines=_table(per_role, support, metrics, n_articles)
+    )
 
 
 def _table(

@@ -49,7 +49,10 @@ class Archive(StoriesMixin, FeedsMixin, SearchMixin, ArchiveBase):
         try:
             _configure(conn)
             migrate(conn)
-        except sqlite3.DatabaseError as exc:
+        except sqlite3.OperationalError as exc:  # locked, read-only, cannot create -wal/-shm
+            conn.close()
+            raise StoreError(f"cannot open the archive {path}: {exc}") from exc
+        except sqlite3.DatabaseError as exc:  # "file is not a database", corruption
             conn.close()
             raise StoreError(f"{path} is not a usable newsbrief archive: {exc}") from exc
         except StoreError:

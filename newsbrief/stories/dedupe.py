@@ -17,6 +17,7 @@ signature's estimation error never decides a match.
 from __future__ import annotations
 
 import hashlib
+import zlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -39,10 +40,16 @@ _MASK32 = np.uint64(0xFFFFFFFF)
 
 
 def _coefficients() -> tuple[NDArray[np.uint64], NDArray[np.uint64]]:
-    """Multiply-shift hash family: h_i(x) = ((a_i * x + b_i) mod 2^64) >> 32, a_i odd."""
-    rng = np.random.default_rng(_SEED)
-    a = rng.integers(1, 2**63, size=NUM_PERM, dtype=np.uint64) | np.uint64(1)
-    b = rng.integers(0, 2**63, size=NUM_PERM, dtype=np.uint64)
+    """Multiply-shift hash family: h_i(x) = ((a_i * x + b_i) mod 2^64) >> 32, a_i odd.
+
+    The coefficients come from SHA-256 of fixed labels, so stored signatures stay comparable
+    across numpy versions and machines."""
+
+    def word(label: str) -> int:
+        return int.from_bytes(hashlib.sha256(f"{_SEED}:{label}".encode()).digest()[:8], "little")
+
+    a = np.array([word(f"a{i}") | 1 for i in range(NUM_PERM)], dtype=np.uint64)
+    b = np.array([word(f"b{i}") for i in range(NUM_PERM)], dtype=np.uint64)
     return a, b
 
 
@@ -50,16 +57,12 @@ _A, _B = _coefficients()
 
 
 def shingles(text: str) -> frozenset[int]:
-    """32-bit hashes of the text's overlapping word ``SHINGLE``-grams (normalized words)."""
+    """CRC-32 hashes of the text's overlapping word ``SHINGLE``-grams (normalized words)."""
     words = normalized_words(text)
     if not words:
         return frozenset()
     n = max(1, len(words) - SHINGLE + 1)
-    grams = (" ".join(words[i : i + SHINGLE]) for i in range(n))
-    return frozenset(
-        int.from_bytes(hashlib.blake2b(g.encode("utf-8"), digest_size=4).digest(), "little")
-        for g in grams
-    )
+    return frozenset(zlib.crc32(" ".join(words[i : i + SHINGLE]).encode()) for i in range(n))
 
 
 def minhash(hashes: frozenset[int]) -> NDArray[np.uint32]:

@@ -104,4 +104,3 @@ def _jsonable_errors(exc: RequestValidationError) -> list[dict[str, object]]:
         {"loc": [str(p) for p in err.get("loc", ())], "msg": str(err.get("msg", ""))}
         for err in exc.errors()
     ]
-

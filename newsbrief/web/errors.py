@@ -46,7 +46,23 @@ def api_error(
     return JSONResponse(body, status_code=status, headers=dict(headers) if headers else None)
 
 
+_REASONS = {
+    400: "bad request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not found",
+    405: "method not allowed",
+    413: "request too large",
+    422: "invalid request",
+    500: "internal error",
+    503: "unavailable",
+}
+
+
 def _reason(status: int) -> str:
+    """A stable short name for the status (Python's own phrases change between versions)."""
+    if status in _REASONS:
+        return _REASONS[status]
     try:
         return HTTPStatus(status).phrase.lower()
     except ValueError:

@@ -15,6 +15,14 @@ from newsbrief.compose import compose_brief
 from newsbrief.errors import InputError, NewsbriefError
 from newsbrief.ingest.text import parse_datetime
 from newsbrief.models import Brief
+from newsbrief.render.refs import (
+    EMPTY_NOTES,
+    SECTION_TITLES,
+    brief_articles,
+    matter_label,
+    quote_text,
+    sentence_anchor,
+)
 from newsbrief.store import queries
 from newsbrief.web.backend import Backend
 from newsbrief.web.errors import error_status
@@ -63,15 +71,7 @@ def stories_page(backend: BackendDep, page: Annotated[int, Query(ge=1, le=10_000
 
 
 def _brief_context(brief: Brief, stored: set[str]) -> dict[str, object]:
-    from newsbrief.render.refs import (
-        EMPTY_NOTES,
-        SECTION_TITLES,
-        brief_articles,
-        matter_label,
-        quote_text,
-        sentence_anchor,
-    )
-
+    """What the renderer's brief partial needs, with evidence linking to the article view."""
     return {
         "brief": brief,
         "articles": brief_articles(brief),
@@ -166,9 +166,7 @@ def actor_page(name: str, backend: BackendDep) -> Response:
 
 
 @router.get("/search", response_class=HTMLResponse)
-def search_page(
-    backend: BackendDep, q: Annotated[str, Query(max_length=200)] = ""
-) -> Response:
+def search_page(backend: BackendDep, q: Annotated[str, Query(max_length=200)] = "") -> Response:
     q = " ".join(q.split())
     reader = backend.reader()
     hits = []

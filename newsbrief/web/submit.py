@@ -10,6 +10,7 @@ transaction), exactly as ``newsbrief ingest`` would store it.
 from __future__ import annotations
 
 import io
+import socket
 import threading
 from dataclasses import dataclass
 from datetime import datetime
@@ -73,16 +74,29 @@ def _as_html_document(html: str) -> str:
 def read_submission(backend: Backend, sub: Submission, resolver: Resolver | None = None) -> Article:
     """The submitted article, read and checked like any other input."""
     kind, value = _one_input(sub)
-    meta = {"title": sub.title or None, "outlet": sub.outlet or None, "published": sub.published}
-    settings = backend.settings
+    title, outlet = sub.title or None, sub.outlet or None
     if kind == "url":
         url = value.strip()
-        checks = {"resolver": resolver} if resolver is not None else {}
-        check_url(url, **checks)
-        article = load_input(url, settings=settings, guard=url_guard(**checks), **meta)
+        resolve = resolver or socket.getaddrinfo
+        check_url(url, resolver=resolve)
+        article = load_input(
+            url,
+            title=title,
+            outlet=outlet,
+            published=sub.published,
+            settings=backend.settings,
+            guard=url_guard(resolver=resolve),
+        )
         return article.model_copy(update={"source": url})
     body = _as_html_document(value) if kind == "html" else value
-    article = load_input("-", settings=settings, stdin=io.StringIO(body), **meta)
+    article = load_input(
+        "-",
+        title=title,
+        outlet=outlet,
+        published=sub.published,
+        settings=backend.settings,
+        stdin=io.StringIO(body),
+    )
     return article.model_copy(update={"source": sub.source})
 
 

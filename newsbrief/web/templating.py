@@ -52,7 +52,10 @@ def highlight_snippet(snippet: str) -> Markup:
 def environment() -> Environment:
     env = Environment(
         loader=ChoiceLoader(
-            [PackageLoader("newsbrief.web", "templates"), PackageLoader("newsbrief.render", "templates")]
+            [
+                PackageLoader("newsbrief.web", "templates"),
+                PackageLoader("newsbrief.render", "templates"),
+            ]
         ),
         autoescape=select_autoescape(default=True, default_for_string=True),
         trim_blocks=True,

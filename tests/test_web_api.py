@@ -1,0 +1,374 @@
+"""The JSON API over a real archive, served by uvicorn on loopback: every endpoint, bad
+requests, size limits, the write token and the security headers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import httpx
+import pytest
+
+pytest.importorskip("fastapi", reason="the web extra (fastapi, uvicorn) is not installed")
+pytest.importorskip("uvicorn", reason="the web extra (fastapi, uvicorn) is not installed")
+
+from newsbrief.analyze import analyze
+from newsbrief.compose import compose_brief
+from newsbrief.ingest import article_from_text
+from newsbrief.models import Brief
+from newsbrief.pipeline_batch import Ingestor
+from newsbrief.store import Archive
+from newsbrief.web import create_app
+from newsbrief.web.server import serve_in_thread
+
+FERRY_STRIKE = (
+    "Ferry crews at the port of Kestrel Bay walked off the job on Monday, halting crossings to "
+    "the outer islands after pay talks with the operator broke down the previous evening.\n\n"
+    "The Kestrel Ferry Workers' Association said about 400 members had joined the strike. "
+    '"We have asked for a fair wage for three years and we are tired of waiting," said Marta '
+    "Olsen, the association's president, speaking outside the terminal.\n\n"
+    "The operator, Bayline Ferries, said in a statement that it had offered a 5 percent raise "
+    "and warned that the stoppage would cost the island economy dearly. Transport minister Colin "
+    "Ashdown urged both sides to return to talks, according to the regional broadcaster.\n\n"
+    "Islanders say the crossings are their only link to hospitals and schools on the mainland. "
+    "Talks are expected to resume later this week."
+)
+LIBRARY_VOTE = (
+    "The city council of Arden voted on Wednesday to close the old central library for two "
+    "years of repairs, after engineers found cracks in the roof beams of the reading hall.\n\n"
+    "Council leader Priya Natarajan said the building was no longer safe for the public. "
+    '"We cannot ask families to sit under a roof that might fail," she told the council '
+    "chamber.\n\n"
+    "The library's books will move to a temporary branch in the former post office on Mill "
+    "Street, which is due to open in March. Residents' groups said the closure would hit "
+    "pupils who rely on the library for quiet study space and free internet access."
+)
+CANAL_REOPENING = (
+    "The Harrow canal reopened to barges on Thursday after eight months of repairs to its "
+    "locks, the waterways agency said. Boat owners had waited since last spring for the work "
+    "to finish, and several hire companies said they had lost most of a season. The agency "
+    "said the new gates should last for fifty years and that tolls would not rise this year. "
+    '"It is a relief to see the water moving again," said lock keeper Tom Brannock, who has '
+    "worked on the canal for two decades."
+)
+PUBLIC_KEYS = {"executive_summary", "story_so_far", "why_it_matters", "who_thinks_what", "sections"}
+
+
+def ingest(db: Path, text: str, title: str, outlet: str, published: datetime) -> str:
+    """Store one article through the library (analysis, brief, story) and return its id."""
+    article = article_from_text(text, title=title, outlet=outlet, published=published)
+    analysis = analyze(article)
+    with Archive.open(db) as archive:
+        outcome = Ingestor(archive).add(article, analysis, brief=compose_brief(analysis))
+    assert outcome.status == "new"
+    return article.id
+
+
+@pytest.fixture(scope="module")
+def archive_db(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+    db = tmp_path_factory.mktemp("web-api") / "archive.db"
+    ferry = ingest(
+        db,
+        FERRY_STRIKE,
+        "Ferry crews strike in Kestrel Bay",
+        "Harbour Post",
+        datetime(2025, 3, 3, 8, 0, tzinfo=UTC),
+    )
+    library = ingest(
+        db,
+        LIBRARY_VOTE,
+        "Arden to close its central library for repairs",
+        "Arden Courier",
+        datetime(2025, 3, 5, 17, 30, tzinfo=UTC),
+    )
+    return {"db": db, "ferry": ferry, "library": library}
+
+
+@pytest.fixture(scope="module")
+def api(archive_db: dict[str, object]) -> Iterator[str]:
+    db = archive_db["db"]
+    assert isinstance(db, Path)
+    with serve_in_thread(create_app(db)) as base_url:
+        yield base_url + "/api/v1"
+
+
+def test_health_reports_the_archive(api: str) -> None:
+    body = httpx.get(f"{api}/health").json()
+    assert body["status"] == "ok"
+    assert body["articles"] >= 2
+    assert body["stories"] >= 2
+    assert body["schema_version"] >= 2
+
+
+def test_stories_are_listed_latest_first_and_paged(api: str, archive_db: dict[str, object]) -> None:
+    stories = httpx.get(f"{api}/stories").json()
+    assert [s["title"] for s in stories][:2] == [
+        "Arden to close its central library for repairs",
+        "Ferry crews strike in Kestrel Bay",
+    ]
+    first = stories[0]
+    assert first["article_count"] == 1
+    assert first["independent_sources"] == 1
+    assert first["outlets"] == ["Arden Courier"]
+    second_page = httpx.get(f"{api}/stories", params={"limit": 1, "offset": 1}).json()
+    assert [s["id"] for s in second_page] == [stories[1]["id"]]
+
+
+def test_a_story_its_articles_and_its_brief(api: str, archive_db: dict[str, object]) -> None:
+    story = next(s for s in httpx.get(f"{api}/stories").json() if "Ferry" in s["title"])
+    assert httpx.get(f"{api}/stories/{story['id']}").json()["id"] == story["id"]
+    articles = httpx.get(f"{api}/stories/{story['id']}/articles").json()
+    assert [a["id"] for a in articles] == [archive_db["ferry"]]
+    response = httpx.get(f"{api}/stories/{story['id']}/brief")
+    assert response.status_code == 200
+    brief = Brief.model_validate(response.json())
+    assert set(response.json()) >= PUBLIC_KEYS
+    assert [ref.id for ref in brief.articles] == [archive_db["ferry"]]
+    assert brief.executive_summary, "a story brief needs a summary"
+
+
+def test_articles_are_listed_and_served_with_their_text(
+    api: str, archive_db: dict[str, object]
+) -> None:
+    listed = httpx.get(f"{api}/articles").json()
+    ids = [a["id"] for a in listed]
+    assert ids.index(archive_db["library"]) < ids.index(archive_db["ferry"])  # newest first
+    detail = httpx.get(f"{api}/articles/{archive_db['ferry']}").json()
+    assert detail["article"]["text"].startswith("Ferry crews at the port of Kestrel Bay")
+    assert detail["article"]["outlet"] == "Harbour Post"
+    assert detail["story_id"]
+
+
+def test_an_article_brief_is_the_public_brief_schema(
+    api: str, archive_db: dict[str, object]
+) -> None:
+    response = httpx.get(f"{api}/articles/{archive_db['library']}/brief")
+    data = response.json()
+    brief = Brief.model_validate(data)
+    assert brief.model_dump(mode="json") == data
+    assert brief.article is not None and brief.article.id == archive_db["library"]
+    every = [*brief.executive_summary, *brief.why_it_matters]
+    assert all(item.evidence.article_id == archive_db["library"] for item in every)
+
+
+def test_unknown_ids_are_404_with_a_json_message(api: str) -> None:
+    for path in ("stories/s0000", "stories/s0000/brief", "articles/nope", "articles/nope/brief"):
+        response = httpx.get(f"{api}/{path}")
+        assert response.status_code == 404, path
+        assert response.json()["error"] == "not found"
+        assert "no " in response.json()["message"]
+
+
+def test_search_finds_articles_stories_and_actors(api: str, archive_db: dict[str, object]) -> None:
+    body = httpx.get(f"{api}/search", params={"q": "library roof"}).json()
+    assert [a["id"] for a in body["articles"]] == [archive_db["library"]]
+    assert "«" in body["articles"][0]["snippet"]
+    assert [s["title"] for s in body["stories"]] == [
+        "Arden to close its central library for repairs"
+    ]
+    people = httpx.get(f"{api}/search", params={"q": "Natarajan"}).json()["actors"]
+    assert any(a["name"] == "Priya Natarajan" for a in people)
+    assert httpx.get(f"{api}/search", params={"q": "zeppelin"}).json()["articles"] == []
+
+
+@pytest.mark.parametrize(
+    ("params", "fragment"),
+    [
+        ({}, "query.q"),
+        ({"q": ""}, "query.q"),
+        ({"q": "x" * 201}, "query.q"),
+        ({"q": "port", "limit": 0}, "query.limit"),
+        ({"q": "port", "limit": "many"}, "query.limit"),
+    ],
+)
+def test_bad_query_parameters_are_422_with_the_field_named(
+    api: str, params: dict[str, object], fragment: str
+) -> None:
+    response = httpx.get(f"{api}/search", params=params)  # type: ignore[arg-type]
+    assert response.status_code == 422
+    assert fragment in response.json()["message"]
+
+
+def test_submitting_text_briefs_and_stores_it(api: str) -> None:
+    payload = {
+        "text": CANAL_REOPENING,
+        "title": "Harrow canal reopens to barges",
+        "outlet": "Waterways Weekly",
+        "published": "2025-04-10T09:00:00Z",
+    }
+    response = httpx.post(f"{api}/articles", json=payload, timeout=120)
+    assert response.status_code == 201, response.text
+    body = response.json()
+    brief = Brief.model_validate(body["brief"])
+    assert brief.headline == "Harrow canal reopens to barges"
+    assert body["created"] is True and body["story_id"]
+    stored = httpx.get(f"{api}/articles/{body['article_id']}").json()["article"]
+    assert stored["outlet"] == "Waterways Weekly"
+    assert stored["published"].startswith("2025-04-10T09:00:00")
+    again = httpx.post(f"{api}/articles", json=payload, timeout=120)
+    assert again.status_code == 200
+    assert again.json()["created"] is False
+    assert again.json()["article_id"] == body["article_id"]
+
+
+def test_submitting_html_extracts_the_main_text(api: str) -> None:
+    paragraphs = "".join(f"<p>{p}</p>" for p in LIBRARY_VOTE.split("\n\n"))
+    html = (
+        "<!DOCTYPE html><html><head><title>Library closes | Arden Courier</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/sport'>Sport</a></nav>"
+        f"<article><h1>Arden library to close</h1>{paragraphs}</article>"
+        "<footer>Copyright Arden Courier</footer></body></html>"
+    )
+    response = httpx.post(f"{api}/articles", json={"html": html}, timeout=120)
+    assert response.status_code in (200, 201), response.text
+    article_id = response.json()["article_id"]
+    text = httpx.get(f"{api}/articles/{article_id}").json()["article"]["text"]
+    assert "cracks in the roof beams" in text
+    assert "Sport" not in text
+
+
+@pytest.mark.parametrize(
+    ("payload", "status", "fragment"),
+    [
+        ({}, 422, "exactly one of text, html or url"),
+        ({"text": CANAL_REOPENING, "url": "https://8.8.8.8/"}, 422, "exactly one"),
+        ({"text": "Too short to brief."}, 422, "words"),
+        ({"text": CANAL_REOPENING, "colour": "red"}, 422, "body.colour"),
+        ({"text": CANAL_REOPENING, "published": "last Tuesday-ish"}, 422, "body.published"),
+        ({"text": 42}, 422, "body.text"),
+    ],
+)
+def test_bad_submissions_are_4xx_with_a_json_message(
+    api: str, payload: dict[str, object], status: int, fragment: str
+) -> None:
+    response = httpx.post(f"{api}/articles", json=payload, timeout=60)
+    assert response.status_code == status, response.text
+    body = response.json()
+    assert set(body) >= {"error", "message"}
+    assert fragment in body["message"]
+
+
+def test_a_body_that_is_not_json_is_422(api: str) -> None:
+    response = httpx.post(
+        f"{api}/articles", content=b"{not json", headers={"Content-Type": "application/json"}
+    )
+    assert response.status_code == 422
+    assert response.json()["error"] == "invalid request"
+
+
+def test_security_headers_on_api_and_pages(api: str) -> None:
+    for url in (f"{api}/health", api.removesuffix("/api/v1") + "/"):
+        headers = httpx.get(url).headers
+        assert "script-src 'none'" in headers["content-security-policy"]
+        assert "default-src 'self'" in headers["content-security-policy"]
+        assert headers["x-content-type-options"] == "nosniff"
+        assert headers["x-frame-options"] == "DENY"
+
+
+def test_openapi_describes_the_api_and_the_brief_schema(api: str) -> None:
+    spec = httpx.get(api.removesuffix("/api/v1") + "/openapi.json").json()
+    paths = set(spec["paths"])
+    assert {
+        "/api/v1/health",
+        "/api/v1/stories",
+        "/api/v1/stories/{story_id}/brief",
+        "/api/v1/articles",
+        "/api/v1/articles/{article_id}/brief",
+        "/api/v1/search",
+    } <= paths
+    assert "post" in spec["paths"]["/api/v1/articles"]
+    assert "Brief" in spec["components"]["schemas"]
+    assert not any(p.startswith("/stories") for p in paths), "pages stay out of the API spec"
+
+
+# --------------------------------------------------------------------------- limits and token
+
+
+@pytest.fixture()
+def small_server(tmp_path: Path) -> Iterator[str]:
+    with serve_in_thread(create_app(tmp_path / "a.db", max_body_bytes=4_000)) as base_url:
+        yield base_url
+
+
+def test_a_body_over_the_limit_is_413(small_server: str) -> None:
+    response = httpx.post(
+        f"{small_server}/api/v1/articles", json={"text": "word " * 2_000}, timeout=30
+    )
+    assert response.status_code == 413
+    assert response.json()["error"] == "request too large"
+
+
+def test_a_chunked_body_over_the_limit_is_413(small_server: str) -> None:
+    def chunks() -> Iterator[bytes]:
+        yield b'{"text": "'
+        for _ in range(100):
+            yield b"word " * 20
+        yield b'"}'
+
+    response = httpx.post(
+        f"{small_server}/api/v1/articles",
+        content=chunks(),
+        headers={"Content-Type": "application/json"},
+        timeout=30,
+    )
+    assert response.status_code == 413
+
+
+def test_a_form_post_over_the_limit_is_413(small_server: str) -> None:
+    response = httpx.post(f"{small_server}/submit", data={"text": "word " * 2_000}, timeout=30)
+    assert response.status_code == 413
+
+
+def test_a_cross_site_post_is_refused(small_server: str) -> None:
+    response = httpx.post(
+        f"{small_server}/submit",
+        data={"text": "hello"},
+        headers={"Origin": "https://evil.example"},
+    )
+    assert response.status_code == 403
+    assert "cross-site" in response.json()["message"]
+
+
+@pytest.fixture()
+def token_server(tmp_path: Path) -> Iterator[str]:
+    with serve_in_thread(create_app(tmp_path / "t.db", token="s3cret-token")) as base_url:
+        yield base_url
+
+
+@pytest.mark.parametrize("header", [None, "Bearer wrong", "s3cret-token", "Basic czNjcmV0"])
+def test_writes_need_the_token_when_one_is_set(token_server: str, header: str | None) -> None:
+    headers = {"Authorization": header} if header else {}
+    response = httpx.post(
+        f"{token_server}/api/v1/articles", json={"text": CANAL_REOPENING}, headers=headers
+    )
+    assert response.status_code == 401
+    assert response.headers["www-authenticate"] == "Bearer"
+    assert "token" in response.json()["message"]
+
+
+def test_the_right_token_submits_and_reads_stay_open(token_server: str) -> None:
+    assert httpx.get(f"{token_server}/api/v1/health").status_code == 200
+    assert httpx.get(f"{token_server}/api/v1/stories").status_code == 200
+    response = httpx.post(
+        f"{token_server}/api/v1/articles",
+        json={"text": CANAL_REOPENING, "title": "Canal reopens"},
+        headers={"Authorization": "Bearer s3cret-token"},
+        timeout=120,
+    )
+    assert response.status_code == 201, response.text
+
+
+def test_the_form_asks_for_the_token_and_checks_it(token_server: str) -> None:
+    form = httpx.get(f"{token_server}/submit").text
+    assert 'name="token"' in form
+    refused = httpx.post(f"{token_server}/submit", data={"text": CANAL_REOPENING})
+    assert refused.status_code == 401
+    assert "token" in refused.text
+    accepted = httpx.post(
+        f"{token_server}/submit",
+        data={"text": CANAL_REOPENING, "title": "Canal reopens", "token": "s3cret-token"},
+        timeout=120,
+    )
+    assert accepted.status_code == 303
+    assert accepted.headers["location"].endswith("/brief")
