@@ -26,7 +26,9 @@ from newsbrief.ingest import load_input
 from newsbrief.models import Brief
 from newsbrief.render import render
 from newsbrief.settings import Settings
+from newsbrief.pipeline_batch import Ingestor
 from newsbrief.store.archive import Archive
+from newsbrief.stories import whats_new
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 EXTENSIONS = {"md": ".md", "html": ".html", "json": ".json"}
@@ -85,8 +87,8 @@ def _brief_one(
     article = load_input(spec, title=title, outlet=outlet, published=published)
     analysis = analyze(article)
     brief = compose_brief(analysis)
-    if archive is not None:
-        archive.save(analysis, brief)
+    if archive is not None:  # dedupe, store, thread into its story: one transaction
+        Ingestor(archive).add(article, analysis, brief=brief, label=spec)
     return brief
 
 
@@ -169,4 +171,7 @@ def run_story_brief(story_id: str, *, settings: Settings, fmt: str, output: Path
                 hint="list them with `newsbrief stories`",
             )
         brief = compose_story_brief(analyses, settings)
+        previous = archive.get_brief("story", story_id)
+        brief = brief.model_copy(update={"whats_new": whats_new(brief, previous)})
+        archive.save_story_brief(story_id, brief)
     _emit([brief], fmt, output)

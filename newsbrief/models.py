@@ -248,4 +248,7 @@ class Brief(Record):
     why_it_matters: tuple[MatterItem, ...]
     who_thinks_what: tuple[ActorPosition, ...]
     sections: tuple[BodySection, ...]
+    whats_new: tuple[SummaryItem, ...] = Field(
+        default=(), description="story briefs: what came in since the story's previous brief"
+    )
     generated_at: datetime | None = None

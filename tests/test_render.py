@@ -403,3 +403,15 @@ def test_pipeline_brief_renders_with_working_links() -> None:
     md_out = render_markdown(brief)
     assert md_out.startswith("# Dockworkers strike at Port Selane\n")
     assert Brief.model_validate_json(render_json(brief)) == brief
+
+
+def test_whats_new_block_only_when_there_is_news() -> None:
+    plain = port_brief()
+    assert "What's New" not in render(plain, "md")
+    assert 'id="new"' not in render(plain, "html")
+    item = SummaryItem(text=SENTENCES[0], evidence=ev(0))
+    fresh = plain.model_copy(update={"whats_new": (item,)})
+    md_out = render(fresh, "md")
+    assert md_out.index("## What's New") < md_out.index("## Executive Summary")
+    html_out = render(fresh, "html")
+    assert 'id="new"' in html_out and f'href="#s-{AID}-0"' in html_out

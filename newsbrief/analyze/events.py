@@ -1,11 +1,48 @@
-"""Events (PLACEHOLDER contract, replaced by the timex/events work)."""
+"""Events: the dated clauses of an article, for "The Story So Far".
+
+Each time expression that dates something (a calendar date, "recently", "in recent months", "the
+past two years") is attached to the verb it modifies; the clause of that verb, trimmed to a
+readable length and verbatim from the text, becomes the event. The lead event dated on the
+document creation time (DCT) is today's development (``is_current``). A past-tense sentence
+without a date that opens with "Since then" or "Before that" is placed just after (or before)
+the nearest preceding dated event, or kept as undated context.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from spacy.tokens import Doc, Span, Token
 
 from newsbrief.analyze.actors import ActorIndex
-from newsbrief.models import Article, Event, Sentence, TimeExpr
+from newsbrief.analyze.event_clauses import governing_verb, predicate_span
+from newsbrief.analyze.timex_points import sort_key
+from newsbrief.models import Article, Event, Evidence, Granularity, Sentence, TimeExpr
+
+__all__ = ["find_events"]
+
+_PAST_DURATION = re.compile(r"\b(?:past|last|recent|previous|preceding)\b", re.I)
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "quarter": 91, "year": 365, "decade": 3650}
+_UNIT_WORD = re.compile(r"\b(day|week|month|quarter|year|decade)s?\b", re.I)
+_AFTER_CUES = re.compile(
+    r"^(?:since\s+then|ever\s+since|after\s+that|afterwards?|later|subsequently|in\s+the"
+    r"\s+(?:months|weeks|years|days)\s+(?:since|that\s+followed)|by\s+then|from\s+then\s+on)\b",
+    re.I,
+)
+_BEFORE_CUES = re.compile(r"^(?:before\s+that|previously|earlier|until\s+then|prior\s+to\s+that)\b", re.I)
+_ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos", "conj", "agent"})
+
+
+@dataclass(frozen=True)
+class _Dated:
+    """A time expression that can date an event, with where it sorts."""
+
+    timex: TimeExpr
+    date: str
+    granularity: Granularity
+    key: str
 
 
 def find_events(
@@ -15,4 +52,186 @@ def find_events(
     timexes: list[TimeExpr],
     actors: ActorIndex,
 ) -> list[Event]:
-    return []
+    """Events of one article, in text order; at most one ``is_current``."""
+    dct = article.published
+    text = article.text
+    dated = [d for t in timexes if (d := _datable(t, dct)) is not None]
+    spans = [(t.start, t.end) for t in timexes]
+    events: list[Event] = []
+    seen_verbs: set[int] = set()
+    for d in dated:
+        span = doc.char_span(d.timex.start, d.timex.end, alignment_mode="expand")
+        if span is None or d.timex.sentence_index >= len(sentences):
+            continue
+        verb = governing_verb(span)
+        if verb is not None and verb.i in seen_verbs:
+            continue  # "rose in 2022 and 2023": one event, dated by the first expression
+        if verb is not None:
+            seen_verbs.add(verb.i)
+        sent = sentences[d.timex.sentence_index]
+        start, end = predicate_span(doc, text, sent, verb, span, spans)
+        events.append(_event(article, sent, start, end, d, actors, doc))
+    events.extend(_undated_background(doc, article, sentences, timexes, events, actors))
+    events.sort(key=lambda e: (e.evidence.sentence_index, e.evidence.start))
+    return _mark_current(doc, article, sentences, events, actors)
+
+
+def _datable(t: TimeExpr, dct: datetime | None) -> _Dated | None:
+    """Whether ``t`` can date an event, and how: calendar dates, past references, past spans."""
+    if t.type in ("DATE", "TIME") and t.value[:1].isdigit() and "X" not in t.value[:4]:
+        return _Dated(t, t.value, t.granularity, sort_key(t.value))
+    if dct is None:
+        return None
+    if t.type == "DATE" and t.value == "PAST_REF":
+        return _Dated(t, "PAST_REF", "fuzzy", _fuzzy_key(t.text, dct, default_days=14))
+    if t.type == "DURATION" and _PAST_DURATION.search(t.text):
+        return _Dated(t, "PAST_REF", "fuzzy", _fuzzy_key(t.text, dct, default_days=30, value=t.value))
+    return None
+
+
+def _fuzzy_key(text: str, dct: datetime, default_days: int, value: str = "") -> str:
+    """Where a fuzzy past expression sorts: the start of "the past two years", roughly."""
+    unit = _UNIT_WORD.search(text)
+    days = default_days
+    if unit is not None:
+        count = re.match(r"P(\d+)", value)
+        n = int(count.group(1)) if count else 2
+        days = _UNIT_DAYS[unit.group(1).lower()] * n
+    return (dct - timedelta(days=days)).date().isoformat() + "~"
+
+
+def _event(
+    article: Article,
+    sent: Sentence,
+    start: int,
+    end: int,
+    d: _Dated,
+    actors: ActorIndex,
+    doc: Doc,
+) -> Event:
+    return Event(
+        date=d.date,
+        granularity=d.granularity,
+        sort_key=d.key,
+        predicate=article.text[start:end],
+        actor_ids=_actor_ids(doc, start, end, actors),
+        timex=d.timex,
+        evidence=Evidence(
+            article_id=article.id, sentence_index=sent.index, start=start, end=end
+        ),
+    )
+
+
+def _actor_ids(doc: Doc, start: int, end: int, actors: ActorIndex) -> tuple[str, ...]:
+    """Actors mentioned in the clause: its named entities and its subject/object heads."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return ()
+    probes: list[tuple[int, int]] = [(e.start_char, e.end_char) for e in span.ents]
+    probes += [(t.idx, t.idx + len(t)) for t in span if t.dep_ in _ACTOR_DEPS and t.pos_ in ("PROPN", "NOUN", "PRON")]
+    found: list[str] = []
+    for s, e in probes:
+        actor = actors.actor_at(s, e)
+        if actor is not None and actor not in found:
+            found.append(actor)
+    return tuple(found)
+
+
+def _undated_background(
+    doc: Doc,
+    article: Article,
+    sentences: list[Sentence],
+    timexes: list[TimeExpr],
+    dated_events: list[Event],
+    actors: ActorIndex,
+) -> list[Event]:
+    """"Since then, the union has staged three walkouts": placed after the last dated event."""
+    with_timex = {t.sentence_index for t in timexes}
+    out: list[Event] = []
+    for sent in sentences:
+        if sent.index in with_timex:
+            continue
+        after, before = _AFTER_CUES.match(sent.text), _BEFORE_CUES.match(sent.text)
+        if not (after or before) or not _past_clause(doc, sent):
+            continue
+        anchor = _preceding(dated_events, sent.index)
+        key = ""
+        if anchor is not None and anchor.date not in (None, "PAST_REF"):
+            key = anchor.sort_key + ("~after" if after else "~before")
+        out.append(
+            Event(
+                date=None,
+                granularity="fuzzy",
+                sort_key=key,
+                predicate=sent.text,
+                actor_ids=_actor_ids(doc, sent.start, sent.end, actors),
+                evidence=Evidence(
+                    article_id=article.id, sentence_index=sent.index, start=sent.start, end=sent.end
+                ),
+            )
+        )
+    return out
+
+
+def _preceding(events: list[Event], sentence_index: int) -> Event | None:
+    before = [e for e in events if e.evidence.sentence_index < sentence_index and e.date]
+    return max(before, key=lambda e: (e.evidence.sentence_index, e.evidence.start), default=None)
+
+
+def _past_clause(doc: Doc, sent: Sentence) -> bool:
+    span = doc.char_span(sent.start, sent.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    tags = {root.tag_} | {c.tag_ for c in root.children if c.dep_ in ("aux", "auxpass")}
+    return root.tag_ in ("VBD", "VBN") or bool(tags & {"VBD"})
+
+
+def _mark_current(
+    doc: Doc,
+    article: Article,
+    sentences: list[Sentence],
+    events: list[Event],
+    actors: ActorIndex,
+) -> list[Event]:
+    """Mark the lead event dated on (or just before) the DCT as today's development.
+
+    When no event qualifies, the main clause of the first sentence stands for it, dated on the
+    DCT: a news lead reports today's development even when it carries no date.
+    """
+    dct = article.published
+    if dct is None or not sentences:
+        return events
+    today = dct.date()
+    lead_limit = min(3, len(sentences))
+    for i, e in enumerate(events):
+        if e.evidence.sentence_index >= lead_limit or not e.date or not e.date[:1].isdigit():
+            continue
+        day = e.sort_key[:10]
+        if (today - timedelta(days=2)).isoformat() <= day <= today.isoformat() and e.granularity in ("day", "time"):
+            events[i] = e.model_copy(update={"is_current": True})
+            return events
+    lead = _lead_event(doc, article, sentences[0], actors)
+    return [lead, *events] if lead is not None else events
+
+
+def _lead_event(doc: Doc, article: Article, sent: Sentence, actors: ActorIndex) -> Event | None:
+    dct = article.published
+    span = doc.char_span(sent.start, sent.end, alignment_mode="expand")
+    if dct is None or span is None:
+        return None
+    start, end = predicate_span(doc, article.text, sent, span.root, None, [])
+    value = dct.date().isoformat()
+    return Event(
+        date=value,
+        granularity="day",
+        sort_key=value,
+        predicate=article.text[start:end],
+        actor_ids=_actor_ids(doc, start, end, actors),
+        is_current=True,
+        evidence=Evidence(article_id=article.id, sentence_index=sent.index, start=start, end=end),
+    )
+
+
+def _unused(_: Span | Token) -> None:  # pragma: no cover - typing helper
+    return None

@@ -176,26 +176,39 @@ def _is_quote(tok: Token) -> bool:
 
 
 def _clause(span: Span, state: _QuoteState) -> _Clause:
-    """Tense and modality of the main verb, and how much of the sentence is quotation."""
-    inside = state.inside
+    """Tense and modality of the main verb, and how much of the sentence is quotation.
+
+    Double quotes carry from sentence to sentence. A single quote only carries when it is the
+    sentence's last token: tokenized text attaches the opening quote of the next sentence there
+    ("… on wednesday . '"); anywhere else it pairs up within the sentence.
+    """
+    double = state.inside
+    single = False
     quoted_words = words = 0
     saw_quote = False
     lemmas: set[str] = set()
+    last_single = False
     for tok in span:
+        if tok.is_space:
+            continue
+        last_single = False
         if _is_quote(tok):
             saw_quote = True
             if tok.text in _DOUBLE_OPEN:
-                inside = True
+                double = True
             elif tok.text in _DOUBLE_CLOSE:
-                inside = False
+                double = False
+            elif tok.text == '"':
+                double = not double
             else:
-                inside = not inside
-        elif not (tok.is_punct or tok.is_space):
+                single = not single
+                last_single = True
+        elif not tok.is_punct:
             words += 1
-            quoted_words += inside
+            quoted_words += double or single
             if tok.pos_ in _CONTENT_POS and not tok.is_stop:
                 lemmas.add(tok.lemma_.lower())
-    state.advance(inside, saw_quote)
+    state.advance(double or (single and last_single), saw_quote)
     root = span.root
     share = quoted_words / words if words else 0.0
     lemma = root.lemma_.lower()
@@ -277,7 +290,7 @@ def _score_clause(ev: _Evidence, clause: _Clause) -> None:
     elif clause.tense in ("past", "perfect"):
         ev.add("main_event", 0.2)
     if clause.root_lemma in SPEECH_LEMMAS:
-        ev.add("reaction", 0.9)
+        ev.add("reaction", 0.6)
     if clause.root_lemma in REACTION_LEMMAS:
         ev.add("reaction", 1.2)
     if clause.tokens <= 3:

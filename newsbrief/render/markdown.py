@@ -53,6 +53,7 @@ def render_markdown(brief: Brief) -> str:
     blocks = [
         f"# {md(brief.headline)}",
         *_byline(brief),
+        _whats_new(brief, refs),
         _section("summary", _summary(brief, refs)),
         _section("story", _tight([_timeline_entry(e, refs) for e in brief.story_so_far])),
         _section("matters", _tight([_matter(i, refs) for i in brief.why_it_matters])),
@@ -118,6 +119,14 @@ def _summary(brief: Brief, refs: Resolver) -> list[str]:
         for n, item in enumerate(brief.executive_summary)
     ]
     return [" ".join(parts)]
+
+
+def _whats_new(brief: Brief, refs: Resolver) -> str:
+    """A story brief's "What's New" block; nothing when there is nothing new."""
+    if not brief.whats_new:
+        return ""
+    items = [f"- {md(i.text)} {_ref(i.evidence, refs)}" for i in brief.whats_new]
+    return f"## {SECTION_TITLES['new']}\n\n" + "\n".join(items)
 
 
 def _timeline_entry(entry: TimelineEntry, refs: Resolver) -> str:

@@ -34,6 +34,7 @@ SECTION_TITLES = {
     "matters": "Why This Matters",
     "who": "Who Thinks What?",
     "article": "The Article",
+    "new": "What's New",
 }
 
 EMPTY_NOTES = {

@@ -200,7 +200,7 @@ def extract_features(
         if term[1:2] != ":":
             out.words[term] = tf
         elif term[0] == "e":
-            out.entities[term] = tf
+            out.entities[term] = 1.0
         else:
             out.numbers[term] = tf * kinds[term[0]]
     return out
