@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 EXAMPLE ?= examples/port-strike.txt
 
-.PHONY: run test install dev lint typecheck unit gate bench clean
+.PHONY: run test install dev lint typecheck unit browser bench clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -36,7 +36,18 @@ typecheck: dev
 unit: dev
 	$(BIN)/pytest -q
 
-test: lint typecheck unit
+# The browser tests drive Debian's chromium (Playwright cannot download a browser here).
+browser:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing Debian chromium for the browser tests"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "note: /usr/bin/chromium is missing, browser tests will skip (apt-get install chromium)"; \
+	  fi; \
+	fi
+
+test: lint typecheck browser unit
 
 bench: install
 	$(BIN)/python bench/throughput.py
