@@ -22,6 +22,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 import httpx
 
@@ -128,11 +129,12 @@ def measure(label: str, url: str, seconds: float, clients: int) -> Result:
     proc = ctx.Process(target=_load_process, args=(url, seconds, clients, queue))
     proc.start()
     try:
-        requests, errors, elapsed, latencies = queue.get(timeout=seconds + 60)  # type: ignore[misc]
+        data = cast(tuple[int, int, float, list[float]], queue.get(timeout=seconds + 60))
     finally:
         proc.join(timeout=10)
         if proc.is_alive():
             proc.kill()
+    requests, errors, elapsed, latencies = data
     return Result(label, requests, errors, elapsed, latencies)
 
 

@@ -205,16 +205,21 @@ def eval_summary(
 
 @eval_app.command("roles")
 def eval_roles(
-    labels: Annotated[
+    data_dir: Annotated[
         Path | None,
-        typer.Argument(help="Labelled sentences (JSON Lines); default: the bundled set."),
+        typer.Argument(
+            help="Shared data folder holding cnndm/ and polnear/ (default ../shared/data)."
+        ),
+    ] = None,
+    labels: Annotated[
+        Path | None, typer.Option(help="Labelled sentences (JSON Lines); default: the bundled set.")
     ] = None,
     as_json: JsonFlag = False,
 ) -> None:
-    """Sentence roles: accuracy and per-role P/R/F1 on a labelled set."""
-    from newsbrief.evaluate.roles import evaluate
+    """Sentence roles: accuracy and per-role P/R/F1 on our labelled set."""
+    from newsbrief.evaluate.roles import LABELS_FILE, evaluate
 
-    _print_result(evaluate(labels) if labels else evaluate(), as_json)
+    _print_result(evaluate(data_dir, labels=labels or LABELS_FILE), as_json)
 
 
 @eval_app.command("clustering")

@@ -154,7 +154,8 @@ class _Recorder(BaseHTTPRequestHandler):
         self.seen.append(self.path)
         if self.path == "/start":
             self.send_response(302)
-            self.send_header("Location", f"http://localhost:{self.server.server_address[1]}/secret")
+            port = self.headers["Host"].rsplit(":", 1)[1]
+            self.send_header("Location", f"http://localhost:{port}/secret")
             self.end_headers()
             return
         body = b"internal secrets"

@@ -148,8 +148,10 @@ def test_an_article_brief_is_the_public_brief_schema(
     brief = Brief.model_validate(data)
     assert brief.model_dump(mode="json") == data
     assert brief.article is not None and brief.article.id == archive_db["library"]
-    every = [*brief.executive_summary, *brief.why_it_matters]
-    assert all(item.evidence.article_id == archive_db["library"] for item in every)
+    cited = [i.evidence for i in brief.executive_summary] + [
+        i.evidence for i in brief.why_it_matters
+    ]
+    assert cited and all(e.article_id == archive_db["library"] for e in cited)
 
 
 def test_unknown_ids_are_404_with_a_json_message(api: str) -> None:
@@ -372,3 +374,42 @@ def test_the_form_asks_for_the_token_and_checks_it(token_server: str) -> None:
     )
     assert accepted.status_code == 303
     assert accepted.headers["location"].endswith("/brief")
+
+
+# --------------------------------------------------------------------------- pages over HTTP
+
+
+def test_pages_link_evidence_to_the_highlighted_sentence(
+    api: str, archive_db: dict[str, object]
+) -> None:
+    site = api.removesuffix("/api/v1")
+    ferry = archive_db["ferry"]
+    home = httpx.get(site + "/")
+    assert home.status_code == 200
+    assert "Ferry crews strike in Kestrel Bay" in home.text
+    story_id = httpx.get(f"{api}/articles/{ferry}").json()["story_id"]
+    story = httpx.get(f"{site}/stories/{story_id}").text
+    assert f'href="/articles/{ferry}?s=' in story
+    article = httpx.get(f"{site}/articles/{ferry}", params={"s": 1}).text
+    assert article.count('class="sent hl"') == 1
+    assert f'class="sent hl" id="s-{ferry}-1"' in article
+    assert article.count('class="sent"') >= 4
+
+
+def test_pages_for_missing_things_are_404_html(api: str) -> None:
+    site = api.removesuffix("/api/v1")
+    for path in ("/stories/s0000", "/articles/nope", "/articles/nope/brief", "/actors/Nobody"):
+        response = httpx.get(site + path)
+        assert response.status_code == 404, path
+        assert response.headers["content-type"].startswith("text/html")
+        assert "Not found" in response.text
+
+
+def test_search_page_lists_matching_articles(api: str, archive_db: dict[str, object]) -> None:
+    site = api.removesuffix("/api/v1")
+    page = httpx.get(site + "/search", params={"q": "library roof"}).text
+    assert f'href="/articles/{archive_db["library"]}"' in page
+    assert "<mark>" in page
+    echoed = httpx.get(site + "/search", params={"q": '<b>bold</b> "x'}).text
+    assert "<b>bold</b>" not in echoed
+    assert "&lt;b&gt;bold&lt;/b&gt;" in echoed

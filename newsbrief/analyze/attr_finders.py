@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -13,6 +14,7 @@ from newsbrief.analyze.attr_spans import (
     char_range,
     clause_range,
     cue_range,
+    cut_tail,
     source_range,
     subject_of,
     subtree_range,
@@ -88,7 +90,7 @@ class Ctx:
 
 
 def find_candidates(ctx: Ctx) -> list[Cand]:
-    out: list[Cand] = []
+    out: list[Cand] = list(_tweets(ctx))
     for tok in ctx.doc:
         if ctx.quotes.at(tok.idx) is not None:
             continue
@@ -97,6 +99,8 @@ def find_candidates(ctx: Ctx) -> list[Cand]:
             cand = _according(ctx, tok)
         elif tok.text == ":":
             cand = _colon(ctx, tok)
+        elif tok.lemma_ == "be":
+            cand = _predicate(ctx, tok)
         elif tok.pos_ in ("VERB", "AUX", "PROPN"):
             cand = _verb(ctx, tok)
         if cand is not None and cand.contents:
@@ -111,8 +115,12 @@ def _is_cue_token(tok: Token) -> bool:
     return lex.is_cue_lemma(_lemma(tok))
 
 
+def _is_quoting_token(tok: Token) -> bool:
+    return _lemma(tok) in lex.QUOTING
+
+
 def _acl_source(ctx: Ctx, noun: Token, verb: Token) -> Range | None:
-    """"62 percent of voters saying …": the noun phrase before the participle."""
+    """ "62 percent of voters saying …": the noun phrase before the participle."""
     lo, _ = subtree_range(noun)
     rng = trim(ctx.doc, (max(lo, ctx.sent(verb)[0]), verb.left_edge.i))
     return rng if rng[0] < rng[1] else None
@@ -138,6 +146,8 @@ def _verb(ctx: Ctx, tok: Token) -> Cand | None:
     if found is None:
         return None
     contents, kind, extra, used = found
+    if source is not None and subj is not None and subj.dep_ == "nsubjpass":
+        source = None
     cue = cue_range(doc, tok, extra)
     if source is not None and (not source[0] < source[1] or _inside(ctx, source, contents)):
         source = None
@@ -159,8 +169,37 @@ def _verb(ctx: Ctx, tok: Token) -> Cand | None:
 Found = tuple[list[Chars], AttributionKind, list[Token], list[Quote]]
 
 
+_RAISING = frozenset({"seem", "appear"})
+_PASSIVE_RAISING = frozenset(
+    {"expect", "say", "believe", "think", "report", "know", "consider", "rumor", "allege", "see"}
+)
+
+
+def _raised(ctx: Ctx, tok: Token, lemma: str) -> Found | None:
+    """ "X seems to …", "X is expected to …": the subject and the infinitive are the content."""
+    passive = any(c.dep_ == "auxpass" for c in tok.children)
+    if lemma not in _RAISING and not (passive and lemma in _PASSIVE_RAISING):
+        return None
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    xcomp = next((c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i), None)
+    if xcomp is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in xcomp.children):
+        return None
+    if _is_cue_token(xcomp):
+        return _NO_CONTENT
+    parts = [ctx.clip(subtree_range(xcomp), tok)]
+    if subj is not None:
+        parts.insert(0, ctx.clip(subtree_range(subj), tok))
+    return [ctx.chars(p) for p in parts if p[0] < p[1]], "indirect", [], []
+
+
+_NO_CONTENT: Found = ([], "indirect", [], [])
+
+
 def _content(ctx: Ctx, tok: Token, lemma: str, source: Range | None) -> Found | None:
-    if lemma in lex.SPEECH or lemma in lex.COGNITION:
+    raised = _raised(ctx, tok, lemma)
+    if raised is not None:
+        return raised if raised[0] else None
+    if lemma in lex.CLAUSE:
         found = _clause_content(ctx, tok, lemma, source)
         if found is not None:
             return found
@@ -192,22 +231,50 @@ def _clause_content(ctx: Ctx, tok: Token, lemma: str, source: Range | None) -> F
     cue = cue_range(doc, tok)
     if comp is not None:
         rng = ctx.clip(subtree_range(comp), tok)
+        rng = cut_tail(doc, comp, rng, lambda t: _is_quoting_token(t) and not ctx.in_quote(t.idx))
         inside = quotes.at(comp.idx)
+        if inside is not None and rng[0] < rng[1] and not inside.contains(*ctx.chars(rng)):
+            inside = None
         if inside is None and rng[0] < rng[1]:
             chars = ctx.chars(rng)
             left = quotes.ending_near(ctx.chars(cue)[0], ctx.text) if comp.i < tok.i else None
             if left is None or left.end <= chars[0]:
-                kind: AttributionKind = "mixed" if quotes.between(*chars) else "indirect"
-                return [chars], kind, [], []
+                found = [chars]
+                if comp.i < tok.i:
+                    found.extend(_sandwich_tail(ctx, tok, rng, cue, source))
+                kind: AttributionKind = (
+                    "mixed" if any(quotes.between(*c) for c in found) else "indirect"
+                )
+                return found, kind, [], []
         if inside is not None:
             used.append(inside)
     blocked.extend(subtree_range(c) for c in tok.children if c.dep_ in ("ccomp", "parataxis"))
     if tok.dep_ == "parataxis" and tok.head.i != tok.i and not used:
         return _parataxis_content(ctx, tok)
-    if lemma not in lex.SPEECH and not used:
+    if lemma not in lex.QUOTING and not used:
         return None
     clause = clause_range(tok, blocked, cue, source, ctx.sent(tok), ctx.in_quote)
     return _quoted(ctx, tok, clause, used)
+
+
+def _sandwich_tail(
+    ctx: Ctx, tok: Token, content: Range, cue: Range, source: Range | None
+) -> list[Chars]:
+    """"X would be aided, Devine said, by the calendar": the words after a mid-sentence cue."""
+    doc = ctx.doc
+    lo, hi = ctx.sent(tok)
+    k = max(cue[1], source[1]) if source is not None else cue[1]
+    if k >= hi or doc[k].text != ",":
+        return []
+    rng = trim(doc, (k + 1, hi))
+    if rng[1] - rng[0] < 2 or ctx.quotes.at(doc[rng[0]].idx) is not None:
+        return []
+    first = doc[rng[0]]
+    if first.pos_ in ("VERB", "AUX") and _is_cue_token(first) or first.dep_ == "cc":
+        return []
+    if any(_is_quoting_token(t) and t.pos_ == "VERB" for t in doc[rng[0] : rng[1]]):
+        return []
+    return [ctx.chars(rng)]
 
 
 def _quoted(ctx: Ctx, tok: Token, clause: Range, used: list[Quote]) -> Found | None:
@@ -221,7 +288,7 @@ def _quoted(ctx: Ctx, tok: Token, clause: Range, used: list[Quote]) -> Found | N
         if q is not None and q not in used and q.end > q.start:
             used.append(q)
     if not used:
-        return None
+        return _preceding_clause(ctx, tok, clause)
     used.sort(key=lambda q: q.start)
     contents = [(q.inner_start, q.inner_end) for q in used]
     lead = _lead_in(ctx, tok, used[0], left)
@@ -245,8 +312,8 @@ def _lead_in(ctx: Ctx, tok: Token, first: Quote, left: Quote | None) -> int | No
     start = doc[i].idx
     if not start < first.start < tok.idx:
         return None
-    lead = [t for t in doc[i : i + 10] if t.idx < first.start]
-    if not 1 <= len(lead) <= 8 or any(t.pos_ in ("VERB", "AUX") or t.is_quote for t in lead):
+    lead = [t for t in doc[i : i + 16] if t.idx < first.start]
+    if not 1 <= len(lead) <= 14 or any(t.is_quote for t in lead) or lead[-1].is_punct:
         return None
     return start
 
@@ -271,7 +338,9 @@ def _phrasal_content(ctx: Ctx, tok: Token, lemma: str) -> Found | None:
         if child.dep_ in ("prep", "prt") and child.lower_ in lex.PHRASAL[lemma] and child.i > tok.i:
             target = child
             if child.dep_ == "prt":
-                target = next((c for c in tok.children if c.dep_ == "prep" and c.i > child.i), child)
+                target = next(
+                    (c for c in tok.children if c.dep_ == "prep" and c.i > child.i), child
+                )
             obj = next((c for c in target.children if c.dep_ in ("pobj", "pcomp")), None)
             if obj is None:
                 continue
@@ -299,7 +368,7 @@ def _infinitive_content(ctx: Ctx, tok: Token) -> Found | None:
 def _object_content(ctx: Ctx, tok: Token) -> Found | None:
     obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
     if obj is None:
-        return None
+        return _fronted_object(ctx, tok)
     lo, hi = subtree_range(obj)
     for child in tok.children:
         if child.i <= obj.i:
@@ -310,6 +379,42 @@ def _object_content(ctx: Ctx, tok: Token) -> Found | None:
             hi = max(hi, child.right_edge.i + 1)
     rng = ctx.clip((lo, hi), tok)
     if rng[0] >= rng[1]:
+        return None
+    return [ctx.chars(rng)], "indirect", [], []
+
+
+def _fronted_object(ctx: Ctx, tok: Token) -> Found | None:
+    """The object before the verb: a relative pronoun, the noun a relative clause modifies, or
+    the subject of a passive ("which she once supported", "a deal she backed", "X was praised")."""
+    rel = next((c for c in tok.children if c.dep_ == "dobj" and c.i < tok.i), None)
+    if rel is not None:
+        return [ctx.chars(subtree_range(rel))], "indirect", [], []
+    if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
+        lo = tok.head.left_edge.i
+        rng = ctx.clip((lo, tok.left_edge.i), tok)
+        if rng[0] < rng[1]:
+            return [ctx.chars(rng)], "indirect", [], []
+    subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    if subj is not None:
+        rng = ctx.clip(subtree_range(subj), tok)
+        if rng[0] < rng[1]:
+            return [ctx.chars(rng)], "indirect", [], []
+    return None
+
+
+def _preceding_clause(ctx: Ctx, tok: Token, clause: Range) -> Found | None:
+    """ "…, the budget office reported.": the sentence before the closing attribution."""
+    doc = ctx.doc
+    lo, hi = ctx.sent(tok)
+    if trim(doc, (clause[1], hi))[0] < trim(doc, (clause[1], hi))[1]:
+        return None
+    k = clause[0] - 1
+    while k > lo and doc[k].is_space:
+        k -= 1
+    if k <= lo or doc[k].text not in {",", "—", "--"}:
+        return None
+    rng = trim(doc, (lo, k))
+    if rng[1] - rng[0] < 3:
         return None
     return [ctx.chars(rng)], "indirect", [], []
 
@@ -328,6 +433,55 @@ def _target(tok: Token) -> Range | None:
 def _inside(ctx: Ctx, rng: Range, contents: list[Chars]) -> bool:
     s, e = ctx.chars(rng)
     return any(a < e and s < b for a, b in contents)
+
+
+# --------------------------------------------------------------------------- predicates
+
+
+_PRED_PREPS = frozenset({"of", "about", "at", "with", "to", "on", "over", "against", "for"})
+
+
+def _predicate(ctx: Ctx, tok: Token) -> Cand | None:
+    """"X is convinced that …", "X was against it", "X is a supporter of Y"."""
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return None
+    pred = next((c for c in tok.children if c.dep_ in ("acomp", "attr", "prep") and c.i > tok.i), None)
+    if pred is None:
+        return None
+    lemma = pred.lemma_.lower()
+    content: Token | None = None
+    extra: list[Token] = [pred]
+    if pred.dep_ == "prep" and lemma == "against":
+        content = next((c for c in pred.children if c.dep_ == "pobj"), None)
+    elif pred.dep_ == "acomp" and lemma in lex.ADJECTIVES or pred.dep_ == "attr" and lemma in lex.STANCE_NOUNS:
+        for child in pred.children:
+            if child.dep_ in ("ccomp", "xcomp") and child.i > pred.i:
+                content = child
+                break
+            if child.dep_ == "prep" and child.lower_ in _PRED_PREPS and child.i > pred.i:
+                content = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+                extra.append(child)
+                break
+        extra.extend(c for c in pred.children if c.i < pred.i and c.dep_ in ("advmod", "amod", "det"))
+    if content is None:
+        return None
+    rng = ctx.clip(subtree_range(content), tok)
+    if rng[0] >= rng[1]:
+        return None
+    cue = _span_of(tok, extra)
+    return Cand(
+        cue=cue, head=tok.i, cue_chars=ctx.chars(cue), source=source_range(ctx.doc, subj, ctx.sent(tok)),
+        contents=[ctx.chars(rng)], kind="indirect", lemma=lemma,
+        stance=lex.stance_of("oppose" if lemma in ("against", "opposed", "critic", "opponent") else lemma),
+    )
+
+
+def _span_of(tok: Token, extra: list[Token]) -> Range:
+    idx = [tok.i, *(t.i for t in extra)]
+    idx += [c.i for c in tok.children if c.dep_ in ("aux", "neg") or c.dep_ == "advmod" and c.i > tok.i]
+    lo, hi = min(idx), max(idx) + 1
+    return lo, hi
 
 
 # --------------------------------------------------------------------------- according to, colon
@@ -350,8 +504,13 @@ def _according(ctx: Ctx, tok: Token) -> Cand | None:
         return None
     cue = (tok.i, tok.i + 2)
     return Cand(
-        cue=cue, head=tok.i, cue_chars=ctx.chars(cue), source=source,
-        contents=contents, kind="indirect", lemma="according to",
+        cue=cue,
+        head=tok.i,
+        cue_chars=ctx.chars(cue),
+        source=source,
+        contents=contents,
+        kind="indirect",
+        lemma="according to",
     )
 
 
@@ -368,9 +527,39 @@ def _colon(ctx: Ctx, tok: Token) -> Cand | None:
         return None
     cue = (tok.i, tok.i + 1)
     return Cand(
-        cue=cue, head=tok.i, cue_chars=ctx.chars(cue), source=left,
-        contents=[ctx.chars(right)], kind="indirect", lemma=":",
+        cue=cue,
+        head=tok.i,
+        cue_chars=ctx.chars(cue),
+        source=left,
+        contents=[ctx.chars(right)],
+        kind="indirect",
+        lemma=":",
     )
+
+
+_TWEET_SIGN = re.compile(r"(?P<dash>[—―]) ?(?P<src>[^—―\n()<>]{2,60}\(@\w+\))")
+_TWEET_START = re.compile(r"<tweet[^>]*>|\n")
+_TWEET_JUNK = re.compile(
+    r"(\s*(https?://\S+|pic\.twitter\.com/\S+|SIGN UP FOR OUR NEWSLETTER|-[A-Z]))+\s*$"
+)
+
+
+def _tweets(ctx: Ctx) -> Iterator[Cand]:
+    """An embedded tweet's signature: "text — Name (@handle) June 29, 2016"."""
+    text, doc = ctx.text, ctx.doc
+    for m in _TWEET_SIGN.finditer(text):
+        start = max((s.end() for s in _TWEET_START.finditer(text, 0, m.start())), default=0)
+        body = _TWEET_JUNK.sub("", text[start : m.start()])
+        content = doc.char_span(start, start + len(body), alignment_mode="expand")
+        cue = doc.char_span(m.start("dash"), m.end("dash"), alignment_mode="expand")
+        src = doc.char_span(m.start("src"), m.end("src"), alignment_mode="expand")
+        if content is None or cue is None or src is None or len(content) < 2:
+            continue
+        rng = trim(doc, (content.start, content.end))
+        yield Cand(
+            cue=(cue.start, cue.end), head=cue.start, cue_chars=ctx.chars((cue.start, cue.end)),
+            source=(src.start, src.end), contents=[ctx.chars(rng)], kind="direct", lemma="tweet",
+        )
 
 
 # --------------------------------------------------------------------------- quotes running on

@@ -15,8 +15,8 @@ Range = tuple[int, int]
 
 _INHERIT_SUBJECT = {"advcl", "xcomp", "conj", "pcomp"}
 _CUE_CHILD = {"aux", "auxpass", "neg", "prt"}
-_RIGHT_ADV_SKIP = {"however", "too", "also", "then", "so", "now", "here", "there", "again"}
 _RELATIVE = {"who", "that", "which", "whom", "whose"}
+_RIGHT_SKIP = {"however", "too", "also", "then", "so", "now", "here", "there", "again", "tonight"}
 
 
 def subtree_range(tok: Token) -> Range:
@@ -105,30 +105,57 @@ def _heads_of_np(subj: Token) -> Iterable[Token]:
             yield child
 
 
+def _statement_pp(prep: Token) -> range:
+    """Tokens of "in a (joint) statement" (the prepositional phrase up to its noun)."""
+    if prep.lower_ != "in":
+        return range(0)
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if pobj is None or pobj.lemma_.lower() != "statement":
+        return range(0)
+    return range(prep.i, pobj.i + 1)
+
+
 def _is_statement_pp(prep: Token) -> bool:
     return any(c.dep_ == "pobj" and c.lemma_.lower() in STATEMENT_NOUNS for c in prep.children)
 
 
 def cue_range(doc: Doc, verb: Token, extra: Iterable[Token] = ()) -> Range:
-    """The verb with its auxiliaries, negation, particles and close adverbs (a contiguous run)."""
-    keep = {verb.i} | {t.i for t in extra}
-    for child in verb.children:
-        if child.dep_ in _CUE_CHILD:
-            keep.add(child.i)
-        elif child.dep_ == "advmod" and child.i < verb.i and child.lower_ in CUE_ADVERBS:
-            keep.add(child.i)
-        elif child.dep_ == "advmod" and child.i == verb.i + 1 and child.lower_ not in _RIGHT_ADV_SKIP:
-            if child.pos_ == "ADV" and not child.ent_type_:
-                keep.add(child.i)
-        elif child.dep_ == "prep" and verb.lemma_ == "say" and _is_statement_pp(child):
-            if child.i > verb.i:
-                keep.update(range(child.i, child.right_edge.i + 1))
+    """The verb with its auxiliaries, negation, particles and close adverbs (a contiguous run),
+    plus the verbs it is the infinitive of ("continued to portray", "declined to respond")."""
+    keep = {t.i for t in extra}
+    node: Token = verb
+    for _ in range(3):
+        keep |= _verb_group(node)
+        head = node.head
+        if node.dep_ != "xcomp" or head.i >= node.i or head.pos_ not in ("VERB", "AUX"):
+            break
+        between = doc[head.i + 1 : node.left_edge.i]
+        if len(between) > 2 or any(t.pos_ not in ("ADV", "PART") for t in between):
+            break
+        if node.left_edge.i < node.i and doc[node.left_edge.i].lower_ != "to":
+            break
+        node = head
     i = j = verb.i
     while i - 1 in keep or (i - 1 > min(keep) and doc[i - 1].pos_ == "ADV" and i - 2 in keep):
         i -= 1
     while j + 1 in keep:
         j += 1
     return i, j + 1
+
+
+def _verb_group(verb: Token) -> set[int]:
+    keep = {verb.i}
+    for child in verb.children:
+        if child.dep_ in _CUE_CHILD:
+            keep.add(child.i)
+        elif child.dep_ == "advmod" and child.i < verb.i and child.lower_ in CUE_ADVERBS:
+            keep.add(child.i)
+        elif child.dep_ == "advmod" and child.i == verb.i + 1 and child.lower_ not in _RIGHT_SKIP:
+            if child.pos_ == "ADV" and not child.ent_type_:
+                keep.add(child.i)
+        elif child.dep_ == "prep" and verb.lemma_ == "say" and child.i > verb.i:
+            keep.update(_statement_pp(child))
+    return keep
 
 
 def clause_range(
@@ -152,6 +179,22 @@ def clause_range(
         if abs(tok.i - verb.i) <= 12:
             lo, hi = min(lo, tok.i), max(hi, tok.i + 1)
     return lo, hi
+
+
+def cut_tail(doc: Doc, head: Token, rng: Range, is_cue: Callable[[Token], bool]) -> Range:
+    """Cut a content clause before a conjoined clause that attributes again (" and says …");
+    ``is_cue`` decides which verbs attribute (and can rule out those inside quotes)."""
+    i, j = rng
+    for child in head.children:
+        if child.dep_ == "conj" and i < child.i < j and child.pos_ in ("VERB", "AUX") and is_cue(child):
+            j = min(j, _before_cc(doc, child.left_edge.i, i))
+    return trim(doc, (i, j))
+
+
+def _before_cc(doc: Doc, k: int, floor: int) -> int:
+    while k - 1 > floor and (doc[k - 1].dep_ == "cc" or doc[k - 1].is_punct):
+        k -= 1
+    return k
 
 
 def char_range(doc: Doc, rng: Range) -> tuple[int, int]:

@@ -11,14 +11,15 @@ the nearest preceding dated event, or kept as undated context.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from newsbrief.analyze.actors import ActorIndex
-from newsbrief.analyze.event_clauses import governing_verb, predicate_span
-from newsbrief.analyze.timex_points import sort_key
+from newsbrief.analyze.event_clauses import clause_head, governing_verb, predicate_span
+from newsbrief.analyze.timex import verb_tense
+from newsbrief.analyze.timex_points import from_date, sort_key
 from newsbrief.models import Article, Event, Evidence, Granularity, Sentence, TimeExpr
 
 __all__ = ["find_events"]
@@ -31,7 +32,14 @@ _AFTER_CUES = re.compile(
     r"\s+(?:months|weeks|years|days)\s+(?:since|that\s+followed)|by\s+then|from\s+then\s+on)\b",
     re.I,
 )
-_BEFORE_CUES = re.compile(r"^(?:before\s+that|previously|earlier|until\s+then|prior\s+to\s+that)\b", re.I)
+_BEFORE_CUES = re.compile(
+    r"^(?:before\s+that|previously|earlier|until\s+then|prior\s+to\s+that)\b", re.I
+)
+_YEAR_AGO = re.compile(r"year[-\s](?:ago|earlier)\b", re.I)
+_AGO = re.compile(r"\b(?:ago|earlier)$", re.I)
+_COMPARING = re.compile(r"\b(?:compared|from|versus|than|up|down)\b", re.I)
+_PERIODS = ("century", "decade", "year", "half", "season", "quarter", "month", "week")
+_DEADLINE = re.compile(r"\b(?:by|until|till)\s+$", re.I)
 _ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos", "conj", "agent"})
 
 
@@ -54,23 +62,28 @@ def find_events(
 ) -> list[Event]:
     """Events of one article, in text order; at most one ``is_current``."""
     dct = article.published
-    text = article.text
     dated = [d for t in timexes if (d := _datable(t, dct)) is not None]
-    spans = [(t.start, t.end) for t in timexes]
+    spans = [(d.timex.start, d.timex.end) for d in dated]
     events: list[Event] = []
     seen_verbs: set[int] = set()
     for d in dated:
         span = doc.char_span(d.timex.start, d.timex.end, alignment_mode="expand")
         if span is None or d.timex.sentence_index >= len(sentences):
             continue
+        sent = sentences[d.timex.sentence_index]
+        if _comparison(d.timex, sent):
+            continue  # "up from $5 million a year earlier": a figure, not an event
         verb = governing_verb(span)
         if verb is not None and verb.i in seen_verbs:
             continue  # "rose in 2022 and 2023": one event, dated by the first expression
         if verb is not None:
             seen_verbs.add(verb.i)
-        sent = sentences[d.timex.sentence_index]
-        start, end = predicate_span(doc, text, sent, verb, span, spans)
-        events.append(_event(article, sent, start, end, d, actors, doc))
+        found = predicate_span(doc, sent, verb, span, spans)
+        if found is None:
+            continue
+        if dct is not None and _planned(verb, d, dct, article.text):
+            d = _ahead(d, dct)
+        events.append(_event(article, sent, found[0], found[1], d, actors, doc))
     events.extend(_undated_background(doc, article, sentences, timexes, events, actors))
     events.sort(key=lambda e: (e.evidence.sentence_index, e.evidence.start))
     return _mark_current(doc, article, sentences, events, actors)
@@ -85,8 +98,41 @@ def _datable(t: TimeExpr, dct: datetime | None) -> _Dated | None:
     if t.type == "DATE" and t.value == "PAST_REF":
         return _Dated(t, "PAST_REF", "fuzzy", _fuzzy_key(t.text, dct, default_days=14))
     if t.type == "DURATION" and _PAST_DURATION.search(t.text):
-        return _Dated(t, "PAST_REF", "fuzzy", _fuzzy_key(t.text, dct, default_days=30, value=t.value))
+        return _Dated(
+            t, "PAST_REF", "fuzzy", _fuzzy_key(t.text, dct, default_days=30, value=t.value)
+        )
     return None
+
+
+def _comparison(t: TimeExpr, sent: Sentence) -> bool:
+    """ "Year-ago" figures and "compared with ... a year earlier" are comparisons."""
+    if _YEAR_AGO.search(t.text):
+        return True
+    return bool(_AGO.search(t.text)) and bool(_COMPARING.search(sent.text))
+
+
+def _planned(verb: Token | None, d: _Dated, dct: datetime, text: str) -> bool:
+    """A future-tense clause, or a deadline ("by the end of the year"), dated by a period that
+    contains the DCT ("will meet later this week", "must fall by the end of the decade")."""
+    if verb is None or d.granularity in ("day", "time", "fuzzy") or not _holds(d.date, dct):
+        return False
+    if _DEADLINE.search(text, max(0, d.timex.start - 8), d.timex.start):
+        return True
+    head = clause_head(verb)
+    heads = (verb, head) if head.pos_ in ("VERB", "AUX") else (verb,)
+    return any(verb_tense(v) == "future" for v in heads)
+
+
+def _holds(value: str, dct: datetime) -> bool:
+    """Whether the period ``value`` (a year, quarter, month, week ...) contains the DCT."""
+    return any(from_date(dct, g).value == value for g in _PERIODS)
+
+
+def _ahead(d: _Dated, dct: datetime) -> _Dated:
+    """A future-tense event in a period that contains the DCT ("will meet later this week")
+    sorts after the DCT: it is a plan, not part of the story so far."""
+    tomorrow = (dct + timedelta(days=1)).date().isoformat()
+    return replace(d, key=max(d.key, tomorrow))
 
 
 def _fuzzy_key(text: str, dct: datetime, default_days: int, value: str = "") -> str:
@@ -116,9 +162,7 @@ def _event(
         predicate=article.text[start:end],
         actor_ids=_actor_ids(doc, start, end, actors),
         timex=d.timex,
-        evidence=Evidence(
-            article_id=article.id, sentence_index=sent.index, start=start, end=end
-        ),
+        evidence=Evidence(article_id=article.id, sentence_index=sent.index, start=start, end=end),
     )
 
 
@@ -128,7 +172,11 @@ def _actor_ids(doc: Doc, start: int, end: int, actors: ActorIndex) -> tuple[str,
     if span is None:
         return ()
     probes: list[tuple[int, int]] = [(e.start_char, e.end_char) for e in span.ents]
-    probes += [(t.idx, t.idx + len(t)) for t in span if t.dep_ in _ACTOR_DEPS and t.pos_ in ("PROPN", "NOUN", "PRON")]
+    probes += [
+        (t.idx, t.idx + len(t))
+        for t in span
+        if t.dep_ in _ACTOR_DEPS and t.pos_ in ("PROPN", "NOUN", "PRON")
+    ]
     found: list[str] = []
     for s, e in probes:
         actor = actors.actor_at(s, e)
@@ -145,7 +193,7 @@ def _undated_background(
     dated_events: list[Event],
     actors: ActorIndex,
 ) -> list[Event]:
-    """"Since then, the union has staged three walkouts": placed after the last dated event."""
+    """ "Since then, the union has staged three walkouts": placed after the last dated event."""
     with_timex = {t.sentence_index for t in timexes}
     out: list[Event] = []
     for sent in sentences:
@@ -208,19 +256,42 @@ def _mark_current(
         if e.evidence.sentence_index >= lead_limit or not e.date or not e.date[:1].isdigit():
             continue
         day = e.sort_key[:10]
-        if (today - timedelta(days=2)).isoformat() <= day <= today.isoformat() and e.granularity in ("day", "time"):
+        if (
+            today - timedelta(days=2)
+        ).isoformat() <= day <= today.isoformat() and e.granularity in ("day", "time"):
             events[i] = e.model_copy(update={"is_current": True})
             return events
-    lead = _lead_event(doc, article, sentences[0], actors)
-    return [lead, *events] if lead is not None else events
+    lead = _lead_event(doc, article, sentences[:3], actors)
+    if lead is None:
+        return events
+    rest = [e for e in events if e.evidence != lead.evidence]
+    return [lead, *rest]
 
 
-def _lead_event(doc: Doc, article: Article, sent: Sentence, actors: ActorIndex) -> Event | None:
+def _lead_event(
+    doc: Doc, article: Article, lead: list[Sentence], actors: ActorIndex
+) -> Event | None:
+    """The main clause of the first real sentence (not a dateline or a fragment), on the DCT."""
     dct = article.published
-    span = doc.char_span(sent.start, sent.end, alignment_mode="expand")
-    if dct is None or span is None:
-        return None
-    start, end = predicate_span(doc, article.text, sent, span.root, None, [])
+    for sent in lead:
+        span = doc.char_span(sent.start, sent.end, alignment_mode="expand")
+        if dct is None or span is None or len(span) < 6 or span.root.pos_ not in ("VERB", "AUX"):
+            continue
+        found = predicate_span(doc, sent, span.root, None, [])
+        if found is not None:
+            return _current_event(doc, article, sent, found, actors, dct)
+    return None
+
+
+def _current_event(
+    doc: Doc,
+    article: Article,
+    sent: Sentence,
+    found: tuple[int, int],
+    actors: ActorIndex,
+    dct: datetime,
+) -> Event:
+    start, end = found
     value = dct.date().isoformat()
     return Event(
         date=value,
@@ -231,7 +302,3 @@ def _lead_event(doc: Doc, article: Article, sent: Sentence, actors: ActorIndex) 
         is_current=True,
         evidence=Evidence(article_id=article.id, sentence_index=sent.index, start=start, end=end),
     )
-
-
-def _unused(_: Span | Token) -> None:  # pragma: no cover - typing helper
-    return None

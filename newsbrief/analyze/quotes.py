@@ -67,7 +67,9 @@ def find_quotes(text: str, paragraphs: Sequence[Span] = ()) -> list[Quote]:
             if kind == "open" and m.group() == "“":
                 open_at, open_len = m.start(), len(m.group())
                 continue
-            quotes.append(_quote(open_at, open_len, m.end(), len(m.group()), True, first, quotes, para))
+            quotes.append(
+                _quote(open_at, open_len, m.end(), len(m.group()), True, first, quotes, para)
+            )
             first = False
             open_at = None
         if open_at is not None:
@@ -79,8 +81,14 @@ def find_quotes(text: str, paragraphs: Sequence[Span] = ()) -> list[Quote]:
 
 
 def _quote(
-    start: int, open_len: int, end: int, close_len: int, closed: bool, first: bool,
-    previous: list[Quote], para: Span,
+    start: int,
+    open_len: int,
+    end: int,
+    close_len: int,
+    closed: bool,
+    first: bool,
+    previous: list[Quote],
+    para: Span,
 ) -> Quote:
     continues = bool(first and previous and not previous[-1].closed and start == para.start)
     return Quote(start, end, start + open_len, end - close_len, closed, continues)

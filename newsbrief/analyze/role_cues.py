@@ -104,6 +104,18 @@ _CUE_TABLE: tuple[tuple[SentenceRole, str, float], ...] = (
         _any("bettered|surpass(?:es|ed)?|eclipsed?|trebled|tripled|doubled"),
         1.0,
     ),
+    (
+        "significance",
+        _any("key link|key role|key hub|key source|key supplier|key partner|lifeline|backbone"),
+        1.3,
+    ),
+    (
+        "significance",
+        _any("handles?|handled|accounts? for|accounted for|supplies|carries|makes up")
+        + r"(?:[\w'-]+ ){0,3}(?:half|thirds?|quarter|percent|per cent|%) ",
+        1.3,
+    ),
+    ("significance", _any("at risk|at particular risk|at serious risk"), 0.9),
     # forward-looking: schedules, expectations, plans, warnings
     (
         "forward_looking",
@@ -119,6 +131,13 @@ _CUE_TABLE: tuple[tuple[SentenceRole, str, float], ...] = (
         "forward_looking",
         r" (?:was|were) (?:widely |also |still )?" + _alt("expected|due|scheduled|slated") + "to ",
         1.2,
+    ),
+    (
+        "forward_looking",
+        r" (?:is|are|'s|'re) (?:widely |also |now |still )?"
+        + _alt("expected|due|scheduled|slated|set")
+        + _alt("in|on|by|before|after|next|later|this|within"),
+        1.8,
     ),
     (
         "forward_looking",
@@ -224,6 +243,17 @@ _CUE_TABLE: tuple[tuple[SentenceRole, str, float], ...] = (
         0.6,
     ),
     ("consequence", _any("because of|due to"), 0.4),
+    (
+        "consequence",
+        _any("ripple through|knock-on|spill over|estimated losses|losses of|cost the economy"),
+        1.1,
+    ),
+    (
+        "consequence",
+        r" would (?:also )?"
+        + _alt("disrupt|hurt|hit|damage|cost|force|push|raise|cut|delay|slow|reduce|threaten"),
+        0.9,
+    ),
     # reaction: what people said or did in response
     (
         "reaction",
@@ -280,9 +310,21 @@ _CUE_TABLE: tuple[tuple[SentenceRole, str, float], ...] = (
         0.3,
     ),
 )
-CUES: tuple[tuple[SentenceRole, re.Pattern[str], float], ...] = tuple(
-    (role, re.compile(pattern), weight) for role, pattern, weight in _CUE_TABLE
-)
+
+
+def _grouped() -> tuple[
+    tuple[SentenceRole, re.Pattern[str], tuple[tuple[re.Pattern[str], float], ...]], ...
+]:
+    """Per role: one regex that any of its cues would match (a cheap first test), then the cues."""
+    out = []
+    for role in dict.fromkeys(r for r, _, _ in _CUE_TABLE):
+        cues = [(p, w) for r, p, w in _CUE_TABLE if r == role]
+        gate = re.compile("|".join(f"(?:{p})" for p, _ in cues))
+        out.append((role, gate, tuple((re.compile(p), w) for p, w in cues)))
+    return tuple(out)
+
+
+CUES = _grouped()
 SPEECH_LEMMAS = frozenset(
     {
         "say",

@@ -6,7 +6,8 @@ evidence from the parse we already have (tense and modality of the main verb, qu
 cue phrases ("comes as", "marks the first", "is expected to", "warned"), the attributions and time
 expressions found earlier, position in the article and how much the sentence shares with the lead.
 Everything works on lowercased tokens, so headline-case, sentence-case and all-lowercase text
-(as in CNN/DailyMail) are treated alike. One pass over the tokens, regexes compiled once.
+(as in CNN/DailyMail) are treated alike. One walk over each sentence's tokens; the regexes
+are compiled once, at import.
 """
 
 from __future__ import annotations
@@ -33,9 +34,9 @@ ROLES: tuple[SentenceRole, ...] = (
     "detail",
 )
 _BASELINE = 1.0  # the score `detail` starts with: another role must beat it
-_DOUBLE_QUOTES = frozenset({'"', "``", "''", "“", "”"})
+_DOUBLE_QUOTES = frozenset({'"', "``", "`", "''", "“", "”"})
 _SINGLE_QUOTES = frozenset({"'", "‘", "’"})
-_DOUBLE_OPEN = frozenset({"``", "“"})
+_DOUBLE_OPEN = frozenset({"``", "`", "“"})
 _DOUBLE_CLOSE = frozenset({"''", "”"})
 _FUTURE_AUX = frozenset({"will", "wo", "'ll", "shall"})
 _MODAL_AUX = frozenset({"could", "may", "might"})
@@ -47,6 +48,7 @@ _STATIVE = frozenset(
 )
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 _YEAR = re.compile(r"^(\d{4})")
+_CALENDAR = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?(?=$|T)")
 _PAST_WORDS = frozenset({"ago", "last", "previous", "earlier", "former", "yesterday"})
 _FUTURE_WORDS = frozenset({"next", "coming", "tomorrow", "upcoming", "later"})
 
@@ -65,7 +67,7 @@ class _Evidence:
 class _Clause:
     """What the parse says about a sentence's main clause."""
 
-    tense: str  # "past", "present", "perfect", "pluperfect", "future", "modal", "none"
+    tense: str  # past, present, perfect, pluperfect, future, modal, weak_modal, none
     content_tense: str  # the same for the clauses the main verb governs (what was said …)
     root_lemma: str
     quote_share: float  # share of the words that stand inside quotation marks
@@ -115,7 +117,7 @@ def assign_roles(
     attr_by_sent: dict[int, list[Attribution]] = {}
     for att in attributions:
         attr_by_sent.setdefault(att.evidence.sentence_index, []).append(att)
-    ref_year = dct.year if dct else (_reference_year(timexes) or _latest_year(doc.text))
+    ref_year = dct.year if dct else (_reference_year(timexes) or _latest_year(sentences))
     salience = Counter(w for s in sentences for w in _sentence_words(s))
     parsed = _parse_all(doc, sentences)
     first = _first_content_index(sentences)
@@ -124,7 +126,8 @@ def assign_roles(
     out: list[Sentence] = []
     for sent, (norm, clause) in zip(sentences, parsed, strict=True):
         if clause is None:
-            out.append(sent.model_copy(update={"role": "detail", "role_scores": {"detail": 1.0}}))
+            scores = {r: float(r == "detail") for r in ROLES}
+            out.append(sent.model_copy(update={"role": "detail", "role_scores": scores}))
             continue
         if clause.stub and out:
             prev = out[-1]
@@ -154,16 +157,16 @@ def _parse_all(doc: Doc, sentences: list[Sentence]) -> list[tuple[str, _Clause |
             out.append(("", None))
             continue
         quotes.enter(sent.paragraph)
-        out.append((_normalized(span), _clause(span, quotes)))
+        out.append(_clause(span, quotes))
     return out
 
 
 # --------------------------------------------------------------------------- features
 
 
-def _normalized(span: Span) -> str:
+def _normalized(lowers: list[str]) -> str:
     """Lowercased tokens joined by single spaces, curly quotes straightened, padded by spaces."""
-    text = " ".join(t.lower_ for t in span)
+    text = " ".join(lowers)
     return " " + text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"') + " "
 
 
@@ -175,8 +178,9 @@ def _is_quote(tok: Token) -> bool:
     return tok.text in _SINGLE_QUOTES and tok.tag_ in ("``", "''")
 
 
-def _clause(span: Span, state: _QuoteState) -> _Clause:
-    """Tense and modality of the main verb, and how much of the sentence is quotation.
+def _clause(span: Span, state: _QuoteState) -> tuple[str, _Clause]:
+    """The normalized sentence; tense and modality of the main verb, and how much of the
+    sentence is quotation.
 
     Double quotes carry from sentence to sentence. A single quote only carries when it is the
     sentence's last token: tokenized text attaches the opening quote of the next sentence there
@@ -187,10 +191,12 @@ def _clause(span: Span, state: _QuoteState) -> _Clause:
     quoted_words = words = 0
     saw_quote = False
     lemmas: set[str] = set()
+    lowers: list[str] = []
     last_single = False
     for tok in span:
         if tok.is_space:
             continue
+        lowers.append(tok.lower_)
         last_single = False
         if _is_quote(tok):
             saw_quote = True
@@ -212,7 +218,7 @@ def _clause(span: Span, state: _QuoteState) -> _Clause:
     root = span.root
     share = quoted_words / words if words else 0.0
     lemma = root.lemma_.lower()
-    return _Clause(
+    return _normalized(lowers), _Clause(
         tense=_tense(root),
         content_tense=_content_tense(root),
         root_lemma=lemma,
@@ -265,9 +271,12 @@ def _tense(root: Token) -> str:
 
 
 def _score_cues(ev: _Evidence, norm: str) -> None:
-    for role, pattern, weight in CUES:
-        if pattern.search(norm):
-            ev.add(role, weight)
+    for role, gate, cues in CUES:
+        if gate.search(norm) is None:
+            continue
+        for pattern, weight in cues:
+            if pattern.search(norm):
+                ev.add(role, weight)
 
 
 def _score_clause(ev: _Evidence, clause: _Clause) -> None:
@@ -300,12 +309,11 @@ def _score_clause(ev: _Evidence, clause: _Clause) -> None:
 def _score_time(
     ev: _Evidence, timexes: Sequence[TimeExpr], ref_year: int | None, dct: datetime | None
 ) -> None:
-    for tx in timexes:
-        direction = _direction(tx, ref_year, dct)
-        if direction < 0:
-            ev.add("context", 1.0)
-        elif direction > 0:
-            ev.add("forward_looking", 1.2)
+    directions = {_direction(tx, ref_year, dct) for tx in timexes}
+    if -1 in directions:
+        ev.add("context", 1.0)
+    if 1 in directions:
+        ev.add("forward_looking", 1.2)
 
 
 def _score_years(ev: _Evidence, norm: str, ref_year: int | None) -> None:
@@ -332,7 +340,7 @@ def _score_attribution(ev: _Evidence, attributions: Sequence[Attribution], claus
 def _score_position(ev: _Evidence, rank: int, clause: _Clause, lead: frozenset[str]) -> None:
     """The lead states the main event; later sentences that restate it do too."""
     if rank == 0:
-        ev.add("main_event", 2.6)
+        ev.add("main_event", 3.2)
         return
     if rank < 0:
         return
@@ -375,10 +383,11 @@ def _direction(tx: TimeExpr, ref_year: int | None, dct: datetime | None) -> int:
     if tx.type == "DURATION" or tx.type == "SET":
         words = set(tx.text.lower().split())
         return -1 if "ago" in words or "past" in words else 0
-    if dct is not None and re.match(r"^\d{4}-\d{2}-\d{2}", value):
-        day = value[:10]
-        today = dct.strftime("%Y-%m-%d")
-        return -1 if day < today else (1 if day > today else 0)
+    m = _CALENDAR.match(value)
+    if dct is not None and m:
+        point = m.group(0)
+        today = dct.strftime("%Y-%m-%d")[: len(point)]
+        return -1 if point < today else (1 if point > today else 0)
     m = _YEAR.match(value)
     if m and ref_year is not None:
         year = int(m.group(1))
@@ -392,9 +401,9 @@ def _direction(tx: TimeExpr, ref_year: int | None, dct: datetime | None) -> int:
     return 0
 
 
-def _latest_year(text: str) -> int | None:
+def _latest_year(sentences: list[Sentence]) -> int | None:
     """The latest year the article mentions: "now", when nothing better is known."""
-    years = [int(y) for y in _YEAR_WORD.findall(text)]
+    years = [int(y) for s in sentences for y in _YEAR_WORD.findall(s.text)]
     return max(years) if years else None
 
 

@@ -1,10 +1,11 @@
 """Time expressions: find them with the rule grammar and normalize them in TimeML terms.
 
-The grammar (``timex_rules`` and ``timex_relative``) proposes candidate spans over the raw text;
-overlaps are settled longest-first, then the survivors are normalized in text order so that
-anaphoric expressions ("the previous day", "that month") can anchor on the last date mentioned.
-The parse supplies the tense of the clause a timex attaches to (a bare "Tuesday" in a past-tense
-clause is the one before the DCT) and a few part-of-speech checks ("May" the modal).
+The grammar (``timex_rules``, ``timex_calendar``, ``timex_relative``) proposes candidate spans
+over the raw text, tried only near anchor words so that the scan stays a small fraction of the
+parse time. Overlaps are settled longest-first, then the survivors are normalized in text order
+so that anaphoric expressions ("the previous day", "that month") can anchor on the last date
+mentioned. The parse supplies the tense of the clause a timex attaches to (a bare "Tuesday" in a
+past-tense clause is the one before the DCT) and a few part-of-speech checks ("May" the modal).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from datetime import datetime
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
-from newsbrief.analyze import timex_relative  # noqa: F401  (registers the relative rules)
+from newsbrief.analyze import timex_calendar, timex_relative  # noqa: F401  (register rules)
 from newsbrief.analyze.timex_points import Point, from_date
 from newsbrief.analyze.timex_resolve import Ctx, Norm, Tense
 from newsbrief.analyze.timex_rules import RULES, Rule
@@ -30,12 +31,15 @@ _FUTURE_AUX = frozenset({"will", "'ll", "ll", "shall", "wo", "may", "should", "m
 _WEAK_MODALS = frozenset({"would", "could", "might", "'d"})
 # verbs whose object is a later event: "planned a rally on Saturday", "set for April"
 _PLAN_VERBS = frozenset({"plan", "schedule", "expect", "set", "slate", "due", "intend", "aim",
-                         "postpone", "delay", "reschedule", "promise", "pledge", "vow"})
+                         "postpone", "delay", "reschedule", "promise", "pledge",
+                         "vow"})  # fmt: skip
+_LIKELY = frozenset({"likely", "unlikely", "due", "poised", "ready", "certain", "sure", "set"})
 _PAST_AUX = frozenset({"was", "were", "had", "did", "'d"})
 _YEAR_PREV = frozenset({"in", "since", "by", "of", "until", "till", "before", "after", "from", "to",
-                        "through", "during", "for", "between", "and", "or", "early", "late", "mid",
-                        "fiscal", "year", "around", "circa", "than", "at",
-                        "'", "summer", "spring", "fall", "winter", "autumn", "-", "last"})  # fmt: skip
+                        "through", "during", "for", "between", "and", "or", "early", "late",
+                        "mid", "fiscal", "year", "around", "circa", "than", "at", "'",
+                        "summer", "spring", "fall", "winter", "autumn", "-",
+                        "last"})  # fmt: skip
 _NOT_YEAR_ENTS = frozenset({"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL"})
 # "until Tuesday", "as soon as Tuesday": a deadline or a hope looks forward whatever the tense
 _FORWARD_CUE = re.compile(r"\b(?:until|till|as\s+soon\s+as|as\s+early\s+as)\s+$", re.I)
@@ -63,8 +67,10 @@ def find_timexes(doc: Doc, dct: datetime | None, sentences: list[Sentence]) -> l
     ctx = Ctx(dct=dct_point, probe=view)
     for cand in chosen:
         ctx.sentence = max(0, bisect.bisect_right(starts, cand.start) - 1)
-        ctx.tense = "future" if _FORWARD_CUE.search(text, max(0, cand.start - 24), cand.start) else view.tense(
-            cand.start, cand.end
+        ctx.tense = (
+            "future"
+            if _FORWARD_CUE.search(text, max(0, cand.start - 24), cand.start)
+            else view.tense(cand.start, cand.end)
         )
         norm = cand.rule.handler(cand.match, ctx)
         if norm is None:
@@ -73,7 +79,7 @@ def find_timexes(doc: Doc, dct: datetime | None, sentences: list[Sentence]) -> l
         end = _trim_end(text, start, cand.end)
         out.append(_record(text, start, end, norm, ctx.sentence))
         if norm.point is not None and norm.point.year is not None and norm.anchors_next:
-            ctx.prev, ctx.prev_sentence = norm.point, ctx.sentence
+            ctx.prev = norm.point
     return out
 
 
@@ -238,6 +244,10 @@ def verb_tense(verb: Token, depth: int = 0) -> Tense | None:
         return "future" if verb.dep_ in ("ccomp", "xcomp", "advcl") else None
     if verb.lemma_ in _PLAN_VERBS and "had" not in words:
         return "future"
+    if verb.lemma_ == "be" and any(
+        c.dep_ == "acomp" and c.lemma_ in _LIKELY for c in verb.children
+    ):
+        return "future"  # "a decision was unlikely before the summer"
     if verb.tag_ == "VB":
         if any(a.tag_ == "TO" for a in auxes) and depth < 2 and verb.head is not verb:
             return clause_tense(verb.head, depth + 1)

@@ -126,7 +126,7 @@ def point_value(p: Point) -> str:
 
 
 def shift(p: Point, unit: str, n: int) -> Point | None:
-    """``p`` moved by ``n`` calendar units (``D W M Q Y DE CE``); ``None`` if that makes no sense."""
+    """``p`` moved by ``n`` calendar units (``D W M Q Y DE CE``); ``None`` if meaningless."""
     if n == 0:
         return p
     if p.year is None:
@@ -202,8 +202,10 @@ def sort_key(value: str) -> str:
     if second in SEASON_CODES:
         return f"{year}-{_SEASON_START[SEASON_CODES.index(second)]:02d}-01"
     if second.startswith("W") and second[1:].isdigit():
-        d = date.fromisocalendar(int(year), int(second[1:]), 1)
-        return d.isoformat()
+        try:
+            return date.fromisocalendar(int(year), int(second[1:]), 1).isoformat()
+        except ValueError:
+            return f"{year}-01-01"
     if second.isdigit():
         day = parts[2] if len(parts) > 2 and parts[2].isdigit() else "01"
         key = f"{year}-{second}-{day}"

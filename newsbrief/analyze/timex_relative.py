@@ -15,7 +15,6 @@ from newsbrief.analyze.timex_resolve import (
     Norm,
     anaphoric_shift,
     comparison,
-    at,
     dct_shift,
     ref,
     weekday,
@@ -136,7 +135,7 @@ def _relative_unit(m: re.Match[str], ctx: Ctx) -> Norm | None:
         return _relative_part(ctx, rel, unit)
     if unit == "weekend" and rel in ("the", "this", "last", "next", "this past", "this coming"):
         return _weekend(ctx, rel)
-    if rel == "the" and (unit in ("day", "night", "decade") or not mod and unit == "month"):
+    if rel == "the" and (unit in ("day", "night", "decade") or (not mod and unit == "month")):
         return None
     if unit == "night":
         return dct_shift(ctx, "day", "D", -1) if rel == "last" else None
@@ -150,7 +149,7 @@ def _relative_unit(m: re.Match[str], ctx: Ctx) -> Norm | None:
 
 
 def _past_unit(ctx: Ctx, rel: str, unit: str) -> Norm | None:
-    """"the past year" (the year before the DCT), "the past decade" (ten years up to now)."""
+    """ "the past year" (the year before the DCT), "the past decade" (ten years up to now)."""
     if rel in ("the full", "the whole"):
         return dct_shift(ctx, unit, unit_letter(unit), 0) if unit == "year" else None
     if unit == "decade":
@@ -166,10 +165,7 @@ def _weekend(ctx: Ctx, rel: str) -> Norm:
         return Norm("DATE", "XXXX-WXX-WE", "week", "document")
     dow = date(ctx.dct.year, ctx.dct.month, ctx.dct.day).isoweekday()
     forward = rel in ("next", "this coming") or (rel in ("the", "this") and ctx.direction > 0)
-    if forward:
-        n = 1 if rel == "next" and dow < 6 else 0
-    else:
-        n = 0 if dow >= 6 else -1
+    n = (1 if rel == "next" and dow < 6 else 0) if forward else (0 if dow >= 6 else -1)
     week = dct_shift(ctx, "week", "W", n)
     return Norm("DATE", week.value + "-WE", "week", "document", week.point)
 
@@ -239,9 +235,9 @@ def _weekday(m: re.Match[str], ctx: Ctx) -> Norm | None:
         pod = _PART_CODES.get((m.group("pod") or "").lower(), "")
         return Norm("SET", f"XXXX-WXX-{dow}" + (f"T{pod}" if pod else ""), "fuzzy")
     out = weekday(ctx, dow, norm_rel(m.group("rel")))
-    pod = _PART_CODES.get((m.group("pod") or "").lower())
-    if pod and out.point is not None:
-        return Norm("DATE", f"{out.value}T{pod}", "day", out.anchor, out.point)
+    part = _PART_CODES.get((m.group("pod") or "").lower())
+    if part and out.point is not None:
+        return Norm("DATE", f"{out.value}T{part}", "day", out.anchor, out.point)
     return out
 
 
@@ -340,7 +336,7 @@ def _duration(m: re.Match[str], ctx: Ctx) -> Norm | None:
 
 
 def _per_unit(m: re.Match[str], ctx: Ctx) -> bool:
-    """"$5 million a year", "two flights a week": the article follows an amount, not a verb."""
+    """ "$5 million a year", "two flights a week": the article follows an amount, not a verb."""
     before = ctx.tag(m.start() - 2) if m.start() >= 2 else ""
     return before in ("CD", "NN", "NNS", "$")
 
@@ -383,8 +379,10 @@ def _vague_units(m: re.Match[str], ctx: Ctx) -> Norm | None:
         return ref("FUTURE_REF")
     if (det == "recent" and unit == "years") or det.endswith(("past few", "last few", "several")):
         return ref("PAST_REF")
-    if det in ("", "the") and not m.group("tail") and (
-        ctx.tag(m.start("unit")) != "NNS" or unit not in ("days", "weeks", "centuries")
+    if (
+        det in ("", "the")
+        and not m.group("tail")
+        and (ctx.tag(m.start("unit")) != "NNS" or unit not in ("days", "weeks", "centuries"))
     ):
         return None
     return Norm("DURATION", duration_value(None, letter), "fuzzy")
@@ -395,7 +393,10 @@ _SET_WORDS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2
               "hourly": "PT1H", "semiannually": "P6M", "semiannual": "P6M"}  # fmt: skip
 
 
-@rule("set_word", r"(?<![\w-])(?:daily|nightly|weekly|biweekly|monthly|annually|yearly|hourly|semiannually)(?![\w-])")
+@rule(
+    "set_word",
+    r"(?<![\w-])(?:daily|nightly|weekly|biweekly|monthly|annually|yearly|hourly|semiannually)(?![\w-])",
+)
 def _set_word(m: re.Match[str], ctx: Ctx) -> Norm | None:
     return Norm("SET", _SET_WORDS[m.group(0).lower()], "fuzzy")
 

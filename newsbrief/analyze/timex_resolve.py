@@ -75,7 +75,6 @@ class Ctx:
     dct: Point | None
     prev: Point | None = None
     tense: Tense | None = None
-    prev_sentence: int = -1
     sentence: int = 0
     probe: Probe = field(default_factory=lambda: NullProbe())
 

@@ -10,7 +10,7 @@ than two points, the sentences that come closest to those roles fill in.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from newsbrief.compose.trim import content_words, has_quote, is_furniture, overlap, trim_span
@@ -55,11 +55,26 @@ def why_it_matters(
         points += _pick(
             _fallback(spare), taken + [o.words for o in points], MIN_POINTS - len(points)
         )
-    watch = _pick(
-        _options(pool, ("forward_looking",)), taken + [o.words for o in points], MAX_WATCH
-    )
+    dated = _future_dated(analysis)
+    watch_options = [
+        replace(o, score=o.score + 0.3) if o.sentence.index in dated else o
+        for o in _options(pool, ("forward_looking",))
+    ]
+    watch = _pick(watch_options, taken + [o.words for o in points], MAX_WATCH)
     chosen_all = sorted(points + watch, key=lambda o: (_KIND_ORDER[o.kind], o.sentence.index))
     return tuple(_item(analysis, o) for o in chosen_all)
+
+
+def _future_dated(analysis: Analysis) -> set[int]:
+    """Sentences with a time expression after the article's date: a scheduled event to watch."""
+    published = analysis.article.published
+    today = published.date().isoformat() if published else None
+    out = set()
+    for tx in analysis.timexes:
+        value = tx.value
+        if value == "FUTURE_REF" or (today and value[:1].isdigit() and value[: len(today)] > today):
+            out.add(tx.sentence_index)
+    return out
 
 
 def _usable(sent: Sentence) -> bool:

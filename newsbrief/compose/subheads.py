@@ -22,6 +22,7 @@ from newsbrief.models import Analysis, BodyParagraph, BodySection, BodySentence,
 from newsbrief.settings import Settings
 
 WINDOW = 2  # paragraphs on each side of a gap
+DECAY = 1.0  # weight of each paragraph further from the gap (1: a plain window)
 PARAS_PER_SECTION = 3  # about how many paragraphs a section holds
 MIN_HEADING_WORDS = 2
 MAX_HEADING_WORDS = 5
@@ -32,6 +33,12 @@ _GENERIC = words_of(
     october november december man woman men women group end case side issue world secretary
     analyst spokesman spokeswoman spokesperson minister chief executive director envoy chair
     chairman president member reporters"""
+)
+# a phrase naming somebody by office ("transport minister halvard oskarsen") heads a block badly
+_PEOPLE = words_of(
+    """minister secretary official spokesman spokeswoman spokesperson chief executive director
+    envoy chair chairman president analyst mayor governor senator leader member reporter ceo
+    commissioner prosecutor judge"""
 )
 _SMALL = words_of("a an the and or nor of in on at to for by with from as vs")
 _SPACE = re.compile(r"\s+")
@@ -94,20 +101,30 @@ def _vector(paragraph: list[Sentence]) -> Counter[str]:
     return bag
 
 
-def _cosine(a: Counter[str], b: Counter[str]) -> float:
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
     dot = sum(v * b[k] for k, v in a.items() if k in b)
     norm = math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values()))
     return dot / norm if norm else 0.0
 
 
 def _cohesion(vectors: list[Counter[str]]) -> list[float]:
-    """Cohesion at each gap g (between paragraph g and g + 1)."""
+    """Cohesion at each gap g (between paragraph g and g + 1): the paragraphs on each side,
+    nearer ones weighing more."""
     out = []
     for g in range(len(vectors) - 1):
-        left: Counter[str] = sum(vectors[max(0, g - WINDOW + 1) : g + 1], Counter())
-        right: Counter[str] = sum(vectors[g + 1 : g + 1 + WINDOW], Counter())
+        left: dict[str, float] = {}
+        for i in range(g, max(-1, g - WINDOW), -1):
+            _add(left, vectors[i], DECAY ** (g - i))
+        right: dict[str, float] = {}
+        for j in range(g + 1, min(len(vectors), g + 1 + WINDOW)):
+            _add(right, vectors[j], DECAY ** (j - g - 1))
         out.append(_cosine(left, right))
     return out
+
+
+def _add(total: dict[str, float], vector: Counter[str], weight: float) -> None:
+    for key, value in vector.items():
+        total[key] = total.get(key, 0.0) + value * weight
 
 
 def _depths(scores: list[float]) -> list[float]:
@@ -169,6 +186,7 @@ def _rank_phrases(block: list[Sentence], text: str, weights: dict[str, float]) -
         score = sum(top[:2]) + 0.3 * (tf - 1) + 0.5 * (phrase in topic)
         score *= {1: 0.6, 2: 1.0, 3: 1.0, 4: 0.85}.get(len(words), 0.7)
         score *= 0.75 if phrase in names else 1.0
+        score *= 0.5 if _PEOPLE & set(words) else 1.0
         scored.append((-score, phrase))
     return [p for _, p in sorted(scored)]
 

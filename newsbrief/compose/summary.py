@@ -32,6 +32,13 @@ MIN_SENTENCES = 2
 MAX_SENTENCES = 4
 WORD_BUDGET = 62  # a reader's "three short sentences"; longer picks stop earlier
 REDUNDANT = 0.5  # word overlap above which a sentence repeats one already chosen
+# Score weights, set on the CNN/DailyMail dev split (a broad optimum, not a sharp peak).
+POSITION_DECAY = 1.0  # the sentence at rank r gets 1 / (1 + decay * r)
+CENTRALITY = 1.5  # weight of the words a sentence shares with the rest of the article
+QUOTE_PENALTY = 0.1
+DANGLING_PENALTY = 0.25
+CAPTION_PENALTY = 0.1
+LONG_SENTENCE = 40  # words; each word beyond costs 0.01
 _ROLE_BONUS = {
     "main_event": 0.35,
     "significance": 0.15,
@@ -41,11 +48,6 @@ _ROLE_BONUS = {
     "detail": 0.0,
     "reaction": -0.35,
 }
-POSITION_DECAY = 1.0
-CENTRALITY = 1.5
-QUOTE_PENALTY = 0.1
-DANGLING_PENALTY = 0.25
-CAPTION_PENALTY = 0.1
 _QUESTION = re.compile(r"\?\s*['\"”’]*\s*$")
 
 
@@ -57,6 +59,7 @@ class _Candidate:
     words: frozenset[str]
     score: float
     dangling: bool
+    n_words: int
 
 
 def executive_summary(analysis: Analysis, settings: Settings) -> tuple[SummaryItem, ...]:
@@ -89,9 +92,10 @@ def _candidates(analysis: Analysis) -> list[_Candidate]:
         if is_furniture(sent.text) or len(ws) < 3:
             continue
         start, end = trim_span(analysis, sent)
-        dangling = opens_dangling(sent.text)
+        dangling = opens_dangling(analysis.article.text[start:end])
         score = _score(sent, ws, doc_freq, rank, dangling)
-        out.append(_Candidate(sent, start, end, frozenset(ws), score, dangling))
+        n_words = len(analysis.article.text[start:end].split())
+        out.append(_Candidate(sent, start, end, frozenset(ws), score, dangling, n_words))
         rank += 1
     return out
 
@@ -113,8 +117,8 @@ def _score(
     if is_caption(sent.text):
         score -= CAPTION_PENALTY
     n_words = len(sent.text.split())
-    if n_words > 40:
-        score -= 0.01 * (n_words - 40)
+    if n_words > LONG_SENTENCE:
+        score -= 0.01 * (n_words - LONG_SENTENCE)
     return score
 
 
@@ -130,7 +134,7 @@ def _select(candidates: list[_Candidate], target: int) -> list[_Candidate]:
         if chosen and max(overlap(best.words, c.words) for c in chosen) > REDUNDANT:
             continue
         chosen.append(best)
-        words_so_far += len(best.sentence.text.split())
+        words_so_far += best.n_words
     return chosen
 
 

@@ -1,11 +1,193 @@
-"""The Story So Far (PLACEHOLDER contract, replaced by the timex/events work)."""
+"""The Story So Far: the dated events of a story, oldest first, ending with today's development.
+
+Events come from every given analysis (earlier articles of the same story first). Events dated
+after their own article's creation time are plans, not history, and stay out. The same event
+reported twice (same date, mostly the same words) is shown once. Each entry carries the date at
+its real granularity ("March 2019", "Tuesday 11 June 2024", "Q1 2024", "recent months") and the
+clause it came from, verbatim, with its evidence.
+"""
 
 from __future__ import annotations
 
+import calendar
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
 
-from newsbrief.models import Analysis, TimelineEntry
+from newsbrief.models import Analysis, Event, TimelineEntry
+
+__all__ = ["date_label", "story_so_far"]
+
+_WORD = re.compile(r"[a-z0-9]+")
+_STOP = frozenset({
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "with", "by",
+    "from", "as", "is", "was", "were", "are", "be", "been", "has", "have", "had", "that", "this",
+    "it", "its", "their", "his", "her", "they", "he", "she", "said", "says", "will", "would",
+})  # fmt: skip
+_PARTS = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night"}
+_SEASONS = {"SP": "Spring", "SU": "Summer", "FA": "Autumn", "WI": "Winter"}
+MERGE_OVERLAP = 0.5
+PER_DATE = 2
+MAX_ENTRIES = 12
+
+
+@dataclass(frozen=True)
+class _Item:
+    order: int  # analysis index, for stable ordering across articles
+    event: Event
+    current: bool
 
 
 def story_so_far(analyses: Sequence[Analysis]) -> tuple[TimelineEntry, ...]:
-    return ()
+    """The timeline of the given analyses; the last one is today's article."""
+    if not analyses:
+        return ()
+    items: list[_Item] = []
+    last = len(analyses) - 1
+    for order, analysis in enumerate(analyses):
+        today = _today(analysis) if order == last else None
+        for event in analysis.events:
+            current = event.is_current and order == last
+            if _is_history(event, analysis) and (current or not _same_day(event, today)):
+                items.append(_Item(order, event, current))
+    merged = _select(_merge(items))
+    dated = sorted((i for i in merged if i.event.sort_key and not i.current), key=_key)
+    undated = [i for i in merged if not i.event.sort_key and not i.current]
+    current_items = [i for i in merged if i.current][:1]
+    labels = {i.event.sort_key[:10]: _label(i.event) for i in dated if i.event.date}
+    return tuple(_entry(i, labels) for i in [*dated, *undated, *current_items])
+
+
+def _today(analysis: Analysis) -> str | None:
+    published = analysis.article.published
+    return published.date().isoformat() if published is not None else None
+
+
+def _same_day(event: Event, today: str | None) -> bool:
+    """Other news of the latest article's own day is the article itself, not background."""
+    return today is not None and event.sort_key[:10] == today
+
+
+def _select(items: list[_Item]) -> list[_Item]:
+    """At most ``PER_DATE`` entries a date and ``MAX_ENTRIES`` in all, the ones nearest the top
+    of their article first (the lead carries what matters)."""
+    ranked = sorted(items, key=lambda i: (not i.current, -i.order, i.event.evidence.sentence_index))
+    per_date: dict[str, int] = {}
+    kept: list[_Item] = []
+    for item in ranked:
+        date_key = item.event.date or item.event.sort_key
+        if per_date.get(date_key, 0) >= PER_DATE and not item.current:
+            continue
+        per_date[date_key] = per_date.get(date_key, 0) + 1
+        kept.append(item)
+    return kept[:MAX_ENTRIES]
+
+
+def _is_history(event: Event, analysis: Analysis) -> bool:
+    """Past or present relative to the event's own article (plans and forecasts stay out)."""
+    published = analysis.article.published
+    if published is None or not event.sort_key[:1].isdigit():
+        return True
+    return event.sort_key[:10] <= published.date().isoformat()
+
+
+def _key(item: _Item) -> tuple[str, int, int, int]:
+    e = item.event
+    return (e.sort_key, item.order, e.evidence.sentence_index, e.evidence.start)
+
+
+def _merge(items: list[_Item]) -> list[_Item]:
+    """Drop an item that repeats an earlier one: same date and heavy word overlap."""
+    kept: list[_Item] = []
+    for item in items:
+        dup = next((k for k in kept if _same_event(k.event, item.event)), None)
+        if dup is None:
+            kept.append(item)
+        elif item.current and not dup.current:
+            kept[kept.index(dup)] = item
+    return kept
+
+
+def _same_event(a: Event, b: Event) -> bool:
+    if a.date != b.date or (a.date is None and a.sort_key != b.sort_key):
+        return False
+    wa, wb = _content_words(a.predicate), _content_words(b.predicate)
+    if not wa or not wb:
+        return a.predicate == b.predicate
+    return len(wa & wb) / min(len(wa), len(wb)) >= MERGE_OVERLAP and len(wa & wb) >= 2
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in _WORD.findall(text.lower()) if w not in _STOP}
+
+
+def _entry(item: _Item, labels: dict[str, str]) -> TimelineEntry:
+    e = item.event
+    return TimelineEntry(
+        date=e.date,
+        date_label=_label(e) if e.date else _undated_label(e, labels),
+        granularity=e.granularity,
+        text=e.predicate,
+        is_current=item.current,
+        evidence=e.evidence,
+    )
+
+
+def _label(e: Event) -> str:
+    if e.date and not e.date[:1].isdigit():
+        return e.timex.text.lower() if e.timex is not None else "recently"
+    return date_label(e.date or "")
+
+
+def _undated_label(e: Event, labels: dict[str, str]) -> str:
+    """ "After March 2019" for an event placed after a dated anchor, else "Earlier"."""
+    anchor = labels.get(e.sort_key[:10])
+    if anchor and e.sort_key.endswith("~after"):
+        return f"After {anchor}"
+    if anchor and e.sort_key.endswith("~before"):
+        return f"Before {anchor}"
+    return "Earlier"
+
+
+def date_label(value: str) -> str:
+    """A TimeML date value at its own granularity: ``2019-03`` → ``March 2019``.
+
+    A value that is not a valid calendar date is shown as it is.
+    """
+    try:
+        return _date_label(value)
+    except (ValueError, IndexError):
+        return value
+
+
+def _date_label(value: str) -> str:
+    if m := re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)(?:T(\w\w)(?::(\d\d))?)?", value):
+        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        day = date(y, mo, d)
+        text = f"{calendar.day_name[day.weekday()]} {d} {calendar.month_name[mo]} {y}"
+        if m.group(4):
+            part = _PARTS.get(m.group(4), f"{m.group(4)}:{m.group(5) or '00'}")
+            text += f", {part}"
+        return text
+    if m := re.fullmatch(r"(\d{4})-(\d\d)", value):
+        return f"{calendar.month_name[int(m.group(2))]} {m.group(1)}"
+    if m := re.fullmatch(r"(\d{4})-W(\d\d)(-WE)?", value):
+        first = date.fromisocalendar(int(m.group(1)), int(m.group(2)), 6 if m.group(3) else 1)
+        what = "Weekend of" if m.group(3) else "Week of"
+        return f"{what} {first.day} {calendar.month_name[first.month]} {first.year}"
+    if m := re.fullmatch(r"(\d{4})-Q(\d)", value):
+        return f"Q{m.group(2)} {m.group(1)}"
+    if m := re.fullmatch(r"(\d{4})-H(\d)", value):
+        return f"{'First' if m.group(2) == '1' else 'Second'} half of {m.group(1)}"
+    if m := re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", value):
+        return f"{_SEASONS[m.group(2)]} {m.group(1)}"
+    if re.fullmatch(r"\d{4}", value):
+        return value
+    if re.fullmatch(r"\d{3}", value):
+        return f"{value}0s"
+    if re.fullmatch(r"\d{2}", value):
+        n = int(value) + 1
+        suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+        return f"{n}{suffix} century"
+    return value

@@ -59,8 +59,15 @@ _TAIL_SAID = re.compile(
     r"(?:\s+(?:on|in|at|this|last|late|early)\s+[^\s,;:\"“”]+(?:\s+[^\s,;:\"“”]+)?)?\s*\.?\s*$",
     re.I,
 )
-_TAIL_SAID_NAME = re.compile(r",\s*(?:said|says|added)\s+[^\"“”;:]{1,120}?\s*\.?\s*$", re.I)
+# ", said Irena Vasquel, general secretary of the union." — a name, then at most an appositive
+_TAIL_SAID_NAME = re.compile(
+    r",\s*(?:said|says|added)\s+(?:[^\s,\"“”;:]+\s+){0,5}[^\s,\"“”;:]+"
+    r"(?:\s*,\s*(?:the|a|an|his|her|their|its)\s+[^\"“”;:,]{1,80}?)?\s*\.?\s*$",
+    re.I,
+)
+_ATTRIBUTION_CUES = words_of("said says say told tells added adds reported reports stated wrote")
 _MIN_KEPT_WORDS = 6
+_MAX_TAIL_WORDS = 10
 
 
 def content_words(text: str) -> set[str]:
@@ -128,13 +135,20 @@ def _trim_tail(text: str, lo: int, hi: int) -> int:
 
 
 def _content_end(analysis: Analysis, sent: Sentence, lo: int) -> int:
-    """End of an indirect attribution's content that opens the sentence and precedes its cue."""
+    """End of an indirect attribution's content that opens the sentence, when all that follows
+    it is the attribution itself ("…, the ministry said on Tuesday.")."""
     best = len(sent.text)
     for att in analysis.attributions:
         if att.evidence.sentence_index != sent.index or att.kind != "indirect":
             continue
         c_lo, c_hi = att.content_span.start - sent.start, att.content_span.end - sent.start
         if c_lo > lo + 1 or att.cue_span.start < att.content_span.end:
+            continue
+        tail = sent.text[c_hi:].lstrip()
+        cue = att.cue.lower()
+        if not tail.startswith(",") or len(tail.split()) > _MAX_TAIL_WORDS:
+            continue
+        if cue not in _ATTRIBUTION_CUES and cue != "according to":
             continue
         kept = sent.text[lo:c_hi].rstrip(" ,;")
         if _enough(kept):

@@ -12,7 +12,8 @@ How spans are compared (both sides go through the same normalization):
 * a span is a list of fragments; fragments separated by nothing but whitespace are merged (a
   token-tag view of the annotation cannot tell them apart), then each fragment is trimmed of
   surrounding whitespace and punctuation (Unicode categories P* and S*, so quote marks, commas,
-  colons, dashes and the final period all go) and dropped when nothing is left;
+  colons, dashes and the final period all go); a fragment made only of punctuation (a colon
+  cue) keeps its punctuation, and whitespace-only fragments are dropped;
 * **exact**: a predicted fragment counts when a gold fragment of the same type has exactly the same
   trimmed offsets; every fragment counts once (gold and predicted fragments are sets);
 * **overlap**: a fragment counts when it shares at least one word token (``\\w+``) with a gold
@@ -32,7 +33,7 @@ import json
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -94,13 +95,18 @@ def normalize(frags: Iterable[Frag], text: str) -> tuple[Frag, ...]:
             merged.append([start, end])
     out: list[Frag] = []
     for start, end in merged:
-        while start < end and _is_trim(text[start]):
-            start += 1
-        while end > start and _is_trim(text[end - 1]):
-            end -= 1
-        if start < end:
-            out.append((start, end))
+        frag = _trim(text, start, end, _is_trim) or _trim(text, start, end, str.isspace)
+        if frag is not None:
+            out.append(frag)
     return tuple(out)
+
+
+def _trim(text: str, start: int, end: int, strip: Callable[[str], bool]) -> Frag | None:
+    while start < end and strip(text[start]):
+        start += 1
+    while end > start and strip(text[end - 1]):
+        end -= 1
+    return (start, end) if start < end else None
 
 
 def read_ann(path: Path, text: str) -> list[Relation]:

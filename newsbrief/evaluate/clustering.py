@@ -138,7 +138,7 @@ def run_assigner(
     labels = [""] * len(docs)
     for i in order:
         labels[i] = assigner.assign(docs[i].doc_id, docs[i].text, None, None)
-    return [assigner.resolve(label) for label in labels]
+    return labels
 
 
 def tfidf_matrix(texts: Sequence[str]) -> np.ndarray:
@@ -258,4 +258,3 @@ def evaluate(
     }
     extra = {"stories": k, "gold_stories": len(set(gold)), "seeds": SEEDS_REPORTED}
     return EvalResult("clustering", len(docs), metrics, lines, extra)
-

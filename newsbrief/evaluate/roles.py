@@ -19,7 +19,7 @@ from pathlib import Path
 from newsbrief.analyze import analyze_many
 from newsbrief.analyze.roles import ROLES
 from newsbrief.errors import DataError
-from newsbrief.evaluate.common import PRF, EvalResult
+from newsbrief.evaluate.common import PRF, EvalResult, data_root, require_dir
 from newsbrief.evaluate.summary import clean_source
 from newsbrief.ingest.text import article_from_text
 from newsbrief.models import Analysis, Article
@@ -62,8 +62,15 @@ def load_labels(path: Path = LABELS_FILE) -> list[Label]:
     return out
 
 
-def evaluate(data_dir: Path, *, labels: Path = LABELS_FILE, limit: int | None = None) -> EvalResult:
-    """Accuracy, per-role precision/recall/F1 and macro-F1 of ``assign_roles``."""
+def evaluate(
+    data_dir: Path | None = None, *, labels: Path = LABELS_FILE, limit: int | None = None
+) -> EvalResult:
+    """Accuracy, per-role precision/recall/F1 and macro-F1 of ``assign_roles``.
+
+    ``data_dir`` is the shared benchmark folder (``cnndm/`` and ``polnear/`` inside it); by
+    default ``newsbrief.evaluate.common.data_root()``.
+    """
+    data_dir = require_dir(data_dir or data_root(), "roles data")
     gold = load_labels(labels)
     order = list(dict.fromkeys(lab.article for lab in gold))[:limit]
     by_article: dict[str, list[Label]] = {a: [] for a in order}
@@ -129,7 +136,7 @@ def _polnear_dates(data_dir: Path) -> dict[str, datetime]:
 
 
 def _score(pairs: list[tuple[str, str | None]], n_articles: int) -> EvalResult:
-    per_role = {role: PRF() for role in ROLES}
+    per_role: dict[str, PRF] = {role: PRF() for role in ROLES}
     support: Counter[str] = Counter()
     correct = matched = 0
     for gold, pred in pairs:

@@ -221,7 +221,9 @@ def evaluate(data_dir: Path, *, limit: int | None = None) -> EvalResult:
     """Score ``find_timexes`` on the TimeML files under ``data_dir``."""
     corpus = load_corpus(data_dir, limit=limit)
     parsed = parse_many((d.text for d in corpus), batch_size=8)
-    score = score_documents((tml, predict(tml, doc)) for tml, doc in zip(corpus, parsed, strict=True))
+    score = score_documents(
+        (tml, predict(tml, doc)) for tml, doc in zip(corpus, parsed, strict=True)
+    )
     metrics = score.metrics()
     return EvalResult(
         task="timex",
@@ -235,7 +237,9 @@ def _report_lines(n_docs: int, score: TimexScore, m: dict[str, float]) -> list[s
     return [
         f"{'':14}{'P':>8}{'R':>8}{'F1':>8}",
         _row("extent strict", m["extent_strict_p"], m["extent_strict_r"], m["extent_strict_f1"]),
-        _row("extent relaxed", m["extent_relaxed_p"], m["extent_relaxed_r"], m["extent_relaxed_f1"]),
+        _row(
+            "extent relaxed", m["extent_relaxed_p"], m["extent_relaxed_r"], m["extent_relaxed_f1"]
+        ),
         _row("value", m["value_p"], m["value_r"], m["value_f1"]),
         f"type accuracy {m['type_accuracy']:.4f}  value accuracy {m['value_accuracy']:.4f}"
         f"  ({score.matched} matched of {score.n_gold} gold, {score.n_pred} predicted)",

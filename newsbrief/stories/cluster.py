@@ -1,15 +1,17 @@
 """Incremental story clustering: each new article joins the most similar story or starts one.
 
-An article becomes a vector of features from :mod:`newsbrief.stories.features` (words,
-entity-like names, years, dates, numbers), weighted by TF-IDF with document frequencies that
-grow with every article seen. A story keeps a centroid: the sum of its articles' normalized
-term-frequency vectors, pruned to its strongest terms; IDF is applied when comparing, so old
-stories are judged with today's statistics.
+An article becomes three TF-IDF vectors from :mod:`newsbrief.stories.features` (words,
+entity-like names, years/dates/numbers), with document frequencies that grow with every article
+seen. A story keeps one centroid per channel: the sum of its articles' unit vectors, pruned to
+its strongest terms and stored with the IDF divided out, so old stories are compared with
+today's statistics. Similarity is the mean of the channel cosines (the number channel only
+counts when both sides have numbers: two reports of one event tend to share their figures,
+two events of one topic do not).
 
 Cost per article stays flat as the archive grows: the article's top terms look up an inverted
 index that maps a term to the stories having it among their top centroid terms, each list
-capped to the most recently updated stories. Only those candidates are scored in full (cosine,
-times a time decay when both sides are dated); the best one wins if it clears the threshold.
+capped to the most recently updated stories. Only those candidates are scored in full (times a
+time decay when both sides are dated); the best one wins if it clears the threshold.
 
 Persistence, so story ids stay stable across restarts::
 
@@ -22,11 +24,15 @@ Persistence, so story ids stay stable across restarts::
     later = StoryAssigner()
     later.load_stats(archive_stats)
     later.load_stories(archive_row.values())     # any order
-    # ``later`` now assigns exactly as ``assigner`` would have.
+    # ``later`` knows every story under its old id, with its centroid and time span
+
 
 ``export_state()`` / ``StoryAssigner.from_state()`` bundle the two in one dict. A story id is
 derived from the id of the article that opened it, so it never changes and never collides
-across processes. ``assign`` must be called once per article: the archive dedupes first.
+across processes. The candidate index is rebuilt on load from each story's current top terms,
+so after a reload the assigner may, in rare near-ties, pick differently than an uninterrupted
+run would have; it never renames a story. ``assign`` must be called once per article: the
+archive dedupes first.
 """
 
 from __future__ import annotations
@@ -46,17 +52,14 @@ STATE_VERSION = 1
 CHANNELS = ("words", "entities", "numbers")
 _DAY = 86400.0
 
+Channels = tuple[dict[str, float], dict[str, float], dict[str, float]]
+
 
 @dataclass(frozen=True)
 class ClusterSettings:
     """Knobs of the assigner; the defaults were chosen on the ECB+ dev split."""
 
-    threshold: float = 0.2  # a story of one article is joined at this similarity
-    size_slope: float = 0.05  # a story of n articles needs threshold + size_slope * ln(n)
-    size_cap: int = 20  # n stops raising the bar here
-    merge_threshold: float | None = None  # merge two stories at this average link
-    merge_min_size: int = 2
-    linkage: str = "average"
+    threshold: float = 0.22  # join the best story at this similarity (0..1)
     channel_weights: tuple[float, float, float] = (1.0, 1.0, 1.0)  # words, entities, numbers
     query_terms: int = 24  # top article terms used to look up candidates
     index_terms: int = 24  # top centroid terms under which a story is indexed
@@ -69,21 +72,17 @@ class ClusterSettings:
     weights: FeatureWeights = field(default_factory=FeatureWeights)
 
 
-Channels = tuple[dict[str, float], dict[str, float], dict[str, float]]
-
-
 @dataclass
 class _Story:
     id: str
-    centroid: Channels  # per channel: the sum of the articles' unit-length TF vectors
+    centroid: Channels  # per channel: sum of the articles' unit TF-IDF vectors, IDF divided out
     n: int = 0
     first: float | None = None
     last: float | None = None
     seq: int = 0  # update counter value at the last change (recency in the index)
-    created: int = 0  # update counter value when the story was opened
-    norms: tuple[float, ...] = (1.0, 1.0, 1.0)
-    norm_docs: int = 0
-    norm_seq: int = -1
+    norms: tuple[float, float, float] = (1.0, 1.0, 1.0)  # centroid norms with IDF applied ...
+    norm_docs: int = 0  # ... as of this many documents ...
+    norm_seq: int = -1  # ... and this update
 
 
 @dataclass
@@ -93,23 +92,12 @@ class _Article:
     ts: float | None
 
 
-def _empty() -> Channels:
-    return {}, {}, {}
-
-
 def _timestamp(published: datetime | None) -> float | None:
     if published is None:
         return None
     if published.tzinfo is None:
         published = published.replace(tzinfo=UTC)
     return published.timestamp()
-
-
-def _widen(story: _Story, first: float | None, last: float | None) -> None:
-    if first is not None:
-        story.first = first if story.first is None else min(story.first, first)
-    if last is not None:
-        story.last = last if story.last is None else max(story.last, last)
 
 
 def _unit(vec: dict[str, float]) -> dict[str, float]:
@@ -133,8 +121,6 @@ class StoryAssigner:
         self.stories: dict[str, _Story] = {}
         self._postings: dict[str, dict[str, None]] = {}
         self._changed: set[str] = set()
-        self.aliases: dict[str, str] = {}  # merged story id -> the story that absorbed it
-        self._merged: list[tuple[str, str]] = []
 
     # ---- assignment -------------------------------------------------------------------------
 
@@ -147,16 +133,10 @@ class StoryAssigner:
         article = self._article(feats, published)
         best = self._best_story(article)
         if best is None:
-            best = _Story(story_id_for(article_id), _empty(), created=self.seq + 1)
+            best = _Story(story_id_for(article_id), ({}, {}, {}))
             self.stories[best.id] = best
         self._add_to_story(best, article)
-        return self._merge_neighbour(best).id
-
-    def resolve(self, story_id: str) -> str:
-        """The live story an id stands for: itself, or the story that absorbed it."""
-        while story_id in self.aliases:
-            story_id = self.aliases[story_id]
-        return story_id
+        return best.id
 
     def similarity(
         self, story_id: str, text: str, title: str | None = None, published: datetime | None = None
@@ -189,6 +169,7 @@ class StoryAssigner:
         return _Article((vecs[0], vecs[1], vecs[2]), idf, _timestamp(published))
 
     def _candidates(self, article: _Article) -> list[_Story]:
+        """Stories sharing the article's strongest terms, by summed weight of those terms."""
         s = self.settings
         merged = {t: v for vec in article.vecs for t, v in vec.items()}
         votes: dict[str, float] = {}
@@ -199,93 +180,23 @@ class StoryAssigner:
                 for sid in posting:
                     votes[sid] = votes.get(sid, 0.0) + w
         top = heapq.nlargest(s.max_candidates, votes, key=votes.__getitem__)
-        return [self.stories[sid] for sid in top if sid in self.stories]
-
-    def _story_candidates(self, story: _Story) -> list[_Story]:
-        s = self.settings
-        idf = self._idf
-        weighted = {t: w * idf(t) for c in story.centroid for t, w in c.items()}
-        votes: dict[str, float] = {}
-        for term in heapq.nlargest(s.query_terms, weighted, key=weighted.__getitem__):
-            for sid in self._postings.get(term, ()):
-                if sid != story.id:
-                    votes[sid] = votes.get(sid, 0.0) + weighted[term]
-        top = heapq.nlargest(s.max_candidates, votes, key=votes.__getitem__)
-        return [self.stories[sid] for sid in top if sid in self.stories]
-
-    def _pair_score(self, a: _Story, b: _Story) -> float:
-        """Average link between two stories: mean channel-mixed cosine over article pairs."""
-        idf = self._idf
-        total = weight = 0.0
-        for i, (ca, cb, w) in enumerate(
-            zip(a.centroid, b.centroid, self.settings.channel_weights, strict=True)
-        ):
-            if i == 2 and not (ca and cb):
-                continue
-            if len(cb) < len(ca):
-                ca, cb = cb, ca
-            dot = 0.0
-            for t, v in ca.items():
-                u = cb.get(t)
-                if u is not None:
-                    dot += v * u * idf(t) ** 2
-            total += w * dot
-            weight += w
-        return self._gap_decay(a, b.first, b.last) * total / (weight * a.n * b.n) if weight else 0.0
-
-    def _merge_neighbour(self, story: _Story) -> _Story:
-        """Merge ``story`` with its most similar neighbour if their average link clears
-        ``merge_threshold``; the older story survives. Returns the surviving story."""
-        bar = self.settings.merge_threshold
-        if bar is None:
-            return story
-        best: _Story | None = None
-        best_score = bar
-        if story.n < self.settings.merge_min_size:
-            return story
-        for other in self._story_candidates(story):
-            if other.n < self.settings.merge_min_size:
-                continue
-            score = self._pair_score(story, other)
-            if score >= best_score:
-                best, best_score = other, score
-        if best is None:
-            return story
-        keep, gone = (best, story) if best.created < story.created else (story, best)
-        self._absorb(keep, gone)
-        return keep
-
-    def _absorb(self, keep: _Story, gone: _Story) -> None:
-        for term in self._top_terms(gone):
-            self._postings.get(term, {}).pop(gone.id, None)
-        for ck, cg in zip(keep.centroid, gone.centroid, strict=True):
-            for t, v in cg.items():
-                ck[t] = ck.get(t, 0.0) + v
-        keep.n += gone.n
-        _widen(keep, gone.first, gone.last)
-        self._prune(keep)
-        del self.stories[gone.id]
-        self.aliases[gone.id] = keep.id
-        self._merged.append((gone.id, keep.id))
-        self._touch(keep)
-        self._changed.add(gone.id)
+        return [self.stories[sid] for sid in top]
 
     def _best_story(self, article: _Article) -> _Story | None:
-        """The candidate with the highest margin over its bar, if any clears it."""
-        s = self.settings
+        """The most similar candidate, if it clears the threshold."""
         best: _Story | None = None
-        best_margin = 0.0
+        best_score = self.settings.threshold
         for story in self._candidates(article):
             score = self._score(article, story) * self._decay(story, article.ts)
-            bar = s.threshold + s.size_slope * math.log(min(story.n, s.size_cap))
-            if score - bar >= best_margin:
-                best, best_margin = story, score - bar
+            if score >= best_score:
+                best, best_score = story, score
         return best
 
     def _score(self, article: _Article, story: _Story) -> float:
-        """Average-link similarity: the mean over the story's articles of the channel cosines,
-        mixed by channel weight; the number channel counts only when both sides have numbers."""
+        """Weighted mean of the channel cosines between article and story centroid; the number
+        channel counts only when both sides have numbers."""
         idf = article.idf
+        norms = self._norms(story)
         total = weight = 0.0
         for i, (vec, cent, w) in enumerate(
             zip(article.vecs, story.centroid, self.settings.channel_weights, strict=True)
@@ -297,71 +208,63 @@ class StoryAssigner:
                 c = cent.get(t)
                 if c is not None:
                     dot += v * c * idf[t]
-            if self.settings.linkage == "centroid":
-                dot /= self._norm(story, i)
-            else:
-                dot /= story.n
-            total += w * dot
+            total += w * dot / norms[i]
             weight += w
         return total / weight if weight else 0.0
 
-    def _norm(self, story: _Story, channel: int) -> float:
-        if story.norm_docs * 1.1 < self.n_docs or story.norm_seq != story.seq:
+    def _norms(self, story: _Story) -> tuple[float, float, float]:
+        """The centroid's channel norms under today's IDF, refreshed when it changed or when
+        the collection grew by a tenth since."""
+        if story.norm_seq != story.seq or story.norm_docs * 1.1 < self.n_docs:
             idf = self._idf
-            story.norms = tuple(
-                math.sqrt(sum((w * idf(t)) ** 2 for t, w in c.items())) or 1.0
-                for c in story.centroid
-            )
+            n = [math.sqrt(sum((w * idf(t)) ** 2 for t, w in c.items())) for c in story.centroid]
+            story.norms = (n[0] or 1.0, n[1] or 1.0, n[2] or 1.0)
             story.norm_docs, story.norm_seq = self.n_docs, story.seq
-        return story.norms[channel]
+        return story.norms
 
     def _decay(self, story: _Story, ts: float | None) -> float:
-        return self._gap_decay(story, ts, ts)
-
-    def _gap_decay(self, story: _Story, first: float | None, last: float | None) -> float:
-        """1 when either side is undated or the time spans are close, then decaying."""
-        if first is None or last is None or story.first is None or story.last is None:
+        """1 when either side is undated or within the grace period, then decaying."""
+        if ts is None or story.first is None or story.last is None:
             return 1.0
-        gap = max(story.first - last, first - story.last, 0.0) / _DAY
+        gap = max(story.first - ts, ts - story.last, 0.0) / _DAY
         over = gap - self.settings.decay_grace_days
         return math.exp(-over / self.settings.decay_days) if over > 0 else 1.0
 
     # ---- story update and index -------------------------------------------------------------
 
     def _add_to_story(self, story: _Story, article: _Article) -> None:
-        """Add the article's unit TF-IDF vectors to the story, stored without IDF (``v / idf``)
-        so that comparisons use the IDF of their day."""
+        """Add the article's unit TF-IDF vectors, stored with the IDF divided out so that
+        comparisons apply the IDF of their day."""
+        keep = self.settings.centroid_terms
+        idf = self._idf
         for vec, c in zip(article.vecs, story.centroid, strict=True):
             for t, v in vec.items():
                 c[t] = c.get(t, 0.0) + v / article.idf[t]
-        story.n += 1
-        _widen(story, article.ts, article.ts)
-        self._prune(story)
-        self._touch(story)
-
-    def _prune(self, story: _Story) -> None:
-        keep = self.settings.centroid_terms
-        idf = self._idf
-        for c in story.centroid:
             if len(c) > keep:
                 top = heapq.nlargest(keep, c.items(), key=lambda kv: kv[1] * idf(kv[0]))
                 c.clear()
                 c.update(top)
-
-    def _touch(self, story: _Story) -> None:
+        story.n += 1
+        ts = article.ts
+        if ts is not None:
+            story.first = ts if story.first is None else min(story.first, ts)
+            story.last = ts if story.last is None else max(story.last, ts)
         self.seq += 1
         story.seq = self.seq
         self._index(story)
         self._changed.add(story.id)
 
-    def _top_terms(self, story: _Story) -> list[str]:
-        idf = self._idf
-        weighted = {t: w * idf(t) for c in story.centroid for t, w in c.items()}
-        return heapq.nlargest(self.settings.index_terms, weighted, key=weighted.__getitem__)
-
     def _index(self, story: _Story) -> None:
+        """File the story under its top terms; each posting keeps the latest stories only."""
         s = self.settings
-        for term in self._top_terms(story):
+        idf = self._idf
+        norms = self._norms(story)
+        weighted = {
+            t: w * idf(t) / norm
+            for c, norm in zip(story.centroid, norms, strict=True)
+            for t, w in c.items()
+        }
+        for term in heapq.nlargest(s.index_terms, weighted, key=weighted.__getitem__):
             posting = self._postings.setdefault(term, {})
             posting.pop(story.id, None)
             posting[story.id] = None
@@ -386,6 +289,8 @@ class StoryAssigner:
             "first": st.first,
             "last": st.last,
             "seq": st.seq,
+            "norms": list(st.norms),
+            "norm_docs": st.norm_docs,
             "centroid": {name: dict(c) for name, c in zip(CHANNELS, st.centroid, strict=True)},
         }
 
@@ -437,6 +342,7 @@ def _channels(state: dict[str, dict[str, float]]) -> Channels:
 
 def _story_from_state(state: dict[str, Any]) -> _Story:
     _check_version(state)
+    norms = state["norms"]
     return _Story(
         id=str(state["id"]),
         centroid=_channels(state["centroid"]),
@@ -444,4 +350,7 @@ def _story_from_state(state: dict[str, Any]) -> _Story:
         first=None if state["first"] is None else float(state["first"]),
         last=None if state["last"] is None else float(state["last"]),
         seq=int(state["seq"]),
+        norms=(float(norms[0]), float(norms[1]), float(norms[2])),
+        norm_docs=int(state["norm_docs"]),
+        norm_seq=int(state["seq"]),
     )

@@ -7,11 +7,12 @@ every feature gets the sublinear weight ``1 + ln(count)``:
     e:<name>    entity-like token: a run of capitalized words ("e:betty ford center"), the run's
                 last word too ("e:ford"), and single capitalized words not at a sentence start
     y:<year>    a year 1900–2099: events of one topic years apart differ here
-    d:<mon dd>  a month-day date ("d:jun 13")
-    n:<number>  any other number of two or more digits (ages, tolls, sums: event specific)
+    d:<mon dd>  a month-day date ("d:jun 13", from "June 13" or "13 June")
+    n:<number>  another number of two or more digits (ages, tolls, sums), or a code mixing
+                letters and digits ("n:ie11", "n:12th", "n:88-72"); clock times are skipped
 
 Entities, years, dates and numbers are what separate two events of the same topic (two rehab
-stays, two earthquakes), so their own channels weigh as much as all the words together.
+stays, two earthquakes), so each has its own channel, weighing as much as all the words.
 """
 
 from __future__ import annotations
@@ -121,8 +122,13 @@ def _sentence_start(text: str, start: int) -> bool:
 
 
 def entities(text: str) -> list[str]:
-    """Entity-like names: runs of capitalized words, their last word, lone capitalized words."""
+    """Entity-like names: runs of capitalized words, their last word, lone capitalized words.
+
+    A lone capitalized word at a sentence start counts only when the text also uses it as a
+    name elsewhere ("Williams was stopped" after "Jamal Williams").
+    """
     out: list[str] = []
+    maybe: list[str] = []
     for m in _CAP_RUN.finditer(text):
         parts = [_stem_name(p) for p in m.group().split()]
         first = 0
@@ -131,16 +137,21 @@ def entities(text: str) -> list[str]:
         parts = parts[first:]
         if not parts:
             continue
-        if len(parts) == 1:
-            name = parts[0]
-            if name in MONTHS or len(name) < 2:
-                continue
-            if first or not _sentence_start(text, m.start()):
-                out.append(name)
+        if len(parts) > 1:
+            out.append(" ".join(parts))
+            if parts[-1] not in STOPWORDS:
+                out.append(parts[-1])
             continue
-        out.append(" ".join(parts))
-        if parts[-1] not in STOPWORDS and parts[-1] != "of":
-            out.append(parts[-1])
+        name = parts[0]
+        if name in MONTHS or len(name) < 2:
+            continue
+        if first or not _sentence_start(text, m.start()):
+            out.append(name)
+        else:
+            maybe.append(name)
+    if maybe:
+        known = set(out)
+        out.extend(name for name in maybe if name in known)
     return out
 
 
@@ -189,18 +200,18 @@ def extract_features(
     A feature seen ``c`` times (a title occurrence counts ``weights.title`` times) gets
     ``1 + ln c``, times its kind weight in the number channel.
     """
-    counts = term_counts(text)
+    counts: dict[str, float] = dict(term_counts(text))
     if title:
-        for term, c in term_counts(title).items():
-            counts[term] += c * weights.title
+        for term, n in term_counts(title).items():
+            counts[term] = counts.get(term, 0.0) + n * weights.title
     kinds = {"y": weights.year, "d": weights.date, "n": weights.number}
-    out: Features = Features({}, {}, {})
+    out = Features({}, {}, {})
     for term, c in counts.items():
         tf = 1.0 + math.log(c)
         if term[1:2] != ":":
             out.words[term] = tf
         elif term[0] == "e":
-            out.entities[term] = 1.0
+            out.entities[term] = tf
         else:
             out.numbers[term] = tf * kinds[term[0]]
     return out

@@ -14,7 +14,6 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from newsbrief import __version__
-from newsbrief.compose import compose_brief
 from newsbrief.errors import InputError, NewsbriefError
 from newsbrief.models import Article, Brief
 from newsbrief.store import queries
@@ -258,10 +257,7 @@ def article_brief(article_id: str, backend: BackendDep) -> Response:
     """The brief of one article."""
     brief = backend.article_brief(article_id)
     if brief is None:
-        analysis = backend.reader().get_analysis(article_id)
-        if analysis is None:
-            raise _not_found(f"briefed article {article_id!r}")
-        brief = compose_brief(analysis, backend.settings)
+        raise _not_found(f"briefed article {article_id!r}")
     return _brief_response(brief)
 
 

@@ -21,10 +21,11 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsbrief import __version__
+from newsbrief.errors import NewsbriefError
 from newsbrief.settings import Settings
 from newsbrief.web import api, pages
 from newsbrief.web.backend import Backend
-from newsbrief.web.errors import api_error, validation_message
+from newsbrief.web.errors import api_error, error_status, validation_message
 from newsbrief.web.safety import BodyLimit, SameOrigin, SecurityHeaders
 from newsbrief.web.templating import STATIC_DIR, render_page
 
@@ -95,8 +96,17 @@ def _install_error_handlers(app: FastAPI) -> None:
             return api_error(422, message, detail=_jsonable_errors(exc))
         return render_page("error.html.j2", {"status": 422, "message": message}, status_code=422)
 
+    async def on_newsbrief_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, NewsbriefError)
+        status = error_status(exc)
+        if request.url.path.startswith("/api/"):
+            return api_error(status, exc.message, hint=exc.hint or None)
+        context = {"status": status, "message": exc.message, "hint": exc.hint}
+        return render_page("error.html.j2", context, status_code=status)
+
     app.add_exception_handler(StarletteHTTPException, on_http_error)
     app.add_exception_handler(RequestValidationError, on_validation_error)
+    app.add_exception_handler(NewsbriefError, on_newsbrief_error)
 
 
 def _jsonable_errors(exc: RequestValidationError) -> list[dict[str, object]]:

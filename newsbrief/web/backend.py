@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from newsbrief.compose import compose_story_brief
+from newsbrief.compose import compose_brief, compose_story_brief
 from newsbrief.models import Brief
 from newsbrief.settings import Settings
 from newsbrief.store import Archive
@@ -42,16 +42,19 @@ class Backend:
         """This thread's read-only view of the archive (an Archive whose writes fail)."""
         archive: Archive | None = getattr(self._local, "archive", None)
         if archive is None:
-            conn = open_readonly(self.db_path)
-            with self._guard:
-                self._connections.append(conn)
-            archive = Archive(conn, self.db_path)
+            archive = Archive(self.connection(), self.db_path)
             self._local.archive = archive
         return archive
 
     def connection(self) -> sqlite3.Connection:
         """This thread's read-only connection (for ``newsbrief.store.queries``)."""
-        return self.reader()._conn
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = open_readonly(self.db_path)
+            with self._guard:
+                self._connections.append(conn)
+            self._local.conn = conn
+        return conn
 
     @contextmanager
     def writer(self) -> Iterator[Archive]:
@@ -94,5 +97,10 @@ class Backend:
         return brief
 
     def article_brief(self, article_id: str) -> Brief | None:
-        """The latest stored brief of one article."""
-        return self.reader().get_brief("article", article_id)
+        """The latest stored brief of one article, or one composed from its stored analysis."""
+        reader = self.reader()
+        brief = reader.get_brief("article", article_id)
+        if brief is None:
+            analysis = reader.get_analysis(article_id)
+            brief = compose_brief(analysis, self.settings) if analysis is not None else None
+        return brief

@@ -11,7 +11,6 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from newsbrief.compose import compose_brief
 from newsbrief.errors import InputError, NewsbriefError
 from newsbrief.ingest.text import parse_datetime
 from newsbrief.models import Brief
@@ -87,9 +86,13 @@ def _brief_context(brief: Brief, stored: set[str]) -> dict[str, object]:
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
 def story_page(story_id: str, backend: BackendDep) -> Response:
     story = backend.reader().get_story(story_id)
-    brief = backend.story_brief(story_id) if story else None
-    if story is None or brief is None:
+    if story is None:
         raise HTTPException(404, f"There is no story {story_id!r} in this archive.")
+    brief = backend.story_brief(story_id)
+    if brief is None:
+        raise HTTPException(
+            404, "This story's articles have not been analyzed yet (newsbrief ingest --analyze)."
+        )
     articles = queries.story_articles(backend.connection(), story_id)
     context = {
         **_brief_context(brief, {a.id for a in articles}),
@@ -102,17 +105,13 @@ def story_page(story_id: str, backend: BackendDep) -> Response:
 
 @router.get("/articles/{article_id}/brief", response_class=HTMLResponse)
 def article_brief_page(article_id: str, backend: BackendDep) -> Response:
-    reader = backend.reader()
     brief = backend.article_brief(article_id)
     if brief is None:
-        analysis = reader.get_analysis(article_id)
-        if analysis is None:
-            raise HTTPException(404, f"There is no briefed article {article_id!r} here.")
-        brief = compose_brief(analysis, backend.settings)
+        raise HTTPException(404, f"There is no briefed article {article_id!r} here.")
     context = {
         **_brief_context(brief, {article_id}),
         "article_id": article_id,
-        "story_id": reader.story_of(article_id),
+        "story_id": backend.reader().story_of(article_id),
         "title": brief.headline,
     }
     return render_page("article_brief.html.j2", context)
@@ -187,11 +186,14 @@ def submit_form(request: Request) -> Response:
     return render_page("submit.html.j2", _form_context(request, {}))
 
 
-def _form_context(request: Request, values: dict[str, str], error: str = "") -> dict[str, object]:
+def _form_context(
+    request: Request, values: dict[str, str], error: str = "", hint: str = ""
+) -> dict[str, object]:
     return {
         "nav": "submit",
         "values": values,
         "error": error,
+        "hint": hint,
         "needs_token": bool(request.app.state.config.token),
         "title": "Brief an article",
     }
@@ -222,8 +224,7 @@ def submit_post(
         )
         result = brief_submission(backend, sub)
     except NewsbriefError as exc:
-        message = f"{exc.message}. {exc.hint}" if exc.hint else exc.message
-        context = _form_context(request, values, message)
+        context = _form_context(request, values, exc.message, exc.hint)
         return render_page("submit.html.j2", context, status_code=error_status(exc))
     return RedirectResponse(f"/articles/{result.article_id}/brief", status_code=303)
 

@@ -171,7 +171,7 @@ SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
     (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
     (b"x-content-type-options", b"nosniff"),
     (b"x-frame-options", b"DENY"),
-    (b"referrer-policy", b"no-referrer"),
+    (b"referrer-policy", b"same-origin"),
     (b"cross-origin-opener-policy", b"same-origin"),
     (b"permissions-policy", b"camera=(), microphone=(), geolocation=()"),
 )
@@ -222,11 +222,17 @@ class SameOrigin:
 
 
 def _cross_site(headers: dict[bytes, bytes]) -> bool:
-    if headers.get(b"sec-fetch-site", b"").lower() == b"cross-site":
-        return True
+    """True for a write a browser sent from another origin (another port counts as another).
+
+    ``Sec-Fetch-Site`` decides when the browser sends it; otherwise ``Origin`` must name this
+    host. A request with neither (curl, scripts) is not a browser's cross-site request.
+    """
+    fetch_site = headers.get(b"sec-fetch-site")
+    if fetch_site is not None:
+        return fetch_site.lower() not in (b"same-origin", b"none")
     origin = headers.get(b"origin")
-    if origin is None or origin == b"null":
-        return origin == b"null"
+    if origin is None:
+        return False
     host = headers.get(b"host", b"").decode("latin-1").lower()
     return urlsplit(origin.decode("latin-1")).netloc.lower() != host
 

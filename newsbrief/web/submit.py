@@ -89,15 +89,26 @@ def read_submission(backend: Backend, sub: Submission, resolver: Resolver | None
         )
         return article.model_copy(update={"source": url})
     body = _as_html_document(value) if kind == "html" else value
-    article = load_input(
-        "-",
-        title=title,
-        outlet=outlet,
-        published=sub.published,
-        settings=backend.settings,
-        stdin=io.StringIO(body),
-    )
+    try:
+        article = load_input(
+            "-",
+            title=title,
+            outlet=outlet,
+            published=sub.published,
+            settings=backend.settings,
+            stdin=io.StringIO(body),
+        )
+    except InputError as exc:
+        raise _relabel(exc, f"the pasted {'HTML' if kind == 'html' else 'text'}") from exc
     return article.model_copy(update={"source": sub.source})
+
+
+def _relabel(exc: InputError, label: str) -> InputError:
+    """The same error, naming the pasted input instead of standard input ('-')."""
+    message = exc.message
+    if message.startswith("-"):
+        message = label + message[1:]
+    return type(exc)(message, hint=exc.hint)
 
 
 def brief_submission(

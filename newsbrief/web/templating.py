@@ -32,6 +32,20 @@ def plural(n: int, word: str, many: str | None = None) -> str:
     return f"{n} {word if n == 1 else (many or word + 's')}"
 
 
+def as_sentence(text: str) -> str:
+    """'the text is short' → 'The text is short.' (messages and hints shown as prose)."""
+    text = one_line(text)
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def bare_quote(text: str) -> str:
+    """A direct quote without its own quotation marks or trailing comma (the page adds “ ”)."""
+    return one_line(text).strip("\"“”'‘’").rstrip(",").strip()
+
+
 def highlight_snippet(snippet: str) -> Markup:
     """A search snippet, escaped, with each «matched term» wrapped in ``<mark>``."""
     out: list[str] = []
@@ -67,6 +81,8 @@ def environment() -> Environment:
         web_url=web_url,
         short_date=short_date,
         snippet=highlight_snippet,
+        sentence=as_sentence,
+        bare_quote=bare_quote,
     )
     env.globals.update(plural=plural, actor_href=actor_href, evidence_href=evidence_href)
     return env

@@ -1,0 +1,214 @@
+"""The clause a time expression dates, cut out of the parse as a verbatim, readable span.
+
+"Dockworkers walked off the job on Tuesday, ... after talks collapsed the previous day": for
+``Tuesday`` the clause of *walked* minus the ``after ...`` clause (it has its own date) and minus
+the date itself at its edge; for ``the previous day`` the clause of *collapsed* minus its
+subordinator. Spans stay contiguous so that the text is a substring of the article.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from newsbrief.models import Sentence
+
+MAX_TOKENS = 28
+MIN_TOKENS = 2
+_LEAD_STRIP = frozenset({"after", "as", "when", "because", "while", "since", "that", "if",
+                         "although", "though", "once", "before", "until", "whereas", "and",
+                         "but", "or", "so", "which", "who", "where", "then", "also", "'s",
+                         "\u2019s", "_"})  # fmt: skip
+_EDGE_POS = frozenset({"PUNCT", "CCONJ", "SCONJ"})
+_TRAIL_STRIP_POS = frozenset({"PUNCT", "CCONJ", "SCONJ", "ADP", "DET", "PART"})
+_CLAUSE_DEPS = frozenset({"advcl", "conj", "parataxis", "ccomp", "xcomp", "relcl", "acl"})
+_DATELINE = re.compile(
+    r"[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][\w .'-]{1,40})?(?:\s*\([A-Za-z .]{2,20}\))?"
+    r"\s*(?:-|--|_|\u2013|\u2014)\s+"
+)
+_CONTENT_DEPS = frozenset({"ccomp", "dobj", "xcomp", "parataxis", "advcl", "prep", "conj"})
+REPORTING = frozenset({"say", "tell", "announce", "report", "state", "add", "confirm", "claim",
+                       "warn", "insist", "argue", "write", "declare", "note",
+                       "disclose"})  # fmt: skip
+_CUT_PUNCT = frozenset({",", ";", "--", ":", "\u2014", "\u2013"})
+_PHRASE_STARTS = frozenset({"prep", "mark", "cc", "advmod", "relcl", "acl", "advcl"})
+_QUOTES = frozenset({'"', "'", "``", "''", "\u201c", "\u201d", "\u2018", "\u2019"})
+
+
+def governing_verb(span: Span) -> Token | None:
+    """The verb a time expression modifies (the first verbal ancestor of its head)."""
+    tok = span.root
+    for _ in range(10):
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
+            return tok
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def predicate_span(
+    doc: Doc,
+    sent: Sentence,
+    verb: Token | None,
+    timex: Span | None,
+    timex_spans: list[tuple[int, int]],
+) -> tuple[int, int] | None:
+    """Character offsets of the clause of ``verb``, trimmed; the sentence when that fails.
+
+    ``None`` when the clause says nothing but who reported ("..., the company said Friday").
+    """
+    sent_span = doc.char_span(sent.start, sent.end, alignment_mode="expand")
+    if verb is None or sent_span is None:
+        return _fallback(doc, sent)
+    head = clause_head(verb)
+    lo, hi = sent_span.start, sent_span.end
+    own = (timex.start_char, timex.end_char) if timex is not None else (-1, -1)
+    others = [s for s in timex_spans if s != own]
+    keep = {t.i for t in head.subtree if lo <= t.i < hi}
+    for child in [*head.children, *(verb.children if head is not verb else ())]:
+        if child is verb or child.i not in keep or _contains(list(child.subtree), own):
+            continue
+        sub = list(child.subtree)
+        if _is_clause(child) and (_contains_other(sub, others) or _own_subject(child)):
+            keep.difference_update(t.i for t in sub)
+    if _reporting_only(head, keep):
+        return None
+    first, last = _run_around(head.i, keep)
+    first = _after_dateline(doc, sent, first)
+    # a date that is the subject ("The quarter was terrible") stays in the clause
+    strip = None if timex is not None and timex.root.dep_ in ("nsubj", "nsubjpass") else timex
+    first, last = _strip(doc, first, last, strip)
+    first, last = _shorten(doc, first, last, strip)
+    if not _informative(doc, first, last):
+        return _fallback(doc, sent)
+    return doc[first].idx, doc[last].idx + len(doc[last].text)
+
+
+def _reporting_only(head: Token, keep: set[int]) -> bool:
+    """A reporting verb whose reported content was cut away: nothing left to tell."""
+    if head.lemma_ not in REPORTING or head.pos_ != "VERB":
+        return False
+    return not any(c.i in keep and c.dep_ in _CONTENT_DEPS for c in head.children)
+
+
+def _informative(doc: Doc, first: int, last: int) -> bool:
+    """At least two words, one of them a verb (a bare noun phrase reads as a fragment)."""
+    if last - first + 1 < MIN_TOKENS:
+        return False
+    return any(doc[i].pos_ in ("VERB", "AUX") for i in range(first, last + 1))
+
+
+def clause_head(verb: Token) -> Token:
+    """Where the clause of ``verb`` starts: the noun a participle modifies ("a deal signed in
+    March"), the reporting verb of a reported clause ("X said on Monday it would ..."), or the
+    verb itself."""
+    for _ in range(3):  # "is expected to meet", "declined to comment": the finite verb
+        if not (_infinitive(verb) and verb.head.pos_ in ("VERB", "AUX")):
+            break
+        verb = verb.head
+    head = verb.head
+    if verb.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN"):
+        return head
+    if verb.dep_ == "ccomp" and head.lemma_ in REPORTING and head.i < verb.i and _has_subject(head):
+        return head
+    return verb
+
+
+def _infinitive(verb: Token) -> bool:
+    """A subjectless infinitive or complement ("to begin production") hanging off a verb."""
+    if verb.dep_ not in ("xcomp", "advcl") or _has_subject(verb):
+        return False
+    return verb.dep_ == "xcomp" or any(c.tag_ == "TO" for c in verb.children)
+
+
+def _has_subject(tok: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+
+
+def _is_clause(tok: Token) -> bool:
+    return tok.dep_ in _CLAUSE_DEPS and tok.pos_ in ("VERB", "AUX")
+
+
+def _own_subject(tok: Token) -> bool:
+    """A coordinated or paratactic clause with a subject of its own is another event."""
+    return tok.dep_ in ("conj", "parataxis") and any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children
+    )
+
+
+def _after_dateline(doc: Doc, sent: Sentence, first: int) -> int:
+    """Skip a wire dateline ("PORT SELANE, Valmora - ") at the start of the clause."""
+    m = _DATELINE.match(sent.text)
+    if m is None or doc[first].idx >= sent.start + m.end():
+        return first
+    i = first
+    while i < len(doc) and doc[i].idx < sent.start + m.end():
+        i += 1
+    return i
+
+
+def _contains_other(tokens: list[Token], others: list[tuple[int, int]]) -> bool:
+    return any(any(s <= t.idx < e for s, e in others) for t in tokens)
+
+
+def _contains(tokens: list[Token], span: tuple[int, int]) -> bool:
+    return any(span[0] <= t.idx < span[1] for t in tokens)
+
+
+def _run_around(center: int, keep: set[int]) -> tuple[int, int]:
+    first = last = center
+    while first - 1 in keep:
+        first -= 1
+    while last + 1 in keep:
+        last += 1
+    return first, last
+
+
+def _in_timex(tok: Token, timex: Span | None) -> bool:
+    return timex is not None and timex.start <= tok.i < timex.end
+
+
+def _strip(doc: Doc, first: int, last: int, timex: Span | None) -> tuple[int, int]:
+    """Drop edge punctuation, conjunctions, subordinators and the date itself at either edge."""
+    changed = True
+    while changed and first < last:
+        changed = False
+        tok = doc[first]
+        if (
+            tok.is_punct
+            or tok.pos_ in _EDGE_POS
+            or tok.lower_ in _LEAD_STRIP
+            or tok.text in _QUOTES
+        ):
+            first, changed = first + 1, True
+        elif _in_timex(tok, timex) or (tok.pos_ == "ADP" and _in_timex(doc[first + 1], timex)):
+            # "On Tuesday, the union ...": the date is shown by the label
+            first, changed = first + 1, True
+        tok = doc[last]
+        trailing = tok.pos_ in _TRAIL_STRIP_POS or tok.text in _QUOTES or _in_timex(tok, timex)
+        if trailing and last > first:
+            last, changed = last - 1, True
+    return first, last
+
+
+def _shorten(doc: Doc, first: int, last: int, timex: Span | None) -> tuple[int, int]:
+    """Cut a long clause at the last comma or semicolon that keeps it readable."""
+    if last - first + 1 <= MAX_TOKENS:
+        return first, last
+    limit = first + MAX_TOKENS - 1
+    cut = next((i - 1 for i in range(limit, first + 6, -1) if doc[i].text in _CUT_PUNCT), None)
+    if cut is None:  # no comma: cut before the last phrase that starts within the limit
+        cut = next(
+            (i - 1 for i in range(limit, first + 7, -1) if doc[i].dep_ in _PHRASE_STARTS), limit
+        )
+    return _strip(doc, first, cut, timex)
+
+
+def _fallback(doc: Doc, sent: Sentence) -> tuple[int, int]:
+    span = doc.char_span(sent.start, sent.end, alignment_mode="expand")
+    if span is None or len(span) <= MAX_TOKENS:
+        return sent.start, sent.end
+    first, last = _shorten(doc, span.start, span.end - 1, None)
+    return doc[first].idx, doc[last].idx + len(doc[last].text)

@@ -1,0 +1,118 @@
+"""Events: dated clauses of a short article of our own, today's development, background."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from newsbrief.analyze.actors import resolve_actors
+from newsbrief.analyze.events import find_events
+from newsbrief.analyze.nlp import parse
+from newsbrief.analyze.sentences import split_sentences
+from newsbrief.analyze.timex import find_timexes
+from newsbrief.ingest.text import article_from_text
+from newsbrief.models import Article, Event
+
+DCT = datetime(2024, 6, 11, 8, 0)  # a Tuesday
+
+STORY = (
+    "PORT ARDEN - Ferry crews walked off the job on Tuesday after pay talks with the operator "
+    "collapsed the previous day.\n\n"
+    "The crews' current contract was signed in March 2019. Since then, the union has staged "
+    "three walkouts.\n\n"
+    "Fares rose sharply in recent months, passengers said.\n\n"
+    "The two sides will meet again later this week, a ministry official said."
+)
+
+
+def events_of(text: str, dct: datetime | None = DCT) -> tuple[Article, list[Event]]:
+    article = article_from_text(text, published=dct)
+    doc = parse(article.text)
+    sentences = split_sentences(doc, article)
+    actors = resolve_actors(doc, article, sentences)
+    timexes = find_timexes(doc, dct, sentences)
+    return article, find_events(doc, article, sentences, timexes, actors)
+
+
+@pytest.fixture(scope="module")
+def story() -> tuple[Article, list[Event]]:
+    return events_of(STORY)
+
+
+def by_date(events: list[Event]) -> dict[str | None, Event]:
+    return {e.date: e for e in events}
+
+
+def test_each_dated_clause_becomes_an_event(story: tuple[Article, list[Event]]) -> None:
+    _, events = story
+    dated = by_date(events)
+    assert dated["2024-06-11"].predicate == "Ferry crews walked off the job"
+    assert dated["2024-06-10"].predicate == "pay talks with the operator collapsed"
+    assert "contract was signed" in dated["2019-03"].predicate
+    assert dated["2019-03"].granularity == "month"
+    assert dated["2019-03"].sort_key == "2019-03-01"
+
+
+def test_today_development_is_the_lead_event_on_the_dct(story: tuple[Article, list[Event]]) -> None:
+    _, events = story
+    current = [e for e in events if e.is_current]
+    assert len(current) == 1
+    assert current[0].date == "2024-06-11"
+    assert current[0].evidence.sentence_index == 0
+
+
+def test_predicates_are_verbatim_with_evidence(story: tuple[Article, list[Event]]) -> None:
+    article, events = story
+    for e in events:
+        assert article.text[e.evidence.start : e.evidence.end] == e.predicate
+        assert e.evidence.article_id == article.id
+
+
+def test_fuzzy_past_and_future_plans(story: tuple[Article, list[Event]]) -> None:
+    _, events = story
+    recent = next(e for e in events if e.timex is not None and e.timex.text == "recent months")
+    assert (recent.date, recent.granularity) == ("PAST_REF", "fuzzy")
+    assert "2024-03" < recent.sort_key < "2024-06-11"  # a couple of months before the DCT
+    plan = next(e for e in events if e.timex is not None and e.timex.text == "later this week")
+    assert plan.date == "2024-W24"
+    assert plan.sort_key > "2024-06-11"  # a plan sorts after today
+
+
+def test_undated_background_follows_the_preceding_anchor(
+    story: tuple[Article, list[Event]],
+) -> None:
+    _, events = story
+    since = next(e for e in events if e.predicate.startswith("Since then"))
+    assert since.date is None
+    assert since.sort_key == "2019-03-01~after"
+
+
+def test_background_without_anchor_stays_undated() -> None:
+    _, events = events_of("Since then, the union has staged three walkouts.")
+    since = next(e for e in events if e.predicate.startswith("Since then"))
+    assert (since.date, since.sort_key) == (None, "")
+
+
+def test_an_undated_lead_still_yields_today_development() -> None:
+    _, events = events_of("Ferry crews walked off the job at the main harbour. Passengers waited.")
+    (current,) = [e for e in events if e.is_current]
+    assert current.date == "2024-06-11"
+    assert current.predicate.startswith("Ferry crews walked off the job")
+
+
+def test_no_dct_no_current_event() -> None:
+    _, events = events_of("Ferry crews walked off the job in March 2019.", dct=None)
+    assert [e.date for e in events] == ["2019-03"]
+    assert not any(e.is_current for e in events)
+
+
+def test_comparisons_are_not_events() -> None:
+    _, events = events_of("Profit rose to $5 million from $3 million a year earlier.")
+    assert all(e.timex is None or "earlier" not in e.timex.text for e in events)
+
+
+def test_deadlines_in_the_current_period_are_plans() -> None:
+    _, events = events_of("The company said it would cut 500 jobs by the end of the year.")
+    (plan,) = [e for e in events if e.date == "2024"]
+    assert plan.sort_key > "2024-06-11"

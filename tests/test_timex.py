@@ -1,0 +1,161 @@
+"""Time expressions on sentences of our own: extents, types and TimeML values."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from newsbrief.analyze.nlp import parse
+from newsbrief.analyze.sentences import split_sentences
+from newsbrief.analyze.timex import find_timexes
+from newsbrief.ingest.text import article_from_text
+from newsbrief.models import TimeExpr
+
+# Tuesday 11 June 2024
+DCT = datetime(2024, 6, 11, 9, 30)
+
+
+def timexes(text: str, dct: datetime | None = DCT) -> list[TimeExpr]:
+    article = article_from_text(text, published=dct)
+    doc = parse(article.text)
+    return find_timexes(doc, dct, split_sentences(doc, article))
+
+
+def found(text: str, dct: datetime | None = DCT) -> dict[str, tuple[str, str]]:
+    """Extent text -> (type, value)."""
+    return {t.text: (t.type, t.value) for t in timexes(text, dct)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "extent", "value"),
+    [
+        ("The deal was signed in March 2019.", "March 2019", "2019-03"),
+        ("The law took effect on June 11, 2024.", "June 11, 2024", "2024-06-11"),
+        ("The law took effect on 11 June 2024.", "11 June 2024", "2024-06-11"),
+        ("Output peaked in 1998.", "1998", "1998"),
+        ("Inflation was high in the 1990s.", "the 1990s", "199"),
+        ("The treaty dates from the 20th century.", "the 20th century", "19"),
+        ("Sales rose in the first quarter.", "the first quarter", "2024-Q1"),
+        ("The plant will open in the second half of 2025.", "the second half of 2025", "2025-H2"),
+        ("The port will close on Christmas Day.", "Christmas Day", "2024-12-25"),
+    ],
+)
+def test_absolute_dates(sentence: str, extent: str, value: str) -> None:
+    assert found(sentence)[extent] == ("DATE", value)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "extent", "value"),
+    [
+        ("Prices rose sharply last year.", "last year", "2023"),
+        ("The minister resigned last month.", "last month", "2024-05"),
+        ("The company will report results next year.", "next year", "2025"),
+        ("The unions met yesterday.", "yesterday", "2024-06-10"),
+        ("The board meets tomorrow.", "tomorrow", "2024-06-12"),
+        ("The talks resume later this week.", "later this week", "2024-W24"),
+        ("The firm was founded three years ago.", "three years ago", "2021"),
+        ("Sales fell earlier this year.", "earlier this year", "2024"),
+        ("Shares rose this summer.", "this summer", "2024-SU"),
+    ],
+)
+def test_relative_to_the_creation_time(sentence: str, extent: str, value: str) -> None:
+    assert found(sentence)[extent] == ("DATE", value)
+
+
+def test_weekday_follows_the_tense_of_its_clause() -> None:
+    # a Wednesday story: "on Tuesday he said" is the day before; "will meet on Tuesday" is next
+    wednesday = datetime(2024, 6, 12)
+    assert found("On Tuesday he said the strike would go on.", wednesday)["Tuesday"][1] == (
+        "2024-06-11"
+    )
+    assert found("The two sides will meet on Tuesday.", wednesday)["Tuesday"][1] == "2024-06-18"
+    assert found("The committee meets on Friday.", wednesday)["Friday"][1] == "2024-06-14"
+
+
+def test_weekday_extent_leaves_the_preposition_out() -> None:
+    (t,) = timexes("Dockworkers walked off the job on Tuesday.")
+    assert (t.text, t.value, t.granularity) == ("Tuesday", "2024-06-11", "day")
+
+
+def test_anaphora_anchor_on_the_last_mentioned_date() -> None:
+    text = (
+        "The deal was signed on March 4, 2019. Talks had collapsed the previous day. "
+        "A week later, workers voted on it. Prices rose that month. "
+        "The agreement expired the following year."
+    )
+    got = found(text)
+    assert got["March 4, 2019"] == ("DATE", "2019-03-04")
+    assert got["the previous day"] == ("DATE", "2019-03-03")
+    assert got["A week later"][1] == "2019-W10"  # a week after Sunday 3 March
+    assert got["that month"] == ("DATE", "2019-03")
+    assert got["the following year"] == ("DATE", "2020")
+    anchors = {t.text: t.anchor for t in timexes(text)}
+    assert anchors["the previous day"] == "previous"
+    assert anchors["March 4, 2019"] == "absolute"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "extent", "value"),
+    [
+        ("Cargo volumes have been falling in recent months.", "recent months", "PXM"),
+        ("The strike lasted for three weeks.", "three weeks", "P3W"),
+        ("They agreed a two-year contract.", "two-year", "P2Y"),
+        ("The meeting ran for two hours.", "two hours", "PT2H"),
+        ("Costs have risen in the past two years.", "the past two years", "P2Y"),
+        ("The talks lasted 5 1/2 hours.", "5 1/2 hours", "PT5H30M"),
+    ],
+)
+def test_durations(sentence: str, extent: str, value: str) -> None:
+    assert found(sentence)[extent] == ("DURATION", value)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "extent", "value"),
+    [
+        ("The market is calm now.", "now", "PRESENT_REF"),
+        ("The plant currently employs 900 people.", "currently", "PRESENT_REF"),
+        ("The union recently staged a walkout.", "recently", "PAST_REF"),
+        ("Ties may improve in the near future.", "the near future", "FUTURE_REF"),
+    ],
+)
+def test_fuzzy_references(sentence: str, extent: str, value: str) -> None:
+    assert found(sentence)[extent] == ("DATE", value)
+
+
+def test_sets() -> None:
+    got = found("Ferries sail every Tuesday and the bulletin appears daily.")
+    assert got["every Tuesday"] == ("SET", "XXXX-WXX-2")
+    assert got["daily"] == ("SET", "P1D")
+
+
+def test_clock_times() -> None:
+    got = found("The blast happened at 3 p.m. on Tuesday, and the ministry spoke at noon.")
+    assert got["3 p.m."] == ("TIME", "2024-06-11T15:00")
+    assert got["noon"][0] == "TIME"
+
+
+def test_without_a_creation_time_nothing_is_guessed() -> None:
+    got = found("The deal was signed in March 2019 and talks resumed last week.", dct=None)
+    assert got["March 2019"] == ("DATE", "2019-03")
+    assert got["last week"] == ("DATE", "XXXX-WXX")
+    holiday = found("The port closes on Christmas Day.", dct=None)
+    assert holiday["Christmas Day"] == ("DATE", "XXXX-12-25")
+
+
+def test_words_that_only_look_like_dates_are_left_alone() -> None:
+    assert found("You may leave. Protesters joined the March for Life.") == {}
+    assert found("The company sold 1,500 cars to 2000 customers, he said.") == {}
+    assert found("She is 52 years old.") == {}
+
+
+def test_offsets_and_sentences_index_the_article() -> None:
+    text = "The strike began on Monday.\n\nIt was the first since 1998."
+    article = article_from_text(text, published=DCT)
+    doc = parse(article.text)
+    for t in find_timexes(doc, DCT, split_sentences(doc, article)):
+        assert article.text[t.start : t.end] == t.text
+    indices = {
+        t.text: t.sentence_index for t in find_timexes(doc, DCT, split_sentences(doc, article))
+    }
+    assert indices == {"Monday": 0, "1998": 1}
