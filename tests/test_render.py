@@ -415,3 +415,11 @@ def test_whats_new_block_only_when_there_is_news() -> None:
     assert md_out.index("## What's New") < md_out.index("## Executive Summary")
     html_out = render(fresh, "html")
     assert 'id="new"' in html_out and f'href="#s-{AID}-0"' in html_out
+
+
+def test_trimmed_summary_items_read_as_sentences() -> None:
+    item = SummaryItem(text=SENTENCES[0].rstrip("."), evidence=ev(0))
+    brief = port_brief().model_copy(update={"executive_summary": (item,)})
+    assert SENTENCES[0].rstrip(".") + "." in render(brief, "md").replace("\\", "")
+    assert SENTENCES[0].rstrip(".") + "." in render(brief, "html")
+    assert json.loads(render(brief, "json"))["executive_summary"][0]["text"] == item.text

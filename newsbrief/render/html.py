@@ -16,6 +16,7 @@ from newsbrief.render.refs import (
     EMPTY_NOTES,
     SECTION_TITLES,
     Resolver,
+    as_sentence,
     brief_articles,
     format_datetime,
     matter_label,
@@ -40,6 +41,7 @@ def _environment() -> Environment:
     )
     env.filters["when"] = format_datetime
     env.filters["one_line"] = one_line
+    env.filters["as_sentence"] = as_sentence
     env.filters["web_url"] = web_url
     return env
 

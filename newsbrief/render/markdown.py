@@ -23,6 +23,7 @@ from newsbrief.render.refs import (
     EMPTY_NOTES,
     SECTION_TITLES,
     Resolver,
+    as_sentence,
     brief_articles,
     format_datetime,
     matter_label,
@@ -115,7 +116,7 @@ def _summary(brief: Brief, refs: Resolver) -> list[str]:
     if not brief.executive_summary:
         return []
     parts = [
-        f"{md(item.text, line_start=n == 0)} {_ref(item.evidence, refs)}"
+        f"{md(as_sentence(item.text), line_start=n == 0)} {_ref(item.evidence, refs)}"
         for n, item in enumerate(brief.executive_summary)
     ]
     return [" ".join(parts)]

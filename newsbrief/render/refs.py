@@ -14,6 +14,7 @@ __all__ = [
     "SECTION_TITLES",
     "EvidenceRef",
     "Resolver",
+    "as_sentence",
     "brief_articles",
     "format_datetime",
     "matter_label",
@@ -66,6 +67,17 @@ def web_url(url: str | None) -> bool:
 def one_line(text: str) -> str:
     """Collapse every run of whitespace (newlines included) into one space."""
     return " ".join(text.split())
+
+
+def as_sentence(text: str) -> str:
+    """One line that ends like a sentence: a trimmed item ("…capacity") gets its full stop back.
+
+    Only for display where items run together as prose; the JSON keeps the verbatim text.
+    """
+    line = one_line(text)
+    if line and (line[-1].isalnum() or line[-1] in ")%"):
+        return line + "."
+    return line
 
 
 def format_datetime(value: datetime) -> str:
