@@ -1,36 +1,296 @@
 """Actors: resolve every mention of a person, organization, country or outlet to one actor.
 
-PLACEHOLDER contract (replaced by the actors/attribution work): ``resolve_actors`` returns an
-``ActorIndex`` with the actors and a lookup from a character span to the actor mentioned there.
+One pass over the tokens, rules over the parse and the named entities (no coreference model):
+
+* named entities (PERSON, ORG, GPE) become actors; full names and surnames, acronyms and
+  ``the <org word>`` descriptions merge into one actor whose name is the fullest proper name;
+* an ORG or GPE the small model gives to a person (a name after a title, or with a surname seen
+  before) is repaired to a person; outlets (``Kyodo news agency``, ``state media``) become media;
+* titles and appositions give role and affiliation ("German Chancellor Olaf Scholz",
+  "Irena Vasquel, general secretary of the union", "Japan's vice minister …, Kenji Morisawa");
+* pronouns go to the nearest compatible preceding actor (persons by gender, learned from
+  honorifics, gendered role words and earlier pronouns; ``it``/``they`` to organizations and
+  groups), relative pronouns to the noun they modify, ``the chancellor`` to the person with
+  that role, and a capital used as a subject ("Washington rejected") to its country;
+* unnamed collective speakers ("analysts said", "the operators said") become group actors.
 """
 
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
-from newsbrief.models import Actor, Article, Sentence
+from newsbrief.analyze import actor_names as names
+from newsbrief.analyze.actor_draft import Draft, Resolver
+from newsbrief.analyze.cues import OPPOSE, is_cue_lemma
+from newsbrief.analyze.quotes import QuoteIndex, find_quotes
+from newsbrief.models import Actor, ActorKind, Article, Sentence
+
+_RANK: dict[ActorKind, int] = {"person": 0, "media": 1, "organization": 2, "country": 3, "group": 4}
+_MAX_MENTION = 300
 
 
 @dataclass(frozen=True)
 class ActorIndex:
+    """The article's actors and a lookup from a character span to the actor mentioned there."""
+
     actors: tuple[Actor, ...] = ()
     _by_span: dict[tuple[int, int], str] = field(default_factory=dict)
+    _starts: list[tuple[int, int, str]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self._by_span and not self._starts:
+            self._starts.extend(sorted((s, e, a) for (s, e), a in self._by_span.items()))
 
     def actor_at(self, start: int, end: int) -> str | None:
-        """The id of the actor mentioned by the text span [start, end), if any."""
+        """The id of the actor mentioned by the text span [start, end), if any: an exact mention
+        first, then the highest-ranked mention inside it (person > outlet > organization >
+        country > group), then any overlapping mention."""
         hit = self._by_span.get((start, end))
         if hit:
             return hit
-        for (s, e), actor_id in self._by_span.items():
-            if s < end and start < e:
-                return actor_id
-        return None
+        lo = bisect.bisect_left(self._starts, (start - _MAX_MENTION, -1, ""))
+        best: tuple[tuple[int, int, int], str] | None = None
+        for s, e, actor_id in self._starts[lo:]:
+            if s >= end:
+                break
+            if e <= start:
+                continue
+            inside = 0 if start <= s and e <= end else 1
+            key = (inside, self._rank(actor_id), s)
+            if best is None or key < best[0]:
+                best = (key, actor_id)
+        return best[1] if best else None
 
     def get(self, actor_id: str) -> Actor | None:
         return next((a for a in self.actors if a.id == actor_id), None)
 
+    def _rank(self, actor_id: str) -> int:
+        actor = self.get(actor_id)
+        return _RANK[actor.kind] if actor else 9
+
 
 def resolve_actors(doc: Doc, article: Article, sentences: list[Sentence]) -> ActorIndex:
-    return ActorIndex()
+    """Resolve the actors of one parsed article."""
+    quotes = QuoteIndex(find_quotes(article.text, article.paragraphs))
+    res = Resolver(doc, article.text, sentences, lambda offset: quotes.at(offset) is not None)
+    ents = {ent.start: ent for ent in doc.ents}
+    res.place_words = {w for e in ents.values() if e.label_ != "PERSON" for w in e.text.lower().split()}
+    skip_to = 0
+    for tok in doc:
+        if tok.i < skip_to:
+            continue
+        ent = ents.get(tok.i)
+        if ent is not None and _entity(res, ent):
+            skip_to = ent.end
+            continue
+        _token(res, tok)
+    return _index(res.drafts)
+
+
+# --------------------------------------------------------------------------- named entities
+
+
+def _entity(res: Resolver, ent: Span) -> bool:
+    ent = _joined(ent)
+    label = ent.label_
+    if label not in ("PERSON", "ORG", "GPE", "NORP"):
+        return False
+    name = _entity_name(ent)
+    if not name or _noise(res, ent, name):
+        return label == "PERSON" and bool(name) and _as_place(res, ent, name)
+    if label == "NORP":
+        return _norp(res, ent)
+    if names.is_media_name(name) or _followed_by_media_word(ent):
+        res.named(ent, name, "media", affiliation=_possessor_country(ent))
+    elif label == "PERSON" and len(ent) == 1 and ent[0].tag_ in ("NNS", "NNPS"):
+        res.group(ent[0])
+    elif label == "PERSON" or (label == "ORG" and _looks_like_person(res, ent, name)):
+        res.person(ent, name)
+    elif label == "GPE":
+        country = names.CAPITALS.get(name.lower()) if _acts(ent) else None
+        res.named(ent, country or name, "country", alias=name if country else None)
+    else:
+        res.named(ent, name, "organization", affiliation=_possessor_country(ent))
+    return True
+
+
+def _joined(ent: Span) -> Span:
+    """"Selane Dock and Harbour Workers' Union": a name the model cut at "and"."""
+    doc = ent.doc
+    k = ent.start - 1
+    if ent.label_ != "ORG" or k < 1 or doc[k].lower_ != "and" or not doc[k - 1].is_title:
+        return ent
+    lo = k - 1
+    while lo > 0 and doc[lo - 1].is_title and not doc[lo - 1].is_sent_start:
+        lo -= 1
+    if lo > 0 and doc[lo - 1].lower_ == "the":
+        lo -= 1
+    return Span(doc, lo, ent.end, label=ent.label_)
+
+
+def _entity_name(ent: Span) -> str:
+    toks = list(ent)
+    while toks and (toks[0].lower_ in names.HONORIFICS or toks[0].lower_ == "the"):
+        toks = toks[1:]
+    if ent.label_ == "PERSON":
+        while len(toks) > 1 and toks[0].lower_.rstrip(".") in names.TITLE_PREFIXES:
+            toks = toks[1:]
+    if not toks:
+        return ""
+    return names.clean_name("".join(t.text_with_ws for t in toks))
+
+
+_DATELINE = re.compile(r"\s*(?:,[^\n,—–-]{0,40})?\s*[—–-]")
+
+
+def _noise(res: Resolver, ent: Span, name: str) -> bool:
+    """Dateline capitals ("PORT SELANE, Valmora -") and one-word "persons" that are places."""
+    if name.isupper() and (len(name) > 5 or ent.start_char < 60 and _DATELINE.match(res.text, ent.end_char)):
+        return True
+    if ent.label_ != "PERSON" or " " in name:
+        return False
+    low = name.lower()
+    return any(
+        word == low or (word.startswith(low[:-1]) and len(word) > len(low) and word[-1] == "n")
+        for word in res.place_words
+    )
+
+
+def _as_place(res: Resolver, ent: Span, name: str) -> bool:
+    if name.isupper():
+        return True
+    res.named(ent, name, "country")
+    return True
+
+
+def _looks_like_person(res: Resolver, ent: Span, name: str) -> bool:
+    if names.is_org_name(name) or not all(t.is_title or t.is_punct for t in ent):
+        return False
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.lower_.rstrip(".") in names.TITLE_PREFIXES | names.HONORIFICS:
+        return True
+    return len(ent) <= 3 and res.knows_surname(name.split()[-1])
+
+
+def _followed_by_media_word(ent: Span) -> bool:
+    doc = ent.doc
+    return ent.end < len(doc) and doc[ent.end].lower_ in ("news", "agency", "newspaper", "tv")
+
+
+def _possessor_country(ent: Span) -> str | None:
+    """"Japan's Kyodo news agency": the country owning the noun phrase."""
+    head = ent.root.head if ent.root.dep_ == "compound" else ent.root
+    for child in head.children:
+        if child.dep_ == "poss" and child.ent_type_ in ("GPE", "NORP"):
+            return names.CAPITALS.get(child.lower_) or names.clean_name(child.text)
+        if child.dep_ in ("amod", "compound") and child.ent_type_ == "NORP":
+            return names.country_of(child.text) or child.text
+    return None
+
+
+def _acts(ent: Span) -> bool:
+    """A place name used as a subject: "Washington rejected the plan"."""
+    return ent.root.dep_ in ("nsubj", "nsubjpass", "poss") and ent.root.head.pos_ in ("VERB", "NOUN")
+
+
+def _norp(res: Resolver, ent: Span) -> bool:
+    """"Iranian state media": a demonym modifying an outlet word makes a media actor."""
+    head = ent.root.head
+    if ent.root.dep_ in ("amod", "compound") and head.lower_ in ("media", "television", "tv", "press"):
+        lo = min(ent.start, head.left_edge.i)
+        span = ent.doc[lo : head.i + 1]
+        country = names.country_of(ent.text) or ent.text
+        res.named(span, names.clean_name(span.text), "media", affiliation=country)
+        return True
+    return False
+
+
+# --------------------------------------------------------------------------- other tokens
+
+
+_PRONOUNS = {"he", "him", "she", "her", "it", "they", "them"}
+
+
+def _token(res: Resolver, tok: Token) -> None:
+    low = tok.lower_
+    if tok.pos_ == "PROPN" and not tok.ent_type_ and res.knows_surname(tok.text):
+        res.person(tok.doc[tok.i : tok.i + 1], tok.text)
+        return
+    if tok.pos_ == "PRON" and low in _PRONOUNS:
+        if not res.quoted(tok.idx):
+            res.pronoun(tok)
+    elif low in ("who", "that", "which", "whom") and tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        if tok.head.dep_ == "relcl":
+            res.relative(tok)
+    elif tok.pos_ == "NOUN" and not tok.ent_type_:
+        _noun(res, tok)
+
+
+_OUTLET_HEADS = frozenset({"agency", "media", "newspaper", "broadcaster", "television", "outlet", "paper"})
+
+
+def _names_inside(tok: Token) -> bool:
+    """"Japan's Kyodo news agency": the noun phrase already names an actor."""
+    return any(t.ent_type_ in ("PERSON", "ORG") for t in tok.doc[tok.left_edge.i : tok.i])
+
+
+def _noun(res: Resolver, tok: Token) -> None:
+    low = tok.lower_
+    det = next((c for c in tok.children if c.dep_ in ("det", "poss")), None)
+    if low in ("media", "television") and any(c.lower_ in ("state", "state-run") for c in tok.children):
+        if not any(c.ent_type_ == "NORP" for c in tok.children):
+            span = tok.doc[tok.left_edge.i : tok.i + 1]
+            res.named(span, names.clean_name(span.text), "media", affiliation=res.nearby_country(tok))
+        return
+    if det is not None and det.lower_ == "the" and tok.lemma_.lower() in names.ROLE_NOUNS:
+        if not any(c.dep_ in ("appos", "compound") for c in tok.children):
+            res.role_mention(tok)
+            return
+    if det is not None and det.lower_ in ("the", "its") and low in names.ORG_WORDS:
+        if res.description(tok):
+            return
+    if res.quoted(tok.idx):
+        return
+    according = tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according"
+    speaking = tok.dep_ == "nsubj" and is_cue_lemma(tok.head.lemma_.lower())
+    opposed = tok.dep_ == "dobj" and tok.head.lemma_.lower() in OPPOSE
+    lemma = tok.lemma_.lower()
+    if any(c.dep_ == "appos" for c in tok.children) or _names_inside(tok):
+        return
+    if according or (speaking or opposed) and (lemma in names.GROUP_HEADS or lemma in names.ORG_WORDS):
+        res.group(tok, media=lemma in _OUTLET_HEADS)
+    elif tok.dep_ in ("poss", "dobj", "pobj", "nsubj"):
+        res.group(tok, create=False)
+
+
+# --------------------------------------------------------------------------- records
+
+
+def _affiliations(drafts: list[Draft]) -> None:
+    """"general secretary of the union" → the union's full name when one organization has it."""
+    orgs = [d for d in drafts if d.kind in ("organization", "media", "country") and d.mentions]
+    for draft in drafts:
+        if not draft.affiliation or draft.kind != "person":
+            continue
+        words = set(draft.affiliation.lower().split())
+        owners = [o for o in orgs if words <= set(o.name.lower().split()) and o.name != draft.affiliation]
+        if len(owners) == 1:
+            draft.affiliation = owners[0].name
+
+
+def _index(drafts: list[Draft]) -> ActorIndex:
+    _affiliations(drafts)
+    actors: list[Actor] = []
+    by_span: dict[tuple[int, int], str] = {}
+    for draft in drafts:
+        if not draft.mentions:
+            continue
+        actor = draft.to_actor(f"a{len(actors) + 1}")
+        actors.append(actor)
+        for m in actor.mentions:
+            by_span.setdefault((m.start, m.end), actor.id)
+    return ActorIndex(actors=tuple(actors), _by_span=by_span)

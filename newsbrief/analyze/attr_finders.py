@@ -136,6 +136,9 @@ def _verb(ctx: Ctx, tok: Token) -> Cand | None:
     lemma = _lemma(tok)
     if not lemma or not lex.is_cue_lemma(lemma):
         return None
+    if lemma == "cite" and tok.dep_ != "ROOT" and tok.head.lemma_.lower() in lex.CLAUSE:
+        if any(c.dep_ == "ccomp" for c in tok.children):
+            return None  # folded into the reporting verb as its source's source
     doc = ctx.doc
     subj = subject_of(tok)
     source = None
@@ -162,8 +165,32 @@ def _verb(ctx: Ctx, tok: Token) -> Cand | None:
         lemma=lemma,
         stance=lex.stance_of(lemma, negated=negated),
         target=_target(tok),
+        channel=_statement_channel(ctx, tok),
+        via=_citing(ctx, tok),
         quotes=used,
     )
+
+
+def _statement_channel(ctx: Ctx, tok: Token) -> str | None:
+    """"In a joint statement, the operators said …" → channel "in a joint statement"."""
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "in":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.lemma_.lower() in lex.STATEMENT_NOUNS:
+                start, end = ctx.chars((child.i, pobj.i + 1))
+                text = ctx.text[start:end]
+                return text[0].lower() + text[1:]
+    return None
+
+
+def _citing(ctx: Ctx, tok: Token) -> tuple[str, ...]:
+    """"Kyodo reported, citing a government official, that …" → ("a government official",)."""
+    cite = _citing_verb(tok)
+    obj = next((c for c in cite.children if c.dep_ == "dobj"), None) if cite else None
+    if obj is None:
+        return ()
+    start, end = ctx.chars(trim(ctx.doc, subtree_range(obj)))
+    return (ctx.text[start:end],)
 
 
 Found = tuple[list[Chars], AttributionKind, list[Token], list[Quote]]
@@ -217,10 +244,21 @@ def _content(ctx: Ctx, tok: Token, lemma: str, source: Range | None) -> Found | 
 
 
 def _complement(ctx: Ctx, tok: Token) -> Token | None:
-    """The clausal complement of ``tok`` inside its sentence, nearest first."""
+    """The clausal complement of ``tok`` inside its sentence, nearest first (also the one the
+    parser hangs on a "citing …" participle: "X reported, citing Y, that …")."""
     lo, hi = ctx.sent(tok)
     comps = [c for c in tok.children if c.dep_ == "ccomp" and lo <= c.i < hi]
+    if not comps:
+        cite = _citing_verb(tok)
+        comps = [c for c in cite.children if c.dep_ == "ccomp" and lo <= c.i < hi] if cite else []
     return min(comps, key=lambda c: abs(c.i - tok.i)) if comps else None
+
+
+def _citing_verb(tok: Token) -> Token | None:
+    return next(
+        (c for c in tok.children if c.dep_ in ("advcl", "xcomp", "conj") and c.lemma_.lower() == "cite"),
+        None,
+    )
 
 
 def _clause_content(ctx: Ctx, tok: Token, lemma: str, source: Range | None) -> Found | None:
@@ -270,7 +308,7 @@ def _sandwich_tail(
     if rng[1] - rng[0] < 2 or ctx.quotes.at(doc[rng[0]].idx) is not None:
         return []
     first = doc[rng[0]]
-    if first.pos_ in ("VERB", "AUX") and _is_cue_token(first) or first.dep_ == "cc":
+    if first.pos_ in ("VERB", "AUX") and _is_cue_token(first) or first.pos_ in ("CCONJ", "SCONJ"):
         return []
     if any(_is_quoting_token(t) and t.pos_ == "VERB" for t in doc[rng[0] : rng[1]]):
         return []
@@ -352,6 +390,8 @@ def _phrasal_content(ctx: Ctx, tok: Token, lemma: str) -> Found | None:
 
 
 def _infinitive_content(ctx: Ctx, tok: Token) -> Found | None:
+    if any(c.dep_ == "auxpass" for c in tok.children):
+        return None
     xcomp = next((c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i), None)
     if xcomp is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in xcomp.children):
         return None
@@ -374,13 +414,17 @@ def _object_content(ctx: Ctx, tok: Token) -> Found | None:
         if child.i <= obj.i:
             continue
         if child.dep_ in ("oprd", "xcomp", "ccomp") or (
-            child.dep_ == "prep" and child.lower_ in _OBJ_PREPS and child.i == hi
+            child.dep_ == "prep" and child.lower_ in _OBJ_PREPS and child.i == hi and not _dated(child)
         ):
             hi = max(hi, child.right_edge.i + 1)
     rng = ctx.clip((lo, hi), tok)
     if rng[0] >= rng[1]:
         return None
     return [ctx.chars(rng)], "indirect", [], []
+
+
+def _dated(prep: Token) -> bool:
+    return any(c.ent_type_ in ("DATE", "TIME") for c in prep.children)
 
 
 def _fronted_object(ctx: Ctx, tok: Token) -> Found | None:
@@ -425,8 +469,7 @@ def _target(tok: Token) -> Range | None:
             poss = next((c for c in child.children if c.dep_ == "poss"), None)
             if poss is not None:
                 return subtree_range(poss)
-            if child.pos_ in ("PROPN", "PRON") or child.ent_type_:
-                return subtree_range(child)
+            return subtree_range(child)
     return None
 
 

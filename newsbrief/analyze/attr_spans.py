@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 
 from spacy.tokens import Doc, Token
 
-from newsbrief.analyze.cues import CUE_ADVERBS, SOURCE_CUT_ADVERBS, STATEMENT_NOUNS
+from newsbrief.analyze.cues import CUE_ADVERBS, QUOTING, SOURCE_CUT_ADVERBS, STATEMENT_NOUNS
 
 Range = tuple[int, int]
 
@@ -24,11 +24,11 @@ def subtree_range(tok: Token) -> Range:
 
 
 def trim(doc: Doc, rng: Range) -> Range:
-    """Drop punctuation and whitespace tokens at both ends."""
+    """Drop punctuation and whitespace tokens at both ends, and a dangling "and"/"but" at the end."""
     i, j = rng
     while i < j and (doc[i].is_punct or doc[i].is_space):
         i += 1
-    while j > i and (doc[j - 1].is_punct or doc[j - 1].is_space):
+    while j > i and (doc[j - 1].is_punct or doc[j - 1].is_space or doc[j - 1].dep_ == "cc"):
         j -= 1
     return i, j
 
@@ -46,10 +46,34 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         return verb.head
     if verb.tag_ == "VBN" and verb.dep_ == "advcl":
         return None
+    misparsed = _misparsed_subject(verb)
+    if misparsed is not None:
+        return misparsed
     if depth < 3 and verb.dep_ in _INHERIT_SUBJECT and verb.head.i != verb.i:
         head = verb.head
+        if verb.dep_ == "conj" and head.dep_ == "ccomp" and head.head.lemma_.lower() in QUOTING:
+            return subject_of(head.head, depth + 1)
         if head.pos_ in ("VERB", "AUX"):
             return subject_of(head, depth + 1)
+    return None
+
+
+_NAMEY = ("PROPN", "PRON")
+_ODD_DEPS = ("advmod", "npadvmod", "dep", "nmod", "compound", "dobj", "attr", "oprd", "appos")
+
+
+def _misparsed_subject(verb: Token) -> Token | None:
+    """A name the parser attached oddly: "Reinhardt told …" (advmod), "…,” said Maynard" (dobj)."""
+    doc = verb.doc
+    for child in verb.children:
+        if child.dep_ not in _ODD_DEPS:
+            continue
+        if child.pos_ not in _NAMEY and child.ent_type_ not in ("PERSON", "ORG", "NORP"):
+            continue
+        if child.dep_ not in ("dobj", "attr", "oprd", "appos") and child.right_edge.i == verb.i - 1:
+            return child
+        if child.i == verb.i + 1 and verb.i > 0 and doc[verb.i - 1].is_punct and child.pos_ != "PRON":
+            return child
     return None
 
 

@@ -17,6 +17,7 @@ the state news agency.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -35,7 +36,7 @@ def find_attributions(
     """All attributions of the article, outer ones first in text order, nested ones after them."""
     quotes = QuoteIndex(find_quotes(article.text, article.paragraphs))
     ctx = finders.Ctx(doc, article.text, quotes, sentences)
-    cands = finders.find_candidates(ctx)
+    cands = _yield_to_channels(finders.find_candidates(ctx), article.text)
     outer, nested = _nest(cands)
     finders.extend_quotes(ctx, outer)
     builder = _Builder(doc, article, sentences, actors)
@@ -44,7 +45,65 @@ def find_attributions(
         out.extend(builder.records(cand, None))
     for cand, parent in nested:
         out.extend(builder.records(cand, parent))
+    return _claim_targets(out)
+
+
+_OPENERS = "“\""
+_CLOSERS = "”\""
+
+
+def _balance_quotes(text: str, start: int, end: int) -> int:
+    """Extend a content span over the closing mark of a quotation it opens ("…“frank and
+    constructive” → …“frank and constructive”")."""
+    inner = text[start:end]
+    opened = inner.count("“") > inner.count("”") or inner.count('"') % 2 == 1
+    if not opened:
+        return end
+    for k in range(end, min(end + 3, len(text))):
+        if text[k] in _CLOSERS:
+            return k + 1
+    return end
+
+
+_CLAIM = re.compile(
+    r"^(?:that|this|the|these|those|such) (?:claims?|allegations?|reports?|accusations?|charges?|"
+    r"assertions?|suggestions?|notion|idea|characterization|account)\b",
+    re.IGNORECASE,
+)
+
+
+def _claim_targets(atts: list[Attribution]) -> list[Attribution]:
+    """"X denied that claim": the opposed actor is whoever made the last claim before."""
+    out: list[Attribution] = []
+    last: list[str] = []
+    for att in sorted(atts, key=lambda a: a.cue_span.start):
+        if att.stance == "oppose" and att.target_actor_id is None and _CLAIM.match(att.content):
+            target = next((a for a in reversed(last) if a != att.actor_id), None)
+            att = att.model_copy(update={"target_actor_id": target})
+        if att.actor_id is not None:
+            last.append(att.actor_id)
+        out.append(att)
     return out
+
+
+def _yield_to_channels(cands: list[Cand], text: str) -> list[Cand]:
+    """"X said Y, according to Kyodo": the channel's cue leaves the speaker's content, so the
+    speaker's attribution nests inside the channel's."""
+    channels = [c.cue_chars for c in cands if c.lemma == "according to"]
+    if not channels:
+        return cands
+    for cand in cands:
+        if cand.lemma == "according to":
+            continue
+        for i, (start, end) in enumerate(cand.contents):
+            cut = min((cs for cs, ce in channels if start < cs and ce <= end), default=None)
+            if cut is not None:
+                stop = cut
+                while stop > start and (text[stop - 1].isspace() or text[stop - 1] in ",;—–-"):
+                    stop -= 1
+                cand.contents[i] = (start, stop)
+        cand.contents = [(s, e) for s, e in cand.contents if s < e]
+    return [c for c in cands if c.contents]
 
 
 def _nest(cands: list[Cand]) -> tuple[list[Cand], list[tuple[Cand, Cand]]]:
@@ -110,6 +169,7 @@ class _Builder:
         )
         out = []
         for start, end in cand.contents:
+            end = _balance_quotes(text, start, end)
             update = {"content": text[start:end], "content_span": Span(start=start, end=end)}
             out.append(base.model_copy(update=update))
         return out
@@ -118,6 +178,10 @@ class _Builder:
         text = self.article.text
         chain: list[str] = []
         channel = cand.channel
+        if cand.via and cand.source is not None:
+            ss, se = char_range(self.doc, cand.source)
+            chain.append(text[ss:se])
+            channel = channel or f"citing {cand.via[0]}"
         if parent is not None and parent.source is not None:
             ps, pe = char_range(self.doc, parent.source)
             pcs, pce = parent.cue_chars

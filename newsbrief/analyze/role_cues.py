@@ -45,6 +45,16 @@ _CUE_TABLE: tuple[tuple[SentenceRole, str, float], ...] = (
         1.5,
     ),
     ("significance", r" (?:the )?only (?:[\w'-]+ ){0,3}(?:to|ever) ", 1.3),
+    ("significance", r" the only (?:[\w'-]+ ){0,2}(?:one|ones|person|people)? ?(?:who|that) ", 1.0),
+    (
+        "significance",
+        _any(
+            "most [\\w-]+|largest|biggest|highest|lowest|oldest|busiest|richest|poorest|worst|best"
+        )
+        + r"(?:[\w'-]+ ){0,2}in (?:the )?"
+        + _alt("world|country|nation|state|region|europe|asia|africa|britain|england|america"),
+        1.2,
+    ),
     ("significance", _any("a record|the record|new record|all-time record"), 1.6),
     (
         "significance",
@@ -145,9 +155,13 @@ _CUE_TABLE: tuple[tuple[SentenceRole, str, float], ...] = (
         + "to ",
         1.1,
     ),
-    ("forward_looking", _any("warned|warns|warning|cautioned|cautions"), 1.6),
+    ("forward_looking", _any("warned|warns|warning|cautioned|cautions"), 0.8),
     ("forward_looking", _any("likely to"), 1.2),
-    ("forward_looking", _any("on the way|on the horizon|is headed|are headed|hoping for"), 1.2),
+    (
+        "forward_looking",
+        _any("(?:is|are|be) on the way|on the horizon|is headed|are headed|hoping for|upcoming"),
+        1.2,
+    ),
     (
         "forward_looking",
         r" (?:next|coming|upcoming) "
@@ -156,7 +170,7 @@ _CUE_TABLE: tuple[tuple[SentenceRole, str, float], ...] = (
     ),
     (
         "forward_looking",
-        _any(f"later (?:this|in the|that) (?:{_PERIOD})|later today|tomorrow|in the coming"),
+        _any(f"later (?:this|in the|that) (?:{_PERIOD})|later today|tomorrow(?! 's)|in the coming"),
         1.6,
     ),
     (

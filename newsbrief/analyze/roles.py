@@ -19,8 +19,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
+from newsbrief.analyze.role_clause import Clause, QuoteState, is_embedded
+from newsbrief.analyze.role_clause import clause as clause_facts
 from newsbrief.analyze.role_cues import CUES, REACTION_LEMMAS, SPEECH_LEMMAS
 from newsbrief.models import Attribution, Sentence, SentenceRole, TimeExpr
 
@@ -34,23 +36,21 @@ ROLES: tuple[SentenceRole, ...] = (
     "detail",
 )
 _BASELINE = 1.0  # the score `detail` starts with: another role must beat it
-_DOUBLE_QUOTES = frozenset({'"', "``", "`", "''", "“", "”"})
-_SINGLE_QUOTES = frozenset({"'", "‘", "’"})
-_DOUBLE_OPEN = frozenset({"``", "`", "“"})
-_DOUBLE_CLOSE = frozenset({"''", "”"})
-_FUTURE_AUX = frozenset({"will", "wo", "'ll", "shall"})
-_MODAL_AUX = frozenset({"could", "may", "might"})
-_WEAK_MODAL_AUX = frozenset({"would", "should", "can", "'d"})
+_EMBEDDED_WEIGHT = 0.5  # share of a cue's or a date's weight inside a noun-describing clause
+_DISCOUNTED = frozenset({"forward_looking", "context"})
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'()/]{2,40} ?(?:-{1,2}|—|–)$")
+_LEDE_WINDOW = 8
+_PERFECT_RANK = 2  # the opening sentences tell the news in the perfect ("has died")
 _YEAR_WORD = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _YEAR_TOKEN = re.compile(r" (1[89]\d\d|20\d\d) ")
 _STATIVE = frozenset(
     {"be", "have", "include", "represent", "allow", "contain", "remain", "hold", "own", "serve"}
 )
-_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 _YEAR = re.compile(r"^(\d{4})")
 _CALENDAR = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?(?=$|T)")
 _PAST_WORDS = frozenset({"ago", "last", "previous", "earlier", "former", "yesterday"})
 _FUTURE_WORDS = frozenset({"next", "coming", "tomorrow", "upcoming", "later"})
+_WARN_LEMMAS = frozenset({"warn", "caution", "predict", "forecast", "expect"})
 
 
 @dataclass
@@ -61,43 +61,6 @@ class _Evidence:
 
     def add(self, role: str, weight: float) -> None:
         self.scores[role] += weight
-
-
-@dataclass(frozen=True)
-class _Clause:
-    """What the parse says about a sentence's main clause."""
-
-    tense: str  # past, present, perfect, pluperfect, future, modal, weak_modal, none
-    content_tense: str  # the same for the clauses the main verb governs (what was said …)
-    root_lemma: str
-    quote_share: float  # share of the words that stand inside quotation marks
-    has_quote: bool
-    stub: bool  # only punctuation / a closing quote mark
-    tokens: int
-    lemmas: frozenset[str]  # content words
-
-    @property
-    def quoted(self) -> bool:
-        return self.quote_share >= 0.5
-
-
-@dataclass
-class _QuoteState:
-    """Whether we are inside a quotation, carried from sentence to sentence within a paragraph.
-    A quotation rarely runs three sentences without a mark, so a stray apostrophe cannot flip
-    the rest of the article."""
-
-    inside: bool = False
-    paragraph: int = -1
-    unmarked: int = 0
-
-    def enter(self, paragraph: int) -> None:
-        if paragraph != self.paragraph:
-            self.paragraph, self.inside, self.unmarked = paragraph, False, 0
-
-    def advance(self, inside: bool, saw_quote: bool) -> None:
-        self.unmarked = 0 if saw_quote else self.unmarked + 1
-        self.inside = inside and self.unmarked < 3
 
 
 def assign_roles(
@@ -121,11 +84,13 @@ def assign_roles(
     salience = Counter(w for s in sentences for w in _sentence_words(s))
     parsed = _parse_all(doc, sentences)
     first = _first_content_index(sentences)
-    lead = parsed[first][1]
+    ledes = _ledes(sentences, first)
+    lead = parsed[first].clause
     lead_lemmas = lead.lemmas if lead is not None else frozenset()
     out: list[Sentence] = []
-    for sent, (norm, clause) in zip(sentences, parsed, strict=True):
-        if clause is None:
+    for sent, facts in zip(sentences, parsed, strict=True):
+        clause = facts.clause
+        if clause is None or facts.span is None:
             scores = {r: float(r == "detail") for r in ROLES}
             out.append(sent.model_copy(update={"role": "detail", "role_scores": scores}))
             continue
@@ -134,170 +99,73 @@ def assign_roles(
             out.append(sent.model_copy(update={"role": prev.role, "role_scores": prev.role_scores}))
             continue
         ev = _Evidence()
-        _score_cues(ev, norm)
+        _score_cues(ev, facts.norm, clause.main)
         _score_clause(ev, clause)
         sent_timexes = tx_by_sent.get(sent.index, ())
-        _score_time(ev, sent_timexes, ref_year, dct)
+        _score_time(ev, sent_timexes, _TimeFrame(ref_year, dct, facts.span), clause)
         if not sent_timexes:
-            _score_years(ev, norm, ref_year)
+            _score_years(ev, facts.norm, ref_year)
         _score_attribution(ev, attr_by_sent.get(sent.index, ()), clause)
-        _score_position(ev, sent.index - first, clause, lead_lemmas)
+        rank = 0 if sent.index in ledes else sent.index - first
+        _score_position(ev, rank, clause, lead_lemmas)
         _score_salience(ev, sent, salience)
         out.append(_finish(sent, ev))
     return out
 
 
-def _parse_all(doc: Doc, sentences: list[Sentence]) -> list[tuple[str, _Clause | None]]:
+@dataclass(frozen=True)
+class _Facts:
+    norm: str
+    clause: Clause | None
+    span: Span | None
+
+
+@dataclass(frozen=True)
+class _TimeFrame:
+    """What a time expression is compared with: the article's year and date, and its sentence."""
+
+    ref_year: int | None
+    dct: datetime | None
+    span: Span
+
+
+def _parse_all(doc: Doc, sentences: list[Sentence]) -> list[_Facts]:
     """The normalized text and clause facts of every sentence, quotes tracked across them."""
-    quotes = _QuoteState()
-    out: list[tuple[str, _Clause | None]] = []
+    quotes = QuoteState()
+    out: list[_Facts] = []
     for sent in sentences:
         span = doc.char_span(sent.start, sent.end, alignment_mode="expand")
         if span is None:
-            out.append(("", None))
+            out.append(_Facts("", None, None))
             continue
         quotes.enter(sent.paragraph)
-        out.append(_clause(span, quotes))
+        norm, facts = clause_facts(span, quotes)
+        out.append(_Facts(norm, facts, span))
     return out
 
 
-# --------------------------------------------------------------------------- features
+# --------------------------------------------------------------------------- scoring
 
 
-def _normalized(lowers: list[str]) -> str:
-    """Lowercased tokens joined by single spaces, curly quotes straightened, padded by spaces."""
-    text = " ".join(lowers)
-    return " " + text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"') + " "
-
-
-def _is_quote(tok: Token) -> bool:
-    """A quotation mark; a single quote only when the tagger reads it as one, not as an
-    apostrophe ("the red wings ' drew miller", "i 'm")."""
-    if tok.text in _DOUBLE_QUOTES:
-        return True
-    return tok.text in _SINGLE_QUOTES and tok.tag_ in ("``", "''")
-
-
-def _clause(span: Span, state: _QuoteState) -> tuple[str, _Clause]:
-    """The normalized sentence; tense and modality of the main verb, and how much of the
-    sentence is quotation.
-
-    Double quotes carry from sentence to sentence. A single quote only carries when it is the
-    sentence's last token: tokenized text attaches the opening quote of the next sentence there
-    ("… on wednesday . '"); anywhere else it pairs up within the sentence.
-    """
-    double = state.inside
-    single = False
-    quoted_words = words = 0
-    saw_quote = False
-    lemmas: set[str] = set()
-    lowers: list[str] = []
-    last_single = False
-    for tok in span:
-        if tok.is_space:
-            continue
-        lowers.append(tok.lower_)
-        last_single = False
-        if _is_quote(tok):
-            saw_quote = True
-            if tok.text in _DOUBLE_OPEN:
-                double = True
-            elif tok.text in _DOUBLE_CLOSE:
-                double = False
-            elif tok.text == '"':
-                double = not double
-            else:
-                single = not single
-                last_single = True
-        elif not tok.is_punct:
-            words += 1
-            quoted_words += double or single
-            if tok.pos_ in _CONTENT_POS and not tok.is_stop:
-                lemmas.add(tok.lemma_.lower())
-    state.advance(double or (single and last_single), saw_quote)
-    root = span.root
-    share = quoted_words / words if words else 0.0
-    lemma = root.lemma_.lower()
-    return _normalized(lowers), _Clause(
-        tense=_tense(root),
-        content_tense=_content_tense(root),
-        root_lemma=lemma,
-        quote_share=share,
-        has_quote=saw_quote,
-        stub=words == 0,
-        tokens=words,
-        lemmas=frozenset(lemmas),
-    )
-
-
-def _content_tense(root: Token) -> str:
-    """Future or modal in a coordinated or complement clause: "said it would …", "… and will"."""
-    found = "none"
-    for child in root.children:
-        if child.dep_ not in ("conj", "ccomp", "xcomp") or child.pos_ not in ("VERB", "AUX"):
-            continue
-        tense = _tense(child)
-        if tense in ("future", "weak_modal") and _would_or_will(child):
-            return "future"
-        if tense == "modal":
-            found = "modal"
-    return found
-
-
-def _would_or_will(verb: Token) -> bool:
-    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
-    return bool(aux & (_FUTURE_AUX | {"would", "'d"}))
-
-
-def _tense(root: Token) -> str:
-    aux = [c for c in root.children if c.dep_ in ("aux", "auxpass")]
-    lowers = [a.lower_ for a in aux]
-    if any(a in _FUTURE_AUX for a in lowers):
-        return "future"
-    if any(a in _MODAL_AUX for a in lowers):
-        return "modal"
-    if any(a in _WEAK_MODAL_AUX for a in lowers):
-        return "weak_modal"
-    if "had" in lowers and root.tag_ == "VBN":
-        return "pluperfect"
-    if any(a in ("has", "have", "'ve", "'s") for a in lowers) and root.tag_ == "VBN":
-        return "perfect"
-    tags = {root.tag_, *(a.tag_ for a in aux)}
-    if "VBD" in tags:
-        return "past"
-    if tags & {"VBZ", "VBP"}:
-        return "present"
-    return "none"
-
-
-def _score_cues(ev: _Evidence, norm: str) -> None:
+def _score_cues(ev: _Evidence, norm: str, main: str) -> None:
+    """Cues count fully, except that plans and background told only inside a noun-describing
+    clause ("a super PAC that intends to …") count in part."""
     for role, gate, cues in CUES:
         if gate.search(norm) is None:
             continue
         for pattern, weight in cues:
-            if pattern.search(norm):
-                ev.add(role, weight)
+            if pattern.search(norm) is None:
+                continue
+            full = role not in _DISCOUNTED or pattern.search(main) is not None
+            ev.add(role, weight if full else weight * _EMBEDDED_WEIGHT)
 
 
-def _score_clause(ev: _Evidence, clause: _Clause) -> None:
+def _score_clause(ev: _Evidence, clause: Clause) -> None:
     if clause.quoted:
         ev.add("reaction", 2.2)
     elif clause.has_quote:
         ev.add("reaction", 0.6)
-    if clause.tense == "future":
-        ev.add("forward_looking", 1.4)
-    elif clause.tense == "modal":
-        ev.add("forward_looking", 0.9)
-    elif clause.tense == "weak_modal":
-        ev.add("forward_looking", 0.3)
-    if clause.content_tense == "future" and clause.tense != "future":
-        ev.add("forward_looking", 1.2 if clause.root_lemma in SPEECH_LEMMAS else 0.8)
-    elif clause.content_tense == "modal":
-        ev.add("forward_looking", 0.9 if clause.root_lemma in SPEECH_LEMMAS else 0.4)
-    elif clause.tense == "pluperfect":
-        ev.add("context", 1.0)
-    elif clause.tense in ("past", "perfect"):
-        ev.add("main_event", 0.2)
+    _score_tense(ev, clause)
     if clause.root_lemma in SPEECH_LEMMAS:
         ev.add("reaction", 0.6)
     if clause.root_lemma in REACTION_LEMMAS:
@@ -306,14 +174,63 @@ def _score_clause(ev: _Evidence, clause: _Clause) -> None:
         ev.add("detail", 1.5)
 
 
-def _score_time(
-    ev: _Evidence, timexes: Sequence[TimeExpr], ref_year: int | None, dct: datetime | None
-) -> None:
-    directions = {_direction(tx, ref_year, dct) for tx in timexes}
-    if -1 in directions:
+def _score_tense(ev: _Evidence, clause: Clause) -> None:
+    if clause.tense == "future":
+        ev.add("forward_looking", 1.4)
+    elif clause.tense == "modal":
+        ev.add("forward_looking", 0.9)
+    elif clause.tense == "weak_modal":
+        ev.add("forward_looking", 0.3)
+    ahead = clause.content_tense in ("future", "modal")
+    if clause.content_tense == "future" and clause.tense != "future":
+        ev.add("forward_looking", 1.2 if clause.root_lemma in SPEECH_LEMMAS else 0.8)
+    elif clause.content_tense == "modal":
+        ev.add("forward_looking", 0.9 if clause.root_lemma in SPEECH_LEMMAS else 0.4)
+    elif clause.tense == "pluperfect":
         ev.add("context", 1.0)
-    if 1 in directions:
-        ev.add("forward_looking", 1.2)
+    elif clause.tense in ("past", "perfect"):
+        ev.add("main_event", 0.2)
+    if clause.warning or (
+        clause.root_lemma in _WARN_LEMMAS and (ahead or clause.tense in ("future", "modal"))
+    ):
+        ev.add("forward_looking", 1.0)
+    if clause.commitment:
+        ev.add("forward_looking", 1.5 if clause.quoted else 0.8)
+
+
+def _score_time(
+    ev: _Evidence, timexes: Sequence[TimeExpr], frame: _TimeFrame, clause: Clause
+) -> None:
+    """Dates before the article's day point to background, after it to what comes next; a date
+    inside a noun-describing clause counts in part. A date in the current week, month or year
+    with a verb in the future or a modal ("could start this week") points ahead too. Without the
+    article's date, a year written out with a verb in the past ("in 2012 a customer found")
+    points back: news tells today's events by weekday, not by year."""
+    ahead = "future" in (clause.tense, clause.content_tense) or "modal" in (
+        clause.tense,
+        clause.content_tense,
+    )
+    told_past = clause.tense in ("past", "perfect", "pluperfect")
+    weight = {-1: 0.0, 1: 0.0}
+    for tx in timexes:
+        direction = _direction(tx, frame.ref_year, frame.dct)
+        if direction == 0 and ahead and tx.type in ("DATE", "TIME") and tx.value != "PRESENT_REF":
+            direction = 1
+        elif direction == 0 and frame.dct is None and _YEAR_WORD.search(tx.text) and told_past:
+            direction = -1
+        if direction:
+            share = _EMBEDDED_WEIGHT if _tx_embedded(tx, frame.span) else 1.0
+            weight[direction] = max(weight[direction], share)
+    ev.add("context", 1.0 * weight[-1])
+    ev.add("forward_looking", 1.2 * weight[1])
+    if weight[-1] == 1.0:
+        # effects of an earlier event are background ("were left homeless when … in 2012")
+        ev.scores["consequence"] *= 0.5
+
+
+def _tx_embedded(tx: TimeExpr, span: Span) -> bool:
+    tx_span = span.doc.char_span(tx.start, tx.end, alignment_mode="expand")
+    return tx_span is not None and is_embedded(tx_span.root, span.root)
 
 
 def _score_years(ev: _Evidence, norm: str, ref_year: int | None) -> None:
@@ -327,7 +244,7 @@ def _score_years(ev: _Evidence, norm: str, ref_year: int | None) -> None:
         ev.add("forward_looking", 0.9)
 
 
-def _score_attribution(ev: _Evidence, attributions: Sequence[Attribution], clause: _Clause) -> None:
+def _score_attribution(ev: _Evidence, attributions: Sequence[Attribution], clause: Clause) -> None:
     if not attributions:
         return
     direct = any(a.kind in ("direct", "mixed") for a in attributions)
@@ -337,7 +254,7 @@ def _score_attribution(ev: _Evidence, attributions: Sequence[Attribution], claus
         ev.add("reaction", 0.2)
 
 
-def _score_position(ev: _Evidence, rank: int, clause: _Clause, lead: frozenset[str]) -> None:
+def _score_position(ev: _Evidence, rank: int, clause: Clause, lead: frozenset[str]) -> None:
     """The lead states the main event; later sentences that restate it do too."""
     if rank == 0:
         ev.add("main_event", 3.2)
@@ -350,9 +267,16 @@ def _score_position(ev: _Evidence, rank: int, clause: _Clause, lead: frozenset[s
     restates = len(clause.lemmas & lead) / min(len(clause.lemmas), len(lead))
     ev.add("main_event", 2.5 * max(0.0, restates - 0.2))
     if restates < 0.3:
-        perfect = clause.tense in ("perfect", "pluperfect")
-        if perfect or (clause.tense == "present" and clause.root_lemma in _STATIVE):
-            ev.add("context", 0.5)
+        _score_background(ev, rank, clause)
+
+
+def _score_background(ev: _Evidence, rank: int, clause: Clause) -> None:
+    """A sentence that does not restate the lead and tells what has (long) been so, or states a
+    standing fact, gives background; past the opening, the perfect tells of earlier events."""
+    if clause.tense == "pluperfect" or (clause.tense == "perfect" and rank >= _PERFECT_RANK):
+        ev.add("context", 1.0)
+    elif clause.tense == "perfect" or (clause.tense == "present" and clause.root_lemma in _STATIVE):
+        ev.add("context", 0.5)
 
 
 def _score_salience(ev: _Evidence, sent: Sentence, salience: Counter[str]) -> None:
@@ -414,6 +338,16 @@ def _reference_year(timexes: Sequence[TimeExpr]) -> int | None:
 
 def _sentence_words(sent: Sentence) -> set[str]:
     return {w for phrase in sent.keyphrases for w in phrase.split() if len(w) > 2}
+
+
+def _ledes(sentences: list[Sentence], first: int) -> set[int]:
+    """The first sentence that says something, and the story's opening after a dateline that
+    stands as a sentence of its own ("WASHINGTON -" after an abstract)."""
+    out = {sentences[first].index}
+    for pos, sent in enumerate(sentences[:_LEDE_WINDOW][:-1]):
+        if _DATELINE.match(sent.text.strip()):
+            out.add(sentences[pos + 1].index)
+    return out
 
 
 def _first_content_index(sentences: list[Sentence]) -> int:

@@ -1,11 +1,209 @@
-"""Who Thinks What? (PLACEHOLDER contract, replaced by the attribution work)."""
+"""Who Thinks What?: each actor's position, statements, channels and disagreements.
+
+Built only from attributions and resolved actors; every statement and position is verbatim text
+of the article (a position may be a trimmed clause of a statement, never new words).
+
+* An attribution nested in another one's content is kept only when the outer one is a *channel*
+  ("according to Kyodo", an outlet reporting); the channel itself is then not a statement.
+* Actors are ranked by statements, then mentions, then first appearance; across several
+  analyses (a story) actors with the same canonical name, or a surname of one full name, merge.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
-from newsbrief.models import ActorPosition, Analysis
+from newsbrief.compose.evidence import sentence_at
+from newsbrief.models import (
+    Actor,
+    ActorPosition,
+    Analysis,
+    Attribution,
+    Disagreement,
+    Evidence,
+    Statement,
+)
+
+_CHANNEL_CUES = re.compile(r"^(according to|report|reported|reports|reporting|citing|cited)$", re.I)
+_TRAIL = " ,;:—–-"
+_LEAD = re.compile(r"^(?:that|whether)\s+", re.I)
+_CLAUSE_BREAK = re.compile(r"[,;:—–]\s")
+_POSITION_WORDS = 32
+
+
+@dataclass
+class _Entry:
+    actor: Actor
+    statements: list[tuple[Statement, Attribution]] = field(default_factory=list)
+    disagreements: list[Disagreement] = field(default_factory=list)
+    mentions: int = 0
+    first: tuple[int, int] = (0, 0)
 
 
 def who_thinks_what(analyses: Sequence[Analysis]) -> tuple[ActorPosition, ...]:
-    return ()
+    """Positions of the actors that speak in ``analyses`` (one article or a story), by prominence."""
+    entries: dict[str, _Entry] = {}
+    for order, analysis in enumerate(analyses):
+        names = {a.id: a for a in analysis.actors}
+        for att in _spoken(analysis.attributions, names):
+            actor = names[att.actor_id or ""]
+            entry = _entry(entries, actor, order)
+            entry.statements.append((_statement(analysis, att), att))
+            disagreement = _disagreement(analysis, att, names)
+            if disagreement is not None and disagreement not in entry.disagreements:
+                entry.disagreements.append(disagreement)
+        for actor in analysis.actors:
+            key = _key(actor.name)
+            if key in entries:
+                entries[key].mentions += len(actor.mentions)
+    _merge_surnames(entries)
+    ranked = sorted(
+        (e for e in entries.values() if e.statements),
+        key=lambda e: (-len(e.statements), -e.mentions, e.first),
+    )
+    return tuple(_position(e) for e in ranked)
+
+
+def _key(name: str) -> str:
+    return " ".join(name.lower().split())
+
+
+def _entry(entries: dict[str, _Entry], actor: Actor, order: int) -> _Entry:
+    key = _key(actor.name)
+    entry = entries.get(key)
+    if entry is None:
+        first = min((m.start for m in actor.mentions), default=0)
+        entry = entries[key] = _Entry(actor=actor, first=(order, first))
+    elif entry.actor.role is None and actor.role is not None:
+        entry.actor = entry.actor.model_copy(update={"role": actor.role, "affiliation": actor.affiliation})
+    return entry
+
+
+def _merge_surnames(entries: dict[str, _Entry]) -> None:
+    """"Scholz" in one article and "Olaf Scholz" in another are one person."""
+    people = [k for k, e in entries.items() if e.actor.kind == "person" and " " in k]
+    for key in [k for k, e in entries.items() if e.actor.kind == "person" and " " not in k]:
+        full = [p for p in people if p.split()[-1] == key]
+        if len(full) == 1:
+            target, entry = entries[full[0]], entries.pop(key)
+            target.statements.extend(entry.statements)
+            target.disagreements.extend(d for d in entry.disagreements if d not in target.disagreements)
+            target.mentions += entry.mentions
+            target.first = min(target.first, entry.first)
+
+
+# --------------------------------------------------------------------------- statements
+
+
+def _spoken(atts: Iterable[Attribution], actors: dict[str, Actor]) -> list[Attribution]:
+    """Attributions that are an actor's own statement: not nested in someone else's words, and
+    not a channel that merely carries another attribution."""
+    atts = list(atts)
+    out = []
+    for att in atts:
+        if att.actor_id not in actors:
+            continue
+        outer = _outer(att, atts)
+        if outer is not None and not _is_channel(outer, actors):
+            continue
+        if _is_channel(att, actors) and any(_outer(other, atts) is att for other in atts):
+            continue
+        out.append(att)
+    return sorted(out, key=lambda a: (a.cue_span.start, a.content_span.start))
+
+
+def _outer(att: Attribution, atts: list[Attribution]) -> Attribution | None:
+    for other in atts:
+        if other is not att and other.content_span.start <= att.cue_span.start < other.content_span.end:
+            return other
+    return None
+
+
+def _is_channel(att: Attribution, actors: dict[str, Actor]) -> bool:
+    actor = actors.get(att.actor_id or "")
+    return bool(_CHANNEL_CUES.match(att.cue.strip())) or (actor is not None and actor.kind == "media")
+
+
+def _statement(analysis: Analysis, att: Attribution) -> Statement:
+    start, end = att.content_span.start, att.content_span.end
+    text = analysis.article.text
+    while end > start and text[end - 1] in _TRAIL:
+        end -= 1
+    sent = sentence_at(analysis, start)
+    index = sent.index if sent is not None else att.evidence.sentence_index
+    return Statement(
+        kind=att.kind,
+        cue=att.cue,
+        text=text[start:end],
+        channel=att.channel,
+        stance=att.stance,
+        evidence=Evidence(article_id=analysis.article.id, sentence_index=index, start=start, end=end),
+    )
+
+
+def _disagreement(analysis: Analysis, att: Attribution, actors: dict[str, Actor]) -> Disagreement | None:
+    if att.stance != "oppose" or att.target_actor_id not in actors:
+        return None
+    other = actors[att.target_actor_id or ""]
+    if other.id == att.actor_id:
+        return None
+    ev = att.evidence
+    return Disagreement(
+        with_actor=other.name,
+        cue=att.cue,
+        evidence=Evidence(article_id=analysis.article.id, sentence_index=ev.sentence_index, start=ev.start, end=ev.end),
+    )
+
+
+# --------------------------------------------------------------------------- positions
+
+
+def _position(entry: _Entry) -> ActorPosition:
+    statements = [s for s, _ in entry.statements]
+    best = max(entry.statements, key=lambda pair: _informative(pair[0]))
+    return ActorPosition(
+        actor=entry.actor.name,
+        kind=entry.actor.kind,
+        role=entry.actor.role,
+        affiliation=entry.actor.affiliation,
+        position=_one_line(_with_cue(*best)),
+        statements=tuple(statements),
+        disagrees_with=tuple(entry.disagreements),
+    )
+
+
+_SAYING = re.compile(
+    r"^(?:also |has |had |have )?(?:said|says|say|saying|told|tells|tell|added|adds|stated|noted|"
+    r"wrote|writes|reported|reports|according to|:)$",
+    re.I,
+)
+
+
+def _with_cue(statement: Statement, att: Attribution) -> str:
+    """"rejects the operators' claim …" reads as a position; "said the talks …" does not: the cue
+    is kept (verbatim, it directly precedes the content) unless it is a plain verb of saying."""
+    text = statement.text
+    cue_end, start = att.cue_span.end, statement.evidence.start
+    if statement.kind == "direct" or _SAYING.match(att.cue) or not 0 <= start - cue_end <= 1:
+        return text
+    return att.cue + " " * (start - cue_end) + text
+
+
+def _informative(statement: Statement) -> tuple[int, int, int]:
+    words = len(statement.text.split())
+    stance = 1 if statement.stance != "neutral" else 0
+    clause = 1 if statement.kind != "direct" and words >= 5 else 0
+    return (stance + clause, min(words, 24), -statement.evidence.start)
+
+
+def _one_line(text: str) -> str:
+    """The statement, without a leading "that", cut at a clause break when it is long."""
+    text = _LEAD.sub("", text.strip())
+    words = text.split()
+    if len(words) <= _POSITION_WORDS:
+        return text
+    head = " ".join(words[:_POSITION_WORDS])
+    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(head) if m.start() > len(head) // 3]
+    return head[: breaks[-1]] if breaks else head

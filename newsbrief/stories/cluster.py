@@ -64,7 +64,7 @@ class ClusterSettings:
     query_terms: int = 24  # top article terms used to look up candidates
     index_terms: int = 24  # top centroid terms under which a story is indexed
     max_postings: int = 64  # stories kept per indexed term, most recently updated first
-    max_candidates: int = 16  # stories scored in full per article
+    max_candidates: int = 8  # stories scored in full per article
     centroid_terms: int = 150  # terms kept per story centroid and channel
     decay_grace_days: float = 3.0  # no penalty within this many days of the story's span
     decay_days: float = 10.0  # then the similarity decays as exp(-days / decay_days)
@@ -203,23 +203,28 @@ class StoryAssigner:
         ):
             if i == 2 and not (vec and cent):
                 continue
-            dot = 0.0
-            for t, v in vec.items():
-                c = cent.get(t)
-                if c is not None:
-                    dot += v * c * idf[t]
+            dot = sum(v * cent[t] * idf[t] for t, v in vec.items() if t in cent)
             total += w * dot / norms[i]
             weight += w
         return total / weight if weight else 0.0
+
+    def _weighted(self, story: _Story) -> list[dict[str, float]]:
+        """The story's centroid with today's IDF applied, per channel."""
+        log, a, get = math.log, self.n_docs + 1, self.df.get
+        return [
+            {t: w * (log(a / (get(t, 0) + 1)) + 1.0) for t, w in c.items()} for c in story.centroid
+        ]
+
+    def _set_norms(self, story: _Story, weighted: list[dict[str, float]]) -> None:
+        n = [math.sqrt(sum(v * v for v in c.values())) or 1.0 for c in weighted]
+        story.norms = (n[0], n[1], n[2])
+        story.norm_docs, story.norm_seq = self.n_docs, story.seq
 
     def _norms(self, story: _Story) -> tuple[float, float, float]:
         """The centroid's channel norms under today's IDF, refreshed when it changed or when
         the collection grew by a tenth since."""
         if story.norm_seq != story.seq or story.norm_docs * 1.1 < self.n_docs:
-            idf = self._idf
-            n = [math.sqrt(sum((w * idf(t)) ** 2 for t, w in c.items())) for c in story.centroid]
-            story.norms = (n[0] or 1.0, n[1] or 1.0, n[2] or 1.0)
-            story.norm_docs, story.norm_seq = self.n_docs, story.seq
+            self._set_norms(story, self._weighted(story))
         return story.norms
 
     def _decay(self, story: _Story, ts: float | None) -> float:
@@ -234,16 +239,10 @@ class StoryAssigner:
 
     def _add_to_story(self, story: _Story, article: _Article) -> None:
         """Add the article's unit TF-IDF vectors, stored with the IDF divided out so that
-        comparisons apply the IDF of their day."""
-        keep = self.settings.centroid_terms
-        idf = self._idf
+        comparisons apply the IDF of their day; prune, then re-index the story."""
         for vec, c in zip(article.vecs, story.centroid, strict=True):
             for t, v in vec.items():
                 c[t] = c.get(t, 0.0) + v / article.idf[t]
-            if len(c) > keep:
-                top = heapq.nlargest(keep, c.items(), key=lambda kv: kv[1] * idf(kv[0]))
-                c.clear()
-                c.update(top)
         story.n += 1
         ts = article.ts
         if ts is not None:
@@ -251,20 +250,30 @@ class StoryAssigner:
             story.last = ts if story.last is None else max(story.last, ts)
         self.seq += 1
         story.seq = self.seq
-        self._index(story)
+        weighted = self._weighted(story)
+        keep = self.settings.centroid_terms
+        for c, wc in zip(story.centroid, weighted, strict=True):
+            if len(c) > keep:
+                top = heapq.nlargest(keep, wc, key=wc.__getitem__)
+                kept = {t: c[t] for t in top}
+                c.clear()
+                c.update(kept)
+                kept_w = {t: wc[t] for t in top}
+                wc.clear()
+                wc.update(kept_w)
+        self._set_norms(story, weighted)
+        self._index(story, weighted)
         self._changed.add(story.id)
 
-    def _index(self, story: _Story) -> None:
+    def _index(self, story: _Story, weighted: list[dict[str, float]]) -> None:
         """File the story under its top terms; each posting keeps the latest stories only."""
         s = self.settings
-        idf = self._idf
-        norms = self._norms(story)
-        weighted = {
-            t: w * idf(t) / norm
-            for c, norm in zip(story.centroid, norms, strict=True)
-            for t, w in c.items()
+        scaled = {
+            t: v / norm
+            for wc, norm in zip(weighted, story.norms, strict=True)
+            for t, v in wc.items()
         }
-        for term in heapq.nlargest(s.index_terms, weighted, key=weighted.__getitem__):
+        for term in heapq.nlargest(s.index_terms, scaled, key=scaled.__getitem__):
             posting = self._postings.setdefault(term, {})
             posting.pop(story.id, None)
             posting[story.id] = None
@@ -300,7 +309,7 @@ class StoryAssigner:
         for story in sorted(loaded, key=lambda st: st.seq):
             self.stories[story.id] = story
             self.seq = max(self.seq, story.seq)
-            self._index(story)
+            self._index(story, self._weighted(story))
 
     def stats_state(self) -> dict[str, Any]:
         """The global statistics (document count, document frequencies) as a JSON-able dict."""

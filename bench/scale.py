@@ -1,0 +1,435 @@
+"""Scale benchmark of the incremental story assigner (and, with ``--archive``, the archive).
+
+Generates a synthetic news stream (seeded): ``--n`` articles over thousands of stories. Each
+story is one event of one of ten topics (an earthquake, a strike, a verdict …) with its own
+people, places, organizations, figures and dates, so stories of one topic share vocabulary and
+differ in exactly those specifics, as the two events of an ECB+ topic do. Articles of a story
+are assembled from the topic's sentence templates in a different selection and order, with
+generic background sentences, and arrive in publication order over a few months.
+
+Reports the time per 1,000 articles around 1k, 10k and 100k articles (flat means the candidate
+index keeps the cost per article constant), the total, the peak memory (max RSS), and, as a
+reference measured in the same run, the cost of a plain regex tokenization of the same texts
+and the ratio. It also scores the clustering against the generated stories (B-cubed).
+
+    python bench/scale.py --n 10000            # quick
+    python bench/scale.py --n 100000 --archive # the target: < 10 min, < 2 GiB
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import resource
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from newsbrief.evaluate.clustering import adjusted_rand, bcubed
+from newsbrief.ingest.text import article_from_text
+from newsbrief.stories.cluster import StoryAssigner
+
+_SYL = [
+    "ka",
+    "lo",
+    "mi",
+    "ra",
+    "ten",
+    "sor",
+    "vel",
+    "dan",
+    "bri",
+    "mor",
+    "tal",
+    "quen",
+    "os",
+    "ar",
+    "ish",
+    "lun",
+    "dor",
+    "fa",
+    "ge",
+    "hal",
+    "ny",
+    "pe",
+    "ru",
+]
+_FIRST = [
+    "Anna",
+    "Ben",
+    "Carla",
+    "David",
+    "Elena",
+    "Farid",
+    "Grace",
+    "Hugo",
+    "Irene",
+    "Jonas",
+    "Kira",
+    "Luis",
+    "Maya",
+    "Nils",
+    "Olga",
+    "Pavel",
+    "Rosa",
+    "Samir",
+    "Tara",
+    "Umar",
+    "Vera",
+    "Walid",
+    "Yara",
+    "Zoe",
+    "Amir",
+    "Beatriz",
+    "Chen",
+    "Dmitri",
+    "Esther",
+    "Felix",
+]
+_ORG_KIND = [
+    "Bank",
+    "Group",
+    "Holdings",
+    "Motors",
+    "Airlines",
+    "Energy",
+    "Foods",
+    "Pharma",
+    "Mining",
+    "Telecom",
+]
+_STREETS = [
+    "Harbour",
+    "Station",
+    "Market",
+    "Mill",
+    "Bridge",
+    "Castle",
+    "Garden",
+    "River",
+    "Union",
+    "Park",
+]
+
+# Per topic: a headline, event sentences, follow-up sentences. Slots: {P} {P2} person, {S} the
+# surname of P, {C} city, {R} region, {O} organization, {N} {M} figures, {D} the event date.
+TOPICS: dict[str, tuple[str, list[str]]] = {
+    "quake": (
+        "Magnitude {X} earthquake strikes near {C}",
+        [
+            "A magnitude {X} earthquake struck near {C} in {R} on {D}, the seismology office said.",
+            "At least {N} people were killed and {M} injured when buildings collapsed in {C}.",
+            "Rescue teams led by {P} searched the rubble of the {T} district through the night.",
+            "{S} said the death toll in {C} could rise as more bodies are recovered.",
+            "Aftershocks shook {R} for hours, and {N} families spent the night outdoors.",
+            "The {O} sent tents and water to {C} on {D}.",
+        ],
+    ),
+    "strike": (
+        "Workers at {O} walk out in {C} over pay",
+        [
+            "Workers at {O} in {C} went on strike on {D}, demanding a {X} percent raise.",
+            "Union leader {P} said {N} members had joined the walkout at the {T} plant.",
+            "{S} rejected the company's offer of {M} dollars a month as an insult.",
+            "{O} chief executive {P2} said the strike would cost the firm millions each day.",
+            "Talks between {S} and the management of {O} broke down the previous day.",
+            "Pickets gathered outside the {T} gate of {O} in {C} before dawn.",
+        ],
+    ),
+    "verdict": (
+        "Jury finds {P} guilty in {C} trial",
+        [
+            "A jury in {C} found {P} guilty on {D} of defrauding investors of {N} million dollars.",
+            "{S}, {X}, faces up to {M} years in prison when sentenced by Judge {P2}.",
+            "Prosecutors said {S} used shell companies registered at {T} Street in {C}.",
+            "Defense lawyers for {S} said they would appeal the verdict.",
+            "Victims who lost savings to the {O} scheme wept as the verdict was read.",
+            "The trial in {R} lasted {N} days and heard from {M} witnesses.",
+        ],
+    ),
+    "fire": (
+        "Wildfire forces {N} to flee near {C}",
+        [
+            "A wildfire near {C} forced {N} residents to evacuate on {D}, officials in {R} said.",
+            "Fire chief {P} said the blaze had burned {M} hectares by the evening.",
+            "Strong winds pushed the flames toward the {T} valley, {S} told reporters.",
+            "{O} cut power to {N} homes in {C} as a precaution.",
+            "Firefighters from across {R} joined the battle against the {C} fire.",
+            "Governor {P2} declared a state of emergency in {R} on {D}.",
+        ],
+    ),
+    "merger": (
+        "{O} agrees to buy rival for {N} billion",
+        [
+            "{O} agreed on {D} to buy its rival {O2} for {N} billion dollars in cash and stock.",
+            "The deal, announced in {C}, values {O2} at {X} dollars a share.",
+            "{O} chief executive {P} said the merger would create a leader in {R}.",
+            "{S} expects savings of {M} million dollars a year from the combination.",
+            "Regulators in {R} are expected to review the {O} deal closely.",
+            "Shares of {O2} jumped {X} percent in {C} trading after the announcement.",
+        ],
+    ),
+    "storm": (
+        "Storm {Q} batters {R} coast",
+        [
+            "Storm {Q} made landfall near {C} on {D} with winds of {M} kilometers per hour.",
+            "More than {N} homes in {R} lost power as storm {Q} swept inland.",
+            "Mayor {P} of {C} urged residents to stay indoors until the storm passed.",
+            "{S} said flooding had closed the {T} bridge and several schools.",
+            "The {O} grounded flights at {C} airport because of storm {Q}.",
+            "Forecasters expect storm {Q} to weaken over {R} by the weekend.",
+        ],
+    ),
+    "election": (
+        "{P} wins mayoral race in {C}",
+        [
+            "{P} won the mayoral election in {C} on {D} with {X} percent of the vote.",
+            "{S} defeated incumbent {P2}, who conceded late in the evening.",
+            "Turnout in {C} reached {X} percent, the {R} election board said.",
+            "{S} promised to rebuild the {T} district and cut city debt of {N} million.",
+            "Supporters of {S} celebrated in {T} Square until after midnight.",
+            "{P2} had led {C} for {M} years before the defeat.",
+        ],
+    ),
+    "recall": (
+        "{O} recalls {N} vehicles over brake fault",
+        [
+            "{O} said on {D} it would recall {N} vehicles because of a brake defect.",
+            "The fault affects models built at the {C} plant between {X} and {M}.",
+            "Safety regulator {P} said {N} crashes in {R} may be linked to the defect.",
+            "{O} spokesperson {P2} said owners would be contacted by mail.",
+            "{S} urged drivers in {R} not to wait for the letter.",
+            "Shares of {O} fell in {C} after the recall was announced.",
+        ],
+    ),
+    "final": (
+        "{O} beat rivals {X}-{Y} to win the cup in {C}",
+        [
+            "{O} won the cup final in {C} on {D}, beating their rivals {X}-{Y}.",
+            "Striker {P} scored twice for {O} in front of {N} fans.",
+            "Coach {P2} said the win in {C} was the best night of his career.",
+            "{S} was named player of the match after the final at {T} Stadium.",
+            "It is the first title for {O} in {M} years.",
+            "Fans of {O} filled the streets of {C} after the final whistle.",
+        ],
+    ),
+    "protest": (
+        "Thousands protest in {C} against {O} plan",
+        [
+            "Thousands of people marched through {C} on {D} against the {O} plan.",
+            "Organizer {P} said {N} people had joined the protest in {T} Square.",
+            "Police in {C} arrested {X} protesters after clashes near the {T} station.",
+            "{S} vowed to keep protesting until the {O} plan is withdrawn.",
+            "Minister {P2} said the {O} plan would go ahead in {R}.",
+            "The protest was the largest in {C} in {M} years.",
+        ],
+    ),
+}
+_BACKGROUND = [
+    "Officials said more details would be released later in the day.",
+    "The government has faced criticism over its handling of similar events in {R}.",
+    "Analysts said the situation remained uncertain and markets reacted cautiously.",
+    "Local media in {C} reported long queues and heavy traffic around the area.",
+    "Images of the scene were widely shared on social media throughout the afternoon.",
+    "Residents of {C} said they were worried about what would come next.",
+    "A statement posted online said an investigation was under way and asked for patience.",
+    "Experts warned that the costs could grow in the coming months if nothing changes.",
+    "The opposition called for an inquiry and demanded that ministers answer questions.",
+    "Schools and shops in parts of {C} stayed closed while the authorities assessed the damage.",
+    "Neighbouring towns offered help, and volunteers collected food, water and blankets.",
+    "It was not immediately clear how many people had been directly affected.",
+    "Earlier reports had put the figure at {Z}, but officials later revised it.",
+    "By the evening, about {Z} people had called an emergency hotline, a spokesperson said.",
+    "{P2} told a local radio station that the coming days would be decisive.",
+    "Critics said warnings had been ignored for years and that the response came too late.",
+    "The national broadcaster interrupted its programmes to carry live pictures from {C}.",
+    "Insurance companies said it was too early to estimate the total cost of the losses.",
+    "A similar event in {R} several years ago led to new rules that were never enforced.",
+    "Officials promised regular updates and asked people to rely only on official sources.",
+    "Travel in and out of {C} was disrupted, with delays of up to {X} hours reported.",
+    "Community leaders in {C} called for calm and urged people to help their neighbours.",
+]
+
+
+@dataclass(frozen=True)
+class StreamArticle:
+    article_id: str
+    story: int
+    title: str
+    text: str
+    published: datetime
+
+
+def _name(rng: random.Random, syllables: int) -> str:
+    return "".join(rng.choice(_SYL) for _ in range(syllables)).capitalize()
+
+
+def _story_slots(rng: random.Random, start: datetime) -> dict[str, str]:
+    first, first2 = rng.sample(_FIRST, 2)
+    surname, surname2 = _name(rng, 3), _name(rng, 3)
+    return {
+        "P": f"{first} {surname}",
+        "S": surname,
+        "P2": f"{first2} {surname2}",
+        "C": _name(rng, 2) + rng.choice(["burg", "ville", "port", "ford", "stad", ""]),
+        "R": _name(rng, 3) + rng.choice([" Province", " Valley", " County", ""]),
+        "O": f"{_name(rng, 2)} {rng.choice(_ORG_KIND)}",
+        "O2": f"{_name(rng, 2)} {rng.choice(_ORG_KIND)}",
+        "T": rng.choice(_STREETS) + " " + _name(rng, 1),
+        "Q": _name(rng, 2),
+        "N": str(rng.randint(12, 9000)),
+        "M": str(rng.randint(11, 990)),
+        "X": str(rng.randint(2, 60)),
+        "Y": str(rng.randint(0, 9)),
+        "D": f"{start:%B} {start.day}",
+    }
+
+
+def _article(rng: random.Random, topic: str, slots: dict[str, str]) -> tuple[str, str]:
+    headline, event = TOPICS[topic]
+    picked = rng.sample(event, rng.randint(4, len(event)))
+    extra = {**slots, "Z": str(rng.randint(10, 5000))}
+    body = [s.format(**extra) for s in picked]
+    body += [s.format(**extra) for s in rng.sample(_BACKGROUND, rng.randint(12, 18))]
+    rng.shuffle(body[1:])
+    paragraphs = [" ".join(body[i : i + 2]) for i in range(0, len(body), 2)]
+    return headline.format(**slots), "\n\n".join(paragraphs)
+
+
+def stream(n: int, *, seed: int = 0, mean_story_size: int = 20) -> Iterator[StreamArticle]:
+    """``n`` articles in publication order; story sizes are heavy-tailed around the mean."""
+    rng = random.Random(seed)
+    origin = datetime(2024, 1, 1, tzinfo=UTC)
+    hours = max(1, n // 40)  # about 40 articles an hour: one story runs a few days
+    pending: list[tuple[datetime, int, dict[str, str], str]] = []
+    made = 0
+    story = 0
+    while made < n:
+        size = min(n - made, max(1, int(rng.paretovariate(1.6) * mean_story_size / 2.7)))
+        start = origin + timedelta(hours=rng.uniform(0, hours))
+        slots = _story_slots(rng, start)
+        topic = rng.choice(list(TOPICS))
+        for _ in range(size):
+            when = start + timedelta(hours=rng.expovariate(1 / 30))
+            pending.append((when, story, slots, topic))
+        made += size
+        story += 1
+    pending.sort(key=lambda p: p[0])
+    for i, (when, sid, slots, topic) in enumerate(pending):
+        title, text = _article(rng, topic, slots)
+        yield StreamArticle(f"a{i:07d}", sid, title, text, when)
+
+
+# ---- measuring ------------------------------------------------------------------------------
+
+_REFERENCE_TOKEN = re.compile(r"\w+")
+CHECKPOINTS = (1_000, 10_000, 100_000)
+
+
+def peak_rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+class Clock:
+    """Cumulative seconds, and the seconds per 1,000 items over the 1,000 items ending at each
+    checkpoint."""
+
+    def __init__(self, n: int) -> None:
+        self.total = 0.0
+        self.window: dict[int, float] = {}
+        self._marks = {c for c in CHECKPOINTS if c <= n} | {n}
+        self._start_at = {c - 1000 for c in self._marks if c >= 1000}
+        self._window_start = 0.0
+
+    def add(self, i: int, seconds: float) -> None:
+        """Record the time of item ``i`` (0-based)."""
+        if i in self._start_at:
+            self._window_start = self.total
+        self.total += seconds
+        if i + 1 in self._marks and i + 1 >= 1000:
+            self.window[i + 1] = self.total - self._window_start
+
+
+def run_assigner(n: int, seed: int) -> None:
+    assigner = StoryAssigner()
+    clock, ref = Clock(n), Clock(n)
+    gold: list[int] = []
+    pred: list[str] = []
+    wall = time.perf_counter()
+    for i, art in enumerate(stream(n, seed=seed)):
+        t0 = time.perf_counter()
+        _REFERENCE_TOKEN.findall(art.text.lower())
+        t1 = time.perf_counter()
+        pred.append(assigner.assign(art.article_id, art.text, art.title, art.published))
+        t2 = time.perf_counter()
+        ref.add(i, t1 - t0)
+        clock.add(i, t2 - t1)
+        gold.append(art.story)
+    wall = time.perf_counter() - wall
+    labels = [str(g) for g in gold]
+    p, r, f = bcubed(pred, labels)
+    print(
+        f"assigner alone: {n} articles, {len(set(gold))} generated stories, "
+        f"{len(assigner.stories)} found"
+    )
+    print(f"  {'at':>8} {'s / 1k articles':>16} {'tokenize s / 1k':>16} {'ratio':>7}")
+    for mark, secs in sorted(clock.window.items()):
+        r_secs = ref.window[mark]
+        print(f"  {mark:>8} {secs:>16.3f} {r_secs:>16.4f} {secs / r_secs:>7.1f}")
+    print(
+        f"  total assign {clock.total:.1f} s ({1000 * clock.total / n:.2f} ms/article); "
+        f"tokenize reference {ref.total:.2f} s; ratio {clock.total / ref.total:.1f}; "
+        f"wall with generation {wall:.1f} s"
+    )
+    print(
+        f"  quality vs generated stories: B3 P {p:.3f} R {r:.3f} F1 {f:.3f}, "
+        f"ARI {adjusted_rand(pred, labels):.3f}"
+    )
+    print(f"  peak memory {peak_rss_mib():.0f} MiB; vocabulary {len(assigner.df)} terms")
+
+
+def run_archive(n: int, seed: int) -> None:
+    from newsbrief.store import Archive
+    from newsbrief.stories import StoryThreads
+
+    clock = Clock(n)
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "scale.db"
+        with Archive.open(db) as archive:
+            threads = StoryThreads(archive)
+            for i, art in enumerate(stream(n, seed=seed)):
+                t0 = time.perf_counter()
+                article = article_from_text(art.text, title=art.title, published=art.published)
+                with archive.transaction():
+                    if archive.save_article(article):
+                        threads.assign(article)
+                clock.add(i, time.perf_counter() - t0)
+        size = db.stat().st_size / 2**20 if db.exists() else 0.0
+    print(f"archive ingest (save article + assign + persist story state): {n} articles")
+    for mark, secs in sorted(clock.window.items()):
+        print(f"  {mark:>8} {secs:>16.3f} s / 1k articles")
+    print(
+        f"  total {clock.total:.1f} s ({1000 * clock.total / n:.2f} ms/article); "
+        f"database {size:.0f} MiB; peak memory {peak_rss_mib():.0f} MiB"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--n", type=int, default=100_000, help="articles to generate (default 100000)")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--archive", action="store_true", help="also ingest into a temporary archive")
+    args = ap.parse_args(argv)
+    run_assigner(args.n, args.seed)
+    if args.archive:
+        run_archive(args.n, args.seed)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,330 @@
+"""Mutable actor drafts and the resolver state that ``actors.resolve_actors`` drives."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from newsbrief.analyze import actor_names as names
+from newsbrief.models import Actor, ActorKind, Mention, Sentence
+
+_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+_NAME_SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"}
+_WINDOW = 3  # sentences a pronoun looks back
+
+
+@dataclass
+class Draft:
+    name: str
+    kind: ActorKind
+    role: str | None = None
+    affiliation: str | None = None
+    gender: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+    def to_actor(self, actor_id: str) -> Actor:
+        seen = {self.name.lower()}
+        aliases = []
+        for alias in self.aliases:
+            if alias.lower() not in seen:
+                seen.add(alias.lower())
+                aliases.append(alias)
+        return Actor(
+            id=actor_id,
+            name=self.name,
+            kind=self.kind,
+            role=self.role,
+            affiliation=self.affiliation,
+            aliases=tuple(aliases),
+            mentions=tuple(sorted(self.mentions, key=lambda m: m.start)),
+        )
+
+
+@dataclass
+class _Seen:
+    sentence: int
+    draft: int
+    subject: bool
+    token: int
+    quoted: bool
+
+
+class Resolver:
+    """Actor drafts, the name keys that merge mentions, and the recency history for pronouns."""
+
+    def __init__(
+        self, doc: Doc, text: str, sentences: list[Sentence], quoted: Callable[[int], bool]
+    ) -> None:
+        self.doc = doc
+        self.text = text
+        self.quoted = quoted
+        self.drafts: list[Draft] = []
+        self._starts = [s.start for s in sentences]
+        self._keys: dict[str, int] = {}
+        self._surnames: dict[str, int] = {}
+        self._token_owner: dict[int, int] = {}
+        self._history: list[_Seen] = []
+        self.place_words: set[str] = set()
+
+    # ------------------------------------------------------------------ helpers
+
+    def sentence_of(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self._starts, offset) - 1)
+
+    def knows_surname(self, word: str) -> bool:
+        return word.lower() in self._surnames
+
+    def _new(self, name: str, kind: ActorKind) -> int:
+        self.drafts.append(Draft(name=name, kind=kind))
+        return len(self.drafts) - 1
+
+    def _mention(self, idx: int, span: Span | Token) -> None:
+        if isinstance(span, Token):
+            start, end, root, toks = span.idx, span.idx + len(span), span, [span]
+        else:
+            start, end, root, toks = span.start_char, span.end_char, span.root, list(span)
+        sent = self.sentence_of(start)
+        draft = self.drafts[idx]
+        draft.mentions.append(Mention(text=self.text[start:end], start=start, end=end, sentence_index=sent))
+        for t in toks:
+            self._token_owner[t.i] = idx
+        subject = root.dep_ in ("nsubj", "nsubjpass")
+        self._history.append(_Seen(sent, idx, subject, root.i, self.quoted(start)))
+
+    # ------------------------------------------------------------------ named actors
+
+    def person(self, ent: Span, name: str) -> None:
+        parts = [p for p in name.split() if p.lower() not in _NAME_SUFFIXES] or name.split()
+        surname = parts[-1].lower()
+        key = name.lower()
+        idx = self._keys.get(key)
+        if idx is None and surname in self._surnames:
+            known = self.drafts[self._surnames[surname]]
+            if len(parts) == 1 or len(known.name.split()) == 1 or known.name.split()[0] == parts[0]:
+                idx = self._surnames[surname]
+        if idx is None and len(parts) == 1:
+            idx = self._keys.get("first:" + surname)
+        if idx is None:
+            idx = self._new(name, "person")
+        draft = self.drafts[idx]
+        if draft.kind != "person":
+            draft.kind = "person"
+        if len(name) > len(draft.name):
+            draft.aliases.append(draft.name)
+            draft.name = name
+        else:
+            draft.aliases.append(name)
+        self._keys[key] = idx
+        self._surnames[surname] = idx
+        if len(parts) > 1:
+            self._keys.setdefault("first:" + parts[0].lower(), idx)
+        self._learn_person(draft, ent)
+        self._mention(idx, ent)
+
+    def _learn_person(self, draft: Draft, ent: Span) -> None:
+        before = ent.doc[ent.start - 1] if ent.start > 0 else None
+        words = [t.lower_ for t in ent] + ([before.lower_] if before is not None else [])
+        for w in words:
+            if w in names.MALE_WORDS:
+                draft.gender = draft.gender or "m"
+            elif w in names.FEMALE_WORDS:
+                draft.gender = draft.gender or "f"
+        if draft.role is None:
+            role, affiliation = person_role(ent)
+            if role:
+                draft.role = role
+                draft.affiliation = draft.affiliation or affiliation
+
+    def named(
+        self, span: Span, name: str, kind: ActorKind, *, affiliation: str | None = None,
+        alias: str | None = None,
+    ) -> None:
+        key = name.lower()
+        idx = self._keys.get(key)
+        if idx is None and name.isupper() and len(name) >= 2:
+            idx = self._keys.get("#" + name)
+        if idx is None:
+            idx = self._new(name, kind)
+            short = names.acronym(name)
+            if short:
+                self._keys.setdefault("#" + short, idx)
+        draft = self.drafts[idx]
+        self._keys[key] = idx
+        if alias:
+            draft.aliases.append(alias)
+            self._keys[alias.lower()] = idx
+        elif name != draft.name:
+            draft.aliases.append(name)
+        draft.affiliation = draft.affiliation or affiliation
+        self._mention(idx, span)
+
+    # ------------------------------------------------------------------ references
+
+    def pronoun(self, tok: Token) -> None:
+        low = tok.lower_
+        gender = _GENDER.get(low)
+        kinds: tuple[ActorKind, ...]
+        if gender:
+            kinds = ("person",)
+        elif low == "it":
+            kinds = ("organization", "media", "country")
+        else:
+            kinds = ("group", "organization", "media", "country")
+        idx = self._antecedent(tok, kinds, gender)
+        if idx is not None:
+            if gender and self.drafts[idx].gender is None:
+                self.drafts[idx].gender = gender
+            self._mention(idx, tok)
+
+    def _antecedent(self, tok: Token, kinds: tuple[ActorKind, ...], gender: str | None) -> int | None:
+        here = self.sentence_of(tok.idx)
+        outside = not self.quoted(tok.idx)
+        best: tuple[tuple[int, int, int], int] | None = None
+        for seen in reversed(self._history):
+            if here - seen.sentence > _WINDOW:
+                break
+            if seen.token >= tok.i or (outside and seen.quoted):
+                continue
+            draft = self.drafts[seen.draft]
+            if draft.kind not in kinds or (gender and draft.gender not in (None, gender)):
+                continue
+            distance = here - seen.sentence
+            key = (distance, 0 if seen.subject or distance == 0 else 1, -seen.token)
+            if best is None or key < best[0]:
+                best = (key, seen.draft)
+        return best[1] if best else None
+
+    def relative(self, tok: Token) -> None:
+        """"…, who said …": the relative pronoun stands for the noun its clause modifies."""
+        noun = tok.head.head
+        idx = self._token_owner.get(noun.i)
+        if idx is None:
+            idx = next((self._token_owner[c.i] for c in noun.children if c.i in self._token_owner), None)
+        if idx is not None:
+            self._mention(idx, tok)
+
+    def role_mention(self, tok: Token) -> None:
+        """"the chancellor": the most recent person holding that role."""
+        lemma = tok.lemma_.lower()
+        for seen in reversed(self._history):
+            draft = self.drafts[seen.draft]
+            if draft.kind == "person" and draft.role and lemma in draft.role.split():
+                self._mention(seen.draft, tok.doc[tok.left_edge.i : tok.i + 1])
+                return
+
+    def description(self, tok: Token) -> bool:
+        """"the union", "the ministry": the most recent organization named with that word."""
+        low = tok.lower_
+        for seen in reversed(self._history):
+            draft = self.drafts[seen.draft]
+            if draft.kind in ("organization", "media") and low in draft.name.lower().split():
+                self._mention(seen.draft, tok.doc[tok.left_edge.i : tok.i + 1])
+                return True
+        return False
+
+    def group(self, tok: Token, *, create: bool = True, media: bool = False) -> None:
+        """An unnamed collective speaker: "analysts", "business groups", "a ministry official";
+        with ``create=False`` only a further mention of a group already seen."""
+        span = tok.doc[tok.left_edge.i : tok.i + 1]
+        name = names.clean_name(_strip_det(span, _QUANTIFIERS))
+        if not name:
+            return
+        key = "group:" + name.lower()
+        idx = self._keys.get(key)
+        if idx is None and not create:
+            return
+        if idx is None:
+            idx = self._new(name[0].upper() + name[1:], "media" if media else "group")
+            self._keys[key] = idx
+        self._mention(idx, span)
+
+    def nearby_country(self, tok: Token) -> str | None:
+        """The country named closest before ``tok`` in its sentence or the one before."""
+        here = self.sentence_of(tok.idx)
+        for seen in reversed(self._history):
+            if seen.token < tok.i and here - seen.sentence <= 1 and self.drafts[seen.draft].kind == "country":
+                return self.drafts[seen.draft].name
+        return None
+
+
+# --------------------------------------------------------------------------- roles
+
+
+def person_role(ent: Span) -> tuple[str | None, str | None]:
+    """Role and affiliation from titles before the name or an apposition around it."""
+    for finder in (_prefix_role, _appos_role, _head_role):
+        role, affiliation = finder(ent)
+        if role:
+            return role, affiliation
+    return None, None
+
+
+def _prefix_role(ent: Span) -> tuple[str | None, str | None]:
+    """"German Chancellor Olaf Scholz", "Transport Minister Halvard Oskarsen"."""
+    doc = ent.doc
+    toks = [t for t in ent if t.lower_.rstrip(".") in names.TITLE_PREFIXES]
+    k = ent.start - 1
+    while k >= 0 and doc[k].head.i in range(ent.start, ent.end) or (k >= 0 and doc[k].dep_ in ("compound", "amod") and doc[k].head.i > k and doc[k].head.i < ent.end):
+        if doc[k].dep_ not in ("compound", "amod", "nmod"):
+            break
+        toks.insert(0, doc[k])
+        k -= 1
+    affiliation = next((names.country_of(t.text) or t.text for t in toks if t.ent_type_ in ("NORP", "GPE")), None)
+    words = [t for t in toks if t.ent_type_ not in ("NORP", "GPE") and t.lower_ not in names.HONORIFICS]
+    if not any(t.lemma_.lower().rstrip(".") in names.ROLE_NOUNS for t in words):
+        return None, affiliation
+    return " ".join(t.lower_ for t in words), affiliation
+
+
+def _appos_role(ent: Span) -> tuple[str | None, str | None]:
+    """"Irena Vasquel, general secretary of the union"."""
+    appos = next((c for c in ent.root.children if c.dep_ == "appos" and c.i >= ent.end), None)
+    return _role_np(appos) if appos is not None else (None, None)
+
+
+def _head_role(ent: Span) -> tuple[str | None, str | None]:
+    """"Japan's vice minister for global affairs, Kenji Morisawa"."""
+    if ent.root.dep_ != "appos" or ent.root.head.i >= ent.start:
+        return None, None
+    return _role_np(ent.root.head)
+
+
+def _role_np(head: Token) -> tuple[str | None, str | None]:
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in names.ROLE_NOUNS:
+        return None, None
+    doc = head.doc
+    mods = [c for c in head.children if c.dep_ in ("amod", "compound") and c.i < head.i]
+    words = [t.lower_ for t in sorted([*mods, head], key=lambda t: t.i) if t.ent_type_ not in ("NORP", "GPE")]
+    affiliation = None
+    for child in head.children:
+        if child.dep_ == "poss" and (child.ent_type_ in ("GPE", "ORG", "NORP") or child.pos_ == "PROPN"):
+            affiliation = names.clean_name(child.text)
+        elif child.dep_ in ("amod", "compound") and child.ent_type_ == "NORP":
+            affiliation = names.country_of(child.text) or child.text
+    for child in head.children:
+        if child.dep_ != "prep" or child.lower_ not in ("of", "at", "for", "with"):
+            continue
+        pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            continue
+        span = doc[pobj.left_edge.i : pobj.right_edge.i + 1]
+        org_like = pobj.ent_type_ or pobj.lemma_.lower() in names.ORG_WORDS or child.lower_ != "for"
+        if org_like and affiliation is None:
+            affiliation = names.clean_name(_strip_det(span))
+        elif not org_like and len(span) <= 5:
+            words += [child.lower_, span.text.lower()]
+    return " ".join(words), affiliation
+
+
+_QUANTIFIERS = frozenset({"the", "a", "an", "many", "some", "several", "most", "other", "few"})
+
+
+def _strip_det(span: Span, words: frozenset[str] = frozenset({"the", "a", "an"})) -> str:
+    toks = list(span)
+    while toks and toks[0].lower_ in words:
+        toks = toks[1:]
+    return "".join(t.text_with_ws for t in toks).strip()

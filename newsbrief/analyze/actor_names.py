@@ -1,0 +1,139 @@
+"""Word lists for actor resolution: titles, honorifics, media and organization words, demonyms,
+capitals used for their governments. Hand-written; extend as needed."""
+
+from __future__ import annotations
+
+import re
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+HONORIFICS = _words("mr. mrs. ms. miss dr. mr mrs ms dr sir dame prof. prof")
+MALE_WORDS = _words(
+    "mr. mr he him his himself king prince chairman spokesman congressman father son brother "
+    "husband sir"
+)
+FEMALE_WORDS = _words(
+    "mrs. mrs ms. ms miss she her hers herself queen princess chairwoman spokeswoman "
+    "congresswoman mother daughter sister wife dame"
+)
+
+# nouns heading a role or title ("Foreign Minister", "the chancellor", "chief executive")
+ROLE_NOUNS = _words(
+    """
+    president minister chancellor secretary spokesperson spokesman spokeswoman senator sen.
+    representative rep. governor gov. mayor director chief executive ceo chairman chairwoman chair
+    official envoy ambassador adviser advisor leader commissioner judge justice attorney lawyer
+    analyst economist professor candidate nominee strategist manager head deputy king queen pope
+    general gen. admiral officer diplomat negotiator delegate lawmaker congressman congresswoman
+    speaker founder premier chancellor secretary-general mediator prosecutor sheriff chief-of-staff
+    vice-president vp cofounder co-founder editor columnist correspondent reporter host anchor
+    researcher scientist expert activist organizer organiser campaigner member chairperson
+    president-elect monarch emperor prince princess commander captain colonel sergeant
+    """
+)
+# title words that may precede a name inside the same noun phrase ("Sen. Elizabeth Warren")
+TITLE_PREFIXES = ROLE_NOUNS | _words(
+    "foreign finance defense defence interior transport energy trade health justice labour "
+    "labor environment prime vice deputy former acting interim senior junior state federal "
+    "general assistant associate executive managing campaign press"
+)
+
+MEDIA_WORDS = _words(
+    """
+    news times post press agency reuters ap afp kyodo xinhua tass bbc cnn fox nbc cbs abc msnbc npr
+    journal tribune herald gazette telegraph guardian politico breitbart huffpost bloomberg
+    newspaper broadcaster television tv radio media outlet wire daily magazine yonhap interfax
+    ria anadolu irna al-jazeera aljazeera channel network newsweek economist
+    """
+)
+MEDIA_NAMES = _words(
+    "reuters ap afp kyodo xinhua tass bbc cnn msnbc npr politico breitbart huffpost bloomberg "
+    "yonhap interfax irna axios vox"
+)
+ORG_WORDS = _words(
+    """
+    ministry party union agency inc. inc corp. corp company group council committee association
+    bank university department office commission institute foundation fund court congress senate
+    house parliament government administration campaign coalition federation chamber alliance
+    organization organisation authority board bureau service army navy police league club
+    network society center centre trust pac caucus cabinet assembly
+    """
+)
+# group nouns that may head an unnamed collective source ("analysts", "the operators")
+GROUP_HEADS = _words(
+    """
+    analyst official officer expert critic observer scientist economist worker resident voter
+    supporter opponent leader lawmaker legislator operator company group activist organizer
+    protester demonstrator source aide adviser advisor spokesperson representative delegate
+    diplomat negotiator investor trader executive member union government ministry police
+    authority prosecutor researcher poll survey study report document memo statement republican
+    democrat candidate campaign family neighbor doctor teacher student parent farmer firm
+    business employer employee staff team agency state country nation economy delegation
+    official
+    """
+)
+
+# demonym -> country (affiliations: "Iranian state media", "German Chancellor Olaf Scholz")
+DEMONYMS: dict[str, str] = {
+    "american": "United States", "u.s.": "United States", "us": "United States",
+    "british": "United Kingdom", "uk": "United Kingdom", "chinese": "China", "japanese": "Japan",
+    "german": "Germany", "french": "France", "russian": "Russia", "iranian": "Iran",
+    "israeli": "Israel", "palestinian": "Palestine", "indian": "India", "pakistani": "Pakistan",
+    "turkish": "Turkey", "saudi": "Saudi Arabia", "egyptian": "Egypt", "syrian": "Syria",
+    "iraqi": "Iraq", "afghan": "Afghanistan", "ukrainian": "Ukraine", "polish": "Poland",
+    "italian": "Italy", "spanish": "Spain", "canadian": "Canada", "mexican": "Mexico",
+    "brazilian": "Brazil", "argentine": "Argentina", "australian": "Australia",
+    "korean": "Korea", "south korean": "South Korea", "north korean": "North Korea",
+    "taiwanese": "Taiwan", "vietnamese": "Vietnam", "thai": "Thailand", "indonesian": "Indonesia",
+    "filipino": "Philippines", "philippine": "Philippines", "malaysian": "Malaysia",
+    "nigerian": "Nigeria", "kenyan": "Kenya", "ethiopian": "Ethiopia", "south african": "South Africa",
+    "dutch": "Netherlands", "belgian": "Belgium", "swiss": "Switzerland", "swedish": "Sweden",
+    "norwegian": "Norway", "danish": "Denmark", "finnish": "Finland", "greek": "Greece",
+    "irish": "Ireland", "portuguese": "Portugal", "austrian": "Austria", "hungarian": "Hungary",
+    "czech": "Czech Republic", "romanian": "Romania", "qatari": "Qatar", "emirati": "United Arab Emirates",
+    "lebanese": "Lebanon", "jordanian": "Jordan", "cuban": "Cuba", "venezuelan": "Venezuela",
+    "colombian": "Colombia", "chilean": "Chile", "peruvian": "Peru", "european": "European Union",
+}
+
+# capitals standing for their governments ("Washington rejected the plan")
+CAPITALS: dict[str, str] = {
+    "washington": "United States", "beijing": "China", "moscow": "Russia", "tokyo": "Japan",
+    "london": "United Kingdom", "paris": "France", "berlin": "Germany", "tehran": "Iran",
+    "kyiv": "Ukraine", "kiev": "Ukraine", "seoul": "South Korea", "pyongyang": "North Korea",
+    "new delhi": "India", "ankara": "Turkey", "brussels": "European Union", "jerusalem": "Israel",
+    "damascus": "Syria", "ottawa": "Canada", "canberra": "Australia", "riyadh": "Saudi Arabia",
+    "cairo": "Egypt", "havana": "Cuba", "caracas": "Venezuela", "rome": "Italy", "madrid": "Spain",
+    "taipei": "Taiwan", "islamabad": "Pakistan", "kabul": "Afghanistan", "baghdad": "Iraq",
+    "warsaw": "Poland", "the kremlin": "Russia", "kremlin": "Russia", "the white house": "United States",
+}
+
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_SPACES = re.compile(r"\s+")
+
+
+def clean_name(text: str) -> str:
+    """Strip a possessive ending, surrounding punctuation and extra spaces."""
+    text = _SPACES.sub(" ", text).strip(" ,.;:\"'“”‘’()")
+    return _POSSESSIVE.sub("", text).strip()
+
+
+def country_of(word: str) -> str | None:
+    """The country a demonym or country-like word points to, if known."""
+    return DEMONYMS.get(word.lower().strip("."))
+
+
+def is_media_name(name: str) -> bool:
+    words = [w.strip(".,'’").lower() for w in name.split()]
+    return any(w in MEDIA_NAMES for w in words) or (len(words) > 1 and words[-1] in MEDIA_WORDS)
+
+
+def is_org_name(name: str) -> bool:
+    return any(w.strip(".,'’").lower() in ORG_WORDS for w in name.split())
+
+
+def acronym(name: str) -> str:
+    caps = [w[0] for w in name.split() if w[:1].isupper() and w.lower() not in ("of", "the", "and")]
+    return "".join(caps) if len(caps) >= 2 else ""

@@ -1,0 +1,238 @@
+"""The incremental story assigner and its cheap features, on small articles of our own."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from newsbrief.errors import StoreError
+from newsbrief.stories.cluster import ClusterSettings, StoryAssigner, story_id_for
+from newsbrief.stories.features import entities, extract_features, numbers, words
+
+DAY0 = datetime(2024, 3, 4, 9, 0, tzinfo=UTC)
+
+# Three stories, plus a fourth that is the same topic as the first (a port strike) but another
+# event: other port, other union leader, other figures, other month.
+ARTICLES: list[tuple[str, str, str]] = [
+    (
+        "strike-a1",
+        "A",
+        "Dockworkers at the port of Velmar walked off the job on Tuesday, demanding a 14 percent "
+        "raise. Union leader Marta Okonjo said 2,300 members had joined the strike at Velmar. "
+        "The Velmar Port Authority said 41 container ships were waiting offshore. Okonjo said "
+        "talks with the Coastal Shipping Alliance had collapsed on Monday.",
+    ),
+    (
+        "quake-b1",
+        "B",
+        "A magnitude 6.8 earthquake struck near the mountain town of Quillota on Sunday, killing "
+        "at least 37 people. Rescue chief Tomas Reyval said crews were searching collapsed homes "
+        "in Quillota. The seismology institute recorded 112 aftershocks before dawn.",
+    ),
+    (
+        "strike-a2",
+        "A",
+        "The strike at Velmar entered its second day as Marta Okonjo rejected a new offer from "
+        "the Coastal Shipping Alliance. Okonjo said the 14 percent demand was fair. The Velmar "
+        "Port Authority said the queue of ships offshore had grown to 41.",
+    ),
+    (
+        "vote-c1",
+        "C",
+        "Voters in Brackenford elected Idris Hallward as mayor on Saturday with 56 percent of the "
+        "vote. Hallward defeated the incumbent, Simone Carrow, who conceded before midnight. "
+        "Turnout in Brackenford reached 61 percent, the election board said.",
+    ),
+    (
+        "quake-b2",
+        "B",
+        "The death toll from Sunday's magnitude 6.8 earthquake near Quillota rose to 37, rescue "
+        "chief Tomas Reyval said. Families in Quillota slept outdoors as 112 aftershocks shook "
+        "the valley, and the army flew tents and water to the town.",
+    ),
+    (
+        "strike-d1",
+        "D",
+        "Dockworkers at the port of Sandhavn walked off the job on Friday, demanding a 9 percent "
+        "raise. Union leader Piet Vandermolen said 480 members had joined the strike at Sandhavn. "
+        "The Sandhavn Harbour Board said 12 container ships were waiting offshore. Vandermolen "
+        "said talks with the Nordic Ferry Group had collapsed on Thursday.",
+    ),
+    (
+        "vote-c2",
+        "C",
+        "Idris Hallward promised to repair Brackenford's bridges after winning the mayoral "
+        "election with 56 percent. Simone Carrow, who had led Brackenford for 12 years, "
+        "congratulated Hallward. Turnout of 61 percent was the highest in a decade.",
+    ),
+    (
+        "strike-d2",
+        "D",
+        "The strike at Sandhavn entered its second day as Piet Vandermolen rejected a new offer "
+        "from the Nordic Ferry Group. Vandermolen said the 9 percent demand was fair. The "
+        "Sandhavn Harbour Board said the queue of ships offshore had grown to 12.",
+    ),
+    (
+        "strike-a3",
+        "A",
+        "Ships kept piling up off Velmar as the dockworkers' strike went on. Marta Okonjo told "
+        "members that the Coastal Shipping Alliance must meet the 14 percent demand. The port "
+        "authority counted 41 vessels at anchor and 2,300 strikers on the quays.",
+    ),
+]
+PUBLISHED = {
+    "A": DAY0,
+    "B": DAY0 + timedelta(days=1),
+    "C": DAY0 + timedelta(days=2),
+    "D": DAY0 + timedelta(days=70),
+}
+
+
+def _feed(assigner: StoryAssigner, *, dated: bool) -> dict[str, str]:
+    out = {}
+    for i, (aid, gold, text) in enumerate(ARTICLES):
+        when = PUBLISHED[gold] + timedelta(hours=i) if dated else None
+        out[aid] = assigner.assign(aid, text, None, when)
+    return out
+
+
+def _groups(assigned: dict[str, str]) -> set[frozenset[str]]:
+    by_story: dict[str, set[str]] = {}
+    for aid, sid in assigned.items():
+        by_story.setdefault(sid, set()).add(aid)
+    return {frozenset(members) for members in by_story.values()}
+
+
+def _gold() -> set[frozenset[str]]:
+    by_gold: dict[str, set[str]] = {}
+    for aid, gold, _ in ARTICLES:
+        by_gold.setdefault(gold, set()).add(aid)
+    return {frozenset(members) for members in by_gold.values()}
+
+
+@pytest.mark.parametrize("dated", [False, True])
+def test_three_stories_and_a_same_topic_other_event(dated: bool) -> None:
+    assigned = _feed(StoryAssigner(), dated=dated)
+    assert _groups(assigned) == _gold()
+
+
+def test_words_alone_would_merge_the_two_strikes() -> None:
+    """The control: without the entity and number channels the two port strikes become one."""
+    assigned = _feed(StoryAssigner(ClusterSettings(channel_weights=(1.0, 0.0, 0.0))), dated=False)
+    assert assigned["strike-d1"] == assigned["strike-a1"]
+
+
+def test_similarity_prefers_the_same_event() -> None:
+    assigner = StoryAssigner()
+    _feed(assigner, dated=False)
+    text = "Piet Vandermolen said the Sandhavn dockworkers would strike until the 9 percent raise."
+    same = assigner.similarity(story_id_for("strike-d1"), text)
+    other = assigner.similarity(story_id_for("strike-a1"), text)
+    assert same > assigner.settings.threshold > other
+
+
+def test_story_id_comes_from_the_first_article() -> None:
+    assigned = _feed(StoryAssigner(), dated=False)
+    assert assigned["strike-a3"] == story_id_for("strike-a1")
+    assert assigned["vote-c2"] == story_id_for("vote-c1")
+
+
+def test_time_decay_splits_the_same_event_text_months_apart() -> None:
+    assigner = StoryAssigner()
+    _, _, text = ARTICLES[0]
+    first = assigner.assign("x1", text, None, DAY0)
+    assert assigner.assign("x2", text, None, DAY0 + timedelta(days=1)) == first
+    assert assigner.assign("x3", text, None, DAY0 + timedelta(days=120)) != first
+
+
+def test_ids_stay_stable_after_export_and_reload() -> None:
+    whole = StoryAssigner()
+    expected = _feed(whole, dated=True)
+
+    first_half = StoryAssigner()
+    for i, (aid, gold, text) in enumerate(ARTICLES[:5]):
+        first_half.assign(aid, text, None, PUBLISHED[gold] + timedelta(hours=i))
+    state = json.loads(json.dumps(first_half.export_state()))
+    resumed = StoryAssigner.from_state(state)
+    assert set(resumed.stories) == set(first_half.stories)
+    for i, (aid, gold, text) in enumerate(ARTICLES[5:], start=5):
+        sid = resumed.assign(aid, text, None, PUBLISHED[gold] + timedelta(hours=i))
+        assert sid == expected[aid], aid
+
+
+def test_per_story_state_round_trip() -> None:
+    assigner = StoryAssigner()
+    _feed(assigner, dated=False)
+    changed = assigner.changed_stories()
+    assert set(changed) == set(assigner.stories)
+    assert assigner.changed_stories() == []
+    rows = {sid: json.dumps(assigner.story_state(sid)) for sid in changed}
+    stats = json.dumps(assigner.stats_state())
+
+    later = StoryAssigner()
+    later.load_stats(json.loads(stats))
+    later.load_stories(json.loads(row) for row in reversed(list(rows.values())))
+    assert later.n_docs == len(ARTICLES)
+    for sid in changed:
+        assert later.story_state(sid) == assigner.story_state(sid)
+    text = "Marta Okonjo said the Velmar strike would go on until the 14 percent raise is paid."
+    assert later.assign("strike-a4", text, None, None) == story_id_for("strike-a1")
+
+
+def test_a_state_of_another_version_is_refused() -> None:
+    assigner = StoryAssigner()
+    assigner.assign("a", ARTICLES[0][2], None, None)
+    state = assigner.export_state()
+    state["version"] = 99
+    with pytest.raises(StoreError):
+        StoryAssigner.from_state(state)
+
+
+def test_postings_stay_bounded() -> None:
+    settings = ClusterSettings(max_postings=3, threshold=0.99)
+    assigner = StoryAssigner(settings)
+    for i in range(10):
+        assigner.assign(f"p{i}", f"Harbour strike number {i + 10} at Velmar port.", None, None)
+    assert len(assigner.stories) == 10
+    assert all(len(p) <= 3 for p in assigner._postings.values())
+    assert "velmar" in assigner._postings
+
+
+def test_entities_are_capitalized_runs_and_their_heads() -> None:
+    text = (
+        "Union leader Marta Okonjo met the Velmar Port Authority. Okonjo said talks failed. "
+        "The strike began in June."
+    )
+    found = entities(text)
+    assert "marta okonjo" in found
+    assert "velmar port authority" in found
+    assert found.count("okonjo") == 2  # the run's head, and the sentence-initial mention
+    assert "june" not in found
+    assert "union" not in found  # sentence-initial and used nowhere else as a name
+
+
+def test_numbers_years_dates_and_codes() -> None:
+    found = numbers("On March 4, 2024 at 10:30, 2,300 workers struck; IE11 and the 12th round.")
+    assert "d:mar 4" in found
+    assert "y:2024" in found
+    assert "n:2300" in found
+    assert "n:ie11" in found
+    assert "n:12th" in found
+    assert not any(f in found for f in ("n:10", "n:30"))  # the clock time is skipped
+
+
+def test_words_drop_stopwords_and_plurals() -> None:
+    assert words("The strikes were over and the workers said they would return") == [
+        "strike",
+        "worker",
+        "return",
+    ]
+
+
+def test_title_counts_more_than_body() -> None:
+    plain = extract_features("Velmar strike continues.")
+    titled = extract_features("Velmar strike continues.", "Velmar strike")
+    assert titled.words["velmar"] > plain.words["velmar"]
+    assert titled.words["continue"] == plain.words["continue"]
