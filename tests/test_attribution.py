@@ -50,7 +50,10 @@ def test_quote_split_around_its_cue_gives_both_parts() -> None:
     article, _, atts = _run("“We cannot wait,” Ortiz said, “for another winter of closures.”")
     _check_offsets(article, atts)
     said = _by_cue(atts, "said")
-    assert [a.content.rstrip(",.") for a in said] == ["We cannot wait", "for another winter of closures"]
+    assert [a.content.rstrip(",.") for a in said] == [
+        "We cannot wait",
+        "for another winter of closures",
+    ]
     assert {a.cue_span for a in said} == {said[0].cue_span}
     assert all(a.kind == "direct" for a in said)
 
@@ -114,7 +117,9 @@ def test_reported_citing_keeps_the_chain() -> None:
 
 
 def test_state_media_reported_is_the_channel_of_the_inner_speaker() -> None:
-    article, _, atts = _run("Zhou Minghua said China would expand solar power, state media reported.")
+    article, _, atts = _run(
+        "Zhou Minghua said China would expand solar power, state media reported."
+    )
     _check_offsets(article, atts)
     (said,) = _by_cue(atts, "said")
     assert said.source == "Zhou Minghua"

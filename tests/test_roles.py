@@ -91,6 +91,22 @@ def test_years_before_the_article_date_read_as_background() -> None:
     assert roles == ["main_event", "context", "forward_looking"]
 
 
+def test_will_and_would_only_look_ahead_when_they_tell_of_the_future() -> None:
+    published = datetime(2024, 5, 6, tzinfo=UTC)
+    text = (
+        "The city council approved a new budget for its parks on Monday.\n\n"
+        "Critics warned that the plan was badly drafted.\n\n"
+        "Residents warned that the closures could leave children without playgrounds.\n\n"
+        "A local group that plans to sue the council held a meeting in the old hall.\n\n"
+        '"We will take this to court," said Ada Morel, who leads the residents\' group.'
+    )
+    roles = _roles(text, published)
+    assert roles[1] != "forward_looking"  # a warning about what is, not what may come
+    assert roles[2] == "forward_looking"
+    assert roles[3] != "forward_looking"  # the plan belongs to a clause describing the group
+    assert roles[4] == "forward_looking"  # a speaker's own next step
+
+
 def test_labels_file_is_valid_and_large_enough() -> None:
     labels = load_labels()
     assert len({lab.article for lab in labels}) >= 30

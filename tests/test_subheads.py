@@ -7,7 +7,8 @@ import re
 import pytest
 
 from newsbrief.analyze import analyze
-from newsbrief.compose.subheads import _title, body_sections
+from newsbrief.compose.headings import _short, _title
+from newsbrief.compose.subheads import body_sections
 from newsbrief.ingest.text import article_from_text
 from newsbrief.models import Analysis
 from newsbrief.settings import Settings
@@ -80,6 +81,9 @@ def test_the_cut_falls_where_the_topic_changes(transit: Analysis) -> None:
     assert any(t.startswith("Separately, the city council") for t in first_of)
 
 
+_FRAMES = {"position", "demands", "warnings", "objections", "response", "impact", "economic", "on"}
+
+
 def test_headings_are_short_title_cased_phrases_from_the_text(transit: Analysis) -> None:
     text = transit.article.text.lower()
     headings = [sec.heading for sec in body_sections(transit, Settings())]
@@ -89,9 +93,48 @@ def test_headings_are_short_title_cased_phrases_from_the_text(transit: Analysis)
         assert 2 <= len(words) <= 5, heading
         assert words[0][0].isupper()
         for word in words:
-            if word.lower() not in ("and", "of", "the"):
-                assert re.sub(r"['’]s$", "", word.lower()) in text, heading
+            if word.lower() not in ("and", "of", "the", *_FRAMES):
+                assert re.sub(r"['’]s?$", "", word.lower()) in text, heading
     assert any("tram" in h.lower() for h in headings)
+
+
+# A flood story: the event, the farmers' side, the government's answer, the cost.
+FLOOD = "\n\n".join(
+    (
+        "Floodwater covered large parts of the Marren delta on Sunday after the river burst its "
+        "banks, forcing thousands of families from their homes.",
+        "Rescue boats worked through the night and the delta's main road stayed closed on Monday.",
+        '"We lost the whole harvest in one night," said Oda Kellin, who chairs the Delta Farmers '
+        'Union. "Our members need help now, not in a year."',
+        "Kellin said the farmers' union was demanding emergency payments for every flooded farm "
+        "and new flood walls along the lower river.",
+        "Agriculture Minister Piet Vander urged families to follow evacuation orders, according "
+        "to the state broadcaster.",
+        "Vander said the government would release 40 million euros in emergency aid this week.",
+        "Traders warned that the flood would push up food prices across the economy.",
+        "The delta supplies about a third of the country's vegetables, and exporters estimated "
+        "losses at 5 million euros a day as a result of the closed road.",
+    )
+)
+
+
+@pytest.fixture(scope="module")
+def flood() -> Analysis:
+    return analyze(article_from_text(FLOOD))
+
+
+def test_headings_name_the_topic_not_a_person_or_place(flood: Analysis) -> None:
+    headings = [sec.heading for sec in body_sections(flood, Settings())]
+    assert len(set(headings)) == len(headings)
+    people = {"oda", "kellin", "piet", "vander", "marren"}
+    for heading in headings:
+        assert not people & set(heading.lower().replace("'s", "").split()), heading
+
+
+def test_a_side_that_holds_the_floor_heads_its_block(flood: Analysis) -> None:
+    headings = [sec.heading for sec in body_sections(flood, Settings())]
+    assert "Government Response" in headings, headings
+    assert "Economic Impact" in headings, headings
 
 
 def test_a_short_article_is_one_section() -> None:
@@ -113,3 +156,10 @@ def test_title_case_keeps_acronyms_and_lowercases_small_words() -> None:
     assert _title("role of the EU") == "Role of the EU"
     assert _title("PORT SELANE") == "Port Selane"
     assert _title("self-driving cars") == "Self-Driving Cars"
+
+
+def test_sides_are_named_shortly() -> None:
+    assert _short("Republic of Halvoria") == "Halvoria"
+    assert _short("Halvoria's foreign ministry") == "Halvoria"
+    assert _short("Selane Dock and Harbour Workers' Union") == "Union"
+    assert _short("Three companies") == "Companies"

@@ -89,7 +89,9 @@ class Resolver:
             start, end, root, toks = span.start_char, span.end_char, span.root, list(span)
         sent = self.sentence_of(start)
         draft = self.drafts[idx]
-        draft.mentions.append(Mention(text=self.text[start:end], start=start, end=end, sentence_index=sent))
+        draft.mentions.append(
+            Mention(text=self.text[start:end], start=start, end=end, sentence_index=sent)
+        )
         for t in toks:
             self._token_owner[t.i] = idx
         subject = root.dep_ in ("nsubj", "nsubjpass")
@@ -140,7 +142,12 @@ class Resolver:
                 draft.affiliation = draft.affiliation or affiliation
 
     def named(
-        self, span: Span, name: str, kind: ActorKind, *, affiliation: str | None = None,
+        self,
+        span: Span,
+        name: str,
+        kind: ActorKind,
+        *,
+        affiliation: str | None = None,
         alias: str | None = None,
     ) -> None:
         key = name.lower()
@@ -180,7 +187,9 @@ class Resolver:
                 self.drafts[idx].gender = gender
             self._mention(idx, tok)
 
-    def _antecedent(self, tok: Token, kinds: tuple[ActorKind, ...], gender: str | None) -> int | None:
+    def _antecedent(
+        self, tok: Token, kinds: tuple[ActorKind, ...], gender: str | None
+    ) -> int | None:
         here = self.sentence_of(tok.idx)
         outside = not self.quoted(tok.idx)
         best: tuple[tuple[int, int, int], int] | None = None
@@ -199,16 +208,18 @@ class Resolver:
         return best[1] if best else None
 
     def relative(self, tok: Token) -> None:
-        """"…, who said …": the relative pronoun stands for the noun its clause modifies."""
+        """ "…, who said …": the relative pronoun stands for the noun its clause modifies."""
         noun = tok.head.head
         idx = self._token_owner.get(noun.i)
         if idx is None:
-            idx = next((self._token_owner[c.i] for c in noun.children if c.i in self._token_owner), None)
+            idx = next(
+                (self._token_owner[c.i] for c in noun.children if c.i in self._token_owner), None
+            )
         if idx is not None:
             self._mention(idx, tok)
 
     def role_mention(self, tok: Token) -> None:
-        """"the chancellor": the most recent person holding that role."""
+        """ "the chancellor": the most recent person holding that role."""
         lemma = tok.lemma_.lower()
         for seen in reversed(self._history):
             draft = self.drafts[seen.draft]
@@ -217,7 +228,7 @@ class Resolver:
                 return
 
     def description(self, tok: Token) -> bool:
-        """"the union", "the ministry": the most recent organization named with that word."""
+        """ "the union", "the ministry": the most recent organization named with that word."""
         low = tok.lower_
         for seen in reversed(self._history):
             draft = self.drafts[seen.draft]
@@ -246,7 +257,11 @@ class Resolver:
         """The country named closest before ``tok`` in its sentence or the one before."""
         here = self.sentence_of(tok.idx)
         for seen in reversed(self._history):
-            if seen.token < tok.i and here - seen.sentence <= 1 and self.drafts[seen.draft].kind == "country":
+            if (
+                seen.token < tok.i
+                and here - seen.sentence <= 1
+                and self.drafts[seen.draft].kind == "country"
+            ):
                 return self.drafts[seen.draft].name
         return None
 
@@ -264,30 +279,39 @@ def person_role(ent: Span) -> tuple[str | None, str | None]:
 
 
 def _prefix_role(ent: Span) -> tuple[str | None, str | None]:
-    """"German Chancellor Olaf Scholz", "Transport Minister Halvard Oskarsen"."""
+    """ "German Chancellor Olaf Scholz", "Transport Minister Halvard Oskarsen"."""
     doc = ent.doc
     toks = [t for t in ent if t.lower_.rstrip(".") in names.TITLE_PREFIXES]
     k = ent.start - 1
-    while k >= 0 and doc[k].head.i in range(ent.start, ent.end) or (k >= 0 and doc[k].dep_ in ("compound", "amod") and doc[k].head.i > k and doc[k].head.i < ent.end):
+    while (k >= 0 and doc[k].head.i in range(ent.start, ent.end)) or (
+        k >= 0
+        and doc[k].dep_ in ("compound", "amod")
+        and doc[k].head.i > k
+        and doc[k].head.i < ent.end
+    ):
         if doc[k].dep_ not in ("compound", "amod", "nmod"):
             break
         toks.insert(0, doc[k])
         k -= 1
-    affiliation = next((names.country_of(t.text) or t.text for t in toks if t.ent_type_ in ("NORP", "GPE")), None)
-    words = [t for t in toks if t.ent_type_ not in ("NORP", "GPE") and t.lower_ not in names.HONORIFICS]
+    affiliation = next(
+        (names.country_of(t.text) or t.text for t in toks if t.ent_type_ in ("NORP", "GPE")), None
+    )
+    words = [
+        t for t in toks if t.ent_type_ not in ("NORP", "GPE") and t.lower_ not in names.HONORIFICS
+    ]
     if not any(t.lemma_.lower().rstrip(".") in names.ROLE_NOUNS for t in words):
         return None, affiliation
     return " ".join(t.lower_ for t in words), affiliation
 
 
 def _appos_role(ent: Span) -> tuple[str | None, str | None]:
-    """"Irena Vasquel, general secretary of the union"."""
+    """ "Irena Vasquel, general secretary of the union"."""
     appos = next((c for c in ent.root.children if c.dep_ == "appos" and c.i >= ent.end), None)
     return _role_np(appos) if appos is not None else (None, None)
 
 
 def _head_role(ent: Span) -> tuple[str | None, str | None]:
-    """"Japan's vice minister for global affairs, Kenji Morisawa"."""
+    """ "Japan's vice minister for global affairs, Kenji Morisawa"."""
     if ent.root.dep_ != "appos" or ent.root.head.i >= ent.start:
         return None, None
     return _role_np(ent.root.head)
@@ -298,10 +322,16 @@ def _role_np(head: Token) -> tuple[str | None, str | None]:
         return None, None
     doc = head.doc
     mods = [c for c in head.children if c.dep_ in ("amod", "compound") and c.i < head.i]
-    words = [t.lower_ for t in sorted([*mods, head], key=lambda t: t.i) if t.ent_type_ not in ("NORP", "GPE")]
+    words = [
+        t.lower_
+        for t in sorted([*mods, head], key=lambda t: t.i)
+        if t.ent_type_ not in ("NORP", "GPE")
+    ]
     affiliation = None
     for child in head.children:
-        if child.dep_ == "poss" and (child.ent_type_ in ("GPE", "ORG", "NORP") or child.pos_ == "PROPN"):
+        if child.dep_ == "poss" and (
+            child.ent_type_ in ("GPE", "ORG", "NORP") or child.pos_ == "PROPN"
+        ):
             affiliation = names.clean_name(child.text)
         elif child.dep_ in ("amod", "compound") and child.ent_type_ == "NORP":
             affiliation = names.country_of(child.text) or child.text

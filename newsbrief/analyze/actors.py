@@ -78,7 +78,9 @@ def resolve_actors(doc: Doc, article: Article, sentences: list[Sentence]) -> Act
     quotes = QuoteIndex(find_quotes(article.text, article.paragraphs))
     res = Resolver(doc, article.text, sentences, lambda offset: quotes.at(offset) is not None)
     ents = {ent.start: ent for ent in doc.ents}
-    res.place_words = {w for e in ents.values() if e.label_ != "PERSON" for w in e.text.lower().split()}
+    res.place_words = {
+        w for e in ents.values() if e.label_ != "PERSON" for w in e.text.lower().split()
+    }
     skip_to = 0
     for tok in doc:
         if tok.i < skip_to:
@@ -119,7 +121,7 @@ def _entity(res: Resolver, ent: Span) -> bool:
 
 
 def _joined(ent: Span) -> Span:
-    """"Selane Dock and Harbour Workers' Union": a name the model cut at "and"."""
+    """ "Selane Dock and Harbour Workers' Union": a name the model cut at "and"."""
     doc = ent.doc
     k = ent.start - 1
     if ent.label_ != "ORG" or k < 1 or doc[k].lower_ != "and" or not doc[k - 1].is_title:
@@ -149,7 +151,9 @@ _DATELINE = re.compile(r"\s*(?:,[^\n,—–-]{0,40})?\s*[—–-]")
 
 def _noise(res: Resolver, ent: Span, name: str) -> bool:
     """Dateline capitals ("PORT SELANE, Valmora -") and one-word "persons" that are places."""
-    if name.isupper() and (len(name) > 5 or ent.start_char < 60 and _DATELINE.match(res.text, ent.end_char)):
+    if name.isupper() and (
+        len(name) > 5 or (ent.start_char < 60 and _DATELINE.match(res.text, ent.end_char))
+    ):
         return True
     if ent.label_ != "PERSON" or " " in name:
         return False
@@ -182,7 +186,7 @@ def _followed_by_media_word(ent: Span) -> bool:
 
 
 def _possessor_country(ent: Span) -> str | None:
-    """"Japan's Kyodo news agency": the country owning the noun phrase."""
+    """ "Japan's Kyodo news agency": the country owning the noun phrase."""
     head = ent.root.head if ent.root.dep_ == "compound" else ent.root
     for child in head.children:
         if child.dep_ == "poss" and child.ent_type_ in ("GPE", "NORP"):
@@ -194,13 +198,21 @@ def _possessor_country(ent: Span) -> str | None:
 
 def _acts(ent: Span) -> bool:
     """A place name used as a subject: "Washington rejected the plan"."""
-    return ent.root.dep_ in ("nsubj", "nsubjpass", "poss") and ent.root.head.pos_ in ("VERB", "NOUN")
+    return ent.root.dep_ in ("nsubj", "nsubjpass", "poss") and ent.root.head.pos_ in (
+        "VERB",
+        "NOUN",
+    )
 
 
 def _norp(res: Resolver, ent: Span) -> bool:
-    """"Iranian state media": a demonym modifying an outlet word makes a media actor."""
+    """ "Iranian state media": a demonym modifying an outlet word makes a media actor."""
     head = ent.root.head
-    if ent.root.dep_ in ("amod", "compound") and head.lower_ in ("media", "television", "tv", "press"):
+    if ent.root.dep_ in ("amod", "compound") and head.lower_ in (
+        "media",
+        "television",
+        "tv",
+        "press",
+    ):
         lo = min(ent.start, head.left_edge.i)
         span = ent.doc[lo : head.i + 1]
         country = names.country_of(ent.text) or ent.text
@@ -230,38 +242,51 @@ def _token(res: Resolver, tok: Token) -> None:
         _noun(res, tok)
 
 
-_OUTLET_HEADS = frozenset({"agency", "media", "newspaper", "broadcaster", "television", "outlet", "paper"})
+_OUTLET_HEADS = frozenset(
+    {"agency", "media", "newspaper", "broadcaster", "television", "outlet", "paper"}
+)
+
+
+def _modified(tok: Token) -> bool:
+    return any(c.dep_ in ("appos", "compound") for c in tok.children)
 
 
 def _names_inside(tok: Token) -> bool:
-    """"Japan's Kyodo news agency": the noun phrase already names an actor."""
+    """ "Japan's Kyodo news agency": the noun phrase already names an actor."""
     return any(t.ent_type_ in ("PERSON", "ORG") for t in tok.doc[tok.left_edge.i : tok.i])
 
 
 def _noun(res: Resolver, tok: Token) -> None:
     low = tok.lower_
     det = next((c for c in tok.children if c.dep_ in ("det", "poss")), None)
-    if low in ("media", "television") and any(c.lower_ in ("state", "state-run") for c in tok.children):
+    if low in ("media", "television") and any(
+        c.lower_ in ("state", "state-run") for c in tok.children
+    ):
         if not any(c.ent_type_ == "NORP" for c in tok.children):
             span = tok.doc[tok.left_edge.i : tok.i + 1]
-            res.named(span, names.clean_name(span.text), "media", affiliation=res.nearby_country(tok))
+            res.named(
+                span, names.clean_name(span.text), "media", affiliation=res.nearby_country(tok)
+            )
         return
-    if det is not None and det.lower_ == "the" and tok.lemma_.lower() in names.ROLE_NOUNS:
-        if not any(c.dep_ in ("appos", "compound") for c in tok.children):
-            res.role_mention(tok)
-            return
-    if det is not None and det.lower_ in ("the", "its") and low in names.ORG_WORDS:
-        if res.description(tok):
-            return
+    definite = det is not None and det.lower_ == "the"
+    if definite and tok.lemma_.lower() in names.ROLE_NOUNS and not _modified(tok):
+        res.role_mention(tok)
+        return
+    if definite and low in names.ORG_WORDS and res.description(tok):
+        return
     if res.quoted(tok.idx):
         return
-    according = tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according"
+    according = (
+        tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according"
+    )
     speaking = tok.dep_ == "nsubj" and is_cue_lemma(tok.head.lemma_.lower())
     opposed = tok.dep_ == "dobj" and tok.head.lemma_.lower() in OPPOSE
     lemma = tok.lemma_.lower()
     if any(c.dep_ == "appos" for c in tok.children) or _names_inside(tok):
         return
-    if according or (speaking or opposed) and (lemma in names.GROUP_HEADS or lemma in names.ORG_WORDS):
+    if according or (
+        (speaking or opposed) and (lemma in names.GROUP_HEADS or lemma in names.ORG_WORDS)
+    ):
         res.group(tok, media=lemma in _OUTLET_HEADS)
     elif tok.dep_ in ("poss", "dobj", "pobj", "nsubj"):
         res.group(tok, create=False)
@@ -271,13 +296,15 @@ def _noun(res: Resolver, tok: Token) -> None:
 
 
 def _affiliations(drafts: list[Draft]) -> None:
-    """"general secretary of the union" → the union's full name when one organization has it."""
+    """ "general secretary of the union" → the union's full name when one organization has it."""
     orgs = [d for d in drafts if d.kind in ("organization", "media", "country") and d.mentions]
     for draft in drafts:
         if not draft.affiliation or draft.kind != "person":
             continue
         words = set(draft.affiliation.lower().split())
-        owners = [o for o in orgs if words <= set(o.name.lower().split()) and o.name != draft.affiliation]
+        owners = [
+            o for o in orgs if words <= set(o.name.lower().split()) and o.name != draft.affiliation
+        ]
         if len(owners) == 1:
             draft.affiliation = owners[0].name
 

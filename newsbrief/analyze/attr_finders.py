@@ -78,6 +78,9 @@ class Ctx:
     def sent(self, tok: Token) -> Range:
         return self.bounds[self._sent_of[tok.i]]
 
+    def sentence_index(self, tok: Token) -> int:
+        return self._sent_of[tok.i]
+
     def clip(self, rng: Range, tok: Token) -> Range:
         lo, hi = self.sent(tok)
         return trim(self.doc, (max(rng[0], lo), min(rng[1], hi)))
@@ -101,6 +104,8 @@ def find_candidates(ctx: Ctx) -> list[Cand]:
             cand = _colon(ctx, tok)
         elif tok.lemma_ == "be":
             cand = _predicate(ctx, tok)
+        elif tok.pos_ == "NOUN":
+            cand = _noun_cue(ctx, tok)
         elif tok.pos_ in ("VERB", "AUX", "PROPN"):
             cand = _verb(ctx, tok)
         if cand is not None and cand.contents:
@@ -126,19 +131,24 @@ def _acl_source(ctx: Ctx, noun: Token, verb: Token) -> Range | None:
     return rng if rng[0] < rng[1] else None
 
 
+_LEMMA_FIXES = {"hop": "hope", "retweete": "retweet"}
+
+
 def _lemma(tok: Token) -> str:
     if tok.pos_ == "PROPN":
         return {"says": "say", "said": "say", "tells": "tell", "slams": "slam"}.get(tok.lower_, "")
-    return str(tok.lemma_).lower()
+    lemma = str(tok.lemma_).lower()
+    if lemma == "hop" and not tok.lower_.startswith("hope") and tok.lower_ != "hoping":
+        return lemma
+    return _LEMMA_FIXES.get(lemma, lemma)
 
 
 def _verb(ctx: Ctx, tok: Token) -> Cand | None:
     lemma = _lemma(tok)
     if not lemma or not lex.is_cue_lemma(lemma):
         return None
-    if lemma == "cite" and tok.dep_ != "ROOT" and tok.head.lemma_.lower() in lex.CLAUSE:
-        if any(c.dep_ == "ccomp" for c in tok.children):
-            return None  # folded into the reporting verb as its source's source
+    if lemma == "cite" and _folded_citation(tok):
+        return None
     doc = ctx.doc
     subj = subject_of(tok)
     source = None
@@ -172,7 +182,7 @@ def _verb(ctx: Ctx, tok: Token) -> Cand | None:
 
 
 def _statement_channel(ctx: Ctx, tok: Token) -> str | None:
-    """"In a joint statement, the operators said …" → channel "in a joint statement"."""
+    """ "In a joint statement, the operators said …" → channel "in a joint statement"."""
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ == "in":
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -184,7 +194,7 @@ def _statement_channel(ctx: Ctx, tok: Token) -> str | None:
 
 
 def _citing(ctx: Ctx, tok: Token) -> tuple[str, ...]:
-    """"Kyodo reported, citing a government official, that …" → ("a government official",)."""
+    """ "Kyodo reported, citing a government official, that …" → ("a government official",)."""
     cite = _citing_verb(tok)
     obj = next((c for c in cite.children if c.dep_ == "dobj"), None) if cite else None
     if obj is None:
@@ -254,9 +264,19 @@ def _complement(ctx: Ctx, tok: Token) -> Token | None:
     return min(comps, key=lambda c: abs(c.i - tok.i)) if comps else None
 
 
+def _folded_citation(tok: Token) -> bool:
+    """ "X reported, citing Y, that …": the participle is part of the reporting verb's chain."""
+    reporting = tok.dep_ != "ROOT" and tok.head.lemma_.lower() in lex.CLAUSE
+    return reporting and any(c.dep_ == "ccomp" for c in tok.children)
+
+
 def _citing_verb(tok: Token) -> Token | None:
     return next(
-        (c for c in tok.children if c.dep_ in ("advcl", "xcomp", "conj") and c.lemma_.lower() == "cite"),
+        (
+            c
+            for c in tok.children
+            if c.dep_ in ("advcl", "xcomp", "conj") and c.lemma_.lower() == "cite"
+        ),
         None,
     )
 
@@ -298,9 +318,9 @@ def _clause_content(ctx: Ctx, tok: Token, lemma: str, source: Range | None) -> F
 def _sandwich_tail(
     ctx: Ctx, tok: Token, content: Range, cue: Range, source: Range | None
 ) -> list[Chars]:
-    """"X would be aided, Devine said, by the calendar": the words after a mid-sentence cue."""
+    """ "X would be aided, Devine said, by the calendar": the words after a mid-sentence cue."""
     doc = ctx.doc
-    lo, hi = ctx.sent(tok)
+    hi = ctx.sent(tok)[1]
     k = max(cue[1], source[1]) if source is not None else cue[1]
     if k >= hi or doc[k].text != ",":
         return []
@@ -308,7 +328,7 @@ def _sandwich_tail(
     if rng[1] - rng[0] < 2 or ctx.quotes.at(doc[rng[0]].idx) is not None:
         return []
     first = doc[rng[0]]
-    if first.pos_ in ("VERB", "AUX") and _is_cue_token(first) or first.pos_ in ("CCONJ", "SCONJ"):
+    if (first.pos_ in ("VERB", "AUX") and _is_cue_token(first)) or first.pos_ in ("CCONJ", "SCONJ"):
         return []
     if any(_is_quoting_token(t) and t.pos_ == "VERB" for t in doc[rng[0] : rng[1]]):
         return []
@@ -342,7 +362,7 @@ def _speechlike(q: Quote, text: str) -> bool:
 
 
 def _lead_in(ctx: Ctx, tok: Token, first: Quote, left: Quote | None) -> int | None:
-    """Start of a few words that open the sentence before its left quote ("But X's “…,” he said")."""
+    """Start of the words opening the sentence before its left quote ("But X's “…,” he said")."""
     if first is not left:
         return None
     doc = ctx.doc
@@ -414,7 +434,10 @@ def _object_content(ctx: Ctx, tok: Token) -> Found | None:
         if child.i <= obj.i:
             continue
         if child.dep_ in ("oprd", "xcomp", "ccomp") or (
-            child.dep_ == "prep" and child.lower_ in _OBJ_PREPS and child.i == hi and not _dated(child)
+            child.dep_ == "prep"
+            and child.lower_ in _OBJ_PREPS
+            and child.i == hi
+            and not _dated(child)
         ):
             hi = max(hi, child.right_edge.i + 1)
     rng = ctx.clip((lo, hi), tok)
@@ -439,11 +462,14 @@ def _fronted_object(ctx: Ctx, tok: Token) -> Found | None:
         if rng[0] < rng[1]:
             return [ctx.chars(rng)], "indirect", [], []
     subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
-    if subj is not None:
-        rng = ctx.clip(subtree_range(subj), tok)
-        if rng[0] < rng[1]:
-            return [ctx.chars(rng)], "indirect", [], []
-    return None
+    if subj is None:
+        return None
+    parts = [ctx.clip(subtree_range(subj), tok)]
+    prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "with")), None)
+    if prep is not None and prep.i > tok.i:
+        parts.append(ctx.clip(subtree_range(prep), tok))
+    found = [ctx.chars(p) for p in parts if p[0] < p[1]]
+    return (found, "indirect", [], []) if found else None
 
 
 def _preceding_clause(ctx: Ctx, tok: Token, clause: Range) -> Found | None:
@@ -478,6 +504,48 @@ def _inside(ctx: Ctx, rng: Range, contents: list[Chars]) -> bool:
     return any(a < e and s < b for a, b in contents)
 
 
+# --------------------------------------------------------------------------- nouns
+
+
+def _noun_cue(ctx: Ctx, tok: Token) -> Cand | None:
+    """"the union's claim that …", "Smith's belief that …": a possessed noun with a that-clause."""
+    lemma = tok.lemma_.lower()
+    if lemma not in lex.CLAUSE_NOUNS:
+        return None
+    content = next(
+        (
+            c
+            for c in tok.children
+            if c.i > tok.i
+            and c.dep_ in ("acl", "ccomp")
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        ),
+        None,
+    )
+    source = _noun_source(tok)
+    if content is None or source is None:
+        return None
+    rng = ctx.clip(subtree_range(content), tok)
+    if rng[0] >= rng[1]:
+        return None
+    cue = (tok.i, tok.i + 1)
+    return Cand(
+        cue=cue, head=tok.i, cue_chars=ctx.chars(cue), source=source, contents=[ctx.chars(rng)],
+        kind="indirect", lemma=lemma,
+    )
+
+
+def _noun_source(tok: Token) -> Range | None:
+    for child in tok.children:
+        if child.dep_ == "poss":
+            return subtree_range(child)
+        if child.dep_ == "prep" and child.lower_ == "by" and child.i > tok.i:
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return subtree_range(pobj)
+    return None
+
+
 # --------------------------------------------------------------------------- predicates
 
 
@@ -485,11 +553,13 @@ _PRED_PREPS = frozenset({"of", "about", "at", "with", "to", "on", "over", "again
 
 
 def _predicate(ctx: Ctx, tok: Token) -> Cand | None:
-    """"X is convinced that …", "X was against it", "X is a supporter of Y"."""
+    """ "X is convinced that …", "X was against it", "X is a supporter of Y"."""
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
     if subj is None:
         return None
-    pred = next((c for c in tok.children if c.dep_ in ("acomp", "attr", "prep") and c.i > tok.i), None)
+    pred = next(
+        (c for c in tok.children if c.dep_ in ("acomp", "attr", "prep") and c.i > tok.i), None
+    )
     if pred is None:
         return None
     lemma = pred.lemma_.lower()
@@ -497,7 +567,9 @@ def _predicate(ctx: Ctx, tok: Token) -> Cand | None:
     extra: list[Token] = [pred]
     if pred.dep_ == "prep" and lemma == "against":
         content = next((c for c in pred.children if c.dep_ == "pobj"), None)
-    elif pred.dep_ == "acomp" and lemma in lex.ADJECTIVES or pred.dep_ == "attr" and lemma in lex.STANCE_NOUNS:
+    elif (pred.dep_ == "acomp" and lemma in lex.ADJECTIVES) or (
+        pred.dep_ == "attr" and lemma in lex.STANCE_NOUNS
+    ):
         for child in pred.children:
             if child.dep_ in ("ccomp", "xcomp") and child.i > pred.i:
                 content = child
@@ -506,7 +578,9 @@ def _predicate(ctx: Ctx, tok: Token) -> Cand | None:
                 content = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
                 extra.append(child)
                 break
-        extra.extend(c for c in pred.children if c.i < pred.i and c.dep_ in ("advmod", "amod", "det"))
+        extra.extend(
+            c for c in pred.children if c.i < pred.i and c.dep_ in ("advmod", "amod", "det")
+        )
     if content is None:
         return None
     rng = ctx.clip(subtree_range(content), tok)
@@ -514,15 +588,24 @@ def _predicate(ctx: Ctx, tok: Token) -> Cand | None:
         return None
     cue = _span_of(tok, extra)
     return Cand(
-        cue=cue, head=tok.i, cue_chars=ctx.chars(cue), source=source_range(ctx.doc, subj, ctx.sent(tok)),
-        contents=[ctx.chars(rng)], kind="indirect", lemma=lemma,
-        stance=lex.stance_of("oppose" if lemma in ("against", "opposed", "critic", "opponent") else lemma),
+        cue=cue,
+        head=tok.i,
+        cue_chars=ctx.chars(cue),
+        source=source_range(ctx.doc, subj, ctx.sent(tok)),
+        contents=[ctx.chars(rng)],
+        kind="indirect",
+        lemma=lemma,
+        stance=lex.stance_of(
+            "oppose" if lemma in ("against", "opposed", "critic", "opponent") else lemma
+        ),
     )
 
 
 def _span_of(tok: Token, extra: list[Token]) -> Range:
     idx = [tok.i, *(t.i for t in extra)]
-    idx += [c.i for c in tok.children if c.dep_ in ("aux", "neg") or c.dep_ == "advmod" and c.i > tok.i]
+    for c in tok.children:
+        if c.dep_ in ("aux", "neg") or (c.dep_ == "advmod" and c.i > tok.i):
+            idx.append(c.i)
     lo, hi = min(idx), max(idx) + 1
     return lo, hi
 
@@ -557,13 +640,18 @@ def _according(ctx: Ctx, tok: Token) -> Cand | None:
     )
 
 
+def _namey(tok: Token, headline: bool) -> bool:
+    return tok.pos_ == "PROPN" or bool(tok.ent_type_) or (headline and tok.is_title)
+
+
 def _colon(ctx: Ctx, tok: Token) -> Cand | None:
     doc = ctx.doc
     lo, hi = ctx.sent(tok)
     left = trim(doc, (lo, tok.i))
     if not 1 <= left[1] - left[0] <= 4 or hi - tok.i < 4:
         return None
-    if not all(doc[i].pos_ == "PROPN" or doc[i].is_punct for i in range(*left)):
+    headline = ctx.sentence_index(tok) == 0
+    if not all(_namey(doc[i], headline) or doc[i].is_punct for i in range(*left)):
         return None
     right = trim(doc, (tok.i + 1, hi))
     if right[0] >= right[1]:
@@ -600,8 +688,13 @@ def _tweets(ctx: Ctx) -> Iterator[Cand]:
             continue
         rng = trim(doc, (content.start, content.end))
         yield Cand(
-            cue=(cue.start, cue.end), head=cue.start, cue_chars=ctx.chars((cue.start, cue.end)),
-            source=(src.start, src.end), contents=[ctx.chars(rng)], kind="direct", lemma="tweet",
+            cue=(cue.start, cue.end),
+            head=cue.start,
+            cue_chars=ctx.chars((cue.start, cue.end)),
+            source=(src.start, src.end),
+            contents=[ctx.chars(rng)],
+            kind="direct",
+            lemma="tweet",
         )
 
 

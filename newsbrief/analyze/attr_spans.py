@@ -24,7 +24,7 @@ def subtree_range(tok: Token) -> Range:
 
 
 def trim(doc: Doc, rng: Range) -> Range:
-    """Drop punctuation and whitespace tokens at both ends, and a dangling "and"/"but" at the end."""
+    """Drop punctuation and whitespace tokens at both ends, and a dangling "and" at the end."""
     i, j = rng
     while i < j and (doc[i].is_punct or doc[i].is_space):
         i += 1
@@ -72,7 +72,12 @@ def _misparsed_subject(verb: Token) -> Token | None:
             continue
         if child.dep_ not in ("dobj", "attr", "oprd", "appos") and child.right_edge.i == verb.i - 1:
             return child
-        if child.i == verb.i + 1 and verb.i > 0 and doc[verb.i - 1].is_punct and child.pos_ != "PRON":
+        if (
+            child.i == verb.i + 1
+            and verb.i > 0
+            and doc[verb.i - 1].is_punct
+            and child.pos_ != "PRON"
+        ):
             return child
     return None
 
@@ -170,9 +175,8 @@ def cue_range(doc: Doc, verb: Token, extra: Iterable[Token] = ()) -> Range:
 def _verb_group(verb: Token) -> set[int]:
     keep = {verb.i}
     for child in verb.children:
-        if child.dep_ in _CUE_CHILD:
-            keep.add(child.i)
-        elif child.dep_ == "advmod" and child.i < verb.i and child.lower_ in CUE_ADVERBS:
+        left_adverb = child.dep_ == "advmod" and child.i < verb.i and child.lower_ in CUE_ADVERBS
+        if child.dep_ in _CUE_CHILD or left_adverb:
             keep.add(child.i)
         elif child.dep_ == "advmod" and child.i == verb.i + 1 and child.lower_ not in _RIGHT_SKIP:
             if child.pos_ == "ADV" and not child.ent_type_:
@@ -210,7 +214,12 @@ def cut_tail(doc: Doc, head: Token, rng: Range, is_cue: Callable[[Token], bool])
     ``is_cue`` decides which verbs attribute (and can rule out those inside quotes)."""
     i, j = rng
     for child in head.children:
-        if child.dep_ == "conj" and i < child.i < j and child.pos_ in ("VERB", "AUX") and is_cue(child):
+        if (
+            child.dep_ == "conj"
+            and i < child.i < j
+            and child.pos_ in ("VERB", "AUX")
+            and is_cue(child)
+        ):
             j = min(j, _before_cc(doc, child.left_edge.i, i))
     return trim(doc, (i, j))
 

@@ -48,8 +48,8 @@ def find_attributions(
     return _claim_targets(out)
 
 
-_OPENERS = "“\""
-_CLOSERS = "”\""
+_OPENERS = '“"'
+_CLOSERS = '”"'
 
 
 def _balance_quotes(text: str, start: int, end: int) -> int:
@@ -73,7 +73,7 @@ _CLAIM = re.compile(
 
 
 def _claim_targets(atts: list[Attribution]) -> list[Attribution]:
-    """"X denied that claim": the opposed actor is whoever made the last claim before."""
+    """ "X denied that claim": the opposed actor is whoever made the last claim before."""
     out: list[Attribution] = []
     last: list[str] = []
     for att in sorted(atts, key=lambda a: a.cue_span.start):
@@ -87,7 +87,7 @@ def _claim_targets(atts: list[Attribution]) -> list[Attribution]:
 
 
 def _yield_to_channels(cands: list[Cand], text: str) -> list[Cand]:
-    """"X said Y, according to Kyodo": the channel's cue leaves the speaker's content, so the
+    """ "X said Y, according to Kyodo": the channel's cue leaves the speaker's content, so the
     speaker's attribution nests inside the channel's."""
     channels = [c.cue_chars for c in cands if c.lemma == "according to"]
     if not channels:

@@ -37,7 +37,7 @@ CLAUSE = _words(
     charge grumble rant crow exclaim confide clarify continue point demand urge
     think believe know feel fear hope expect worry doubt suspect assume understand realize
     realise recognize recognise learn figure guess suppose imagine reckon sense seem appear
-    read describe decide
+    read describe decide call consider discuss offer express prefer rule cite remember share
     """
 )
 
@@ -56,7 +56,8 @@ QUOTING = _words(
 INFINITIVE = _words(
     """
     vow promise pledge threaten plan want hope urge ask refuse decline seek agree expect seem
-    appear call decide like vote look order encourage intend aim claim tell
+    appear call decide like vote look order encourage intend aim claim tell prefer push propose
+    request
     """
 )
 
@@ -69,7 +70,9 @@ OBJECT = _words(
     declare explain condemn publish remind quote lay share back support favor lament stress
     condemn ridicule deride lambaste assail chide rebuke scold fault hail laud commend applaud
     welcome portray label dub characterize brand liken predict urge suggest recommend
-    demand repeat emphasize underscore dispute knock
+    demand repeat emphasize underscore dispute knock ask file promote order reference nominate
+    invoke email deem confirm charge warn disclose credit congratulate outline distance fear
+    retweet resist bemoan disavow remember approve articulate recount decline
     """
 )
 
@@ -87,7 +90,6 @@ PHRASAL: dict[str, frozenset[str]] = {
     "advocate": frozenset({"for"}),
     "worry": frozenset({"about"}),
     "comment": frozenset({"on"}),
-    "respond": frozenset({"to"}),
     "hint": frozenset({"at"}),
     "allude": frozenset({"to"}),
     "lash": frozenset({"out"}),
@@ -105,6 +107,17 @@ PHRASAL: dict[str, frozenset[str]] = {
     "seem": frozenset({"like"}),
     "agree": frozenset({"with"}),
     "side": frozenset({"with", "against"}),
+    "respond": frozenset({"to", "by", "with"}),
+    "look": frozenset({"to"}),
+    "weigh": frozenset({"in", "on"}),
+    "count": frozenset({"on"}),
+    "hope": frozenset({"for"}),
+    "balk": frozenset({"at"}),
+    "single": frozenset({"out"}),
+    "accuse": frozenset({"of"}),
+    "charge": frozenset({"with"}),
+    "criticize": frozenset({"for"}),
+    "regard": frozenset({"as"}),
 }
 
 # "X is aware of / convinced that / eager to …": adjectives whose complement is content
@@ -123,6 +136,15 @@ STANCE_NOUNS = _words(
     """
     supporter backer advocate critic fan opponent proponent champion ally defender foe detractor
     skeptic sceptic admirer
+    """
+)
+
+# nouns whose that-clause is content: "the claim that …", "her belief that …"
+CLAUSE_NOUNS = _words(
+    """
+    claim claims assertion argument suggestion allegation allegations accusation belief view
+    notion promise pledge warning insistence contention charge fear fears hope hopes concern
+    statement announcement message conclusion position prediction
     """
 )
 

@@ -131,7 +131,8 @@ class _Walk:
 
     double: bool
     single: bool = False
-    quoted_words: int = 0
+    quoted_words: int = 0  # of the main clause's words
+    main_words: int = 0
     words: int = 0
     saw_quote: bool = False
     last_single: bool = False
@@ -140,6 +141,8 @@ class _Walk:
 
 def _walk(span: Span, state: QuoteState) -> tuple[_Walk, list[str], list[str], set[str]]:
     """Quote marks, quoted words, the normalized tokens (all, main clause) and content lemmas.
+    The share of quoted words is taken over the main clause: "' … , ' said rose , who was
+    looking to become …" is mostly quotation.
 
     Quotations carry from sentence to sentence. Tokenized text attaches the opening single quote
     of the next sentence to the end of the one before ("… on wednesday . '"), so a final single
@@ -161,7 +164,9 @@ def _walk(span: Span, state: QuoteState) -> tuple[_Walk, list[str], list[str], s
             _mark(w, tok.text)
         elif not tok.is_punct:
             w.words += 1
-            w.quoted_words += w.double or w.single
+            if tok.i not in embedded:
+                w.main_words += 1
+                w.quoted_words += w.double or w.single
             w.speaker_words |= _spoken(tok)
             if tok.pos_ in _CONTENT_POS and not tok.is_stop:
                 lemmas.add(tok.lemma_.lower())
@@ -197,7 +202,7 @@ def clause(span: Span, state: QuoteState) -> tuple[str, Clause]:
     """
     carried = state.single and not state.double
     w, lowers, main, lemmas = _walk(span, state)
-    share = w.quoted_words / w.words if w.words else 0.0
+    share = w.quoted_words / w.main_words if w.main_words else 0.0
     if carried and not w.saw_quote and not w.speaker_words:
         share, w.single = 0.0, False
     state.advance(w.double, w.single or w.last_single, w.saw_quote)

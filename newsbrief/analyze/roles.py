@@ -195,7 +195,7 @@ def _score_tense(ev: _Evidence, clause: Clause) -> None:
     ):
         ev.add("forward_looking", 1.0)
     if clause.commitment:
-        ev.add("forward_looking", 1.5 if clause.quoted else 0.8)
+        ev.add("forward_looking", 2.2 if clause.quoted else 0.8)
 
 
 def _score_time(

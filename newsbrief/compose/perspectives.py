@@ -43,7 +43,7 @@ class _Entry:
 
 
 def who_thinks_what(analyses: Sequence[Analysis]) -> tuple[ActorPosition, ...]:
-    """Positions of the actors that speak in ``analyses`` (one article or a story), by prominence."""
+    """Positions of the actors speaking in ``analyses`` (one article or a story), by prominence."""
     entries: dict[str, _Entry] = {}
     for order, analysis in enumerate(analyses):
         names = {a.id: a for a in analysis.actors}
@@ -77,19 +77,23 @@ def _entry(entries: dict[str, _Entry], actor: Actor, order: int) -> _Entry:
         first = min((m.start for m in actor.mentions), default=0)
         entry = entries[key] = _Entry(actor=actor, first=(order, first))
     elif entry.actor.role is None and actor.role is not None:
-        entry.actor = entry.actor.model_copy(update={"role": actor.role, "affiliation": actor.affiliation})
+        entry.actor = entry.actor.model_copy(
+            update={"role": actor.role, "affiliation": actor.affiliation}
+        )
     return entry
 
 
 def _merge_surnames(entries: dict[str, _Entry]) -> None:
-    """"Scholz" in one article and "Olaf Scholz" in another are one person."""
+    """ "Scholz" in one article and "Olaf Scholz" in another are one person."""
     people = [k for k, e in entries.items() if e.actor.kind == "person" and " " in k]
-    for key in [k for k, e in entries.items() if e.actor.kind == "person" and " " not in k]:
+    for key in [k for k, e in entries.items() if e.actor.kind != "group" and " " not in k]:
         full = [p for p in people if p.split()[-1] == key]
         if len(full) == 1:
             target, entry = entries[full[0]], entries.pop(key)
             target.statements.extend(entry.statements)
-            target.disagreements.extend(d for d in entry.disagreements if d not in target.disagreements)
+            target.disagreements.extend(
+                d for d in entry.disagreements if d not in target.disagreements
+            )
             target.mentions += entry.mentions
             target.first = min(target.first, entry.first)
 
@@ -116,14 +120,19 @@ def _spoken(atts: Iterable[Attribution], actors: dict[str, Actor]) -> list[Attri
 
 def _outer(att: Attribution, atts: list[Attribution]) -> Attribution | None:
     for other in atts:
-        if other is not att and other.content_span.start <= att.cue_span.start < other.content_span.end:
+        if (
+            other is not att
+            and other.content_span.start <= att.cue_span.start < other.content_span.end
+        ):
             return other
     return None
 
 
 def _is_channel(att: Attribution, actors: dict[str, Actor]) -> bool:
     actor = actors.get(att.actor_id or "")
-    return bool(_CHANNEL_CUES.match(att.cue.strip())) or (actor is not None and actor.kind == "media")
+    return bool(_CHANNEL_CUES.match(att.cue.strip())) or (
+        actor is not None and actor.kind == "media"
+    )
 
 
 def _statement(analysis: Analysis, att: Attribution) -> Statement:
@@ -139,11 +148,15 @@ def _statement(analysis: Analysis, att: Attribution) -> Statement:
         text=text[start:end],
         channel=att.channel,
         stance=att.stance,
-        evidence=Evidence(article_id=analysis.article.id, sentence_index=index, start=start, end=end),
+        evidence=Evidence(
+            article_id=analysis.article.id, sentence_index=index, start=start, end=end
+        ),
     )
 
 
-def _disagreement(analysis: Analysis, att: Attribution, actors: dict[str, Actor]) -> Disagreement | None:
+def _disagreement(
+    analysis: Analysis, att: Attribution, actors: dict[str, Actor]
+) -> Disagreement | None:
     if att.stance != "oppose" or att.target_actor_id not in actors:
         return None
     other = actors[att.target_actor_id or ""]
@@ -153,7 +166,12 @@ def _disagreement(analysis: Analysis, att: Attribution, actors: dict[str, Actor]
     return Disagreement(
         with_actor=other.name,
         cue=att.cue,
-        evidence=Evidence(article_id=analysis.article.id, sentence_index=ev.sentence_index, start=ev.start, end=ev.end),
+        evidence=Evidence(
+            article_id=analysis.article.id,
+            sentence_index=ev.sentence_index,
+            start=ev.start,
+            end=ev.end,
+        ),
     )
 
 
@@ -182,7 +200,7 @@ _SAYING = re.compile(
 
 
 def _with_cue(statement: Statement, att: Attribution) -> str:
-    """"rejects the operators' claim …" reads as a position; "said the talks …" does not: the cue
+    """ "rejects the operators' claim …" reads as a position; "said the talks …" does not: the cue
     is kept (verbatim, it directly precedes the content) unless it is a plain verb of saying."""
     text = statement.text
     cue_end, start = att.cue_span.end, statement.evidence.start

@@ -38,6 +38,7 @@ CENTRALITY = 1.5  # weight of the words a sentence shares with the rest of the a
 QUOTE_PENALTY = 0.1
 DANGLING_PENALTY = 0.25
 CAPTION_PENALTY = 0.1
+UNINTRODUCED_PENALTY = 0.25  # a person named by surname alone, not met earlier in the summary
 LONG_SENTENCE = 40  # words; each word beyond costs 0.01
 _ROLE_BONUS = {
     "main_event": 0.35,
@@ -60,6 +61,8 @@ class _Candidate:
     score: float
     dangling: bool
     n_words: int
+    introduces: frozenset[str] = frozenset()  # people named in full here
+    needs: frozenset[str] = frozenset()  # people named here by surname alone
 
 
 def executive_summary(analysis: Analysis, settings: Settings) -> tuple[SummaryItem, ...]:
@@ -88,6 +91,7 @@ def _candidates(analysis: Analysis) -> list[_Candidate]:
     doc_freq: Counter[str] = Counter(w for ws in words for w in ws)
     out: list[_Candidate] = []
     rank = 0
+    introduces, needs = _person_mentions(analysis)
     for sent, ws in zip(sentences, words, strict=True):
         if is_furniture(sent.text) or len(ws) < 3:
             continue
@@ -95,9 +99,38 @@ def _candidates(analysis: Analysis) -> list[_Candidate]:
         dangling = opens_dangling(analysis.article.text[start:end])
         score = _score(sent, ws, doc_freq, rank, dangling)
         n_words = len(analysis.article.text[start:end].split())
-        out.append(_Candidate(sent, start, end, frozenset(ws), score, dangling, n_words))
+        out.append(
+            _Candidate(
+                sent,
+                start,
+                end,
+                frozenset(ws),
+                score,
+                dangling,
+                n_words,
+                introduces.get(sent.index, frozenset()),
+                needs.get(sent.index, frozenset()),
+            )
+        )
         rank += 1
     return out
+
+
+def _person_mentions(
+    analysis: Analysis,
+) -> tuple[dict[int, frozenset[str]], dict[int, frozenset[str]]]:
+    """Per sentence, the people it names in full and those it names by surname alone
+    ("Vasquel said …"): a summary should not open on a person the reader has not met."""
+    full: dict[int, set[str]] = {}
+    short: dict[int, set[str]] = {}
+    for actor in analysis.actors:
+        if actor.kind != "person" or len(actor.name.split()) < 2:
+            continue
+        for m in actor.mentions:
+            named = actor.name.lower() in m.text.lower()
+            (full if named else short).setdefault(m.sentence_index, set()).add(actor.id)
+    needs = {i: frozenset(ids - full.get(i, set())) for i, ids in short.items()}
+    return {i: frozenset(ids) for i, ids in full.items()}, needs
 
 
 def _score(
@@ -155,4 +188,7 @@ def _marginal(cand: _Candidate, chosen: list[_Candidate]) -> float:
     bonus = 0.0
     if cand.dangling and any(c.sentence.index == cand.sentence.index - 1 for c in chosen):
         bonus = 0.2  # the pronoun's antecedent is right before it in the summary
+    met = {p for c in chosen if c.sentence.index < cand.sentence.index for p in c.introduces}
+    if cand.needs - met:
+        bonus -= UNINTRODUCED_PENALTY
     return cand.score - 0.6 * redundancy + bonus

@@ -112,7 +112,7 @@ def _trim(text: str, start: int, end: int, strip: Callable[[str], bool]) -> Frag
 def read_ann(path: Path, text: str) -> list[Relation]:
     """The relations of one brat ``.ann`` file, normalized against ``text``."""
     spans: dict[str, tuple[str, list[Frag]]] = {}
-    links: list[list[tuple[str, str]]] = []
+    links: list[list[str]] = []
     for line in path.read_text(encoding="utf-8").splitlines():
         m = _T_LINE.match(line)
         if m:
@@ -121,11 +121,11 @@ def read_ann(path: Path, text: str) -> list[Relation]:
             continue
         e = _E_LINE.match(line)
         if e:
-            links.append([tuple(arg.split(":", 1)) for arg in e.group(1).split()])  # type: ignore[misc]
+            links.append([arg.rpartition(":")[2] for arg in e.group(1).split()])
     relations = []
     for args in links:
         parts: dict[str, list[Frag]] = {r: [] for r in ROLES}
-        for _, tid in args:
+        for tid in args:
             if tid not in spans:
                 continue
             typ, frags = spans[tid]
@@ -137,7 +137,7 @@ def read_ann(path: Path, text: str) -> list[Relation]:
 
 
 def outermost(atts: Sequence[Attribution]) -> list[Attribution]:
-    """Drop nested attributions (cue inside another one's content): PolNeAR marks each token once."""
+    """Drop nested attributions (cue inside another's content): PolNeAR labels a token once."""
     contents = [(a.content_span.start, a.content_span.end) for a in atts]
     return [
         a

@@ -7,14 +7,17 @@ article text is untrusted.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
+from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from newsbrief.models import Brief
+from newsbrief.models import Brief, Evidence
 from newsbrief.render.refs import (
     EMPTY_NOTES,
     SECTION_TITLES,
+    EvidenceRef,
     Resolver,
     as_sentence,
     brief_articles,
@@ -26,9 +29,16 @@ from newsbrief.render.refs import (
     web_url,
 )
 
-__all__ = ["render_html"]
+__all__ = ["BRIEF_FILTERS", "brief_context", "render_html"]
 
 TEMPLATE = "brief.html.j2"
+# the filters the brief templates use (the web app's environment registers them too)
+BRIEF_FILTERS: dict[str, Callable[..., Any]] = {
+    "when": format_datetime,
+    "one_line": one_line,
+    "as_sentence": as_sentence,
+    "web_url": web_url,
+}
 
 
 @cache
@@ -39,23 +49,30 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["when"] = format_datetime
-    env.filters["one_line"] = one_line
-    env.filters["as_sentence"] = as_sentence
-    env.filters["web_url"] = web_url
+    env.filters.update(BRIEF_FILTERS)
     return env
+
+
+def brief_context(
+    brief: Brief, ref: Callable[[Evidence], EvidenceRef] | None = None
+) -> dict[str, Any]:
+    """What ``brief_body.html.j2`` needs (the web app includes it too, with its own ``ref``).
+
+    ``ref`` turns evidence into a link; by default, in-page links to the regrouped body.
+    """
+    return {
+        "brief": brief,
+        "articles": brief_articles(brief),
+        "ref": ref or Resolver(brief).ref,
+        "anchor": sentence_anchor,
+        "matter_label": matter_label,
+        "quote_text": quote_text,
+        "titles": SECTION_TITLES,
+        "notes": EMPTY_NOTES,
+    }
 
 
 def render_html(brief: Brief) -> str:
     """The whole brief as one HTML5 document."""
     template = _environment().get_template(TEMPLATE)
-    return template.render(
-        brief=brief,
-        articles=brief_articles(brief),
-        ref=Resolver(brief).ref,
-        anchor=sentence_anchor,
-        matter_label=matter_label,
-        quote_text=quote_text,
-        titles=SECTION_TITLES,
-        notes=EMPTY_NOTES,
-    )
+    return template.render(**brief_context(brief))

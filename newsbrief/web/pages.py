@@ -14,14 +14,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from newsbrief.errors import InputError, NewsbriefError
 from newsbrief.ingest.text import parse_datetime
 from newsbrief.models import Brief
-from newsbrief.render.refs import (
-    EMPTY_NOTES,
-    SECTION_TITLES,
-    brief_articles,
-    matter_label,
-    quote_text,
-    sentence_anchor,
-)
+from newsbrief.render.html import brief_context
 from newsbrief.store import queries
 from newsbrief.web.backend import Backend
 from newsbrief.web.errors import error_status
@@ -71,16 +64,7 @@ def stories_page(backend: BackendDep, page: Annotated[int, Query(ge=1, le=10_000
 
 def _brief_context(brief: Brief, stored: set[str]) -> dict[str, object]:
     """What the renderer's brief partial needs, with evidence linking to the article view."""
-    return {
-        "brief": brief,
-        "articles": brief_articles(brief),
-        "ref": WebResolver(brief, stored).ref,
-        "anchor": sentence_anchor,
-        "matter_label": matter_label,
-        "quote_text": quote_text,
-        "titles": SECTION_TITLES,
-        "notes": EMPTY_NOTES,
-    }
+    return brief_context(brief, WebResolver(brief, stored).ref)
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)

@@ -13,7 +13,8 @@ from fastapi.responses import HTMLResponse
 from jinja2 import ChoiceLoader, Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from newsbrief.render.refs import format_datetime, one_line, web_url
+from newsbrief.render.html import BRIEF_FILTERS
+from newsbrief.render.refs import one_line
 from newsbrief.web.views import actor_href, evidence_href
 
 __all__ = ["STATIC_DIR", "environment", "highlight_snippet", "render_page"]
@@ -75,10 +76,8 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters.update(BRIEF_FILTERS)
     env.filters.update(
-        when=format_datetime,
-        one_line=one_line,
-        web_url=web_url,
         short_date=short_date,
         snippet=highlight_snippet,
         sentence=as_sentence,

@@ -1,0 +1,85 @@
+"""Who Thinks What? on short articles of our own."""
+
+from __future__ import annotations
+
+from newsbrief.analyze.actors import resolve_actors
+from newsbrief.analyze.attribution import find_attributions
+from newsbrief.analyze.nlp import parse
+from newsbrief.analyze.sentences import split_sentences
+from newsbrief.compose.perspectives import who_thinks_what
+from newsbrief.ingest.text import article_from_text
+from newsbrief.models import ActorPosition, Analysis
+
+STRIKE = "\n\n".join(
+    [
+        "Dockworkers walked off the job at Port Selane on Tuesday.",
+        '"Our members have waited five years for a fair offer," said Irena Vasquel, general '
+        'secretary of the Selane Dockworkers Union. "They will not wait any longer."',
+        "The operators said a larger raise would put jobs at risk. The union rejects the "
+        "operators' claim that the port is losing business.",
+        "Transport Minister Halvard Oskarsen urged both sides to return to talks, according to "
+        "the state news agency VNA. Vasquel said the strike would continue.",
+    ]
+)
+
+
+def _analysis(text: str) -> Analysis:
+    article = article_from_text(text)
+    doc = parse(article.text)
+    sentences = split_sentences(doc, article)
+    actors = resolve_actors(doc, article, sentences)
+    atts = find_attributions(doc, article, sentences, actors)
+    return Analysis(
+        article=article, sentences=tuple(sentences), actors=actors.actors, attributions=tuple(atts)
+    )
+
+
+def _by_actor(positions: tuple[ActorPosition, ...]) -> dict[str, ActorPosition]:
+    return {p.actor: p for p in positions}
+
+
+def test_most_quoted_actor_comes_first_with_verbatim_statements() -> None:
+    analysis = _analysis(STRIKE)
+    positions = who_thinks_what([analysis])
+    assert positions[0].actor == "Irena Vasquel"
+    text = analysis.article.text
+    for position in positions:
+        assert position.position in text
+        for st in position.statements:
+            assert text[st.evidence.start : st.evidence.end] == st.text
+            sent = analysis.sentences[st.evidence.sentence_index]
+            assert sent.start <= st.evidence.start < sent.end
+
+
+def test_statements_carry_role_kind_and_channel() -> None:
+    positions = _by_actor(who_thinks_what([_analysis(STRIKE)]))
+    vasquel = positions["Irena Vasquel"]
+    assert vasquel.role == "general secretary"
+    assert {st.kind for st in vasquel.statements} >= {"direct", "indirect"}
+    oskarsen = positions["Halvard Oskarsen"]
+    (urged,) = oskarsen.statements
+    assert urged.cue == "urged"
+    assert urged.channel == "according to the state news agency VNA"
+    assert "VNA" not in positions  # the agency is only the channel here
+
+
+def test_rejection_becomes_a_disagreement() -> None:
+    positions = _by_actor(who_thinks_what([_analysis(STRIKE)]))
+    union = next(p for name, p in positions.items() if "Union" in name or name == "Union")
+    (disagreement,) = union.disagrees_with
+    assert disagreement.with_actor.lower() == "operators"
+    assert disagreement.cue == "rejects"
+    assert union.position.startswith("rejects the operators' claim")
+
+
+def test_story_merges_actors_by_canonical_name() -> None:
+    first = _analysis("Chancellor Olaf Scholz said the budget would be balanced.")
+    second = _analysis("Scholz said taxes would not rise this year.")
+    positions = who_thinks_what([first, second])
+    assert [p.actor for p in positions] == ["Olaf Scholz"]
+    articles = {st.evidence.article_id for st in positions[0].statements}
+    assert articles == {first.article.id, second.article.id}
+
+
+def test_article_without_attributions_has_no_positions() -> None:
+    assert who_thinks_what([_analysis("The bridge reopened on Monday after repairs.")]) == ()
