@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -93,13 +92,15 @@ class Ctx:
 
 
 def find_candidates(ctx: Ctx) -> list[Cand]:
-    out: list[Cand] = list(_tweets(ctx))
+    out: list[Cand] = []
     for tok in ctx.doc:
         if ctx.quotes.at(tok.idx) is not None:
             continue
         cand: Cand | None = None
         if tok.lower_ == "according":
             cand = _according(ctx, tok)
+        elif tok.lower_ == "in" and tok.dep_ == "prep":
+            cand = _in_document(ctx, tok)
         elif tok.text == ":":
             cand = _colon(ctx, tok)
         elif tok.lemma_ == "be":
@@ -640,6 +641,34 @@ def _according(ctx: Ctx, tok: Token) -> Cand | None:
     )
 
 
+_DOCUMENTS = frozenset(
+    "poll polls survey surveys study report analysis memo letter filing ad column".split()
+)
+
+
+def _in_document(ctx: Ctx, tok: Token) -> Cand | None:
+    """"In a CBS News poll, Clinton led by 24 points": a document as the source of a clause."""
+    pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    head = tok.head
+    if pobj is None or pobj.lemma_.lower() not in _DOCUMENTS or head.pos_ not in ("VERB", "AUX"):
+        return None
+    if _is_cue_token(head) or head.dep_ not in ("ROOT", "conj"):
+        return None
+    doc = ctx.doc
+    lo, hi = ctx.sent(tok)
+    source = trim(doc, subtree_range(pobj))
+    cut = (tok.i, pobj.right_edge.i + 1)
+    parts = [trim(doc, (lo, cut[0])), trim(doc, (cut[1], hi))]
+    contents = [ctx.chars(p) for p in parts if p[1] - p[0] >= 3]
+    if not contents:
+        return None
+    cue = (tok.i, tok.i + 1)
+    return Cand(
+        cue=cue, head=tok.i, cue_chars=ctx.chars(cue), source=source,
+        contents=contents, kind="indirect", lemma="in",
+    )
+
+
 def _namey(tok: Token, headline: bool) -> bool:
     return tok.pos_ == "PROPN" or bool(tok.ent_type_) or (headline and tok.is_title)
 
@@ -666,36 +695,6 @@ def _colon(ctx: Ctx, tok: Token) -> Cand | None:
         kind="indirect",
         lemma=":",
     )
-
-
-_TWEET_SIGN = re.compile(r"(?P<dash>[—―]) ?(?P<src>[^—―\n()<>]{2,60}\(@\w+\))")
-_TWEET_START = re.compile(r"<tweet[^>]*>|\n")
-_TWEET_JUNK = re.compile(
-    r"(\s*(https?://\S+|pic\.twitter\.com/\S+|SIGN UP FOR OUR NEWSLETTER|-[A-Z]))+\s*$"
-)
-
-
-def _tweets(ctx: Ctx) -> Iterator[Cand]:
-    """An embedded tweet's signature: "text — Name (@handle) June 29, 2016"."""
-    text, doc = ctx.text, ctx.doc
-    for m in _TWEET_SIGN.finditer(text):
-        start = max((s.end() for s in _TWEET_START.finditer(text, 0, m.start())), default=0)
-        body = _TWEET_JUNK.sub("", text[start : m.start()])
-        content = doc.char_span(start, start + len(body), alignment_mode="expand")
-        cue = doc.char_span(m.start("dash"), m.end("dash"), alignment_mode="expand")
-        src = doc.char_span(m.start("src"), m.end("src"), alignment_mode="expand")
-        if content is None or cue is None or src is None or len(content) < 2:
-            continue
-        rng = trim(doc, (content.start, content.end))
-        yield Cand(
-            cue=(cue.start, cue.end),
-            head=cue.start,
-            cue_chars=ctx.chars((cue.start, cue.end)),
-            source=(src.start, src.end),
-            contents=[ctx.chars(rng)],
-            kind="direct",
-            lemma="tweet",
-        )
 
 
 # --------------------------------------------------------------------------- quotes running on

@@ -36,7 +36,7 @@ CLAUSE = _words(
     dispute ask wonder question theorize opine indicate conclude find show recommend propose
     charge grumble rant crow exclaim confide clarify continue point demand urge
     think believe know feel fear hope expect worry doubt suspect assume understand realize
-    realise recognize recognise learn figure guess suppose imagine reckon sense seem appear
+    realise recognize recognise learn guess suppose imagine reckon sense seem appear
     read describe decide call consider discuss offer express prefer rule cite remember share
     """
 )
@@ -70,7 +70,7 @@ OBJECT = _words(
     declare explain condemn publish remind quote lay share back support favor lament stress
     condemn ridicule deride lambaste assail chide rebuke scold fault hail laud commend applaud
     welcome portray label dub characterize brand liken predict urge suggest recommend
-    demand repeat emphasize underscore dispute knock ask file promote order reference nominate
+    demand repeat emphasize underscore dispute knock ask promote order reference nominate
     invoke email deem confirm charge warn disclose credit congratulate outline distance fear
     retweet resist bemoan disavow remember approve articulate recount decline
     """
@@ -110,7 +110,6 @@ PHRASAL: dict[str, frozenset[str]] = {
     "respond": frozenset({"to", "by", "with"}),
     "look": frozenset({"to"}),
     "weigh": frozenset({"in", "on"}),
-    "count": frozenset({"on"}),
     "hope": frozenset({"for"}),
     "balk": frozenset({"at"}),
     "single": frozenset({"out"}),
