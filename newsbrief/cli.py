@@ -236,26 +236,23 @@ def eval_clustering(
     _print_result(evaluate(data_dir, seed=seed), as_json)
 
 
-def _register_optional_commands() -> None:
-    """Commands whose modules may be absent in a partial install are registered if importable."""
-    try:
-        from newsbrief.commands import archive as archive_cmds
-    except ImportError:
-        archive_cmds = None  # type: ignore[assignment]
-    if archive_cmds is not None:
-        for name in ("ingest", "watch", "search", "stories"):
-            fn = getattr(archive_cmds, name, None)
-            if fn is not None:
-                app.command(name)(fn)
-    try:
-        from newsbrief.commands import serve as serve_cmds
-    except ImportError:
-        serve_cmds = None  # type: ignore[assignment]
-    if serve_cmds is not None and hasattr(serve_cmds, "serve"):
-        app.command("serve")(serve_cmds.serve)
+def _register_commands() -> None:
+    """Archive, stream and web commands live in ``newsbrief.commands``; their modules import
+    lazily, so ``newsbrief --help`` stays fast."""
+    from newsbrief.commands.archive import ingest, search, stories, watch
+    from newsbrief.commands.serve import serve
+
+    for name, fn in (
+        ("ingest", ingest),
+        ("watch", watch),
+        ("search", search),
+        ("stories", stories),
+        ("serve", serve),
+    ):
+        app.command(name)(fn)
 
 
-_register_optional_commands()
+_register_commands()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -38,11 +38,15 @@ def assert_clean_failure(proc: subprocess.CompletedProcess[str], needle: str) ->
 def test_help_for_every_command() -> None:
     top = run("--help")
     assert top.returncode == 0
-    for cmd in ("brief", "schema", "eval"):
+    for cmd in ("brief", "schema", "eval", "ingest", "watch", "search", "stories", "serve"):
         assert cmd in top.stdout
         sub = run(cmd, "--help")
         assert sub.returncode == 0, sub.stderr
         assert "Usage" in sub.stdout
+    for task in ("extraction", "attribution", "timex", "summary", "roles", "clustering"):
+        sub = run("eval", task, "--help")
+        assert sub.returncode == 0, sub.stderr
+        assert "--json" in sub.stdout
 
 
 def test_brief_markdown_of_example(tmp_path: Path) -> None:
