@@ -20,7 +20,7 @@ from newsbrief.errors import FetchError
 from newsbrief.ingest.url import fetch_url
 from newsbrief.settings import Settings
 from newsbrief.web import create_app
-from newsbrief.web.safety import UnsafeURL, check_url, is_public_address, url_guard
+from newsbrief.web.safety import UnsafeURL, check_url, is_public_address, peer_guard, url_guard
 from newsbrief.web.server import serve_in_thread
 
 NOT_PUBLIC = [
@@ -196,6 +196,31 @@ def test_the_guard_stops_a_redirect_to_a_private_address_before_it_is_fetched(
     with pytest.raises(UnsafeURL, match="not a public address"):
         fetch_url(start, Settings(), guard=first_hop_allowed)
     assert seen == ["/start"]
+
+
+def test_dns_rebinding_is_caught_at_the_connected_address(
+    recorder: tuple[str, list[str]],
+) -> None:
+    """The name checks out as public, but the connection lands on loopback: nothing is read."""
+    base, seen = recorder
+    port = base.rsplit(":", 1)[1]
+    rebinding = _resolver({"news.example": ["93.184.216.34"], "127.0.0.1": ["93.184.216.34"]})
+    with pytest.raises(UnsafeURL, match=r"came from 127\.0\.0\.1"):
+        fetch_url(
+            f"http://127.0.0.1:{port}/secret",
+            Settings(),
+            guard=url_guard(resolver=rebinding),
+            peer_guard=peer_guard,
+        )
+    assert seen == ["/secret"]  # the request went out, but its body was never read or returned
+
+
+def test_peer_guard_passes_public_and_refuses_private_addresses() -> None:
+    peer_guard("93.184.216.34")
+    peer_guard("2606:4700::1111")
+    for address in ("127.0.0.1", "10.1.2.3", "169.254.169.254", "::1", "fd00:ec2::254"):
+        with pytest.raises(UnsafeURL):
+            peer_guard(address)
 
 
 # --------------------------------------------------------------------------- through the server

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -92,7 +93,7 @@ class Ctx:
 
 
 def find_candidates(ctx: Ctx) -> list[Cand]:
-    out: list[Cand] = []
+    out: list[Cand] = list(_signed_quotes(ctx))
     for tok in ctx.doc:
         if ctx.quotes.at(tok.idx) is not None:
             continue
@@ -695,6 +696,31 @@ def _colon(ctx: Ctx, tok: Token) -> Cand | None:
         kind="indirect",
         lemma=":",
     )
+
+
+_SIGNATURE = re.compile(r"[ \t]*(?P<dash>[―—–]|--?)[ \t]*(?P<name>[A-Z][^\n,;(“\"]{1,60})")
+
+
+def _signed_quotes(ctx: Ctx) -> Iterator[Cand]:
+    """A quotation signed with a dash and a name: "“We need jobs.” ― Maria Lopez"."""
+    doc = ctx.doc
+    for q in ctx.quotes.quotes:
+        m = _SIGNATURE.match(ctx.text, q.end)
+        if m is None:
+            continue
+        name = m.group("name").rstrip(" .")
+        words = name.split()
+        if not 1 <= len(words) <= 6 or not all(w[:1].isupper() or w in ("de", "van", "von") for w in words):
+            continue
+        cue = doc.char_span(m.start("dash"), m.end("dash"), alignment_mode="expand")
+        src = doc.char_span(m.start("name"), m.start("name") + len(name), alignment_mode="expand")
+        if cue is None or src is None or q.inner_end <= q.inner_start:
+            continue
+        yield Cand(
+            cue=(cue.start, cue.end), head=cue.start, cue_chars=ctx.chars((cue.start, cue.end)),
+            source=(src.start, src.end), contents=[(q.inner_start, q.inner_end)], kind="direct",
+            lemma="signature", quotes=[q],
+        )
 
 
 # --------------------------------------------------------------------------- quotes running on

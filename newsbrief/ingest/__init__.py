@@ -60,15 +60,16 @@ def load_input(
     settings: Settings | None = None,
     stdin: TextIO | BinaryIO | None = None,
     guard: Guard | None = None,
+    peer_guard: Guard | None = None,
 ) -> Article:
     """Read one article. Keyword arguments override the metadata found in the input.
 
     Raises ``InputNotFound``, ``UnsupportedInput``, ``EmptyArticle``, ``NotEnglish``,
     ``NoMainText`` or ``FetchError``, each with a message naming the input and a hint.
-    ``guard`` is passed to ``fetch_url`` for URLs (see there).
+    ``guard`` and ``peer_guard`` are passed to ``fetch_url`` for URLs (see there).
     """
     settings = settings or Settings()
-    raw, fetched_url = _read(spec, settings, stdin, guard)
+    raw, fetched_url = _read(spec, settings, stdin, (guard, peer_guard))
     body, meta = _parse(raw, fetched_url, settings)
     if fetched_url and not meta.url:
         meta = replace(meta, url=fetched_url)
@@ -91,12 +92,15 @@ def load_input(
 
 
 def _read(
-    spec: str, settings: Settings, stdin: TextIO | BinaryIO | None, guard: Guard | None
+    spec: str,
+    settings: Settings,
+    stdin: TextIO | BinaryIO | None,
+    guards: tuple[Guard | None, Guard | None],
 ) -> tuple[RawInput, str | None]:
     if spec == "-":
         return read_stdin(stdin if stdin is not None else _default_stdin()), None
     if is_url(spec):
-        fetched = fetch_url(spec, settings, guard=guard)
+        fetched = fetch_url(spec, settings, guard=guards[0], peer_guard=guards[1])
         kind: Kind = "html" if fetched.content_type in HTML_TYPES else "text"
         return RawInput(fetched.text, kind, spec), fetched.url
     if "://" in spec:

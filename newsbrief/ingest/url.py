@@ -45,11 +45,19 @@ def is_url(spec: str) -> bool:
     return spec.lower().startswith(("http://", "https://"))
 
 
-def fetch_url(url: str, settings: Settings | None = None, *, guard: Guard | None = None) -> Fetched:
+def fetch_url(
+    url: str,
+    settings: Settings | None = None,
+    *,
+    guard: Guard | None = None,
+    peer_guard: Guard | None = None,
+) -> Fetched:
     """GET ``url`` and return ``(final_url, content_type, text)``.
 
     ``guard(url)`` is called before the first request and before each redirect hop; it refuses a
-    URL by raising (a ``FetchError`` is the expected choice).
+    URL by raising (a ``FetchError`` is the expected choice). ``peer_guard(ip)`` is called with
+    the address each response actually came from, before anything is read from it: it closes the
+    gap where DNS answers differently between the guard's look-up and the connection.
     """
     settings = settings or Settings()
     check_scheme(url)
@@ -62,6 +70,8 @@ def fetch_url(url: str, settings: Settings | None = None, *, guard: Guard | None
             if guard is not None:
                 guard(url)
             with _fetch_errors(url, settings), client.stream("GET", url) as response:
+                if peer_guard is not None:
+                    peer_guard(_peer_address(response))
                 target = _redirect_target(response)
                 if target is None:
                     return _read(response, settings, deadline)
@@ -70,6 +80,18 @@ def fetch_url(url: str, settings: Settings | None = None, *, guard: Guard | None
         f"{url} redirected more than {settings.fetch_max_redirects} times",
         hint="the site may be in a redirect loop; open it in a browser and give the final URL",
     )
+
+
+def _peer_address(response: httpx.Response) -> str:
+    """The IP address the response came from; refuses when the transport does not tell."""
+    stream = response.extensions.get("network_stream")
+    addr = stream.get_extra_info("server_addr") if stream is not None else None
+    if not addr:
+        raise FetchError(
+            f"cannot tell which address {response.url} was fetched from",
+            hint="the page was not read; give the article as text or HTML instead",
+        )
+    return str(addr[0])
 
 
 def check_scheme(url: str) -> None:

@@ -25,6 +25,7 @@ __all__ = [
     "UnsafeURL",
     "check_url",
     "is_public_address",
+    "peer_guard",
     "resolve_addresses",
     "token_matches",
     "url_guard",
@@ -141,6 +142,17 @@ def url_guard(*, resolver: Resolver = socket.getaddrinfo) -> Callable[[str], Non
         check_url(str(url), resolver=resolver)
 
     return guard
+
+
+def peer_guard(address: str) -> None:
+    """The ``peer_guard`` for ``fetch_url``: the address actually connected to must be public
+    (closes DNS rebinding between ``check_url``'s look-up and the connection)."""
+    try:
+        ip = ipaddress.ip_address(address.split("%", 1)[0])
+    except ValueError as exc:
+        raise UnsafeURL(f"the page came from an unreadable address {address!r}") from exc
+    if not is_public_address(ip):
+        raise UnsafeURL(f"the page came from {ip}, which is not a public address")
 
 
 def token_matches(expected: str | None, authorization: str | None) -> bool:

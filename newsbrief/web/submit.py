@@ -22,7 +22,7 @@ from newsbrief.ingest import load_input
 from newsbrief.models import Article, Brief
 from newsbrief.pipeline_batch import Ingestor
 from newsbrief.web.backend import Backend
-from newsbrief.web.safety import Resolver, check_url, url_guard
+from newsbrief.web.safety import Resolver, check_url, peer_guard, url_guard
 
 __all__ = ["MAX_TEXT_CHARS", "Submission", "Submitted", "brief_submission"]
 
@@ -86,6 +86,7 @@ def read_submission(backend: Backend, sub: Submission, resolver: Resolver | None
             published=sub.published,
             settings=backend.settings,
             guard=url_guard(resolver=resolve),
+            peer_guard=peer_guard,
         )
         return article.model_copy(update={"source": url})
     body = _as_html_document(value) if kind == "html" else value
