@@ -126,6 +126,14 @@ def _is_quoting_token(tok: Token) -> bool:
     return _lemma(tok) in lex.QUOTING
 
 
+_AGAIN = frozenset({"say", "add", "note", "argue", "insist", "claim", "call", "believe", "suggest"})
+
+
+def _reports_again(tok: Token) -> bool:
+    """A verb that starts a new attribution when it is conjoined to reported content."""
+    return _lemma(tok) in _AGAIN
+
+
 def _acl_source(ctx: Ctx, noun: Token, verb: Token) -> Range | None:
     """ "62 percent of voters saying …": the noun phrase before the participle."""
     lo, _ = subtree_range(noun)
@@ -291,7 +299,7 @@ def _clause_content(ctx: Ctx, tok: Token, lemma: str, source: Range | None) -> F
     cue = cue_range(doc, tok)
     if comp is not None:
         rng = ctx.clip(subtree_range(comp), tok)
-        rng = cut_tail(doc, comp, rng, lambda t: _is_quoting_token(t) and not ctx.in_quote(t.idx))
+        rng = cut_tail(doc, comp, rng, lambda t: _reports_again(t) and not ctx.in_quote(t.idx))
         inside = quotes.at(comp.idx)
         if inside is not None and rng[0] < rng[1] and not inside.contains(*ctx.chars(rng)):
             inside = None

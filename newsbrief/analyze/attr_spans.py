@@ -214,14 +214,24 @@ def cut_tail(doc: Doc, head: Token, rng: Range, is_cue: Callable[[Token], bool])
     ``is_cue`` decides which verbs attribute (and can rule out those inside quotes)."""
     i, j = rng
     for child in head.children:
-        if (
-            child.dep_ == "conj"
-            and i < child.i < j
-            and child.pos_ in ("VERB", "AUX")
-            and is_cue(child)
-        ):
+        if not i < child.i < j or child.pos_ not in ("VERB", "AUX") or not is_cue(child):
+            continue
+        if child.dep_ == "conj":
             j = min(j, _before_cc(doc, child.left_edge.i, i))
+        elif child.dep_ == "advcl" and child.tag_ == "VBG" and doc[child.left_edge.i - 1].text == ",":
+            j = min(j, child.left_edge.i - 1)
+    while i < j and _leading_time(doc[i], head):
+        i = doc[i].right_edge.i + 1
     return trim(doc, (i, j))
+
+
+def _leading_time(tok: Token, head: Token) -> bool:
+    """"said Tuesday his actions …": a date the parser put at the head of the content."""
+    if tok.head.i != head.i or tok.i >= head.i:
+        return False
+    if tok.dep_ == "npadvmod" and tok.ent_type_ in ("DATE", "TIME"):
+        return True
+    return tok.dep_ == "prep" and any(c.ent_type_ in ("DATE", "TIME") for c in tok.children)
 
 
 def _before_cc(doc: Doc, k: int, floor: int) -> int:
