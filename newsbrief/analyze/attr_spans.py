@@ -159,7 +159,9 @@ def cue_range(doc: Doc, verb: Token, extra: Iterable[Token] = ()) -> Range:
         if node.dep_ != "xcomp" or head.i >= node.i or head.pos_ not in ("VERB", "AUX"):
             break
         between = doc[head.i + 1 : node.left_edge.i]
-        if len(between) > 2 or any(t.pos_ not in ("ADV", "PART") for t in between):
+        if len(between) > 2 or any(
+            t.pos_ not in ("ADV", "PART") and t.dep_ != "prt" for t in between
+        ):
             break
         if node.left_edge.i < node.i and doc[node.left_edge.i].lower_ != "to":
             break
@@ -218,7 +220,9 @@ def cut_tail(doc: Doc, head: Token, rng: Range, is_cue: Callable[[Token], bool])
             continue
         if child.dep_ == "conj":
             j = min(j, _before_cc(doc, child.left_edge.i, i))
-        elif child.dep_ == "advcl" and child.tag_ == "VBG" and doc[child.left_edge.i - 1].text == ",":
+        elif (
+            child.dep_ == "advcl" and child.tag_ == "VBG" and doc[child.left_edge.i - 1].text == ","
+        ):
             j = min(j, child.left_edge.i - 1)
     while i < j and _leading_time(doc[i], head):
         i = doc[i].right_edge.i + 1
@@ -226,7 +230,7 @@ def cut_tail(doc: Doc, head: Token, rng: Range, is_cue: Callable[[Token], bool])
 
 
 def _leading_time(tok: Token, head: Token) -> bool:
-    """"said Tuesday his actions …": a date the parser put at the head of the content."""
+    """ "said Tuesday his actions …": a date the parser put at the head of the content."""
     if tok.head.i != head.i or tok.i >= head.i:
         return False
     if tok.dep_ == "npadvmod" and tok.ent_type_ in ("DATE", "TIME"):

@@ -94,7 +94,6 @@ PHRASAL: dict[str, frozenset[str]] = {
     "allude": frozenset({"to"}),
     "lash": frozenset({"out"}),
     "insist": frozenset({"on"}),
-    "weigh": frozenset({"in"}),
     "vote": frozenset({"for", "against"}),
     "testify": frozenset({"about"}),
     "boast": frozenset({"about", "of"}),
@@ -144,6 +143,18 @@ CLAUSE_NOUNS = _words(
     claim claims assertion argument suggestion allegation allegations accusation belief view
     notion promise pledge warning insistence contention charge fear fears hope hopes concern
     statement announcement message conclusion position prediction
+    """
+)
+
+# "expressed concern about X", "made the case for X", "took aim at X"
+LIGHT_VERBS = _words("express voice offer show raise have make give issue share take cast")
+LIGHT_NOUNS = _words(
+    """
+    concern concerns outrage support dismay alarm frustration disappointment confidence doubt
+    doubts skepticism opposition interest sympathy regret anger hope hopes praise criticism
+    case point aim issue mention comment comments statement remarks view views feelings advice
+    words insight insights reservations objections questions worries fears optimism enthusiasm
+    admiration contempt disdain displeasure gratitude condolences apology warning pledge
     """
 )
 

@@ -114,14 +114,19 @@ class QuoteIndex:
             return self.quotes[i]
         return None
 
-    def ending_near(self, offset: int, text: str, *, skip: str = " ,\n") -> Quote | None:
-        """The quote whose closing mark comes right before ``offset`` (only ``skip`` between)."""
+    def ending_near(self, offset: int, text: str, *, skip: str = " ,") -> Quote | None:
+        """The quote whose closing mark comes right before ``offset`` (only ``skip`` between)
+        and that does not close its sentence with a period ("“…,” she said", not "“….” She")."""
         i = bisect.bisect_right(self._starts, offset) - 1
         while i >= 0 and self.quotes[i].end > offset:
             i -= 1
-        if i >= 0 and not text[self.quotes[i].end : offset].strip(skip):
-            return self.quotes[i]
-        return None
+        if i < 0 or text[self.quotes[i].end : offset].strip(skip):
+            return None
+        quote = self.quotes[i]
+        inner = text[quote.inner_start : quote.inner_end].rstrip()
+        if inner.endswith(".") and not inner.endswith(".."):
+            return None
+        return quote
 
     def following(self, quote: Quote) -> Quote | None:
         i = self.quotes.index(quote)

@@ -1,0 +1,387 @@
+"""Where a verbal cue's content is: complement clauses, quotations, objects, infinitives."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsbrief.analyze import cues as lex
+from newsbrief.analyze.attr_core import (
+    Chars,
+    Ctx,
+    Found,
+    is_cue_token,
+    is_quoting_token,
+    speechlike,
+)
+from newsbrief.analyze.attr_spans import (
+    Range,
+    clause_range,
+    cue_range,
+    cut_tail,
+    subtree_range,
+    trim,
+)
+from newsbrief.analyze.quotes import Quote
+from newsbrief.models import AttributionKind
+
+_RAISING = frozenset({"seem", "appear"})
+_PASSIVE_RAISING = frozenset(
+    {"expect", "say", "believe", "think", "report", "know", "consider", "rumor", "allege", "see"}
+)
+
+
+def _raised(ctx: Ctx, tok: Token, lemma: str) -> Found | None:
+    """ "X seems to …", "X is expected to …": the subject and the infinitive are the content."""
+    passive = any(c.dep_ == "auxpass" for c in tok.children)
+    if lemma not in _RAISING and not (passive and lemma in _PASSIVE_RAISING):
+        return None
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    xcomp = next((c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i), None)
+    if xcomp is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in xcomp.children):
+        return None
+    if is_cue_token(xcomp):
+        return _NO_CONTENT
+    parts = [ctx.clip(subtree_range(xcomp), tok)]
+    if subj is not None:
+        parts.insert(0, ctx.clip(subtree_range(subj), tok))
+    return [ctx.chars(p) for p in parts if p[0] < p[1]], "indirect", [], []
+
+
+_NO_CONTENT: Found = ([], "indirect", [], [])
+
+
+def verb_content(ctx: Ctx, tok: Token, lemma: str, source: Range | None) -> Found | None:
+    raised = _raised(ctx, tok, lemma)
+    if raised is not None:
+        return raised if raised[0] else None
+    if lemma in lex.PHRASAL and not any(c.dep_ == "ccomp" for c in tok.children):
+        found = _phrasal_content(ctx, tok, lemma)
+        if found is not None:
+            return found
+    light = _light_verb(ctx, tok)
+    if light is not None:
+        return light
+    if lemma in lex.CLAUSE:
+        found = _clause_content(ctx, tok, lemma, source)
+        if found is not None:
+            return found
+    if lemma in lex.INFINITIVE:
+        found = _infinitive_content(ctx, tok)
+        if found is not None:
+            return found
+    if lemma in lex.OBJECT:
+        return _object_content(ctx, tok)
+    return None
+
+
+def _light_verb(ctx: Ctx, tok: Token) -> Found | None:
+    """ "expressed deep concern about X", "made the case for X", "took aim at X": the noun and
+    its preposition join the cue, the preposition's object is the content."""
+    if tok.lemma_.lower() not in lex.LIGHT_VERBS:
+        return None
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
+    if obj is None or obj.lemma_.lower() not in lex.LIGHT_NOUNS:
+        return None
+    for prep in (*obj.children, *tok.children):
+        if prep.dep_ == "prep" and prep.i > obj.i and prep.lower_ in _LIGHT_PREPS:
+            pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+            if pobj is not None:
+                rng = ctx.clip(subtree_range(pobj), tok)
+                extra = [obj, prep, *(t for t in obj.subtree if t.i < obj.i)]
+                return [ctx.chars(rng)], "indirect", extra, []
+    return None
+
+
+_LIGHT_PREPS = frozenset(
+    {"about", "over", "for", "with", "on", "into", "of", "at", "against", "to"}
+)
+
+
+def _complement(ctx: Ctx, tok: Token) -> Token | None:
+    """The clausal complement of ``tok`` inside its sentence, nearest first (also the one the
+    parser hangs on a "citing …" participle: "X reported, citing Y, that …")."""
+    lo, hi = ctx.sent(tok)
+    comps = [c for c in tok.children if c.dep_ == "ccomp" and lo <= c.i < hi]
+    if not comps:
+        cite = citing_verb(tok)
+        comps = [c for c in cite.children if c.dep_ == "ccomp" and lo <= c.i < hi] if cite else []
+    return min(comps, key=lambda c: abs(c.i - tok.i)) if comps else None
+
+
+def folded_citation(tok: Token) -> bool:
+    """ "X reported, citing Y, that …": the participle is part of the reporting verb's chain."""
+    reporting = tok.dep_ != "ROOT" and tok.head.lemma_.lower() in lex.CLAUSE
+    return reporting and any(c.dep_ == "ccomp" for c in tok.children)
+
+
+def _complement_range(tok: Token, comp: Token) -> Range:
+    """ "A had told B …, but C overruled it, the source added": every complement left of the cue."""
+    lo, hi = subtree_range(comp)
+    if comp.i < tok.i:
+        for other in tok.children:
+            if other.dep_ == "ccomp" and other.i < tok.i:
+                lo = min(lo, other.left_edge.i)
+    return lo, hi
+
+
+def citing_verb(tok: Token) -> Token | None:
+    return next(
+        (
+            c
+            for c in tok.children
+            if c.dep_ in ("advcl", "xcomp", "conj") and c.lemma_.lower() == "cite"
+        ),
+        None,
+    )
+
+
+def _clause_content(ctx: Ctx, tok: Token, lemma: str, source: Range | None) -> Found | None:
+    doc, quotes = ctx.doc, ctx.quotes
+    comp = _complement(ctx, tok)
+    used: list[Quote] = []
+    blocked: list[Range] = []
+    cue = cue_range(doc, tok)
+    if comp is not None:
+        rng = ctx.clip(_complement_range(tok, comp), tok)
+        rng = cut_tail(doc, comp, rng, lambda t: is_quoting_token(t) and not ctx.in_quote(t.idx))
+        inside = quotes.at(comp.idx)
+        if inside is not None and rng[0] < rng[1] and not inside.contains(*ctx.chars(rng)):
+            inside = None
+        if inside is None and rng[0] < rng[1]:
+            chars = ctx.chars(rng)
+            left = quotes.ending_near(ctx.chars(cue)[0], ctx.text) if comp.i < tok.i else None
+            if left is None or left.end <= chars[0]:
+                found = _around_clause(ctx, rng, cue, source)
+                if comp.i < tok.i:
+                    found.extend(_sandwich_tail(ctx, tok, rng, cue, source))
+                kind: AttributionKind = (
+                    "mixed" if any(quotes.between(*c) for c in found) else "indirect"
+                )
+                return found, kind, [], []
+        if inside is not None:
+            used.append(inside)
+    blocked.extend(subtree_range(c) for c in tok.children if c.dep_ in ("ccomp", "parataxis"))
+    if tok.dep_ == "parataxis" and tok.head.i != tok.i and not used:
+        return _parataxis_content(ctx, tok)
+    if not used:
+        short = _short_answer(ctx, tok) or _as_clause(ctx, tok, cue, source)
+        if short is not None:
+            return short
+    if lemma not in lex.QUOTING and not used:
+        return None
+    clause = clause_range(tok, blocked, cue, source, ctx.sent(tok), ctx.in_quote)
+    return _quoted(ctx, tok, clause, used)
+
+
+def _around_clause(ctx: Ctx, rng: Range, cue: Range, source: Range | None) -> list[Chars]:
+    """ "which he said had harmed the economy": content on both sides of its own cue."""
+    lo, hi = cue if source is None else (min(cue[0], source[0]), max(cue[1], source[1]))
+    if not rng[0] < lo < rng[1]:
+        return [ctx.chars(rng)]
+    parts = [trim(ctx.doc, (rng[0], lo)), trim(ctx.doc, (hi, rng[1]))]
+    return [ctx.chars(p) for p in parts if p[0] < p[1]]
+
+
+_ANSWERS = frozenset({"yes", "no", "so", "nothing", "otherwise"})
+
+
+def _short_answer(ctx: Ctx, tok: Token) -> Found | None:
+    """ "46 percent said yes", "neither side would say so"."""
+    for child in tok.children:
+        if (
+            child.i > tok.i
+            and child.lower_ in _ANSWERS
+            and child.dep_ in ("intj", "dobj", "advmod")
+        ):
+            return [ctx.chars((child.i, child.i + 1))], "indirect", [], []
+    return None
+
+
+def _as_clause(ctx: Ctx, tok: Token, cue: Range, source: Range | None) -> Found | None:
+    """ "Her father grew up here, as she said": the clause the "as" comment attaches to."""
+    if tok.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+        return None
+    rng = ctx.clip(subtree_range(tok.head), tok)
+    lo, hi = subtree_range(tok)
+    parts = [trim(ctx.doc, (rng[0], lo)), trim(ctx.doc, (hi, rng[1]))]
+    found = [ctx.chars(p) for p in parts if p[1] - p[0] >= 2]
+    return (found, "indirect", [], []) if found else None
+
+
+def _sandwich_tail(
+    ctx: Ctx, tok: Token, content: Range, cue: Range, source: Range | None
+) -> list[Chars]:
+    """ "X would be aided, Devine said, by the calendar": the words after a mid-sentence cue."""
+    doc = ctx.doc
+    hi = ctx.sent(tok)[1]
+    k = max(cue[1], source[1]) if source is not None else cue[1]
+    if k >= hi or doc[k].text != ",":
+        return []
+    rng = trim(doc, (k + 1, hi))
+    if rng[1] - rng[0] < 2 or ctx.quotes.at(doc[rng[0]].idx) is not None:
+        return []
+    first = doc[rng[0]]
+    if (first.pos_ in ("VERB", "AUX") and is_cue_token(first)) or first.pos_ in ("CCONJ", "SCONJ"):
+        return []
+    if any(is_quoting_token(t) and t.pos_ == "VERB" for t in doc[rng[0] : rng[1]]):
+        return []
+    return [ctx.chars(rng)]
+
+
+def _quoted(ctx: Ctx, tok: Token, clause: Range, used: list[Quote]) -> Found | None:
+    text, quotes = ctx.text, ctx.quotes
+    cs, ce = ctx.chars(clause)
+    left = quotes.ending_near(cs, text)
+    right = quotes.starting_near(ce, text, skip=" ,:\n" if ":" in text[ce : ce + 3] else " ,:")
+    if right is not None and not speechlike(right, text):
+        right = None
+    for q in (left, right):
+        if q is not None and q not in used and q.end > q.start:
+            used.append(q)
+    if not used:
+        return _preceding_clause(ctx, tok, clause)
+    used.sort(key=lambda q: q.start)
+    contents = [(q.inner_start, q.inner_end) for q in used]
+    lead = _lead_in(ctx, tok, used[0], left)
+    if lead is not None:
+        contents[0] = (lead, contents[0][1])
+        return contents, "mixed", [], used
+    return contents, "direct", [], used
+
+
+def _lead_in(ctx: Ctx, tok: Token, first: Quote, left: Quote | None) -> int | None:
+    """Start of the words opening the sentence before its left quote ("But X's “…,” he said")."""
+    if first is not left:
+        return None
+    doc = ctx.doc
+    i, _ = trim(doc, ctx.sent(tok))
+    start = doc[i].idx
+    if not start < first.start < tok.idx:
+        return None
+    lead = [t for t in doc[i : i + 16] if t.idx < first.start]
+    if not 1 <= len(lead) <= 14 or any(t.is_quote for t in lead) or lead[-1].is_punct:
+        return None
+    return start
+
+
+def _parataxis_content(ctx: Ctx, tok: Token) -> Found | None:
+    doc, quotes = ctx.doc, ctx.quotes
+    lo, hi = ctx.clip(subtree_range(tok.head), tok)
+    cut_lo, cut_hi = subtree_range(tok)
+    parts = [trim(doc, (lo, cut_lo)), trim(doc, (cut_hi, hi))]
+    chars = [ctx.chars(p) for p in parts if p[0] < p[1]]
+    if not chars:
+        return None
+    q = quotes.at(chars[0][0])
+    if q is not None and all(q.contains(*c) for c in chars):
+        return [(q.inner_start, q.inner_end)], "direct", [], [q]
+    kind: AttributionKind = "mixed" if any(quotes.between(*c) for c in chars) else "indirect"
+    return chars, kind, [], []
+
+
+def _phrasal_content(ctx: Ctx, tok: Token, lemma: str) -> Found | None:
+    for child in tok.children:
+        if child.dep_ in ("prep", "prt") and child.lower_ in lex.PHRASAL[lemma] and child.i > tok.i:
+            target = child
+            if child.dep_ == "prt":
+                target = next(
+                    (c for c in tok.children if c.dep_ == "prep" and c.i > child.i), child
+                )
+            obj = next((c for c in target.children if c.dep_ in ("pobj", "pcomp")), None)
+            if obj is None:
+                continue
+            lo, hi = subtree_range(obj)
+            if target.head.i == tok.i:
+                hi = _right_end(ctx, tok, hi)
+            rng = ctx.clip((lo, hi), tok)
+            if rng[0] < rng[1]:
+                extra = [child] + ([target] if target is not child else [])
+                return [ctx.chars(rng)], "indirect", extra, []
+    return None
+
+
+def _infinitive_content(ctx: Ctx, tok: Token) -> Found | None:
+    if any(c.dep_ == "auxpass" for c in tok.children):
+        return None
+    xcomp = next((c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i), None)
+    if xcomp is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in xcomp.children):
+        return None
+    lo, hi = subtree_range(xcomp)
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and tok.i < c.i < xcomp.i), None)
+    if obj is not None:
+        lo = obj.left_edge.i
+    rng = ctx.clip((lo, hi), tok)
+    if rng[0] >= rng[1]:
+        return None
+    return [ctx.chars(rng)], "indirect", [], []
+
+
+def _object_content(ctx: Ctx, tok: Token) -> Found | None:
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
+    if obj is None:
+        return _fronted_object(ctx, tok)
+    lo, hi = subtree_range(obj)
+    rng = ctx.clip((lo, _right_end(ctx, tok, hi)), tok)
+    if rng[0] >= rng[1]:
+        return None
+    return [ctx.chars(rng)], "indirect", [], []
+
+
+_RIGHT_STOP = frozenset({"advcl", "npadvmod"})
+
+
+def _right_end(ctx: Ctx, tok: Token, hi: int) -> int:
+    """The end of the verb's clause to the right: what it governs there up to a comma-led or
+    adverbial clause, a time expression, a conjoined verb or "according to"."""
+    doc = ctx.doc
+    for child in sorted(tok.children, key=lambda c: c.i):
+        if child.i < hi or child.is_punct:
+            continue
+        if child.lower_ == "according" or child.dep_ in ("conj", "cc"):
+            break
+        comma_led = doc[child.left_edge.i - 1].text == ","
+        if comma_led or child.dep_ in _RIGHT_STOP:
+            break
+        hi = max(hi, child.right_edge.i + 1)
+    return hi
+
+
+def _fronted_object(ctx: Ctx, tok: Token) -> Found | None:
+    """The object before the verb: a relative pronoun, the noun a relative clause modifies, or
+    the subject of a passive ("which she once supported", "a deal she backed", "X was praised")."""
+    rel = next((c for c in tok.children if c.dep_ == "dobj" and c.i < tok.i), None)
+    if rel is not None:
+        return [ctx.chars(subtree_range(rel))], "indirect", [], []
+    if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
+        lo = tok.head.left_edge.i
+        rng = ctx.clip((lo, tok.left_edge.i), tok)
+        if rng[0] < rng[1]:
+            return [ctx.chars(rng)], "indirect", [], []
+    subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    if subj is None:
+        return None
+    parts = [ctx.clip(subtree_range(subj), tok)]
+    prep = next(
+        (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "with")), None
+    )
+    if prep is not None and prep.i > tok.i:
+        parts.append(ctx.clip(subtree_range(prep), tok))
+    found = [ctx.chars(p) for p in parts if p[0] < p[1]]
+    return (found, "indirect", [], []) if found else None
+
+
+def _preceding_clause(ctx: Ctx, tok: Token, clause: Range) -> Found | None:
+    """ "…, the budget office reported.": the sentence before the closing attribution."""
+    doc = ctx.doc
+    lo, hi = ctx.sent(tok)
+    if trim(doc, (clause[1], hi))[0] < trim(doc, (clause[1], hi))[1]:
+        return None
+    k = clause[0] - 1
+    while k > lo and doc[k].is_space:
+        k -= 1
+    if k <= lo or doc[k].text not in {",", "—", "--"}:
+        return None
+    rng = trim(doc, (lo, k))
+    if rng[1] - rng[0] < 3:
+        return None
+    return [ctx.chars(rng)], "indirect", [], []

@@ -1,0 +1,262 @@
+"""Attributions without a reporting verb: "according to X", "in a poll", headline colons,
+"X is convinced that …", "the union's claim that …", quotations signed with a dash."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from newsbrief.analyze import cues as lex
+from newsbrief.analyze.attr_core import Cand, Ctx, is_cue_token
+from newsbrief.analyze.attr_spans import Range, source_range, subtree_range, trim
+
+
+def noun_cue(ctx: Ctx, tok: Token) -> Cand | None:
+    """ "the union's claim that …", "Smith's belief that …": a possessed noun with a that-clause."""
+    lemma = tok.lemma_.lower()
+    if lemma not in lex.CLAUSE_NOUNS:
+        return None
+    content = next(
+        (
+            c
+            for c in tok.children
+            if c.i > tok.i
+            and c.dep_ in ("acl", "ccomp")
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        ),
+        None,
+    )
+    source = _noun_source(tok)
+    if content is None or source is None:
+        return None
+    rng = ctx.clip(subtree_range(content), tok)
+    if rng[0] >= rng[1]:
+        return None
+    cue = (tok.i, tok.i + 1)
+    return Cand(
+        cue=cue,
+        head=tok.i,
+        cue_chars=ctx.chars(cue),
+        source=source,
+        contents=[ctx.chars(rng)],
+        kind="indirect",
+        lemma=lemma,
+    )
+
+
+def _noun_source(tok: Token) -> Range | None:
+    for child in tok.children:
+        if child.dep_ == "poss":
+            return subtree_range(child)
+        if child.dep_ == "prep" and child.lower_ == "by" and child.i > tok.i:
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return subtree_range(pobj)
+    return None
+
+
+# --------------------------------------------------------------------------- predicates
+
+
+_PRED_PREPS = frozenset({"of", "about", "at", "with", "to", "on", "over", "against", "for"})
+
+
+def predicate(ctx: Ctx, tok: Token) -> Cand | None:
+    """ "X is convinced that …", "X was against it", "X is a supporter of Y"."""
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return None
+    pred = next(
+        (c for c in tok.children if c.dep_ in ("acomp", "attr", "prep") and c.i > tok.i), None
+    )
+    if pred is None:
+        return None
+    lemma = pred.lemma_.lower()
+    content: Token | None = None
+    extra: list[Token] = [pred]
+    if pred.dep_ == "prep" and lemma == "against":
+        content = next((c for c in pred.children if c.dep_ == "pobj"), None)
+    elif (pred.dep_ == "acomp" and lemma in lex.ADJECTIVES) or (
+        pred.dep_ == "attr" and lemma in lex.STANCE_NOUNS
+    ):
+        for child in pred.children:
+            if child.dep_ in ("ccomp", "xcomp") and child.i > pred.i:
+                content = child
+                break
+            if child.dep_ == "prep" and child.lower_ in _PRED_PREPS and child.i > pred.i:
+                content = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+                extra.append(child)
+                break
+        extra.extend(
+            c for c in pred.children if c.i < pred.i and c.dep_ in ("advmod", "amod", "det")
+        )
+    if content is None:
+        return None
+    rng = ctx.clip(subtree_range(content), tok)
+    if rng[0] >= rng[1]:
+        return None
+    cue = _span_of(tok, extra)
+    return Cand(
+        cue=cue,
+        head=tok.i,
+        cue_chars=ctx.chars(cue),
+        source=source_range(ctx.doc, subj, ctx.sent(tok)),
+        contents=[ctx.chars(rng)],
+        kind="indirect",
+        lemma=lemma,
+        stance=lex.stance_of(
+            "oppose" if lemma in ("against", "opposed", "critic", "opponent") else lemma
+        ),
+    )
+
+
+def _span_of(tok: Token, extra: list[Token]) -> Range:
+    idx = [tok.i, *(t.i for t in extra)]
+    for c in tok.children:
+        if c.dep_ in ("aux", "neg") or (c.dep_ == "advmod" and c.i > tok.i):
+            idx.append(c.i)
+    lo, hi = min(idx), max(idx) + 1
+    return lo, hi
+
+
+# --------------------------------------------------------------------------- according to, colon
+
+
+def according(ctx: Ctx, tok: Token) -> Cand | None:
+    doc = ctx.doc
+    if tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+        return None
+    to = doc[tok.i + 1]
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    source = ctx.clip(subtree_range(pobj), tok)
+    lo, hi = ctx.sent(tok)
+    cut = (tok.i, max(source[1], pobj.right_edge.i + 1))
+    parts = [trim(doc, (lo, cut[0])), trim(doc, (cut[1], hi))]
+    contents = [ctx.chars(p) for p in parts if p[1] - p[0] >= 2]
+    if not contents or source[0] >= source[1]:
+        return None
+    cue = (tok.i, tok.i + 2)
+    return Cand(
+        cue=cue,
+        head=tok.i,
+        cue_chars=ctx.chars(cue),
+        source=source,
+        contents=contents,
+        kind="indirect",
+        lemma="according to",
+    )
+
+
+_DOCUMENTS = frozenset(
+    [
+        "poll",
+        "polls",
+        "survey",
+        "surveys",
+        "study",
+        "report",
+        "analysis",
+        "memo",
+        "letter",
+        "filing",
+        "ad",
+        "column",
+    ]
+)
+
+
+def in_document(ctx: Ctx, tok: Token) -> Cand | None:
+    """ "In a CBS News poll, Clinton led by 24 points": a document as the source of a clause."""
+    pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    head = tok.head
+    if pobj is None or pobj.lemma_.lower() not in _DOCUMENTS or head.pos_ not in ("VERB", "AUX"):
+        return None
+    if is_cue_token(head) or head.dep_ not in ("ROOT", "conj"):
+        return None
+    doc = ctx.doc
+    lo, hi = ctx.sent(tok)
+    source = trim(doc, subtree_range(pobj))
+    cut = (tok.i, pobj.right_edge.i + 1)
+    parts = [trim(doc, (lo, cut[0])), trim(doc, (cut[1], hi))]
+    contents = [ctx.chars(p) for p in parts if p[1] - p[0] >= 3]
+    if not contents:
+        return None
+    cue = (tok.i, tok.i + 1)
+    return Cand(
+        cue=cue,
+        head=tok.i,
+        cue_chars=ctx.chars(cue),
+        source=source,
+        contents=contents,
+        kind="indirect",
+        lemma="in",
+    )
+
+
+def _namey(tok: Token, headline: bool) -> bool:
+    if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    return tok.is_upper or (headline and tok.is_title)
+
+
+def colon(ctx: Ctx, tok: Token) -> Cand | None:
+    """"Carson: Cruz Is Wrong" (a headline), "TAPPER: Do you think …" (a transcript turn)."""
+    doc = ctx.doc
+    lo, hi = ctx.sent(tok)
+    left = trim(doc, (lo, tok.i))
+    if not 1 <= left[1] - left[0] <= 4:
+        return None
+    headline = ctx.sentence_index(tok) == 0
+    if not all(_namey(doc[i], headline) or doc[i].is_punct for i in range(*left)):
+        return None
+    right = trim(doc, (tok.i + 1, ctx.paragraph_end(tok)))
+    if right[1] - right[0] < 3:
+        return None
+    if right[0] >= right[1]:
+        return None
+    cue = (tok.i, tok.i + 1)
+    return Cand(
+        cue=cue,
+        head=tok.i,
+        cue_chars=ctx.chars(cue),
+        source=left,
+        contents=[ctx.chars(right)],
+        kind="indirect",
+        lemma=":",
+    )
+
+
+_SIGNATURE = re.compile(r"[ \t]*(?P<dash>[―—–]|--?)[ \t]*(?P<name>[A-Z][^\n,;(“\"]{1,60})")
+
+
+def signed_quotes(ctx: Ctx) -> Iterator[Cand]:
+    """A quotation signed with a dash and a name: "“We need jobs.” ― Maria Lopez"."""
+    doc = ctx.doc
+    for q in ctx.quotes.quotes:
+        m = _SIGNATURE.match(ctx.text, q.end)
+        if m is None:
+            continue
+        name = m.group("name").rstrip(" .")
+        words = name.split()
+        if not 1 <= len(words) <= 6 or not all(
+            w[:1].isupper() or w in ("de", "van", "von") for w in words
+        ):
+            continue
+        cue = doc.char_span(m.start("dash"), m.end("dash"), alignment_mode="expand")
+        src = doc.char_span(m.start("name"), m.start("name") + len(name), alignment_mode="expand")
+        if cue is None or src is None or q.inner_end <= q.inner_start:
+            continue
+        yield Cand(
+            cue=(cue.start, cue.end),
+            head=cue.start,
+            cue_chars=ctx.chars((cue.start, cue.end)),
+            source=(src.start, src.end),
+            contents=[(q.inner_start, q.inner_end)],
+            kind="direct",
+            lemma="signature",
+            quotes=[q],
+        )
