@@ -164,6 +164,9 @@ def test_denial_of_that_claim_targets_the_previous_speaker() -> None:
         ("Many economists believe the slowdown will be brief.", "believe"),
         ("The governor has repeatedly argued that the tax is unfair.", "has repeatedly argued"),
         ("Senator Alma Ruiz vowed to block the bill.", "vowed"),
+        ("The envoy underscored that talks would continue.", "underscored"),
+        ("The minister emphasized that the border would stay open.", "emphasized"),
+        ("Berg reaffirmed his government's position on coal.", "reaffirmed"),
     ],
 )
 def test_thought_and_intention_are_attributions(text: str, cue: str) -> None:

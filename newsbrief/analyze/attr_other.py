@@ -204,10 +204,9 @@ def _namey(tok: Token, headline: bool) -> bool:
 
 
 def colon(ctx: Ctx, tok: Token) -> Cand | None:
-    """"Carson: Cruz Is Wrong" (a headline), "TAPPER: Do you think …" (a transcript turn)."""
+    """ "Carson: Cruz Is Wrong" (a headline), "TAPPER: Do you think …" (a transcript turn)."""
     doc = ctx.doc
-    lo, hi = ctx.sent(tok)
-    left = trim(doc, (lo, tok.i))
+    left = trim(doc, (ctx.sent(tok)[0], tok.i))
     if not 1 <= left[1] - left[0] <= 4:
         return None
     headline = ctx.sentence_index(tok) == 0

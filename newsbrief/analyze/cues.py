@@ -72,7 +72,7 @@ OBJECT = _words(
     welcome portray label dub characterize brand liken predict urge suggest recommend
     demand repeat emphasize underscore dispute knock ask promote order reference nominate
     invoke email deem confirm charge warn disclose credit congratulate outline distance fear
-    retweet resist bemoan disavow remember approve articulate recount decline
+    retweet resist bemoan disavow remember approve articulate recount decline reaffirm restate
     """
 )
 
