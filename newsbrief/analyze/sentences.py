@@ -14,35 +14,44 @@ _STOP_HEADS = {"it", "he", "she", "they", "we", "i", "you", "this", "that", "who
 
 
 def split_sentences(doc: Doc, article: Article) -> list[Sentence]:
-    """Turn spaCy sentences into records; a sentence that spans a paragraph break is cut there."""
+    """Turn spaCy sentences into records; a sentence that spans a paragraph break is cut there.
+
+    Entities and noun chunks are read once per document and bucketed by sentence offsets (asking
+    each sentence span for them re-walks the document).
+    """
     paras = list(article.paragraphs) or [Span(start=0, end=len(article.text))]
     para_starts = [p.start for p in paras]
-    out: list[Sentence] = []
+    bounds: list[tuple[int, int]] = []
     for sent in doc.sents:
         for start, end in _cut_at_paragraphs(sent.start_char, sent.end_char, paras):
             text = article.text[start:end]
             stripped = text.strip()
-            if not stripped:
-                continue
-            lead = len(text) - len(text.lstrip())
-            start += lead
-            end = start + len(stripped)
-            span = doc.char_span(start, end, alignment_mode="expand")
-            ents = tuple(e.text for e in span.ents) if span is not None else ()
-            chunks = _keyphrases(span) if span is not None else ()
-            para = max(0, bisect.bisect_right(para_starts, start) - 1)
-            out.append(
-                Sentence(
-                    index=len(out),
-                    start=start,
-                    end=end,
-                    text=stripped,
-                    paragraph=para,
-                    keyphrases=chunks,
-                    entities=ents,
-                )
-            )
-    return out
+            if stripped:
+                lead = len(text) - len(text.lstrip())
+                bounds.append((start + lead, start + lead + len(stripped)))
+    starts = [b[0] for b in bounds]
+    ents: list[list[str]] = [[] for _ in bounds]
+    for ent in doc.ents:
+        i = bisect.bisect_right(starts, ent.start_char) - 1
+        if i >= 0 and ent.start_char < bounds[i][1]:
+            ents[i].append(ent.text)
+    phrases: list[list[str]] = [[] for _ in bounds]
+    for chunk, start in _keyphrases(doc):
+        i = bisect.bisect_right(starts, start) - 1
+        if i >= 0 and start < bounds[i][1]:
+            phrases[i].append(chunk)
+    return [
+        Sentence(
+            index=i,
+            start=start,
+            end=end,
+            text=article.text[start:end],
+            paragraph=max(0, bisect.bisect_right(para_starts, start) - 1),
+            keyphrases=tuple(phrases[i]),
+            entities=tuple(ents[i]),
+        )
+        for i, (start, end) in enumerate(bounds)
+    ]
 
 
 def _cut_at_paragraphs(start: int, end: int, paras: list[Span]) -> list[tuple[int, int]]:
@@ -54,17 +63,18 @@ def _cut_at_paragraphs(start: int, end: int, paras: list[Span]) -> list[tuple[in
     return pieces or [(start, end)]
 
 
-def _keyphrases(span: object) -> tuple[str, ...]:
-    phrases: list[str] = []
+def _keyphrases(doc: Doc) -> list[tuple[str, int]]:
+    """Content noun phrases of the document, lowercased (nouns lemmatized), with their offsets."""
+    phrases: list[tuple[str, int]] = []
     try:
-        chunks = list(span.noun_chunks)  # type: ignore[attr-defined]
+        chunks = list(doc.noun_chunks)
     except ValueError:  # no parser in the pipeline
-        return ()
+        return []
     for chunk in chunks:
         toks = [t for t in chunk if not (t.is_stop or t.is_punct or t.like_num)]
         if not toks or (len(toks) == 1 and toks[0].lower_ in _STOP_HEADS):
             continue
         phrase = " ".join(t.lemma_.lower() if t.pos_ == "NOUN" else t.lower_ for t in toks)
         if _KEEP_CHUNK.search(phrase):
-            phrases.append(phrase)
-    return tuple(phrases)
+            phrases.append((phrase, chunk.start_char))
+    return phrases

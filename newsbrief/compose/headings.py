@@ -12,10 +12,12 @@ of people, places alone and office titles are left out.
 
 from __future__ import annotations
 
+import heapq
+import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from newsbrief.compose.trim import words_of
@@ -83,7 +85,7 @@ def block_headings(analysis: Analysis, blocks: Sequence[Sequence[Sentence]]) -> 
     used: set[str] = set()
     out = []
     for pos, info in enumerate(infos):
-        options = [*_framed(info, pos), *_topics(info, word_df, len(infos), named)]
+        options = itertools.chain(_framed(info, pos), _topics(info, word_df, len(infos), named))
         heading = next((h for h in options if h.lower() not in used), "More Details")
         used.add(heading.lower())
         out.append(heading)
@@ -187,13 +189,20 @@ def _possessive(side: str) -> str:
 # --------------------------------------------------------------------------- topic phrases
 
 
-def _topics(info: _Block, word_df: Counter[str], n_blocks: int, named: frozenset[str]) -> list[str]:
+def _topics(
+    info: _Block, word_df: Counter[str], n_blocks: int, named: frozenset[str]
+) -> Iterator[str]:
     """The block's noun phrases as headings, most salient first: each word weighs by the number
-    of the block's sentences that use it and by how few other blocks do."""
+    of the block's sentences that use it and by how few other blocks do.
+
+    Lazy: finding a phrase's surface form in the text is the costly step, so candidates are
+    taken in order of their score before the surface penalty (an upper bound) and yielded as
+    soon as no later candidate can beat them; callers usually need only the first one or two.
+    """
     counts = _phrase_counts(info.sentences)
     in_block = Counter(w for p, c in counts.items() for w in set(p.split()) for _ in range(c))
     excluded = _names(info.sentences)
-    scored: list[tuple[float, int, str]] = []
+    bounds: list[tuple[float, int, str]] = []
     for phrase in counts:
         words = phrase.split()
         if (
@@ -202,9 +211,6 @@ def _topics(info: _Block, word_df: Counter[str], n_blocks: int, named: frozenset
             or all(w in _GENERIC for w in words)
         ):
             continue
-        surface = _surface(phrase, info.text)
-        if surface is None:
-            continue
         weights = [
             0.0 if w in _GENERIC else in_block[w] * math.log(1 + n_blocks / word_df[w])
             for w in words
@@ -212,9 +218,19 @@ def _topics(info: _Block, word_df: Counter[str], n_blocks: int, named: frozenset
         score = sum(weights) / len(words)
         score *= 0.5 if max(in_block[w] for w in words) < 2 else 1.0  # said once: incidental
         score *= {1: 0.3, 2: 1.0, 3: 0.9}.get(len(words), 0.6)
-        score *= 0.7 if "'" in surface or "’" in surface else 1.0  # "region's history"
-        scored.append((-score, len(scored), surface))
-    return [_title(surface) for _, _, surface in sorted(scored)]
+        bounds.append((-score, len(bounds), phrase))
+    bounds.sort()
+    ready: list[tuple[float, int, str]] = []  # heap of (-final score, order, surface)
+    for neg_bound, order, phrase in bounds:
+        while ready and ready[0][0] <= neg_bound:
+            yield _title(heapq.heappop(ready)[2])
+        surface = _surface(phrase, info.text)
+        if surface is None:
+            continue
+        penalty = 0.7 if "'" in surface or "’" in surface else 1.0  # "region's history"
+        heapq.heappush(ready, (neg_bound * penalty, order, surface))
+    while ready:
+        yield _title(heapq.heappop(ready)[2])
 
 
 def _phrase_counts(sentences: Sequence[Sentence]) -> Counter[str]:
