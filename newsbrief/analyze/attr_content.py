@@ -161,7 +161,8 @@ def _clause_content(ctx: Ctx, tok: Token, lemma: str, source: Range | None) -> F
         if inside is not None:
             used.append(inside)
     blocked.extend(subtree_range(c) for c in tok.children if c.dep_ in ("ccomp", "parataxis"))
-    if tok.dep_ == "parataxis" and tok.head.i != tok.i and not used:
+    lo, hi = ctx.sent(tok)
+    if tok.dep_ == "parataxis" and lo <= tok.head.i < hi and tok.head.i != tok.i and not used:
         return _parataxis_content(ctx, tok)
     if not used:
         short = _short_answer(ctx, tok) or _as_clause(ctx, tok, cue, source)
@@ -170,6 +171,8 @@ def _clause_content(ctx: Ctx, tok: Token, lemma: str, source: Range | None) -> F
     if lemma not in lex.QUOTING and not used:
         return None
     clause = clause_range(tok, blocked, cue, source, ctx.sent(tok), ctx.in_quote)
+    if source is not None and source[0] > tok.i and ctx.doc[cue[0] - 1].text == ",":
+        clause = (cue[0], clause[1])  # "…, said X": what the parser hung before the comma is content
     return _quoted(ctx, tok, clause, used)
 
 
@@ -379,6 +382,8 @@ def _preceding_clause(ctx: Ctx, tok: Token, clause: Range) -> Found | None:
     k = clause[0] - 1
     while k > lo and doc[k].is_space:
         k -= 1
+    if k == lo and doc[k].text == "," and ctx.sentence_index(tok) > 0:
+        lo = ctx.bounds[ctx.sentence_index(tok) - 1][0]  # the parser cut the sentence at the comma
     if k <= lo or doc[k].text not in {",", "—", "--"}:
         return None
     rng = trim(doc, (lo, k))

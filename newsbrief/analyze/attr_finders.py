@@ -88,8 +88,11 @@ def _verb(ctx: Ctx, tok: Token) -> Cand | None:
         return None
     if (lemma == "cite" and folded_citation(tok)) or _idiom(tok):
         return None
+    if _document_participles(tok):
+        return None  # "issued a statement saying …": the participle's candidate covers the verb
     doc = ctx.doc
-    subj = subject_of(tok)
+    medium = _medium_verb(tok)
+    subj = subject_of(medium or tok)
     source = None
     if subj is not None:
         source = _acl_source(ctx, subj, tok) if subj is tok.head else None
@@ -100,6 +103,8 @@ def _verb(ctx: Ctx, tok: Token) -> Cand | None:
     contents, kind, extra, used = found
     if source is not None and subj is not None and subj.dep_ == "nsubjpass":
         source = None
+    if medium is not None:
+        extra = [*extra, *doc[medium.i : tok.i], *(doc[i] for i in range(*cue_range(doc, medium)))]
     cue = cue_range(doc, tok, extra)
     if source is not None and (not source[0] < source[1] or overlaps(ctx, source, contents)):
         source = None
@@ -114,10 +119,43 @@ def _verb(ctx: Ctx, tok: Token) -> Cand | None:
         lemma=lemma,
         stance=lex.stance_of(lemma, negated=negated),
         target=_target(tok),
-        channel=_statement_channel(ctx, tok),
+        channel=_statement_channel(ctx, tok) or _medium_channel(medium),
         via=_citing(ctx, tok),
         quotes=used,
     )
+
+
+def _document_of(verb: Token) -> Token | None:
+    return next(
+        (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in lex.STATEMENT_NOUNS),
+        None,
+    )
+
+
+def _medium_verb(part: Token) -> Token | None:
+    """ "X issued a statement saying …": the verb that put out the document a cue participle
+    hangs on (the participle and the verb then make one cue, with the verb's subject as source)."""
+    if part.tag_ != "VBG" or part.dep_ not in ("acl", "advcl", "xcomp"):
+        return None
+    head = part.head
+    if head.dep_ == "dobj" and head.lemma_.lower() in lex.STATEMENT_NOUNS:
+        head = head.head
+    elif _document_of(head) is None:
+        return None
+    return head if head.pos_ == "VERB" and head.i < part.i else None
+
+
+def _document_participles(verb: Token) -> bool:
+    doc = _document_of(verb)
+    if doc is None:
+        return False
+    parts = [*doc.children, *verb.children]
+    return any(is_cue_token(p) and getattr(_medium_verb(p), "i", -1) == verb.i for p in parts)
+
+
+def _medium_channel(medium: Token | None) -> str | None:
+    doc = _document_of(medium) if medium is not None else None
+    return None if doc is None else f"in a {doc.lemma_.lower()}"
 
 
 def _statement_channel(ctx: Ctx, tok: Token) -> str | None:

@@ -203,6 +203,20 @@ def _namey(tok: Token, headline: bool) -> bool:
     return tok.is_upper or (headline and tok.is_title)
 
 
+# "Q:"/"A:" interview turns and headline labels ("BREAKING:", "The Latest:") name no speaker
+_LABELS = frozenset(
+    """
+    q a the latest breaking revealed wow editor's editor’s note correction update updated
+    previously exclusive busted just leaked boom bombshell look watch video photos listen
+    read more paid notice delegate stat of week fix is in analysis opinion
+    """.split()
+)
+
+
+def _label(words: str) -> bool:
+    return all(w in _LABELS for w in words.lower().replace("-", " ").split())
+
+
 def colon(ctx: Ctx, tok: Token) -> Cand | None:
     """ "Carson: Cruz Is Wrong" (a headline), "TAPPER: Do you think …" (a transcript turn)."""
     doc = ctx.doc
@@ -211,6 +225,8 @@ def colon(ctx: Ctx, tok: Token) -> Cand | None:
         return None
     headline = ctx.sentence_index(tok) == 0
     if not all(_namey(doc[i], headline) or doc[i].is_punct for i in range(*left)):
+        return None
+    if _label(doc[left[0] : left[1]].text):
         return None
     right = trim(doc, (tok.i + 1, ctx.paragraph_end(tok)))
     if right[1] - right[0] < 3:
@@ -229,7 +245,11 @@ def colon(ctx: Ctx, tok: Token) -> Cand | None:
     )
 
 
-_SIGNATURE = re.compile(r"[ \t]*(?P<dash>[―—–]|--?)[ \t]*(?P<name>[A-Z][^\n,;(“\"]{1,60})")
+_NAME_WORD = r"(?:(?:Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Rev|Jr|Sr|St)\.|[A-Z]\.|[A-Z][\w'’-]*)"
+_SIGNATURE = re.compile(
+    rf"[ \t\u00a0]*(?P<dash>[―—–]|--?)[ \t\u00a0]*"
+    rf"(?P<name>{_NAME_WORD}(?:[ \t\u00a0]+(?:{_NAME_WORD}|de|van|von|del|da|la|bin)){{0,5}})"
+)
 
 
 def signed_quotes(ctx: Ctx) -> Iterator[Cand]:
@@ -237,22 +257,16 @@ def signed_quotes(ctx: Ctx) -> Iterator[Cand]:
     doc = ctx.doc
     for q in ctx.quotes.quotes:
         m = _SIGNATURE.match(ctx.text, q.end)
-        if m is None:
-            continue
-        name = m.group("name").rstrip(" .")
-        words = name.split()
-        if not 1 <= len(words) <= 6 or not all(
-            w[:1].isupper() or w in ("de", "van", "von") for w in words
-        ):
+        if m is None or q.inner_end <= q.inner_start:
             continue
         cue = doc.char_span(m.start("dash"), m.end("dash"), alignment_mode="expand")
-        src = doc.char_span(m.start("name"), m.start("name") + len(name), alignment_mode="expand")
-        if cue is None or src is None or q.inner_end <= q.inner_start:
+        src = doc.char_span(m.start("name"), m.end("name"), alignment_mode="expand")
+        if cue is None or src is None:
             continue
         yield Cand(
             cue=(cue.start, cue.end),
             head=cue.start,
-            cue_chars=ctx.chars((cue.start, cue.end)),
+            cue_chars=(m.start("dash"), m.end("dash")),
             source=(src.start, src.end),
             contents=[(q.inner_start, q.inner_end)],
             kind="direct",

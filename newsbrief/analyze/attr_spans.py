@@ -9,7 +9,13 @@ from collections.abc import Callable, Iterable
 
 from spacy.tokens import Doc, Token
 
-from newsbrief.analyze.cues import CUE_ADVERBS, QUOTING, SOURCE_CUT_ADVERBS, STATEMENT_NOUNS
+from newsbrief.analyze.cues import (
+    CUE_ADVERBS,
+    NON_CUE_ADVERBS,
+    QUOTING,
+    SOURCE_CUT_ADVERBS,
+    STATEMENT_NOUNS,
+)
 
 Range = tuple[int, int]
 
@@ -36,9 +42,11 @@ def trim(doc: Doc, rng: Range) -> Range:
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
     """The speaker: the subject, a passive agent, the noun a participle modifies ("voters saying"),
     or the subject inherited from the governing verb for participles and conjuncts."""
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "csubj"):
-            return child
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    if len(subjects) > 1 and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
+        return subjects[-1]  # "…, said Alan Abramowitz": the parser made the content a subject too
+    if subjects:
+        return subjects[0]
     for child in verb.children:
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -174,10 +182,18 @@ def cue_range(doc: Doc, verb: Token, extra: Iterable[Token] = ()) -> Range:
     return i, j + 1
 
 
+def _cue_adverb(adv: Token) -> bool:
+    """A left adverb that belongs to the cue ("has repeatedly argued", "now says"), not a
+    sentence adverb or a wh-word ("however", "when")."""
+    if adv.lower_ in CUE_ADVERBS:
+        return True
+    return adv.pos_ == "ADV" and adv.lower_ not in NON_CUE_ADVERBS and adv.n_lefts + adv.n_rights == 0
+
+
 def _verb_group(verb: Token) -> set[int]:
     keep = {verb.i}
     for child in verb.children:
-        left_adverb = child.dep_ == "advmod" and child.i < verb.i and child.lower_ in CUE_ADVERBS
+        left_adverb = child.dep_ == "advmod" and child.i < verb.i and _cue_adverb(child)
         if child.dep_ in _CUE_CHILD or left_adverb:
             keep.add(child.i)
         elif child.dep_ == "advmod" and child.i == verb.i + 1 and child.lower_ not in _RIGHT_SKIP:

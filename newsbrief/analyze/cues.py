@@ -112,9 +112,6 @@ PHRASAL: dict[str, frozenset[str]] = {
     "hope": frozenset({"for"}),
     "balk": frozenset({"at"}),
     "single": frozenset({"out"}),
-    "accuse": frozenset({"of"}),
-    "charge": frozenset({"with"}),
-    "criticize": frozenset({"for"}),
     "regard": frozenset({"as"}),
 }
 
@@ -185,6 +182,15 @@ CUE_ADVERBS = _words(
     publicly privately reportedly frequently initially once already never quickly subsequently
     earlier originally specifically explicitly openly flatly strongly firmly simply just further
     similarly likewise separately directly falsely correctly wrongly loudly angrily jokingly
+    """
+)
+
+# adverbs left of a cue verb that stay out of it: sentence adverbs, connectives, wh-words
+NON_CUE_ADVERBS = _words(
+    """
+    when where why how however so instead though meanwhile indeed perhaps here there thus
+    therefore hence moreover furthermore nevertheless nonetheless otherwise besides anyway
+    ago more most less least as too very rather quite maybe
     """
 )
 

@@ -29,6 +29,7 @@ from newsbrief.errors import DataError
 from newsbrief.evaluate.common import EvalResult, f1_of, require_dir
 from newsbrief.stories.cluster import ClusterSettings, StoryAssigner
 from newsbrief.stories.features import STOPWORDS
+from newsbrief.stories.journal import Membership
 
 SEEDS_REPORTED = 5
 BASELINE_GRID = tuple(round(0.05 + 0.025 * i, 3) for i in range(31))  # 0.05 … 0.80
@@ -131,14 +132,17 @@ def adjusted_rand(pred: Sequence[str], gold: Sequence[str]) -> float:
 def run_assigner(
     docs: Sequence[EcbDoc], seed: int, settings: ClusterSettings | None = None
 ) -> list[str]:
-    """Story ids for ``docs`` (in their given order) after feeding them in a seeded order."""
+    """Story ids for ``docs`` (in their given order) after feeding them in a seeded order:
+    the final membership, moves and merges by local re-clustering included, kept from the
+    assigner's journals the way the archive keeps it."""
     order = list(range(len(docs)))
     random.Random(seed).shuffle(order)
     assigner = StoryAssigner(settings)
-    labels = [""] * len(docs)
+    membership = Membership()
     for i in order:
-        labels[i] = assigner.assign(docs[i].doc_id, docs[i].text, None, None)
-    return labels
+        assigner.assign(docs[i].doc_id, docs[i].text, None, None)
+        membership.apply(assigner.drain())
+    return [membership.story_of[d.doc_id] for d in docs]
 
 
 def tfidf_matrix(texts: Sequence[str]) -> np.ndarray:

@@ -211,6 +211,8 @@ class Archive(StoriesMixin, FeedsMixin, SearchMixin, ArchiveBase):
         """
         if subject not in ("article", "story"):
             raise ValueError(f"subject must be 'article' or 'story', not {subject!r}")
+        if subject == "story":
+            subject_id = self.resolve_story(subject_id)
         with self.transaction() as conn:
             latest = conn.execute(
                 "SELECT version, record FROM briefs WHERE subject = ? AND subject_id = ?"
@@ -235,7 +237,10 @@ class Archive(StoriesMixin, FeedsMixin, SearchMixin, ArchiveBase):
             return version
 
     def get_brief(self, subject: str, subject_id: str, version: int | None = None) -> Brief | None:
-        """A stored brief: the latest version, or the given one."""
+        """A stored brief: the latest version, or the given one (a merged-away story's id
+        gives the briefs of the story it was merged into)."""
+        if subject == "story":
+            subject_id = self.resolve_story(subject_id)
         sql = "SELECT record FROM briefs WHERE subject = ? AND subject_id = ?"
         params: tuple[object, ...] = (subject, subject_id)
         if version is not None:
@@ -245,6 +250,8 @@ class Archive(StoriesMixin, FeedsMixin, SearchMixin, ArchiveBase):
         return Brief.model_validate_json(row[0]) if row else None
 
     def brief_versions(self, subject: str, subject_id: str) -> list[int]:
+        if subject == "story":
+            subject_id = self.resolve_story(subject_id)
         rows = self._conn.execute(
             "SELECT version FROM briefs WHERE subject = ? AND subject_id = ? ORDER BY version",
             (subject, subject_id),

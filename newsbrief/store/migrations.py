@@ -218,9 +218,35 @@ def _backfill_actors(conn: sqlite3.Connection) -> None:
         )
 
 
+def _m003_story_repair(conn: sqlite3.Connection) -> None:
+    """Story merges (redirects), the assigner's movable members, and its term log."""
+    run_script(
+        conn,
+        """
+        -- a story merged into another redirects to it (always the final survivor)
+        ALTER TABLE stories ADD COLUMN merged_into TEXT;
+        CREATE INDEX stories_merged_into ON stories (merged_into);
+
+        -- the story assigner's latest members per story, which local re-clustering may move
+        CREATE TABLE cluster_members (
+            seq         INTEGER PRIMARY KEY,  -- arrival number in the assigner
+            article_id  TEXT NOT NULL,
+            story_id    TEXT NOT NULL,
+            state       TEXT NOT NULL         -- the member's state (JSON)
+        );
+        -- the terms of each article counted since the document frequencies were last written
+        CREATE TABLE cluster_log (
+            seq    INTEGER PRIMARY KEY,
+            terms  TEXT NOT NULL              -- JSON list
+        );
+        """,
+    )
+
+
 MIGRATIONS: tuple[tuple[int, str, Migration], ...] = (
     (1, "core", _m001_core),
     (2, "stream", _m002_stream),
+    (3, "story repair", _m003_story_repair),
 )
 
 LATEST = MIGRATIONS[-1][0]

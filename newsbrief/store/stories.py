@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -142,6 +143,11 @@ class StoriesMixin(ArchiveBase):
                 (article_id, story_id, now),
             )
 
+    def resolve_story(self, story_id: str) -> str:
+        """The id a story goes by now: itself, or the story it was merged into."""
+        value = self._scalar("SELECT merged_into FROM stories WHERE id = ?", (story_id,))
+        return story_id if value is None else str(value)
+
     def story_of(self, article_id: str) -> str | None:
         value = self._scalar(
             "SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,)
@@ -162,12 +168,15 @@ class StoriesMixin(ArchiveBase):
         return [_story_row(row) for row in self._conn.execute(sql, params)]
 
     def get_story(self, story_id: str) -> StoryRow | None:
+        """A story (a merged-away id gives the story it was merged into, under that id)."""
+        story_id = self.resolve_story(story_id)
         row = self._conn.execute(_STORY_ROWS + " WHERE s.id = ? GROUP BY s.id", (story_id,))
         found = row.fetchone()
         return _story_row(found) if found else None
 
     def story_article_ids(self, story_id: str) -> list[str]:
         """The story's articles, oldest published first (undated ones by ingest order)."""
+        story_id = self.resolve_story(story_id)
         rows = self._conn.execute(
             "SELECT sa.article_id FROM story_articles sa JOIN articles a ON a.id = sa.article_id"
             " WHERE sa.story_id = ? ORDER BY a.published IS NULL, a.published, sa.added_at",
@@ -196,6 +205,7 @@ class StoriesMixin(ArchiveBase):
 
     def save_story_brief(self, story_id: str, brief: Brief) -> int:
         """Store a story brief as its next version (unless unchanged); return the version."""
+        story_id = self.resolve_story(story_id)
         with self.transaction() as conn:
             latest = conn.execute(
                 "SELECT version, record FROM briefs WHERE subject = 'story' AND subject_id = ?"
@@ -220,6 +230,7 @@ class StoriesMixin(ArchiveBase):
 
     def new_since_last_brief(self, story_id: str) -> list[str]:
         """The story's articles that its latest stored brief did not cover (all when none)."""
+        story_id = self.resolve_story(story_id)
         row = self._conn.execute(
             "SELECT article_ids FROM briefs WHERE subject = 'story' AND subject_id = ?"
             " ORDER BY version DESC LIMIT 1",
@@ -238,37 +249,64 @@ class StoriesMixin(ArchiveBase):
     def save_cluster_state(
         self,
         meta: dict[str, Any],
-        df: Mapping[str, int],
-        stories: dict[str, dict[str, Any]],
-        *,
-        full: bool = False,
+        stories: Mapping[str, dict[str, Any]],
+        members: Mapping[int, dict[str, Any]],
+        dropped: Iterable[int] = (),
     ) -> str:
         """Persist the assigner after one article: its counters (``meta``: its stats without
-        ``df``), the document frequencies that changed (``df``; all of them when ``full``),
-        and the states of the changed stories. Returns the new token."""
+        ``df``), the states of the stories and members that changed, and the members folded
+        away (``dropped``). A story whose state is written exists (again): it redirects
+        nowhere, and a new one takes its founder article's title. Returns the new token."""
         token = uuid.uuid4().hex
+        now = codec.now()
         with self.transaction() as conn:
             conn.execute(
                 "INSERT OR REPLACE INTO cluster_meta (key, value)"
                 " VALUES ('stats', ?), ('token', ?)",
                 (json.dumps(meta), token),
             )
+            conn.executemany(
+                "INSERT INTO stories (id, title, state, created_at, updated_at)"
+                " VALUES (?, (SELECT title FROM articles WHERE id = ?), ?, ?, ?)"
+                " ON CONFLICT (id) DO UPDATE SET state = excluded.state, merged_into = NULL,"
+                " title = COALESCE(stories.title, excluded.title)",
+                [
+                    (sid, state.get("founder_id"), json.dumps(state), now, now)
+                    for sid, state in stories.items()
+                ],
+            )
+            conn.executemany(
+                "INSERT OR REPLACE INTO cluster_members (seq, article_id, story_id, state)"
+                " VALUES (?, ?, ?, ?)",
+                [
+                    (seq, state["article_id"], state["story"], json.dumps(state))
+                    for seq, state in members.items()
+                ],
+            )
+            conn.executemany("DELETE FROM cluster_members WHERE seq = ?", [(s,) for s in dropped])
+        return token
+
+    def log_cluster_terms(self, seq: int, terms: Iterable[str]) -> None:
+        """Record the terms one article added to the document frequencies (until flushed)."""
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO cluster_log (seq, terms) VALUES (?, ?)",
+                (seq, json.dumps(sorted(terms))),
+            )
+
+    def flush_cluster_df(self, df: Mapping[str, int], *, full: bool = False) -> None:
+        """Write document frequencies (all of them when ``full``) and empty the term log."""
+        with self.transaction() as conn:
             if full:
                 conn.execute("DELETE FROM cluster_df")
             conn.executemany(
-                "INSERT OR REPLACE INTO cluster_df (term, n) VALUES (?, ?)", list(df.items())
+                "INSERT OR REPLACE INTO cluster_df (term, n) VALUES (?, ?)", sorted(df.items())
             )
-            now = codec.now()
-            for story_id, state in stories.items():
-                conn.execute(
-                    "INSERT INTO stories (id, state, created_at, updated_at) VALUES (?, ?, ?, ?)"
-                    " ON CONFLICT (id) DO UPDATE SET state = excluded.state",
-                    (story_id, json.dumps(state), now, now),
-                )
-        return token
+            conn.execute("DELETE FROM cluster_log")
 
-    def load_cluster_state(self) -> tuple[dict[str, Any], list[dict[str, Any]]] | None:
-        """The assigner's stats (``df`` included) and story states; None when never saved."""
+    def load_cluster_state(self) -> SavedClusterState | None:
+        """Everything :meth:`save_cluster_state` and the two methods above wrote; None when
+        nothing was ever saved."""
         meta = self._scalar("SELECT value FROM cluster_meta WHERE key = 'stats'")
         if meta is None:
             return None
@@ -276,11 +314,59 @@ class StoriesMixin(ArchiveBase):
         stats["df"] = {
             str(t): int(n) for t, n in self._conn.execute("SELECT term, n FROM cluster_df")
         }
-        states = [
-            json.loads(r[0])
-            for r in self._conn.execute("SELECT state FROM stories WHERE state IS NOT NULL")
+        log = [
+            (int(r[0]), [str(t) for t in json.loads(r[1])])
+            for r in self._conn.execute("SELECT seq, terms FROM cluster_log ORDER BY seq")
         ]
-        return stats, states
+        stories = [
+            json.loads(r[0])
+            for r in self._conn.execute(
+                "SELECT state FROM stories WHERE state IS NOT NULL AND merged_into IS NULL"
+            )
+        ]
+        members = [
+            json.loads(r[0]) for r in self._conn.execute("SELECT state FROM cluster_members")
+        ]
+        return SavedClusterState(stats, log, stories, members)
+
+    def merge_stories(self, merged: Mapping[str, str]) -> None:
+        """Story ``old`` was merged into ``new`` (for each pair): its articles move, it (and
+        whatever redirected to it) redirects to ``new``."""
+        with self.transaction() as conn:
+            for old, new in merged.items():
+                conn.execute(
+                    "UPDATE story_articles SET story_id = ? WHERE story_id = ?", (new, old)
+                )
+                conn.execute(
+                    "UPDATE stories SET merged_into = ? WHERE merged_into = ? OR id = ?",
+                    (new, old, old),
+                )
+                conn.execute("UPDATE stories SET state = NULL WHERE id = ?", (old,))
+
+    def move_to_stories(self, moved: Mapping[str, str]) -> None:
+        """Put each article in its story (new members, or members re-clustering moved)."""
+        now = codec.now()
+        with self.transaction() as conn:
+            conn.executemany(
+                "INSERT INTO story_articles (article_id, story_id, added_at) VALUES (?, ?, ?)"
+                " ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id",
+                [(aid, sid, now) for aid, sid in moved.items()],
+            )
+            conn.executemany(
+                "UPDATE stories SET updated_at = ? WHERE id = ?",
+                [(now, sid) for sid in sorted(set(moved.values()))],
+            )
+
+
+@dataclass(frozen=True)
+class SavedClusterState:
+    """The assigner's saved state: stats (``df`` as last flushed), the term log since, the
+    live stories' states and the members' states."""
+
+    stats: dict[str, Any]
+    log: list[tuple[int, list[str]]]
+    stories: list[dict[str, Any]]
+    members: list[dict[str, Any]]
 
 
 def _story_row(row: Sequence[Any]) -> StoryRow:

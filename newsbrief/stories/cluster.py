@@ -1,40 +1,33 @@
-"""Incremental story clustering: each new article joins the most similar story or starts one.
+"""Incremental story clustering with local repair: each new article joins the most similar
+story (or opens one), then the stories around it are re-clustered, so early mistakes undo.
 
 An article becomes three TF-IDF vectors from :mod:`newsbrief.stories.features` (words,
 entity-like names, years/dates/numbers), with document frequencies that grow with every article
 seen. A story keeps one centroid per channel: the sum of its articles' unit vectors, pruned to
-its strongest terms and stored with the IDF divided out, so old stories are compared with
+its strongest terms and kept with the IDF divided out, so old stories are compared with
 today's statistics. Similarity is the mean of the channel cosines (the number channel only
-counts when both sides have numbers: two reports of one event tend to share their figures,
-two events of one topic do not).
+counts when both sides have numbers), times a gentle time decay when both sides are dated.
 
-Cost per article stays flat as the archive grows: the article's top terms look up an inverted
-index that maps a term to the stories having it among their top centroid terms, each list
-capped to the most recently updated stories. Only those candidates are scored in full (times a
-time decay when both sides are dated); the best one wins if it clears the threshold.
+Cost per article stays flat: the article's top terms look up an inverted index that maps a
+term to the stories having it among their top centroid terms (each list capped to the most
+recently updated stories); only those candidates are scored in full.
 
-Persistence, so story ids stay stable across restarts::
+**Local re-clustering.** A story remembers the vectors of its latest ``member_window``
+articles ("free" members); older ones are folded, a batch at a time, into its "core", which
+stays together. After each article, the story it joined and the candidates that scored near
+it form a window; average link over the window's free members and cores
+(:mod:`newsbrief.stories.recluster`) may split a story or merge several. Ids stay stable by
+rule: a story's id comes from its founder (its oldest article, by arrival), the part of a
+split holding the founder (or the core) keeps the id, a part without one takes the id of its
+own oldest article, and when stories merge the one with the oldest founder survives while
+the others redirect to it. Stories untouched for ``live_window`` articles fold all their
+members into the core (bounded memory).
 
-    assigner = StoryAssigner()
-    sid = assigner.assign(article_id, text, title, published)   # sid == "s" + 16 hex digits
-    for sid in assigner.changed_stories():       # stories touched since the last call
-        archive_row[sid] = assigner.story_state(sid)    # a JSON-serializable dict
-    archive_stats = assigner.stats_state()       # document frequencies + counters (dict)
-
-    later = StoryAssigner()
-    later.load_stats(archive_stats)
-    later.load_stories(archive_row.values())     # any order
-    # ``later`` knows every story under its old id, with its centroid and time span
-
-
-``export_state()`` / ``StoryAssigner.from_state()`` bundle the two in one dict. A story id is
-derived from the id of the article that opened it, so it never changes and never collides
-across processes. The candidate index is rebuilt on load from each story's current top terms,
-so after a reload the assigner may, in rare near-ties, pick differently than an uninterrupted
-run would have; it never renames a story. ``assign`` must be called once per article: the
-archive dedupes first. ``df`` (term -> document count) is only ever changed by item assignment,
-or replaced by a new dict when singletons are pruned, so a caller may wrap it to learn which
-terms one article changed and persist just those.
+Whoever keeps the membership drains the :class:`~newsbrief.stories.journal.Journal` after each
+article (moves, merges, and which story and member states changed) and persists those
+states; :meth:`StoryAssigner.load` restores them in any order. ``df`` (term -> document
+count) is only ever changed by item assignment, or replaced by a new dict when singletons are
+pruned, so a caller may wrap it to learn which terms changed.
 """
 
 from __future__ import annotations
@@ -42,51 +35,44 @@ from __future__ import annotations
 import hashlib
 import heapq
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from newsbrief.errors import StoreError
+from newsbrief.stories import state as st
 from newsbrief.stories.features import Features, FeatureWeights, extract_features
+from newsbrief.stories.journal import Journal
+from newsbrief.stories.recluster import Node, average_link, similarity_matrix
+from newsbrief.stories.state import Channels, Member, Story
 
-STATE_VERSION = 1
-CHANNELS = ("words", "entities", "numbers")
 _DAY = 86400.0
-
-Channels = tuple[dict[str, float], dict[str, float], dict[str, float]]
 
 
 @dataclass(frozen=True)
 class ClusterSettings:
-    """Knobs of the assigner. ``threshold`` and ``channel_weights`` were chosen on the ECB+ dev
-    split (B-cubed F1 0.886, mean of five arrival orders); the index limits keep the cost per
-    article flat (about 1.4 ms on 100,000 synthetic articles, see ``bench/scale.py``)."""
+    """Knobs of the assigner. ``threshold``, ``link_threshold`` and the feature weights were
+    chosen on the ECB+ dev split; the index limits keep the cost per article flat."""
 
     threshold: float = 0.22  # join the best story at this similarity (0..1)
-    channel_weights: tuple[float, float, float] = (1.0, 1.0, 1.0)  # words, entities, numbers
+    link_threshold: float = 0.22  # re-clustering merges groups at this average similarity
+    channel_weights: tuple[float, float, float] = (1.0, 1.0, 1.5)  # words, entities, numbers
+    min_df: int = 2  # terms seen in fewer articles are left out of similarities
     query_terms: int = 24  # top article terms used to look up candidates
     index_terms: int = 24  # top centroid terms under which a story is indexed
     max_postings: int = 64  # stories kept per indexed term, most recently updated first
     max_candidates: int = 8  # stories scored in full per article
-    centroid_terms: int = 150  # terms kept per story centroid and channel
-    decay_grace_days: float = 3.0  # no penalty within this many days of the story's span
-    decay_days: float = 10.0  # then the similarity decays as exp(-days / decay_days)
+    centroid_terms: int = 150  # terms kept per story centroid (and core) and channel
+    member_window: int = 24  # latest members per story that re-clustering may move
+    fold_batch: int = 8  # members folded into the core at a time (fewer core rewrites)
+    member_terms: int = 96  # terms kept per member and channel
+    window_stories: int = 4  # stories re-clustered together: the joined one and neighbours
+    neighbour_floor: float = 0.1  # a candidate scoring this joins the window
+    live_window: int = 10_000  # a story not updated in this many articles freezes
+    decay_grace_days: float = 7.0  # no penalty within this many days of the story's span
+    decay_days: float = 30.0  # then the similarity decays as exp(-days / decay_days)
     max_vocab: int = 2_000_000  # document-frequency entries before singletons are dropped
     weights: FeatureWeights = field(default_factory=FeatureWeights)
-
-
-@dataclass
-class _Story:
-    id: str
-    centroid: Channels  # per channel: sum of the articles' unit TF-IDF vectors, IDF divided out
-    n: int = 0
-    first: float | None = None
-    last: float | None = None
-    seq: int = 0  # update counter value at the last change (recency in the index)
-    norms: tuple[float, float, float] = (1.0, 1.0, 1.0)  # centroid norms with IDF applied ...
-    norm_docs: int = 0  # ... as of this many documents ...
-    norm_seq: int = -1  # ... and this update
 
 
 @dataclass
@@ -109,6 +95,12 @@ def _unit(vec: dict[str, float]) -> dict[str, float]:
     return {t: v / norm for t, v in vec.items()} if norm else vec
 
 
+def _top(vec: dict[str, float], k: int) -> dict[str, float]:
+    if len(vec) <= k:
+        return vec
+    return {t: vec[t] for t in heapq.nlargest(k, vec, key=vec.__getitem__)}
+
+
 def story_id_for(article_id: str) -> str:
     """The id of a story opened by ``article_id``."""
     return "s" + hashlib.sha1(article_id.encode("utf-8")).hexdigest()[:16]
@@ -122,25 +114,41 @@ class StoryAssigner:
         self.n_docs = 0
         self.seq = 0
         self.df: dict[str, int] = {}
-        self.stories: dict[str, _Story] = {}
+        self.stories: dict[str, Story] = {}
+        self.members: dict[int, Member] = {}
+        self.journal = Journal()
         self._postings: dict[str, dict[str, None]] = {}
-        self._changed: set[str] = set()
 
     # ---- assignment -------------------------------------------------------------------------
 
     def assign(
         self, article_id: str, text: str, title: str | None, published: datetime | None
     ) -> str:
-        """Put the article in a story and return that story's id."""
+        """Put the article in a story, repair the stories around it, and return the id of the
+        article's story (see :attr:`journal` for everything that changed)."""
         feats = extract_features(text, title, weights=self.settings.weights)
         self._count_document(feats)
         article = self._article(feats, published)
-        best = self._best_story(article)
-        if best is None:
-            best = _Story(story_id_for(article_id), ({}, {}, {}))
-            self.stories[best.id] = best
-        self._add_to_story(best, article)
-        return best.id
+        scored = self._scored(article)
+        member = Member(article_id, self.n_docs, article.ts, self._member_tf(feats, article))
+        if scored and scored[0][1] >= self.settings.threshold:
+            story = scored[0][0]
+        else:
+            story = Story(story_id_for(article_id), founder=member.seq, founder_id=article_id)
+            self.stories[story.id] = story
+            self.journal.record_story(story.id)
+        self._add_member(story, member)
+        floor = self.settings.neighbour_floor
+        near = [s for s, score in scored if score >= floor and s is not story]
+        self._recluster([story, *near[: self.settings.window_stories - 1]])
+        if self.n_docs % 1000 == 0:
+            self._freeze_stale()
+        return self.members[member.seq].story if member.seq in self.members else story.id
+
+    def drain(self) -> Journal:
+        """The changes since the last call (then forgotten)."""
+        journal, self.journal = self.journal, Journal()
+        return journal
 
     def similarity(
         self, story_id: str, text: str, title: str | None = None, published: datetime | None = None
@@ -164,16 +172,30 @@ class StoryAssigner:
         return math.log((self.n_docs + 1) / (self.df.get(term, 0) + 1)) + 1.0
 
     def _article(self, feats: Features, published: datetime | None) -> _Article:
+        """The article's unit vectors over the terms some other article has too (a term seen
+        once is no evidence of similarity, it only dilutes the cosine)."""
         idf: dict[str, float] = {}
         vecs = []
+        df, min_df = self.df, self.settings.min_df
         for channel in feats.channels:
             for t in channel:
                 idf[t] = self._idf(t)
-            vecs.append(_unit({t: w * idf[t] for t, w in channel.items()}))
+            vecs.append(
+                _unit({t: w * idf[t] for t, w in channel.items() if df.get(t, 0) >= min_df})
+            )
         return _Article((vecs[0], vecs[1], vecs[2]), idf, _timestamp(published))
 
-    def _candidates(self, article: _Article) -> list[_Story]:
-        """Stories sharing the article's strongest terms, by summed weight of those terms."""
+    def _member_tf(self, feats: Features, article: _Article) -> Channels:
+        """The article's term frequencies, pruned to its strongest terms per channel (rare
+        terms included: later articles may share them)."""
+        k, idf = self.settings.member_terms, article.idf
+        out = []
+        for channel in feats.channels:
+            out.append({t: channel[t] for t in _top({t: w * idf[t] for t, w in channel.items()}, k)})
+        return out[0], out[1], out[2]
+
+    def _scored(self, article: _Article) -> list[tuple[Story, float]]:
+        """Candidate stories with their decayed similarity, best first."""
         s = self.settings
         merged = {t: v for vec in article.vecs for t, v in vec.items()}
         votes: dict[str, float] = {}
@@ -183,20 +205,16 @@ class StoryAssigner:
                 w = merged[term]
                 for sid in posting:
                     votes[sid] = votes.get(sid, 0.0) + w
-        top = heapq.nlargest(s.max_candidates, votes, key=votes.__getitem__)
-        return [self.stories[sid] for sid in top]
+        live = {sid: v for sid, v in votes.items() if sid in self.stories}
+        top = heapq.nlargest(s.max_candidates, live, key=live.__getitem__)
+        scored = []
+        for sid in top:
+            story = self.stories[sid]
+            scored.append((story, self._score(article, story) * self._decay(story, article.ts)))
+        scored.sort(key=lambda pair: (-pair[1], pair[0].founder))
+        return scored
 
-    def _best_story(self, article: _Article) -> _Story | None:
-        """The most similar candidate, if it clears the threshold."""
-        best: _Story | None = None
-        best_score = self.settings.threshold
-        for story in self._candidates(article):
-            score = self._score(article, story) * self._decay(story, article.ts)
-            if score >= best_score:
-                best, best_score = story, score
-        return best
-
-    def _score(self, article: _Article, story: _Story) -> float:
+    def _score(self, article: _Article, story: Story) -> float:
         """Weighted mean of the channel cosines between article and story centroid; the number
         channel counts only when both sides have numbers."""
         idf = article.idf
@@ -212,71 +230,132 @@ class StoryAssigner:
             weight += w
         return total / weight if weight else 0.0
 
-    def _weighted(self, story: _Story) -> list[dict[str, float]]:
-        """The story's centroid with today's IDF applied, per channel."""
+    def _weighted(self, vecs: Channels, min_df: int | None = None) -> list[dict[str, float]]:
+        """Vectors kept with the IDF divided out, with today's IDF applied again (terms seen
+        in fewer than ``min_df`` articles dropped, by default the settings' ``min_df``)."""
         log, a, get = math.log, self.n_docs + 1, self.df.get
-        return [
-            {t: w * (log(a / (get(t, 0) + 1)) + 1.0) for t, w in c.items()} for c in story.centroid
-        ]
+        min_df = self.settings.min_df if min_df is None else min_df
+        out = []
+        for c in vecs:
+            weighted = {}
+            for t, w in c.items():
+                n = get(t, 0)
+                if n >= min_df:
+                    weighted[t] = w * (log(a / (n + 1)) + 1.0)
+            out.append(weighted)
+        return out
 
-    def _set_norms(self, story: _Story, weighted: list[dict[str, float]]) -> None:
+    def _set_norms(self, story: Story, weighted: list[dict[str, float]]) -> None:
         n = [math.sqrt(sum(v * v for v in c.values())) or 1.0 for c in weighted]
         story.norms = (n[0], n[1], n[2])
         story.norm_docs, story.norm_seq = self.n_docs, story.seq
 
-    def _norms(self, story: _Story) -> tuple[float, float, float]:
+    def _norms(self, story: Story) -> tuple[float, float, float]:
         """The centroid's channel norms under today's IDF, refreshed when it changed or when
         the collection grew by a tenth since."""
         if story.norm_seq != story.seq or story.norm_docs * 1.1 < self.n_docs:
-            self._set_norms(story, self._weighted(story))
+            self._set_norms(story, self._weighted(story.centroid))
         return story.norms
 
-    def _decay(self, story: _Story, ts: float | None) -> float:
-        """1 when either side is undated or within the grace period, then decaying."""
-        if ts is None or story.first is None or story.last is None:
-            return 1.0
-        gap = max(story.first - ts, ts - story.last, 0.0) / _DAY
-        over = gap - self.settings.decay_grace_days
+    def decay(self, gap_s: float) -> float:
+        """The similarity factor for a time gap (seconds) between an article and a story's
+        span: 1 within the grace period, then a slow exponential decay."""
+        over = gap_s / _DAY - self.settings.decay_grace_days
         return math.exp(-over / self.settings.decay_days) if over > 0 else 1.0
 
-    # ---- story update and index -------------------------------------------------------------
+    def _decay(self, story: Story, ts: float | None) -> float:
+        if ts is None or story.first is None or story.last is None:
+            return 1.0
+        return self.decay(max(story.first - ts, ts - story.last, 0.0))
 
-    def _add_to_story(self, story: _Story, article: _Article) -> None:
-        """Add the article's unit TF-IDF vectors, stored with the IDF divided out so that
-        comparisons apply the IDF of their day; prune, then re-index the story."""
-        for vec, c in zip(article.vecs, story.centroid, strict=True):
-            for t, v in vec.items():
-                c[t] = c.get(t, 0.0) + v / article.idf[t]
+    # ---- members, cores, centroids ----------------------------------------------------------
+
+    def _contribution(self, member: Member) -> Channels:
+        """A member's unit TF-IDF vector with today's IDF, the IDF divided out again."""
+        out = []
+        for tf in member.tf:
+            idf = {t: self._idf(t) for t in tf}
+            unit = _unit({t: w * idf[t] for t, w in tf.items()})
+            out.append({t: v / idf[t] for t, v in unit.items()})
+        return out[0], out[1], out[2]
+
+    def _add_member(self, story: Story, member: Member) -> None:
+        member.story = story.id
+        self.members[member.seq] = member
+        story.free.append(member.seq)
         story.n += 1
-        ts = article.ts
-        if ts is not None:
-            story.first = ts if story.first is None else min(story.first, ts)
-            story.last = ts if story.last is None else max(story.last, ts)
+        story.widen(member.ts)
+        for c, vec in zip(story.centroid, self._contribution(member), strict=True):
+            for t, v in vec.items():
+                c[t] = c.get(t, 0.0) + v
+        self.journal.moved[member.article_id] = story.id
+        self.journal.members.add(member.seq)
+        self._settle(story)
+
+    def _settle(self, story: Story) -> None:
+        """Keep the founder in the core once there is one, fold the oldest members when the
+        free ones overflow, prune the centroid, and re-index the story."""
+        s = self.settings
+        if story.n_core and story.founder in story.free:
+            self._fold(story, [story.founder])
+        if len(story.free) >= s.member_window + s.fold_batch:
+            self._fold(story, story.free[: len(story.free) - s.member_window])
         self.seq += 1
         story.seq = self.seq
-        weighted = self._weighted(story)
-        keep = self.settings.centroid_terms
+        weighted = self._weighted(story.centroid, min_df=0)  # rare terms may be shared later
         for c, wc in zip(story.centroid, weighted, strict=True):
-            if len(c) > keep:
-                top = heapq.nlargest(keep, wc, key=wc.__getitem__)
+            if len(c) > s.centroid_terms:
+                top = heapq.nlargest(s.centroid_terms, wc, key=wc.__getitem__)
                 kept = {t: c[t] for t in top}
                 c.clear()
                 c.update(kept)
                 kept_w = {t: wc[t] for t in top}
                 wc.clear()
                 wc.update(kept_w)
-        self._set_norms(story, weighted)
+        self._set_norms(story, self._weighted(story.centroid))
         self._index(story, weighted)
-        self._changed.add(story.id)
+        self.journal.record_story(story.id)
 
-    def _index(self, story: _Story, weighted: list[dict[str, float]]) -> None:
-        """File the story under its top terms; each posting keeps the latest stories only."""
+    def _fold(self, story: Story, seqs: Sequence[int]) -> None:
+        """Move members into the story's core: they stay in the story but no longer move."""
+        for seq in seqs:
+            member = self.members.pop(seq)
+            story.free.remove(seq)
+            for c, vec in zip(story.core, self._contribution(member), strict=True):
+                for t, v in vec.items():
+                    c[t] = c.get(t, 0.0) + v
+            story.n_core += 1
+            story.widen_core(member.ts)
+            self.journal.members.discard(seq)
+            self.journal.dropped.add(member.article_id)
+        story.core = self._pruned(story.core)
+
+    def _pruned(self, vecs: Channels) -> Channels:
+        k = self.settings.centroid_terms
+        out = []
+        for c, wc in zip(vecs, self._weighted(vecs, min_df=0), strict=True):
+            out.append(c if len(c) <= k else {t: c[t] for t in _top(wc, k)})
+        return out[0], out[1], out[2]
+
+    def _rebuild(self, story: Story) -> None:
+        """Recompute the centroid and span from the core and the free members."""
+        cent = [dict(c) for c in story.core]
+        story.first, story.last = story.core_first, story.core_last
+        for seq in story.free:
+            member = self.members[seq]
+            story.widen(member.ts)
+            for c, vec in zip(cent, self._contribution(member), strict=True):
+                for t, v in vec.items():
+                    c[t] = c.get(t, 0.0) + v
+        story.centroid = (cent[0], cent[1], cent[2])
+        story.n = story.n_core + len(story.free)
+
+    def _index(self, story: Story, weighted: list[dict[str, float]]) -> None:
+        """File the story under its top terms (rare ones included: they may be shared later);
+        each posting keeps the latest stories only."""
         s = self.settings
-        scaled = {
-            t: v / norm
-            for wc, norm in zip(weighted, story.norms, strict=True)
-            for t, v in wc.items()
-        }
+        norms = [math.sqrt(sum(v * v for v in wc.values())) or 1.0 for wc in weighted]
+        scaled = {t: v / norm for wc, norm in zip(weighted, norms, strict=True) for t, v in wc.items()}
         for term in heapq.nlargest(s.index_terms, scaled, key=scaled.__getitem__):
             posting = self._postings.setdefault(term, {})
             posting.pop(story.id, None)
@@ -284,86 +363,143 @@ class StoryAssigner:
             if len(posting) > s.max_postings:
                 del posting[next(iter(posting))]
 
+    def _freeze_stale(self) -> None:
+        """Fold every member of the stories not updated for ``live_window`` articles."""
+        horizon = self.seq - self.settings.live_window
+        for story in list(self.stories.values()):
+            if story.free and story.seq < horizon:
+                self._fold(story, list(story.free))
+                self.journal.record_story(story.id)
+
+    # ---- local re-clustering ----------------------------------------------------------------
+
+    def _nodes(self, window: Sequence[Story]) -> tuple[list[Node], list[tuple[Story, int]]]:
+        """The window's nodes (cores and free members) and what each stands for: (story, -1)
+        for a core, (story, seq) for a member."""
+        nodes: list[Node] = []
+        owners: list[tuple[Story, int]] = []
+        for story in window:
+            if story.n_core:
+                mean = [{t: w / story.n_core for t, w in c.items()} for c in story.core]
+                vecs = self._weighted((mean[0], mean[1], mean[2]))
+                nodes.append(
+                    Node((vecs[0], vecs[1], vecs[2]), story.n_core, story.core_first,
+                         story.core_last)
+                )  # fmt: skip
+                owners.append((story, -1))
+            for seq in story.free:
+                member = self.members[seq]
+                unit = [_unit(c) for c in self._weighted(member.tf)]
+                nodes.append(Node((unit[0], unit[1], unit[2]), 1.0, member.ts, member.ts))
+                owners.append((story, seq))
+        return nodes, owners
+
+    def _recluster(self, window: Sequence[Story]) -> None:
+        nodes, owners = self._nodes(window)
+        if len(nodes) < 2:
+            return
+        sim = similarity_matrix(nodes, self.settings.channel_weights, self.decay)
+        groups = average_link(sim, [n.weight for n in nodes], self.settings.link_threshold)
+        current = {id(story) for story in window}
+        if len(groups) == len(current) and all(
+            len({id(owners[i][0]) for i in group}) == 1 for group in groups
+        ):
+            return  # the partition is unchanged
+        for group in groups:
+            self._settle_group([owners[i] for i in group])
+
+    def _settle_group(self, parts: list[tuple[Story, int]]) -> None:
+        """Make one re-clustered group a story: the held story with the oldest founder keeps
+        its id and absorbs the others' cores; a group holding none opens a new story."""
+        held = {
+            story.id: story
+            for story, seq in parts
+            if seq == -1 or (not story.n_core and seq == story.founder)
+        }
+        seqs = sorted(seq for _, seq in parts if seq != -1)
+        if held:
+            target = min(held.values(), key=lambda story: story.founder)
+        else:
+            founder = self.members[seqs[0]]
+            target = Story(
+                story_id_for(founder.article_id), founder=founder.seq, founder_id=founder.article_id
+            )
+            self.stories[target.id] = target
+        for story in held.values():
+            if story is not target:
+                target.absorb_core(story)
+                del self.stories[story.id]
+                self.journal.record_merge(story.id, target.id)
+        target.core = self._pruned(target.core)
+        target.free = seqs
+        for seq in seqs:
+            member = self.members[seq]
+            if member.story != target.id:
+                member.story = target.id
+                self.journal.moved[member.article_id] = target.id
+                self.journal.members.add(seq)
+        self._rebuild(target)
+        self._settle(target)
+
     # ---- persistence ------------------------------------------------------------------------
 
-    def changed_stories(self) -> list[str]:
-        """Ids of the stories created or updated since the last call (then forgotten)."""
-        changed = sorted(self._changed)
-        self._changed.clear()
-        return changed
-
     def story_state(self, story_id: str) -> dict[str, Any]:
-        """One story's state as a JSON-serializable dict (see :meth:`load_stories`)."""
-        st = self.stories[story_id]
-        return {
-            "version": STATE_VERSION,
-            "id": st.id,
-            "n": st.n,
-            "first": st.first,
-            "last": st.last,
-            "seq": st.seq,
-            "norms": list(st.norms),
-            "norm_docs": st.norm_docs,
-            "centroid": {name: dict(c) for name, c in zip(CHANNELS, st.centroid, strict=True)},
-        }
+        """One story's state as a JSON-serializable dict (see :meth:`load`)."""
+        return st.story_to_state(self.stories[story_id])
 
-    def load_stories(self, states: Iterable[dict[str, Any]]) -> None:
-        """Restore stories saved with :meth:`story_state`, in any order, and rebuild the index."""
-        loaded = [_story_from_state(state) for state in states]
-        for story in sorted(loaded, key=lambda st: st.seq):
-            self.stories[story.id] = story
-            self.seq = max(self.seq, story.seq)
-            self._index(story, self._weighted(story))
+    def member_state(self, seq: int) -> dict[str, Any]:
+        """One free member's state as a JSON-serializable dict (see :meth:`load`)."""
+        return st.member_to_state(self.members[seq])
 
     def stats_state(self) -> dict[str, Any]:
         """The global statistics (document count, document frequencies) as a JSON-able dict."""
-        return {"version": STATE_VERSION, "n_docs": self.n_docs, "seq": self.seq, "df": self.df}
+        return {"version": st.VERSION, "n_docs": self.n_docs, "seq": self.seq, "df": self.df}
 
     def load_stats(self, state: dict[str, Any]) -> None:
-        """Restore what :meth:`stats_state` returned. Call it before :meth:`load_stories`."""
-        _check_version(state)
+        """Restore what :meth:`stats_state` returned. Call it before :meth:`load`."""
+        st.check_version(state)
         self.n_docs = int(state["n_docs"])
         self.seq = max(self.seq, int(state["seq"]))
         self.df = {str(t): int(c) for t, c in state["df"].items()}
 
+    def load(
+        self, stories: Iterable[dict[str, Any]], members: Iterable[dict[str, Any]] = ()
+    ) -> None:
+        """Restore stories and members saved with :meth:`story_state` and :meth:`member_state`
+        (in any order); rebuild the centroids and the candidate index."""
+        loaded = [st.story_from_state(state) for state in stories]
+        by_id = {story.id: story for story in loaded}
+        for state in members:
+            member = st.member_from_state(state)
+            story = by_id.get(member.story)
+            if story is not None:
+                self.members[member.seq] = member
+                story.free.append(member.seq)
+        for story in sorted(loaded, key=lambda s: s.seq):
+            story.free.sort()
+            self._rebuild(story)
+            story.n = max(story.n, story.n_core + len(story.free))
+            self.stories[story.id] = story
+            self.seq = max(self.seq, story.seq)
+            self._set_norms(story, self._weighted(story.centroid))
+            self._index(story, self._weighted(story.centroid, min_df=0))
+
     def export_state(self) -> dict[str, Any]:
         """Everything in one JSON-serializable dict."""
-        stories = [self.story_state(sid) for sid in self.stories]
-        return {"version": STATE_VERSION, "stats": self.stats_state(), "stories": stories}
+        return {
+            "version": st.VERSION,
+            "stats": self.stats_state(),
+            "stories": [self.story_state(sid) for sid in self.stories],
+            "members": [self.member_state(seq) for seq in self.members],
+        }
 
     @classmethod
     def from_state(
         cls, state: dict[str, Any], settings: ClusterSettings | None = None
     ) -> StoryAssigner:
         """An assigner that continues where the exported one stopped."""
-        _check_version(state)
+        st.check_version(state)
         assigner = cls(settings)
         assigner.load_stats(state["stats"])
-        assigner.load_stories(state["stories"])
+        assigner.load(state["stories"], state.get("members", ()))
         return assigner
-
-
-def _check_version(state: dict[str, Any]) -> None:
-    if state.get("version") != STATE_VERSION:
-        raise StoreError(f"unsupported story state version: {state.get('version')!r}")
-
-
-def _channels(state: dict[str, dict[str, float]]) -> Channels:
-    c = [{str(t): float(w) for t, w in state.get(name, {}).items()} for name in CHANNELS]
-    return c[0], c[1], c[2]
-
-
-def _story_from_state(state: dict[str, Any]) -> _Story:
-    _check_version(state)
-    norms = state["norms"]
-    return _Story(
-        id=str(state["id"]),
-        centroid=_channels(state["centroid"]),
-        n=int(state["n"]),
-        first=None if state["first"] is None else float(state["first"]),
-        last=None if state["last"] is None else float(state["last"]),
-        seq=int(state["seq"]),
-        norms=(float(norms[0]), float(norms[1]), float(norms[2])),
-        norm_docs=int(state["norm_docs"]),
-        norm_seq=int(state["seq"]),
-    )
