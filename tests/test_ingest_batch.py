@@ -73,11 +73,6 @@ def test_feed_ingest_collapses_copies_and_keeps_stories_apart(site: Any, archive
     assert wire and wire[0].is_original
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="stories/cluster.py defaults (tuned on ECB+ events: 3-day grace, 10-day decay, "
-    "size-raised bar) split week-long story threads; remove this mark once they thread",
-)
 def test_feed_ingest_makes_three_story_threads(site: Any, archive: Archive) -> None:
     report = ingest(archive, f"{site.base}/feed.xml")
     threads: dict[str, set[str]] = defaultdict(set)

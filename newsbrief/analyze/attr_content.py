@@ -38,9 +38,11 @@ def _raised(ctx: Ctx, tok: Token, lemma: str) -> Found | None:
     subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     xcomp = next((c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i), None)
     if xcomp is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in xcomp.children):
-        return None
-    if is_cue_token(xcomp):
-        return _NO_CONTENT
+        xcomp = _seems_like(tok) if lemma in _RAISING else None
+        if xcomp is None:
+            return None
+    if is_quoting_token(xcomp):
+        return _NO_CONTENT  # "X seems to say …": the inner verb attributes
     parts = [ctx.clip(subtree_range(xcomp), tok)]
     if subj is not None:
         parts.insert(0, ctx.clip(subtree_range(subj), tok))
@@ -48,6 +50,19 @@ def _raised(ctx: Ctx, tok: Token, lemma: str) -> Found | None:
 
 
 _NO_CONTENT: Found = ([], "indirect", [], [])
+
+
+def _seems_like(tok: Token) -> Token | None:
+    """ "X seems ready to …", "it seemed like …", "X seemed an insult away from …"."""
+    return next(
+        (
+            c
+            for c in tok.children
+            if c.i > tok.i
+            and (c.dep_ in ("acomp", "attr", "oprd") or (c.dep_ == "prep" and c.lower_ == "like"))
+        ),
+        None,
+    )
 
 
 def verb_content(ctx: Ctx, tok: Token, lemma: str, source: Range | None) -> Found | None:
@@ -172,7 +187,7 @@ def _clause_content(ctx: Ctx, tok: Token, lemma: str, source: Range | None) -> F
         return None
     clause = clause_range(tok, blocked, cue, source, ctx.sent(tok), ctx.in_quote)
     if source is not None and source[0] > tok.i and ctx.doc[cue[0] - 1].text == ",":
-        clause = (cue[0], clause[1])  # "…, said X": what the parser hung before the comma is content
+        clause = (cue[0], clause[1])  # "…, said X": whatever hangs before the comma is content
     return _quoted(ctx, tok, clause, used)
 
 
@@ -306,8 +321,11 @@ def _phrasal_content(ctx: Ctx, tok: Token, lemma: str) -> Found | None:
 def _infinitive_content(ctx: Ctx, tok: Token) -> Found | None:
     if any(c.dep_ == "auxpass" for c in tok.children):
         return None
-    xcomp = next((c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i), None)
-    if xcomp is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in xcomp.children):
+    xcomp = next(
+        (c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.i > tok.i and _to_clause(c)),
+        None,
+    )
+    if xcomp is None:
         return None
     lo, hi = subtree_range(xcomp)
     obj = next((c for c in tok.children if c.dep_ == "dobj" and tok.i < c.i < xcomp.i), None)
@@ -319,15 +337,37 @@ def _infinitive_content(ctx: Ctx, tok: Token) -> Found | None:
     return [ctx.chars(rng)], "indirect", [], []
 
 
+def _to_clause(verb: Token) -> bool:
+    """ "to leave", also "his party to work" (a subject and an infinitive, parsed as ccomp)."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _object_content(ctx: Ctx, tok: Token) -> Found | None:
     obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
     if obj is None:
-        return _fronted_object(ctx, tok)
+        return _predicative(ctx, tok) or _fronted_object(ctx, tok)
     lo, hi = subtree_range(obj)
     rng = ctx.clip((lo, _right_end(ctx, tok, hi)), tok)
     if rng[0] >= rng[1]:
         return None
     return [ctx.chars(rng)], "indirect", [], []
+
+
+_NAMING = frozenset({"call", "label", "dub", "brand", "deem", "name", "term", "declare"})
+_PREDICATIVE = frozenset({"oprd", "nmod", "dep", "attr", "npadvmod", "ccomp"})
+
+
+def _predicative(ctx: Ctx, tok: Token) -> Found | None:
+    """ "Graham called both Trump and Clinton “crazy”" (the parser found no object, only an
+    object predicative): everything from the verb to the end of that predicative."""
+    oprd = [c for c in tok.children if c.dep_ == "oprd" and c.i > tok.i]
+    if not oprd or tok.lemma_.lower() not in _NAMING:
+        return None
+    lo = min(
+        c.left_edge.i for c in tok.children if c.i > tok.i and c.dep_ in _PREDICATIVE | {"oprd"}
+    )
+    rng = ctx.clip(trim(ctx.doc, (lo, oprd[-1].right_edge.i + 1)), tok)
+    return ([ctx.chars(rng)], "indirect", [], []) if rng[0] < rng[1] else None
 
 
 _RIGHT_STOP = frozenset({"advcl", "npadvmod"})
@@ -387,6 +427,6 @@ def _preceding_clause(ctx: Ctx, tok: Token, clause: Range) -> Found | None:
     if k <= lo or doc[k].text not in {",", "—", "--"}:
         return None
     rng = trim(doc, (lo, k))
-    if rng[1] - rng[0] < 3:
+    if rng[1] - rng[0] < 3 or not any(t.pos_ in ("VERB", "AUX") for t in doc[rng[0] : rng[1]]):
         return None
     return [ctx.chars(rng)], "indirect", [], []

@@ -23,6 +23,7 @@ from newsbrief.analyze.attr_other import (
     colon,
     in_document,
     noun_cue,
+    passive_state,
     predicate,
     signed_quotes,
 )
@@ -55,6 +56,8 @@ def find_candidates(ctx: Ctx) -> list[Cand]:
             cand = predicate(ctx, tok)
         elif tok.pos_ == "NOUN":
             cand = noun_cue(ctx, tok)
+        elif tok.tag_ == "VBN" and tok.lower_ in lex.ADJECTIVES:
+            cand = passive_state(ctx, tok) or _verb(ctx, tok)
         elif tok.pos_ in ("VERB", "AUX", "PROPN"):
             cand = _verb(ctx, tok)
         if cand is not None and cand.contents:
@@ -65,9 +68,17 @@ def find_candidates(ctx: Ctx) -> list[Cand]:
 _HEDGES = frozenset({"fair", "safe", "hard", "difficult", "easy", "early", "needless", "suffice"})
 
 
+_NAMING = frozenset({"called", "named", "dubbed", "titled", "entitled", "known", "labeled"})
+
+
 def _idiom(tok: Token) -> bool:
-    """ "That said, …", "it's fair to say …": a verb of saying that attributes nothing."""
+    """ "That said, …", "it's fair to say …", "it's worth noting …", "a stream called Miracle
+    Run": a verb of saying that attributes nothing."""
     doc = tok.doc
+    if tok.lower_ in _NAMING and tok.dep_ == "acl" and not any(c.dep_ == "agent" for c in tok.children):
+        return True
+    if tok.dep_ == "xcomp" and tok.head.lower_ == "worth":
+        return True
     if tok.lower_ == "said" and 0 < tok.i < len(doc) - 1:
         return doc[tok.i - 1].lower_ == "that" and doc[tok.i + 1].text == ","
     if tok.dep_ not in ("xcomp", "advcl") or tok.lemma_ != "say":

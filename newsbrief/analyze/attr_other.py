@@ -112,6 +112,41 @@ def predicate(ctx: Ctx, tok: Token) -> Cand | None:
     )
 
 
+def passive_state(ctx: Ctx, tok: Token) -> Cand | None:
+    """ "Protesters were frustrated that …", "X is convinced of Y" parsed as a passive verb."""
+    subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    if subj is None or not any(c.dep_ == "auxpass" for c in tok.children):
+        return None
+    extra: list[Token] = []
+    content: Token | None = None
+    for child in tok.children:
+        if child.i < tok.i:
+            if child.dep_ in ("auxpass", "advmod"):
+                extra.append(child)
+        elif child.dep_ in ("ccomp", "xcomp"):
+            content = child
+            break
+        elif child.dep_ in ("prep", "agent") and child.lower_ in _PRED_PREPS | {"by"}:
+            content = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+            extra.append(child)
+            break
+    if content is None:
+        return None
+    rng = ctx.clip(subtree_range(content), tok)
+    if rng[0] >= rng[1]:
+        return None
+    cue = _span_of(tok, extra)
+    return Cand(
+        cue=cue,
+        head=tok.i,
+        cue_chars=ctx.chars(cue),
+        source=source_range(ctx.doc, subj, ctx.sent(tok)),
+        contents=[ctx.chars(rng)],
+        kind="indirect",
+        lemma=tok.lower_,
+    )
+
+
 def _span_of(tok: Token, extra: list[Token]) -> Range:
     idx = [tok.i, *(t.i for t in extra)]
     for c in tok.children:
@@ -204,12 +239,12 @@ def _namey(tok: Token, headline: bool) -> bool:
 
 
 # "Q:"/"A:" interview turns and headline labels ("BREAKING:", "The Latest:") name no speaker
-_LABELS = frozenset(
+_LABELS = lex.words(
     """
     q a the latest breaking revealed wow editor's editor’s note correction update updated
     previously exclusive busted just leaked boom bombshell look watch video photos listen
     read more paid notice delegate stat of week fix is in analysis opinion
-    """.split()
+    """
 )
 
 

@@ -187,7 +187,8 @@ def _cue_adverb(adv: Token) -> bool:
     sentence adverb or a wh-word ("however", "when")."""
     if adv.lower_ in CUE_ADVERBS:
         return True
-    return adv.pos_ == "ADV" and adv.lower_ not in NON_CUE_ADVERBS and adv.n_lefts + adv.n_rights == 0
+    bare = adv.n_lefts + adv.n_rights == 0
+    return adv.pos_ == "ADV" and adv.lower_ not in NON_CUE_ADVERBS and bare
 
 
 def _verb_group(verb: Token) -> set[int]:
@@ -200,7 +201,7 @@ def _verb_group(verb: Token) -> set[int]:
             if child.pos_ == "ADV" and not child.ent_type_:
                 keep.add(child.i)
         elif child.dep_ == "prep" and verb.lemma_ == "say" and child.i > verb.i:
-            keep.update(_statement_pp(child))
+            pass  # keep.update(_statement_pp(child))
     return keep
 
 

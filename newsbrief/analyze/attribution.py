@@ -37,7 +37,8 @@ def find_attributions(
     quotes = QuoteIndex(find_quotes(article.text, article.paragraphs))
     ctx = finders.Ctx(doc, article.text, quotes, sentences)
     cands = _yield_to_channels(finders.find_candidates(ctx), article.text)
-    outer, nested = _nest(cands)
+    _cut_tail_clauses(doc, cands)
+    outer, nested = _nest([c for c in cands if c.contents])
     finders.extend_quotes(ctx, outer)
     builder = _Builder(doc, article, sentences, actors)
     out: list[Attribution] = []
@@ -104,6 +105,42 @@ def _yield_to_channels(cands: list[Cand], text: str) -> list[Cand]:
                 cand.contents[i] = (start, stop)
         cand.contents = [(s, e) for s, e in cand.contents if s < e]
     return [c for c in cands if c.contents]
+
+
+_TAIL_MARKS = frozenset({"while", "whereas", "but", "as"})
+
+
+def _cut_tail_clauses(doc: Doc, cands: list[Cand]) -> None:
+    """ "X said A, while others said B", "X said A, pointing to B", "…, which he called C": a
+    clause that ends a content and attributes on its own is cut off that content (PolNeAR gives
+    it its own attribution) instead of being nested in it."""
+    for inner in cands:
+        head = doc[inner.head]
+        if head.pos_ not in ("VERB", "AUX") or inner.lemma == "according to":
+            continue
+        left = head.left_edge
+        if left.i == 0:
+            continue
+        before = doc[left.i - 1]
+        if before.text not in {",", ";", "—", "–", "--"} and left.lower_ not in _TAIL_MARKS:
+            continue
+        start = left.idx
+        end = head.right_edge.idx + len(head.right_edge)
+        for outer in cands:
+            if outer is inner:
+                continue
+            for k, (cs, ce) in enumerate(outer.contents):
+                if cs < start and inner.cue_chars[1] <= ce <= end + 3:
+                    cut = before.idx if before.is_punct else start
+                    outer.contents[k] = (cs, _rstrip(doc.text, cs, cut))
+    for cand in cands:
+        cand.contents = [(s, e) for s, e in cand.contents if s < e]
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;—–-"):
+        end -= 1
+    return end
 
 
 def _nest(cands: list[Cand]) -> tuple[list[Cand], list[tuple[Cand, Cand]]]:

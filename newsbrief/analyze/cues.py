@@ -20,12 +20,13 @@ from typing import Literal
 Stance = Literal["neutral", "oppose", "support"]
 
 
-def _words(text: str) -> frozenset[str]:
+def words(text: str) -> frozenset[str]:
+    """The whitespace-separated words of ``text`` as a set."""
     return frozenset(text.split())
 
 
 # verbs that take a complement clause as content
-CLAUSE = _words(
+CLAUSE = words(
     """
     say tell add write note argue claim insist explain announce declare state acknowledge admit
     report tweet warn suggest reply respond answer assert concede contend maintain emphasize
@@ -42,7 +43,7 @@ CLAUSE = _words(
 )
 
 # CLAUSE verbs that also introduce an adjacent quotation without a complement
-QUOTING = _words(
+QUOTING = words(
     """
     say tell add write note argue claim insist explain announce declare state acknowledge admit
     report tweet warn suggest reply respond answer assert concede contend maintain emphasize
@@ -53,7 +54,7 @@ QUOTING = _words(
     """
 )
 
-INFINITIVE = _words(
+INFINITIVE = words(
     """
     vow promise pledge threaten plan want hope urge ask refuse decline seek agree expect seem
     appear call decide like vote look order encourage intend aim claim tell prefer push propose
@@ -61,7 +62,7 @@ INFINITIVE = _words(
     """
 )
 
-OBJECT = _words(
+OBJECT = words(
     """
     call show endorse accuse describe criticize criticise offer tell announce say express
     cite praise oppose mention blame defend blast attack reject issue discuss write propose
@@ -73,6 +74,7 @@ OBJECT = _words(
     demand repeat emphasize underscore dispute knock ask promote order reference nominate
     invoke email deem confirm charge warn disclose credit congratulate outline distance fear
     retweet resist bemoan disavow remember approve articulate recount decline reaffirm restate
+    want
     """
 )
 
@@ -116,7 +118,7 @@ PHRASAL: dict[str, frozenset[str]] = {
 }
 
 # "X is aware of / convinced that / eager to …": adjectives whose complement is content
-ADJECTIVES = _words(
+ADJECTIVES = words(
     """
     aware convinced confident optimistic pessimistic skeptical sceptical sure certain concerned
     worried afraid fearful hopeful eager willing reluctant unwilling opposed critical supportive
@@ -127,7 +129,7 @@ ADJECTIVES = _words(
 )
 
 # "X is a supporter of Y": nouns naming a stance toward their "of" complement
-STANCE_NOUNS = _words(
+STANCE_NOUNS = words(
     """
     supporter backer advocate critic fan opponent proponent champion ally defender foe detractor
     skeptic sceptic admirer
@@ -135,7 +137,7 @@ STANCE_NOUNS = _words(
 )
 
 # nouns whose that-clause is content: "the claim that …", "her belief that …"
-CLAUSE_NOUNS = _words(
+CLAUSE_NOUNS = words(
     """
     claim claims assertion argument suggestion allegation allegations accusation belief view
     notion promise pledge warning insistence contention charge fear fears hope hopes concern
@@ -144,8 +146,8 @@ CLAUSE_NOUNS = _words(
 )
 
 # "expressed concern about X", "made the case for X", "took aim at X"
-LIGHT_VERBS = _words("express voice offer show raise have make give issue share take cast")
-LIGHT_NOUNS = _words(
+LIGHT_VERBS = words("express voice offer show raise have make give issue share take cast")
+LIGHT_NOUNS = words(
     """
     concern concerns outrage support dismay alarm frustration disappointment confidence doubt
     doubts skepticism opposition interest sympathy regret anger hope hopes praise criticism
@@ -155,7 +157,7 @@ LIGHT_NOUNS = _words(
     """
 )
 
-OPPOSE = _words(
+OPPOSE = words(
     """
     reject deny oppose criticize criticise dismiss counter dispute refute contradict slam blast
     denounce condemn attack accuse blame mock ridicule challenge disagree rebut decry lambaste
@@ -163,12 +165,12 @@ OPPOSE = _words(
     """
 )
 
-SUPPORT = _words(
+SUPPORT = words(
     "support endorse back praise welcome applaud defend hail laud commend embrace champion"
 )
 
 # nouns naming a statement: "in a statement", "in an interview" (a channel)
-STATEMENT_NOUNS = _words(
+STATEMENT_NOUNS = words(
     """
     statement communique communiqué release interview tweet post email letter memo remarks
     speech op-ed editorial announcement message briefing conference report
@@ -176,7 +178,7 @@ STATEMENT_NOUNS = _words(
 )
 
 # left adverbs kept inside a verbal cue ("also said", "has repeatedly argued")
-CUE_ADVERBS = _words(
+CUE_ADVERBS = words(
     """
     also repeatedly first previously immediately often long only recently even later again
     publicly privately reportedly frequently initially once already never quickly subsequently
@@ -186,7 +188,7 @@ CUE_ADVERBS = _words(
 )
 
 # adverbs left of a cue verb that stay out of it: sentence adverbs, connectives, wh-words
-NON_CUE_ADVERBS = _words(
+NON_CUE_ADVERBS = words(
     """
     when where why how however so instead though meanwhile indeed perhaps here there thus
     therefore hence moreover furthermore nevertheless nonetheless otherwise besides anyway
@@ -194,7 +196,7 @@ NON_CUE_ADVERBS = _words(
     """
 )
 
-SOURCE_CUT_ADVERBS = _words("even but and also however so yet then")
+SOURCE_CUT_ADVERBS = words("even but and also however so yet then")
 
 
 def stance_of(lemma: str, *, negated: bool = False) -> Stance:

@@ -23,31 +23,41 @@ __all__ = ["StoryThreads", "whats_new"]
 
 
 class _Recording(dict[str, int]):
-    """The assigner's document-frequency table, remembering which terms changed."""
+    """The assigner's document-frequency table, remembering which terms changed: since the
+    last write of the table (``changed``) and since the last article (``fresh``)."""
 
     def __init__(self, data: dict[str, int]) -> None:
         super().__init__(data)
         self.changed: set[str] = set()
+        self.fresh: set[str] = set()
 
     def __setitem__(self, key: str, value: int) -> None:
         super().__setitem__(key, value)
         self.changed.add(key)
+        self.fresh.add(key)
 
 
 class StoryThreads:
     """Assigns stored articles to story threads, keeping the assigner's state in the archive.
 
     Call :meth:`assign` inside the archive transaction that stores the article: the membership
-    and the assigner's updated state then commit (or roll back) together with it. When another
-    process has assigned articles since (or a transaction rolled back), the assigner reloads.
-    Only what one article changed is written: its story's state and the document frequencies
-    of its terms.
+    (the article's, and the moves and merges local re-clustering made) and the assigner's
+    updated state then commit (or roll back) together with it. When another process has
+    assigned articles since (or a transaction rolled back), the assigner reloads.
+
+    Only what one article changed is written: the states of the stories and members it
+    touched, and its terms in a log. The document-frequency table itself is written every
+    ``flush_every`` articles (the terms changed since), which empties the log; a reload reads
+    the table and replays the log, so nothing is lost between flushes.
     """
 
-    def __init__(self, archive: Archive) -> None:
+    def __init__(self, archive: Archive, *, flush_every: int = 1000) -> None:
         self.archive = archive
+        self.flush_every = flush_every
         self._assigner: StoryAssigner | None = None
         self._token: str | None = None
+        self._flushed = 0  # n_docs when the df table was last written
+        self._df = _Recording({})  # the assigner's df table
 
     def _current(self) -> StoryAssigner:
         from newsbrief.stories.cluster import StoryAssigner
@@ -55,33 +65,56 @@ class StoryThreads:
         token = self.archive.cluster_token()
         if self._assigner is None or token != self._token:
             assigner = StoryAssigner()
+            df = _Recording({})
+            self._flushed = 0
             saved = self.archive.load_cluster_state()
             if saved is not None:
-                stats, stories = saved
-                assigner.load_stats(stats)
-                assigner.load_stories(stories)
-            assigner.changed_stories()
+                self._flushed = int(saved.stats.get("flushed", saved.stats["n_docs"]))
+                assigner.load_stats(saved.stats)
+                df = _Recording(assigner.df)
+                for _, terms in saved.log:
+                    for term in terms:
+                        df[term] = df.get(term, 0) + 1
+            assigner.df = self._df = df
+            if saved is not None:
+                assigner.load(saved.stories, saved.members)
+            assigner.drain()
             self._assigner, self._token = assigner, token
         return self._assigner
 
     def assign(self, article: Article) -> str:
         """Put a newly stored article in a story; return the story id."""
-        with self.archive.transaction():
+        archive = self.archive
+        with archive.transaction():
             assigner = self._current()
             self._assigner = None  # until this article's state is written
-            if not isinstance(assigner.df, _Recording):
-                assigner.df = _Recording(assigner.df)
-            df = assigner.df
-            df.changed.clear()
+            df = self._df
+            df.fresh.clear()
             story_id = assigner.assign(article.id, article.text, article.title, article.published)
-            full = assigner.df is not df  # the assigner rebuilt (pruned) its table
-            changed_df = assigner.df if full else {t: df[t] for t in df.changed if t in df}
+            journal = assigner.drain()
+            stories = {sid: assigner.story_state(sid) for sid in journal.stories}
+            members = {seq: assigner.member_state(seq) for seq in journal.members}
+            self._write_df(assigner, df)
             meta = {k: v for k, v in assigner.stats_state().items() if k != "df"}
-            stories = {sid: assigner.story_state(sid) for sid in assigner.changed_stories()}
-            token = self.archive.save_cluster_state(meta, changed_df, stories, full=full)
-            self.archive.add_to_story(article.id, story_id, article.title)
+            meta["flushed"] = self._flushed
+            token = archive.save_cluster_state(meta, stories, members, journal.dropped)
+            archive.merge_stories(journal.merged)
+            archive.move_to_stories(journal.moved)
             self._assigner, self._token = assigner, token
         return story_id
+
+    def _write_df(self, assigner: StoryAssigner, df: _Recording) -> None:
+        """Log the article's terms; write the table when due (or when it was rebuilt)."""
+        full = assigner.df is not df  # the assigner pruned its table: write all of it
+        if full or assigner.n_docs - self._flushed >= self.flush_every:
+            table = assigner.df if full else {t: df[t] for t in df.changed if t in df}
+            self.archive.flush_cluster_df(table, full=full)
+            if full:
+                assigner.df = self._df = _Recording(assigner.df)
+            df.changed.clear()
+            self._flushed = assigner.n_docs
+        else:
+            self.archive.log_cluster_terms(assigner.n_docs, df.fresh)
 
 
 def whats_new(current: Brief, previous: Brief | None) -> tuple[SummaryItem, ...]:

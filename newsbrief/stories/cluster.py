@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+import numpy as np
 from newsbrief.stories import state as st
 from newsbrief.stories.features import Features, FeatureWeights, extract_features
 from newsbrief.stories.journal import Journal
@@ -68,6 +69,8 @@ class ClusterSettings:
     member_terms: int = 96  # terms kept per member and channel
     window_stories: int = 4  # stories re-clustered together: the joined one and neighbours
     neighbour_floor: float = 0.1  # a candidate scoring this joins the window
+    recluster_small: int = 24  # stories up to this size are re-clustered on every article ...
+    recluster_every: int = 4  # ... bigger ones on every this many
     live_window: int = 10_000  # a story not updated in this many articles freezes
     decay_grace_days: float = 7.0  # no penalty within this many days of the story's span
     decay_days: float = 30.0  # then the similarity decays as exp(-days / decay_days)
@@ -138,12 +141,19 @@ class StoryAssigner:
             self.stories[story.id] = story
             self.journal.record_story(story.id)
         self._add_member(story, member)
-        floor = self.settings.neighbour_floor
-        near = [s for s, score in scored if score >= floor and s is not story]
-        self._recluster([story, *near[: self.settings.window_stories - 1]])
+        if self._due(story):
+            floor = self.settings.neighbour_floor
+            near = [s for s, score in scored if score >= floor and s is not story]
+            self._recluster([story, *near[: self.settings.window_stories - 1]])
         if self.n_docs % 1000 == 0:
             self._freeze_stale()
         return self.members[member.seq].story if member.seq in self.members else story.id
+
+    def _due(self, story: Story) -> bool:
+        """Whether the story just joined is re-clustered now: while small, then every few
+        articles (a big story's latest article rarely changes the picture)."""
+        s = self.settings
+        return story.n <= s.recluster_small or story.n % s.recluster_every == 0
 
     def drain(self) -> Journal:
         """The changes since the last call (then forgotten)."""
@@ -263,6 +273,10 @@ class StoryAssigner:
         over = gap_s / _DAY - self.settings.decay_grace_days
         return math.exp(-over / self.settings.decay_days) if over > 0 else 1.0
 
+    def _decay_array(self, gaps_s: np.ndarray) -> np.ndarray:
+        over = np.maximum(gaps_s / _DAY - self.settings.decay_grace_days, 0.0)
+        return np.asarray(np.exp(-over / self.settings.decay_days))
+
     def _decay(self, story: Story, ts: float | None) -> float:
         if ts is None or story.first is None or story.last is None:
             return 1.0
@@ -270,14 +284,26 @@ class StoryAssigner:
 
     # ---- members, cores, centroids ----------------------------------------------------------
 
+    def _cached(self, member: Member) -> tuple[Node, Channels]:
+        """A member's node (unit TF-IDF vectors over the shared terms) and contribution (its
+        unit TF-IDF vector, the IDF divided out again), under an IDF at most a tenth stale."""
+        if member.node is None or member.contribution is None or self._stale(member.cached_docs):
+            contribution = []
+            for tf in member.tf:
+                idf = {t: self._idf(t) for t in tf}
+                unit = _unit({t: w * idf[t] for t, w in tf.items()})
+                contribution.append({t: v / idf[t] for t, v in unit.items()})
+            member.contribution = (contribution[0], contribution[1], contribution[2])
+            unit = [_unit(c) for c in self._weighted(member.tf)]
+            member.node = Node.of((unit[0], unit[1], unit[2]), 1.0, member.ts, member.ts)
+            member.cached_docs = self.n_docs
+        return member.node, member.contribution
+
+    def _stale(self, docs: int) -> bool:
+        return docs * 1.1 < self.n_docs
+
     def _contribution(self, member: Member) -> Channels:
-        """A member's unit TF-IDF vector with today's IDF, the IDF divided out again."""
-        out = []
-        for tf in member.tf:
-            idf = {t: self._idf(t) for t in tf}
-            unit = _unit({t: w * idf[t] for t, w in tf.items()})
-            out.append({t: v / idf[t] for t, v in unit.items()})
-        return out[0], out[1], out[2]
+        return self._cached(member)[1]
 
     def _add_member(self, story: Story, member: Member) -> None:
         member.story = story.id
@@ -380,25 +406,30 @@ class StoryAssigner:
         owners: list[tuple[Story, int]] = []
         for story in window:
             if story.n_core:
-                mean = [{t: w / story.n_core for t, w in c.items()} for c in story.core]
-                vecs = self._weighted((mean[0], mean[1], mean[2]))
-                nodes.append(
-                    Node((vecs[0], vecs[1], vecs[2]), story.n_core, story.core_first,
-                         story.core_last)
-                )  # fmt: skip
+                nodes.append(self._core_node(story))
                 owners.append((story, -1))
             for seq in story.free:
-                member = self.members[seq]
-                unit = [_unit(c) for c in self._weighted(member.tf)]
-                nodes.append(Node((unit[0], unit[1], unit[2]), 1.0, member.ts, member.ts))
+                nodes.append(self._cached(self.members[seq])[0])
                 owners.append((story, seq))
         return nodes, owners
+
+    def _core_node(self, story: Story) -> Node:
+        """The story's core as one node: the mean of its members' vectors, IDF applied."""
+        key = story.core_node_key
+        if story.core_node is None or key[0] != story.seq or self._stale(key[1]):
+            mean = [{t: w / story.n_core for t, w in c.items()} for c in story.core]
+            vecs = self._weighted((mean[0], mean[1], mean[2]))
+            story.core_node = Node.of(
+                (vecs[0], vecs[1], vecs[2]), story.n_core, story.core_first, story.core_last
+            )
+            story.core_node_key = (story.seq, self.n_docs)
+        return story.core_node
 
     def _recluster(self, window: Sequence[Story]) -> None:
         nodes, owners = self._nodes(window)
         if len(nodes) < 2:
             return
-        sim = similarity_matrix(nodes, self.settings.channel_weights, self.decay)
+        sim = similarity_matrix(nodes, self.settings.channel_weights, self._decay_array)
         groups = average_link(sim, [n.weight for n in nodes], self.settings.link_threshold)
         current = {id(story) for story in window}
         if len(groups) == len(current) and all(

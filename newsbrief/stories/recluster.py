@@ -21,54 +21,75 @@ Vectors = tuple[dict[str, float], dict[str, float], dict[str, float]]
 
 @dataclass(frozen=True)
 class Node:
-    """One article, or a story's pinned core: per-channel vectors with IDF applied."""
+    """One article, or a story's pinned core: its vectors with IDF applied, as arrays (term
+    hashes, valid in this process only; weights; channel of each term)."""
 
-    vecs: Vectors
+    ids: np.ndarray
+    vals: np.ndarray
+    chan: np.ndarray
     weight: float  # articles it stands for
     first: float | None  # time span (seconds), None when undated
     last: float | None
 
+    @classmethod
+    def of(cls, vecs: Vectors, weight: float, first: float | None, last: float | None) -> Node:
+        n = sum(len(v) for v in vecs)
+        ids = np.fromiter((hash(t) for v in vecs for t in v), dtype=np.int64, count=n)
+        vals = np.fromiter((w for v in vecs for w in v.values()), dtype=float, count=n)
+        chan = np.repeat(np.arange(3, dtype=np.int8), [len(v) for v in vecs])
+        return cls(ids, vals, chan, weight, first, last)
+
+    @property
+    def has_numbers(self) -> bool:
+        return bool(len(self.chan)) and int(self.chan[-1]) == 2
+
 
 def channel_sims(nodes: Sequence[Node]) -> list[np.ndarray]:
-    """Per channel, the matrix of dot products between the nodes' vectors."""
+    """Per channel, the dot products between the nodes' vectors (diagonal left at 0)."""
+    n = len(nodes)
+    lengths = [len(node.ids) for node in nodes]
+    if not sum(lengths):
+        return [np.zeros((n, n)) for _ in range(3)]
+    ids = np.concatenate([node.ids for node in nodes])
+    vals = np.concatenate([node.vals for node in nodes])
+    chan = np.concatenate([node.chan for node in nodes])
+    rows = np.repeat(np.arange(n), lengths)
+    _, first, inv, counts = np.unique(ids, return_index=True, return_inverse=True, return_counts=True)
+    shared = counts > 1  # a term only one node has adds nothing off the diagonal
+    keep = shared[inv]
+    col = (np.cumsum(shared) - 1)[inv[keep]]
+    m = np.zeros((n, int(shared.sum())))
+    m[rows[keep], col] = vals[keep]
+    col_chan = chan[first[shared]]
     out = []
     for c in range(3):
-        vocab: dict[str, int] = {}
-        rows: list[int] = []
-        cols: list[int] = []
-        vals: list[float] = []
-        for i, node in enumerate(nodes):
-            for term, w in node.vecs[c].items():
-                rows.append(i)
-                cols.append(vocab.setdefault(term, len(vocab)))
-                vals.append(w)
-        m = np.zeros((len(nodes), max(1, len(vocab))))
-        m[rows, cols] = vals
-        out.append(m @ m.T)
+        part = m[:, col_chan == c]
+        dots = part @ part.T
+        np.fill_diagonal(dots, 0.0)
+        out.append(dots)
     return out
+
+
+def _decay_matrix(nodes: Sequence[Node], decay: Callable[[np.ndarray], np.ndarray]) -> np.ndarray:
+    first = np.array([np.nan if n.first is None else n.first for n in nodes])
+    last = np.array([np.nan if n.last is None else n.last for n in nodes])
+    gap = np.maximum(np.maximum(first[:, None] - last[None, :], first[None, :] - last[:, None]), 0)
+    return np.where(np.isnan(gap), 1.0, decay(np.nan_to_num(gap)))
 
 
 def similarity_matrix(
     nodes: Sequence[Node],
     weights: tuple[float, float, float],
-    decay: Callable[[float], float],
+    decay: Callable[[np.ndarray], np.ndarray],
 ) -> np.ndarray:
-    """The nodes' pairwise similarity: the channel mean of :func:`channel_sims`, decayed."""
+    """The nodes' pairwise similarity: the channel mean of :func:`channel_sims`, times the
+    time decay (``decay`` maps gaps in seconds to factors, elementwise) between their spans."""
     words, ents, nums = channel_sims(nodes)
-    has = np.array([bool(node.vecs[2]) for node in nodes])
+    has = np.array([node.has_numbers for node in nodes])
     both = np.outer(has, has)
     w0, w1, w2 = weights
     sim = (w0 * words + w1 * ents + w2 * nums * both) / (w0 + w1 + w2 * both)
-    dated = [i for i, node in enumerate(nodes) if node.first is not None]
-    for x, i in enumerate(dated):
-        for j in dated[x + 1 :]:
-            a, b = nodes[i], nodes[j]
-            gap = max(a.first - b.last, b.first - a.last, 0.0)  # type: ignore[operator]
-            if gap:
-                factor = decay(gap)
-                sim[i, j] *= factor
-                sim[j, i] *= factor
-    return sim
+    return np.asarray(sim * _decay_matrix(nodes, decay))
 
 
 def average_link(sim: np.ndarray, weights: Sequence[float], threshold: float) -> list[list[int]]:

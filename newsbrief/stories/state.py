@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsbrief.errors import StoreError
+from newsbrief.stories.recluster import Node
 
 VERSION = 2
 CHANNELS = ("words", "entities", "numbers")
@@ -32,6 +33,10 @@ class Member:
     ts: float | None
     tf: Channels  # sublinear term frequencies of its strongest terms, per channel
     story: str = ""
+    # derived under the IDF of ``cached_docs`` documents, refreshed as the collection grows
+    node: Node | None = field(default=None, repr=False, compare=False)
+    contribution: Channels | None = field(default=None, repr=False, compare=False)
+    cached_docs: int = field(default=0, repr=False, compare=False)
 
 
 @dataclass
@@ -52,6 +57,8 @@ class Story:
     norms: tuple[float, float, float] = (1.0, 1.0, 1.0)  # centroid norms with IDF applied ...
     norm_docs: int = 0  # ... as of this many documents ...
     norm_seq: int = -1  # ... and this update
+    core_node: Node | None = field(default=None, repr=False, compare=False)
+    core_node_key: tuple[int, int] = field(default=(-1, -1), repr=False, compare=False)
 
     def widen(self, ts: float | None) -> None:
         if ts is not None:
