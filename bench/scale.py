@@ -33,6 +33,7 @@ from pathlib import Path
 from newsbrief.evaluate.clustering import adjusted_rand, bcubed
 from newsbrief.ingest.text import article_from_text
 from newsbrief.stories.cluster import StoryAssigner
+from newsbrief.stories.journal import Membership
 
 _SYL = [
     "ka",
@@ -359,18 +360,22 @@ def run_assigner(n: int, seed: int) -> None:
     assigner = StoryAssigner()
     clock, ref = Clock(n), Clock(n)
     gold: list[int] = []
-    pred: list[str] = []
+    ids: list[str] = []
     wall = time.perf_counter()
+    membership = Membership()
     for i, art in enumerate(stream(n, seed=seed)):
         t0 = time.perf_counter()
         _REFERENCE_TOKEN.findall(art.text.lower())
         t1 = time.perf_counter()
-        pred.append(assigner.assign(art.article_id, art.text, art.title, art.published))
+        assigner.assign(art.article_id, art.text, art.title, art.published)
+        membership.apply(assigner.drain())
         t2 = time.perf_counter()
         ref.add(i, t1 - t0)
         clock.add(i, t2 - t1)
         gold.append(art.story)
+        ids.append(art.article_id)
     wall = time.perf_counter() - wall
+    pred = [membership.story_of[aid] for aid in ids]
     labels = [str(g) for g in gold]
     p, r, f = bcubed(pred, labels)
     print(

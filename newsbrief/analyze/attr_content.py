@@ -50,6 +50,7 @@ def _raised(ctx: Ctx, tok: Token, lemma: str) -> Found | None:
 
 
 _NO_CONTENT: Found = ([], "indirect", [], [])
+_OBJECTS = frozenset({"dobj", "ccomp", "xcomp", "attr", "oprd", "dative"})
 
 
 def _seems_like(tok: Token) -> Token | None:
@@ -66,6 +67,8 @@ def _seems_like(tok: Token) -> Token | None:
 
 
 def verb_content(ctx: Ctx, tok: Token, lemma: str, source: Range | None) -> Found | None:
+    if lemma in lex.REGARD:
+        return _regard(ctx, tok)
     raised = _raised(ctx, tok, lemma)
     if raised is not None:
         return raised if raised[0] else None
@@ -337,6 +340,31 @@ def _infinitive_content(ctx: Ctx, tok: Token) -> Found | None:
     return [ctx.chars(rng)], "indirect", [], []
 
 
+_EVALUATIVE = frozenset({"favorably", "unfavorably", "positively", "negatively", "favourably"})
+
+
+def _regard(ctx: Ctx, tok: Token) -> Found | None:
+    """ "voters see Clinton as the stronger candidate", "55 percent view Trump unfavorably": the
+    object with what it is seen as (without the "as" phrase, no attribution: "saw him there")."""
+    obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if obj is None:
+        return None
+    tail = [
+        c
+        for c in (*tok.children, *obj.children)
+        if c.i > max(obj.i, tok.i)
+        and ((c.dep_ == "prep" and c.lower_ == "as") or c.lower_ in _EVALUATIVE)
+    ]
+    if not tail:
+        return None
+    lo = obj.left_edge.i if obj.dep_ == "dobj" else tok.i + 1
+    rng = ctx.clip((lo, max(t.right_edge.i for t in tail) + 1), tok)
+    if obj.dep_ == "nsubjpass":
+        parts = [ctx.clip(subtree_range(obj), tok), rng]
+        return [ctx.chars(p) for p in parts if p[0] < p[1]], "indirect", [], []
+    return ([ctx.chars(rng)], "indirect", [], []) if rng[0] < rng[1] else None
+
+
 def _to_clause(verb: Token) -> bool:
     """ "to leave", also "his party to work" (a subject and an infinitive, parsed as ccomp)."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
@@ -419,6 +447,8 @@ def _preceding_clause(ctx: Ctx, tok: Token, clause: Range) -> Found | None:
     lo, hi = ctx.sent(tok)
     if trim(doc, (clause[1], hi))[0] < trim(doc, (clause[1], hi))[1]:
         return None
+    if any(c.dep_ in _OBJECTS or c.lower_ in ("which", "who") for c in tok.children):
+        return None  # "…, which first reported the story": not a closing attribution
     k = clause[0] - 1
     while k > lo and doc[k].is_space:
         k -= 1

@@ -44,6 +44,8 @@ def find_candidates(ctx: Ctx) -> list[Cand]:
     out: list[Cand] = list(signed_quotes(ctx))
     for tok in ctx.doc:
         if ctx.quotes.at(tok.idx) is not None:
+            if tok.text == ":" and (cand := colon(ctx, tok)) is not None:
+                out.append(cand)
             continue
         cand: Cand | None = None
         if tok.lower_ == "according":
@@ -75,10 +77,13 @@ def _idiom(tok: Token) -> bool:
     """ "That said, …", "it's fair to say …", "it's worth noting …", "a stream called Miracle
     Run": a verb of saying that attributes nothing."""
     doc = tok.doc
-    if tok.lower_ in _NAMING and tok.dep_ == "acl" and not any(c.dep_ == "agent" for c in tok.children):
-        return True
+    if tok.lower_ in _NAMING and tok.dep_ == "acl":
+        return not any(c.dep_ == "agent" for c in tok.children)
     if tok.dep_ == "xcomp" and tok.head.lower_ == "worth":
         return True
+    before = " ".join(t.lower_ for t in doc[max(0, tok.i - 2) : tok.i])
+    if tok.lemma_ == "say" and before.endswith(("let 's", "let ’s", "without", "go without")):
+        return True  # "let's say you …", "it goes without saying"
     if tok.lower_ == "said" and 0 < tok.i < len(doc) - 1:
         return doc[tok.i - 1].lower_ == "that" and doc[tok.i + 1].text == ","
     if tok.dep_ not in ("xcomp", "advcl") or tok.lemma_ != "say":
@@ -117,6 +122,8 @@ def _verb(ctx: Ctx, tok: Token) -> Cand | None:
     if medium is not None:
         extra = [*extra, *doc[medium.i : tok.i], *(doc[i] for i in range(*cue_range(doc, medium)))]
     cue = cue_range(doc, tok, extra)
+    if _bare_infinitive(tok, cue) or (source is None and _subordinate(tok)):
+        return None
     if source is not None and (not source[0] < source[1] or overlaps(ctx, source, contents)):
         source = None
     negated = any(c.dep_ == "neg" for c in tok.children)
@@ -167,6 +174,21 @@ def _document_participles(verb: Token) -> bool:
 def _medium_channel(medium: Token | None) -> str | None:
     doc = _document_of(medium) if medium is not None else None
     return None if doc is None else f"in a {doc.lemma_.lower()}"
+
+
+def _bare_infinitive(tok: Token, cue: Range) -> bool:
+    """ "went on Twitter to applaud …", "rules require delegates to vote for …": an infinitive
+    of purpose or of a non-reporting verb is no attribution of its own (unless its cue grew into
+    the verb it depends on, as in "declined to comment")."""
+    if tok.tag_ != "VB" or tok.dep_ not in ("advcl", "xcomp", "acl") or cue[0] < tok.i - 1:
+        return False
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _subordinate(tok: Token) -> bool:
+    """ "in saying …", "a deal to sign …": a gerund after a preposition or a relative infinitive
+    with nobody to attribute it to."""
+    return (tok.dep_ == "pcomp" and tok.tag_ == "VBG") or (tok.dep_ == "relcl" and tok.tag_ == "VB")
 
 
 def _statement_channel(ctx: Ctx, tok: Token) -> str | None:

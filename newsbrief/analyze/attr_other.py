@@ -255,7 +255,12 @@ def _label(words: str) -> bool:
 def colon(ctx: Ctx, tok: Token) -> Cand | None:
     """ "Carson: Cruz Is Wrong" (a headline), "TAPPER: Do you think …" (a transcript turn)."""
     doc = ctx.doc
-    left = trim(doc, (ctx.sent(tok)[0], tok.i))
+    lo = ctx.sent(tok)[0]
+    quote = ctx.quotes.at(tok.idx)
+    if quote is not None:  # a transcript turn quoted whole: "“PENCE: Well, …”"
+        while lo < tok.i and doc[lo].idx < quote.inner_start:
+            lo += 1
+    left = trim(doc, (lo, tok.i))
     if not 1 <= left[1] - left[0] <= 4:
         return None
     headline = ctx.sentence_index(tok) == 0
@@ -268,13 +273,16 @@ def colon(ctx: Ctx, tok: Token) -> Cand | None:
         return None
     if right[0] >= right[1]:
         return None
+    start, end = ctx.chars(right)
+    if quote is not None:
+        end = min(end, quote.inner_end)
     cue = (tok.i, tok.i + 1)
     return Cand(
         cue=cue,
         head=tok.i,
         cue_chars=ctx.chars(cue),
         source=left,
-        contents=[ctx.chars(right)],
+        contents=[(start, end)],
         kind="indirect",
         lemma=":",
     )

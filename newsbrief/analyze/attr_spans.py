@@ -22,6 +22,8 @@ Range = tuple[int, int]
 _INHERIT_SUBJECT = {"advcl", "xcomp", "conj", "pcomp"}
 _CUE_CHILD = {"aux", "auxpass", "neg", "prt"}
 _RELATIVE = {"who", "that", "which", "whom", "whose"}
+_CLOSING = {",", '"', "”", "''", "—", "--"}
+_BY_DOING = {"by", "after", "before", "while", "without", "in", "since"}
 _RIGHT_SKIP = {"however", "too", "also", "then", "so", "now", "here", "there", "again", "tonight"}
 
 
@@ -43,7 +45,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     """The speaker: the subject, a passive agent, the noun a participle modifies ("voters saying"),
     or the subject inherited from the governing verb for participles and conjuncts."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
-    if len(subjects) > 1 and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
+    if len(subjects) > 1 and verb.i > 0 and verb.doc[verb.i - 1].text in _CLOSING:
         return subjects[-1]  # "…, said Alan Abramowitz": the parser made the content a subject too
     if subjects:
         return subjects[0]
@@ -61,6 +63,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         head = verb.head
         if verb.dep_ == "conj" and head.dep_ == "ccomp" and head.head.lemma_.lower() in QUOTING:
             return subject_of(head.head, depth + 1)
+        if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in _BY_DOING:
+            head = head.head  # "X distanced himself by saying …": the subject of the main verb
         if head.pos_ in ("VERB", "AUX"):
             return subject_of(head, depth + 1)
     return None
@@ -201,7 +205,7 @@ def _verb_group(verb: Token) -> set[int]:
             if child.pos_ == "ADV" and not child.ent_type_:
                 keep.add(child.i)
         elif child.dep_ == "prep" and verb.lemma_ == "say" and child.i > verb.i:
-            pass  # keep.update(_statement_pp(child))
+            keep.update(_statement_pp(child))
     return keep
 
 

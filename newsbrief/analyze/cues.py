@@ -37,7 +37,7 @@ CLAUSE = words(
     dispute ask wonder question theorize opine indicate conclude find show recommend propose
     charge grumble rant crow exclaim confide clarify continue point demand urge
     think believe know feel fear hope expect worry doubt suspect assume understand realize
-    realise recognize recognise learn guess suppose imagine reckon sense seem appear
+    realise recognize recognise learn guess suppose imagine reckon sense seem appear envision project
     read describe decide call consider discuss offer express prefer rule cite remember share
     """
 )
@@ -74,9 +74,13 @@ OBJECT = words(
     demand repeat emphasize underscore dispute knock ask promote order reference nominate
     invoke email deem confirm charge warn disclose credit congratulate outline distance fear
     retweet resist bemoan disavow remember approve articulate recount decline reaffirm restate
-    want
+    want envision project attribute know understand believe doubt fear expect realize recognize
+    plan vow demand request
     """
 )
+
+# "see X as Y", "view X unfavorably": verbs of regarding, content only with the "as" phrase
+REGARD = words("see view regard perceive")
 
 PHRASAL: dict[str, frozenset[str]] = {
     "call": frozenset({"for", "on", "out"}),
@@ -114,7 +118,6 @@ PHRASAL: dict[str, frozenset[str]] = {
     "hope": frozenset({"for"}),
     "balk": frozenset({"at"}),
     "single": frozenset({"out"}),
-    "regard": frozenset({"as"}),
 }
 
 # "X is aware of / convinced that / eager to …": adjectives whose complement is content
@@ -209,4 +212,6 @@ def stance_of(lemma: str, *, negated: bool = False) -> Stance:
 
 
 def is_cue_lemma(lemma: str) -> bool:
-    return lemma in CLAUSE or lemma in INFINITIVE or lemma in OBJECT or lemma in PHRASAL
+    return (
+        lemma in CLAUSE or lemma in INFINITIVE or lemma in OBJECT or lemma in PHRASAL
+    ) or lemma in REGARD

@@ -71,6 +71,7 @@ class ClusterSettings:
     neighbour_floor: float = 0.1  # a candidate scoring this joins the window
     recluster_small: int = 24  # stories up to this size are re-clustered on every article ...
     recluster_every: int = 4  # ... bigger ones on every this many
+    refresh_growth: float = 1.25  # cached member vectors are redone when the corpus grew so
     live_window: int = 10_000  # a story not updated in this many articles freezes
     decay_grace_days: float = 7.0  # no penalty within this many days of the story's span
     decay_days: float = 30.0  # then the similarity decays as exp(-days / decay_days)
@@ -144,7 +145,7 @@ class StoryAssigner:
         if self._due(story):
             floor = self.settings.neighbour_floor
             near = [s for s, score in scored if score >= floor and s is not story]
-            self._recluster([story, *near[: self.settings.window_stories - 1]])
+            self._recluster(story, near[: self.settings.window_stories - 1])
         if self.n_docs % 1000 == 0:
             self._freeze_stale()
         return self.members[member.seq].story if member.seq in self.members else story.id
@@ -300,7 +301,7 @@ class StoryAssigner:
         return member.node, member.contribution
 
     def _stale(self, docs: int) -> bool:
-        return docs * 1.1 < self.n_docs
+        return docs * self.settings.refresh_growth < self.n_docs
 
     def _contribution(self, member: Member) -> Channels:
         return self._cached(member)[1]
@@ -399,39 +400,46 @@ class StoryAssigner:
 
     # ---- local re-clustering ----------------------------------------------------------------
 
-    def _nodes(self, window: Sequence[Story]) -> tuple[list[Node], list[tuple[Story, int]]]:
-        """The window's nodes (cores and free members) and what each stands for: (story, -1)
-        for a core, (story, seq) for a member."""
+    def _nodes(
+        self, target: Story, neighbours: Sequence[Story]
+    ) -> tuple[list[Node], list[tuple[Story, int]]]:
+        """The window's nodes and what each stands for: the target story's core (seq -1) and
+        free members (their seq), and each neighbour story whole (seq -2; it may merge, and
+        is split only when it is the target itself)."""
         nodes: list[Node] = []
         owners: list[tuple[Story, int]] = []
-        for story in window:
-            if story.n_core:
-                nodes.append(self._core_node(story))
-                owners.append((story, -1))
-            for seq in story.free:
-                nodes.append(self._cached(self.members[seq])[0])
-                owners.append((story, seq))
+        if target.n_core:
+            nodes.append(self._mean_node(target, core=True))
+            owners.append((target, -1))
+        for seq in target.free:
+            nodes.append(self._cached(self.members[seq])[0])
+            owners.append((target, seq))
+        for story in neighbours:
+            nodes.append(self._mean_node(story, core=False))
+            owners.append((story, -2))
         return nodes, owners
 
-    def _core_node(self, story: Story) -> Node:
-        """The story's core as one node: the mean of its members' vectors, IDF applied."""
-        key = story.core_node_key
-        if story.core_node is None or key[0] != story.seq or self._stale(key[1]):
-            mean = [{t: w / story.n_core for t, w in c.items()} for c in story.core]
-            vecs = self._weighted((mean[0], mean[1], mean[2]))
-            story.core_node = Node.of(
-                (vecs[0], vecs[1], vecs[2]), story.n_core, story.core_first, story.core_last
-            )
-            story.core_node_key = (story.seq, self.n_docs)
-        return story.core_node
+    def _mean_node(self, story: Story, *, core: bool) -> Node:
+        """The story's core, or the whole story, as one node: the mean of its members' unit
+        vectors with today's IDF (cached until the story changes or the IDF goes stale)."""
+        key = (story.seq, int(core))
+        cached = story.node_cache
+        if cached is None or cached[0] != key or self._stale(cached[1]):
+            vecs, n = (story.core, story.n_core) if core else (story.centroid, story.n)
+            first, last = (story.core_first, story.core_last) if core else (story.first, story.last)
+            mean = [{t: w / n for t, w in c.items()} for c in vecs]
+            weighted = self._weighted((mean[0], mean[1], mean[2]))
+            node = Node.of((weighted[0], weighted[1], weighted[2]), n, first, last)
+            story.node_cache = cached = (key, self.n_docs, node)
+        return cached[2]
 
-    def _recluster(self, window: Sequence[Story]) -> None:
-        nodes, owners = self._nodes(window)
+    def _recluster(self, target: Story, neighbours: Sequence[Story]) -> None:
+        nodes, owners = self._nodes(target, neighbours)
         if len(nodes) < 2:
             return
         sim = similarity_matrix(nodes, self.settings.channel_weights, self._decay_array)
         groups = average_link(sim, [n.weight for n in nodes], self.settings.link_threshold)
-        current = {id(story) for story in window}
+        current = {id(story) for story, _ in owners}
         if len(groups) == len(current) and all(
             len({id(owners[i][0]) for i in group}) == 1 for group in groups
         ):
@@ -445,9 +453,12 @@ class StoryAssigner:
         held = {
             story.id: story
             for story, seq in parts
-            if seq == -1 or (not story.n_core and seq == story.founder)
+            if seq < 0 or (not story.n_core and seq == story.founder)
         }
-        seqs = sorted(seq for _, seq in parts if seq != -1)
+        seqs = sorted(
+            [seq for _, seq in parts if seq >= 0]
+            + [seq for story, kind in parts if kind == -2 for seq in story.free]
+        )
         if held:
             target = min(held.values(), key=lambda story: story.founder)
         else:

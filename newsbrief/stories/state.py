@@ -57,8 +57,10 @@ class Story:
     norms: tuple[float, float, float] = (1.0, 1.0, 1.0)  # centroid norms with IDF applied ...
     norm_docs: int = 0  # ... as of this many documents ...
     norm_seq: int = -1  # ... and this update
-    core_node: Node | None = field(default=None, repr=False, compare=False)
-    core_node_key: tuple[int, int] = field(default=(-1, -1), repr=False, compare=False)
+    # (story seq, core or whole), documents when computed, the node: see StoryAssigner
+    node_cache: tuple[tuple[int, int], int, Node] | None = field(
+        default=None, repr=False, compare=False
+    )
 
     def widen(self, ts: float | None) -> None:
         if ts is not None:
