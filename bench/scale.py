@@ -19,6 +19,7 @@ and the ratio. It also scores the clustering against the generated stories (B-cu
 from __future__ import annotations
 
 import argparse
+import itertools
 import random
 import re
 import resource
@@ -398,24 +399,37 @@ def run_assigner(n: int, seed: int) -> None:
     print(f"  peak memory {peak_rss_mib():.0f} MiB; vocabulary {len(assigner.df)} terms")
 
 
-def run_archive(n: int, seed: int) -> None:
+def run_archive(n: int, seed: int, batch: int = 16) -> None:
+    """Store and thread the stream in an archive, ``batch`` articles per transaction (as the
+    batch ingest commits a chunk at a time)."""
     from newsbrief.store import Archive
     from newsbrief.stories import StoryThreads
 
     clock = Clock(n)
+    arts = stream(n, seed=seed)
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "scale.db"
         with Archive.open(db) as archive:
             threads = StoryThreads(archive)
-            for i, art in enumerate(stream(n, seed=seed)):
+            done = 0
+            while chunk := list(itertools.islice(arts, batch)):
                 t0 = time.perf_counter()
-                article = article_from_text(art.text, title=art.title, published=art.published)
                 with archive.transaction():
-                    if archive.save_article(article):
-                        threads.assign(article)
-                clock.add(i, time.perf_counter() - t0)
+                    for art in chunk:
+                        article = article_from_text(
+                            art.text, title=art.title, published=art.published
+                        )
+                        if archive.save_article(article):
+                            threads.assign(article)
+                per_item = (time.perf_counter() - t0) / len(chunk)
+                for i in range(done, done + len(chunk)):
+                    clock.add(i, per_item)
+                done += len(chunk)
         size = db.stat().st_size / 2**20 if db.exists() else 0.0
-    print(f"archive ingest (save article + assign + persist story state): {n} articles")
+    print(
+        f"archive ingest (save article + assign + persist story state, {batch} articles per"
+        f" commit): {n} articles"
+    )
     for mark, secs in sorted(clock.window.items()):
         print(f"  {mark:>8} {secs:>16.3f} s / 1k articles")
     print(
@@ -429,10 +443,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--n", type=int, default=100_000, help="articles to generate (default 100000)")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--archive", action="store_true", help="also ingest into a temporary archive")
+    ap.add_argument("--batch", type=int, default=16, help="articles per archive commit")
+    ap.add_argument("--only-archive", action="store_true", help="skip the assigner-alone run")
     args = ap.parse_args(argv)
-    run_assigner(args.n, args.seed)
-    if args.archive:
-        run_archive(args.n, args.seed)
+    if not args.only_archive:
+        run_assigner(args.n, args.seed)
+    if args.archive or args.only_archive:
+        run_archive(args.n, args.seed, args.batch)
     return 0
 
 

@@ -11,9 +11,10 @@ from spacy.tokens import Doc, Span, Token
 from newsbrief.analyze import actor_names as names
 from newsbrief.models import Actor, ActorKind, Mention, Sentence
 
-_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 _NAME_SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"}
 _WINDOW = 3  # sentences a pronoun looks back
+_BODIES = ("organization", "media", "country")
 
 
 @dataclass
@@ -25,6 +26,7 @@ class Draft:
     gender: str | None = None
     aliases: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    possessor: int | None = None  # token owning the role noun: "Its chair", "the alliance's"
 
     def to_actor(self, actor_id: str) -> Actor:
         seen = {self.name.lower()}
@@ -69,6 +71,7 @@ class Resolver:
         self._token_owner: dict[int, int] = {}
         self._history: list[_Seen] = []
         self.place_words: set[str] = set()
+        self.name_words: set[str] = set()
 
     # ------------------------------------------------------------------ helpers
 
@@ -140,6 +143,21 @@ class Resolver:
             if role:
                 draft.role = role
                 draft.affiliation = draft.affiliation or affiliation
+                draft.possessor = _role_possessor(ent)
+
+    def possessed_affiliations(self) -> None:
+        """ "Its chair, Milan Hradecky", "Jonas Brenner, the alliance's spokesman": the actor the
+        possessor was resolved to (after the pass, since an apposition may follow the name)."""
+        for draft in self.drafts:
+            if draft.affiliation is not None or draft.possessor is None:
+                continue
+            owner = self._token_owner.get(draft.possessor)
+            if owner is not None and self.drafts[owner].kind in (
+                "organization",
+                "media",
+                "country",
+            ):
+                draft.affiliation = self.drafts[owner].name
 
     def named(
         self,
@@ -154,12 +172,22 @@ class Resolver:
         idx = self._keys.get(key)
         if idx is None and name.isupper() and len(name) >= 2:
             idx = self._keys.get("#" + name)
+        short = self._short_key(name) if kind == "organization" else None
+        if kind == "country":
+            short = "country:" + names.COUNTRY_FORM.sub("", key)  # "Republic of Halvoria"
+        if idx is None and short is not None:
+            idx = self._keys.get(short)  # "Lumera" after "Lumera Semiconductor", or before it
         if idx is None:
             idx = self._new(name, kind)
-            short = names.acronym(name)
-            if short:
-                self._keys.setdefault("#" + short, idx)
+            abbr = names.acronym(name)
+            if abbr:
+                self._keys.setdefault("#" + abbr, idx)
         draft = self.drafts[idx]
+        if short is not None:
+            self._keys.setdefault(short, idx)
+        if kind != "person" and len(name) > len(draft.name) and draft.name in name:
+            draft.aliases.append(draft.name)
+            draft.name = name
         self._keys[key] = idx
         if alias:
             draft.aliases.append(alias)
@@ -177,7 +205,7 @@ class Resolver:
         kinds: tuple[ActorKind, ...]
         if gender:
             kinds = ("person",)
-        elif low == "it":
+        elif low in ("it", "its"):
             kinds = ("organization", "media", "country")
         else:
             kinds = ("group", "organization", "media", "country")
@@ -227,15 +255,43 @@ class Resolver:
                 self._mention(seen.draft, tok.doc[tok.left_edge.i : tok.i + 1])
                 return
 
+    def _short_key(self, name: str) -> str | None:
+        """The key an organization's distinctive first word gives ("Lumera" for "Lumera
+        Semiconductor"); none for generic words ("National", "Valley" in a place name)."""
+        first = name.split()[0].lower().strip(".,")
+        if not name[:1].isupper() or len(first) < 3 or first in names.GENERIC_NAME_WORDS:
+            return None
+        if first in names.ORG_WORDS or first in names.TITLE_PREFIXES or first in self.place_words:
+            return None
+        return None if names.country_of(first) else "short:" + first
+
     def description(self, tok: Token) -> bool:
-        """ "the union", "the ministry": the most recent organization named with that word."""
+        """ "the union", "the ministry": the most recent organization named with that word;
+        "the company", "the firm": the most recent company that is more than a passing mention."""
         low = tok.lower_
+        span = tok.doc[tok.left_edge.i : tok.i + 1]
         for seen in reversed(self._history):
             draft = self.drafts[seen.draft]
             if draft.kind in ("organization", "media") and low in draft.name.lower().split():
-                self._mention(seen.draft, tok.doc[tok.left_edge.i : tok.i + 1])
+                self._mention(seen.draft, span)
                 return True
-        return False
+        if tok.lemma_.lower() not in names.COMPANY_WORDS:
+            return False
+        company = self._company()
+        if company is not None:
+            self._mention(company, span)
+        return company is not None
+
+    def _company(self) -> int | None:
+        passing: int | None = None
+        for seen in reversed(self._history):
+            draft = self.drafts[seen.draft]
+            if draft.kind != "organization" or names.is_institution(draft.name):
+                continue
+            if seen.subject or len(draft.mentions) > 1:
+                return seen.draft
+            passing = seen.draft if passing is None else passing
+        return passing
 
     def group(self, tok: Token, *, create: bool = True, media: bool = False) -> None:
         """An unnamed collective speaker: "analysts", "business groups", "a ministry official";
@@ -276,6 +332,15 @@ def person_role(ent: Span) -> tuple[str | None, str | None]:
         if role:
             return role, affiliation
     return None, None
+
+
+def _role_possessor(ent: Span) -> int | None:
+    """The possessive determiner of the role noun in apposition with the name."""
+    head = next((c for c in ent.root.children if c.dep_ == "appos" and c.i >= ent.end), None)
+    if head is None and ent.root.dep_ == "appos" and ent.root.head.i < ent.start:
+        head = ent.root.head
+    poss = next((c for c in head.children if c.dep_ == "poss"), None) if head is not None else None
+    return poss.i if poss is not None else None
 
 
 def _prefix_role(ent: Span) -> tuple[str | None, str | None]:

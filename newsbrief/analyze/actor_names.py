@@ -62,6 +62,32 @@ ORG_WORDS = _words(
     network society center centre trust pac caucus cabinet assembly
     """
 )
+# words that make an organization an institution rather than a company ("the company" skips it)
+INSTITUTION_WORDS = _words(
+    """
+    ministry party union agency council committee university department office commission
+    institute foundation court congress senate house parliament government administration
+    campaign coalition federation chamber alliance organization organisation authority board
+    bureau service army navy police league club society trust pac caucus cabinet assembly
+    association school hospital church movement front
+    """
+)
+# nouns that refer back to a company ("the company", "the firm", "the chipmaker")
+COMPANY_WORDS = _words(
+    """
+    company firm corporation manufacturer maker chipmaker carmaker automaker drugmaker
+    retailer conglomerate airline insurer lender startup
+    """
+)
+# capitalized first words too common to stand for an organization on their own
+GENERIC_NAME_WORDS = _words(
+    """
+    the national international united new american european federal state general global
+    first central royal northern southern eastern western north south east west great world
+    people democratic republican social liberal conservative green independent free public
+    """
+)
+
 # group nouns that may head an unnamed collective source ("analysts", "the operators")
 GROUP_HEADS = _words(
     """
@@ -185,6 +211,12 @@ CAPITALS: dict[str, str] = {
     "the white house": "United States",
 }
 
+# the formal part of a country's name ("the Republic of Nauvia" is "Nauvia")
+COUNTRY_FORM = re.compile(
+    r"^(?:the\s+)?(?:(?:people's|democratic|federal|islamic|united)\s+)*"
+    r"(?:republic|kingdom|state|federation|commonwealth|principality|sultanate)\s+of\s+"
+)
+
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _SPACES = re.compile(r"\s+")
 
@@ -203,6 +235,10 @@ def country_of(word: str) -> str | None:
 def is_media_name(name: str) -> bool:
     words = [w.strip(".,'’").lower() for w in name.split()]
     return any(w in MEDIA_NAMES for w in words) or (len(words) > 1 and words[-1] in MEDIA_WORDS)
+
+
+def is_institution(name: str) -> bool:
+    return any(w.strip(".,'’").lower() in INSTITUTION_WORDS for w in name.split())
 
 
 def is_org_name(name: str) -> bool:

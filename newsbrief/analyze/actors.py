@@ -31,6 +31,7 @@ from newsbrief.models import Actor, ActorKind, Article, Sentence
 
 _RANK: dict[ActorKind, int] = {"person": 0, "media": 1, "organization": 2, "country": 3, "group": 4}
 _MAX_MENTION = 300
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,9 @@ def resolve_actors(doc: Doc, article: Article, sentences: list[Sentence]) -> Act
     res = Resolver(doc, article.text, sentences, lambda offset: quotes.at(offset) is not None)
     ents = {ent.start: ent for ent in doc.ents}
     res.place_words = {
+        w for e in ents.values() if e.label_ in _PLACES for w in e.text.lower().split()
+    }
+    res.name_words = {
         w for e in ents.values() if e.label_ != "PERSON" for w in e.text.lower().split()
     }
     skip_to = 0
@@ -90,6 +94,7 @@ def resolve_actors(doc: Doc, article: Article, sentences: list[Sentence]) -> Act
             skip_to = ent.end
             continue
         _token(res, tok)
+    res.possessed_affiliations()
     return _index(res.drafts)
 
 
@@ -97,7 +102,7 @@ def resolve_actors(doc: Doc, article: Article, sentences: list[Sentence]) -> Act
 
 
 def _entity(res: Resolver, ent: Span) -> bool:
-    ent = _joined(ent)
+    ent = _undated(_joined(ent))
     label = ent.label_
     if label not in ("PERSON", "ORG", "GPE", "NORP"):
         return False
@@ -134,6 +139,19 @@ def _joined(ent: Span) -> Span:
     return Span(doc, lo, ent.end, label=ent.label_)
 
 
+_DASHES = frozenset({"-", "—", "–", "--"})
+
+
+def _undated(ent: Span) -> Span:
+    """ "CORVEL VALLEY - Lumera Semiconductor": drop a capitalized dateline the model took in."""
+    for k, tok in enumerate(ent):
+        if tok.text in _DASHES and 0 < k < len(ent) - 1:
+            if all(t.is_upper or t.is_punct for t in ent[:k]):
+                return Span(ent.doc, ent.start + k + 1, ent.end, label=ent.label_)
+            break
+    return ent
+
+
 def _entity_name(ent: Span) -> str:
     toks = list(ent)
     while toks and (toks[0].lower_ in names.HONORIFICS or toks[0].lower_ == "the"):
@@ -150,7 +168,8 @@ _DATELINE = re.compile(r"\s*(?:,[^\n,—–-]{0,40})?\s*[—–-]")
 
 
 def _noise(res: Resolver, ent: Span, name: str) -> bool:
-    """Dateline capitals ("PORT SELANE, Valmora -") and one-word "persons" that are places."""
+    """Dateline capitals ("PORT SELANE, Valmora -") and one-word "persons" that are places: a word
+    of a place name, or the country of a demonym ("Valmora" beside "Valmoran")."""
     if name.isupper() and (
         len(name) > 5 or (ent.start_char < 60 and _DATELINE.match(res.text, ent.end_char))
     ):
@@ -158,9 +177,9 @@ def _noise(res: Resolver, ent: Span, name: str) -> bool:
     if ent.label_ != "PERSON" or " " in name:
         return False
     low = name.lower()
-    return any(
-        word == low or (word.startswith(low[:-1]) and len(word) > len(low) and word[-1] == "n")
-        for word in res.place_words
+    return low in res.place_words or any(
+        word.startswith(low[:-1]) and len(word) > len(low) and word[-1] == "n"
+        for word in res.name_words
     )
 
 
@@ -224,12 +243,13 @@ def _norp(res: Resolver, ent: Span) -> bool:
 # --------------------------------------------------------------------------- other tokens
 
 
-_PRONOUNS = {"he", "him", "she", "her", "it", "they", "them"}
+_PRONOUNS = {"he", "him", "his", "she", "her", "it", "its", "they", "them", "their"}
 
 
 def _token(res: Resolver, tok: Token) -> None:
     low = tok.lower_
-    if tok.pos_ == "PROPN" and not tok.ent_type_ and res.knows_surname(tok.text):
+    named = tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and tok.is_title)
+    if named and not tok.ent_type_ and res.knows_surname(tok.text):
         res.person(tok.doc[tok.i : tok.i + 1], tok.text)
         return
     if tok.pos_ == "PRON" and low in _PRONOUNS:

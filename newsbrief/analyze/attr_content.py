@@ -365,6 +365,10 @@ def _regard(ctx: Ctx, tok: Token) -> Found | None:
     return ([ctx.chars(rng)], "indirect", [], []) if rng[0] < rng[1] else None
 
 
+def _predicative_as(tok: Token) -> bool:
+    return tok.dep_ == "oprd" or (tok.dep_ == "prep" and tok.lower_ == "as")
+
+
 def _to_clause(verb: Token) -> bool:
     """ "to leave", also "his party to work" (a subject and an infinitive, parsed as ccomp)."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
@@ -422,7 +426,11 @@ def _fronted_object(ctx: Ctx, tok: Token) -> Found | None:
     the subject of a passive ("which she once supported", "a deal she backed", "X was praised")."""
     rel = next((c for c in tok.children if c.dep_ == "dobj" and c.i < tok.i), None)
     if rel is not None:
-        return [ctx.chars(subtree_range(rel))], "indirect", [], []
+        parts = [subtree_range(rel)]
+        pred = next((c for c in tok.children if c.i > tok.i and _predicative_as(c)), None)
+        if pred is not None:  # "which she described as “dangerous”"
+            parts.append(ctx.clip(subtree_range(pred), tok))
+        return [ctx.chars(p) for p in parts if p[0] < p[1]], "indirect", [], []
     if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN"):
         lo = tok.head.left_edge.i
         rng = ctx.clip((lo, tok.left_edge.i), tok)

@@ -43,12 +43,10 @@ __all__ = ["Cand", "Ctx", "extend_quotes", "find_candidates"]
 def find_candidates(ctx: Ctx) -> list[Cand]:
     out: list[Cand] = list(signed_quotes(ctx))
     for tok in ctx.doc:
-        if ctx.quotes.at(tok.idx) is not None:
-            if tok.text == ":" and (cand := colon(ctx, tok)) is not None:
-                out.append(cand)
-            continue
         cand: Cand | None = None
-        if tok.lower_ == "according":
+        if ctx.quotes.at(tok.idx) is not None:
+            cand = colon(ctx, tok) if tok.text == ":" else None  # a quoted transcript turn
+        elif tok.lower_ == "according":
             cand = according(ctx, tok)
         elif tok.lower_ == "in" and tok.dep_ == "prep":
             cand = in_document(ctx, tok)
@@ -122,7 +120,7 @@ def _verb(ctx: Ctx, tok: Token) -> Cand | None:
     if medium is not None:
         extra = [*extra, *doc[medium.i : tok.i], *(doc[i] for i in range(*cue_range(doc, medium)))]
     cue = cue_range(doc, tok, extra)
-    if _bare_infinitive(tok, cue) or (source is None and _subordinate(tok)):
+    if _bare_infinitive(tok, cue) or (source is None and _subordinate(tok)) or _unreal(tok):
         return None
     if source is not None and (not source[0] < source[1] or overlaps(ctx, source, contents)):
         source = None
@@ -183,6 +181,15 @@ def _bare_infinitive(tok: Token, cue: Range) -> bool:
     if tok.tag_ != "VB" or tok.dep_ not in ("advcl", "xcomp", "acl") or cue[0] < tok.i - 1:
         return False
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+_MODALS = frozenset({"must", "should", "shall"})
+
+
+def _unreal(tok: Token) -> bool:
+    """ "which must approve any subsidy", "voters should reject it": an obligation is not an
+    attribution of its own."""
+    return any(c.dep_ == "aux" and c.lower_ in _MODALS for c in tok.children)
 
 
 def _subordinate(tok: Token) -> bool:

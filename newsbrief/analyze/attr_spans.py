@@ -10,9 +10,9 @@ from collections.abc import Callable, Iterable
 from spacy.tokens import Doc, Token
 
 from newsbrief.analyze.cues import (
+    CLAUSE,
     CUE_ADVERBS,
     NON_CUE_ADVERBS,
-    QUOTING,
     SOURCE_CUT_ADVERBS,
     STATEMENT_NOUNS,
 )
@@ -61,7 +61,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         return misparsed
     if depth < 3 and verb.dep_ in _INHERIT_SUBJECT and verb.head.i != verb.i:
         head = verb.head
-        if verb.dep_ == "conj" and head.dep_ == "ccomp" and head.head.lemma_.lower() in QUOTING:
+        if head.dep_ == "ccomp" and head.head.lemma_.lower() in CLAUSE and _reports_on(verb):
             return subject_of(head.head, depth + 1)
         if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in _BY_DOING:
             head = head.head  # "X distanced himself by saying …": the subject of the main verb
@@ -72,6 +72,15 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
 
 _NAMEY = ("PROPN", "PRON")
 _ODD_DEPS = ("advmod", "npadvmod", "dep", "nmod", "compound", "dobj", "attr", "oprd", "appos")
+
+
+def _reports_on(verb: Token) -> bool:
+    """A verb in a reported clause that continues the report ("X said A and added B", "X said
+    A, citing B"): its subject is the reporter's."""
+    if verb.dep_ == "conj":
+        return True
+    comma_led = verb.left_edge.i > 0 and verb.doc[verb.left_edge.i - 1].text == ","
+    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and comma_led
 
 
 def _misparsed_subject(verb: Token) -> Token | None:
@@ -132,10 +141,13 @@ def _cut_clause(doc: Doc, clause: Token, is_cue: Callable[[Token], bool] | None)
 
 
 def _after_dateline(doc: Doc, i: int, subj: Token) -> int:
-    """Skip a wire dateline ("Dec 29 (Reuters) - …") that the parser folded into the subject."""
+    """Skip a wire dateline ("Dec 29 (Reuters) - …", "CORVEL VALLEY - …") that the parser
+    folded into the subject."""
     for k in range(i, subj.i):
-        if doc[k].text in {"-", "—", "--", "–"} and any(t.text == ")" for t in doc[i:k]):
-            return k + 1
+        if doc[k].text in {"-", "—", "--", "–"}:
+            before = doc[i:k]
+            if any(t.text == ")" for t in before) or all(t.is_upper or t.is_punct for t in before):
+                return k + 1
     return i
 
 
@@ -191,7 +203,7 @@ def _cue_adverb(adv: Token) -> bool:
     sentence adverb or a wh-word ("however", "when")."""
     if adv.lower_ in CUE_ADVERBS:
         return True
-    bare = adv.n_lefts + adv.n_rights == 0
+    bare = adv.n_lefts + adv.n_rights == 0 and adv.text.islower()  # not a misparsed name
     return adv.pos_ == "ADV" and adv.lower_ not in NON_CUE_ADVERBS and bare
 
 

@@ -46,7 +46,7 @@ def find_attributions(
         out.extend(builder.records(cand, None))
     for cand, parent in nested:
         out.extend(builder.records(cand, parent))
-    return _claim_targets(out)
+    return _claim_targets(out, actors)
 
 
 _OPENERS = '“"'
@@ -67,24 +67,36 @@ def _balance_quotes(text: str, start: int, end: int) -> int:
 
 
 _CLAIM = re.compile(
-    r"^(?:that|this|the|these|those|such) (?:claims?|allegations?|reports?|accusations?|charges?|"
-    r"assertions?|suggestions?|notion|idea|characterization|account)\b",
+    r"^(?:that|this|the|these|those|such|their|its) (?:\w+ )?(?:claims?|allegations?|reports?|"
+    r"accusations?|charges?|assertions?|suggestions?|notion|idea|characterization|account|"
+    r"criticisms?|concerns?|complaints?|objections?|warnings?|arguments?|attacks?|view)\b",
     re.IGNORECASE,
 )
 
 
-def _claim_targets(atts: list[Attribution]) -> list[Attribution]:
-    """ "X denied that claim": the opposed actor is whoever made the last claim before."""
+def _claim_targets(atts: list[Attribution], actors: ActorIndex) -> list[Attribution]:
+    """ "X denied that claim", "X rejects the criticism": the opposed actor is whoever made the
+    last claim before (the organization, when that was its spokesperson after it spoke)."""
     out: list[Attribution] = []
     last: list[str] = []
     for att in sorted(atts, key=lambda a: a.cue_span.start):
         if att.stance == "oppose" and att.target_actor_id is None and _CLAIM.match(att.content):
             target = next((a for a in reversed(last) if a != att.actor_id), None)
+            target = _speaker_body(target, last, actors)
             att = att.model_copy(update={"target_actor_id": target})
         if att.actor_id is not None:
             last.append(att.actor_id)
         out.append(att)
     return out
+
+
+def _speaker_body(target: str | None, last: list[str], actors: ActorIndex) -> str | None:
+    """A spokesperson's organization, when it made a claim of its own just before."""
+    person = actors.get(target) if target is not None else None
+    if person is None or person.kind != "person" or not person.affiliation:
+        return target
+    body = next((a for a in actors.actors if a.name == person.affiliation), None)
+    return body.id if body is not None and body.id in last[-4:] else target
 
 
 def _yield_to_channels(cands: list[Cand], text: str) -> list[Cand]:

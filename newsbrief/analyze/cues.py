@@ -37,8 +37,8 @@ CLAUSE = words(
     dispute ask wonder question theorize opine indicate conclude find show recommend propose
     charge grumble rant crow exclaim confide clarify continue point demand urge
     think believe know feel fear hope expect worry doubt suspect assume understand realize
-    realise recognize recognise learn guess suppose imagine reckon sense seem appear envision project
-    read describe decide call consider discuss offer express prefer rule cite remember share
+    realise recognize recognise learn guess suppose imagine reckon sense seem appear envision
+    project read describe decide call consider discuss offer express prefer rule cite remember share
     """
 )
 

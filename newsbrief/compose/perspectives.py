@@ -31,6 +31,8 @@ _TRAIL = " ,;:—–-"
 _LEAD = re.compile(r"^(?:that|whether)\s+", re.I)
 _CLAUSE_BREAK = re.compile(r"[,;:—–]\s")
 _POSITION_WORDS = 32
+_RELATIVES = frozenset({"which", "who", "whom", "that", "what"})  # "which she described as …"
+_QUOTED_COMMA = re.compile(r"[,;]([\"”’]+)$")  # '… circumstances,"' ends a position as '…"'
 
 
 @dataclass
@@ -105,9 +107,10 @@ def _spoken(atts: Iterable[Attribution], actors: dict[str, Actor]) -> list[Attri
     """Attributions that are an actor's own statement: not nested in someone else's words, and
     not a channel that merely carries another attribution."""
     atts = list(atts)
+    relative = {a.cue_span for a in atts if a.content.strip().lower() in _RELATIVES}
     out = []
     for att in atts:
-        if att.actor_id not in actors:
+        if att.actor_id not in actors or att.cue_span in relative:
             continue
         outer = _outer(att, atts)
         if outer is not None and not _is_channel(outer, actors):
@@ -218,7 +221,7 @@ def _informative(statement: Statement) -> tuple[int, int, int]:
 
 def _one_line(text: str) -> str:
     """The statement, without a leading "that", cut at a clause break when it is long."""
-    text = _LEAD.sub("", text.strip())
+    text = _QUOTED_COMMA.sub(r"\1", _LEAD.sub("", text.strip()))
     words = text.split()
     if len(words) <= _POSITION_WORDS:
         return text

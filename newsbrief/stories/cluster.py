@@ -68,6 +68,7 @@ class ClusterSettings:
     fold_batch: int = 8  # members folded into the core at a time (fewer core rewrites)
     member_terms: int = 96  # terms kept per member and channel
     window_stories: int = 4  # stories re-clustered together: the joined one and neighbours
+    window_nodes: int = 48  # neighbours beyond this many nodes come in whole
     neighbour_floor: float = 0.1  # a candidate scoring this joins the window
     recluster_small: int = 24  # stories up to this size are re-clustered on every article ...
     recluster_every: int = 4  # ... bigger ones on every this many
@@ -404,19 +405,23 @@ class StoryAssigner:
         self, target: Story, neighbours: Sequence[Story]
     ) -> tuple[list[Node], list[tuple[Story, int]]]:
         """The window's nodes and what each stands for: the target story's core (seq -1) and
-        free members (their seq), and each neighbour story whole (seq -2; it may merge, and
-        is split only when it is the target itself)."""
+        free members (their seq), the same for each neighbour story while the window has
+        room, else the neighbour whole (seq -2: it may merge, and is split only when it is
+        the target itself)."""
         nodes: list[Node] = []
         owners: list[tuple[Story, int]] = []
-        if target.n_core:
-            nodes.append(self._mean_node(target, core=True))
-            owners.append((target, -1))
-        for seq in target.free:
-            nodes.append(self._cached(self.members[seq])[0])
-            owners.append((target, seq))
-        for story in neighbours:
-            nodes.append(self._mean_node(story, core=False))
-            owners.append((story, -2))
+        for story in (target, *neighbours):
+            size = len(story.free) + (1 if story.n_core else 0)
+            if story is not target and len(nodes) + size > self.settings.window_nodes:
+                nodes.append(self._mean_node(story, core=False))
+                owners.append((story, -2))
+                continue
+            if story.n_core:
+                nodes.append(self._mean_node(story, core=True))
+                owners.append((story, -1))
+            for seq in story.free:
+                nodes.append(self._cached(self.members[seq])[0])
+                owners.append((story, seq))
         return nodes, owners
 
     def _mean_node(self, story: Story, *, core: bool) -> Node:
