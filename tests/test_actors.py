@@ -118,3 +118,64 @@ def test_actor_index_lookup_prefers_the_person_in_a_long_span() -> None:
     found = index.get("a2")
     assert found is not None and found.name == "Anton Berg"
     assert index.get("a9") is None
+
+
+def test_dateline_stays_out_of_an_organization_name() -> None:
+    text = (
+        "MARLOW VALLEY - Teravion Systems said on Monday it would open a plant in the region. "
+        "The plant will employ 400 people, the company said. Teravion reported record sales."
+    )
+    _, index = _resolve(text)
+    teravion = _named(index, "Teravion Systems")
+    assert teravion.kind == "organization"
+    assert "Teravion" in teravion.aliases
+    assert _texts(teravion)[0] == "Teravion Systems"
+    assert "the company" in _texts(teravion)
+    assert not any("VALLEY" in a.name for a in index.actors)
+
+
+def test_the_company_is_the_recent_company_not_an_authority() -> None:
+    text = (
+        "Ostra Robotics said it would build a plant. The Competition Authority said it would "
+        "review the aid. Analysts said the company had moved fast."
+    )
+    _, index = _resolve(text)
+    ostra = _named(index, "Ostra Robotics")
+    assert "the company" in _texts(ostra)
+    authority = _named(index, "Competition Authority")
+    assert "the company" not in _texts(authority)
+
+
+def test_surname_after_full_name_is_the_same_person_even_if_tagged_as_organization() -> None:
+    text = (
+        "Daniela Forsberg, chief executive of Ostra Robotics, spoke on Monday. "
+        "Forsberg said the plant would open in May. Later, Forsberg said costs had risen."
+    )
+    _, index = _resolve(text)
+    forsberg = _named(index, "Daniela Forsberg")
+    assert _texts(forsberg).count("Forsberg") == 2
+    assert forsberg.affiliation == "Ostra Robotics"
+
+
+def test_possessive_role_takes_the_owner_as_affiliation() -> None:
+    text = (
+        "The National Water Board said it would review the plan. Its chair, Milan Hradec, "
+        'said a decision would come in May. "We are worried," said Jonas Berg, the board\'s '
+        "spokesman."
+    )
+    _, index = _resolve(text)
+    hradec = _named(index, "Milan Hradec")
+    assert hradec.role == "chair"
+    assert hradec.affiliation == "National Water Board"
+    assert _named(index, "Jonas Berg").affiliation == "National Water Board"
+
+
+def test_formal_country_name_and_short_name_are_one_country() -> None:
+    text = (
+        "The delegation of the Republic of Nauvia walked out. "
+        "Nauvia said the talks had failed, and Nauvia will not return."
+    )
+    _, index = _resolve(text)
+    (nauvia,) = [a for a in index.actors if "Nauvia" in a.name]
+    assert nauvia.kind == "country"
+    assert len(nauvia.mentions) == 3

@@ -192,3 +192,121 @@ def test_quotes_are_found_across_styles() -> None:
     text = "He said ''yes,'' then “no,” then \"maybe.\""
     quotes = find_quotes(text)
     assert [text[q.inner_start : q.inner_end] for q in quotes] == ["yes,", "no,", "maybe."]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The mayor now says the bridge will reopen in May.", "now says"),
+        ("The unions have generally argued that wages lag behind prices.", "have generally argued"),
+        ("When the mayor said the bridge would reopen, nobody believed her.", "said"),
+        ("However, the mayor said the bridge would reopen.", "said"),
+    ],
+)
+def test_adverbs_next_to_the_cue_belong_to_it_unless_they_link_clauses(text: str, cue: str) -> None:
+    _, _, atts = _run(text)
+    assert cue in [a.cue for a in atts]
+
+
+def test_a_misparsed_name_before_the_verb_stays_out_of_the_cue() -> None:
+    text = "Lindberg said the talks were over. Lindberg told reporters that the offer was final."
+    _, _, atts = _run(text)
+    (told,) = [a for a in atts if a.cue.endswith("told")]
+    assert told.cue == "told"
+
+
+def test_signed_quotation_with_initials_and_no_break_space() -> None:
+    text = "“We need jobs, not slogans.” ―\u00a0Maria T. Lopez. Photo: Agency.\n\nMore follows."
+    article, _, atts = _run(text)
+    _check_offsets(article, atts)
+    (att,) = [a for a in atts if a.kind == "direct"]
+    assert att.cue == "―"
+    assert att.source == "Maria T. Lopez"
+    assert att.content.startswith("We need jobs")
+
+
+def test_interview_turns_and_headline_labels_are_no_speakers() -> None:
+    text = "Q: Will the plant close?\n\nA: I think the figures are bad.\n\nBREAKING: Mill shuts."
+    _, _, atts = _run(text)
+    assert [a.cue for a in atts if a.cue == ":"] == []
+    assert "think" in [a.cue for a in atts]
+
+
+def test_quoted_transcript_turn_names_its_speaker() -> None:
+    text = 'The exchange went as follows: "MORALES: We will not sign this deal."'
+    _, _, atts = _run(text)
+    (colon,) = [a for a in atts if a.cue == ":" and a.source == "MORALES"]
+    assert colon.content == "We will not sign this deal"
+
+
+def test_a_clause_that_attributes_again_is_cut_off_the_content() -> None:
+    text = "Farmers said the dam had helped them, while other residents said it flooded fields."
+    _, _, atts = _run(text)
+    said = _by_cue(atts, "said")
+    assert [a.content for a in said] == ["the dam had helped them", "it flooded fields"]
+    assert [a.source for a in said] == ["Farmers", "other residents"]
+
+
+def test_inverted_closing_attribution_takes_the_subject_after_the_verb() -> None:
+    text = "“The vote will be close,” said Ana Ruiz, a pollster at Delta Research."
+    _, _, atts = _run(text)
+    (said,) = _by_cue(atts, "said")
+    assert said.source == "Ana Ruiz, a pollster at Delta Research"
+
+
+def test_issued_a_statement_saying_is_one_cue_with_a_channel() -> None:
+    text = "The ministry issued a statement saying that the border would stay open."
+    _, _, atts = _run(text)
+    (att,) = atts
+    assert att.cue == "issued a statement saying"
+    assert att.source == "The ministry"
+    assert att.content == "that the border would stay open"
+    assert att.channel == "in a statement"
+
+
+def test_participle_after_a_report_keeps_the_reporters_voice() -> None:
+    text = "Varga denied that the council had promised a subsidy, saying the court would decide."
+    _, _, atts = _run(text)
+    (saying,) = _by_cue(atts, "saying")
+    assert saying.source == "Varga"
+    assert saying.content == "the court would decide"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Protesters were frustrated that the footage was withheld.", "were frustrated"),
+        ("Most voters see the mayor as a reformer.", "see"),
+        ("The unions want a shorter week.", "want"),
+        ("The senator seems ready to compromise on the budget.", "seems"),
+    ],
+)
+def test_feelings_views_and_wants_are_attributions(text: str, cue: str) -> None:
+    article, _, atts = _run(text)
+    _check_offsets(article, atts)
+    assert {a.cue for a in atts} == {cue}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The board, which must approve any sale, met on Monday.",
+        "The hikers went to the ridge to see the sunrise.",
+        "They drove past a stream called Miracle Run.",
+        "She saw him at the station on Friday.",
+    ],
+)
+def test_obligations_purposes_and_names_are_not_attributions(text: str) -> None:
+    assert _run(text)[2] == []
+
+
+def test_rejecting_the_criticism_targets_the_critics_body() -> None:
+    text = (
+        "The Water Alliance warned that the plant would drain the river. "
+        '"They are taking our water," said Jonas Berg, the alliance\'s spokesman. '
+        "The company rejects the criticism."
+    )
+    _, actors, atts = _run(text)
+    (rejects,) = _by_cue(atts, "rejects")
+    target = actors.get(rejects.target_actor_id or "")
+    assert target is not None and target.name == "Water Alliance"

@@ -83,3 +83,35 @@ def test_story_merges_actors_by_canonical_name() -> None:
 
 def test_article_without_attributions_has_no_positions() -> None:
     assert who_thinks_what([_analysis("The bridge reopened on Monday after repairs.")]) == ()
+
+
+CHIPS = "\n\n".join(
+    [
+        "MARLOW VALLEY - Teravion Systems said on Monday it would build a chip plant in the "
+        "valley. The plant will employ 900 people, the company said.",
+        'The Valley Water Board warned that the plant would drain the river. "They are taking '
+        "our water,\" said Jonas Berg, the board's spokesman.",
+        "Teravion rejects the criticism. Its chief executive, Daniela Moreno, said the plant would "
+        'recycle its water, citing new filters, which she described as "the best on the market."',
+    ]
+)
+
+
+def test_company_short_name_and_the_company_are_one_actor() -> None:
+    positions = _by_actor(who_thinks_what([_analysis(CHIPS)]))
+    assert "Teravion Systems" in positions
+    assert not any("VALLEY" in name or name in ("Company", "Teravion") for name in positions)
+    teravion = positions["Teravion Systems"]
+    assert {st.cue for st in teravion.statements} >= {"said", "rejects"}
+
+
+def test_criticism_is_rejected_against_the_critics_and_roles_carry_owners() -> None:
+    positions = _by_actor(who_thinks_what([_analysis(CHIPS)]))
+    (disagreement,) = positions["Teravion Systems"].disagrees_with
+    assert disagreement.with_actor == "Valley Water Board"
+    berg = positions["Jonas Berg"]
+    assert (berg.role, berg.affiliation) == ("spokesman", "Valley Water Board")
+    ruiz = positions["Daniela Moreno"]
+    assert (ruiz.role, ruiz.affiliation) == ("chief executive", "Teravion Systems")
+    assert {st.cue for st in ruiz.statements} >= {"said", "citing"}
+    assert all(st.text.lower() not in ("which", "that") for st in ruiz.statements)

@@ -133,17 +133,14 @@ class Resolver:
     def _learn_person(self, draft: Draft, ent: Span) -> None:
         before = ent.doc[ent.start - 1] if ent.start > 0 else None
         words = [t.lower_ for t in ent] + ([before.lower_] if before is not None else [])
-        for w in words:
-            if w in names.MALE_WORDS:
-                draft.gender = draft.gender or "m"
-            elif w in names.FEMALE_WORDS:
-                draft.gender = draft.gender or "f"
+        _learn_gender(draft, words)
         if draft.role is None:
             role, affiliation = person_role(ent)
             if role:
                 draft.role = role
                 draft.affiliation = draft.affiliation or affiliation
                 draft.possessor = _role_possessor(ent)
+                _learn_gender(draft, role.split())
 
     def possessed_affiliations(self) -> None:
         """ "Its chair, Milan Hradecky", "Jonas Brenner, the alliance's spokesman": the actor the
@@ -255,6 +252,15 @@ class Resolver:
                 self._mention(seen.draft, tok.doc[tok.left_edge.i : tok.i + 1])
                 return
 
+    def short_name(self, tok: Token) -> bool:
+        """A lone capitalized word the model did not tag that is an organization's short name."""
+        idx = self._keys.get("short:" + tok.lower_) if tok.is_title else None
+        if idx is None:
+            return False
+        self.drafts[idx].aliases.append(tok.text)
+        self._mention(idx, tok)
+        return True
+
     def _short_key(self, name: str) -> str | None:
         """The key an organization's distinctive first word gives ("Lumera" for "Lumera
         Semiconductor"); none for generic words ("National", "Valley" in a place name)."""
@@ -332,6 +338,15 @@ def person_role(ent: Span) -> tuple[str | None, str | None]:
         if role:
             return role, affiliation
     return None, None
+
+
+def _learn_gender(draft: Draft, words: list[str]) -> None:
+    """Gender from honorifics and gendered role words ("Mrs.", "spokesman")."""
+    for w in words:
+        if w in names.MALE_WORDS:
+            draft.gender = draft.gender or "m"
+        elif w in names.FEMALE_WORDS:
+            draft.gender = draft.gender or "f"
 
 
 def _role_possessor(ent: Span) -> int | None:

@@ -252,6 +252,8 @@ def _token(res: Resolver, tok: Token) -> None:
     if named and not tok.ent_type_ and res.knows_surname(tok.text):
         res.person(tok.doc[tok.i : tok.i + 1], tok.text)
         return
+    if named and not tok.ent_type_ and res.short_name(tok):  # "Teravion" for "Teravion Systems"
+        return
     if tok.pos_ == "PRON" and low in _PRONOUNS:
         if not res.quoted(tok.idx):
             res.pronoun(tok)

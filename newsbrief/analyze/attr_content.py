@@ -13,6 +13,7 @@ from newsbrief.analyze.attr_core import (
     is_quoting_token,
     speechlike,
 )
+from newsbrief.analyze.attr_frames import light_verb, raised, regard
 from newsbrief.analyze.attr_spans import (
     Range,
     clause_range,
@@ -24,59 +25,18 @@ from newsbrief.analyze.attr_spans import (
 from newsbrief.analyze.quotes import Quote
 from newsbrief.models import AttributionKind
 
-_RAISING = frozenset({"seem", "appear"})
-_PASSIVE_RAISING = frozenset(
-    {"expect", "say", "believe", "think", "report", "know", "consider", "rumor", "allege", "see"}
-)
-
-
-def _raised(ctx: Ctx, tok: Token, lemma: str) -> Found | None:
-    """ "X seems to …", "X is expected to …": the subject and the infinitive are the content."""
-    passive = any(c.dep_ == "auxpass" for c in tok.children)
-    if lemma not in _RAISING and not (passive and lemma in _PASSIVE_RAISING):
-        return None
-    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    xcomp = next((c for c in tok.children if c.dep_ == "xcomp" and c.i > tok.i), None)
-    if xcomp is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in xcomp.children):
-        xcomp = _seems_like(tok) if lemma in _RAISING else None
-        if xcomp is None:
-            return None
-    if is_quoting_token(xcomp):
-        return _NO_CONTENT  # "X seems to say …": the inner verb attributes
-    parts = [ctx.clip(subtree_range(xcomp), tok)]
-    if subj is not None:
-        parts.insert(0, ctx.clip(subtree_range(subj), tok))
-    return [ctx.chars(p) for p in parts if p[0] < p[1]], "indirect", [], []
-
-
-_NO_CONTENT: Found = ([], "indirect", [], [])
-_OBJECTS = frozenset({"dobj", "ccomp", "xcomp", "attr", "oprd", "dative"})
-
-
-def _seems_like(tok: Token) -> Token | None:
-    """ "X seems ready to …", "it seemed like …", "X seemed an insult away from …"."""
-    return next(
-        (
-            c
-            for c in tok.children
-            if c.i > tok.i
-            and (c.dep_ in ("acomp", "attr", "oprd") or (c.dep_ == "prep" and c.lower_ == "like"))
-        ),
-        None,
-    )
-
 
 def verb_content(ctx: Ctx, tok: Token, lemma: str, source: Range | None) -> Found | None:
     if lemma in lex.REGARD:
-        return _regard(ctx, tok)
-    raised = _raised(ctx, tok, lemma)
-    if raised is not None:
-        return raised if raised[0] else None
+        return regard(ctx, tok)
+    found_raised = raised(ctx, tok, lemma)
+    if found_raised is not None:
+        return found_raised if found_raised[0] else None
     if lemma in lex.PHRASAL and not any(c.dep_ == "ccomp" for c in tok.children):
         found = _phrasal_content(ctx, tok, lemma)
         if found is not None:
             return found
-    light = _light_verb(ctx, tok)
+    light = light_verb(ctx, tok)
     if light is not None:
         return light
     if lemma in lex.CLAUSE:
@@ -90,29 +50,6 @@ def verb_content(ctx: Ctx, tok: Token, lemma: str, source: Range | None) -> Foun
     if lemma in lex.OBJECT:
         return _object_content(ctx, tok)
     return None
-
-
-def _light_verb(ctx: Ctx, tok: Token) -> Found | None:
-    """ "expressed deep concern about X", "made the case for X", "took aim at X": the noun and
-    its preposition join the cue, the preposition's object is the content."""
-    if tok.lemma_.lower() not in lex.LIGHT_VERBS:
-        return None
-    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
-    if obj is None or obj.lemma_.lower() not in lex.LIGHT_NOUNS:
-        return None
-    for prep in (*obj.children, *tok.children):
-        if prep.dep_ == "prep" and prep.i > obj.i and prep.lower_ in _LIGHT_PREPS:
-            pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
-            if pobj is not None:
-                rng = ctx.clip(subtree_range(pobj), tok)
-                extra = [obj, prep, *(t for t in obj.subtree if t.i < obj.i)]
-                return [ctx.chars(rng)], "indirect", extra, []
-    return None
-
-
-_LIGHT_PREPS = frozenset(
-    {"about", "over", "for", "with", "on", "into", "of", "at", "against", "to"}
-)
 
 
 def _complement(ctx: Ctx, tok: Token) -> Token | None:
@@ -340,31 +277,6 @@ def _infinitive_content(ctx: Ctx, tok: Token) -> Found | None:
     return [ctx.chars(rng)], "indirect", [], []
 
 
-_EVALUATIVE = frozenset({"favorably", "unfavorably", "positively", "negatively", "favourably"})
-
-
-def _regard(ctx: Ctx, tok: Token) -> Found | None:
-    """ "voters see Clinton as the stronger candidate", "55 percent view Trump unfavorably": the
-    object with what it is seen as (without the "as" phrase, no attribution: "saw him there")."""
-    obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
-    if obj is None:
-        return None
-    tail = [
-        c
-        for c in (*tok.children, *obj.children)
-        if c.i > max(obj.i, tok.i)
-        and ((c.dep_ == "prep" and c.lower_ == "as") or c.lower_ in _EVALUATIVE)
-    ]
-    if not tail:
-        return None
-    lo = obj.left_edge.i if obj.dep_ == "dobj" else tok.i + 1
-    rng = ctx.clip((lo, max(t.right_edge.i for t in tail) + 1), tok)
-    if obj.dep_ == "nsubjpass":
-        parts = [ctx.clip(subtree_range(obj), tok), rng]
-        return [ctx.chars(p) for p in parts if p[0] < p[1]], "indirect", [], []
-    return ([ctx.chars(rng)], "indirect", [], []) if rng[0] < rng[1] else None
-
-
 def _predicative_as(tok: Token) -> bool:
     return tok.dep_ == "oprd" or (tok.dep_ == "prep" and tok.lower_ == "as")
 
@@ -403,6 +315,7 @@ def _predicative(ctx: Ctx, tok: Token) -> Found | None:
 
 
 _RIGHT_STOP = frozenset({"advcl", "npadvmod"})
+_OBJECTS = frozenset({"dobj", "ccomp", "xcomp", "attr", "oprd", "dative"})
 
 
 def _right_end(ctx: Ctx, tok: Token, hi: int) -> int:

@@ -32,7 +32,6 @@ _LEAD = re.compile(r"^(?:that|whether)\s+", re.I)
 _CLAUSE_BREAK = re.compile(r"[,;:—–]\s")
 _POSITION_WORDS = 32
 _RELATIVES = frozenset({"which", "who", "whom", "that", "what"})  # "which she described as …"
-_QUOTED_COMMA = re.compile(r"[,;]([\"”’]+)$")  # '… circumstances,"' ends a position as '…"'
 
 
 @dataclass
@@ -221,7 +220,7 @@ def _informative(statement: Statement) -> tuple[int, int, int]:
 
 def _one_line(text: str) -> str:
     """The statement, without a leading "that", cut at a clause break when it is long."""
-    text = _QUOTED_COMMA.sub(r"\1", _LEAD.sub("", text.strip()))
+    text = _LEAD.sub("", text.strip())
     words = text.split()
     if len(words) <= _POSITION_WORDS:
         return text

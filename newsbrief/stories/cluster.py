@@ -72,6 +72,7 @@ class ClusterSettings:
     neighbour_floor: float = 0.1  # a candidate scoring this joins the window
     recluster_small: int = 24  # stories up to this size are re-clustered on every article ...
     recluster_every: int = 4  # ... bigger ones on every this many
+    confident: float = 0.5  # an article joining at this score with no neighbour: no repair
     refresh_growth: float = 1.25  # cached member vectors are redone when the corpus grew so
     live_window: int = 10_000  # a story not updated in this many articles freezes
     decay_grace_days: float = 7.0  # no penalty within this many days of the story's span
@@ -143,18 +144,22 @@ class StoryAssigner:
             self.stories[story.id] = story
             self.journal.record_story(story.id)
         self._add_member(story, member)
-        if self._due(story):
-            floor = self.settings.neighbour_floor
-            near = [s for s, score in scored if score >= floor and s is not story]
+        floor = self.settings.neighbour_floor
+        near = [s for s, score in scored if score >= floor and s is not story]
+        joined = scored[0][1] if scored and scored[0][0] is story else 0.0
+        if self._due(story, joined, bool(near)):
             self._recluster(story, near[: self.settings.window_stories - 1])
         if self.n_docs % 1000 == 0:
             self._freeze_stale()
         return self.members[member.seq].story if member.seq in self.members else story.id
 
-    def _due(self, story: Story) -> bool:
-        """Whether the story just joined is re-clustered now: while small, then every few
-        articles (a big story's latest article rarely changes the picture)."""
+    def _due(self, story: Story, score: float, near: bool) -> bool:
+        """Whether the story just joined is re-clustered now: not when the article matched
+        it confidently and no other story came near; else while the story is small, then
+        every few articles (a big story's latest article rarely changes the picture)."""
         s = self.settings
+        if score >= s.confident and not near:
+            return False
         return story.n <= s.recluster_small or story.n % s.recluster_every == 0
 
     def drain(self) -> Journal:
