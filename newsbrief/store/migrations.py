@@ -226,6 +226,8 @@ def _m003_story_repair(conn: sqlite3.Connection) -> None:
         -- a story merged into another redirects to it (always the final survivor)
         ALTER TABLE stories ADD COLUMN merged_into TEXT;
         CREATE INDEX stories_merged_into ON stories (merged_into);
+        -- the assigner's core of the story (its folded members), apart from the small state
+        ALTER TABLE stories ADD COLUMN core TEXT;
 
         -- the story assigner's latest members per story, which local re-clustering may move
         CREATE TABLE cluster_members (

@@ -251,12 +251,15 @@ class StoriesMixin(ArchiveBase):
         meta: dict[str, Any],
         stories: Mapping[str, dict[str, Any]],
         members: Mapping[int, dict[str, Any]],
+        *,
+        cores: Mapping[str, dict[str, Any]] | None = None,
         dropped: Iterable[int] = (),
     ) -> str:
         """Persist the assigner after one article: its counters (``meta``: its stats without
-        ``df``), the states of the stories and members that changed, and the members folded
-        away (``dropped``). A story whose state is written exists (again): it redirects
-        nowhere, and a new one takes its founder article's title. Returns the new token."""
+        ``df``), the states of the stories, story cores and members that changed, and the
+        members folded away (``dropped``). A story whose state is written exists (again): it
+        redirects nowhere, and a new one takes its founder article's title. Returns the new
+        token."""
         token = uuid.uuid4().hex
         now = codec.now()
         with self.transaction() as conn:
@@ -274,6 +277,10 @@ class StoriesMixin(ArchiveBase):
                     (sid, state.get("founder_id"), json.dumps(state), now, now)
                     for sid, state in stories.items()
                 ],
+            )
+            conn.executemany(
+                "UPDATE stories SET core = ? WHERE id = ?",
+                [(json.dumps(core), sid) for sid, core in (cores or {}).items()],
             )
             conn.executemany(
                 "INSERT OR REPLACE INTO cluster_members (seq, article_id, story_id, state)"
@@ -319,9 +326,9 @@ class StoriesMixin(ArchiveBase):
             for r in self._conn.execute("SELECT seq, terms FROM cluster_log ORDER BY seq")
         ]
         stories = [
-            json.loads(r[0])
+            {**json.loads(r[0]), "core": json.loads(r[1]) if r[1] else {}}
             for r in self._conn.execute(
-                "SELECT state FROM stories WHERE state IS NOT NULL AND merged_into IS NULL"
+                "SELECT state, core FROM stories WHERE state IS NOT NULL AND merged_into IS NULL"
             )
         ]
         members = [
@@ -341,7 +348,7 @@ class StoriesMixin(ArchiveBase):
                     "UPDATE stories SET merged_into = ? WHERE merged_into = ? OR id = ?",
                     (new, old, old),
                 )
-                conn.execute("UPDATE stories SET state = NULL WHERE id = ?", (old,))
+                conn.execute("UPDATE stories SET state = NULL, core = NULL WHERE id = ?", (old,))
 
     def move_to_stories(self, moved: Mapping[str, str]) -> None:
         """Put each article in its story (new members, or members re-clustering moved)."""
@@ -361,7 +368,7 @@ class StoriesMixin(ArchiveBase):
 @dataclass(frozen=True)
 class SavedClusterState:
     """The assigner's saved state: stats (``df`` as last flushed), the term log since, the
-    live stories' states and the members' states."""
+    live stories' states (each with its core under ``"core"``) and the members' states."""
 
     stats: dict[str, Any]
     log: list[tuple[int, list[str]]]

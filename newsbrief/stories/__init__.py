@@ -93,11 +93,14 @@ class StoryThreads:
             story_id = assigner.assign(article.id, article.text, article.title, article.published)
             journal = assigner.drain()
             stories = {sid: assigner.story_state(sid) for sid in journal.stories}
+            cores = {sid: assigner.core_state(sid) for sid in journal.cores}
             members = {seq: assigner.member_state(seq) for seq in journal.members}
             self._write_df(assigner, df)
             meta = {k: v for k, v in assigner.stats_state().items() if k != "df"}
             meta["flushed"] = self._flushed
-            token = archive.save_cluster_state(meta, stories, members, journal.dropped)
+            token = archive.save_cluster_state(
+                meta, stories, members, cores=cores, dropped=journal.dropped
+            )
             archive.merge_stories(journal.merged)
             archive.move_to_stories(journal.moved)
             self._assigner, self._token = assigner, token

@@ -69,10 +69,10 @@ class ClusterSettings:
     member_terms: int = 96  # terms kept per member and channel
     window_stories: int = 4  # stories re-clustered together: the joined one and neighbours
     window_nodes: int = 48  # neighbours beyond this many nodes come in whole
-    neighbour_floor: float = 0.1  # a candidate scoring this joins the window
+    neighbour_floor: float = 0.2  # a candidate scoring this joins the window
     recluster_small: int = 24  # stories up to this size are re-clustered on every article ...
     recluster_every: int = 4  # ... bigger ones on every this many
-    confident: float = 0.5  # an article joining at this score with no neighbour: no repair
+    confident: float = 0.45  # an article joining at this score with no neighbour: no repair
     refresh_growth: float = 1.25  # cached member vectors are redone when the corpus grew so
     live_window: int = 10_000  # a story not updated in this many articles freezes
     decay_grace_days: float = 7.0  # no penalty within this many days of the story's span
@@ -291,26 +291,29 @@ class StoryAssigner:
 
     # ---- members, cores, centroids ----------------------------------------------------------
 
-    def _cached(self, member: Member) -> tuple[Node, Channels]:
-        """A member's node (unit TF-IDF vectors over the shared terms) and contribution (its
-        unit TF-IDF vector, the IDF divided out again), under an IDF at most a tenth stale."""
-        if member.node is None or member.contribution is None or self._stale(member.cached_docs):
-            contribution = []
+    def _contribution(self, member: Member) -> Channels:
+        """A member's unit TF-IDF vector, the IDF divided out again (what it adds to a
+        centroid), under an IDF at most ``refresh_growth`` stale."""
+        if member.contribution is None or self._stale(member.contribution_docs):
+            out = []
             for tf in member.tf:
                 idf = {t: self._idf(t) for t in tf}
                 unit = _unit({t: w * idf[t] for t, w in tf.items()})
-                contribution.append({t: v / idf[t] for t, v in unit.items()})
-            member.contribution = (contribution[0], contribution[1], contribution[2])
+                out.append({t: v / idf[t] for t, v in unit.items()})
+            member.contribution = (out[0], out[1], out[2])
+            member.contribution_docs = self.n_docs
+        return member.contribution
+
+    def _node(self, member: Member) -> Node:
+        """A member as a re-clustering node: unit TF-IDF vectors over the shared terms."""
+        if member.node is None or self._stale(member.node_docs):
             unit = [_unit(c) for c in self._weighted(member.tf)]
             member.node = Node.of((unit[0], unit[1], unit[2]), 1.0, member.ts, member.ts)
-            member.cached_docs = self.n_docs
-        return member.node, member.contribution
+            member.node_docs = self.n_docs
+        return member.node
 
     def _stale(self, docs: int) -> bool:
         return docs * self.settings.refresh_growth < self.n_docs
-
-    def _contribution(self, member: Member) -> Channels:
-        return self._cached(member)[1]
 
     def _add_member(self, story: Story, member: Member) -> None:
         member.story = story.id
@@ -345,7 +348,9 @@ class StoryAssigner:
                 kept_w = {t: wc[t] for t in top}
                 wc.clear()
                 wc.update(kept_w)
-        self._set_norms(story, self._weighted(story.centroid))
+        get, min_df = self.df.get, s.min_df
+        shared = [{t: v for t, v in wc.items() if get(t, 0) >= min_df} for wc in weighted]
+        self._set_norms(story, shared)
         self._index(story, weighted)
         self.journal.record_story(story.id)
 
@@ -360,8 +365,9 @@ class StoryAssigner:
             story.n_core += 1
             story.widen_core(member.ts)
             self.journal.members.discard(seq)
-            self.journal.dropped.add(member.article_id)
+            self.journal.dropped.add(seq)
         story.core = self._pruned(story.core)
+        self.journal.cores.add(story.id)
 
     def _pruned(self, vecs: Channels) -> Channels:
         k = self.settings.centroid_terms
@@ -425,7 +431,7 @@ class StoryAssigner:
                 nodes.append(self._mean_node(story, core=True))
                 owners.append((story, -1))
             for seq in story.free:
-                nodes.append(self._cached(self.members[seq])[0])
+                nodes.append(self._node(self.members[seq]))
                 owners.append((story, seq))
         return nodes, owners
 
@@ -482,7 +488,9 @@ class StoryAssigner:
                 target.absorb_core(story)
                 del self.stories[story.id]
                 self.journal.record_merge(story.id, target.id)
-        target.core = self._pruned(target.core)
+        if len(held) > 1:
+            target.core = self._pruned(target.core)
+            self.journal.cores.add(target.id)
         target.free = seqs
         for seq in seqs:
             member = self.members[seq]
@@ -496,8 +504,13 @@ class StoryAssigner:
     # ---- persistence ------------------------------------------------------------------------
 
     def story_state(self, story_id: str) -> dict[str, Any]:
-        """One story's state as a JSON-serializable dict (see :meth:`load`)."""
+        """One story's state (without its core) as a JSON-serializable dict."""
         return st.story_to_state(self.stories[story_id])
+
+    def core_state(self, story_id: str) -> dict[str, Any]:
+        """One story's core (folded members) as a JSON-serializable dict; it changes far
+        less often than the story state, so it is kept apart (see :meth:`load`)."""
+        return st.core_to_state(self.stories[story_id])
 
     def member_state(self, seq: int) -> dict[str, Any]:
         """One free member's state as a JSON-serializable dict (see :meth:`load`)."""
@@ -517,8 +530,9 @@ class StoryAssigner:
     def load(
         self, stories: Iterable[dict[str, Any]], members: Iterable[dict[str, Any]] = ()
     ) -> None:
-        """Restore stories and members saved with :meth:`story_state` and :meth:`member_state`
-        (in any order); rebuild the centroids and the candidate index."""
+        """Restore stories and members saved with :meth:`story_state` (each with its
+        :meth:`core_state` under ``"core"``) and :meth:`member_state`, in any order; rebuild
+        the centroids and the candidate index."""
         loaded = [st.story_from_state(state) for state in stories]
         by_id = {story.id: story for story in loaded}
         for state in members:
@@ -541,7 +555,9 @@ class StoryAssigner:
         return {
             "version": st.VERSION,
             "stats": self.stats_state(),
-            "stories": [self.story_state(sid) for sid in self.stories],
+            "stories": [
+                {**self.story_state(sid), "core": self.core_state(sid)} for sid in self.stories
+            ],
             "members": [self.member_state(seq) for seq in self.members],
         }
 

@@ -19,8 +19,9 @@ class Journal:
     moved: dict[str, str] = field(default_factory=dict)  # article id -> its story now
     merged: dict[str, str] = field(default_factory=dict)  # story id -> the story it joined
     stories: set[str] = field(default_factory=set)  # stories whose state changed (or new)
+    cores: set[str] = field(default_factory=set)  # stories whose core changed
     members: set[int] = field(default_factory=set)  # member states to write (by arrival)
-    dropped: set[str] = field(default_factory=set)  # member states to delete (article ids)
+    dropped: set[int] = field(default_factory=set)  # member states to delete (by arrival)
 
     def record_merge(self, old: str, survivor: str) -> None:
         """``old`` now redirects to ``survivor`` (and so does whatever redirected to ``old``)."""
@@ -29,6 +30,7 @@ class Journal:
                 self.merged[key] = survivor
         self.merged[old] = survivor
         self.stories.discard(old)
+        self.cores.discard(old)
 
     def record_story(self, story_id: str) -> None:
         """``story_id`` exists (again): its state is to be written and it redirects nowhere."""

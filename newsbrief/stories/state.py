@@ -33,10 +33,11 @@ class Member:
     ts: float | None
     tf: Channels  # sublinear term frequencies of its strongest terms, per channel
     story: str = ""
-    # derived under the IDF of ``cached_docs`` documents, refreshed as the collection grows
+    # derived under the IDF of that many documents, redone as the collection grows
     node: Node | None = field(default=None, repr=False, compare=False)
+    node_docs: int = field(default=0, repr=False, compare=False)
     contribution: Channels | None = field(default=None, repr=False, compare=False)
-    cached_docs: int = field(default=0, repr=False, compare=False)
+    contribution_docs: int = field(default=0, repr=False, compare=False)
 
 
 @dataclass
@@ -116,8 +117,11 @@ def story_to_state(story: Story) -> dict[str, Any]:
         "core_first": story.core_first,
         "core_last": story.core_last,
         "seq": story.seq,
-        "core": _dump(story.core, 7),
     }
+
+
+def core_to_state(story: Story) -> dict[str, dict[str, float]]:
+    return _dump(story.core, 7)
 
 
 def story_from_state(state: dict[str, Any]) -> Story:
@@ -141,7 +145,7 @@ def story_from_state(state: dict[str, Any]) -> Story:
         core_first=_time(state["core_first"]),
         core_last=_time(state["core_last"]),
         seq=int(state["seq"]),
-        core=_channels(state["core"]),
+        core=_channels(state.get("core") or {}),
     )
 
 
