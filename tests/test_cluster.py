@@ -241,3 +241,93 @@ def test_title_counts_more_than_body() -> None:
     titled = extract_features("Velmar strike continues.", "Velmar strike")
     assert titled.words["velmar"] > plain.words["velmar"]
     assert titled.words["continue"] == plain.words["continue"]
+
+
+# ---- local re-clustering: splits, merges, ids, the journal -------------------------------------
+
+
+def _redirects(assigner: StoryAssigner) -> tuple[dict[str, str], dict[str, str]]:
+    membership = Membership()
+    for aid, _, text in ARTICLES:
+        assigner.assign(aid, text, None, None)
+        membership.apply(assigner.drain())
+    return dict(membership.story_of), dict(membership.redirects)
+
+
+def test_repair_splits_what_one_pass_put_together() -> None:
+    """With a bar so low that every article joins the first story, re-clustering still
+    separates the four events; each part takes the id of its oldest article."""
+    assigned, _ = _redirects(StoryAssigner(ClusterSettings(threshold=0.0)))
+    assert _groups(assigned) == _gold()
+    for first in ("strike-a1", "quake-b1", "vote-c1", "strike-d1"):
+        assert assigned[first] == story_id_for(first)
+
+
+def test_repair_merges_and_the_oldest_story_survives() -> None:
+    """With a bar no article clears, every article opens a story; re-clustering merges them,
+    the story of the oldest article keeps its id and the others redirect to it."""
+    assigned, redirects = _redirects(StoryAssigner(ClusterSettings(threshold=2.0)))
+    assert _groups(assigned) == _gold()
+    assert assigned["strike-a3"] == story_id_for("strike-a1")
+    assert redirects[story_id_for("strike-a2")] == story_id_for("strike-a1")
+    assert redirects[story_id_for("strike-a3")] == story_id_for("strike-a1")
+    assert redirects[story_id_for("vote-c2")] == story_id_for("vote-c1")
+    assert set(redirects.values()) <= set(assigned.values())
+
+
+def test_journal_of_one_article() -> None:
+    assigner = StoryAssigner()
+    sid = assigner.assign("strike-a1", ARTICLES[0][2], None, DAY0)
+    journal = assigner.drain()
+    assert journal.moved == {"strike-a1": sid}
+    assert journal.stories == {sid} and journal.members == {1}
+    assert not journal.merged and not journal.dropped
+    assert assigner.drain().moved == {}  # drained
+    state = assigner.member_state(1)
+    assert (state["article_id"], state["story"], state["seq"]) == ("strike-a1", sid, 1)
+
+
+def test_old_members_fold_into_the_core_and_survive_a_reload() -> None:
+    settings = ClusterSettings(member_window=2, fold_batch=1)
+    assigner = StoryAssigner(settings)
+    strike = [text for _, gold, text in ARTICLES if gold == "A"]
+    for i in range(6):
+        assigner.assign(f"v{i}", strike[i % 3] + f" Day {i + 1} of the strike.", None, None)
+    (story,) = assigner.stories.values()
+    assert story.n == 6 and len(story.free) == 2 and story.n_core == 4
+    assert story.founder not in story.free  # the founder is in the core
+    journals = assigner.drain()
+    assert len(journals.dropped) == 4 and len(journals.members) == 2
+
+    resumed = StoryAssigner.from_state(json.loads(json.dumps(assigner.export_state())), settings)
+    assert resumed.story_state(story.id) == assigner.story_state(story.id)
+    assert resumed.core_state(story.id) == assigner.core_state(story.id)
+    assert resumed.assign("v6", strike[0], None, None) == story.id
+
+
+def test_a_version_1_state_still_loads() -> None:
+    """Archives written before re-clustering hold one centroid per story: it becomes the core."""
+    assigner = StoryAssigner()
+    sid = assigner.assign("strike-a1", ARTICLES[0][2], None, None)
+    assigner.assign("quake-b1", ARTICLES[1][2], None, None)
+    stats = {**assigner.stats_state(), "version": 1}
+    v1_stories = [
+        {"version": 1, "id": story.id, "n": story.n, "first": None, "last": None,
+         "seq": story.seq, "norms": [1.0, 1.0, 1.0], "norm_docs": 2,
+         "centroid": dict(zip(("words", "entities", "numbers"), story.centroid, strict=True))}
+        for story in assigner.stories.values()
+    ]  # fmt: skip
+    resumed = StoryAssigner.from_state({"version": 1, "stats": stats, "stories": v1_stories})
+    assert set(resumed.stories) == set(assigner.stories)
+    assert all(story.n_core == story.n == 1 for story in resumed.stories.values())
+    assert resumed.assign("strike-a2", ARTICLES[2][2], None, None) == sid
+
+
+def test_time_decay_is_gentle_over_weeks() -> None:
+    assigner = StoryAssigner()
+    _, _, text = ARTICLES[0]
+    first = assigner.assign("x1", text, None, DAY0)
+    weeks_later = "Marta Okonjo said the Velmar strike would go on. " + text
+    assert assigner.assign("x2", weeks_later, None, DAY0 + timedelta(days=21)) == first
+    assert assigner.decay(5 * 86400) == 1.0
+    assert 0.5 < assigner.decay(21 * 86400) < 1.0

@@ -17,7 +17,9 @@ from newsbrief.store import Archive
 from newsbrief.store.feeds import MAX_ATTEMPTS
 from newsbrief.store.migrations import LATEST, MIGRATIONS, applied_versions
 from newsbrief.store.records import FeedState
-from newsbrief.stories import whats_new
+from newsbrief.stories import StoryThreads, whats_new
+from newsbrief.stories.cluster import ClusterSettings, StoryAssigner, story_id_for
+from newsbrief.stories.journal import Membership
 
 TEXT = (
     "Dockworkers at the port of Halvern walked off the job on Tuesday after talks with the "
@@ -287,3 +289,84 @@ def test_feed_state_and_entries(tmp_path: Path) -> None:
         assert archive.entry_done(url, "e2")
         assert archive.feed_entry_count(url) == 2
         assert archive.feed_entry_count(url, "failed") == 1
+
+
+# --------------------------------------------------------------------------- story threads
+
+FERRY = [
+    "The Lindmark ferry Aurelia ran aground off Tiv island on Monday with 212 passengers on "
+    "board. Captain Joris Helder said the hull was intact and nobody was hurt.",
+    "Tugs pulled the Aurelia free off Tiv island on Tuesday, a day after the Lindmark ferry "
+    "ran aground with 212 passengers. Joris Helder thanked the Tiv rescue crews.",
+    "Investigators boarded the Aurelia, the Lindmark ferry that ran aground off Tiv, and "
+    "questioned captain Joris Helder about the route the ship took.",
+]
+ORCHARD = (
+    "Frost destroyed most of the cherry blossom in the Pellow valley orchards overnight, "
+    "growers' association chair Wen Saragh said. Saragh expects the harvest to halve."
+)
+
+
+def _stored(archive: Archive, text: str, day: int) -> Analysis:
+    art = article_from_text(text, title=text[:40], published=datetime(2024, 5, day, tzinfo=UTC))
+    analysis = Analysis(article=art, sentences=())
+    archive.save(analysis)
+    return analysis
+
+
+def test_merged_story_redirects_to_the_survivor(tmp_path: Path) -> None:
+    """Two ferry stories exist (a run whose bars nothing cleared); the next article's local
+    re-clustering merges them: the oldest survives and the other id leads to it everywhere
+    the archive takes a story id."""
+    with Archive.open(tmp_path / "a.db") as archive:
+        ferry = [_stored(archive, text, 6 + i) for i, text in enumerate(FERRY)]
+        orchard = _stored(archive, ORCHARD, 7)
+        apart = StoryThreads(archive, settings=ClusterSettings(threshold=2.0, link_threshold=2.0))
+        for analysis in (ferry[0], orchard, ferry[1]):
+            apart.assign(analysis.article)
+        first, second = (story_id_for(a.article.id) for a in ferry[:2])
+        assert archive.story_of(ferry[1].article.id) == second
+        version = archive.save_story_brief(second, compose_story_brief([ferry[1]]))
+
+        StoryThreads(archive).assign(ferry[2].article)
+        rows = archive.stories()
+        assert sorted(r.article_count for r in rows) == [1, 3]
+        assert {r.id for r in rows} == {first, story_id_for(orchard.article.id)}
+        assert archive.resolve_story(second) == first
+        assert archive.story_of(ferry[1].article.id) == first
+        row = archive.get_story(second)
+        assert row is not None and row.id == first and row.article_count == 3
+        assert row.title == ferry[0].article.title
+        assert [a.article.id for a in archive.story_analyses(second)] == [
+            a.article.id for a in ferry
+        ]
+        brief = compose_story_brief(archive.story_analyses(first))
+        assert archive.save_story_brief(second, brief) == 1  # the survivor's first version
+        assert archive.brief_versions("story", second) == [1]
+        assert archive.get_brief("story", first) is not None
+        assert version == 1 and archive.resolve_story("s-unknown") == "s-unknown"
+
+
+def test_threads_resume_from_the_archive(tmp_path: Path) -> None:
+    """A fresh StoryThreads (another process) continues exactly where the last one stopped:
+    same stories, same document frequencies, whether or not the df table was flushed."""
+    texts = [*FERRY, ORCHARD, FERRY[0] + " The company apologised.", ORCHARD + " Prices rose."]
+    with Archive.open(tmp_path / "a.db") as archive:
+        stored = [_stored(archive, text, 6 + i) for i, text in enumerate(texts)]
+        for i, analysis in enumerate(stored):
+            StoryThreads(archive, flush_every=4).assign(analysis.article)  # reloads each time
+            if i == 2:
+                assert archive._conn.execute("SELECT COUNT(*) FROM cluster_log").fetchone()[0]
+        reference = StoryAssigner()
+        membership = Membership()
+        for analysis in stored:
+            art = analysis.article
+            reference.assign(art.id, art.text, art.title, art.published)
+            membership.apply(reference.drain())
+        for analysis in stored:
+            assert archive.story_of(analysis.article.id) == membership.story_of[analysis.article.id]
+        saved = archive.load_cluster_state()
+        assert saved is not None and saved.stats["n_docs"] == len(texts)
+        resumed = StoryThreads(archive)._current()
+        assert dict(resumed.df) == reference.df
+        assert set(resumed.stories) == set(reference.stories)

@@ -17,7 +17,7 @@ from newsbrief.models import Brief, SummaryItem
 if TYPE_CHECKING:
     from newsbrief.models import Article
     from newsbrief.store import Archive
-    from newsbrief.stories.cluster import StoryAssigner
+    from newsbrief.stories.cluster import ClusterSettings, StoryAssigner
 
 __all__ = ["StoryThreads", "whats_new"]
 
@@ -51,8 +51,15 @@ class StoryThreads:
     the table and replays the log, so nothing is lost between flushes.
     """
 
-    def __init__(self, archive: Archive, *, flush_every: int = 1000) -> None:
+    def __init__(
+        self,
+        archive: Archive,
+        *,
+        settings: ClusterSettings | None = None,
+        flush_every: int = 1000,
+    ) -> None:
         self.archive = archive
+        self.settings = settings
         self.flush_every = flush_every
         self._assigner: StoryAssigner | None = None
         self._token: str | None = None
@@ -64,7 +71,7 @@ class StoryThreads:
 
         token = self.archive.cluster_token()
         if self._assigner is None or token != self._token:
-            assigner = StoryAssigner()
+            assigner = StoryAssigner(self.settings)
             df = _Recording({})
             self._flushed = 0
             saved = self.archive.load_cluster_state()
