@@ -24,9 +24,9 @@ from newsbrief.compose import compose_brief
 from newsbrief.errors import InputError, InternalError, NewsbriefError, StoreError
 from newsbrief.ingest import load_input
 from newsbrief.models import Brief
+from newsbrief.pipeline_batch import Ingestor
 from newsbrief.render import render
 from newsbrief.settings import Settings
-from newsbrief.pipeline_batch import Ingestor
 from newsbrief.store.archive import Archive
 from newsbrief.stories import whats_new
 

@@ -41,6 +41,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import numpy as np
+
 from newsbrief.stories import state as st
 from newsbrief.stories.features import Features, FeatureWeights, extract_features
 from newsbrief.stories.journal import Journal
@@ -208,7 +209,9 @@ class StoryAssigner:
         k, idf = self.settings.member_terms, article.idf
         out = []
         for channel in feats.channels:
-            out.append({t: channel[t] for t in _top({t: w * idf[t] for t, w in channel.items()}, k)})
+            out.append(
+                {t: channel[t] for t in _top({t: w * idf[t] for t, w in channel.items()}, k)}
+            )
         return out[0], out[1], out[2]
 
     def _scored(self, article: _Article) -> list[tuple[Story, float]]:
@@ -394,7 +397,9 @@ class StoryAssigner:
         each posting keeps the latest stories only."""
         s = self.settings
         norms = [math.sqrt(sum(v * v for v in wc.values())) or 1.0 for wc in weighted]
-        scaled = {t: v / norm for wc, norm in zip(weighted, norms, strict=True) for t, v in wc.items()}
+        scaled = {
+            t: v / norm for wc, norm in zip(weighted, norms, strict=True) for t, v in wc.items()
+        }
         for term in heapq.nlargest(s.index_terms, scaled, key=scaled.__getitem__):
             posting = self._postings.setdefault(term, {})
             posting.pop(story.id, None)

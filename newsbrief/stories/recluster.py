@@ -54,7 +54,9 @@ def channel_sims(nodes: Sequence[Node]) -> list[np.ndarray]:
     vals = np.concatenate([node.vals for node in nodes])
     chan = np.concatenate([node.chan for node in nodes])
     rows = np.repeat(np.arange(n), lengths)
-    _, first, inv, counts = np.unique(ids, return_index=True, return_inverse=True, return_counts=True)
+    _, first, inv, counts = np.unique(
+        ids, return_index=True, return_inverse=True, return_counts=True
+    )
     shared = counts > 1  # a term only one node has adds nothing off the diagonal
     keep = shared[inv]
     col = (np.cumsum(shared) - 1)[inv[keep]]
