@@ -331,3 +331,19 @@ def test_time_decay_is_gentle_over_weeks() -> None:
     assert assigner.assign("x2", weeks_later, None, DAY0 + timedelta(days=21)) == first
     assert assigner.decay(5 * 86400) == 1.0
     assert 0.5 < assigner.decay(21 * 86400) < 1.0
+
+
+def test_unrelated_articles_do_not_merge_in_a_small_archive() -> None:
+    """With two articles every term is rare; they must not look alike for sharing 'said'."""
+    assigner = StoryAssigner()
+    ferry = (
+        "Ferry crews at the port of Kestrel Bay walked off the job on Monday after pay talks "
+        "with the operator broke down. About 400 members joined the strike, the union said."
+    )
+    bridge = (
+        "The town of Mossford opened a new footbridge over the river on Saturday, the council "
+        "said. Engineers said the bridge would carry about 3,000 people a day."
+    )
+    first = assigner.assign("ferry", ferry, "Ferry crews strike", None)
+    second = assigner.assign("bridge", bridge, "Mossford bridge opens", None)
+    assert first != second

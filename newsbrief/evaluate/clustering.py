@@ -7,9 +7,11 @@ sentence=...>``); we rebuild plain text sentence by sentence and drop the source
 opens many ``ecbplus`` documents (it is page metadata, not article text).
 
 The documents go one by one, in a seeded shuffled order, through the same
-:class:`~newsbrief.stories.cluster.StoryAssigner` the archive uses. The run also reports the
-mean and minimum over five shuffle seeds, and a plain TF-IDF average-link baseline whose
-threshold is the best of a fixed grid, picked on the evaluated data itself (an upper bound).
+:class:`~newsbrief.stories.cluster.StoryAssigner` the archive uses, local re-clustering
+included: each document's final story is kept from the assigner's journals (moves and merges)
+exactly as :class:`~newsbrief.stories.StoryThreads` keeps it in the archive. The run also
+reports the mean and minimum over five shuffle seeds, and a plain TF-IDF average-link baseline
+whose threshold is the best of a fixed grid, picked on the evaluated data itself.
 """
 
 from __future__ import annotations

@@ -59,7 +59,8 @@ class ClusterSettings:
     threshold: float = 0.22  # join the best story at this similarity (0..1)
     link_threshold: float = 0.22  # re-clustering merges groups at this average similarity
     channel_weights: tuple[float, float, float] = (1.0, 1.0, 1.5)  # words, entities, numbers
-    min_df: int = 2  # terms seen in fewer articles are left out of similarities
+    min_df: int = 2  # terms seen in fewer articles are left out of similarities …
+    min_df_from_docs: int = 50  # … once the archive is big enough for rarity to mean anything
     query_terms: int = 24  # top article terms used to look up candidates
     index_terms: int = 24  # top centroid terms under which a story is indexed
     max_postings: int = 64  # stories kept per indexed term, most recently updated first
@@ -152,7 +153,7 @@ class StoryAssigner:
             self._recluster(story, near[: self.settings.window_stories - 1])
         if self.n_docs % 1000 == 0:
             self._freeze_stale()
-        return self.members[member.seq].story if member.seq in self.members else story.id
+        return self.journal.moved[article_id]  # where re-clustering left it
 
     def _due(self, story: Story, score: float, near: bool) -> bool:
         """Whether the story just joined is re-clustered now: not when the article matched
@@ -194,7 +195,7 @@ class StoryAssigner:
         once is no evidence of similarity, it only dilutes the cosine)."""
         idf: dict[str, float] = {}
         vecs = []
-        df, min_df = self.df, self.settings.min_df
+        df, min_df = self.df, self._min_df()
         for channel in feats.channels:
             for t in channel:
                 idf[t] = self._idf(t)
@@ -254,7 +255,7 @@ class StoryAssigner:
         """Vectors kept with the IDF divided out, with today's IDF applied again (terms seen
         in fewer than ``min_df`` articles dropped, by default the settings' ``min_df``)."""
         log, a, get = math.log, self.n_docs + 1, self.df.get
-        min_df = self.settings.min_df if min_df is None else min_df
+        min_df = self._min_df() if min_df is None else min_df
         out = []
         for c in vecs:
             weighted = {}
@@ -264,6 +265,12 @@ class StoryAssigner:
                     weighted[t] = w * (log(a / (n + 1)) + 1.0)
             out.append(weighted)
         return out
+
+    def _min_df(self) -> int:
+        """In a small archive every term is rare: filtering on document frequency would leave
+        two unrelated articles only their few shared words, and make them look alike."""
+        s = self.settings
+        return s.min_df if self.n_docs >= s.min_df_from_docs else 1
 
     def _set_norms(self, story: Story, weighted: list[dict[str, float]]) -> None:
         n = [math.sqrt(sum(v * v for v in c.values())) or 1.0 for c in weighted]
@@ -351,7 +358,7 @@ class StoryAssigner:
                 kept_w = {t: wc[t] for t in top}
                 wc.clear()
                 wc.update(kept_w)
-        get, min_df = self.df.get, s.min_df
+        get, min_df = self.df.get, self._min_df()
         shared = [{t: v for t, v in wc.items() if get(t, 0) >= min_df} for wc in weighted]
         self._set_norms(story, shared)
         self._index(story, weighted)
