@@ -347,3 +347,20 @@ def test_unrelated_articles_do_not_merge_in_a_small_archive() -> None:
     first = assigner.assign("ferry", ferry, "Ferry crews strike", None)
     second = assigner.assign("bridge", bridge, "Mossford bridge opens", None)
     assert first != second
+
+
+def test_a_few_shared_words_do_not_make_a_story_in_a_small_archive() -> None:
+    """Two unrelated articles sharing three words: without the norm floor, leaving out the
+    terms only one article has would leave each just those words (the control merges)."""
+    ferry = (
+        "Ferry crews at Kestrel Bay walked out, halting every crossing to the islands. "
+        "Islanders asked the operator to restore the link to the mainland hospital."
+    )
+    canal = (
+        "The Harrow canal reopened to barges after repairs to its locks. Boat owners asked "
+        "the agency for a new crossing and a rail link to the wharf."
+    )
+    for floor, apart in ((0.7, True), (0.0, False)):
+        assigner = StoryAssigner(ClusterSettings(norm_floor=floor))
+        first = assigner.assign("ferry", ferry, None, None)
+        assert (assigner.assign("canal", canal, None, None) != first) is apart, floor

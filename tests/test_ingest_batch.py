@@ -73,12 +73,6 @@ def test_feed_ingest_collapses_copies_and_keeps_stories_apart(site: Any, archive
     assert wire and wire[0].is_original
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="open (issue 6): in a small archive (24 articles) the assigner leaves rare terms in "
-    "its norms so unrelated articles never merge, and long-running stories split (8 threads); "
-    "the df filter that threaded them also merged unrelated stories (tests/test_web_browser.py)",
-)
 def test_feed_ingest_makes_three_story_threads(site: Any, archive: Archive) -> None:
     report = ingest(archive, f"{site.base}/feed.xml")
     threads: dict[str, set[str]] = defaultdict(set)
