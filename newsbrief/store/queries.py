@@ -119,7 +119,15 @@ def list_articles(
 
 
 def story_articles(conn: sqlite3.Connection, story_id: str) -> list[ArticleRow]:
-    """The articles of a story, oldest published first (undated ones by ingest order)."""
+    """The articles of a story, oldest published first (undated ones by ingest order); a story
+    merged into another is read as the one it was merged into."""
+    for _ in range(16):  # follow merge redirects (short chains; the bound guards a cycle)
+        target = conn.execute(
+            "SELECT merged_into FROM stories WHERE id = ?", (story_id,)
+        ).fetchone()
+        if target is None or target[0] is None:
+            break
+        story_id = str(target[0])
     rows = conn.execute(
         _ARTICLE_SELECT
         + " WHERE sa.story_id = ? ORDER BY a.published IS NULL, a.published, sa.added_at",
@@ -166,7 +174,8 @@ def actor_mentions(conn: sqlite3.Connection, name: str, *, limit: int = 100) -> 
 
 def counts(conn: sqlite3.Connection) -> Counts:
     row = conn.execute(
-        "SELECT (SELECT COUNT(*) FROM articles), (SELECT COUNT(*) FROM stories),"
+        "SELECT (SELECT COUNT(*) FROM articles),"
+        " (SELECT COUNT(*) FROM stories WHERE merged_into IS NULL),"
         " (SELECT COUNT(DISTINCT name COLLATE NOCASE) FROM actors)"
     ).fetchone()
     return Counts(int(row[0]), int(row[1]), int(row[2]))
