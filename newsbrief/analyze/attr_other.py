@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Literal
 
 from spacy.tokens import Token
 
@@ -92,24 +93,10 @@ def predicate(ctx: Ctx, tok: Token) -> Cand | None:
         extra.extend(
             c for c in pred.children if c.i < pred.i and c.dep_ in ("advmod", "amod", "det")
         )
-    if content is None:
-        return None
-    rng = ctx.clip(subtree_range(content), tok)
-    if rng[0] >= rng[1]:
-        return None
-    cue = _span_of(tok, extra)
-    return Cand(
-        cue=cue,
-        head=tok.i,
-        cue_chars=ctx.chars(cue),
-        source=source_range(ctx.doc, subj, ctx.sent(tok)),
-        contents=[ctx.chars(rng)],
-        kind="indirect",
-        lemma=lemma,
-        stance=lex.stance_of(
-            "oppose" if lemma in ("against", "opposed", "critic", "opponent") else lemma
-        ),
+    stance = lex.stance_of(
+        "oppose" if lemma in ("against", "opposed", "critic", "opponent") else lemma
     )
+    return _indirect(ctx, tok, subj, content, extra, lemma=lemma, stance=stance)
 
 
 def passive_state(ctx: Ctx, tok: Token) -> Cand | None:
@@ -130,6 +117,20 @@ def passive_state(ctx: Ctx, tok: Token) -> Cand | None:
             content = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
             extra.append(child)
             break
+    return _indirect(ctx, tok, subj, content, extra, lemma=tok.lower_)
+
+
+def _indirect(
+    ctx: Ctx,
+    tok: Token,
+    subj: Token,
+    content: Token | None,
+    extra: list[Token],
+    *,
+    lemma: str,
+    stance: Literal["neutral", "oppose", "support"] = "neutral",
+) -> Cand | None:
+    """An indirect attribution cued by ``tok``: content is ``content``'s subtree, clipped."""
     if content is None:
         return None
     rng = ctx.clip(subtree_range(content), tok)
@@ -143,7 +144,8 @@ def passive_state(ctx: Ctx, tok: Token) -> Cand | None:
         source=source_range(ctx.doc, subj, ctx.sent(tok)),
         contents=[ctx.chars(rng)],
         kind="indirect",
-        lemma=tok.lower_,
+        lemma=lemma,
+        stance=stance,
     )
 
 
