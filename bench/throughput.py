@@ -19,7 +19,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from newsbrief.analyze import actors, attribution, events, roles, sentences, timex
+from newsbrief.analyze import actors, attribution, roles, sentences
+from newsbrief.analyze import time as timeexpr
 from newsbrief.analyze.nlp import get_nlp
 from newsbrief.compose import compose_brief
 from newsbrief.evaluate.common import data_root
@@ -77,8 +78,8 @@ def component_shares(arts: list[Article]) -> dict[str, float]:
         attrs = attribution.find_attributions(doc, art, sents, index)
         cost["actors+attribution"] += time.perf_counter() - t
         t = time.perf_counter()
-        tx = timex.find_timexes(doc, art.published, sents)
-        evs = events.find_events(doc, art, sents, tx, index)
+        tx = timeexpr.find_timexes(doc, art.published, sents)
+        evs = timeexpr.find_events(doc, art, sents, tx, index)
         cost["timex+events"] += time.perf_counter() - t
         t = time.perf_counter()
         sents = roles.assign_roles(doc, sents, tx, attrs)

@@ -54,7 +54,7 @@ def fill_archive(db: Path) -> None:
     from newsbrief.analyze import analyze
     from newsbrief.compose import compose_brief
     from newsbrief.ingest import load_input
-    from newsbrief.pipeline_batch import Ingestor
+    from newsbrief.ingest.batch import Ingestor
     from newsbrief.store import Archive
 
     with Archive.open(db) as archive:

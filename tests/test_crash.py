@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from newsbrief.ingest.batch import ingest_sources
 from newsbrief.ingest.text import article_from_text
-from newsbrief.pipeline_batch import ingest_sources
 from newsbrief.settings import Settings
 from newsbrief.store import Archive
 

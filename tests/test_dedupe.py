@@ -11,9 +11,9 @@ from types import ModuleType
 import numpy as np
 import pytest
 
+from newsbrief.ingest.batch import Ingestor
 from newsbrief.ingest.text import article_from_text
 from newsbrief.models import Article
-from newsbrief.pipeline_batch import Ingestor
 from newsbrief.store import Archive
 from newsbrief.stories.dedupe import (
     Deduper,

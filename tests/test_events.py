@@ -7,10 +7,9 @@ from datetime import datetime
 import pytest
 
 from newsbrief.analyze.actors import resolve_actors
-from newsbrief.analyze.events import find_events
 from newsbrief.analyze.nlp import parse
 from newsbrief.analyze.sentences import split_sentences
-from newsbrief.analyze.timex import find_timexes
+from newsbrief.analyze.time import find_events, find_timexes
 from newsbrief.ingest.text import article_from_text
 from newsbrief.models import Article, Event
 

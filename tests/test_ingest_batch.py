@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from newsbrief.cli import main
-from newsbrief.pipeline_batch import BatchReport, ingest_sources
+from newsbrief.ingest.batch import BatchReport, ingest_sources
 from newsbrief.settings import Settings
 from newsbrief.store import Archive
 

@@ -8,11 +8,10 @@ from pathlib import Path
 import pytest
 
 from newsbrief.analyze.actors import resolve_actors
-from newsbrief.analyze.events import find_events
 from newsbrief.analyze.nlp import parse
 from newsbrief.analyze.sentences import split_sentences
-from newsbrief.analyze.timex import find_timexes
-from newsbrief.analyze.timex_points import sort_key
+from newsbrief.analyze.time import find_events, find_timexes
+from newsbrief.analyze.time.points import sort_key
 from newsbrief.compose.timeline import date_label, story_so_far
 from newsbrief.ingest import load_input
 from newsbrief.ingest.text import article_from_text

@@ -8,7 +8,7 @@ import pytest
 
 from newsbrief.analyze.nlp import parse
 from newsbrief.analyze.sentences import split_sentences
-from newsbrief.analyze.timex import find_timexes
+from newsbrief.analyze.time import find_timexes
 from newsbrief.ingest.text import article_from_text
 from newsbrief.models import TimeExpr
 

@@ -12,8 +12,9 @@ from typing import Any
 import pytest
 
 from newsbrief.cli import main
+from newsbrief.ingest.batch import Ingestor
 from newsbrief.ingest.feeds import next_delay
-from newsbrief.pipeline_batch import Ingestor, PollResult, poll_feed, watch_feeds
+from newsbrief.ingest.watch import PollResult, poll_feed, watch_feeds
 from newsbrief.store import Archive
 
 

@@ -16,8 +16,8 @@ pytest.importorskip("uvicorn", reason="the web extra (fastapi, uvicorn) is not i
 from newsbrief.analyze import analyze
 from newsbrief.compose import compose_brief
 from newsbrief.ingest import article_from_text
+from newsbrief.ingest.batch import Ingestor
 from newsbrief.models import Brief
-from newsbrief.pipeline_batch import Ingestor
 from newsbrief.store import Archive
 from newsbrief.web import create_app
 from newsbrief.web.server import serve_in_thread

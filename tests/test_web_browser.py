@@ -27,7 +27,7 @@ if shutil.which(CHROMIUM) is None:
 from newsbrief.analyze import analyze  # noqa: E402
 from newsbrief.compose import compose_brief  # noqa: E402
 from newsbrief.ingest import article_from_text  # noqa: E402
-from newsbrief.pipeline_batch import Ingestor  # noqa: E402
+from newsbrief.ingest.batch import Ingestor  # noqa: E402
 from newsbrief.store import Archive  # noqa: E402
 from newsbrief.web import create_app  # noqa: E402
 from newsbrief.web.server import serve_in_thread  # noqa: E402

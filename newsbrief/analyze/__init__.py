@@ -11,11 +11,10 @@ from spacy.tokens import Doc
 
 from newsbrief.analyze.actors import resolve_actors
 from newsbrief.analyze.attribution import find_attributions
-from newsbrief.analyze.events import find_events
 from newsbrief.analyze.nlp import parse, parse_many
 from newsbrief.analyze.roles import assign_roles
 from newsbrief.analyze.sentences import split_sentences
-from newsbrief.analyze.timex import find_timexes
+from newsbrief.analyze.time import find_events, find_timexes
 from newsbrief.models import Analysis, Article
 
 __all__ = ["analyze", "analyze_many"]

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from newsbrief.analyze.nlp import parse_many
 from newsbrief.analyze.sentences import split_sentences
-from newsbrief.analyze.timex import find_timexes
+from newsbrief.analyze.time import find_timexes
 from newsbrief.errors import DataError
 from newsbrief.evaluate.common import PRF, EvalResult, require_dir
 from newsbrief.ingest.text import paragraph_spans

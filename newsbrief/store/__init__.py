@@ -9,7 +9,7 @@ Usage::
         archive.story_analyses(story_id)              # for compose_story_brief
         archive.save_story_brief(story_id, brief)     # versioned; new_since_last_brief(story_id)
 
-Batch and stream ingest (dedupe, story threads) live in ``newsbrief.pipeline_batch``.
+Batch and stream ingest (dedupe, story threads) live in ``newsbrief.ingest.batch``.
 """
 
 from newsbrief.store.archive import Archive

@@ -19,8 +19,8 @@ from newsbrief.analyze import analyze
 from newsbrief.compose import compose_brief
 from newsbrief.errors import InputError
 from newsbrief.ingest import load_input
+from newsbrief.ingest.batch import Ingestor
 from newsbrief.models import Article, Brief
-from newsbrief.pipeline_batch import Ingestor
 from newsbrief.web.backend import Backend
 from newsbrief.web.safety import Resolver, check_url, peer_guard, url_guard
 

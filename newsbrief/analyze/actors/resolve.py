@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from newsbrief.analyze import actor_names as names
-from newsbrief.analyze.actor_draft import Draft, Resolver
+from newsbrief.analyze.actors import names
+from newsbrief.analyze.actors.draft import Draft, Resolver
 from newsbrief.analyze.cues import OPPOSE, is_cue_lemma
 from newsbrief.analyze.quotes import QuoteIndex, find_quotes
 from newsbrief.models import Actor, ActorKind, Article, Sentence

@@ -1,5 +1,5 @@
 """Attribution candidates from the parse: one pass over the tokens dispatches each possible cue
-to its finder (verbs here and in ``attr_content``, the rest in ``attr_other``); afterwards a
+to its finder (verbs here and in ``content``, the rest in ``nonverbal``); afterwards a
 direct quotation takes the quotations that run on after its cue's sentence."""
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ import re
 from spacy.tokens import Token
 
 from newsbrief.analyze import cues as lex
-from newsbrief.analyze.attr_content import citing_verb, folded_citation, verb_content
-from newsbrief.analyze.attr_core import (
+from newsbrief.analyze.attribution.content import citing_verb, folded_citation, verb_content
+from newsbrief.analyze.attribution.core import (
     QUOTE_END,
     Cand,
     Ctx,
@@ -18,7 +18,7 @@ from newsbrief.analyze.attr_core import (
     lemma_of,
     overlaps,
 )
-from newsbrief.analyze.attr_other import (
+from newsbrief.analyze.attribution.nonverbal import (
     according,
     colon,
     in_document,
@@ -27,7 +27,7 @@ from newsbrief.analyze.attr_other import (
     predicate,
     signed_quotes,
 )
-from newsbrief.analyze.attr_spans import (
+from newsbrief.analyze.attribution.spans import (
     Range,
     cue_range,
     source_range,

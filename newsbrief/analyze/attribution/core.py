@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from newsbrief.analyze import cues as lex
-from newsbrief.analyze.attr_spans import Range, char_range, trim
+from newsbrief.analyze.attribution.spans import Range, char_range, trim
 from newsbrief.analyze.quotes import Quote, QuoteIndex
 from newsbrief.models import AttributionKind, Sentence
 

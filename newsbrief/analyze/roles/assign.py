@@ -21,9 +21,9 @@ from datetime import datetime
 
 from spacy.tokens import Doc, Span
 
-from newsbrief.analyze.role_clause import Clause, QuoteState, is_embedded
-from newsbrief.analyze.role_clause import clause as clause_facts
-from newsbrief.analyze.role_cues import CUES, REACTION_LEMMAS, SPEECH_LEMMAS
+from newsbrief.analyze.roles.clause import Clause, QuoteState, is_embedded
+from newsbrief.analyze.roles.clause import clause as clause_facts
+from newsbrief.analyze.roles.cues import CUES, REACTION_LEMMAS, SPEECH_LEMMAS
 from newsbrief.models import Attribution, Sentence, SentenceRole, TimeExpr
 
 ROLES: tuple[SentenceRole, ...] = (

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from newsbrief.analyze import actor_names as names
+from newsbrief.analyze.actors import names
 from newsbrief.models import Actor, ActorKind, Mention, Sentence
 
 _GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}

@@ -22,10 +22,10 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from newsbrief.analyze import attr_finders as finders
-from newsbrief.analyze.actors import ActorIndex
-from newsbrief.analyze.attr_finders import Cand
-from newsbrief.analyze.attr_spans import char_range
+from newsbrief.analyze.actors.resolve import ActorIndex
+from newsbrief.analyze.attribution import finders
+from newsbrief.analyze.attribution.finders import Cand
+from newsbrief.analyze.attribution.spans import char_range
 from newsbrief.analyze.quotes import QuoteIndex, find_quotes
 from newsbrief.models import Article, Attribution, Evidence, Sentence, Span
 

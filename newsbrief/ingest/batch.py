@@ -1,4 +1,9 @@
-"""Batch and stream ingest: sources → articles → dedupe → archive → story → analysis.
+"""The batch runner: source items → articles → dedupe → archive → story thread → analysis.
+
+The one module of the ingest stage that drives the later stages (analyze, store, stories); the
+rest of ``newsbrief.ingest`` only reads inputs, and ``newsbrief.ingest`` does not import this
+module. Sources are expanded into items by ``ingest.sources``; feeds are polled by
+``ingest.watch``.
 
 Each article is stored whole in one transaction (the article, its outlet, its dedupe signature,
 its story membership and the assigner's state, its analysis, and the feed entry that led to
@@ -13,25 +18,15 @@ Only an archive failure (``StoreError``) stops it.
 from __future__ import annotations
 
 import sqlite3
-import sys
-import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from functools import partial
 from itertools import islice
-from pathlib import Path
 from typing import Literal, TypeVar
 
-from newsbrief.errors import InputError, NewsbriefError, StoreError, UnsupportedInput
-from newsbrief.ingest.feeds import (
-    FEED_SUFFIXES,
-    feed_items,
-    fetch_feed,
-    looks_like_feed,
-    next_delay,
-    parse_feed,
-)
-from newsbrief.ingest.jsonl import JSONL_SUFFIXES, SourceItem, iter_jsonl, iter_jsonl_file
+from newsbrief.errors import InputError, NewsbriefError, StoreError
+from newsbrief.ingest.jsonl import SourceItem
+from newsbrief.ingest.sources import expand_sources
 from newsbrief.models import Analysis, Article, Brief
 from newsbrief.settings import Settings
 from newsbrief.store import Archive
@@ -40,7 +35,6 @@ from newsbrief.stories.dedupe import Deduper, DuplicateMatch, Fingerprint, finge
 
 Status = Literal["new", "duplicate", "known", "seen", "failed"]
 T = TypeVar("T")
-ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml"})
 
 
 @dataclass(frozen=True)
@@ -247,77 +241,6 @@ def attempt(fn: Callable[[], T]) -> tuple[T | None, str]:
         return None, f"{type(exc).__name__}: {exc}"
 
 
-# ---------------------------------------------------------------------- sources
-
-
-def expand_sources(sources: Sequence[str], settings: Settings) -> Iterator[SourceItem]:
-    """Items from files, folders, URLs, JSON Lines (``-`` reads them from stdin) and feeds."""
-    from newsbrief.ingest.url import is_url
-
-    for spec in sources:
-        if spec == "-":
-            yield from iter_jsonl(sys.stdin, "standard input", settings)
-        elif is_url(spec):
-            yield from _guarded(spec, partial(_url_items, spec, settings))
-        elif Path(spec).is_dir():
-            for path in folder_files(Path(spec)):
-                yield from _guarded(str(path), partial(_file_items, path, settings))
-        else:
-            yield from _guarded(spec, partial(_file_items, Path(spec), settings))
-
-
-def _guarded(label: str, make: Callable[[], Iterator[SourceItem]]) -> Iterator[SourceItem]:
-    """The source's items; if reading the source itself fails, one failing item says why."""
-    try:
-        yield from make()
-    except NewsbriefError as exc:
-        error = exc
-        yield SourceItem(label, lambda: _raise(error))
-
-
-def _raise(exc: NewsbriefError) -> Article:
-    raise exc
-
-
-def folder_files(folder: Path) -> list[Path]:
-    """Article, JSON Lines and feed files under ``folder`` (recursively, hidden ones skipped)."""
-    known = ARTICLE_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES
-    return sorted(
-        p
-        for p in folder.rglob("*")
-        if p.is_file()
-        and p.suffix.lower() in known
-        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
-    )
-
-
-def _file_items(path: Path, settings: Settings) -> Iterator[SourceItem]:
-    from newsbrief.ingest import load_input
-
-    suffix = path.suffix.lower()
-    if suffix in JSONL_SUFFIXES:
-        yield from iter_jsonl_file(path, settings)
-    elif suffix in FEED_SUFFIXES:
-        data = path.read_bytes() if path.is_file() else b""
-        if not looks_like_feed(data):
-            raise UnsupportedInput(f"{path} is not an RSS or Atom feed")
-        yield from feed_items(parse_feed(data, str(path)), str(path.resolve()), settings)
-    else:
-        yield SourceItem(str(path), lambda: load_input(str(path), settings=settings))
-
-
-def _url_items(url: str, settings: Settings) -> Iterator[SourceItem]:
-    """A feed URL's entries, or the one article page a URL points at."""
-    from newsbrief.ingest import load_input
-
-    fetched = fetch_feed(url, settings)
-    body = fetched.body or b""
-    if looks_like_feed(body):
-        yield from feed_items(parse_feed(body, url), url, settings)
-    else:
-        yield SourceItem(url, lambda: load_input(url, settings=settings))
-
-
 def ingest_sources(
     sources: Sequence[str],
     archive: Archive,
@@ -331,91 +254,3 @@ def ingest_sources(
         raise InputError("no sources given", hint="give files, folders, URLs, .jsonl or feeds")
     items = expand_sources(sources, settings)
     return Ingestor(archive, settings, analyze=analyze).run(items, on_item)
-
-
-# ---------------------------------------------------------------------- watching feeds
-
-
-@dataclass(frozen=True)
-class PollResult:
-    """One poll of one feed: ``updated`` (entries read), ``not-modified`` (304) or ``error``."""
-
-    feed: str
-    status: Literal["updated", "not-modified", "error"]
-    report: BatchReport
-    error: str = ""
-    next_in_s: float = 0.0
-
-
-def poll_feed(
-    ingestor: Ingestor, url: str, on_item: Callable[[Outcome], None] | None = None
-) -> PollResult:
-    """Fetch a feed conditionally and ingest the entries not handled before."""
-    from newsbrief.ingest.feeds import read_feed_file
-    from newsbrief.ingest.url import is_url
-
-    archive, settings = ingestor.archive, ingestor.settings
-    state = archive.feed_state(url)
-    try:
-        if is_url(url):
-            fetched = fetch_feed(url, settings, etag=state.etag, last_modified=state.last_modified)
-            if fetched.not_modified:
-                archive.save_feed_state(replace(state, last_status="304", failures=0))
-                return PollResult(url, "not-modified", BatchReport())
-            feed = parse_feed(fetched.body or b"", url)
-            etag, modified = fetched.etag, fetched.last_modified
-        else:
-            feed, etag, modified = read_feed_file(Path(url)), None, None
-    except NewsbriefError as exc:
-        failed = replace(
-            state, last_status=f"error: {exc.message}"[:500], failures=state.failures + 1
-        )
-        archive.save_feed_state(failed)
-        return PollResult(url, "error", BatchReport(), error=str(exc))
-    report = ingestor.run(feed_items(feed, url, settings), on_item)
-    archive.save_feed_state(
-        replace(
-            state,
-            title=feed.title,
-            etag=etag,
-            last_modified=modified,
-            last_status="200",
-            failures=0,
-        )
-    )
-    return PollResult(url, "updated", report)
-
-
-def watch_feeds(
-    feeds: Sequence[str],
-    ingestor: Ingestor,
-    *,
-    every_s: float,
-    max_polls: int | None = None,
-    max_backoff_s: float = 3600.0,
-    on_poll: Callable[[PollResult], None] | None = None,
-    on_item: Callable[[Outcome], None] | None = None,
-    sleep: Callable[[float], None] = time.sleep,
-    clock: Callable[[], float] = time.monotonic,
-) -> int:
-    """Poll each feed every ``every_s`` seconds (backing off exponentially after errors, up to
-    ``max_backoff_s``) until ``max_polls`` rounds are done (forever when None). Returns the
-    number of rounds run."""
-    if not feeds:
-        raise InputError("no feeds given", hint="give one or more RSS/Atom feed URLs")
-    due = dict.fromkeys(feeds, clock())
-    rounds = 0
-    while max_polls is None or rounds < max_polls:
-        for url in feeds:
-            if due[url] <= clock():
-                result = poll_feed(ingestor, url, on_item)
-                failures = ingestor.archive.feed_state(url).failures
-                delay = next_delay(every_s, failures, max_backoff_s)
-                due[url] = clock() + delay
-                if on_poll is not None:
-                    on_poll(replace(result, next_in_s=delay))
-        rounds += 1
-        if max_polls is not None and rounds >= max_polls:
-            break
-        sleep(max(0.0, min(due.values()) - clock()))
-    return rounds

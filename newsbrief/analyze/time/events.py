@@ -16,10 +16,10 @@ from datetime import datetime, timedelta
 
 from spacy.tokens import Doc, Token
 
-from newsbrief.analyze.actors import ActorIndex
-from newsbrief.analyze.event_clauses import clause_head, governing_verb, predicate_span
-from newsbrief.analyze.timex import verb_tense
-from newsbrief.analyze.timex_points import from_date, sort_key
+from newsbrief.analyze.actors.resolve import ActorIndex
+from newsbrief.analyze.time.clauses import clause_head, governing_verb, predicate_span
+from newsbrief.analyze.time.points import from_date, sort_key
+from newsbrief.analyze.time.timex import verb_tense
 from newsbrief.models import Article, Event, Evidence, Granularity, Sentence, TimeExpr
 
 __all__ = ["find_events"]

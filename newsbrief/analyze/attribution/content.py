@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsbrief.analyze import cues as lex
-from newsbrief.analyze.attr_core import (
+from newsbrief.analyze.attribution.core import (
     Chars,
     Ctx,
     Found,
@@ -13,8 +13,8 @@ from newsbrief.analyze.attr_core import (
     is_quoting_token,
     speechlike,
 )
-from newsbrief.analyze.attr_frames import light_verb, raised, regard
-from newsbrief.analyze.attr_spans import (
+from newsbrief.analyze.attribution.frames import light_verb, raised, regard
+from newsbrief.analyze.attribution.spans import (
     Range,
     clause_range,
     cue_range,

@@ -10,8 +10,8 @@ from typing import Literal
 from spacy.tokens import Token
 
 from newsbrief.analyze import cues as lex
-from newsbrief.analyze.attr_core import Cand, Ctx, is_cue_token
-from newsbrief.analyze.attr_spans import Range, source_range, subtree_range, trim
+from newsbrief.analyze.attribution.core import Cand, Ctx, is_cue_token
+from newsbrief.analyze.attribution.spans import Range, source_range, subtree_range, trim
 
 
 def noun_cue(ctx: Ctx, tok: Token) -> Cand | None:

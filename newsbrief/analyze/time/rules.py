@@ -12,15 +12,15 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from newsbrief.analyze.timex_lexicon import (
+from newsbrief.analyze.time.lexicon import (
     MONTHS,
     ORDINALS,
     WEEKDAYS,
     alternation,
     spelled_year,
 )
-from newsbrief.analyze.timex_points import Point
-from newsbrief.analyze.timex_resolve import (
+from newsbrief.analyze.time.points import Point
+from newsbrief.analyze.time.resolve import (
     Ctx,
     Norm,
     absolute,

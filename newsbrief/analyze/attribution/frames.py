@@ -6,8 +6,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsbrief.analyze import cues as lex
-from newsbrief.analyze.attr_core import Ctx, Found, is_quoting_token
-from newsbrief.analyze.attr_spans import subtree_range
+from newsbrief.analyze.attribution.core import Ctx, Found, is_quoting_token
+from newsbrief.analyze.attribution.spans import subtree_range
 
 NO_CONTENT: Found = ([], "indirect", [], [])
 

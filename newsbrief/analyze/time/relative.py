@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from newsbrief.analyze.timex_lexicon import NUMBER_WORD, UNITS, number_value
-from newsbrief.analyze.timex_points import Point
-from newsbrief.analyze.timex_resolve import (
+from newsbrief.analyze.time.lexicon import NUMBER_WORD, UNITS, number_value
+from newsbrief.analyze.time.points import Point
+from newsbrief.analyze.time.resolve import (
     UNIT_GRAN,
     Ctx,
     Norm,
@@ -19,7 +19,7 @@ from newsbrief.analyze.timex_resolve import (
     ref,
     weekday,
 )
-from newsbrief.analyze.timex_rules import (
+from newsbrief.analyze.time.rules import (
     MONTH,
     QMOD,
     UNIT,

@@ -1,7 +1,7 @@
 """The archive commands: ``ingest``, ``watch``, ``search`` and ``stories``.
 
 Plain functions with typer annotations; ``newsbrief.cli`` registers them. Each is a thin layer
-over the library (``newsbrief.pipeline_batch`` and ``newsbrief.store.Archive``): parse the
+over the library (``newsbrief.ingest.batch`` and ``newsbrief.store.Archive``): parse the
 options, call it, print. Errors are ``newsbrief.errors`` exceptions, printed by the CLI.
 """
 
@@ -102,7 +102,7 @@ def ingest(
 
     The exit code is non-zero only when no item could be read at all.
     """
-    from newsbrief.pipeline_batch import ingest_sources
+    from newsbrief.ingest.batch import ingest_sources
     from newsbrief.store import Archive
 
     settings = _settings(db)
@@ -135,7 +135,8 @@ def watch(
 
     A failing feed is retried with an exponential, capped backoff. Stop with Ctrl-C.
     """
-    from newsbrief.pipeline_batch import Ingestor, PollResult, watch_feeds
+    from newsbrief.ingest.batch import Ingestor
+    from newsbrief.ingest.watch import PollResult, watch_feeds
     from newsbrief.store import Archive
 
     settings = _settings(db)

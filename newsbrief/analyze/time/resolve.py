@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Literal, Protocol
 
-from newsbrief.analyze.timex_points import GRANS, Point, from_date, shift, x_value
+from newsbrief.analyze.time.points import GRANS, Point, from_date, shift, x_value
 from newsbrief.models import Granularity, TimexType
 
 Tense = Literal["past", "present", "future"]

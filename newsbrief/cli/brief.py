@@ -1,4 +1,4 @@
-"""The work behind ``newsbrief brief``: read each input, brief it, write it, store it.
+"""``newsbrief brief`` and ``newsbrief schema``: read each input, brief it, write it, store it.
 
 A bad input never stops the batch: the good ones are briefed, the bad ones reported at the end,
 and the exit code is that of the first failure.
@@ -15,23 +15,86 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
+from typing import Annotated
 
-from rich.console import Console
+import typer
 from rich.progress import BarColumn, Progress, TextColumn
 
 from newsbrief.analyze import analyze
+from newsbrief.cli.output import Format, err, parse_published, report_error
 from newsbrief.compose import compose_brief
 from newsbrief.errors import InputError, InternalError, NewsbriefError, StoreError
 from newsbrief.ingest import load_input
+from newsbrief.ingest.batch import Ingestor
 from newsbrief.models import Brief
-from newsbrief.pipeline_batch import Ingestor
 from newsbrief.render import render
 from newsbrief.settings import Settings
 from newsbrief.store.archive import Archive
 from newsbrief.stories import whats_new
 
-err = Console(stderr=True, highlight=False, soft_wrap=True)
 EXTENSIONS = {"md": ".md", "html": ".html", "json": ".json"}
+
+
+def brief(
+    inputs: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Articles: .txt/.md or .html files, http(s):// URLs, or - for standard input.",
+            show_default=False,
+        ),
+    ] = None,
+    title: Annotated[
+        str | None, typer.Option(help="Headline (overrides what the input says).")
+    ] = None,
+    outlet: Annotated[str | None, typer.Option(help="Publishing outlet or agency.")] = None,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date/time, ISO 8601 (anchors relative dates).")
+    ] = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.md,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Write here instead of stdout (a folder for several inputs)."
+        ),
+    ] = None,
+    db: Annotated[
+        Path | None, typer.Option(help="SQLite archive (default: user data dir).")
+    ] = None,
+    store: Annotated[bool, typer.Option(help="Store each briefed article in the archive.")] = True,
+    story: Annotated[
+        str | None, typer.Option(help="Brief a whole story from the archive by its id.")
+    ] = None,
+) -> None:
+    """Write an explainer brief for each article (or for a story from the archive)."""
+    from newsbrief.settings import Settings
+
+    settings = Settings(db_path=db) if db else Settings()
+    if story is not None:
+        if inputs:
+            raise InputError("give either articles or --story, not both")
+        run_story_brief(story, settings=settings, fmt=fmt.value, output=output)
+        return
+    if not inputs:
+        raise InputError("no input given", hint="try: newsbrief brief examples/port-strike.txt")
+    code = run_brief(
+        inputs,
+        settings=settings,
+        fmt=fmt.value,
+        output=output,
+        store=store,
+        title=title,
+        outlet=outlet,
+        published=parse_published(published),
+    )
+    if code:
+        raise typer.Exit(code)
+
+
+def schema() -> None:
+    """Print the JSON Schema of the brief (public API)."""
+    from newsbrief.models import Brief
+
+    typer.echo(json.dumps(Brief.model_json_schema(), indent=2))
 
 
 def run_brief(
@@ -122,8 +185,6 @@ def _filename(brief: Brief, fmt: str) -> str:
 
 
 def _report(failures: list[tuple[str, NewsbriefError]], total: int) -> int:
-    from newsbrief.cli import report_error
-
     for spec, exc in failures:
         report_error(spec, exc)
     if failures and total > 1:

@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from newsbrief.analyze.timex_lexicon import SEASONS
-from newsbrief.analyze.timex_points import Point, from_date
-from newsbrief.analyze.timex_resolve import (
+from newsbrief.analyze.time.lexicon import SEASONS
+from newsbrief.analyze.time.points import Point, from_date
+from newsbrief.analyze.time.resolve import (
     Ctx,
     Norm,
     absolute,
@@ -22,7 +22,7 @@ from newsbrief.analyze.timex_resolve import (
     pick_date,
     weekday,
 )
-from newsbrief.analyze.timex_rules import (
+from newsbrief.analyze.time.rules import (
     MONTH,
     WEEKDAY,
     day_group,

@@ -1,6 +1,6 @@
 """Time expressions: find them with the rule grammar and normalize them in TimeML terms.
 
-The grammar (``timex_rules``, ``timex_calendar``, ``timex_relative``) proposes candidate spans
+The grammar (``rules``, ``calendar``, ``relative``) proposes candidate spans
 over the raw text, tried only near anchor words so that the scan stays a small fraction of the
 parse time. Overlaps are settled longest-first, then the survivors are normalized in text order
 so that anaphoric expressions ("the previous day", "that month") can anchor on the last date
@@ -19,10 +19,10 @@ from datetime import datetime
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
-from newsbrief.analyze import timex_calendar, timex_relative  # noqa: F401  (register rules)
-from newsbrief.analyze.timex_points import Point, from_date
-from newsbrief.analyze.timex_resolve import Ctx, Norm, Tense
-from newsbrief.analyze.timex_rules import RULES, Rule
+from newsbrief.analyze.time import calendar, relative  # noqa: F401  (register rules)
+from newsbrief.analyze.time.points import Point, from_date
+from newsbrief.analyze.time.resolve import Ctx, Norm, Tense
+from newsbrief.analyze.time.rules import RULES, Rule
 from newsbrief.models import Sentence, TimeExpr
 
 __all__ = ["find_timexes"]

@@ -1,0 +1,14 @@
+"""Actors: every mention of a person, organization, country, group or outlet, resolved to one actor.
+
+Takes the parse (``Doc``), the ``Article`` and its ``Sentence`` records; gives an
+:class:`ActorIndex` (the ``Actor`` records plus a token → actor lookup that attribution and events
+use). Rules only, no coreference model.
+
+- ``resolve``: the one pass over the tokens (entities, titles, appositions, pronouns, groups).
+- ``draft``: the mutable drafts and resolver state that pass drives.
+- ``names``: word lists (titles, honorifics, media and organization words, demonyms, capitals).
+"""
+
+from newsbrief.analyze.actors.resolve import ActorIndex, resolve_actors
+
+__all__ = ["ActorIndex", "resolve_actors"]

@@ -1,0 +1,20 @@
+"""Attribution: who said (or thought, or reported) what, through which channel.
+
+Takes the parse, the ``Article``, its ``Sentence`` records and the :class:`ActorIndex`; gives
+``Attribution`` records (source, cue, content spans; kind, stance, channel chain), each with
+character offsets into the article text.
+
+- ``find``: the entry point; quotations split around their cue, run-on quotes, channels.
+- ``finders``: one pass over the tokens dispatching each possible cue to its finder.
+- ``content``: where a verbal cue's content is (complement clause, quotation, object, infinitive).
+- ``frames``: raising, light-verb and regard frames ("is expected to", "expressed concern").
+- ``nonverbal``: attributions without a reporting verb ("according to", polls, headline colons).
+- ``core`` / ``spans``: shared candidate records, parse context and token-range helpers.
+
+The cue lexicon lives beside this package in ``newsbrief.analyze.cues`` because actor resolution
+reads it too.
+"""
+
+from newsbrief.analyze.attribution.find import find_attributions
+
+__all__ = ["find_attributions"]

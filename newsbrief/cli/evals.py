@@ -1,0 +1,121 @@
+"""The ``eval`` commands: score one capability on a benchmark in its published format."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from newsbrief.errors import InputError
+
+eval_app = typer.Typer(
+    help="Score one capability on a benchmark in its published format.", no_args_is_help=True
+)
+
+
+def _print_result(result: Any, as_json: bool) -> None:
+    if as_json:
+        typer.echo(json.dumps(result.to_json()))
+    else:
+        for line in result.lines:
+            typer.echo(line)
+
+
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print one JSON object instead.")]
+Limit = Annotated[int | None, typer.Option(help="Score only the first N items.")]
+
+
+@eval_app.command("extraction")
+def eval_extraction(
+    data_dir: Annotated[Path, typer.Argument(help="Article-extraction-benchmark folder (aeb).")],
+    as_json: JsonFlag = False,
+) -> None:
+    """Main-text extraction: token-bag P/R/F1 against plain trafilatura defaults."""
+    from newsbrief.evaluate.extraction import evaluate
+
+    _print_result(evaluate(data_dir), as_json)
+
+
+@eval_app.command("attribution")
+def eval_attribution(
+    data_dir: Annotated[Path, typer.Argument(help="PolNeAR split folder (text/, attributions/).")],
+    errors: Annotated[
+        Path | None, typer.Option(help="Write misses and false alarms here (JSON Lines).")
+    ] = None,
+    limit: Limit = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Attribution: Source / Cue / Content spans, exact and overlap, and full relations."""
+    from newsbrief.evaluate.attribution import evaluate
+
+    _print_result(evaluate(data_dir, errors_path=errors, limit=limit), as_json)
+
+
+@eval_app.command("timex")
+def eval_timex(
+    data_dir: Annotated[
+        Path, typer.Argument(help="Folder of TimeML .tml files (searched recursively).")
+    ],
+    limit: Limit = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Time expressions: TempEval-3 extent, type and value figures."""
+    from newsbrief.evaluate.timex import evaluate
+
+    _print_result(evaluate(data_dir, limit=limit), as_json)
+
+
+@eval_app.command("summary")
+def eval_summary(
+    src: Annotated[Path, typer.Argument(help="Articles, one per line (or the cnndm folder).")],
+    ref: Annotated[
+        Path | None, typer.Argument(help="Reference highlights inside <t> … </t>, one line each.")
+    ] = None,
+    limit: Limit = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Executive Summary: ROUGE-1/2/Lsum F1 beside Lead-3 in the same run."""
+    from newsbrief.evaluate.summary import evaluate
+
+    if ref is None:
+        if not src.is_dir():
+            raise InputError(
+                "give SRC and REF files, or the folder holding dev.src.txt and dev.ref.txt"
+            )
+        src, ref = src / "dev.src.txt", src / "dev.ref.txt"
+    _print_result(evaluate(src, ref, limit=limit), as_json)
+
+
+@eval_app.command("roles")
+def eval_roles(
+    data_dir: Annotated[
+        Path | None,
+        typer.Argument(
+            help="Shared data folder holding cnndm/ and polnear/ (default ../shared/data)."
+        ),
+    ] = None,
+    labels: Annotated[
+        Path | None, typer.Option(help="Labelled sentences (JSON Lines); default: the bundled set.")
+    ] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Sentence roles: accuracy and per-role P/R/F1 on our labelled set."""
+    from newsbrief.evaluate.roles import LABELS_FILE, evaluate
+
+    _print_result(evaluate(data_dir, labels=labels or LABELS_FILE), as_json)
+
+
+@eval_app.command("clustering")
+def eval_clustering(
+    data_dir: Annotated[
+        Path, typer.Argument(help="ECB+ folder (<topic>/<topic>_<n>ecb[plus].xml).")
+    ],
+    seed: Annotated[int, typer.Option(help="Seed of the fixed shuffled order.")] = 0,
+    as_json: JsonFlag = False,
+) -> None:
+    """Story clustering: B-cubed P/R/F1 and ARI, beside a TF-IDF average-link baseline."""
+    from newsbrief.evaluate.clustering import evaluate
+
+    _print_result(evaluate(data_dir, seed=seed), as_json)

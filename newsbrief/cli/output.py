@@ -1,0 +1,42 @@
+"""What every command shares: the stderr console, the error reporter and option parsers.
+
+Kept apart from the commands so that each command module imports it without importing the others.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+
+from rich.console import Console
+
+from newsbrief.errors import InputError, NewsbriefError
+
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+class Format(StrEnum):
+    md = "md"
+    html = "html"
+    json = "json"
+
+
+def parse_published(value: str | None) -> datetime | None:
+    if value is None:
+        return None
+    from newsbrief.ingest.text import parse_datetime
+
+    parsed = parse_datetime(value)
+    if parsed is None:
+        raise InputError(
+            f"--published {value!r} is not an ISO date or date-time",
+            hint="use e.g. 2024-06-11 or 2024-06-11T09:30:00+00:00",
+        )
+    return parsed
+
+
+def report_error(where: str | None, exc: NewsbriefError) -> None:
+    prefix = f"{where}: " if where else ""
+    err.print(f"[bold red]error:[/] {prefix}{exc.message}", markup=True, highlight=False)
+    if exc.hint:
+        err.print(f"  hint: {exc.hint}", markup=False)

@@ -1,1 +1,0 @@
-"""CLI command functions, registered on the app by ``newsbrief.cli``."""

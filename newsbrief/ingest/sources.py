@@ -1,0 +1,94 @@
+"""Source specs (files, folders, URLs, JSON Lines, feeds, ``-``) expanded into source items.
+
+Each item loads its article lazily; a source that cannot be read becomes one failing item that
+says why, so a batch goes on past it.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from functools import partial
+from pathlib import Path
+
+from newsbrief.errors import NewsbriefError, UnsupportedInput
+from newsbrief.ingest.feeds import (
+    FEED_SUFFIXES,
+    feed_items,
+    fetch_feed,
+    looks_like_feed,
+    parse_feed,
+)
+from newsbrief.ingest.jsonl import JSONL_SUFFIXES, SourceItem, iter_jsonl, iter_jsonl_file
+from newsbrief.models import Article
+from newsbrief.settings import Settings
+
+ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml"})
+
+
+def expand_sources(sources: Sequence[str], settings: Settings) -> Iterator[SourceItem]:
+    """Items from files, folders, URLs, JSON Lines (``-`` reads them from stdin) and feeds."""
+    from newsbrief.ingest.url import is_url
+
+    for spec in sources:
+        if spec == "-":
+            yield from iter_jsonl(sys.stdin, "standard input", settings)
+        elif is_url(spec):
+            yield from _guarded(spec, partial(_url_items, spec, settings))
+        elif Path(spec).is_dir():
+            for path in folder_files(Path(spec)):
+                yield from _guarded(str(path), partial(_file_items, path, settings))
+        else:
+            yield from _guarded(spec, partial(_file_items, Path(spec), settings))
+
+
+def _guarded(label: str, make: Callable[[], Iterator[SourceItem]]) -> Iterator[SourceItem]:
+    """The source's items; if reading the source itself fails, one failing item says why."""
+    try:
+        yield from make()
+    except NewsbriefError as exc:
+        error = exc
+        yield SourceItem(label, lambda: _raise(error))
+
+
+def _raise(exc: NewsbriefError) -> Article:
+    raise exc
+
+
+def folder_files(folder: Path) -> list[Path]:
+    """Article, JSON Lines and feed files under ``folder`` (recursively, hidden ones skipped)."""
+    known = ARTICLE_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES
+    return sorted(
+        p
+        for p in folder.rglob("*")
+        if p.is_file()
+        and p.suffix.lower() in known
+        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+    )
+
+
+def _file_items(path: Path, settings: Settings) -> Iterator[SourceItem]:
+    from newsbrief.ingest import load_input
+
+    suffix = path.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        yield from iter_jsonl_file(path, settings)
+    elif suffix in FEED_SUFFIXES:
+        data = path.read_bytes() if path.is_file() else b""
+        if not looks_like_feed(data):
+            raise UnsupportedInput(f"{path} is not an RSS or Atom feed")
+        yield from feed_items(parse_feed(data, str(path)), str(path.resolve()), settings)
+    else:
+        yield SourceItem(str(path), lambda: load_input(str(path), settings=settings))
+
+
+def _url_items(url: str, settings: Settings) -> Iterator[SourceItem]:
+    """A feed URL's entries, or the one article page a URL points at."""
+    from newsbrief.ingest import load_input
+
+    fetched = fetch_feed(url, settings)
+    body = fetched.body or b""
+    if looks_like_feed(body):
+        yield from feed_items(parse_feed(body, url), url, settings)
+    else:
+        yield SourceItem(url, lambda: load_input(url, settings=settings))
