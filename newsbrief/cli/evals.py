@@ -119,3 +119,19 @@ def eval_clustering(
     from newsbrief.evaluate.clustering import evaluate
 
     _print_result(evaluate(data_dir, seed=seed), as_json)
+
+
+@eval_app.command("arcs")
+def eval_arcs(
+    data_dir: Annotated[
+        Path, typer.Argument(help="Timeline17 folder (<timeline>/articles.jsonl.gz).")
+    ],
+    no_baseline: Annotated[
+        bool, typer.Option("--no-baseline", help="Skip the TF-IDF average-link baseline.")
+    ] = False,
+    as_json: JsonFlag = False,
+) -> None:
+    """Story arcs: every article of every timeline as one stream; B-cubed against the events."""
+    from newsbrief.evaluate.arcs import evaluate
+
+    _print_result(evaluate(data_dir, with_baseline=not no_baseline), as_json)
