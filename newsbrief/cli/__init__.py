@@ -19,6 +19,7 @@ import traceback
 import typer
 
 from newsbrief.cli.archive import ingest, search, stories, watch
+from newsbrief.cli.arcs import arcs
 from newsbrief.cli.brief import brief, schema
 from newsbrief.cli.evals import eval_app
 from newsbrief.cli.output import err, report_error
@@ -42,6 +43,7 @@ for _name, _fn in (
     ("watch", watch),
     ("search", search),
     ("stories", stories),
+    ("arcs", arcs),
     ("serve", serve),
 ):
     app.command(_name)(_fn)

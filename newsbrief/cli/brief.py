@@ -64,11 +64,22 @@ def brief(
     story: Annotated[
         str | None, typer.Option(help="Brief a whole story from the archive by its id.")
     ] = None,
+    arc: Annotated[
+        str | None,
+        typer.Option(help="Brief a whole story arc (all its developments) by its id."),
+    ] = None,
 ) -> None:
     """Write an explainer brief for each article (or for a story from the archive)."""
     from newsbrief.settings import Settings
 
     settings = Settings(db_path=db) if db else Settings()
+    if arc is not None:
+        if inputs or story is not None:
+            raise InputError("give either articles, --story or --arc, not several")
+        from newsbrief.cli.arcs import run_arc_brief
+
+        run_arc_brief(arc, settings=settings, fmt=fmt.value, output=output)
+        return
     if story is not None:
         if inputs:
             raise InputError("give either articles or --story, not both")
@@ -231,7 +242,7 @@ def run_story_brief(story_id: str, *, settings: Settings, fmt: str, output: Path
                 f"no story {story_id!r} in {settings.db_path}",
                 hint="list them with `newsbrief stories`",
             )
-        brief = compose_story_brief(analyses, settings)
+        brief = compose_story_brief(analyses, settings, history=archive.arc_history(story_id))
         previous = archive.get_brief("story", story_id)
         brief = brief.model_copy(update={"whats_new": whats_new(brief, previous)})
         archive.save_story_brief(story_id, brief)

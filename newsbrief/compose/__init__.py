@@ -42,8 +42,15 @@ def compose_brief(
     )
 
 
-def compose_story_brief(analyses: Sequence[Analysis], settings: Settings | None = None) -> Brief:
-    """The brief of a story across several articles, newest article leading."""
+def compose_story_brief(
+    analyses: Sequence[Analysis],
+    settings: Settings | None = None,
+    *,
+    history: Sequence[Analysis] = (),
+) -> Brief:
+    """The brief of a story across several articles, newest article leading; ``history``
+    holds articles of earlier developments of the story's arc, whose dated events the Story
+    So Far draws on too."""
     if not analyses:
         raise ValueError("a story brief needs at least one article")
     settings = settings or Settings()
@@ -55,7 +62,7 @@ def compose_story_brief(analyses: Sequence[Analysis], settings: Settings | None 
         headline=lead.article.title or _first_sentence(lead),
         articles=tuple(article_ref(a) for a in ordered),
         executive_summary=summary,
-        story_so_far=story_so_far(ordered),
+        story_so_far=story_so_far([*history, *ordered]),
         why_it_matters=why_it_matters(lead, used, settings),
         who_thinks_what=who_thinks_what(ordered),
         sections=body_sections(lead, settings),

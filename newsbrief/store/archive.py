@@ -15,6 +15,7 @@ from types import TracebackType
 from newsbrief.errors import StoreError
 from newsbrief.models import Analysis, Article, Brief
 from newsbrief.store import codec
+from newsbrief.store.arcs import ArcsMixin
 from newsbrief.store.base import ArchiveBase
 from newsbrief.store.feeds import FeedsMixin
 from newsbrief.store.migrations import migrate
@@ -22,12 +23,12 @@ from newsbrief.store.search import SearchMixin
 from newsbrief.store.stories import StoriesMixin
 
 
-class Archive(StoriesMixin, FeedsMixin, SearchMixin, ArchiveBase):
+class Archive(ArcsMixin, StoriesMixin, FeedsMixin, SearchMixin, ArchiveBase):
     """A newsbrief archive. Open with ``Archive.open(path)``; use as a context manager.
 
     Tables: articles (with every outlet that ran each text), analyses, actors, events, briefs
-    (versioned, per article and per story), stories and their members, dedupe signatures,
-    feed state, and an FTS5 index over title, text and actors.
+    (versioned, per article and per story), stories and their members, story arcs, dedupe
+    signatures, feed state, and an FTS5 index over title, text and actors.
     """
 
     # ------------------------------------------------------------------ lifecycle

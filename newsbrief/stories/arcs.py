@@ -32,7 +32,7 @@ import math
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from newsbrief.errors import StoreError
 from newsbrief.stories.features import Features, FeatureWeights, extract_features
@@ -49,6 +49,13 @@ __all__ = [
 STATE_VERSION = 1
 _DAY = 86400.0
 Profile = tuple[dict[str, float], dict[str, float]]  # words, entities
+
+
+class Weighted(NamedTuple):
+    """A profile with today's IDF applied, rare terms left out, and the norms to divide by."""
+
+    vecs: Profile
+    norms: tuple[float, float]
 
 
 class DocFrequencies(Protocol):
@@ -69,7 +76,8 @@ class ArcSettings:
     threshold: float = 0.08  # a new development joins the best arc at this similarity
     merge_threshold: float = 0.25  # two arcs merge at this profile similarity
     channel_weights: tuple[float, float] = (1.0, 2.0)  # words, entities
-    min_df: int = 2  # terms seen in fewer articles are left out of similarities
+    min_df: int = 2  # terms seen in fewer articles are left out of similarities, but ...
+    norm_floor: float = 0.7  # ... a vector's norm stays at least this part of its full norm
     profile_terms: int = 300  # terms kept per arc profile and channel
     query_terms: int = 24  # an article's (or arc's) top terms used to look up candidate arcs
     index_terms: int = 32  # top profile terms under which an arc is indexed
@@ -145,7 +153,7 @@ class ArcAssigner:
         self.journal = ArcJournal()
         self._postings: dict[str, dict[str, None]] = {}
         self._df: DocFrequencies | None = None
-        self._cache: dict[str, tuple[int, int, Profile]] = {}  # arc id -> (seq, n_docs, vecs)
+        self._cache: dict[str, tuple[int, int, Weighted]] = {}  # arc id -> (seq, n_docs, …)
 
     # ---- the per-article step ---------------------------------------------------------------
 
@@ -257,21 +265,29 @@ class ArcAssigner:
             out.append({t: v / norm / idf(t) for t, v in full.items()})
         return out[0], out[1]
 
-    def _article_vectors(self, feats: Features) -> Profile:
+    def _article_vectors(self, feats: Features) -> Weighted:
         return self._weighted((feats.words, feats.entities))
 
-    def _weighted(self, profile: Profile) -> Profile:
-        """Today's IDF applied, the terms fewer than ``min_df`` articles have left out."""
+    def _weighted(self, profile: Profile) -> Weighted:
+        """Today's IDF applied, the terms fewer than ``min_df`` articles have left out (they
+        are no evidence of likeness), the norm kept to at least ``norm_floor`` of the full one:
+        in a small archive most terms are rare, and two unrelated articles sharing a few common
+        words would otherwise be nothing but those words, and look alike."""
         df = self._df
         min_df = self.settings.min_df if df is not None else 0
         get = df.df.get if df is not None else (lambda t, d=0: 0)
         idf = self._idf_table()
-        out = []
+        out, norms = [], []
         for channel in profile:
-            out.append({t: w * idf(t) for t, w in channel.items() if get(t, 0) >= min_df})
-        return out[0], out[1]
+            full = {t: w * idf(t) for t, w in channel.items()}
+            kept = {t: v for t, v in full.items() if get(t, 0) >= min_df}
+            own = math.sqrt(sum(v * v for v in kept.values()))
+            floor = self.settings.norm_floor * math.sqrt(sum(v * v for v in full.values()))
+            out.append(kept)
+            norms.append(max(own, floor) or 1.0)
+        return Weighted((out[0], out[1]), (norms[0], norms[1]))
 
-    def _profile(self, arc: Arc) -> Profile:
+    def _profile(self, arc: Arc) -> Weighted:
         """The arc's profile with IDF applied (cached until the arc changes or the collection
         grows by a tenth)."""
         n_docs = self._df.n_docs if self._df else 0
@@ -281,19 +297,17 @@ class ArcAssigner:
             self._cache[arc.id] = cached
         return cached[2]
 
-    def _cosine(self, a: Profile, b: Profile) -> float:
+    def _cosine(self, a: Weighted, b: Weighted) -> float:
+        """Weighted mean of the channel cosines (over the floored norms)."""
         total = weight = 0.0
-        for va, vb, w in zip(a, b, self.settings.channel_weights, strict=True):
+        for va, vb, na, nb, w in zip(
+            a.vecs, b.vecs, a.norms, b.norms, self.settings.channel_weights, strict=True
+        ):
             weight += w
-            if not va or not vb:
-                continue
             if len(va) > len(vb):
                 va, vb = vb, va
             dot = sum(v * vb[t] for t, v in va.items() if t in vb)
-            if dot:
-                na = math.sqrt(sum(v * v for v in va.values()))
-                nb = math.sqrt(sum(v * v for v in vb.values()))
-                total += w * dot / (na * nb)
+            total += w * dot / (na * nb)
         return total / weight if weight else 0.0
 
     def _decay(self, arc: Arc, first: float | None, last: float | None) -> float:
@@ -347,11 +361,10 @@ class ArcAssigner:
             if len(posting) > self.settings.max_postings:
                 del posting[next(iter(posting))]
 
-    def _candidates(self, vecs: Profile, exclude: str | None = None) -> list[Arc]:
+    def _candidates(self, vecs: Weighted, exclude: str | None = None) -> list[Arc]:
         s = self.settings
         scaled: dict[str, float] = {}
-        for channel, w in zip(vecs, s.channel_weights, strict=True):
-            norm = math.sqrt(sum(v * v for v in channel.values())) or 1.0
+        for channel, norm, w in zip(vecs.vecs, vecs.norms, s.channel_weights, strict=True):
             for t, v in channel.items():
                 scaled[t] = w * v / norm
         votes: dict[str, float] = {}

@@ -89,7 +89,8 @@ class Backend:
         analyses = archive.story_analyses(story_id)
         if not analyses:
             return None
-        brief = compose_story_brief(analyses, self.settings)
+        history = archive.arc_history(story_id)
+        brief = compose_story_brief(analyses, self.settings, history=history)
         with self._guard:
             self._briefs[key] = brief
             while len(self._briefs) > _CACHE_SIZE:

@@ -78,10 +78,12 @@ def story_page(story_id: str, backend: BackendDep) -> Response:
             404, "This story's articles have not been analyzed yet (newsbrief ingest --analyze)."
         )
     articles = queries.story_articles(backend.connection(), story_id)
+    arc_id = backend.reader().arc_of_story(story.id)
     context = {
         **_brief_context(brief, {a.id for a in articles}),
         "story": story,
         "story_articles": articles,
+        "arc": backend.reader().get_arc(arc_id) if arc_id else None,
         "title": brief.headline,
     }
     return render_page("story.html.j2", context)
