@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from newsbrief.cli.archive import Db, err, out
-from newsbrief.errors import StoreError
+from newsbrief.errors import InputError, StoreError
 from newsbrief.render import render
 from newsbrief.settings import Settings
 from newsbrief.store import Archive
@@ -133,9 +133,15 @@ def run_arc_brief(arc_id: str, *, settings: Settings, fmt: str, output: Path | N
                 day = d.first_published.strftime("%Y-%m-%d") if d.first_published else "undated"
                 lines.append(f"- {day} — {d.title or d.id} ({d.article_count} articles, `{d.id}`)")
             text = text.rstrip("\n") + "\n" + "\n".join(lines)
+    text = text if text.endswith("\n") else text + "\n"
     if output is None:
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
-    else:
-        from newsbrief.cli.brief import _write
-
-        _write(output, text)
+        sys.stdout.write(text)
+        return
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise InputError(
+            f"cannot write {output}: {exc.strerror}", hint="check the -o path is writable"
+        ) from exc
+    err.print(f"wrote {output}")

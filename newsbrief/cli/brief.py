@@ -21,6 +21,7 @@ import typer
 from rich.progress import BarColumn, Progress, TextColumn
 
 from newsbrief.analyze import analyze
+from newsbrief.cli.arcs import run_arc_brief
 from newsbrief.cli.output import Format, err, parse_published, report_error
 from newsbrief.compose import compose_brief
 from newsbrief.errors import InputError, InternalError, NewsbriefError, StoreError
@@ -76,8 +77,6 @@ def brief(
     if arc is not None:
         if inputs or story is not None:
             raise InputError("give either articles, --story or --arc, not several")
-        from newsbrief.cli.arcs import run_arc_brief
-
         run_arc_brief(arc, settings=settings, fmt=fmt.value, output=output)
         return
     if story is not None:

@@ -26,15 +26,25 @@ when arcs merge, the one opened first survives and the other redirects to it.
 
 from __future__ import annotations
 
-import hashlib
 import heapq
 import math
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, NamedTuple, Protocol
+from typing import Any
 
-from newsbrief.errors import StoreError
+from newsbrief.stories.arc_state import (
+    STATE_VERSION,
+    Arc,
+    ArcJournal,
+    DocFrequencies,
+    Profile,
+    Weighted,
+    arc_from_state,
+    arc_id_for,
+    arc_to_state,
+    check_version,
+)
 from newsbrief.stories.features import Features, FeatureWeights, extract_features
 
 __all__ = [
@@ -46,26 +56,7 @@ __all__ = [
     "arc_id_for",
 ]
 
-STATE_VERSION = 1
 _DAY = 86400.0
-Profile = tuple[dict[str, float], dict[str, float]]  # words, entities
-
-
-class Weighted(NamedTuple):
-    """A profile with today's IDF applied, rare terms left out, and the norms to divide by."""
-
-    vecs: Profile
-    norms: tuple[float, float]
-
-
-class DocFrequencies(Protocol):
-    """Where the IDF comes from: the story assigner (its ``df`` and ``n_docs``)."""
-
-    @property
-    def df(self) -> Mapping[str, int]: ...
-
-    @property
-    def n_docs(self) -> int: ...
 
 
 @dataclass(frozen=True)
@@ -88,49 +79,6 @@ class ArcSettings:
     decay_grace_days: float = 45.0  # no penalty within this many days of the arc's span
     decay_days: float = 180.0  # then the similarity decays as exp(-days / decay_days)
     weights: FeatureWeights = field(default_factory=FeatureWeights)
-
-
-def arc_id_for(story_id: str) -> str:
-    """The id of an arc opened by the development ``story_id``."""
-    return "a" + hashlib.sha1(story_id.encode("utf-8")).hexdigest()[:16]
-
-
-@dataclass
-class Arc:
-    id: str
-    founder: int  # arrival number of the article that opened it (older arcs survive merges)
-    founder_story: str
-    n: int = 0  # articles seen
-    first: float | None = None
-    last: float | None = None
-    seq: int = 0  # update counter at its last change (recency in the index)
-    profile: Profile = field(default_factory=lambda: ({}, {}))
-
-    def widen(self, first: float | None, last: float | None) -> None:
-        for ts in (first, last):
-            if ts is not None:
-                self.first = ts if self.first is None else min(self.first, ts)
-                self.last = ts if self.last is None else max(self.last, ts)
-
-
-@dataclass
-class ArcJournal:
-    """What one article changed: arc states to write, development → arc links, merges."""
-
-    arcs: set[str] = field(default_factory=set)
-    links: dict[str, str] = field(default_factory=dict)  # story id -> arc id
-    unlinked: set[str] = field(default_factory=set)  # story ids merged away
-    merged: dict[str, str] = field(default_factory=dict)  # arc id -> the arc it joined
-
-    def record_merge(self, old: str, survivor: str) -> None:
-        for key, target in self.merged.items():
-            if target == old:
-                self.merged[key] = survivor
-        self.merged[old] = survivor
-        self.arcs.discard(old)
-        for story, arc in self.links.items():
-            if arc == old:
-                self.links[story] = survivor
 
 
 def _timestamp(published: datetime | None) -> float | None:
@@ -412,19 +360,7 @@ class ArcAssigner:
     # ---- persistence ------------------------------------------------------------------------
 
     def arc_state(self, arc_id: str) -> dict[str, Any]:
-        arc = self.arcs[arc_id]
-        return {
-            "version": STATE_VERSION,
-            "id": arc.id,
-            "founder": arc.founder,
-            "founder_story": arc.founder_story,
-            "n": arc.n,
-            "first": arc.first,
-            "last": arc.last,
-            "seq": arc.seq,
-            "words": {t: round(v, 6) for t, v in arc.profile[0].items()},
-            "entities": {t: round(v, 6) for t, v in arc.profile[1].items()},
-        }
+        return arc_to_state(self.arcs[arc_id])
 
     def stats_state(self) -> dict[str, Any]:
         return {"version": STATE_VERSION, "seq": self.seq, "n_articles": self.n_articles}
@@ -439,30 +375,11 @@ class ArcAssigner:
     ) -> None:
         """Restore what :meth:`stats_state`, :meth:`arc_state` and the development → arc links
         (``links``: story id, arc id) saved."""
-        if stats.get("version") != STATE_VERSION:
-            raise StoreError(f"unsupported arc state version: {stats.get('version')!r}")
+        check_version(stats)
         self._df = frequencies
         self.seq = int(stats["seq"])
         self.n_articles = int(stats["n_articles"])
-        loaded = []
-        for state in arcs:
-            if state.get("version") != STATE_VERSION:
-                raise StoreError(f"unsupported arc state version: {state.get('version')!r}")
-            arc = Arc(
-                id=str(state["id"]),
-                founder=int(state["founder"]),
-                founder_story=str(state["founder_story"]),
-                n=int(state["n"]),
-                first=None if state["first"] is None else float(state["first"]),
-                last=None if state["last"] is None else float(state["last"]),
-                seq=int(state["seq"]),
-                profile=(
-                    {str(t): float(v) for t, v in state["words"].items()},
-                    {str(t): float(v) for t, v in state["entities"].items()},
-                ),
-            )
-            loaded.append(arc)
-        for arc in sorted(loaded, key=lambda a: a.seq):
+        for arc in sorted((arc_from_state(state) for state in arcs), key=lambda a: a.seq):
             self.arcs[arc.id] = arc
             self._settle(arc)  # re-indexes it, oldest change first
         self.arc_of = {sid: aid for sid, aid in links if aid in self.arcs}
