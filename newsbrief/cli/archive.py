@@ -190,7 +190,7 @@ def search(
         date = hit.published.date().isoformat() if hit.published else "undated"
         outlet = f" — {hit.outlet}" if hit.outlet else ""
         story = f"  story {hit.story_id}" if hit.story_id else ""
-        out.print(f"{date}  {hit.title or '(untitled)'}{outlet}", markup=False)
+        out.print(f"{date}  {hit.title}{outlet}", markup=False)
         out.print(f"    {hit.article_id}{story}", markup=False)
         out.print(f"    {hit.snippet}", markup=False)
 
@@ -216,7 +216,7 @@ def stories(
         last = row.last_published or row.updated_at
         cells = (
             row.id,
-            row.title or "(untitled)",
+            row.title,
             str(row.article_count),
             str(row.independent_sources),
             last.strftime("%Y-%m-%d %H:%M"),

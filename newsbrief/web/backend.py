@@ -75,11 +75,12 @@ class Backend:
         otherwise composed from the stored analyses (and kept in memory)."""
         archive = self.reader()
         ids = tuple(archive.story_article_ids(story_id))
-        if not ids:
+        story = archive.get_story(story_id)
+        if not ids or story is None:
             return None
         stored = archive.get_brief("story", story_id)
         if stored is not None and not archive.new_since_last_brief(story_id):
-            return stored
+            return stored.model_copy(update={"headline": story.title})
         key = (story_id, ids)
         with self._guard:
             cached = self._briefs.get(key)
@@ -89,7 +90,7 @@ class Backend:
         analyses = archive.story_analyses(story_id)
         if not analyses:
             return None
-        brief = compose_story_brief(analyses, self.settings)
+        brief = compose_story_brief(analyses, self.settings, headline=story.title)
         with self._guard:
             self._briefs[key] = brief
             while len(self._briefs) > _CACHE_SIZE:

@@ -16,6 +16,7 @@ from newsbrief.ingest.text import parse_datetime
 from newsbrief.models import Brief
 from newsbrief.render.html import brief_context
 from newsbrief.store import queries
+from newsbrief.stories.titles import article_title
 from newsbrief.web.backend import Backend
 from newsbrief.web.errors import error_status
 from newsbrief.web.safety import token_matches
@@ -82,7 +83,7 @@ def story_page(story_id: str, backend: BackendDep) -> Response:
         **_brief_context(brief, {a.id for a in articles}),
         "story": story,
         "story_articles": articles,
-        "title": brief.headline,
+        "title": story.title,
     }
     return render_page("story.html.j2", context)
 
@@ -120,7 +121,7 @@ def article_page(
         "story": reader.get_story(story_id) if story_id else None,
         "outlets": reader.outlets(article_id),
         "has_brief": analysis is not None,
-        "title": article.title or "Article",
+        "title": article_title(article.title, article.text),
     }
     return render_page("article.html.j2", context)
 
