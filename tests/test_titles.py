@@ -19,7 +19,15 @@ def _src(aid: str, title: str | None, lead: str, day: int | None = None) -> Titl
 
 
 def test_placeholders_and_hashes_are_not_titles() -> None:
-    for bad in ("", "   ", "(untitled)", "Untitled story", "Article 81dce02d…", "81dce02dab12", "—"):
+    for bad in (
+        "",
+        "   ",
+        "(untitled)",
+        "Untitled story",
+        "Article 81dce02d…",
+        "81dce02dab12",
+        "—",
+    ):
         assert usable_title(bad) is None, bad
     assert usable_title("  Port  strike\nhalts cargo ") == "Port strike halts cargo"
 

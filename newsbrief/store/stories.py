@@ -13,7 +13,7 @@ from typing import Any
 from newsbrief.models import Analysis, Article, Brief
 from newsbrief.store import codec
 from newsbrief.store.base import ArchiveBase
-from newsbrief.store.queries import story_titles
+from newsbrief.store.queries import ArticleRow, story_articles, story_titles
 from newsbrief.store.records import CopyKind, OutletRun, StoryRow
 from newsbrief.stories.ranking import RankInput, rank_key
 
@@ -219,6 +219,10 @@ class StoriesMixin(ArchiveBase):
             (story_id,),
         )
         return [str(r[0]) for r in rows]
+
+    def story_article_rows(self, story_id: str) -> list[ArticleRow]:
+        """The story's articles as listed (titles as a reader sees them), oldest first."""
+        return story_articles(self._conn, story_id)
 
     def story_analyses(self, story_id: str) -> list[Analysis]:
         """The stored analyses of a story's articles, oldest first (unanalyzed ones skipped)."""

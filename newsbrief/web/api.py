@@ -7,7 +7,8 @@ prints). Errors are JSON: ``{"error": …, "message": …, "hint": …}`` with a
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, Generic, TypeVar
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, Response
@@ -55,7 +56,7 @@ class Health(Out):
 
 class StoryOut(Out):
     id: str
-    title: str | None
+    title: str = Field(description="the story's title, the same on every page and in the brief")
     article_count: int
     independent_sources: int
     outlets: list[str]
@@ -68,7 +69,7 @@ class StoryOut(Out):
 
 class ArticleOut(Out):
     id: str
-    title: str | None
+    title: str = Field(description="the headline, or one composed from the lead")
     outlet: str | None
     url: str | None = Field(description="where the article was published")
     published: datetime | None
@@ -104,6 +105,23 @@ class SearchOut(Out):
     stories: list[StoryOut]
     articles: list[ArticleHit]
     actors: list[ActorOut]
+
+
+ItemT = TypeVar("ItemT")
+
+
+class Page(Out, Generic[ItemT]):
+    """One page of a list: its items, how many there are in all, and the next page's URL."""
+
+    items: list[ItemT]
+    total: int = Field(description="how many there are in all")
+    next: str | None = Field(description="the URL of the next page; null on the last")
+
+
+def _next_url(path: str, *, total: int, limit: int, offset: int) -> str | None:
+    if offset + limit >= total:
+        return None
+    return f"{path}?{urlencode({'limit': limit, 'offset': offset + limit})}"
 
 
 class SubmitIn(BaseModel):
@@ -197,11 +215,18 @@ def health(backend: BackendDep) -> Health:
     )
 
 
-@router.get("/stories", response_model=list[StoryOut])
-def list_stories(backend: BackendDep, limit: Limit = 20, offset: Offset = 0) -> list[StoryOut]:
-    """Stories, latest development first."""
-    rows = backend.reader().stories(limit=offset + limit)[offset:]
-    return [_story_out(r) for r in rows]
+@router.get("/stories", response_model=Page[StoryOut])
+def list_stories(backend: BackendDep, limit: Limit = 20, offset: Offset = 0) -> Page[StoryOut]:
+    """Stories in front-page order: latest development first, weighted by the number of
+    independent sources; stories with no dated article last."""
+    reader = backend.reader()
+    ids = reader.ranked_story_ids()
+    rows = reader.story_rows(ids[offset : offset + limit])
+    return Page[StoryOut](
+        items=[_story_out(r) for r in rows],
+        total=len(ids),
+        next=_next_url("/api/v1/stories", total=len(ids), limit=limit, offset=offset),
+    )
 
 
 @router.get("/stories/{story_id}", response_model=StoryOut)
@@ -212,13 +237,20 @@ def get_story(story_id: str, backend: BackendDep) -> StoryOut:
     return _story_out(row)
 
 
-@router.get("/stories/{story_id}/articles", response_model=list[ArticleOut])
-def story_articles(story_id: str, backend: BackendDep) -> list[ArticleOut]:
+@router.get("/stories/{story_id}/articles", response_model=Page[ArticleOut])
+def story_articles(
+    story_id: str, backend: BackendDep, limit: Limit = 200, offset: Offset = 0
+) -> Page[ArticleOut]:
     """A story's articles, oldest first."""
     rows = queries.story_articles(backend.connection(), story_id)
     if not rows:
         raise _not_found(f"story {story_id!r}")
-    return [_article_out(r) for r in rows]
+    path = f"/api/v1/stories/{story_id}/articles"
+    return Page[ArticleOut](
+        items=[_article_out(r) for r in rows[offset : offset + limit]],
+        total=len(rows),
+        next=_next_url(path, total=len(rows), limit=limit, offset=offset),
+    )
 
 
 @router.get("/stories/{story_id}/brief", response_model=Brief)
@@ -230,11 +262,17 @@ def story_brief(story_id: str, backend: BackendDep) -> Response:
     return _brief_response(brief)
 
 
-@router.get("/articles", response_model=list[ArticleOut])
-def list_articles(backend: BackendDep, limit: Limit = 20, offset: Offset = 0) -> list[ArticleOut]:
+@router.get("/articles", response_model=Page[ArticleOut])
+def list_articles(backend: BackendDep, limit: Limit = 20, offset: Offset = 0) -> Page[ArticleOut]:
     """Articles, newest first."""
-    rows = queries.list_articles(backend.connection(), limit=limit, offset=offset)
-    return [_article_out(r) for r in rows]
+    conn = backend.connection()
+    rows = queries.list_articles(conn, limit=limit, offset=offset)
+    total = queries.counts(conn).articles
+    return Page[ArticleOut](
+        items=[_article_out(r) for r in rows],
+        total=total,
+        next=_next_url("/api/v1/articles", total=total, limit=limit, offset=offset),
+    )
 
 
 @router.get("/articles/{article_id}", response_model=ArticleDetail)

@@ -50,15 +50,21 @@ def brief_css() -> Response:
 
 @router.get("/", response_class=HTMLResponse)
 def stories_page(backend: BackendDep, page: Annotated[int, Query(ge=1, le=10_000)] = 1) -> Response:
+    reader = backend.reader()
+    ids = reader.ranked_story_ids()
+    pages = max(1, -(-len(ids) // PAGE_SIZE))
+    if page > pages:
+        raise HTTPException(404, f"There is no page {page}: the stories fill {pages}.")
     offset = (page - 1) * PAGE_SIZE
-    rows = backend.reader().stories(limit=offset + PAGE_SIZE + 1)[offset:]
-    counts = queries.counts(backend.connection())
     context = {
         "nav": "stories",
-        "stories": rows[:PAGE_SIZE],
+        "stories": reader.story_rows(ids[offset : offset + PAGE_SIZE]),
         "page": page,
-        "has_next": len(rows) > PAGE_SIZE,
-        "counts": counts,
+        "pages": pages,
+        "total": len(ids),
+        "has_next": page < pages,
+        "counts": queries.counts(backend.connection()),
+        "title": "Latest stories" if page == 1 else f"Latest stories, page {page} of {pages}",
     }
     return render_page("stories.html.j2", context)
 
