@@ -86,7 +86,8 @@ def ingest(
         list[str],
         typer.Argument(
             help="Files, folders, http(s) URLs (article pages or RSS/Atom feeds), .jsonl files"
-            ' with {"url"|"text"|"html", "title", "published", "outlet"} per line, feed files'
+            ' with {"text"|"html" (plus "url" as the page address, not fetched) or "url"'
+            ' alone (fetched), "title", "published", "outlet"} per line, feed files'
             " (.xml/.rss/.atom), or - for JSON Lines on standard input.",
             show_default=False,
         ),
