@@ -142,7 +142,7 @@ class Resolver:
         if article is None:
             title = f"Sentence {evidence.sentence_index} of article {evidence.article_id}"
             return EvidenceRef(label=self._label(evidence), href=None, title=title)
-        name = article.title or article.outlet or article.id
+        name = article.title or article.outlet or "untitled"
         title = f"Sentence {evidence.sentence_index} of the earlier article “{name}”"
         href = article.url if web_url(article.url) else None
         return EvidenceRef(label=self._label(evidence), href=href, title=title)

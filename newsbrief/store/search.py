@@ -14,6 +14,7 @@ from newsbrief.stories.titles import LEAD_CHARS, article_title
 
 _TERM = re.compile(r'"([^"]+)"|(\S+)')
 _WORDISH = re.compile(r"\w")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _HIT_COLUMNS = (
     "a.id, a.title, a.outlet, a.published, {snippet}, {score}, sa.story_id,"
     f" substr(a.text, 1, {LEAD_CHARS})"
@@ -29,6 +30,8 @@ _SINCE_FILTER = " AND COALESCE(a.published, substr(a.ingested_at, 1, 19)) >= ?"
 def fts_query(query: str) -> str:
     """Turn what a user typed into a safe FTS5 query: every word or "quoted phrase" must
     match (punctuation such as ``U.S.`` or ``-`` never becomes FTS syntax)."""
+    if _CONTROL.search(query):
+        raise InputError("the search text contains control characters", hint="search for words")
     parts = []
     for m in _TERM.finditer(query):
         term = m.group(1) or m.group(2)

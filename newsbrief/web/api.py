@@ -10,9 +10,11 @@ from datetime import datetime
 from typing import Annotated, Any, Generic, TypeVar
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, Response
-from pydantic import BaseModel, ConfigDict, Field
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from starlette.concurrency import run_in_threadpool
 
 from newsbrief import __version__
 from newsbrief.errors import InputError, NewsbriefError
@@ -21,11 +23,27 @@ from newsbrief.store import queries
 from newsbrief.store.migrations import LATEST
 from newsbrief.store.records import SearchHit, StoryRow
 from newsbrief.web.backend import Backend
-from newsbrief.web.errors import api_error, error_status
+from newsbrief.web.errors import (
+    ERROR_RESPONSES,
+    ApiError,
+    ErrorOut,
+    api_error,
+    error_status,
+    has_control_chars,
+)
 from newsbrief.web.safety import token_matches
 from newsbrief.web.submit import MAX_TEXT_CHARS, Submission, brief_submission
 
-router = APIRouter(prefix="/api/v1", tags=["api"])
+router = APIRouter(
+    prefix="/api/v1",
+    tags=["api"],
+    responses={
+        400: ERROR_RESPONSES[400],
+        404: ERROR_RESPONSES[404],
+        422: ERROR_RESPONSES[422],
+        500: ERROR_RESPONSES[500],
+    },
+)
 
 Limit = Annotated[int, Query(ge=1, le=200, description="How many to return.")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000, description="How many to skip.")]
@@ -37,6 +55,30 @@ def get_backend(request: Request) -> Backend:
 
 
 BackendDep = Annotated[Backend, Depends(get_backend)]
+
+_bearer = HTTPBearer(
+    auto_error=False,
+    scheme_name="token",
+    description="`Authorization: Bearer <token>`, needed to write when the server has a token",
+)
+
+
+def require_token(
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> None:
+    """The write token, checked before the request body is read or validated."""
+    given = f"Bearer {credentials.credentials}" if credentials is not None else None
+    if not token_matches(request.app.state.config.token, given):
+        raise ApiError(
+            401,
+            "a valid token is required to submit articles",
+            hint="send the header Authorization: Bearer <token>",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+
+
+TokenDep = Annotated[None, Depends(require_token)]
 
 
 # --------------------------------------------------------------------------- response models
@@ -306,6 +348,8 @@ def search(
     limit: Limit = 20,
 ) -> SearchOut:
     """Articles matching every word, their stories, and actors whose name contains the text."""
+    if has_control_chars(q):
+        raise ApiError(400, "the search text contains control characters", hint="send words")
     reader = backend.reader()
     try:
         hits = reader.search(q, limit=limit)
@@ -342,26 +386,42 @@ def _actor_out(row: queries.ActorRow) -> ActorOut:
     response_model=SubmitOut,
     responses={
         200: {"description": "the article was already in the archive", "model": SubmitOut},
-        400: {"description": "a refused URL (not a public address) or a malformed request"},
-        401: {"description": "a token is required (Authorization: Bearer …)"},
-        413: {"description": "the request body is too large"},
-        422: {"description": "the input cannot be briefed (too short, not English, unreachable)"},
+        400: {"description": "a refused URL (not a public address)", "model": ErrorOut},
+        401: {"description": "a token is required (Authorization: Bearer …)", "model": ErrorOut},
+        413: {"description": "the request body is too large", "model": ErrorOut},
+        422: {
+            "description": "malformed JSON, or input that cannot be briefed (too short, not"
+            " English, unreachable)",
+            "model": ErrorOut,
+        },
+    },
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {"application/json": {"schema": SubmitIn.model_json_schema()}},
+        }
     },
 )
-def submit_article(
-    body: SubmitIn,
-    request: Request,
-    backend: BackendDep,
-    authorization: Annotated[str | None, Header()] = None,
-) -> Response:
-    """Ingest an article (pasted text, HTML, or a public URL to fetch), brief it and store it."""
-    if not token_matches(request.app.state.config.token, authorization):
-        return api_error(
-            401,
-            "a valid token is required to submit articles",
-            hint="send the header Authorization: Bearer <token>",
-            headers={"WWW-Authenticate": "Bearer"},
-        )
+async def submit_article(request: Request, backend: BackendDep, _token: TokenDep) -> Response:
+    """Ingest an article (pasted text, HTML, or a public URL to fetch), brief it and store it.
+
+    The token is checked first; the body (a `SubmitIn` JSON object) only after it."""
+    body = _submit_body(await request.body())
+    return await run_in_threadpool(_submit, backend, body)
+
+
+def _submit_body(raw: bytes) -> SubmitIn:
+    try:
+        return SubmitIn.model_validate_json(raw or b"null")
+    except ValidationError as exc:
+        detail = [
+            {"loc": ["body", *(str(p) for p in e["loc"])], "msg": e["msg"]} for e in exc.errors()
+        ]
+        message = "; ".join(f"{'.'.join(str(p) for p in d['loc'])}: {d['msg']}" for d in detail)
+        raise ApiError(422, message or "invalid request body", detail=detail) from exc
+
+
+def _submit(backend: Backend, body: SubmitIn) -> Response:
     sub = Submission(
         text=body.text,
         html=body.html,

@@ -18,7 +18,7 @@ from newsbrief.render.html import brief_context
 from newsbrief.store import queries
 from newsbrief.stories.titles import article_title
 from newsbrief.web.backend import Backend
-from newsbrief.web.errors import error_status
+from newsbrief.web.errors import error_status, has_control_chars
 from newsbrief.web.safety import token_matches
 from newsbrief.web.submit import Submission, brief_submission
 from newsbrief.web.templating import render_page
@@ -80,13 +80,10 @@ def story_page(story_id: str, backend: BackendDep) -> Response:
     if story is None:
         raise HTTPException(404, f"There is no story {story_id!r} in this archive.")
     brief = backend.story_brief(story_id)
-    if brief is None:
-        raise HTTPException(
-            404, "This story's articles have not been analyzed yet (newsbrief ingest --analyze)."
-        )
     articles = queries.story_articles(backend.connection(), story_id)
     context = {
-        **_brief_context(brief, {a.id for a in articles}),
+        **(_brief_context(brief, {a.id for a in articles}) if brief is not None else {}),
+        "brief": brief,
         "story": story,
         "story_articles": articles,
         "title": story.title,
@@ -157,6 +154,8 @@ def actor_page(name: str, backend: BackendDep) -> Response:
 
 @router.get("/search", response_class=HTMLResponse)
 def search_page(backend: BackendDep, q: Annotated[str, Query(max_length=200)] = "") -> Response:
+    if has_control_chars(q):
+        raise HTTPException(400, "The search text contains control characters.")
     q = " ".join(q.split())
     reader = backend.reader()
     hits = []

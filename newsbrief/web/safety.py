@@ -3,7 +3,10 @@ request size limits and the security headers every response carries.
 
 Article text is untrusted input; so is every URL a visitor asks the server to fetch. A URL is
 fetched only when each address its host resolves to is a public one, and the check runs again on
-every redirect hop (``url_guard`` is handed to ``fetch_url`` as its ``guard``).
+every redirect hop. :class:`VettedHosts` gives ``fetch_url`` both its ``guard`` (the check) and
+its ``connect_to`` (the connection goes to the address the check vetted, so a DNS answer that
+changes between the check and the connection — DNS rebinding — never reaches an internal
+address); ``peer_guard`` checks the connected address once more.
 """
 
 from __future__ import annotations
@@ -20,9 +23,11 @@ from newsbrief.errors import FetchError, InputError
 
 __all__ = [
     "BodyLimit",
+    "HeadAsGet",
     "SameOrigin",
     "SecurityHeaders",
     "UnsafeURL",
+    "VettedHosts",
     "check_url",
     "is_public_address",
     "peer_guard",
@@ -113,6 +118,13 @@ def check_url(url: str, *, resolver: Resolver = socket.getaddrinfo) -> str:
     The host is resolved (``getaddrinfo``) and every address it resolves to must be public, so
     ``localhost``, ``127.1``, ``[::1]`` and names pointing at private networks are all refused.
     """
+    vet_url(url, resolver=resolver)
+    return url
+
+
+def vet_url(url: str, *, resolver: Resolver = socket.getaddrinfo) -> tuple[str, list[IPAddress]]:
+    """The URL's host and the public addresses it resolves to; ``UnsafeURL`` when it may not
+    be fetched (see :func:`check_url`)."""
     if len(url) > MAX_URL_LENGTH:
         raise UnsafeURL(f"the URL is longer than {MAX_URL_LENGTH} characters")
     try:
@@ -129,10 +141,36 @@ def check_url(url: str, *, resolver: Resolver = socket.getaddrinfo) -> str:
         raise UnsafeURL("the URL has no host")
     if port is None:
         port = 443 if parts.scheme.lower() == "https" else 80
-    for address in resolve_addresses(host, port, resolver=resolver):
+    addresses = resolve_addresses(host, port, resolver=resolver)
+    for address in addresses:
         if not is_public_address(address):
             raise UnsafeURL(f"{host} resolves to {address}, which is not a public address")
-    return url
+    return host, addresses
+
+
+class VettedHosts:
+    """One fetch's DNS decisions: ``guard(url)`` vets a URL (and each redirect hop) and pins
+    its host to the address it vetted; ``connect_to(host, port)`` gives that pinned address,
+    so the connection never follows a second, different DNS answer. A host that was not
+    vetted is refused."""
+
+    def __init__(self, *, resolver: Resolver = socket.getaddrinfo) -> None:
+        self._resolver = resolver
+        self._pins: dict[str, str] = {}
+
+    def guard(self, url: str) -> None:
+        host, addresses = vet_url(str(url), resolver=self._resolver)
+        self._pins[_host_key(host)] = str(addresses[0])
+
+    def connect_to(self, host: str, port: int) -> str:
+        pinned = self._pins.get(_host_key(host))
+        if pinned is None:
+            raise UnsafeURL(f"{host} was not checked before the connection; it is not fetched")
+        return pinned
+
+
+def _host_key(host: str) -> str:
+    return host.strip("[]").rstrip(".").lower()
 
 
 def url_guard(*, resolver: Resolver = socket.getaddrinfo) -> Callable[[str], None]:
@@ -213,22 +251,46 @@ class SecurityHeaders:
 _UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 
-class SameOrigin:
-    """Refuses (403) a write that a browser sent from another site (cross-site form posts).
+ErrorPage = Callable[[int, str], bytes]
 
-    Clients that send no ``Origin`` header (curl, scripts) are not affected.
-    """
+
+class HeadAsGet:
+    """Answers HEAD wherever GET is answered: the same status and headers, no body."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_headers_only(message: Message) -> None:
+            if message["type"] != "http.response.body":
+                await send(message)
+            elif not message.get("more_body", False):
+                await send({"type": "http.response.body", "body": b"", "more_body": False})
+
+        await self.app({**scope, "method": "GET"}, receive, send_headers_only)
+
+
+class SameOrigin:
+    """Refuses (403) a write that a browser sent from another site (cross-site form posts).
+
+    Clients that send no ``Origin`` header (curl, scripts) are not affected. ``page`` renders
+    the HTML error page for requests outside ``/api/``.
+    """
+
+    def __init__(self, app: ASGIApp, page: ErrorPage | None = None) -> None:
+        self.app = app
+        self.page = page
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and scope["method"] in _UNSAFE_METHODS:
             headers = {k.lower(): v for k, v in scope.get("headers", [])}
             if _cross_site(headers):
-                await _send_json(
-                    send, 403, "forbidden", "cross-site requests are refused; use this site's pages"
-                )
+                message = "cross-site requests are refused; use this site's pages"
+                await _send_error(send, scope, self.page, 403, "forbidden", message)
                 return
         await self.app(scope, receive, send)
 
@@ -249,10 +311,25 @@ def _cross_site(headers: dict[bytes, bytes]) -> bool:
     return urlsplit(origin.decode("latin-1")).netloc.lower() != host
 
 
+async def _send_error(
+    send: Send, scope: Scope, page: ErrorPage | None, status: int, error: str, message: str
+) -> None:
+    """The error as the API's JSON under ``/api/`` (or without a page renderer), else as the
+    site's HTML error page."""
+    if page is None or str(scope.get("path", "")).startswith("/api/"):
+        await _send_json(send, status, error, message)
+        return
+    await _send_body(send, status, page(status, message), b"text/html; charset=utf-8")
+
+
 async def _send_json(send: Send, status: int, error: str, message: str) -> None:
     body = json.dumps({"error": error, "message": message}).encode()
+    await _send_body(send, status, body, b"application/json")
+
+
+async def _send_body(send: Send, status: int, body: bytes, content_type: bytes) -> None:
     headers = [
-        (b"content-type", b"application/json"),
+        (b"content-type", content_type),
         (b"content-length", str(len(body)).encode()),
     ]
     await send({"type": "http.response.start", "status": status, "headers": headers})
@@ -266,9 +343,10 @@ class BodyLimit:
     up to the limit here, then handed on whole, so the app never sees more than ``max_bytes``.
     """
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, max_bytes: int, page: ErrorPage | None = None) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.page = page
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -277,13 +355,13 @@ class BodyLimit:
         declared = _content_length(scope)
         if declared is not None:
             if declared > self.max_bytes:
-                await self._reject(send)
+                await self._reject(send, scope)
                 return
             await self.app(scope, receive, send)
             return
         body = await self._read_body(receive)
         if body is None:
-            await self._reject(send)
+            await self._reject(send, scope)
             return
         await self.app(scope, _replay(body, receive), send)
 
@@ -302,9 +380,9 @@ class BodyLimit:
             if not message.get("more_body", False):
                 return b"".join(chunks)
 
-    async def _reject(self, send: Send) -> None:
+    async def _reject(self, send: Send, scope: Scope) -> None:
         message = f"the request body is larger than the {self.max_bytes:,}-byte limit"
-        await _send_json(send, 413, "request too large", message)
+        await _send_error(send, scope, self.page, 413, "request too large", message)
 
 
 def _replay(body: bytes, receive: Receive) -> Receive:
