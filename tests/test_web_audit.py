@@ -11,7 +11,7 @@ import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import httpx
 import pytest
@@ -214,9 +214,7 @@ def test_the_form_shows_an_html_page_when_the_text_is_too_large(site: str) -> No
     _is_api_error(api, 413)
 
 
-def test_a_story_not_analyzed_yet_lists_its_articles(
-    site: str, archive_db: dict[str, Any]
-) -> None:
+def test_a_story_not_analyzed_yet_lists_its_articles(site: str, archive_db: dict[str, Any]) -> None:
     story = archive_db["stories"][1]
     page = httpx.get(f"{site}/stories/{story}")
     assert page.status_code == 200
@@ -246,9 +244,9 @@ def test_serve_reports_a_busy_port_with_exit_code_2(
 
 
 class _Recorder(BaseHTTPRequestHandler):
-    hosts: list[str] = []
+    hosts: ClassVar[list[str]] = []
 
-    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+    def do_GET(self) -> None:
         type(self).hosts.append(self.headers.get("Host", ""))
         body = b"<html><body><p>hello</p></body></html>"
         self.send_response(200)
