@@ -38,6 +38,7 @@ _HEADLINE_WORDS = 14  # a composed headline keeps at most this many words
 _FALLBACK = "News story"
 
 _SPACE = re.compile(r"\s+")
+_ABBREVIATIONS = frozenset({"inc", "ltd", "co", "corp", "jr", "sr", "st", "no", "vs", "etc"})
 _HASHLIKE = re.compile(r"^(?:article|story)?[\s#:_-]*[0-9a-f]{8,}(?:…|\.\.\.)?$", re.IGNORECASE)
 _PLACEHOLDER = re.compile(r"^\(?(?:untitled(?: story| article)?|no title|none|null)\)?$", re.I)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|\d+")
@@ -92,7 +93,21 @@ def usable_title(title: str | None) -> str | None:
         return None
     if _HASHLIKE.match(line) or _PLACEHOLDER.match(line):
         return None
-    return _clip(line)
+    return _clip(_without_closing_stop(line))
+
+
+def _without_closing_stop(line: str) -> str:
+    """A headline without its closing full stop, semicolon, colon or comma; an abbreviation's
+    stop ("U.S.", "Acme Inc.") stays."""
+    stripped = line.rstrip(".;:,")
+    if stripped == line or not stripped:
+        return line
+    last = stripped.split()[-1].strip("\"'“”‘’()")
+    if line[len(stripped)] == "." and (
+        len(last) == 1 or "." in last or last.lower() in _ABBREVIATIONS
+    ):
+        return line
+    return stripped
 
 
 def headline_from_lead(text: str) -> str:

@@ -38,6 +38,7 @@ class WebConfig:
 
     token: str | None = None
     max_body_bytes: int = 2_000_000
+    page_size: int = 25  # stories per front page
 
 
 def create_app(
@@ -46,10 +47,11 @@ def create_app(
     token: str | None = None,
     settings: Settings | None = None,
     max_body_bytes: int = 2_000_000,
+    page_size: int = 25,
 ) -> FastAPI:
     """The web app over the archive at ``db_path`` (created when missing)."""
     backend = Backend(db_path, settings)
-    config = WebConfig(token=token or None, max_body_bytes=max_body_bytes)
+    config = WebConfig(token=token or None, max_body_bytes=max_body_bytes, page_size=page_size)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

@@ -25,7 +25,6 @@ from newsbrief.web.templating import render_page
 from newsbrief.web.views import WebResolver, actor_statements, article_blocks
 
 router = APIRouter(include_in_schema=False)
-PAGE_SIZE = 25
 
 
 def get_backend(request: Request) -> Backend:
@@ -49,16 +48,19 @@ def brief_css() -> Response:
 
 
 @router.get("/", response_class=HTMLResponse)
-def stories_page(backend: BackendDep, page: Annotated[int, Query(ge=1, le=10_000)] = 1) -> Response:
+def stories_page(
+    request: Request, backend: BackendDep, page: Annotated[int, Query(ge=1, le=10_000)] = 1
+) -> Response:
+    size: int = request.app.state.config.page_size
     reader = backend.reader()
     ids = reader.ranked_story_ids()
-    pages = max(1, -(-len(ids) // PAGE_SIZE))
+    pages = max(1, -(-len(ids) // size))
     if page > pages:
         raise HTTPException(404, f"There is no page {page}: the stories fill {pages}.")
-    offset = (page - 1) * PAGE_SIZE
+    offset = (page - 1) * size
     context = {
         "nav": "stories",
-        "stories": reader.story_rows(ids[offset : offset + PAGE_SIZE]),
+        "stories": reader.story_rows(ids[offset : offset + size]),
         "page": page,
         "pages": pages,
         "total": len(ids),
