@@ -6,22 +6,19 @@ prints). Errors are JSON: ``{"error": …, "message": …, "hint": …}`` with a
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Annotated, Any, Generic, TypeVar
-from urllib.parse import urlencode
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from newsbrief import __version__
 from newsbrief.errors import InputError, NewsbriefError
-from newsbrief.models import Article, Brief
+from newsbrief.models import Brief
 from newsbrief.store import queries
 from newsbrief.store.migrations import LATEST
-from newsbrief.store.records import SearchHit, StoryRow
 from newsbrief.web.backend import Backend
 from newsbrief.web.errors import (
     ERROR_RESPONSES,
@@ -32,7 +29,22 @@ from newsbrief.web.errors import (
     has_control_chars,
 )
 from newsbrief.web.safety import token_matches
-from newsbrief.web.submit import MAX_TEXT_CHARS, Submission, brief_submission
+from newsbrief.web.schemas import (
+    ActorOut,
+    ArticleDetail,
+    ArticleOut,
+    Health,
+    Page,
+    SearchOut,
+    StoryOut,
+    SubmitIn,
+    SubmitOut,
+    article_out,
+    hit_out,
+    next_url,
+    story_out,
+)
+from newsbrief.web.submit import Submission, brief_submission
 
 router = APIRouter(
     prefix="/api/v1",
@@ -81,159 +93,6 @@ def require_token(
 TokenDep = Annotated[None, Depends(require_token)]
 
 
-# --------------------------------------------------------------------------- response models
-
-
-class Out(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-
-class Health(Out):
-    status: str = "ok"
-    version: str
-    schema_version: int
-    articles: int
-    stories: int
-
-
-class StoryOut(Out):
-    id: str
-    title: str = Field(description="the story's title, the same on every page and in the brief")
-    article_count: int
-    independent_sources: int
-    outlets: list[str]
-    first_published: datetime | None
-    last_published: datetime | None
-    updated_at: datetime
-    url: str = Field(description="the story's page")
-    brief_url: str = Field(description="the story's brief as JSON")
-
-
-class ArticleOut(Out):
-    id: str
-    title: str = Field(description="the headline, or one composed from the lead")
-    outlet: str | None
-    url: str | None = Field(description="where the article was published")
-    published: datetime | None
-    story_id: str | None
-    page_url: str
-    brief_url: str
-
-
-class ArticleDetail(Out):
-    article: Article
-    story_id: str | None
-    page_url: str
-    brief_url: str
-
-
-class ArticleHit(ArticleOut):
-    snippet: str = Field(description="matched words are marked «like this»")
-    score: float
-
-
-class ActorOut(Out):
-    name: str
-    kind: str
-    role: str | None
-    affiliation: str | None
-    article_count: int
-    story_count: int
-    url: str
-
-
-class SearchOut(Out):
-    query: str
-    stories: list[StoryOut]
-    articles: list[ArticleHit]
-    actors: list[ActorOut]
-
-
-ItemT = TypeVar("ItemT")
-
-
-class Page(Out, Generic[ItemT]):
-    """One page of a list: its items, how many there are in all, and the next page's URL."""
-
-    items: list[ItemT]
-    total: int = Field(description="how many there are in all")
-    next: str | None = Field(description="the URL of the next page; null on the last")
-
-
-def _next_url(path: str, *, total: int, limit: int, offset: int) -> str | None:
-    if offset + limit >= total:
-        return None
-    return f"{path}?{urlencode({'limit': limit, 'offset': offset + limit})}"
-
-
-class SubmitIn(BaseModel):
-    """An article to ingest and brief: exactly one of ``text``, ``html`` or ``url``."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    text: str | None = Field(default=None, max_length=MAX_TEXT_CHARS)
-    html: str | None = Field(default=None, max_length=MAX_TEXT_CHARS)
-    url: str | None = Field(default=None, max_length=2048)
-    title: str | None = Field(default=None, max_length=500)
-    outlet: str | None = Field(default=None, max_length=200)
-    published: datetime | None = None
-
-
-class SubmitOut(Out):
-    article_id: str
-    story_id: str | None
-    created: bool = Field(description="False when the article was already in the archive")
-    page_url: str
-    brief_url: str
-    brief: dict[str, Any] = Field(description="the brief, as `newsbrief schema` describes it")
-
-
-# --------------------------------------------------------------------------- helpers
-
-
-def _story_out(row: StoryRow) -> StoryOut:
-    return StoryOut(
-        id=row.id,
-        title=row.title,
-        article_count=row.article_count,
-        independent_sources=row.independent_sources,
-        outlets=list(row.outlets),
-        first_published=row.first_published,
-        last_published=row.last_published,
-        updated_at=row.updated_at,
-        url=f"/stories/{row.id}",
-        brief_url=f"/api/v1/stories/{row.id}/brief",
-    )
-
-
-def _article_out(row: queries.ArticleRow) -> ArticleOut:
-    return ArticleOut(
-        id=row.id,
-        title=row.title,
-        outlet=row.outlet,
-        url=row.url,
-        published=row.published,
-        story_id=row.story_id,
-        page_url=f"/articles/{row.id}",
-        brief_url=f"/api/v1/articles/{row.id}/brief",
-    )
-
-
-def _hit_out(hit: SearchHit) -> ArticleHit:
-    return ArticleHit(
-        id=hit.article_id,
-        title=hit.title,
-        outlet=hit.outlet,
-        url=None,
-        published=hit.published,
-        story_id=hit.story_id,
-        page_url=f"/articles/{hit.article_id}",
-        brief_url=f"/api/v1/articles/{hit.article_id}/brief",
-        snippet=hit.snippet,
-        score=hit.score,
-    )
-
-
 def _brief_response(brief: Brief) -> JSONResponse:
     return JSONResponse(brief.model_dump(mode="json"))
 
@@ -265,9 +124,9 @@ def list_stories(backend: BackendDep, limit: Limit = 20, offset: Offset = 0) -> 
     ids = reader.ranked_story_ids()
     rows = reader.story_rows(ids[offset : offset + limit])
     return Page[StoryOut](
-        items=[_story_out(r) for r in rows],
+        items=[story_out(r) for r in rows],
         total=len(ids),
-        next=_next_url("/api/v1/stories", total=len(ids), limit=limit, offset=offset),
+        next=next_url("/api/v1/stories", total=len(ids), limit=limit, offset=offset),
     )
 
 
@@ -276,7 +135,7 @@ def get_story(story_id: str, backend: BackendDep) -> StoryOut:
     row = backend.reader().get_story(story_id)
     if row is None:
         raise _not_found(f"story {story_id!r}")
-    return _story_out(row)
+    return story_out(row)
 
 
 @router.get("/stories/{story_id}/articles", response_model=Page[ArticleOut])
@@ -289,9 +148,9 @@ def story_articles(
         raise _not_found(f"story {story_id!r}")
     path = f"/api/v1/stories/{story_id}/articles"
     return Page[ArticleOut](
-        items=[_article_out(r) for r in rows[offset : offset + limit]],
+        items=[article_out(r) for r in rows[offset : offset + limit]],
         total=len(rows),
-        next=_next_url(path, total=len(rows), limit=limit, offset=offset),
+        next=next_url(path, total=len(rows), limit=limit, offset=offset),
     )
 
 
@@ -311,9 +170,9 @@ def list_articles(backend: BackendDep, limit: Limit = 20, offset: Offset = 0) ->
     rows = queries.list_articles(conn, limit=limit, offset=offset)
     total = queries.counts(conn).articles
     return Page[ArticleOut](
-        items=[_article_out(r) for r in rows],
+        items=[article_out(r) for r in rows],
         total=total,
-        next=_next_url("/api/v1/articles", total=total, limit=limit, offset=offset),
+        next=next_url("/api/v1/articles", total=total, limit=limit, offset=offset),
     )
 
 
@@ -360,8 +219,8 @@ def search(
     actors = queries.search_actors(backend.connection(), q, limit=limit)
     return SearchOut(
         query=q,
-        stories=[_story_out(s) for s in stories],
-        articles=[_hit_out(h) for h in hits],
+        stories=[story_out(s) for s in stories],
+        articles=[hit_out(h) for h in hits],
         actors=[_actor_out(a) for a in actors],
     )
 

@@ -26,7 +26,7 @@ from newsbrief.settings import Settings
 from newsbrief.web import api, pages
 from newsbrief.web.backend import Backend
 from newsbrief.web.errors import ApiError, api_error, error_status, validation_message
-from newsbrief.web.safety import BodyLimit, HeadAsGet, SameOrigin, SecurityHeaders
+from newsbrief.web.middleware import BodyLimit, HeadAsGet, SameOrigin, SecurityHeaders
 from newsbrief.web.templating import STATIC_DIR, render_page
 
 __all__ = ["WebConfig", "create_app"]
