@@ -220,6 +220,8 @@ def test_a_story_not_analyzed_yet_lists_its_articles(site: str, archive_db: dict
     assert page.status_code == 200
     assert "not been analyzed yet" in page.text
     assert f'href="/articles/{archive_db["library"]}"' in page.text
+    brief = _is_api_error(httpx.get(f"{site}/api/v1/stories/{story}/brief"), 404)
+    assert "not been analyzed" in brief["message"]
     title = httpx.get(f"{site}/api/v1/stories/{story}").json()["title"]
     assert title.startswith("The Arden town council voted on Monday")
     assert f"<h1>{title}</h1>" in page.text

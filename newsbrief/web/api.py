@@ -159,7 +159,13 @@ def story_brief(story_id: str, backend: BackendDep) -> Response:
     """The story's brief across all its articles."""
     brief = backend.story_brief(story_id)
     if brief is None:
-        raise _not_found(f"story {story_id!r}")
+        if backend.reader().get_story(story_id) is None:
+            raise _not_found(f"story {story_id!r}")
+        raise ApiError(
+            404,
+            f"the articles of story {story_id!r} have not been analyzed yet",
+            hint="run newsbrief ingest --analyze on them; /articles lists them meanwhile",
+        )
     return _brief_response(brief)
 
 
