@@ -43,7 +43,35 @@ def test_headline_from_lead_drops_dateline_and_asides() -> None:
     lead = "The storm, which hit the coast on Monday, killed 12 people. Officials said more."
     assert headline_from_lead(lead) == "The storm, which hit the coast on Monday, killed 12 people"
     assert headline_from_lead("   ") == "News story"
-    assert len(headline_from_lead("word " * 80).split()) <= 14
+    lead = (
+        "New Jersey Gov. Chris Christie described the nominee as a “disgrace after she attacked"
+        " law enforcement officers nationwide and blamed police shootings on bias. More."
+    )
+    assert headline_from_lead(lead).startswith("New Jersey Gov. Chris Christie described")
+    assert headline_from_lead("ABSTRACT.\n\nMr. Obama flew to Midway on Monday. More.") == (
+        "Mr. Obama flew to Midway on Monday"
+    )
+    assert headline_from_lead("HEMPSTEAD, N.Y. ― If it worked, it might work again. Yes.") == (
+        "If it worked, it might work again"
+    )
+    assert len(headline_from_lead("word " * 80).split()) <= 16
+    lead = (
+        "Donald Trump's recent gains in some polls in the Middle West and Florida may prove to"
+        " be a transient phenomenon if the Republican nominee's stance is hammered home. More."
+    )
+    assert headline_from_lead(lead) == (
+        "Donald Trump's recent gains in some polls in the Middle West and Florida may prove to"
+        " be a transient phenomenon"
+    )
+    lead = (
+        "A federal appeals court ruled Friday against Ohio's procedure for removing voters from"
+        " state rolls, dealing a blow to the Secretary of State and handing a victory to voting"
+        " rights advocates in a key presidential swing state."
+    )
+    assert headline_from_lead(lead) == (
+        "A federal appeals court ruled Friday against Ohio's procedure for removing voters from"
+        " state rolls"
+    )
 
 
 def test_article_title_prefers_the_headline() -> None:

@@ -34,24 +34,40 @@ __all__ = [
 
 LEAD_CHARS = 600  # how much of an article's text a title needs (its lead)
 MAX_TITLE_CHARS = 160
-_HEADLINE_WORDS = 14  # a composed headline keeps at most this many words
+_SHORT_WORDS = 14  # a lead sentence this short is the headline as it stands
+_CLAUSE_WORDS = 20  # a main clause up to this long is kept whole (complete beats clipped)
+_CUT_WORDS = 16  # a longer one is cut at a phrase boundary (or clipped) to at most this
 _FALLBACK = "News story"
 
 _SPACE = re.compile(r"\s+")
-_ABBREVIATIONS = frozenset({"inc", "ltd", "co", "corp", "jr", "sr", "st", "no", "vs", "etc"})
+_ABBREVIATIONS = frozenset(
+    """inc ltd co corp jr sr st no vs etc mr mrs ms dr prof gov sen rep lt gen col capt sgt
+    maj adm cmdr rev hon pres atty supt mt ft jan feb mar apr aug sept sep oct nov dec
+    ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont
+    neb nev okla ore pa tenn tex va vt wash wis wyo""".split()  # noqa: SIM905
+)
 _HASHLIKE = re.compile(r"^(?:article|story)?[\s#:_-]*[0-9a-f]{8,}(?:…|\.\.\.)?$", re.IGNORECASE)
 _PLACEHOLDER = re.compile(r"^\(?(?:untitled(?: story| article)?|no title|none|null)\)?$", re.I)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|\d+")
 # "WASHINGTON (Reuters) - ", "LONDON, May 24 (AP) — ", "PARIS -- ", "By Jane Doe, Reuters"
 _DATELINE = re.compile(
-    r"^\s*(?:[A-Z][A-Z .,'’-]{1,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*"
-    r"(?:\([A-Za-z .&'-]{1,30}\))?\s*(?:-{1,2}|—|–|:)\s+)"
+    r"^\s*(?:[A-Z][A-Z .,'’-]{1,40}(?:,\s*[A-Z][a-z]{1,5}\.)?"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*"
+    r"(?:\([A-Za-z .&'-]{1,30}\))?\s*(?:-{1,2}|—|–|―|:)\s+)"
 )
+# a lead's label line ("ABSTRACT.", "FULL TEXT.", "Advertisement") is not its first sentence
+_LABEL_LINE = re.compile(r"^[A-Z][A-Za-z ]{0,24}[.:]?$")
 _BYLINE = re.compile(r"^\s*By\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:,[^\n]{0,40})?\n")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘'(]?[A-Z0-9])")
+_LAST_TOKEN = re.compile(r"(\S+)[.!?][\"”’']?$")
 _CLAUSE_BREAK = re.compile(
     r",\s+(?=(?:who|which|that|after|as|while|when|where|according|saying|but|and|"
-    r"amid|despite|following|in a|in an|the)\b)|;\s+|\s+[—–]\s+|\s+--\s+"
+    r"amid|despite|following|in a|in an|the|[a-z]+ing)\b)|;\s+|\s+[—–]\s+|\s+--\s+|"
+    r"\s+(?=(?:if|because|unless|although|though|whereas|so that)\s)"
+)
+# where a long clause may end: before a prepositional or time phrase
+_PHRASE_BREAK = re.compile(
+    r"\s+(?=(?:on|in|at|for|over|after|before|amid|during|with|from|following)\s)"
 )
 _ASIDE = re.compile(r",\s+(?:who|which|whose|where)\b[^,;]{1,90},\s+")
 _STOP = frozenset(
@@ -114,21 +130,60 @@ def headline_from_lead(text: str) -> str:
     """A headline composed from the lead: its first sentence without dateline or byline, cut
     to its main clause (who did what) when long. Never empty."""
     lead = _BYLINE.sub("", text.lstrip()[: LEAD_CHARS * 2], count=1)
-    lead = _one_line(_DATELINE.sub("", lead, count=1))
+    lines = [line.strip() for line in lead.split("\n") if line.strip()]
+    while len(lines) > 1 and _LABEL_LINE.match(lines[0]) and len(lines[0].split()) <= 3:
+        lines.pop(0)
+    lead = _one_line(_DATELINE.sub("", "\n".join(lines), count=1))
     if not lead:
         return _FALLBACK
-    first = _SENTENCE_END.split(lead, maxsplit=1)[0].strip()
+    first = _first_sentence(lead)
     words = first.split()
-    if len(words) > _HEADLINE_WORDS:
+    if len(words) > _SHORT_WORDS:
         first = _ASIDE.sub(" ", first, count=1)
         first = _main_clause(first)
-        words = first.split()
-        if len(words) > _HEADLINE_WORDS:
-            first = " ".join(words[: _HEADLINE_WORDS - 2]).rstrip(",;:—–-") + "…"
-    first = first.rstrip(" .").strip("\"“”'‘’ ")
+        if len(first.split()) > _CLAUSE_WORDS:
+            first = _phrase_cut(first)
+    first = _balanced_quotes(first.rstrip(" .").strip("\"“”'‘’ "))
     if not _WORD.search(first):
         return _FALLBACK
     return _clip(first[0].upper() + first[1:])
+
+
+def _balanced_quotes(text: str) -> str:
+    """Close a quotation a cut left open."""
+    if text.count("“") > text.count("”"):
+        text = text.rstrip("…") + "”" + ("…" if text.endswith("…") else "")
+    if text.count('"') % 2:
+        text = text.rstrip("…") + '"' + ("…" if text.endswith("…") else "")
+    return text
+
+
+def _first_sentence(text: str) -> str:
+    """The text up to its first sentence end, not counting an abbreviation's stop ("Mr.",
+    "Gov.", "Mary J.", "U.S.")."""
+    for match in _SENTENCE_END.finditer(text):
+        head = text[: match.start()]
+        last = _LAST_TOKEN.search(head)
+        token = last.group(1).strip("\"'“”‘’(") if last else ""
+        if head.endswith(".") and (
+            len(token) == 1 or "." in token or token.lower() in _ABBREVIATIONS
+        ):
+            continue
+        return head.strip()
+    return text.strip()
+
+
+def _phrase_cut(clause: str) -> str:
+    """The clause cut before its last phrase boundary that leaves 8 to ``_CUT_WORDS`` words;
+    else its first words and an ellipsis."""
+    best = None
+    for match in _PHRASE_BREAK.finditer(clause):
+        head = clause[: match.start()].rstrip(",;:—–- ")
+        if 8 <= len(head.split()) <= _CUT_WORDS:
+            best = head
+    if best is not None:
+        return best
+    return " ".join(clause.split()[: _CUT_WORDS - 2]).rstrip(",;:—–-") + "…"
 
 
 def _main_clause(sentence: str) -> str:
