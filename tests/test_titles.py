@@ -99,3 +99,12 @@ def test_story_title_tie_goes_to_earliest_then_untitled_composed() -> None:
     untitled = [_src("x", None, "Flooding closed the main road into the town on Monday.", 1)]
     assert story_title(untitled) == "Flooding closed the main road into the town on Monday"
     assert story_title([]) == "News story"
+
+
+def test_a_long_story_is_judged_on_a_sample_and_a_titled_article_still_wins() -> None:
+    lead = "Dockworkers at Valmora port stayed out on strike on day {}. More."
+    sources = [_src(str(i), None, lead.format(i)) for i in range(500)]
+    sources.append(_src("z", "Valmora port strike drags on", "Dockworkers at Valmora port."))
+    assert story_title(sources) == "Valmora port strike drags on"
+    many = [_src(f"{i:04d}", f"Valmora port strike, day {i}", lead.format(i)) for i in range(2000)]
+    assert story_title(many).startswith("Valmora port strike, day ")

@@ -209,11 +209,28 @@ def _order_key(source: TitleSource) -> tuple[bool, str, str]:
     return (source.published is None, when, source.id)
 
 
+_MAX_SOURCES = 60  # a long-running story is judged on this many articles, spread over time
+
+
+def _sample(sources: Sequence[TitleSource]) -> Sequence[TitleSource]:
+    """At most ``_MAX_SOURCES`` articles, evenly spread in time (titled ones, when any are),
+    so that a story of thousands of articles costs no more than one of sixty."""
+    titled = [s for s in sources if usable_title(s.title)]
+    pool = sorted(titled or sources, key=_order_key)
+    if len(pool) <= _MAX_SOURCES and len(pool) == len(sources):
+        return sources
+    if len(pool) <= _MAX_SOURCES:
+        return [*pool, *[s for s in sources if s not in pool][: _MAX_SOURCES - len(pool)]]
+    step = len(pool) / _MAX_SOURCES
+    return [pool[int(i * step)] for i in range(_MAX_SOURCES)]
+
+
 def story_title(sources: Sequence[TitleSource]) -> str:
     """The story's title: the most representative usable headline (see the module docstring),
     else the headline composed from the lead of the most representative article."""
     if not sources:
         return _FALLBACK
+    sources = _sample(sources)
     context = [_terms(f"{s.title or ''} {s.lead[:LEAD_CHARS]}") for s in sources]
     titled = [(i, t) for i, s in enumerate(sources) if (t := usable_title(s.title))]
     candidates = titled or [(i, headline_from_lead(s.lead)) for i, s in enumerate(sources)]
