@@ -13,15 +13,11 @@ from typing import Any
 from newsbrief.models import Analysis
 from newsbrief.store import codec
 from newsbrief.store.stories import StoriesMixin
+from newsbrief.stories.titles import LEAD_CHARS, TitleSource, story_title
 
-# one row per live arc: its developments, articles, span; the title is that of its biggest
-# development (ties: the oldest)
+# one row per live arc: its developments, articles, span (the title is chosen apart)
 _ARC_ROWS = """
-SELECT r.id,
-       (SELECT s.title FROM story_arcs l2 JOIN stories s ON s.id = l2.story_id
-          JOIN story_articles x ON x.story_id = s.id
-         WHERE l2.arc_id = r.id AND s.merged_into IS NULL
-         GROUP BY s.id ORDER BY COUNT(*) DESC, MIN(x.added_at), s.id LIMIT 1),
+SELECT r.id, NULL,
        COUNT(DISTINCT sa.story_id), COUNT(sa.article_id),
        MIN(a.published), MAX(a.published), r.updated_at
 FROM arcs r
@@ -153,8 +149,37 @@ class ArcsMixin(StoriesMixin):
         """Live arcs, latest development first."""
         sql = _ARC_ROWS + " GROUP BY r.id ORDER BY COALESCE(MAX(a.published), r.updated_at) DESC"
         sql += ", r.id LIMIT ? OFFSET ?"
-        rows = self._conn.execute(sql, (-1 if limit is None else limit, offset))
-        return [_arc_row(row) for row in rows]
+        rows = self._conn.execute(sql, (-1 if limit is None else limit, offset)).fetchall()
+        return self._arc_rows(rows)
+
+    def _arc_rows(self, rows: Sequence[Sequence[Any]]) -> list[ArcRow]:
+        """Rows of ``_ARC_ROWS``, each with its title."""
+        titles = self.arc_titles([str(r[0]) for r in rows])
+        return [_arc_row(row, titles.get(str(row[0]))) for row in rows]
+
+    def arc_titles(self, arc_ids: Sequence[str]) -> dict[str, str]:
+        """Each arc's title: chosen over all its articles the way a story's is (the most
+        representative headline, see :func:`newsbrief.stories.titles.story_title`)."""
+        sources: dict[str, list[TitleSource]] = {aid: [] for aid in arc_ids}
+        for start in range(0, len(arc_ids), 200):
+            chunk = list(arc_ids[start : start + 200])
+            marks = ", ".join("?" * len(chunk))
+            rows = self._conn.execute(
+                f"SELECT l.arc_id, a.id, a.title, substr(a.text, 1, {LEAD_CHARS}), a.published"
+                " FROM story_arcs l JOIN story_articles sa ON sa.story_id = l.story_id"
+                f" JOIN articles a ON a.id = sa.article_id WHERE l.arc_id IN ({marks})",
+                chunk,
+            )
+            for row in rows:
+                sources[str(row[0])].append(
+                    TitleSource(
+                        str(row[1]),
+                        None if row[2] is None else str(row[2]),
+                        str(row[3] or ""),
+                        codec.parse_utc_key(row[4]),
+                    )
+                )
+        return {aid: story_title(found) for aid, found in sources.items() if found}
 
     def arc_count(self) -> int:
         value = self._scalar(
@@ -168,7 +193,7 @@ class ArcsMixin(StoriesMixin):
         row = self._conn.execute(
             _ARC_ROWS + " AND r.id = ? GROUP BY r.id", (self.resolve_arc(arc_id),)
         ).fetchone()
-        return _arc_row(row) if row else None
+        return self._arc_rows([row])[0] if row else None
 
     def arc_story_ids(self, arc_id: str) -> list[str]:
         """The arc's developments, the one whose first article came first leading."""
@@ -212,10 +237,10 @@ class ArcsMixin(StoriesMixin):
         return [a for a in reversed(analyses) if a is not None]
 
 
-def _arc_row(row: Sequence[Any]) -> ArcRow:
+def _arc_row(row: Sequence[Any], title: str | None) -> ArcRow:
     return ArcRow(
         id=str(row[0]),
-        title=row[1],
+        title=title,
         development_count=int(row[2]),
         article_count=int(row[3]),
         first_published=codec.parse_utc_key(row[4]),
