@@ -232,6 +232,12 @@ def test_cli_lists_shows_and_briefs_an_arc(
     assert len(devs) == shown["developments"] >= 2
     assert sum(d["articles"] for d in devs) == 5
     assert [d["first_published"] for d in devs] == sorted(d["first_published"] for d in devs)
+    assert main(["stories", "--db", str(analyzed), "--json"]) == 0
+    stories = json.loads(capsys.readouterr().out)["items"]
+    assert sorted(s["id"] for s in stories) == sorted(d["id"] for d in devs)
+    assert {s["arc"] for s in stories} == {arc}
+    assert main(["stories", devs[0]["id"], "--db", str(analyzed), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["arc"] == arc
     assert main(["brief", "--arc", arc, "--db", str(analyzed)]) == 0
     md = capsys.readouterr().out
     assert "## The Story So Far" in md
