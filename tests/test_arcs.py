@@ -310,3 +310,34 @@ def test_arc_page_lists_developments_and_story_page_links_to_it(
     story = httpx.get(f"{served}/stories/{devs[-1]}").text
     assert f'href="/arcs/{arc}"' in story
     assert httpx.get(f"{served}/arcs/anope").status_code == 404
+
+
+def test_arc_state_rolls_back_with_the_article(
+    tmp_path: Path, stream: list[tuple[str, Article]]
+) -> None:
+    db = tmp_path / "a.db"
+
+    def snapshot(archive: Archive) -> tuple[object, ...]:
+        conn = archive._conn
+        return tuple(
+            conn.execute(sql).fetchall()
+            for sql in (
+                "SELECT id, state, merged_into FROM arcs ORDER BY id",
+                "SELECT story_id, arc_id FROM story_arcs ORDER BY story_id",
+                "SELECT key, value FROM arc_meta ORDER BY key",
+            )
+        )
+
+    with Archive.open(db) as archive:
+        ingestor = Ingestor(archive, analyze=False)
+        for _, article in stream[:6]:
+            ingestor.add(article)
+        before = snapshot(archive)
+        with pytest.raises(RuntimeError), archive.transaction():
+            ingestor.add(stream[6][1])
+            raise RuntimeError("crash before commit")
+        assert snapshot(archive) == before  # nothing of the article, nor of its arc, stuck
+        ingestor.add(stream[6][1])  # the assigner notices and reloads from the archive
+        for _, article in stream[:7]:
+            story = archive.story_of(article.id)
+            assert story is not None and archive.arc_of_story(story) is not None

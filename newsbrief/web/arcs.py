@@ -15,9 +15,15 @@ from newsbrief.store import Archive
 from newsbrief.store.arcs import ArcRow
 from newsbrief.store.records import StoryRow
 from newsbrief.web.backend import Backend
+from newsbrief.web.errors import ERROR_RESPONSES
+from newsbrief.web.schemas import Page, next_url
 from newsbrief.web.templating import render_page
 
-api_router = APIRouter(prefix="/api/v1", tags=["api"])
+api_router = APIRouter(
+    prefix="/api/v1",
+    tags=["api"],
+    responses={status: ERROR_RESPONSES[status] for status in (400, 404, 422, 500)},
+)
 page_router = APIRouter(include_in_schema=False)
 
 Limit = Annotated[int, Query(ge=1, le=200, description="How many to return.")]
@@ -61,12 +67,6 @@ class ArcDetail(ArcOut):
     developments: list[DevelopmentOut] = Field(description="earliest first")
 
 
-class ArcList(_Out):
-    items: list[ArcOut]
-    total: int
-    next: str | None = Field(description="the next page, when there is one")
-
-
 def _arc_out(row: ArcRow) -> ArcOut:
     return ArcOut(
         id=row.id,
@@ -97,15 +97,17 @@ def developments(archive: Archive, arc_id: str) -> list[StoryRow]:
     return [r for r in rows if r is not None]
 
 
-@api_router.get("/arcs", response_model=ArcList)
-def list_arcs(backend: BackendDep, limit: Limit = 20, offset: Offset = 0) -> ArcList:
+@api_router.get("/arcs", response_model=Page[ArcOut])
+def list_arcs(backend: BackendDep, limit: Limit = 20, offset: Offset = 0) -> Page[ArcOut]:
     """Story arcs (long-running stories), latest development first."""
     reader = backend.reader()
     rows = reader.arcs(limit=limit, offset=offset)
     total = reader.arc_count()
-    after = offset + len(rows)
-    nxt = f"/api/v1/arcs?limit={limit}&offset={after}" if after < total else None
-    return ArcList(items=[_arc_out(r) for r in rows], total=total, next=nxt)
+    return Page[ArcOut](
+        items=[_arc_out(r) for r in rows],
+        total=total,
+        next=next_url("/api/v1/arcs", total=total, limit=limit, offset=offset),
+    )
 
 
 @api_router.get("/arcs/{arc_id}", response_model=ArcDetail)
