@@ -72,16 +72,19 @@ def arcs(
         err.print("no arcs yet — add articles with `newsbrief ingest`")
         return
     table = Table(show_edge=False, pad_edge=False)
-    for name in ("arc", "title", "developments", "articles", "from", "to"):
+    for name in ("arc", "title", "devs", "articles", "span"):
         table.add_column(name, no_wrap=name != "title")
     for row in rows:
+        first, last = row.first_published, row.last_published
+        span = f"{first:%Y-%m-%d}" if first else "undated"
+        if first and last and last.date() != first.date():
+            span += f" – {last:%Y-%m-%d}"
         cells = (
             row.id,
             row.title or "",
             str(row.development_count),
             str(row.article_count),
-            row.first_published.strftime("%Y-%m-%d") if row.first_published else "",
-            row.last_published.strftime("%Y-%m-%d") if row.last_published else "",
+            span,
         )
         table.add_row(*(Text(cell) for cell in cells))
     out.print(table)
