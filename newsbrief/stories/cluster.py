@@ -77,7 +77,7 @@ class StoryAssigner(Scorer):
         article = self._article(feats, published)
         scored = self._scored(article)
         member = Member(article_id, self.n_docs, article.ts, self._member_tf(feats, article))
-        if scored and scored[0][1] >= self.settings.threshold:
+        if scored and scored[0][1] >= self._join_threshold(scored[0][0]):
             story = scored[0][0]
         else:
             story = Story(story_id_for(article_id), founder=member.seq, founder_id=article_id)
@@ -92,6 +92,12 @@ class StoryAssigner(Scorer):
         if self.n_docs % 1000 == 0:
             self._freeze_stale()
         return self.journal.moved[article_id]  # where re-clustering left it
+
+    def _join_threshold(self, story: Story) -> float:
+        """The score an article needs to join ``story``: more when the story is one article
+        (see ``pair_threshold``)."""
+        s = self.settings
+        return max(s.threshold, s.pair_threshold) if story.n <= 1 else s.threshold
 
     def _due(self, story: Story, score: float, near: bool) -> bool:
         """Whether the story just joined is re-clustered now: not when the article matched
@@ -300,8 +306,14 @@ class StoryAssigner(Scorer):
         nodes, owners = self._nodes(target, neighbours)
         if len(nodes) < 2:
             return
-        sim = similarity_matrix(nodes, self.settings.channel_weights, self._decay_array)
-        groups = average_link(sim, [n.weight for n in nodes], self.settings.link_threshold)
+        s = self.settings
+        sim = similarity_matrix(nodes, s.channel_weights, self._decay_array, s.evidence)
+        groups = average_link(
+            sim,
+            [n.weight for n in nodes],
+            s.link_threshold,
+            pair_threshold=s.pair_threshold,
+        )
         current = {id(story) for story, _ in owners}
         if len(groups) == len(current) and all(
             len({id(owners[i][0]) for i in group}) == 1 for group in groups

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import NDArray
 
 Vectors = tuple[dict[str, float], dict[str, float], dict[str, float]]
 
@@ -79,23 +80,63 @@ def _decay_matrix(nodes: Sequence[Node], decay: Callable[[np.ndarray], np.ndarra
     return np.where(np.isnan(gap), 1.0, decay(np.nan_to_num(gap)))
 
 
+@dataclass(frozen=True)
+class Evidence:
+    """What two articles must share before their similarity counts in full (precision first).
+
+    ``words`` and ``entities``: the channel cosines under which the similarity is scaled down
+    in proportion: an article and a story that share no names, or no content words, do not
+    report the same development, however alike their dates or vocabulary are.
+    """
+
+    words: float = 0.0
+    entities: float = 0.0
+
+
+def combine(
+    words: NDArray[np.float64] | float,
+    ents: NDArray[np.float64] | float,
+    nums: NDArray[np.float64] | float,
+    both: NDArray[np.float64] | float,
+    weights: tuple[float, float, float],
+    evidence: Evidence = Evidence(),
+) -> NDArray[np.float64]:
+    """The similarity from the channel cosines (elementwise): their weighted mean, the number
+    channel counting only where ``both`` sides have numbers, under the :class:`Evidence` gate."""
+    w0, w1, w2 = weights
+    words, ents = np.asarray(words, dtype=float), np.asarray(ents, dtype=float)
+    both = np.asarray(both, dtype=float)
+    sim = (w0 * words + w1 * ents + w2 * np.asarray(nums, dtype=float) * both) / (
+        w0 + w1 + w2 * both
+    )
+    if evidence.words > 0:
+        sim = sim * np.minimum(1.0, words / evidence.words)
+    if evidence.entities > 0:
+        sim = sim * np.minimum(1.0, ents / evidence.entities)
+    return np.asarray(sim, dtype=float)
+
+
 def similarity_matrix(
     nodes: Sequence[Node],
     weights: tuple[float, float, float],
     decay: Callable[[np.ndarray], np.ndarray],
+    evidence: Evidence = Evidence(),
 ) -> np.ndarray:
-    """The nodes' pairwise similarity: the channel mean of :func:`channel_sims`, times the
+    """The nodes' pairwise similarity: :func:`combine` of the :func:`channel_sims`, times the
     time decay (``decay`` maps gaps in seconds to factors, elementwise) between their spans."""
     words, ents, nums = channel_sims(nodes)
     has = np.array([node.has_numbers for node in nodes])
-    both = np.outer(has, has)
-    w0, w1, w2 = weights
-    sim = (w0 * words + w1 * ents + w2 * nums * both) / (w0 + w1 + w2 * both)
+    both = np.outer(has, has).astype(float)
+    sim = combine(words, ents, nums, both, weights, evidence)
     return np.asarray(sim * _decay_matrix(nodes, decay))
 
 
-def average_link(sim: np.ndarray, weights: Sequence[float], threshold: float) -> list[list[int]]:
-    """Group-average clusters of the nodes: merge the best pair while it clears ``threshold``.
+def average_link(
+    sim: np.ndarray, weights: Sequence[float], threshold: float, pair_threshold: float = 0.0
+) -> list[list[int]]:
+    """Group-average clusters of the nodes: merge the best pair while it clears ``threshold``;
+    two single articles (weight 1) pair up only at ``pair_threshold`` or more (the first link
+    of a story needs the most evidence; later articles must match the group's average).
 
     Returns the clusters as lists of node indices, each sorted, in order of their first node.
     """
@@ -103,12 +144,15 @@ def average_link(sim: np.ndarray, weights: Sequence[float], threshold: float) ->
     sim = sim.astype(float, copy=True)
     np.fill_diagonal(sim, -np.inf)
     size = np.asarray(weights, dtype=float).copy()
+    single = size <= 1.0
+    weak = np.outer(single, single) & (sim < pair_threshold)  # pairs not to merge as they are
     label = np.arange(n)
     for _ in range(n - 1):
-        flat = int(np.argmax(sim))
+        flat = int(np.argmax(np.where(weak, -np.inf, sim)))
         i, j = divmod(flat, n)
         if sim[i, j] < threshold:
             break
+        weak[i], weak[:, i] = False, False
         merged = (size[i] * sim[i] + size[j] * sim[j]) / (size[i] + size[j])
         sim[i], sim[:, i] = merged, merged
         sim[i, i] = -np.inf

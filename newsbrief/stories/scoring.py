@@ -23,6 +23,7 @@ from datetime import UTC, datetime
 import numpy as np
 
 from newsbrief.stories.features import Features, FeatureWeights
+from newsbrief.stories.recluster import Evidence, combine
 from newsbrief.stories.state import Channels, Story
 
 _DAY = 86400.0
@@ -38,6 +39,7 @@ class ClusterSettings:
 
     threshold: float = 0.22  # join the best story at this similarity (0..1)
     link_threshold: float = 0.22  # re-clustering merges groups at this average similarity
+    pair_threshold: float = 0.0  # two single articles pair up only at this similarity
     channel_weights: tuple[float, float, float] = (1.0, 1.0, 1.5)  # words, entities, numbers
     min_df: int = 2  # terms seen in fewer articles are left out of similarities, but ...
     norm_floor: float = 0.7  # ... a vector's norm stays at least this part of its full norm
@@ -61,6 +63,7 @@ class ClusterSettings:
     decay_days: float = 30.0  # then the similarity decays as exp(-days / decay_days)
     max_vocab: int = 2_000_000  # document-frequency entries before singletons are dropped
     weights: FeatureWeights = field(default_factory=FeatureWeights)
+    evidence: Evidence = field(default_factory=Evidence)
 
 
 @dataclass
@@ -141,20 +144,18 @@ class Scorer:
         return out[0], out[1], out[2]
 
     def _score(self, article: ArticleVectors, story: Story) -> float:
-        """Weighted mean of the channel cosines between article and story centroid; the number
-        channel counts only when both sides have numbers."""
+        """The channel cosines between article and story centroid, combined as
+        :func:`~newsbrief.stories.recluster.combine` says (weighted mean, the number channel
+        only when both sides have numbers, under the evidence gate)."""
         idf = article.idf
         norms = self._norms(story)
-        total = weight = 0.0
-        for i, (vec, cent, w) in enumerate(
-            zip(article.vecs, story.centroid, self.settings.channel_weights, strict=True)
-        ):
-            if i == 2 and not (vec and cent):
-                continue
+        cos = []
+        for i, (vec, cent) in enumerate(zip(article.vecs, story.centroid, strict=True)):
             dot = sum(v * cent[t] * idf[t] for t, v in vec.items() if t in cent)
-            total += w * dot / norms[i]
-            weight += w
-        return total / weight if weight else 0.0
+            cos.append(dot / norms[i])
+        both = 1.0 if article.vecs[2] and story.centroid[2] else 0.0
+        s = self.settings
+        return float(combine(cos[0], cos[1], cos[2], both, s.channel_weights, s.evidence))
 
     def _weighted(self, vecs: Channels, *, damp: bool = True) -> list[dict[str, float]]:
         """Vectors kept with the IDF divided out, with today's IDF applied again (and, when
