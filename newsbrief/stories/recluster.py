@@ -124,19 +124,37 @@ def similarity_matrix(
 ) -> np.ndarray:
     """The nodes' pairwise similarity: :func:`combine` of the :func:`channel_sims`, times the
     time decay (``decay`` maps gaps in seconds to factors, elementwise) between their spans."""
+    return similarity_matrices(nodes, weights, decay, evidence)[0]
+
+
+def similarity_matrices(
+    nodes: Sequence[Node],
+    weights: tuple[float, float, float],
+    decay: Callable[[np.ndarray], np.ndarray],
+    *gates: Evidence,
+) -> list[np.ndarray]:
+    """:func:`similarity_matrix` under each evidence gate, the channel cosines computed once."""
     words, ents, nums = channel_sims(nodes)
     has = np.array([node.has_numbers for node in nodes])
     both = np.outer(has, has).astype(float)
-    sim = combine(words, ents, nums, both, weights, evidence)
-    return np.asarray(sim * _decay_matrix(nodes, decay))
+    factor = _decay_matrix(nodes, decay)
+    return [np.asarray(combine(words, ents, nums, both, weights, g) * factor) for g in gates]
 
 
 def average_link(
-    sim: np.ndarray, weights: Sequence[float], threshold: float, pair_threshold: float = 0.0
+    sim: np.ndarray,
+    weights: Sequence[float],
+    threshold: float,
+    pair_threshold: float = 0.0,
+    pair_sim: np.ndarray | None = None,
+    small: float = np.inf,
 ) -> list[list[int]]:
     """Group-average clusters of the nodes: merge the best pair while it clears ``threshold``;
-    two single articles (weight 1) pair up only at ``pair_threshold`` or more (the first link
-    of a story needs the most evidence; later articles must match the group's average).
+    a single article (weight 1) joins another node or group only when ``pair_sim`` (default
+    ``sim``: the same measure under a stricter evidence gate) reaches ``pair_threshold``
+    between it and at least one member, when the group weighs ``small`` articles or fewer: in
+    a small story an article needs one close match, not just a group average that a loosely
+    related member lifts.
 
     Returns the clusters as lists of node indices, each sorted, in order of their first node.
     """
@@ -144,15 +162,18 @@ def average_link(
     sim = sim.astype(float, copy=True)
     np.fill_diagonal(sim, -np.inf)
     size = np.asarray(weights, dtype=float).copy()
-    single = size <= 1.0
-    weak = np.outer(single, single) & (sim < pair_threshold)  # pairs not to merge as they are
+    strict = sim if pair_sim is None else pair_sim
+    linked = strict >= pair_threshold  # groups with a close pair of members between them
     label = np.arange(n)
     for _ in range(n - 1):
-        flat = int(np.argmax(np.where(weak, -np.inf, sim)))
+        single, few = size <= 1.0, size <= small
+        blocked = ((single[:, None] & few[None, :]) | (few[:, None] & single[None, :])) & ~linked
+        flat = int(np.argmax(np.where(blocked, -np.inf, sim)))
         i, j = divmod(flat, n)
-        if sim[i, j] < threshold:
+        if sim[i, j] < threshold or blocked[i, j]:
             break
-        weak[i], weak[:, i] = False, False
+        either = linked[i] | linked[j]
+        linked[i], linked[:, i] = either, either
         merged = (size[i] * sim[i] + size[j] * sim[j]) / (size[i] + size[j])
         sim[i], sim[:, i] = merged, merged
         sim[i, i] = -np.inf

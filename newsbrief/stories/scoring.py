@@ -39,7 +39,8 @@ class ClusterSettings:
 
     threshold: float = 0.22  # join the best story at this similarity (0..1)
     link_threshold: float = 0.22  # re-clustering merges groups at this average similarity
-    pair_threshold: float = 0.0  # two single articles pair up only at this similarity
+    pair_threshold: float = 0.0  # an article joins a small story only with a member this close
+    small_story: int = 1_000_000  # stories of this many articles or fewer are small
     channel_weights: tuple[float, float, float] = (1.0, 1.0, 1.5)  # words, entities, numbers
     min_df: int = 2  # terms seen in fewer articles are left out of similarities, but ...
     norm_floor: float = 0.7  # ... a vector's norm stays at least this part of its full norm
@@ -63,7 +64,8 @@ class ClusterSettings:
     decay_days: float = 30.0  # then the similarity decays as exp(-days / decay_days)
     max_vocab: int = 2_000_000  # document-frequency entries before singletons are dropped
     weights: FeatureWeights = field(default_factory=FeatureWeights)
-    evidence: Evidence = field(default_factory=Evidence)
+    evidence: Evidence = field(default_factory=Evidence)  # what any match must share
+    pair_evidence: Evidence = field(default_factory=Evidence)  # ... and two single articles
 
 
 @dataclass
@@ -143,7 +145,9 @@ class Scorer:
             )
         return out[0], out[1], out[2]
 
-    def _score(self, article: ArticleVectors, story: Story) -> float:
+    def _score(
+        self, article: ArticleVectors, story: Story, evidence: Evidence | None = None
+    ) -> float:
         """The channel cosines between article and story centroid, combined as
         :func:`~newsbrief.stories.recluster.combine` says (weighted mean, the number channel
         only when both sides have numbers, under the evidence gate)."""
@@ -155,7 +159,8 @@ class Scorer:
             cos.append(dot / norms[i])
         both = 1.0 if article.vecs[2] and story.centroid[2] else 0.0
         s = self.settings
-        return float(combine(cos[0], cos[1], cos[2], both, s.channel_weights, s.evidence))
+        gate = s.evidence if evidence is None else evidence
+        return float(combine(cos[0], cos[1], cos[2], both, s.channel_weights, gate))
 
     def _weighted(self, vecs: Channels, *, damp: bool = True) -> list[dict[str, float]]:
         """Vectors kept with the IDF divided out, with today's IDF applied again (and, when
