@@ -79,7 +79,7 @@ class FeatureWeights:
     """Relative weights inside the number channel, and how much a title occurrence counts."""
 
     year: float = 1.0
-    date: float = 1.0
+    date: float = 0.5  # a shared month-day is weak evidence (a week's news shares a few)
     number: float = 1.0
     title: float = 2.0  # a feature seen in the title counts this many times
     lead: float = 1.0  # a feature seen in the lead counts this many times more

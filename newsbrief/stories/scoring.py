@@ -39,8 +39,8 @@ class ClusterSettings:
 
     threshold: float = 0.22  # join the best story at this similarity (0..1)
     link_threshold: float = 0.22  # re-clustering merges groups at this average similarity
-    pair_threshold: float = 0.0  # an article joins a small story only with a member this close
-    small_story: int = 1_000_000  # stories of this many articles or fewer are small
+    pair_threshold: float = 0.4  # an article joins a small story only with a member this close
+    small_story: int = 5  # ... under pair_evidence; stories of this many articles are small
     channel_weights: tuple[float, float, float] = (1.0, 1.0, 1.5)  # words, entities, numbers
     min_df: int = 2  # terms seen in fewer articles are left out of similarities, but ...
     norm_floor: float = 0.7  # ... a vector's norm stays at least this part of its full norm
@@ -65,7 +65,7 @@ class ClusterSettings:
     max_vocab: int = 2_000_000  # document-frequency entries before singletons are dropped
     weights: FeatureWeights = field(default_factory=FeatureWeights)
     evidence: Evidence = field(default_factory=Evidence)  # what any match must share
-    pair_evidence: Evidence = field(default_factory=Evidence)  # ... and two single articles
+    pair_evidence: Evidence = field(default_factory=lambda: Evidence(0.25, 0.15))  # close match
 
 
 @dataclass
