@@ -4,6 +4,12 @@ story (or opens one), then the stories around it are re-clustered, so early mist
 Similarity (term statistics, channel cosines, time decay) is :mod:`newsbrief.stories.scoring`;
 this module keeps the membership state.
 
+Precision first: a story of a few articles takes a new one only when one of its members is
+a close match under a stricter evidence gate (``pair_threshold``, ``pair_evidence``), in the
+assignment (for a one-article story) and in the re-clustering below (for small stories), so
+that two articles alike only in generic vocabulary, a date or an outlet do not start a story
+and a loosely related article does not ride into a small story on its average.
+
 Cost per article stays flat: the article's top terms look up an inverted index that maps a
 term to the stories having it among their top centroid terms (each list capped to the most
 recently updated stories); only those candidates are scored in full.
