@@ -10,6 +10,10 @@ assignment (for a one-article story) and in the re-clustering below (for small s
 that two articles alike only in generic vocabulary, a date or an outlet do not start a story
 and a loosely related article does not ride into a small story on its average.
 
+Long module: assignment, folding, re-clustering and persistence all keep the same invariants
+over stories, members and the candidate index (what a core holds, who founded a story, which
+states the journal must persist); apart, each part would have to re-establish them.
+
 Cost per article stays flat: the article's top terms look up an inverted index that maps a
 term to the stories having it among their top centroid terms (each list capped to the most
 recently updated stories); only those candidates are scored in full.
