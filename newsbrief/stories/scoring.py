@@ -8,9 +8,9 @@ its strongest terms and kept with the IDF divided out, so old stories are compar
 today's statistics. Similarity is the weighted mean of the channel cosines (the number channel
 only counts when both sides have numbers), scaled down where the :class:`Evidence` gate finds
 too little shared content or too few shared names, times a gentle time decay when both sides
-are dated (none within a week of the story's span, then slowly over weeks). Terms no other article has
-are left out of the cosines (they only dilute them), with the norm kept to at least
-``norm_floor`` of the full one so that in a small archive, where every term is rare, two
+are dated (none within a week of the story's span, then slowly over weeks). Terms no other
+article has are left out of the cosines (they only dilute them), with the norm kept to at
+least ``norm_floor`` of the full one so that in a small archive, where every term is rare, two
 unrelated articles sharing a few words do not look alike.
 """
 
