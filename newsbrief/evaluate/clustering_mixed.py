@@ -80,10 +80,18 @@ def load_labels(path: Path, page_ids: Sequence[str]) -> PageLabels:
         return found[0]
 
     group_of: dict[str, str] = {}
-    for i, group in enumerate(data.get("groups", [])):
-        for prefix in group["pages"]:
-            group_of[resolve(prefix)] = f"aeb_group{i}"
-    related = [frozenset(resolve(p) for p in rel["pages"]) for rel in data.get("related", [])]
+    try:
+        for i, group in enumerate(data.get("groups", [])):
+            for prefix in group["pages"]:
+                group_of[resolve(str(prefix))] = f"aeb_group{i}"
+        related = [
+            frozenset(resolve(str(p)) for p in rel["pages"]) for rel in data.get("related", [])
+        ]
+    except (AttributeError, KeyError, TypeError) as exc:
+        raise DataError(
+            f"AEB story labels: {path} must hold {{'groups': [{{'pages': [...]}}, ...], "
+            f"'related': [...]}} ({type(exc).__name__}: {exc})"
+        ) from exc
     return PageLabels(group_of, related)
 
 
