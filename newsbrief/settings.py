@@ -17,10 +17,19 @@ def default_db_path() -> Path:
     return Path(platformdirs.user_data_dir("newsbrief")) / "archive.db"
 
 
+def default_busy_timeout_s() -> float:
+    """How long a write waits for another process's: ``$NEWSBRIEF_BUSY_TIMEOUT`` seconds, or 10."""
+    try:
+        return max(0.0, float(os.environ.get("NEWSBRIEF_BUSY_TIMEOUT", "10")))
+    except ValueError:
+        return 10.0
+
+
 class Settings(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     db_path: Path = Field(default_factory=default_db_path)
+    busy_timeout_s: float = Field(default_factory=default_busy_timeout_s)
     # fetching
     fetch_timeout_s: float = 15.0
     fetch_max_bytes: int = 5_000_000

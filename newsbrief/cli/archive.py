@@ -60,7 +60,13 @@ def parse_since(value: str | None) -> datetime | None:
     if value is None:
         return None
     if _DURATION.match(value):
-        return datetime.now(UTC) - timedelta(seconds=parse_duration(value))
+        try:
+            return datetime.now(UTC) - timedelta(seconds=parse_duration(value))
+        except OverflowError:  # further back than the year 1
+            raise InputError(
+                f"--since {value!r} reaches back before the year 1",
+                hint="give a shorter span (e.g. 365d) or a date (e.g. 2024-06-01)",
+            ) from None
     parsed = parse_datetime(value)
     if parsed is None:
         raise InputError(f"--since {value!r} is not a date", hint="use e.g. 2024-06-01 or 7d")
@@ -106,7 +112,10 @@ def ingest(
     from newsbrief.store import Archive
 
     settings = _settings(db)
-    with Archive.open(settings.db_path) as archive, _progress("ingesting") as advance:
+    with (
+        Archive.open(settings.db_path, busy_timeout_s=settings.busy_timeout_s) as archive,
+        _progress("ingesting") as advance,
+    ):
         report = ingest_sources(sources, archive, settings, analyze=analyze, on_item=advance)
     for outcome in report.failures:
         err.print(f"failed: {outcome.label}: {outcome.detail}", markup=False)
@@ -154,7 +163,7 @@ def watch(
                 err.print(f"  failed: {failed.label}: {failed.detail}", markup=False)
         err.print(f"[{stamp}] {result.feed}: {line}", markup=False)
 
-    with Archive.open(settings.db_path) as archive:
+    with Archive.open(settings.db_path, busy_timeout_s=settings.busy_timeout_s) as archive:
         ingestor = Ingestor(archive, settings, analyze=analyze)
         watch_feeds(
             feeds,
@@ -181,7 +190,7 @@ def search(
     from newsbrief.store import Archive
 
     settings = _settings(db)
-    with Archive.open(settings.db_path) as archive:
+    with Archive.open(settings.db_path, busy_timeout_s=settings.busy_timeout_s) as archive:
         hits = archive.search(query, actor=actor, since=parse_since(since), limit=limit)
     if not hits:
         err.print("no matches")
@@ -204,7 +213,7 @@ def stories(
     from newsbrief.store import Archive
 
     settings = _settings(db)
-    with Archive.open(settings.db_path) as archive:
+    with Archive.open(settings.db_path, busy_timeout_s=settings.busy_timeout_s) as archive:
         rows = archive.stories(since=parse_since(since), limit=limit)
     if not rows:
         err.print("no stories yet — add articles with `newsbrief ingest`")

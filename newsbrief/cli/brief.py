@@ -186,7 +186,7 @@ def _filename(brief: Brief, fmt: str) -> str:
 
 def _report(failures: list[tuple[str, NewsbriefError]], total: int) -> int:
     for spec, exc in failures:
-        report_error(spec, exc)
+        report_error(None if spec in exc.message else spec, exc)
     if failures and total > 1:
         err.print(f"{total - len(failures)} of {total} briefed; {len(failures)} failed")
     return failures[0][1].exit_code if failures else 0
@@ -197,7 +197,7 @@ def _maybe_archive(settings: Settings, store: bool) -> Iterator[Archive | None]:
     if not store:
         yield None
         return
-    archive = Archive.open(settings.db_path)
+    archive = Archive.open(settings.db_path, busy_timeout_s=settings.busy_timeout_s)
     try:
         yield archive
     finally:
@@ -224,7 +224,7 @@ def run_story_brief(story_id: str, *, settings: Settings, fmt: str, output: Path
     """Brief a whole story from the archive."""
     from newsbrief.compose import compose_story_brief
 
-    with Archive.open(settings.db_path) as archive:
+    with Archive.open(settings.db_path, busy_timeout_s=settings.busy_timeout_s) as archive:
         analyses = archive.story_analyses(story_id)
         if not analyses:
             raise StoreError(
