@@ -12,16 +12,20 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
 from newsbrief.errors import InputError
 from newsbrief.settings import Settings
+
+if TYPE_CHECKING:
+    from newsbrief.ingest.batch import Outcome
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
@@ -106,7 +110,8 @@ def ingest(
 
     A bad item never stops the batch: the summary lists each failure with its reason.
 
-    The exit code is non-zero only when no item could be read at all.
+    The exit code is non-zero only when no item could be read at all (or none was found): that
+    of the first failure, e.g. 2 for bad input, 3 for a fetch that failed.
     """
     from newsbrief.ingest.batch import ingest_sources
     from newsbrief.store import Archive
@@ -117,11 +122,26 @@ def ingest(
         _progress("ingesting") as advance,
     ):
         report = ingest_sources(sources, archive, settings, analyze=analyze, on_item=advance)
-    for outcome in report.failures:
-        err.print(f"failed: {outcome.label}: {outcome.detail}", markup=False)
+    failures = report.failures
+    if len(report.outcomes) == 1 and failures:  # one source that failed: one error line
+        err.print(f"[bold red]error:[/] {escape(_failure_line(failures[0]))}", markup=True)
+        raise typer.Exit(failures[0].exit_code or 2)
+    for outcome in failures:
+        err.print(f"failed: {_failure_line(outcome)}", markup=False)
     err.print(report.summary(), markup=False)
-    if report.outcomes and len(report.failures) == len(report.outcomes):
-        raise typer.Exit(2)
+    if report.outcomes and len(failures) == len(report.outcomes):
+        err.print(
+            f"[bold red]error:[/] none of the {len(failures)} items could be ingested",
+            markup=True,
+        )
+        raise typer.Exit(failures[0].exit_code or 2)
+
+
+def _failure_line(outcome: Outcome) -> str:
+    """ "label: why", without the label twice when the reason already names it."""
+    if outcome.label in outcome.detail:
+        return outcome.detail
+    return f"{outcome.label}: {outcome.detail}"
 
 
 def watch(
