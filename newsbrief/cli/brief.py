@@ -11,6 +11,7 @@ import os
 import re
 import sys
 import traceback
+import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -23,9 +24,15 @@ from rich.progress import BarColumn, Progress, TextColumn
 from newsbrief.analyze import analyze
 from newsbrief.cli.output import Format, err, parse_published, report_error
 from newsbrief.compose import compose_brief
-from newsbrief.errors import InputError, InternalError, NewsbriefError, StoreError
+from newsbrief.errors import (
+    InputError,
+    InputNote,
+    InternalError,
+    NewsbriefError,
+    StoreError,
+)
 from newsbrief.ingest import load_input
-from newsbrief.ingest.batch import Ingestor
+from newsbrief.ingest.batch import Ingestor, warn_if_cut
 from newsbrief.models import Brief
 from newsbrief.render import render
 from newsbrief.settings import Settings
@@ -148,10 +155,19 @@ def _brief_one(
     published: datetime | None,
 ) -> Brief:
     article = load_input(spec, title=title, outlet=outlet, published=published)
+    warn_if_cut(article)
     analysis = analyze(article)
     brief = compose_brief(analysis)
     if archive is not None:  # dedupe, store, thread into its story: one transaction
-        Ingestor(archive).add(article, analysis, brief=brief, label=spec)
+        outcome = Ingestor(archive).add(article, analysis, brief=brief, label=spec)
+        if outcome.article_id and outcome.article_id != article.id:
+            warnings.warn(
+                f"{spec} is a {outcome.detail or 'copy of ' + outcome.article_id}: recorded as"
+                f" that stored article's copy, not stored itself; this brief refers to the text"
+                f" given (article id {article.id}), which is not in the archive",
+                InputNote,
+                stacklevel=2,
+            )
     return brief
 
 

@@ -18,13 +18,14 @@ Only an archive failure (``StoreError``) stops it.
 from __future__ import annotations
 
 import sqlite3
+import warnings
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import islice
 from typing import Literal, TypeVar
 
-from newsbrief.errors import InputError, InternalError, NewsbriefError, StoreError
+from newsbrief.errors import InputError, InputWarning, InternalError, NewsbriefError, StoreError
 from newsbrief.ingest.jsonl import SourceItem
 from newsbrief.ingest.sources import expand_sources
 from newsbrief.models import Analysis, Article, Brief
@@ -213,6 +214,8 @@ class Ingestor:
 
         if not fresh:
             return
+        for p in fresh:
+            warn_if_cut(p.article)
         batch, _, _ = attempt(lambda: list(analyze_many([p.article for p in fresh])))
         if batch is not None:
             for p, analysis in zip(fresh, batch, strict=True):
@@ -226,6 +229,25 @@ class Ingestor:
         if item.feed and item.entry:
             self.archive.mark_entry(item.feed, item.entry, "failed", detail=reason[:500])
         return Outcome(item.label, "failed", detail=reason, exit_code=code)
+
+
+def warn_if_cut(article: Article) -> None:
+    """An ``InputWarning`` when the article is longer than the analysis reads (``MAX_CHARS``):
+    it says where the analysis stops. The whole text is still stored."""
+    from newsbrief.analyze.nlp import MAX_CHARS
+
+    n = len(article.text)
+    if n <= MAX_CHARS:
+        return
+    inside = [p for p in article.paragraphs if p.start < MAX_CHARS]
+    tail = " ".join(article.text[max(0, MAX_CHARS - 60) : MAX_CHARS].split()[1:])
+    where = f"in paragraph {len(inside)} of {len(article.paragraphs)}, after “…{tail}”"
+    warnings.warn(
+        f"{article.source or article.id}: the text is {n:,} characters long; only the first"
+        f" {MAX_CHARS:,} are analyzed (the brief stops {where}); the whole text is stored",
+        InputWarning,
+        stacklevel=2,
+    )
 
 
 def attempt(fn: Callable[[], T]) -> tuple[T | None, str, int]:
