@@ -6,6 +6,7 @@ and the exit code is that of the first failure.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
@@ -25,10 +26,12 @@ from newsbrief.analyze import analyze
 from newsbrief.cli.output import Format, err, parse_published, report_error
 from newsbrief.compose import compose_brief
 from newsbrief.errors import (
+    DiskFull,
     InputError,
     InputNote,
     InternalError,
     NewsbriefError,
+    PermissionDenied,
     StoreError,
 )
 from newsbrief.ingest import load_input
@@ -186,7 +189,13 @@ def _write(path: Path, text: str) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+    except PermissionError as exc:
+        raise PermissionDenied(f"cannot write {path}: permission denied") from exc
     except OSError as exc:
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise DiskFull(f"cannot write {path}: no space left on the disk") from exc
+        if exc.errno == errno.EROFS:
+            raise PermissionDenied(f"cannot write {path}: read-only file system") from exc
         raise InputError(
             f"cannot write {path}: {exc.strerror}", hint="check the -o path is writable"
         ) from exc
