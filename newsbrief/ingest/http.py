@@ -59,10 +59,11 @@ class _DeadlineStream(httpcore.NetworkStream):
 
 
 class DeadlineBackend(httpcore.NetworkBackend):
-    """httpcore's sync backend, with every operation bounded by ``deadline`` (monotonic s)."""
+    """httpcore's sync backend (or ``inner``), every operation bounded by ``deadline``
+    (``time.monotonic()`` seconds)."""
 
-    def __init__(self, deadline: float) -> None:
-        self._backend = httpcore.SyncBackend()
+    def __init__(self, deadline: float, inner: httpcore.NetworkBackend | None = None) -> None:
+        self._backend = inner if inner is not None else httpcore.SyncBackend()
         self.deadline = deadline
 
     def _left(self, timeout: float | None) -> float:
@@ -104,18 +105,23 @@ def deadline_client(
     headers: Mapping[str, str],
     follow_redirects: bool = False,
     max_redirects: int = 5,
+    backend: httpcore.NetworkBackend | None = None,
+    trust_env: bool = True,
 ) -> httpx.Client:
     """An ``httpx.Client`` whose requests all end within ``total_s`` seconds from now.
 
-    ``timeout_s`` still bounds each single operation (httpx's usual timeout).
+    ``timeout_s`` still bounds each single operation (httpx's usual timeout). ``backend`` opens
+    the connections (e.g. one pinned to vetted addresses; default: httpcore's own);
+    ``trust_env=False`` ignores proxy and SSL settings from the environment.
     """
-    transport = httpx.HTTPTransport()
+    transport = httpx.HTTPTransport(trust_env=trust_env)
     pool = transport._pool  # httpx builds its httpcore pool here; we give it our backend
     if not isinstance(pool, httpcore.ConnectionPool) or not hasattr(pool, "_network_backend"):
         raise RuntimeError("unsupported httpx/httpcore version: cannot set a fetch deadline")
-    pool._network_backend = DeadlineBackend(time.monotonic() + total_s)
+    pool._network_backend = DeadlineBackend(time.monotonic() + total_s, backend)
     return httpx.Client(
         transport=transport,
+        trust_env=trust_env,
         timeout=timeout_s,
         headers=dict(headers),
         follow_redirects=follow_redirects,
