@@ -121,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
         except typer.Exit as exc:
             return int(exc.exit_code or 0)
         except (typer.Abort, Interrupted, KeyboardInterrupt):
-            err.print("interrupted: what was stored before is kept; run it again to finish")
+            err.print("interrupted: what was stored before Ctrl-C is kept; run it again to finish")
             return 130
         except Exception as exc:  # click usage errors, OS errors and anything unexpected
             return _unexpected(exc)
