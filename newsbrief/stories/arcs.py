@@ -64,7 +64,7 @@ class ArcSettings:
     """Knobs of the arc assigner. ``threshold`` and ``merge_threshold`` were chosen on the
     Timeline17 dev data (``newsbrief eval arcs``, see ``docs/arcs.md``)."""
 
-    threshold: float = 0.08  # a new development joins the best arc at this similarity
+    threshold: float = 0.06  # a new development joins the best arc at this similarity
     merge_threshold: float = 0.25  # two arcs merge at this profile similarity
     channel_weights: tuple[float, float] = (1.0, 2.0)  # words, entities
     min_df: int = 2  # terms seen in fewer articles are left out of similarities, but ...
@@ -177,7 +177,10 @@ class ArcAssigner:
         self.journal.links[story_id] = arc_id
 
     def _story_merged(self, old: str, survivor: str) -> None:
-        """Development ``old`` joined ``survivor``: one event, so one arc."""
+        """Development ``old`` joined ``survivor``, which keeps its arc. When that leaves
+        ``old``'s arc without a development, the arc joins the survivor's (a redirect); an arc
+        with other developments stays: one doubtful merge of two developments must not glue
+        two long stories together (their profiles decide that, see :meth:`_repair`)."""
         old_arc = self.arc_of.pop(old, None)
         self.journal.links.pop(old, None)
         self.journal.unlinked.add(old)
@@ -186,7 +189,7 @@ class ArcAssigner:
         new_arc = self.arc_of.get(survivor)
         if new_arc is None:
             self._link(survivor, old_arc)
-        elif new_arc != old_arc:
+        elif new_arc != old_arc and old_arc not in self.arc_of.values():
             self._merge(self.arcs[old_arc], self.arcs[new_arc])
 
     # ---- vectors ----------------------------------------------------------------------------
