@@ -43,6 +43,9 @@ class Evidence(Record):
 # --------------------------------------------------------------------------- ingest
 
 
+ParagraphKind = Literal["body", "subhead", "byline", "dateline", "caption", "url"]
+
+
 class Article(Record):
     """One news article, as ingested. ``id`` is derived from the normalized text."""
 
@@ -56,6 +59,16 @@ class Article(Record):
     language: str | None = None
     source: str | None = Field(default=None, description="where it was read from: a path, URL, '-'")
     paragraphs: tuple[Span, ...] = Field(default=(), description="paragraph spans of `text`")
+    paragraph_kinds: tuple[ParagraphKind, ...] = Field(
+        default=(),
+        description="kind of each paragraph (parallel to `paragraphs`); empty: all body",
+    )
+
+    def paragraph_kind(self, index: int) -> ParagraphKind:
+        """The kind of paragraph ``index``: "body" unless the text marked it otherwise."""
+        if 0 <= index < len(self.paragraph_kinds):
+            return self.paragraph_kinds[index]
+        return "body"
 
 
 # --------------------------------------------------------------------------- analyze

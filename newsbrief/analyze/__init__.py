@@ -22,16 +22,26 @@ __all__ = ["analyze", "analyze_many"]
 
 def analyze(article: Article) -> Analysis:
     """Analyze one article."""
-    return _analyze_doc(article, parse(article.text))
+    return _analyze_doc(article, parse(article.text, paragraph_starts=_starts(article)))
 
 
 def analyze_many(articles: Iterable[Article], *, batch_size: int = 16) -> Iterator[Analysis]:
     """Analyze a stream of articles, parsing them in batches."""
     items = list(articles)
     for article, doc in zip(
-        items, parse_many((a.text for a in items), batch_size=batch_size), strict=True
+        items, parse_many(((a.text, _starts(a)) for a in items), batch_size=batch_size), strict=True
     ):
         yield _analyze_doc(article, doc)
+
+
+def _starts(article: Article) -> tuple[int, ...]:
+    """Paragraph starts the parser must respect: only where the text marks its structure beyond
+    blank lines (subheads, captions, one paragraph per line), so plain articles parse as before."""
+    if not article.paragraph_kinds and all(
+        "\n\n" in article.text[max(0, p.start - 2) : p.start] for p in article.paragraphs[1:]
+    ):
+        return ()
+    return tuple(p.start for p in article.paragraphs)
 
 
 def _analyze_doc(article: Article, doc: Doc) -> Analysis:

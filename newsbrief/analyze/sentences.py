@@ -16,6 +16,9 @@ _STOP_HEADS = {"it", "he", "she", "they", "we", "i", "you", "this", "that", "who
 def split_sentences(doc: Doc, article: Article) -> list[Sentence]:
     """Turn spaCy sentences into records; a sentence that spans a paragraph break is cut there.
 
+    Only body paragraphs give sentences: the article's own subheads, bylines, datelines, captions
+    and links (``Article.paragraph_kinds``) stay in the text but never feed the brief.
+
     Entities and noun chunks are read once per document and bucketed by sentence offsets (asking
     each sentence span for them re-walks the document).
     """
@@ -23,7 +26,7 @@ def split_sentences(doc: Doc, article: Article) -> list[Sentence]:
     para_starts = [p.start for p in paras]
     bounds: list[tuple[int, int]] = []
     for sent in doc.sents:
-        for start, end in _cut_at_paragraphs(sent.start_char, sent.end_char, paras):
+        for start, end in _cut_at_paragraphs(sent.start_char, sent.end_char, paras, article):
             text = article.text[start:end]
             stripped = text.strip()
             if stripped:
@@ -54,13 +57,18 @@ def split_sentences(doc: Doc, article: Article) -> list[Sentence]:
     ]
 
 
-def _cut_at_paragraphs(start: int, end: int, paras: list[Span]) -> list[tuple[int, int]]:
+def _cut_at_paragraphs(
+    start: int, end: int, paras: list[Span], article: Article
+) -> list[tuple[int, int]]:
     pieces = []
-    for p in paras:
+    overlaps = False
+    for i, p in enumerate(paras):
         lo, hi = max(start, p.start), min(end, p.end)
         if lo < hi:
-            pieces.append((lo, hi))
-    return pieces or [(start, end)]
+            overlaps = True
+            if article.paragraph_kind(i) == "body":
+                pieces.append((lo, hi))
+    return pieces if overlaps else [(start, end)]
 
 
 def _keyphrases(doc: Doc) -> list[tuple[str, int]]:
