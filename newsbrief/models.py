@@ -142,6 +142,11 @@ class Attribution(Record):
     )
     stance: Literal["neutral", "oppose", "support"] = "neutral"
     target_actor_id: str | None = Field(default=None, description="who is opposed/supported")
+    fragment: bool = Field(
+        default=False,
+        description="the content is not a clause (no verb, or a predicate without its subject): "
+        "scored as an attribution, never shown as anyone's statement",
+    )
     evidence: Evidence
 
 

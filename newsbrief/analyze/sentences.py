@@ -10,6 +10,11 @@ from spacy.tokens import Doc
 from newsbrief.models import Article, Sentence, Span
 
 _KEEP_CHUNK = re.compile(r"[a-z]")
+# "PORT SELANE, Valmora - ", "WASHINGTON (Reuters) — ": a dateline opening the first sentence
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’]{2,}(?:[ -][A-Z][A-Z.'’]+)*(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}){0,2}"
+    r"(?:\s*\([^()\n]{1,40}\))?\s*(?:--|[-–—:])(?:\s+|$)"
+)
 _STOP_HEADS = {"it", "he", "she", "they", "we", "i", "you", "this", "that", "who", "which", "what"}
 
 
@@ -32,6 +37,7 @@ def split_sentences(doc: Doc, article: Article) -> list[Sentence]:
             if stripped:
                 lead = len(text) - len(text.lstrip())
                 bounds.append((start + lead, start + lead + len(stripped)))
+    bounds = _without_dateline(article.text, bounds)
     starts = [b[0] for b in bounds]
     ents: list[list[str]] = [[] for _ in bounds]
     for ent in doc.ents:
@@ -55,6 +61,20 @@ def split_sentences(doc: Doc, article: Article) -> list[Sentence]:
         )
         for i, (start, end) in enumerate(bounds)
     ]
+
+
+def _without_dateline(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The first sentence starts after its dateline; a sentence that is only one is dropped."""
+    if not bounds:
+        return bounds
+    start, end = bounds[0]
+    m = _DATELINE.match(text, start, end)
+    if m is None:
+        return bounds
+    rest = m.end()
+    while rest < end and text[rest].isspace():
+        rest += 1
+    return bounds[1:] if rest >= end else [(rest, end), *bounds[1:]]
 
 
 def _cut_at_paragraphs(

@@ -21,7 +21,6 @@ import trafilatura
 from trafilatura.settings import Document
 
 from newsbrief.errors import NoMainText
-from newsbrief.ingest.boilerplate import is_boilerplate
 from newsbrief.ingest.text import parse_datetime
 
 EXTRACT_OPTIONS: dict[str, Any] = {
@@ -114,7 +113,7 @@ def clean_body(text: str, title: str | None) -> str:
     lines = [line for line in lines if line]
     if title and lines and _key(lines[0]) == _key(title):
         lines = lines[1:]
-    lines = [line for line in lines if not (_PROMO.match(line) or is_boilerplate(line))]
+    lines = [line for line in lines if not _PROMO.match(line)]
     while lines and len(lines[-1].split()) <= _TAIL_MAX_WORDS and _TAIL.search(lines[-1]):
         lines.pop()
     return _join_paragraphs(lines)

@@ -27,6 +27,7 @@ from newsbrief.analyze.attribution.nonverbal import (
     predicate,
     signed_quotes,
 )
+from newsbrief.analyze.attribution.relative import relative_rejections
 from newsbrief.analyze.attribution.spans import (
     Range,
     cue_range,
@@ -44,6 +45,8 @@ def find_candidates(ctx: Ctx) -> list[Cand]:
     out: list[Cand] = list(signed_quotes(ctx))
     for tok in ctx.doc:
         cand: Cand | None = None
+        if tok.idx > 0 and ctx.text[tok.idx - 1] == "<":
+            continue  # a markup tag name ("<tweet author=…>") is no cue
         if ctx.quotes.at(tok.idx) is not None:
             cand = colon(ctx, tok) if tok.text == ":" else None  # a quoted transcript turn
         elif tok.lower_ == "according":
@@ -62,7 +65,7 @@ def find_candidates(ctx: Ctx) -> list[Cand]:
             cand = _verb(ctx, tok)
         if cand is not None and cand.contents:
             out.append(cand)
-    return out
+    return relative_rejections(ctx, out)
 
 
 _HEDGES = frozenset({"fair", "safe", "hard", "difficult", "easy", "early", "needless", "suffice"})
