@@ -63,7 +63,10 @@ def main(argv: list[str]) -> int:
         if verbose:
             for s in missing:
                 print(f"{page_id}\t{s[:160]}")
-    print(f"pages {len(truth)}  sentences {total}  not in ground truth {stray}  pages with any {pages_with}")
+    print(
+        f"pages {len(truth)}  sentences {total}  not in ground truth {stray}  "
+        f"pages with any {pages_with}"
+    )
     return 0
 
 

@@ -5,6 +5,7 @@ spaCy objects stay inside this package; what leaves it are the records of ``news
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc
@@ -15,7 +16,7 @@ from newsbrief.analyze.nlp import parse, parse_many
 from newsbrief.analyze.roles import assign_roles
 from newsbrief.analyze.sentences import split_sentences
 from newsbrief.analyze.time import find_events, find_timexes
-from newsbrief.models import Analysis, Article
+from newsbrief.models import Analysis, Article, TimeExpr
 
 __all__ = ["analyze", "analyze_many"]
 
@@ -34,6 +35,18 @@ def analyze_many(articles: Iterable[Article], *, batch_size: int = 16) -> Iterat
         yield _analyze_doc(article, doc)
 
 
+def _in_body(article: Article, timexes: list[TimeExpr]) -> list[TimeExpr]:
+    """Time expressions of the story's prose: not a dateline's "March 18" or a caption's date."""
+    if not article.paragraph_kinds:
+        return timexes
+    starts = [p.start for p in article.paragraphs]
+    return [
+        t
+        for t in timexes
+        if article.paragraph_kind(bisect.bisect_right(starts, t.start) - 1) == "body"
+    ]
+
+
 def _starts(article: Article) -> tuple[int, ...]:
     """Paragraph starts the parser must respect: only where the text marks its structure beyond
     blank lines (subheads, captions, one paragraph per line), so plain articles parse as before."""
@@ -49,7 +62,7 @@ def _analyze_doc(article: Article, doc: Doc) -> Analysis:
     actors = resolve_actors(doc, article, sentences)
     attributions = find_attributions(doc, article, sentences, actors)
     dct = article.published
-    timexes = find_timexes(doc, dct, sentences)
+    timexes = _in_body(article, find_timexes(doc, dct, sentences))
     events = find_events(doc, article, sentences, timexes, actors)
     sentences = assign_roles(doc, sentences, timexes, attributions, dct=dct)
     return Analysis(

@@ -21,6 +21,7 @@ any of this (``newsbrief.ingest.boilerplate``).
 from __future__ import annotations
 
 import re
+
 from newsbrief.ingest.boilerplate import is_boilerplate
 from newsbrief.models import ParagraphKind, Span
 
@@ -29,9 +30,15 @@ _ENDS_SENTENCE = re.compile(r"[.!?…:;][\"'”’)\]]*$|[\"”’]$")
 _MIN_PARA_CHARS = 60  # a line this long that ends a sentence reads as a paragraph
 _SUBHEAD_MAX_WORDS = 10
 _SUBHEAD_MAX_CHARS = 80
-_SMALL_WORDS = frozenset(
-    "a an the and or nor but of in on at to for by with from as vs via per into over under "
-    "after before about than is are was were be its it's their his her our your this that".split()
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_SMALL_WORDS = _words(
+    """a an the and or nor but of in on at to for by with from as vs via per into over under
+    after before about than is are was were be its it's their his her our your this that"""
 )
 _BYLINE = re.compile(
     r"(?:[\d:/.,]+\s*(?:AM|PM|a\.m\.|p\.m\.)?\s*(?:[A-Z]{2,4}\s+)?[\d/.-]*\s*)?"
@@ -128,15 +135,23 @@ def _special(line: str) -> bool:
 
 
 def _kinds(paragraphs: list[str]) -> list[ParagraphKind]:
-    """Furniture by its own shape; a heading-like line is a subhead only when prose follows."""
+    """Furniture by its own shape; a heading-like line is a subhead only between prose (a first
+    line above all prose is the headline, and stays a sentence as it always was)."""
     furniture = [_furniture(p) for p in paragraphs]
     heading = [f is None and _heading_like(p) for p, f in zip(paragraphs, furniture, strict=True)]
+    prose = [f is None and not h for f, h in zip(furniture, heading, strict=True)]
+    later = [False] * len(prose)  # later[i]: some prose paragraph comes after paragraph i
+    for i in range(len(prose) - 2, -1, -1):
+        later[i] = later[i + 1] or prose[i + 1]
     kinds: list[ParagraphKind] = []
-    prose_later = False
-    for f, h in zip(reversed(furniture), reversed(heading), strict=True):
-        kinds.append(f if f is not None else ("subhead" if h and prose_later else "body"))
-        prose_later = prose_later or (f is None and not h)
-    return kinds[::-1]
+    seen_prose = False
+    for i, (f, h) in enumerate(zip(furniture, heading, strict=True)):
+        if f is not None:
+            kinds.append(f)
+        else:
+            kinds.append("subhead" if h and seen_prose and later[i] else "body")
+        seen_prose = seen_prose or prose[i]
+    return kinds
 
 
 def _furniture(line: str) -> ParagraphKind | None:

@@ -31,6 +31,7 @@ from newsbrief.models import Actor, ActorKind, Article, Sentence
 
 _RANK: dict[ActorKind, int] = {"person": 0, "media": 1, "organization": 2, "country": 3, "group": 4}
 _MAX_MENTION = 300
+_TITLE = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Capt|Rev)\.?\s+")
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
 
 
@@ -55,7 +56,7 @@ class ActorIndex:
         if hit:
             return hit
         lo = bisect.bisect_left(self._starts, (start - _MAX_MENTION, -1, ""))
-        best: tuple[tuple[int, int, int], str] | None = None
+        best: tuple[tuple[int, int, int, int], str] | None = None
         for s, e, actor_id in self._starts[lo:]:
             if s >= end:
                 break
@@ -67,7 +68,22 @@ class ActorIndex:
             key = (inside, owner, self._rank(actor_id), s)
             if best is None or key < best[0]:
                 best = (key, actor_id)
-        return best[1] if best else None
+        return best[1] if best else self._by_surname(start, end)
+
+    def _by_surname(self, start: int, end: int) -> str | None:
+        """A name the parser did not tag ("Lopez later told …"): the one person whose full name
+        ends with it, or whose name or alias it is (titles such as "Ms." aside)."""
+        words = _TITLE.sub("", self._text[start:end]).split()
+        if not words or len(words) > 3 or not all(w[:1].isupper() for w in words):
+            return None
+        said = " ".join(words)
+        hits = {
+            a.id
+            for a in self.actors
+            if a.kind == "person"
+            and (said in (a.name, *a.aliases) or a.name.split()[-len(words) :] == words)
+        }
+        return hits.pop() if len(hits) == 1 else None
 
     def get(self, actor_id: str) -> Actor | None:
         return next((a for a in self.actors if a.id == actor_id), None)

@@ -13,19 +13,20 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from newsbrief.analyze import cues as lex
 from newsbrief.analyze.actors.names import REJECT_FORMS as _REJECT
 from newsbrief.analyze.attribution.core import Cand, Ctx
 from newsbrief.analyze.attribution.spans import Range, trim
 
-_CLAIM_NOUNS = frozenset(
+_CLAIM_NOUNS = lex.words(
     """claim claims assertion assertions allegation allegations charge charges argument view
-    account suggestion statement""".split()
+    account suggestion statement"""
 )
-_SAYING = frozenset(
-    "saying arguing insisting noting pointing adding claiming contending maintaining".split()
+_SAYING = lex.words(
+    "saying arguing insisting noting pointing adding claiming contending maintaining"
 )
 _MAX_SOURCE = 6
-_SKIP = frozenset({"has", "have", "had", "strongly", "flatly", "firmly", "also", "still", "has"})
+_SKIP = frozenset({"has", "have", "had", "strongly", "flatly", "firmly", "also", "still"})
 
 
 def relative_rejections(ctx: Ctx, cands: list[Cand]) -> list[Cand]:
