@@ -162,3 +162,10 @@ def test_plain_articles_keep_no_kinds() -> None:
     article = article_from_text("The talks collapsed.\n\nThe union said it would strike.")
     assert article.paragraph_kinds == ()
     assert article.paragraph_kind(1) == "body"
+
+
+def test_byline_gives_the_author_when_none_is_known() -> None:
+    assert article_from_text(PER_LINE).author == "Jane Doe"
+    assert article_from_text(PER_LINE, author="Tom Reed").author == "Tom Reed"
+    credit = "Additional reporting by Joseph Hudak\n\n" + PER_LINE.split("\n", 1)[1]
+    assert article_from_text(credit).author is None

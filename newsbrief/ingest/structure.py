@@ -200,3 +200,17 @@ def _heading_like(line: str) -> bool:
     capitalized = sum(1 for w in content if w[:1].isupper())
     # Title Case, or a short sentence-case label ("Economic fallout", "What happens next?")
     return not content or capitalized * 2 >= len(content) or len(words) <= 5
+
+
+_CREDIT = re.compile(r"(?i)(?:additional )?(?:reporting|editing|compiled|contributed)\b")
+_BY = re.compile(r"^.*?\b(?:[Bb]y|BY)\s+")
+
+
+def byline_name(line: str) -> str | None:
+    """ "By Jane Doe, Meridian Press Agency" → "Jane Doe"; None when no name follows "by" or the
+    line credits a helper ("Additional reporting by …", "Editing by …")."""
+    if _CREDIT.match(line.strip()):
+        return None
+    name = _BY.sub("", line.strip(), count=1)
+    name = re.split(r"\s*[,|–—]\s*|\s+-\s+", name)[0].strip()
+    return name or None

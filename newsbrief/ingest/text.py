@@ -8,7 +8,7 @@ import unicodedata
 from datetime import UTC, datetime
 
 from newsbrief.ingest.boilerplate import is_boilerplate
-from newsbrief.ingest.structure import structure
+from newsbrief.ingest.structure import byline_name, structure
 from newsbrief.models import Article, Span
 
 _PARA_BREAK = re.compile(r"\n[ \t]*\n+")
@@ -80,6 +80,15 @@ def article_from_text(
     """
     body = strip_boilerplate(normalize_text(text))
     paragraphs, kinds = structure(body)
+    if author is None:
+        author = next(
+            (
+                byline_name(body[p.start : p.end])
+                for p, k in zip(paragraphs, kinds, strict=True)
+                if k == "byline"
+            ),
+            None,
+        )
     return Article(
         id=article_id(body),
         text=body,
