@@ -32,12 +32,12 @@ def test_according_to_content_is_not_the_agencys_title() -> None:
 
 def test_possessor_of_the_speaker_is_not_the_speaker() -> None:
     _, positions = _run(
-        '"If Ostrava closes the border, Dravia will answer," said Dravia\'s Interior Minister '
-        "Lena Vos, who met her counterpart on Monday.\n\nThe meeting lasted two hours."
+        '"If Norland takes our water, Bressen will not sit still," said Bressen\'s Foreign '
+        "Minister Ahmed Karimi, who led his country's delegation.\n\nThe talks lasted a week."
     )
     names = _by_name(positions)
-    assert "Dravia" not in names and "Ostrava" not in names
-    assert names["Lena Vos"].statements[0].text.startswith("If Ostrava closes the border")
+    assert "Bressen" not in names and "Norland" not in names
+    assert names["Ahmed Karimi"].statements[0].text.startswith("If Norland takes our water")
 
 
 def test_speaker_after_said_is_found_when_the_parser_takes_it_for_an_object() -> None:
