@@ -103,3 +103,15 @@ def test_fragments_and_refusals_are_not_statements() -> None:
     )
     texts = [s.text for p in positions for s in p.statements]
     assert texts == ["the mine would stay open"]
+
+
+def test_no_comment_and_bare_pronouns_are_not_statements() -> None:
+    _, positions = _run(
+        "Mayor Ana Berg said the bridge would reopen in May. Berg did not immediately respond to "
+        "requests for comment on the cost.\n\nThe bridge closed in 2019. It was first declared "
+        "unsafe by engineers, Berg said."
+    )
+    texts = [s.text for p in positions for s in p.statements]
+    assert "the bridge would reopen in May" in texts
+    assert not any("requests for comment" in t for t in texts)
+    assert not any(t.strip().lower() in ("it", "they") for t in texts)

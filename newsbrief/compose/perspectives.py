@@ -37,10 +37,14 @@ _AIMS = re.compile(
     r"attempted|strive|strives|striving|strove|prepare|prepares|preparing|prepared|hope to)$",
     re.I,
 )
-# "declined to comment" says nothing
+# "declined to comment", "did not respond to requests for comment" say nothing
 _NO_COMMENT = re.compile(
-    r"^\s*to (?:comment|speak|say|respond|elaborate|discuss|answer)\b[\w ]{0,30}[.,]?\s*$", re.I
+    r"^\s*(?:to (?:comment|speak|say|respond|elaborate|discuss|answer)\b[\w ]{0,30}"
+    r"|(?:repeated |multiple )?(?:requests?|calls?|messages?|emails?) (?:for|seeking) comment\b"
+    r"[\w ]{0,30})[.,]?\s*$",
+    re.I,
 )
+_PRONOUNS = frozenset(["it", "they", "them", "this", "that", "he", "she", "him", "her", "we", "us"])
 # "did not say how …", "would not say whether …": a refusal to say is not a statement
 _SAYS_NOTHING = re.compile(
     r"^(?:did not|didn't|didn’t|would not|wouldn't|wouldn’t|could not|couldn't|couldn’t|"
@@ -148,6 +152,8 @@ def _says_something(att: Attribution) -> bool:
     cue = att.cue.strip()
     if att.fragment or _AIMS.match(cue) or _SAYS_NOTHING.match(cue):
         return False
+    if att.content.strip(" .,;:\"'“”‘’").lower() in _PRONOUNS:
+        return False  # "it was first declared", "they were backed": nothing said
     return not _NO_COMMENT.match(att.content)
 
 
