@@ -115,3 +115,10 @@ def test_no_comment_and_bare_pronouns_are_not_statements() -> None:
     assert "the bridge would reopen in May" in texts
     assert not any("requests for comment" in t for t in texts)
     assert not any(t.strip().lower() in ("it", "they") for t in texts)
+
+
+def test_a_place_named_in_the_source_is_not_the_speaker() -> None:
+    _, positions = _run(
+        "Residents in Trell said the clinic must stay open.\n\nThe board meets on Friday."
+    )
+    assert [p.actor for p in positions] == ["Residents"]
