@@ -32,10 +32,10 @@ def _norm(text: str) -> str:
 def body_sentences(html: str) -> list[str]:
     """The sentences a brief could draw from: body paragraphs only, when the article marks them."""
     try:
-        text = extract_html(html).text
+        page = extract_html(html)
     except NoMainText:
         return []
-    article = article_from_text(text)
+    article = article_from_text(page.text, title=page.title)  # as ``load_input`` builds it
     kinds = getattr(article, "paragraph_kinds", ()) or ()
     out: list[str] = []
     for i, span in enumerate(article.paragraphs):

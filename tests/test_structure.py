@@ -169,3 +169,10 @@ def test_byline_gives_the_author_when_none_is_known() -> None:
     assert article_from_text(PER_LINE, author="Tom Reed").author == "Tom Reed"
     credit = "Additional reporting by Joseph Hudak\n\n" + PER_LINE.split("\n", 1)[1]
     assert article_from_text(credit).author is None
+
+
+def test_a_first_title_line_is_the_headline_unless_the_title_is_known() -> None:
+    text = "Port Strike Enters Second Week\n\nThe dockworkers' union said the strike would go on."
+    assert _kinds(text)[0][0] == "body"
+    spans, kinds = structure(normalize_text(text), titled=True)
+    assert kinds == ("subhead", "body")

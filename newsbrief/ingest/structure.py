@@ -82,12 +82,16 @@ def split_blocks(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def structure(text: str) -> tuple[tuple[Span, ...], tuple[ParagraphKind, ...]]:
-    """Paragraph spans of a normalized text and the kind of each paragraph."""
+def structure(
+    text: str, *, titled: bool = False
+) -> tuple[tuple[Span, ...], tuple[ParagraphKind, ...]]:
+    """Paragraph spans of a normalized text and the kind of each paragraph. ``titled``: the
+    article's headline is known apart from the text, so a title-like line above all prose is a
+    kicker or label, not the headline."""
     pieces: list[tuple[int, int]] = []
     for start, end in split_blocks(text):
         pieces.extend(_split_block(text, start, end))
-    kinds = _kinds([text[a:b] for a, b in pieces])
+    kinds = _kinds([text[a:b] for a, b in pieces], titled=titled)
     return tuple(Span(start=a, end=b) for a, b in pieces), tuple(kinds)
 
 
@@ -134,9 +138,10 @@ def _special(line: str) -> bool:
     return _furniture(line) is not None or _heading_like(line)
 
 
-def _kinds(paragraphs: list[str]) -> list[ParagraphKind]:
-    """Furniture by its own shape; a heading-like line is a subhead only between prose (a first
-    line above all prose is the headline, and stays a sentence as it always was)."""
+def _kinds(paragraphs: list[str], *, titled: bool) -> list[ParagraphKind]:
+    """Furniture by its own shape; a heading-like line is a subhead when prose follows it and,
+    unless the headline is known apart (``titled``), prose precedes it too (a first line above
+    all prose is then the headline, and stays a sentence as it always was)."""
     furniture = [_furniture(p) for p in paragraphs]
     heading = [f is None and _heading_like(p) for p, f in zip(paragraphs, furniture, strict=True)]
     prose = [f is None and not h for f, h in zip(furniture, heading, strict=True)]
@@ -144,7 +149,7 @@ def _kinds(paragraphs: list[str]) -> list[ParagraphKind]:
     for i in range(len(prose) - 2, -1, -1):
         later[i] = later[i + 1] or prose[i + 1]
     kinds: list[ParagraphKind] = []
-    seen_prose = False
+    seen_prose = titled
     for i, (f, h) in enumerate(zip(furniture, heading, strict=True)):
         if f is not None:
             kinds.append(f)

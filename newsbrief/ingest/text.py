@@ -79,7 +79,7 @@ def article_from_text(
     bylines, datelines, captions, links) come from ``newsbrief.ingest.structure``.
     """
     body = strip_boilerplate(normalize_text(text))
-    paragraphs, kinds = structure(body)
+    paragraphs, kinds = structure(body, titled=title is not None)
     if author is None:
         author = next(
             (
