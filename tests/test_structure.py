@@ -174,5 +174,5 @@ def test_byline_gives_the_author_when_none_is_known() -> None:
 def test_a_first_title_line_is_the_headline_unless_the_title_is_known() -> None:
     text = "Port Strike Enters Second Week\n\nThe dockworkers' union said the strike would go on."
     assert _kinds(text)[0][0] == "body"
-    spans, kinds = structure(normalize_text(text), titled=True)
+    _spans, kinds = structure(normalize_text(text), titled=True)
     assert kinds == ("subhead", "body")
