@@ -59,7 +59,7 @@ WebUrl = Annotated[str | None, AfterValidator(web_url)]
 # --------------------------------------------------------------------------- ingest
 
 
-ParagraphKind = Literal["body", "subhead", "byline", "dateline", "caption", "url"]
+ParagraphKind = Literal["body", "subhead", "byline", "dateline", "caption", "url", "related"]
 
 
 class Article(Record):

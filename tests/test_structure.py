@@ -176,3 +176,15 @@ def test_a_first_title_line_is_the_headline_unless_the_title_is_known() -> None:
     assert _kinds(text)[0][0] == "body"
     _spans, kinds = structure(normalize_text(text), titled=True)
     assert kinds == ("subhead", "body")
+
+
+def test_a_trailing_run_of_headlines_is_related_links() -> None:
+    text = (
+        "The talks collapsed on Monday after three long days in the capital.\n\n"
+        "Port Strike Enters Second Week as Talks Stall\n\n"
+        "Ferry Fares Rise for the Second Time This Year\n\n"
+        "Drought Forces Rationing in Three Cities"
+    )
+    assert [k for k, _ in _kinds(text)] == ["body", "related", "related", "related"]
+    dates = "The band announced its tour.\n\nAug. 8 -- Chicago, IL\n\nAug. 14 -- St. Louis, MO"
+    assert "related" not in [k for k, _ in _kinds(dates)]

@@ -12,7 +12,9 @@ Every paragraph then gets a kind:
   no final full stop, followed by more text; used as a heading of the body, never as a sentence;
 - ``byline`` ("By Jane Doe"), ``dateline`` ("ESKAR, Norland, March 18" on its own line),
   ``caption`` ("Photo: …", "(AP Photo/…)") and ``url`` (a bare link): kept in the text, shown
-  nowhere in the brief.
+  nowhere in the brief;
+- ``related``: the run of headline-like lines that ends a page (links to other stories: short
+  lines, none ending a sentence, at least ``_RELATED_MIN`` of them).
 
 Boilerplate lines (share prompts, newsletter sign-ups, "Also on <site>: …") are removed before
 any of this (``newsbrief.ingest.boilerplate``).
@@ -30,6 +32,8 @@ _ENDS_SENTENCE = re.compile(r"[.!?…:;][\"'”’)\]]*$|[\"”’]$")
 _MIN_PARA_CHARS = 60  # a line this long that ends a sentence reads as a paragraph
 _SUBHEAD_MAX_WORDS = 10
 _SUBHEAD_MAX_CHARS = 80
+_RELATED_MIN = 3
+_RELATED_MAX_WORDS = 20
 
 
 def _words(text: str) -> frozenset[str]:
@@ -156,7 +160,30 @@ def _kinds(paragraphs: list[str], *, titled: bool) -> list[ParagraphKind]:
         else:
             kinds.append("subhead" if h and seen_prose and later[i] else "body")
         seen_prose = seen_prose or prose[i]
+    return _related_tail(paragraphs, kinds)
+
+
+def _related_tail(paragraphs: list[str], kinds: list[ParagraphKind]) -> list[ParagraphKind]:
+    """Mark the trailing run of link-like lines ("Ciara to Host 2019 American Music Awards")."""
+    k = len(paragraphs)
+    while k > 0 and kinds[k - 1] == "body" and _link_like(paragraphs[k - 1]):
+        k -= 1
+    if len(paragraphs) - k >= _RELATED_MIN and k > 0:
+        related: list[ParagraphKind] = ["related"] * (len(paragraphs) - k)
+        kinds = [*kinds[:k], *related]
     return kinds
+
+
+def _link_like(para: str) -> bool:
+    text = para.strip()
+    words = text.split()
+    return (
+        "\n" not in text
+        and 2 <= len(words) <= _RELATED_MAX_WORDS
+        and text[:1].isupper()
+        and not _ENDS_SENTENCE.search(text)
+        and not re.match(_MONTH, text)  # a list of dates ("Aug. 8 -- Chicago") is content
+    )
 
 
 def _furniture(line: str) -> ParagraphKind | None:
