@@ -59,7 +59,9 @@ WebUrl = Annotated[str | None, AfterValidator(web_url)]
 # --------------------------------------------------------------------------- ingest
 
 
-ParagraphKind = Literal["body", "subhead", "byline", "dateline", "caption", "url", "related"]
+ParagraphKind = Literal[
+    "body", "subhead", "byline", "dateline", "caption", "url", "embed", "related"
+]
 
 
 class Article(Record):

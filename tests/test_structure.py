@@ -188,3 +188,17 @@ def test_a_trailing_run_of_headlines_is_related_links() -> None:
     assert [k for k, _ in _kinds(text)] == ["body", "related", "related", "related"]
     dates = "The band announced its tour.\n\nAug. 8 -- Chicago, IL\n\nAug. 14 -- St. Louis, MO"
     assert "related" not in [k for k, _ in _kinds(dates)]
+
+
+def test_an_embedded_post_is_not_body_text() -> None:
+    text = (
+        "The full interview will premiere on Sept. 30 on Apple Music.\n\n"
+        "Like you’ve never seen them before.@MaryJBlige sits down with @HillaryClinton."
+        "#The411Coming September 30th.https://t.co/hbaWqfjJcp pic.twitter.com/P2qpm3h3Pm"
+        "— Apple Music (@AppleMusic) September 27, 2016\n\n"
+        "The clip has faced ridicule online since it was released on Tuesday.\n"
+    )
+    kinds = [kind for kind, _ in _kinds(text)]
+    assert kinds == ["body", "embed", "body"]
+    article = article_from_text(text)
+    assert "pic.twitter.com" in article.text  # kept in the text, kept out of the brief

@@ -122,3 +122,14 @@ def test_a_place_named_in_the_source_is_not_the_speaker() -> None:
         "Residents in Trell said the clinic must stay open.\n\nThe board meets on Friday."
     )
     assert [p.actor for p in positions] == ["Residents"]
+
+
+def test_a_quoted_title_of_a_work_is_not_a_position() -> None:
+    text = (
+        "“American Skin (41 Shots)” was written by Springsteen after the 1999 shooting death "
+        "of Amadou Diallo. Springsteen said the song was about fear on both sides."
+    )
+    _, positions = _run(text)
+    statements = [s.text for p in positions for s in p.statements]
+    assert not any("American Skin" in s for s in statements), statements
+    assert any("fear on both sides" in s for s in statements), statements

@@ -46,6 +46,17 @@ _NO_COMMENT = re.compile(
 )
 _PRONOUNS = frozenset(["it", "they", "them", "this", "that", "he", "she", "him", "her", "we", "us"])
 # "did not say how …", "would not say whether …": a refusal to say is not a statement
+# A name in title case (a song, book or show), not something said: every word capitalized or a
+# number, at most eight words.
+_TITLE_ONLY = re.compile(
+    r"(?:[A-Z0-9][\w'’.-]*|\([A-Z0-9][\w'’ .-]*\)|of|the|and|a|an|in|on|to|for)"
+    r"(?: (?:[A-Z0-9][\w'’.-]*|\([A-Z0-9][\w'’ .-]*\)|of|the|and|a|an|in|on|to|for)){0,7}"
+)
+_WORK_CUES = re.compile(
+    r"\b(?:writ\w*|wrote|sing\w*|sang|sung|titled|entitled|called|named|dubbed|publish\w*|"
+    r"releas\w*|read\w*|perform\w*|record\w*)$",
+    re.I,
+)
 _SAYS_NOTHING = re.compile(
     r"^(?:did not|didn't|didn’t|would not|wouldn't|wouldn’t|could not|couldn't|couldn’t|"
     r"declined to|refused to|will not|won't|won’t) (?:say|comment|specify|disclose|elaborate|"
@@ -154,6 +165,9 @@ def _says_something(att: Attribution) -> bool:
         return False
     if att.content.strip(" .,;:\"'“”‘’").lower() in _PRONOUNS:
         return False  # "it was first declared", "they were backed": nothing said
+    content = att.content.strip(" .,;:\"'“”‘’")
+    if " " in content and _TITLE_ONLY.fullmatch(content) and _WORK_CUES.search(cue):
+        return False  # the name of a song, book or show ("American Skin (41 Shots)" was written)
     return not _NO_COMMENT.match(att.content)
 
 

@@ -11,8 +11,9 @@ Every paragraph then gets a kind:
 - ``subhead``: the article's own section heading ("Economic Fallout"): a short title-like line with
   no final full stop, followed by more text; used as a heading of the body, never as a sentence;
 - ``byline`` ("By Jane Doe"), ``dateline`` ("ESKAR, Norland, March 18" on its own line),
-  ``caption`` ("Photo: …", "(AP Photo/…)") and ``url`` (a bare link): kept in the text, shown
-  nowhere in the brief;
+  ``caption`` ("Photo: …", "(AP Photo/…)"), ``url`` (a bare link) and ``embed`` (an embedded
+  social-media post: "… pic.twitter.com/… — Apple Music (@AppleMusic) September 27, 2016"): kept in
+  the text, shown nowhere in the brief;
 - ``related``: the run of headline-like lines that ends a page (links to other stories: short
   lines, none ending a sentence, at least ``_RELATED_MIN`` of them).
 
@@ -187,8 +188,10 @@ def _link_like(para: str) -> bool:
 
 
 def _furniture(line: str) -> ParagraphKind | None:
-    """byline / dateline / caption / url for a line that is one of them, else None."""
+    """byline / dateline / caption / url / embed for a line that is one of them, else None."""
     text = line.strip()
+    if _EMBED.search(text):
+        return "embed"
     if "\n" in text or len(text) > 320:
         return None
     if _URL.fullmatch(text):
@@ -203,6 +206,11 @@ def _furniture(line: str) -> ParagraphKind | None:
     return None
 
 
+# An embedded post: its short links, or the signature line "— Name (@handle) Month D, YYYY".
+_EMBED = re.compile(
+    r"pic\.twitter\.com/\S|https?://t\.co/\S"
+    r"|[—–-]\s*[^—–\n]{1,80}\(@\w{1,30}\)\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}"
+)
 _ENDS_PROSE = re.compile(r"\b(?:said|says|told|was|were|is|are|has|have|had)\b", re.I)
 
 
