@@ -6,21 +6,16 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from newsbrief.compose.perspectives import who_thinks_what
+from newsbrief.compose.refs import article_ref
 from newsbrief.compose.significance import why_it_matters
+from newsbrief.compose.story import compose_story_brief
 from newsbrief.compose.subheads import body_sections
 from newsbrief.compose.summary import executive_summary
 from newsbrief.compose.timeline import story_so_far
-from newsbrief.models import Analysis, ArticleRef, Brief
+from newsbrief.models import Analysis, Brief
 from newsbrief.settings import Settings
 
 __all__ = ["article_ref", "compose_brief", "compose_story_brief"]
-
-
-def article_ref(analysis: Analysis) -> ArticleRef:
-    a = analysis.article
-    return ArticleRef(
-        id=a.id, title=a.title, url=a.url, outlet=a.outlet, author=a.author, published=a.published
-    )
 
 
 def compose_brief(
@@ -38,27 +33,6 @@ def compose_brief(
         why_it_matters=why_it_matters(analysis, used, settings),
         who_thinks_what=who_thinks_what([analysis]),
         sections=body_sections(analysis, settings),
-        generated_at=datetime.now(UTC).replace(microsecond=0),
-    )
-
-
-def compose_story_brief(analyses: Sequence[Analysis], settings: Settings | None = None) -> Brief:
-    """The brief of a story across several articles, newest article leading."""
-    if not analyses:
-        raise ValueError("a story brief needs at least one article")
-    settings = settings or Settings()
-    ordered = sorted(analyses, key=lambda a: (a.article.published is None, a.article.published))
-    lead = ordered[-1]
-    summary = executive_summary(lead, settings)
-    used = {item.evidence.sentence_index for item in summary}
-    return Brief(
-        headline=lead.article.title or _first_sentence(lead),
-        articles=tuple(article_ref(a) for a in ordered),
-        executive_summary=summary,
-        story_so_far=story_so_far(ordered),
-        why_it_matters=why_it_matters(lead, used, settings),
-        who_thinks_what=who_thinks_what(ordered),
-        sections=body_sections(lead, settings),
         generated_at=datetime.now(UTC).replace(microsecond=0),
     )
 

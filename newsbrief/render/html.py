@@ -14,6 +14,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from newsbrief.models import Brief, Evidence
+from newsbrief.render.pictures import coverage_svg, timeline_svg
 from newsbrief.render.refs import (
     EMPTY_NOTES,
     SECTION_TITLES,
@@ -69,6 +70,7 @@ def brief_context(
         "quote_text": quote_text,
         "titles": SECTION_TITLES,
         "notes": EMPTY_NOTES,
+        "pictures": {"timeline": timeline_svg(brief), "coverage": coverage_svg(brief.coverage)},
     }
 
 

@@ -59,6 +59,7 @@ def render_markdown(brief: Brief) -> str:
         _section("story", _tight([_timeline_entry(e, refs) for e in brief.story_so_far])),
         _section("matters", _tight([_matter(i, refs) for i in brief.why_it_matters])),
         _section("who", [_actor(p, refs) for p in brief.who_thinks_what]),
+        _coverage(brief, refs),
         _section("article", [_body_section(s) for s in brief.sections]),
         _footer(brief),
     ]
@@ -116,7 +117,8 @@ def _summary(brief: Brief, refs: Resolver) -> list[str]:
     if not brief.executive_summary:
         return []
     parts = [
-        f"{md(as_sentence(item.text), line_start=n == 0)} {_ref(item.evidence, refs)}"
+        f"{md(as_sentence(item.text), line_start=n == 0)} {_refs(item.evidence, item.also, refs)}"
+        + (f" *({md(', '.join(item.outlets))})*" if len(item.outlets) > 1 else "")
         for n, item in enumerate(brief.executive_summary)
     ]
     return [" ".join(parts)]
@@ -132,7 +134,39 @@ def _whats_new(brief: Brief, refs: Resolver) -> str:
 
 def _timeline_entry(entry: TimelineEntry, refs: Resolver) -> str:
     latest = " *(latest)*" if entry.is_current else ""
-    return f"- **{md(entry.date_label)}** — {md(entry.text)}{latest} {_ref(entry.evidence, refs)}"
+    line = f"- **{md(entry.date_label)}** — {md(entry.text)}{latest} "
+    line += _refs(entry.evidence, entry.also, refs)
+    if entry.also:
+        who = f": {md(', '.join(entry.outlets))}" if entry.outlets else ""
+        line += f" *({len(entry.also) + 1} articles{who})*"
+    if entry.date_note:
+        line += f" **{md(entry.date_note)}**"
+    return line
+
+
+def _refs(first: Evidence, also: tuple[Evidence, ...], refs: Resolver) -> str:
+    return " ".join(_ref(ev, refs) for ev in (first, *also))
+
+
+def _coverage(brief: Brief, refs: Resolver) -> str:
+    cov = brief.coverage
+    if cov is None:
+        return ""
+    lines: list[str] = []
+    if cov.broke:
+        when = f", {format_datetime(cov.first_report)}" if cov.first_report else ""
+        lines.append(f"First reported by **{md(cov.broke)}**{when}.")
+    if cov.wire_copies:
+        lines.append(f"{cov.wire_copies} wire copies collapsed into the articles they copy.")
+    rows = ["| Outlet | Articles | First report | Only this outlet reported |", "|---|---|---|---|"]
+    for o in cov.outlets:
+        first = format_datetime(o.first_report) if o.first_report else ""
+        wire = f" ({o.copies} wire)" if o.copies else ""
+        only = " ".join(f"{md(as_sentence(i.text))} {_ref(i.evidence, refs)}" for i in o.exclusive)
+        cell = only.replace("|", "\\|") or "—"
+        rows.append(f"| {md(o.outlet)} | {o.articles}{wire} | {first} | {cell} |")
+    lines.append("\n".join(rows))
+    return f"## {SECTION_TITLES['coverage']}\n\n" + "\n\n".join(lines)
 
 
 def _matter(item: MatterItem, refs: Resolver) -> str:

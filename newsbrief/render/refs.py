@@ -36,6 +36,7 @@ SECTION_TITLES = {
     "who": "Who Thinks What?",
     "article": "The Article",
     "new": "What's New",
+    "coverage": "Coverage",
 }
 
 EMPTY_NOTES = {

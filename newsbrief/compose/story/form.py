@@ -1,0 +1,42 @@
+"""Form checks for sentences picked across many articles of mixed quality.
+
+A story pools whatever its articles carry: blog comments ("At 13:11 2nd Jun 2010, bakuboy
+wrote"), bylines and datelines run into the text ("Robert Peston | 15:39 UK time"), contact
+lines, first-person opinion. Such sentences are fine inside their article but make poor summary,
+timeline or why-it-matters items for the story.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["form_penalty", "unfit"]
+
+_COMMENT = re.compile(r"\bwrote\s*:?\s*$|^\s*(?:at|on)\s+\d{1,2}[:.]\d{2}\b", re.I)
+_CONTACT = re.compile(r"@\w|https?://|www\.|\bclick here\b|\bsign up\b|\bsubscribe\b", re.I)
+_PIPE = re.compile(r"\s\|\s")
+_QUOTED = re.compile(r"[\"“`]{1,2}[^\"”']*[\"”']{1,2}")
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I 'm|my|My|we|We|our|Our|us|you|You|your|Your)\b")
+_QUESTION = re.compile(r"\?\s*['\"”’]*\s*$")
+
+
+def unfit(text: str) -> bool:
+    """Page furniture or reader comments: never a story-level item."""
+    return bool(_COMMENT.search(text) or _CONTACT.search(text)) or len(text.split()) < 5
+
+
+def form_penalty(text: str) -> float:
+    """How much worse a sentence reads as a story-level item (0 for a clean news sentence)."""
+    if unfit(text):
+        return 1.0
+    penalty = 0.0
+    if _PIPE.search(text):
+        penalty += 0.5
+    if _FIRST_PERSON.search(_QUOTED.sub(" ", text)):
+        penalty += 0.35
+    if _QUESTION.search(text):
+        penalty += 0.3
+    words = len(text.split())
+    if words > 40:
+        penalty += 0.01 * (words - 40)
+    return penalty
