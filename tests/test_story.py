@@ -110,7 +110,9 @@ def test_coverage_counts_first_report_and_exclusives(pair: list[Analysis]) -> No
 
 
 def test_wire_copies_count_for_their_outlet(pair: list[Analysis]) -> None:
-    copies = {pair[0].article.id: [("Wire A", None), ("Gazette C", datetime(2024, 3, 4, tzinfo=UTC))]}
+    copies = {
+        pair[0].article.id: [("Wire A", None), ("Gazette C", datetime(2024, 3, 4, tzinfo=UTC))]
+    }
     cov = compose_story_brief(pair, copies=copies).coverage
     assert cov is not None
     gazette = next(o for o in cov.outlets if o.outlet == "Gazette C")
@@ -148,7 +150,7 @@ def test_renderings_carry_the_new_sections(pair: list[Analysis]) -> None:
     assert "## What's New" in md
     html = render(brief, "html")
     assert html.count('role="img"') == 1  # one dated event: no axis to draw; coverage strip only
-    assert 'class="pic pic-coverage"' in html and "<table class=\"coverage\">" in html
+    assert 'class="pic pic-coverage"' in html and '<table class="coverage">' in html
     data = json.loads(render(brief, "json"))
     assert data["coverage"]["broke"] == "Wire A"
     assert data["coverage"]["strip"]
