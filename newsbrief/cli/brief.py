@@ -270,7 +270,9 @@ def story_brief_from_archive(
         a.article.id: [(r.outlet, r.published) for r in archive.outlets(a.article.id)]
         for a in analyses
     }
-    brief = compose_story_brief(analyses, settings, copies=copies, since=since)
+    story = archive.get_story(story_id)
+    headline = story.title if story is not None else None
+    brief = compose_story_brief(analyses, settings, copies=copies, since=since, headline=headline)
     if since is None:
         previous = archive.get_brief("story", story_id)
         brief = brief.model_copy(update={"whats_new": whats_new(brief, previous)})

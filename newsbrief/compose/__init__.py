@@ -8,14 +8,15 @@ from datetime import UTC, datetime
 from newsbrief.compose.perspectives import who_thinks_what
 from newsbrief.compose.refs import article_ref
 from newsbrief.compose.significance import why_it_matters
-from newsbrief.compose.story import compose_story_brief
+from newsbrief.compose.story import compose_story_brief, story_headline
 from newsbrief.compose.subheads import body_sections
 from newsbrief.compose.summary import executive_summary
 from newsbrief.compose.timeline import story_so_far
 from newsbrief.models import Analysis, Brief
 from newsbrief.settings import Settings
+from newsbrief.stories.titles import article_title
 
-__all__ = ["article_ref", "compose_brief", "compose_story_brief"]
+__all__ = ["article_ref", "compose_brief", "compose_story_brief", "story_headline"]
 
 
 def compose_brief(
@@ -26,7 +27,7 @@ def compose_brief(
     summary = executive_summary(analysis, settings)
     used = {item.evidence.sentence_index for item in summary}
     return Brief(
-        headline=analysis.article.title or _first_sentence(analysis),
+        headline=article_title(analysis.article.title, analysis.article.text),
         article=article_ref(analysis),
         executive_summary=summary,
         story_so_far=story_so_far([*history, analysis]),
@@ -35,7 +36,3 @@ def compose_brief(
         sections=body_sections(analysis, settings),
         generated_at=datetime.now(UTC).replace(microsecond=0),
     )
-
-
-def _first_sentence(analysis: Analysis) -> str:
-    return analysis.sentences[0].text if analysis.sentences else "(untitled)"

@@ -14,8 +14,9 @@ from newsbrief.compose.story.summary import story_summary
 from newsbrief.compose.story.timeline import story_timeline
 from newsbrief.compose.story.whatsnew import whats_new_since
 from newsbrief.compose.subheads import body_sections
-from newsbrief.models import Analysis, Brief, SummaryItem
+from newsbrief.models import Analysis, Brief
 from newsbrief.settings import Settings
+from newsbrief.stories.titles import TitleSource, article_title, story_title
 
 __all__ = ["compose_story_brief", "story_headline"]
 
@@ -25,32 +26,20 @@ def _order_key(a: Analysis) -> tuple[bool, float]:
     return (p is None, p.timestamp() if p is not None else 0.0)
 
 
-def story_headline(analyses: Sequence[Analysis], summary: Sequence[SummaryItem] = ()) -> str:
-    """The newest headline any article carries; else the first summary sentence; else the lead."""
-    for a in sorted(analyses, key=_order_key, reverse=True):
-        if a.article.title and a.article.title.strip():
-            return a.article.title.strip()
-    if summary:
-        return _short(summary[0].text)
-    for a in analyses:
-        if a.sentences:
-            return a.sentences[0].text
-    return "A story without text"
+def story_headline(analyses: Sequence[Analysis]) -> str:
+    """The story's title over these articles (:func:`newsbrief.stories.titles.story_title`)."""
+    return story_title(
+        [
+            TitleSource(a.article.id, a.article.title, a.article.text, a.article.published)
+            for a in analyses
+        ]
+    )
 
 
-def _headline(ordered: Sequence[Analysis], summary: Sequence[SummaryItem]) -> str:
+def _headline(ordered: Sequence[Analysis]) -> str:
     if len(ordered) == 1:  # as the single-article brief heads it
-        lead = ordered[0]
-        return lead.article.title or (lead.sentences[0].text if lead.sentences else "Untitled")
-    return story_headline(ordered, summary)
-
-
-def _short(text: str, words: int = 14) -> str:
-    """A sentence cut to a headline's length at a word boundary."""
-    parts = text.split()
-    if len(parts) <= words:
-        return text.rstrip(" .")
-    return " ".join(parts[:words]).rstrip(" ,;:—-") + " …"
+        return article_title(ordered[0].article.title, ordered[0].article.text)
+    return story_headline(ordered)
 
 
 def compose_story_brief(
@@ -59,13 +48,14 @@ def compose_story_brief(
     *,
     copies: Mapping[str, Sequence[Copy]] | None = None,
     since: datetime | None = None,
-    title: str | None = None,
+    headline: str | None = None,
 ) -> Brief:
     """The brief of a story across all its articles (newest article leading the body).
 
     ``copies`` maps an article id to the other runs of its text (outlet, publication time), as the
     archive recorded them at dedupe; ``since`` fills What's New with what came after that time;
-    ``title`` overrides the headline (a story title chosen elsewhere).
+    ``headline`` is the story's title as the archive lists it (over all its articles, analyzed or
+    not); without it the title is chosen over these articles the same way.
     """
     if not analyses:
         raise ValueError("a story brief needs at least one article")
@@ -83,7 +73,7 @@ def compose_story_brief(
         perspectives = story_perspectives(ordered)
         coverage = story_coverage(ordered, copies=copies)
     return Brief(
-        headline=title or _headline(ordered, summary),
+        headline=headline or _headline(ordered),
         articles=tuple(article_ref(a) for a in ordered),
         executive_summary=summary,
         story_so_far=story_timeline(ordered),
