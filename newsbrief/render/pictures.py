@@ -16,8 +16,8 @@ from newsbrief.models import Brief, Coverage, TimelineEntry
 
 __all__ = ["coverage_svg", "timeline_svg"]
 
-WIDTH = 640
-PAD = 40
+WIDTH = 360  # drawn for a phone; the page caps its width on larger screens
+PAD = 22
 ACCENT = "#b5432f"
 
 
@@ -57,20 +57,25 @@ def timeline_svg(brief: Brief) -> str | None:
         return None
     lo, hi = min(d for _, d in dated), max(d for _, d in dated)
     span = (hi - lo).days
-    height = 150
-    axis_y = 70
+    ordered = sorted(dated, key=lambda t: t[1])
+    # background years before the story would squeeze its own weeks into a corner: past two
+    # years of span, events are spaced evenly (and the picture says it is not to scale)
+    to_scale = span <= 730
+    height = 130
+    axis_y = 56
     parts = [
         f'<svg class="pic pic-timeline" role="img" viewBox="0 0 {WIDTH} {height}" width="100%"'
         f' aria-label="Timeline of {len(dated)} dated events from {escape(_short(lo, 9999))}'
         f' to {escape(_short(hi, 9999))}" xmlns="http://www.w3.org/2000/svg"'
-        ' font-family="system-ui, sans-serif" font-size="11">',
+        ' font-family="system-ui, sans-serif" font-size="12">',
         "<title>The Story So Far on a date axis; circle size: how many articles report it</title>",
         f'<line x1="{PAD}" y1="{axis_y}" x2="{WIDTH - PAD}" y2="{axis_y}"'
         ' stroke="currentColor" stroke-width="1.5"/>',
     ]
     last_label = -1e9
-    for n, (entry, day) in enumerate(sorted(dated, key=lambda t: t[1])):
-        x = _x(day, lo, hi)
+    step = (WIDTH - 2 * PAD) / max(1, len(ordered) - 1)
+    for n, (entry, day) in enumerate(ordered):
+        x = _x(day, lo, hi) if to_scale else PAD + n * step
         sources = 1 + len(entry.also)
         r = min(14.0, 4.0 + 2.5 * (sources - 1))
         fill = ACCENT if entry.is_current else "currentColor"
@@ -84,17 +89,28 @@ def timeline_svg(brief: Brief) -> str | None:
                 f'<text x="{x:.1f}" y="{axis_y - r - 4:.1f}" text-anchor="middle">{sources}</text>'
             )
         parts.append("</g>")
-        if x - last_label >= 60:
-            y = axis_y + 24 + (12 if n % 2 else 0)
+        if x - last_label >= 44:
+            y = axis_y + 26 + (14 if n % 2 else 0)
             parts.append(
-                f'<text x="{x:.1f}" y="{y}" text-anchor="middle">{escape(_short(day, span))}</text>'
+                f'<text x="{x:.1f}" y="{y}" text-anchor="middle">'
+                f"{escape(_short(day, span) if to_scale else _label(entry, day))}</text>"
             )
             last_label = x
+    note = "" if to_scale else " (not to scale)"
     parts.append(
-        f'<text x="{PAD}" y="{height - 8}" font-size="10">'
-        "circle size and number: articles reporting the event</text></svg>"
+        f'<text x="{PAD}" y="{height - 6}" font-size="11">'
+        f"circle size, number: articles reporting it{note}</text></svg>"
     )
     return "".join(parts)
+
+
+def _label(entry: TimelineEntry, day: date) -> str:
+    """An axis label at the entry's own granularity (for the evenly spaced picture)."""
+    if entry.granularity == "year":
+        return str(day.year)
+    if entry.granularity in ("month", "quarter", "season"):
+        return f"{calendar.month_abbr[day.month]} {day.year}"
+    return f"{day.day} {calendar.month_abbr[day.month]} {day.year % 100:02d}"
 
 
 def _sources_line(entry: TimelineEntry) -> str:
@@ -112,7 +128,7 @@ def coverage_svg(coverage: Coverage | None) -> str | None:
     step = 7 if weekly else 1
     bins = max(1, (hi - lo).days // step + 1)
     outlets = [o.outlet for o in coverage.outlets]
-    label_w = 110
+    label_w = 80
     cell = max(2.0, min(24.0, (WIDTH - label_w - 10) / bins))
     row_h = 18
     height = 30 + row_h * len(outlets) + 20
@@ -130,7 +146,7 @@ def coverage_svg(coverage: Coverage | None) -> str | None:
     ]
     for r, outlet in enumerate(outlets):
         y = 20 + r * row_h
-        parts.append(f'<text x="0" y="{y + 12}">{escape(outlet[:18])}</text>')
+        parts.append(f'<text x="0" y="{y + 12}">{escape(outlet[:12])}</text>')
         for b in range(bins):
             n = counts.get((outlet, b), 0)
             if not n:

@@ -12,6 +12,7 @@ better-supported date and says so in ``date_note`` rather than silently picking 
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -114,20 +115,22 @@ def _day(value: str) -> date | None:
 
 
 def _settle_conflicts(clusters: list[_Cluster], analyses: Sequence[Analysis]) -> list[_Cluster]:
-    """Merge one event dated differently by different sources; keep the note."""
-    days = [c for c in clusters if _day(c.date) is not None]
-    days.sort(key=lambda c: -len(c.articles))
+    """Merge one event dated differently by different sources; keep the note.
+
+    Only clusters at most ``CONFLICT_DAYS`` apart are compared (a window over the sorted days),
+    so the cost stays linear in the number of clusters for a story spread over time.
+    """
+    days = sorted(((d, c) for c in clusters if (d := _day(c.date)) is not None), key=lambda t: t[0])
+    ordinals = [d.toordinal() for d, _ in days]
     gone: set[int] = set()
-    for a_pos, a in enumerate(days):
+    for a_day, a in sorted(days, key=lambda t: -len(t[1].articles)):
         if id(a) in gone:
             continue
         wa = content_words(a.members[0][1].predicate)
-        for b in days[a_pos + 1 :]:
-            if id(b) in gone or b.date == a.date or a.articles & b.articles:
-                continue
-            da, db = _day(a.date), _day(b.date)
-            assert da is not None and db is not None
-            if abs((da - db).days) > CONFLICT_DAYS:
+        lo = bisect.bisect_left(ordinals, a_day.toordinal() - CONFLICT_DAYS)
+        hi = bisect.bisect_right(ordinals, a_day.toordinal() + CONFLICT_DAYS)
+        for _, b in days[lo:hi]:
+            if b is a or id(b) in gone or b.date == a.date or a.articles & b.articles:
                 continue
             if overlap(wa, content_words(b.members[0][1].predicate)) < CONFLICT_OVERLAP:
                 continue
@@ -135,7 +138,6 @@ def _settle_conflicts(clusters: list[_Cluster], analyses: Sequence[Analysis]) ->
                 a.notes[date_label(a.date)] = list(outlets_of(analyses, _refs(a)))
             a.notes[date_label(b.date)] = list(outlets_of(analyses, _refs(b)))
             a.members.extend(b.members)
-            a.current = a.current or b.current
             gone.add(id(b))
     return [c for c in clusters if id(c) not in gone]
 
