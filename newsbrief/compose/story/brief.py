@@ -9,6 +9,7 @@ from newsbrief.compose.perspectives import who_thinks_what
 from newsbrief.compose.refs import article_ref
 from newsbrief.compose.significance import why_it_matters
 from newsbrief.compose.story.coverage import Copy, story_coverage
+from newsbrief.compose.story.salience import offer_sentences
 from newsbrief.compose.story.sections import story_matters, story_perspectives
 from newsbrief.compose.story.summary import story_summary
 from newsbrief.compose.story.timeline import story_timeline
@@ -62,7 +63,8 @@ def compose_story_brief(
     settings = settings or Settings()
     ordered = sorted(analyses, key=_order_key)
     lead = ordered[-1]
-    summary = story_summary(ordered, settings)
+    offered = offer_sentences(ordered) if len(ordered) > 1 else None
+    summary = story_summary(ordered, settings, offered=offered)
     if len(ordered) == 1:
         used = {item.evidence.sentence_index for item in summary}
         matters = why_it_matters(lead, used, settings)
@@ -71,7 +73,7 @@ def compose_story_brief(
     else:
         matters = story_matters(ordered, summary, settings)
         perspectives = story_perspectives(ordered)
-        coverage = story_coverage(ordered, copies=copies)
+        coverage = story_coverage(ordered, copies=copies, offered=offered)
     return Brief(
         headline=headline or _headline(ordered),
         articles=tuple(article_ref(a) for a in ordered),

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 
-from newsbrief.compose.story.salience import exclusive_facts
+from newsbrief.compose.story.salience import Offers, exclusive_facts
 from newsbrief.compose.story.summary import evidence_of, outlets_of
 from newsbrief.models import Analysis, Coverage, CoverageCell, OutletCoverage, SummaryItem
 
@@ -26,6 +26,7 @@ def story_coverage(
     *,
     copies: Mapping[str, Sequence[Copy]] | None = None,
     exclusive_per_outlet: int = 1,
+    offered: Offers | None = None,
 ) -> Coverage:
     copies = copies or {}
     runs: list[tuple[str, datetime | None, bool]] = []  # outlet, time, is a copy
@@ -41,7 +42,7 @@ def story_coverage(
     for outlet, when, _ in runs:
         if when is not None and (outlet not in first or _key(when) < _key(first[outlet])):
             first[outlet] = when
-    exclusive = _exclusives(analyses, exclusive_per_outlet) if len(counts) > 1 else {}
+    exclusive = _exclusives(analyses, exclusive_per_outlet, offered) if len(counts) > 1 else {}
     order = sorted(counts, key=lambda o: (o not in first, _key(first[o]) if o in first else 0, o))
     outlets = tuple(
         OutletCoverage(
@@ -73,9 +74,9 @@ def _strip(runs: Sequence[tuple[str, datetime | None, bool]]) -> tuple[CoverageC
 
 
 def _exclusives(
-    analyses: Sequence[Analysis], per_outlet: int
+    analyses: Sequence[Analysis], per_outlet: int, offered: Offers | None
 ) -> dict[str, tuple[SummaryItem, ...]]:
-    facts = exclusive_facts(analyses, per_outlet=per_outlet)
+    facts = exclusive_facts(analyses, per_outlet=per_outlet, offered=offered)
     out: dict[str, tuple[SummaryItem, ...]] = {}
     for outlet, picks in facts.items():
         items = []

@@ -82,11 +82,18 @@ def offer_sentences(analyses: Sequence[Analysis]) -> tuple[list[_Offer], TfIdf]:
     return offers, TfIdf(texts)
 
 
+Offers = tuple[list[_Offer], TfIdf]
+
+
 def exclusive_facts(
-    analyses: Sequence[Analysis], *, per_outlet: int = 2, tried: int = 10
+    analyses: Sequence[Analysis],
+    *,
+    per_outlet: int = 2,
+    tried: int = 10,
+    offered: Offers | None = None,
 ) -> dict[str, list[Fact]]:
     """Per outlet, its most salient facts that no other outlet carries."""
-    offers, vectors = offer_sentences(analyses)
+    offers, vectors = offered or offer_sentences(analyses)
     outlets = [_outlet(analyses[o.article], o.article) for o in offers]
     by_outlet: dict[str, list[int]] = {}
     for j in sorted(range(len(offers)), key=lambda j: (-offers[j].within, j)):
@@ -111,10 +118,15 @@ def exclusive_facts(
 
 
 def salient_facts(
-    analyses: Sequence[Analysis], *, k: int, word_budget: int | None = None
+    analyses: Sequence[Analysis],
+    *,
+    k: int,
+    word_budget: int | None = None,
+    offered: Offers | None = None,
 ) -> list[Fact]:
-    """The ``k`` most salient facts across ``analyses`` (fewer once ``word_budget`` is spent)."""
-    offers, vectors = offer_sentences(analyses)
+    """The ``k`` most salient facts across ``analyses`` (fewer once ``word_budget`` is spent);
+    ``offered`` reuses the candidates ``offer_sentences`` made for the same analyses."""
+    offers, vectors = offered or offer_sentences(analyses)
     if not offers:
         return []
     vectors_text = [analyses[o.article].article.text[o.cand.start : o.cand.end] for o in offers]

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from newsbrief.compose.story.dates import SentenceRef
-from newsbrief.compose.story.salience import Fact, salient_facts
+from newsbrief.compose.story.salience import Fact, Offers, salient_facts
 from newsbrief.compose.summary import executive_summary
 from newsbrief.models import Analysis, Evidence, SummaryItem
 from newsbrief.settings import Settings
@@ -47,14 +47,17 @@ def _time_key(a: Analysis) -> tuple[bool, datetime | None]:
 
 
 def story_summary(
-    analyses: Sequence[Analysis], settings: Settings | None = None
+    analyses: Sequence[Analysis],
+    settings: Settings | None = None,
+    *,
+    offered: Offers | None = None,
 ) -> tuple[SummaryItem, ...]:
     """The story's Executive Summary items."""
     settings = settings or Settings()
     if len(analyses) == 1:
         return executive_summary(analyses[0], settings)
     k = min(MAX_ITEMS, max(2, settings.summary_sentences + 1))
-    facts = salient_facts(analyses, k=k, word_budget=WORD_BUDGET)
+    facts = salient_facts(analyses, k=k, word_budget=WORD_BUDGET, offered=offered)
     ranked = sorted(enumerate(facts), key=lambda t: _newest_first(analyses, t[1], t[0]))
     return tuple(_item(analyses, f) for _, f in ranked)
 

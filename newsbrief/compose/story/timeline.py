@@ -87,20 +87,15 @@ def _events(analyses: Sequence[Analysis]) -> list[tuple[int, Event, bool]]:
 
 def _cluster(items: list[tuple[int, Event, bool]]) -> list[_Cluster]:
     by_date: dict[str, list[_Cluster]] = {}
+    firsts: dict[int, set[str]] = {}  # the words of each cluster's first clause
     for i, e, current in items:
         assert e.date is not None
         words = content_words(e.predicate)
         bucket = by_date.setdefault(e.date, [])
-        home = next(
-            (
-                c
-                for c in bucket
-                if overlap(words, content_words(c.members[0][1].predicate)) >= SAME_EVENT
-            ),
-            None,
-        )
+        home = next((c for c in bucket if overlap(words, firsts[id(c)]) >= SAME_EVENT), None)
         if home is None:
             home = _Cluster(e.date, e.sort_key, e.granularity)
+            firsts[id(home)] = words
             bucket.append(home)
         home.members.append((i, e))
         home.current = home.current or current
@@ -122,17 +117,18 @@ def _settle_conflicts(clusters: list[_Cluster], analyses: Sequence[Analysis]) ->
     """
     days = sorted(((d, c) for c in clusters if (d := _day(c.date)) is not None), key=lambda t: t[0])
     ordinals = [d.toordinal() for d, _ in days]
+    words = {id(c): content_words(c.members[0][1].predicate) for _, c in days}
     gone: set[int] = set()
     for a_day, a in sorted(days, key=lambda t: -len(t[1].articles)):
         if id(a) in gone:
             continue
-        wa = content_words(a.members[0][1].predicate)
+        wa = words[id(a)]
         lo = bisect.bisect_left(ordinals, a_day.toordinal() - CONFLICT_DAYS)
         hi = bisect.bisect_right(ordinals, a_day.toordinal() + CONFLICT_DAYS)
         for _, b in days[lo:hi]:
             if b is a or id(b) in gone or b.date == a.date or a.articles & b.articles:
                 continue
-            if overlap(wa, content_words(b.members[0][1].predicate)) < CONFLICT_OVERLAP:
+            if overlap(wa, words[id(b)]) < CONFLICT_OVERLAP:
                 continue
             if not a.notes:
                 a.notes[date_label(a.date)] = list(outlets_of(analyses, _refs(a)))
