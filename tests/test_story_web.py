@@ -4,7 +4,6 @@ with its date flag, and the pictures, from a real archive served on loopback."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import httpx
 import pytest
@@ -44,7 +43,7 @@ def test_story_page_shows_coverage_timeline_flag_and_pictures(served: tuple[str,
     assert 'id="coverage"' in html and "First reported by" in html and "Wire A" in html
     assert "Sources differ on the date" in html
     assert 'class="pic pic-coverage"' in html and 'role="img"' in html
-    assert "<table class=\"coverage\">" in html  # the text fallback beside the picture
+    assert '<table class="coverage">' in html  # the text fallback beside the picture
 
 
 def test_story_brief_api_carries_the_same_data(served: tuple[str, str]) -> None:
