@@ -16,12 +16,12 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from newsbrief.models import Brief, Evidence
 from newsbrief.render.pictures import coverage_svg, timeline_svg
 from newsbrief.render.refs import (
-    EMPTY_NOTES,
     SECTION_TITLES,
     EvidenceRef,
     Resolver,
     as_sentence,
     brief_articles,
+    empty_notes,
     format_datetime,
     matter_label,
     one_line,
@@ -69,7 +69,7 @@ def brief_context(
         "matter_label": matter_label,
         "quote_text": quote_text,
         "titles": SECTION_TITLES,
-        "notes": EMPTY_NOTES,
+        "notes": empty_notes(brief),
         "pictures": {"timeline": timeline_svg(brief), "coverage": coverage_svg(brief.coverage)},
     }
 

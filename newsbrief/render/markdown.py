@@ -25,6 +25,7 @@ from newsbrief.render.refs import (
     Resolver,
     as_sentence,
     brief_articles,
+    empty_notes,
     format_datetime,
     matter_label,
     one_line,
@@ -51,16 +52,17 @@ def md(text: str, *, line_start: bool = False) -> str:
 def render_markdown(brief: Brief) -> str:
     """The whole brief as one Markdown document, ending with a newline."""
     refs = Resolver(brief)
+    notes = empty_notes(brief)
     blocks = [
         f"# {md(brief.headline)}",
         *_byline(brief),
         _whats_new(brief, refs),
-        _section("summary", _summary(brief, refs)),
-        _section("story", _tight([_timeline_entry(e, refs) for e in brief.story_so_far])),
-        _section("matters", _tight([_matter(i, refs) for i in brief.why_it_matters])),
-        _section("who", [_actor(p, refs) for p in brief.who_thinks_what]),
+        _section("summary", _summary(brief, refs), notes),
+        _section("story", _tight([_timeline_entry(e, refs) for e in brief.story_so_far]), notes),
+        _section("matters", _tight([_matter(i, refs) for i in brief.why_it_matters]), notes),
+        _section("who", [_actor(p, refs) for p in brief.who_thinks_what], notes),
         _coverage(brief, refs),
-        _section("article", [_body_section(s) for s in brief.sections]),
+        _section("article", [_body_section(s) for s in brief.sections], notes),
         _footer(brief),
     ]
     return "\n\n".join(b for b in blocks if b) + "\n"
@@ -71,8 +73,8 @@ def _ref(evidence: Evidence, refs: Resolver) -> str:
     return f"[{ref.label}]({ref.href})" if ref.href else f"({ref.label})"
 
 
-def _section(key: str, items: list[str]) -> str:
-    body = "\n\n".join(items) if items else f"*{EMPTY_NOTES[key]}*"
+def _section(key: str, items: list[str], notes: dict[str, str] = EMPTY_NOTES) -> str:
+    body = "\n\n".join(items) if items else f"*{notes[key]}*"
     return f"## {SECTION_TITLES[key]}\n\n{body}"
 
 

@@ -16,6 +16,7 @@ __all__ = [
     "Resolver",
     "as_sentence",
     "brief_articles",
+    "empty_notes",
     "format_datetime",
     "matter_label",
     "one_line",
@@ -53,6 +54,13 @@ MATTER_LABELS = {
     "context": "Context",
     "watch": "What to watch",
 }
+
+
+def empty_notes(brief: Brief) -> dict[str, str]:
+    """The empty-section notes, worded for a story when the brief draws on several articles."""
+    if len(brief_articles(brief)) <= 1:
+        return EMPTY_NOTES
+    return {k: v.replace("this article", "these articles") for k, v in EMPTY_NOTES.items()}
 
 
 def sentence_anchor(article_id: str, sentence_index: int) -> str:

@@ -105,7 +105,7 @@ def exclusive_facts(
             o = offers[j]
             if form_penalty(analyses[o.article].article.text[o.cand.start : o.cand.end]) > 0.3:
                 continue
-            near = vectors.neighbours(j, SUPPORT_MIN)
+            near = vectors.neighbours(j, SAME_FACT)
             if any(outlets[m] != outlet for m in near):
                 continue
             if any(vectors.sim(j, p.row) > REDUNDANT_COS for p in picks):

@@ -4,7 +4,8 @@ A story of one article gets exactly the single-article summary. For more, the fa
 ``salient_facts`` (cross-source salience, near duplicates merged); each becomes a ``SummaryItem``
 whose ``evidence`` is its best-formed sentence and whose ``also`` lists the same fact in the other
 articles, with every outlet carrying it. Items are shown newest development first: by when the fact
-was first reported, latest first (facts without dates keep their salience order).
+was first reported, latest day first, the more salient first within a day (facts without dates
+keep their salience order).
 """
 
 from __future__ import annotations
@@ -62,10 +63,11 @@ def story_summary(
     return tuple(_item(analyses, f) for _, f in ranked)
 
 
-def _newest_first(analyses: Sequence[Analysis], fact: Fact, rank: int) -> tuple[float, int]:
+def _newest_first(analyses: Sequence[Analysis], fact: Fact, rank: int) -> tuple[int, int]:
+    """Facts first reported on a later day come first; within a day, the more salient first."""
     times = [analyses[r.article].article.published for r in fact.refs]
-    known = [t.timestamp() if t.tzinfo else t.replace(tzinfo=None).timestamp() for t in times if t]
-    return (-min(known) if known and len(known) == len(times) else 0.0, rank)
+    days = [t.date().toordinal() for t in times if t is not None]
+    return (-min(days) if days and len(days) == len(times) else 0, rank)
 
 
 def _item(analyses: Sequence[Analysis], fact: Fact) -> SummaryItem:
