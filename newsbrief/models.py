@@ -250,6 +250,10 @@ class Disagreement(Record):
     with_actor: str = Field(description="canonical name of the other actor")
     cue: str
     evidence: Evidence
+    claim: str | None = Field(
+        default=None, description="story briefs: the other actor's statement that is disputed"
+    )
+    claim_evidence: Evidence | None = None
 
 
 class ActorPosition(Record):

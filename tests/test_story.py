@@ -219,3 +219,27 @@ def test_story_brief_from_the_archive_on_the_cli(data_dir: Path, tmp_path: Path)
         capture_output=True, text=True, timeout=300, cwd=ROOT,
     )  # fmt: skip
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
+
+
+def test_disagreement_is_an_explicit_pair_with_the_claim() -> None:
+    from newsbrief.ingest import load_input
+
+    wire = analyze(load_input(str(EXAMPLE)))
+    second = analyze(
+        article_from_text(
+            "Dockworkers at Port Selane stayed off the job for a second day on Wednesday. The"
+            " Port Selane Terminal Operators Association said its offer was fair. The union said"
+            " the offer would cut real wages.",
+            outlet="Coast Herald",
+            published=datetime(2024, 6, 12, 10, tzinfo=UTC),
+        )
+    )
+    brief = compose_story_brief([wire, second])
+    union = next(p for p in brief.who_thinks_what if "Union" in p.actor)
+    pair = next(d for d in union.disagrees_with if d.claim)
+    assert pair.claim == "the port is losing business"
+    assert pair.claim_evidence is not None
+    assert wire.article.text[pair.claim_evidence.start : pair.claim_evidence.end] == pair.claim
+    md = render(brief, "md")
+    assert "rejects Operators’ claim that “the port is losing business”" in md
+    assert "claim that “the port is losing business”" in render(brief, "html")

@@ -25,6 +25,7 @@ from newsbrief.render.refs import (
     format_datetime,
     matter_label,
     one_line,
+    possessive,
     quote_text,
     sentence_anchor,
     web_url,
@@ -39,6 +40,7 @@ BRIEF_FILTERS: dict[str, Callable[..., Any]] = {
     "one_line": one_line,
     "as_sentence": as_sentence,
     "web_url": web_url,
+    "possessive": possessive,
 }
 
 

@@ -14,6 +14,7 @@ from newsbrief.models import (
     ArticleRef,
     BodySection,
     Brief,
+    Disagreement,
     Evidence,
     MatterItem,
     Statement,
@@ -29,6 +30,7 @@ from newsbrief.render.refs import (
     format_datetime,
     matter_label,
     one_line,
+    possessive,
     quote_text,
     sentence_anchor,
     web_url,
@@ -185,12 +187,19 @@ def _actor(position: ActorPosition, refs: Resolver) -> str:
         blocks.append(f"*Position:* {md(position.position)}")
     blocks.extend(_statement(s, refs) for s in position.statements)
     if position.disagrees_with:
-        lines = [
-            f"- **{md(d.with_actor)}** — {md(d.cue)} {_ref(d.evidence, refs)}"
-            for d in position.disagrees_with
-        ]
+        lines = [_disagreement(position, d, refs) for d in position.disagrees_with]
         blocks.append("Disagrees with:\n\n" + "\n".join(lines))
     return "\n\n".join(blocks)
+
+
+def _disagreement(position: ActorPosition, d: Disagreement, refs: Resolver) -> str:
+    if d.claim and d.claim_evidence is not None:
+        return (
+            f"- **{md(d.with_actor)}** — {md(position.actor)} {md(d.cue)}"
+            f" {md(possessive(d.with_actor))} claim that “{md(d.claim)}”"
+            f" {_ref(d.evidence, refs)} {_ref(d.claim_evidence, refs)}"
+        )
+    return f"- **{md(d.with_actor)}** — {md(d.cue)} {_ref(d.evidence, refs)}"
 
 
 def _statement(statement: Statement, refs: Resolver) -> str:

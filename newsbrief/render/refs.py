@@ -20,6 +20,7 @@ __all__ = [
     "format_datetime",
     "matter_label",
     "one_line",
+    "possessive",
     "quote_text",
     "sentence_anchor",
     "web_url",
@@ -61,6 +62,11 @@ def empty_notes(brief: Brief) -> dict[str, str]:
     if len(brief_articles(brief)) <= 1:
         return EMPTY_NOTES
     return {k: v.replace("this article", "these articles") for k, v in EMPTY_NOTES.items()}
+
+
+def possessive(name: str) -> str:
+    """``Operators`` → ``Operators’``, ``the union`` → ``the union’s``."""
+    return f"{name}’" if name.endswith("s") else f"{name}’s"
 
 
 def sentence_anchor(article_id: str, sentence_index: int) -> str:

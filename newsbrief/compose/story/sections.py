@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from newsbrief.compose.perspectives import who_thinks_what
@@ -26,6 +27,11 @@ RECENT = 12
 MIN_STATEMENT_WORDS = 5
 MAX_STATEMENTS = 5
 MAX_ACTORS = 8
+CLAIM_OVERLAP = 0.2
+_CLAIM_THAT = re.compile(
+    r"\b(?:claims?|assertions?|allegations?|suggestions?|statements?|arguments?|contention|"
+    r"insistence|view)\s+that\s+(.+?)[\s.;!]*$"
+)
 SAME_POINT = 0.5
 SAME_STATEMENT = 0.6
 _KIND_ORDER = {"stakes": 0, "consequence": 1, "context": 2, "watch": 3}
@@ -112,7 +118,39 @@ def story_perspectives(analyses: Sequence[Analysis]) -> tuple[ActorPosition, ...
         statements = statements[:MAX_STATEMENTS]
         statements.sort(key=lambda s: (s.published is None, _ts(s)))
         out.append(pos.model_copy(update={"statements": tuple(statements)}))
-    return tuple(out[:MAX_ACTORS])
+    return _pair_claims(tuple(out[:MAX_ACTORS]), by_id)
+
+
+def _pair_claims(
+    positions: tuple[ActorPosition, ...], by_id: dict[str, Analysis]
+) -> tuple[ActorPosition, ...]:
+    """Give each disagreement the other actor's statement it disputes ("A rejects B's claim
+    that …"): the statement of B sharing the most words with A's disputing sentence."""
+    by_name = {p.actor: p for p in positions}
+    out = []
+    for pos in positions:
+        pairs = []
+        for d in pos.disagrees_with:
+            other = by_name.get(d.with_actor)
+            a = by_id.get(d.evidence.article_id)
+            if other is None or a is None or not other.statements:
+                pairs.append(d)
+                continue
+            sentence = a.sentences[d.evidence.sentence_index]
+            m = _CLAIM_THAT.search(sentence.text)
+            if m is not None:  # "rejects the operators' claim that …": the claim as A words it
+                start = sentence.start + m.start(1)
+                ev = d.evidence.model_copy(update={"start": start, "end": start + len(m[1])})
+                pairs.append(d.model_copy(update={"claim": m[1], "claim_evidence": ev}))
+                continue
+            said = frozenset(content_words(sentence.text))
+            best = max(other.statements, key=lambda st: overlap(said, content_words(st.text)))
+            if overlap(said, content_words(best.text)) < CLAIM_OVERLAP:
+                pairs.append(d)
+                continue
+            pairs.append(d.model_copy(update={"claim": best.text, "claim_evidence": best.evidence}))
+        out.append(pos.model_copy(update={"disagrees_with": tuple(pairs)}))
+    return tuple(out)
 
 
 def _sentence(by_id: dict[str, Analysis], st: Statement) -> str:
