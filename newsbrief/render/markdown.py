@@ -205,7 +205,10 @@ def _disagreement(position: ActorPosition, d: Disagreement, refs: Resolver) -> s
 def _statement(statement: Statement, refs: Resolver) -> str:
     how = ", ".join(md(x) for x in (statement.cue, statement.channel) if x)
     stance = f" *({statement.stance}s)*" if statement.stance != "neutral" else ""
-    tail = f" — {how}{stance} {_ref(statement.evidence, refs)}"
+    when = f", {format_datetime(statement.published)}" if statement.published else ""
+    outlets = f" ({md(', '.join(statement.outlets))})" if len(statement.outlets) > 1 else ""
+    cites = _refs(statement.evidence, statement.also, refs)
+    tail = f" — {how}{stance}{when}{outlets} {cites}"
     if statement.kind == "direct":
         return f'> "{md(quote_text(statement))}"{tail}'
     if statement.kind == "mixed":

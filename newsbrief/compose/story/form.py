@@ -13,7 +13,15 @@ import re
 __all__ = ["form_penalty", "unfit"]
 
 _COMMENT = re.compile(r"\bwrote\s*:?\s*$|^\s*(?:at|on)\s+\d{1,2}[:.]\d{2}\b", re.I)
-_CONTACT = re.compile(r"@\w|https?://|www\.|\bclick here\b|\bsign up\b|\bsubscribe\b", re.I)
+_CONTACT = re.compile(
+    r"@\w|https?://|www\.|\w\.com\b|\bclick here\b|\bsign up\b|\bsubscribe\b", re.I
+)
+# a dateline run into the text: "Tue Jun 1 , 2010 9:06 pm EDT", "-LRB- Reuters -RRB-"
+_DATELINE = re.compile(
+    r"\b\d{1,2}:\d{2}\s*(?:am|pm)\s+(?:EDT|EST|GMT|BST|CET|ET|PT)\b|-[LR]RB-\s+\w+\s+-[LR]RB-"
+)
+_PTB = re.compile(r"-[LR][RCS]B-")
+_ALPHA = re.compile(r"[A-Za-z]{2,}")
 _PIPE = re.compile(r"\s\|\s")
 _QUOTED = re.compile(r"[\"“`]{1,2}[^\"”']*[\"”']{1,2}")
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I 'm|my|My|we|We|our|Our|us|you|You|your|Your)\b")
@@ -21,8 +29,10 @@ _QUESTION = re.compile(r"\?\s*['\"”’]*\s*$")
 
 
 def unfit(text: str) -> bool:
-    """Page furniture or reader comments: never a story-level item."""
-    return bool(_COMMENT.search(text) or _CONTACT.search(text)) or len(text.split()) < 5
+    """Page furniture, reader comments or a fragment: never a story-level item."""
+    if _COMMENT.search(text) or _CONTACT.search(text):
+        return True
+    return len(_ALPHA.findall(_PTB.sub(" ", text))) < 5
 
 
 def form_penalty(text: str) -> float:
@@ -30,7 +40,7 @@ def form_penalty(text: str) -> float:
     if unfit(text):
         return 1.0
     penalty = 0.0
-    if _PIPE.search(text):
+    if _PIPE.search(text) or _DATELINE.search(text):
         penalty += 0.5
     if _FIRST_PERSON.search(_QUOTED.sub(" ", text)):
         penalty += 0.35

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsbrief.compose.story.dates import SentenceRef
-from newsbrief.compose.story.form import form_penalty
+from newsbrief.compose.story.form import form_penalty, unfit
 from newsbrief.compose.story.vectors import TfIdf
 from newsbrief.compose.summary import Candidate, summary_candidates
 from newsbrief.compose.trim import overlap
@@ -72,7 +72,9 @@ def offer_sentences(analyses: Sequence[Analysis]) -> tuple[list[_Offer], TfIdf]:
     offers: list[_Offer] = []
     texts: list[str] = []
     for i, a in enumerate(analyses):
-        cands = sorted(summary_candidates(a), key=lambda c: -c.score)[:PER_ARTICLE]
+        text = a.article.text
+        fit = [c for c in summary_candidates(a) if not unfit(text[c.start : c.end])]
+        cands = sorted(fit, key=lambda c: -c.score)[:PER_ARTICLE]
         top = max((c.score for c in cands), default=1.0)
         for c in cands:
             # scores are comparable within an article only (a long text inflates its

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -23,7 +24,7 @@ from newsbrief.compose.story.form import form_penalty, unfit
 from newsbrief.compose.story.summary import outlets_of
 from newsbrief.compose.story.vectors import TfIdf
 from newsbrief.compose.timeline import date_label, story_so_far
-from newsbrief.compose.trim import content_words, overlap
+from newsbrief.compose.trim import content_words, opens_dangling, overlap
 from newsbrief.models import Analysis, Event, TimelineEntry
 
 __all__ = ["story_timeline"]
@@ -33,6 +34,8 @@ PER_DATE = 1
 SAME_EVENT = 0.45  # word overlap of two clauses on one date taken as one event
 CONFLICT_OVERLAP = 0.6
 CONFLICT_DAYS = 3
+_PRONOUN = re.compile(r"(?:he|she|they|it|this|that|these|those|his|her|their|its)\b", re.I)
+MIN_WORDS = 6  # a shorter clause is a fragment ("what we attempted to do")
 
 
 @dataclass
@@ -77,7 +80,8 @@ def _events(analyses: Sequence[Analysis]) -> list[tuple[int, Event, bool]]:
             if pub is not None and e.sort_key[:10] > pub:
                 continue  # a plan, not history
             sentence = a.sentences[e.evidence.sentence_index].text
-            if unfit(sentence) or form_penalty(e.predicate) >= 0.5:
+            short = len(e.predicate.split()) < MIN_WORDS
+            if unfit(sentence) or short or form_penalty(e.predicate) >= 0.5:
                 continue
             if "T" in e.date:  # a time of day: the day is what the timeline shows
                 e = e.model_copy(update={"date": e.date[:10], "granularity": "day"})
@@ -115,8 +119,12 @@ def _settle_conflicts(clusters: list[_Cluster], analyses: Sequence[Analysis]) ->
     Only clusters at most ``CONFLICT_DAYS`` apart are compared (a window over the sorted days),
     so the cost stays linear in the number of clusters for a story spread over time.
     """
-    days = sorted(((d, c) for c in clusters if (d := _day(c.date)) is not None), key=lambda t: t[0])
+    days = sorted(
+        ((d, c) for c in clusters if (d := _day(c.date)) is not None and _explicit(c)),
+        key=lambda t: t[0],
+    )
     ordinals = [d.toordinal() for d, _ in days]
+    dated = _sentence_days(analyses)
     words = {id(c): content_words(c.members[0][1].predicate) for _, c in days}
     gone: set[int] = set()
     for a_day, a in sorted(days, key=lambda t: -len(t[1].articles)):
@@ -130,12 +138,34 @@ def _settle_conflicts(clusters: list[_Cluster], analyses: Sequence[Analysis]) ->
                 continue
             if overlap(wa, words[id(b)]) < CONFLICT_OVERLAP:
                 continue
+            if _mentions(a, b.date, dated) or _mentions(b, a.date, dated):
+                continue  # a sentence dating both ("sank on 22 April after the 20 April blast")
             if not a.notes:
                 a.notes[date_label(a.date)] = list(outlets_of(analyses, _refs(a)))
             a.notes[date_label(b.date)] = list(outlets_of(analyses, _refs(b)))
             a.members.extend(b.members)
             gone.add(id(b))
     return [c for c in clusters if id(c) not in gone]
+
+
+def _explicit(c: _Cluster) -> bool:
+    """Every source of the cluster writes the date out ("3 March 2024"), none infers it from a
+    weekday or "yesterday": only such dates can be said to disagree."""
+    return all(e.timex is not None and e.timex.anchor == "absolute" for _, e in c.members)
+
+
+def _sentence_days(analyses: Sequence[Analysis]) -> dict[tuple[int, int], set[str]]:
+    """The day values each sentence's time expressions resolve to."""
+    out: dict[tuple[int, int], set[str]] = {}
+    for i, a in enumerate(analyses):
+        for t in a.timexes:
+            if t.type == "DATE" and len(t.value) >= 10:
+                out.setdefault((i, t.sentence_index), set()).add(t.value[:10])
+    return out
+
+
+def _mentions(c: _Cluster, day: str, dated: dict[tuple[int, int], set[str]]) -> bool:
+    return any(day in dated.get((i, e.evidence.sentence_index), ()) for i, e in c.members)
 
 
 def _refs(c: _Cluster) -> list[SentenceRef]:
@@ -175,12 +205,15 @@ def _choose(ranked: list[_Cluster]) -> list[_Cluster]:
 
 
 def _best(c: _Cluster) -> tuple[int, Event]:
-    """The best-formed clause: mid-length, from the article nearest the top of its text."""
+    """The best-formed clause: standing alone (no opening pronoun, no dateline bits), mid-length,
+    from nearest the top of its article."""
 
     def form(item: tuple[int, Event]) -> tuple[float, int, int]:
-        words = len(item[1].predicate.split())
-        shape = -abs(words - 18) / 18
-        return (shape, -item[1].evidence.sentence_index, -item[0])
+        text = item[1].predicate
+        shape = -abs(len(text.split()) - 18) / 18 - form_penalty(text)
+        if opens_dangling(text) or _PRONOUN.match(text):
+            shape -= 0.5
+        return (round(shape, 3), -item[1].evidence.sentence_index, -item[0])
 
     return max(c.members, key=form)
 
