@@ -46,6 +46,8 @@ def form_penalty(text: str) -> float:
         penalty += 0.35
     if _QUESTION.search(text):
         penalty += 0.3
+    if text[:1].islower() or _PTB.match(text):
+        penalty += 0.3  # starts mid-sentence: a fragment
     words = len(text.split())
     if words > 40:
         penalty += 0.01 * (words - 40)
