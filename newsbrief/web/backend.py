@@ -92,7 +92,13 @@ class Backend:
         if not analyses:
             return None
         history = archive.arc_history(story_id)
-        brief = compose_story_brief(analyses, self.settings, headline=story.title, history=history)
+        copies = {
+            a.article.id: [(r.outlet, r.published) for r in archive.outlets(a.article.id)]
+            for a in analyses
+        }
+        brief = compose_story_brief(
+            analyses, self.settings, copies=copies, headline=story.title, history=history
+        )
         with self._guard:
             self._briefs[key] = brief
             while len(self._briefs) > _CACHE_SIZE:
