@@ -270,6 +270,9 @@ def test_a_later_development_draws_its_story_so_far_from_the_arc(analyzed: Path)
     earlier = {h.article.id for h in history}
     assert any(e.evidence.article_id in earlier for e in with_arc.story_so_far)
     assert not any(e.evidence.article_id in earlier for e in alone.story_so_far)
+    mine = {a.article.id for a in own}
+    assert with_arc.story_so_far[-1].evidence.article_id in mine  # it ends with its own news
+    assert with_arc.story_so_far[-len(alone.story_so_far) :] == alone.story_so_far
 
 
 @pytest.fixture(scope="module")
