@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer
 
 SCHEMA_VERSION = "1.0"
 
@@ -167,6 +167,40 @@ class Analysis(Record):
 
 # --------------------------------------------------------------------------- compose
 
+Origin = Literal["extracted", "generated"]
+Verdict = Literal["supported", "unsupported"]
+
+
+class Verification(Record):
+    """The verifier's outcome for one sentence checked against the source sentences it cites."""
+
+    verdict: Verdict
+    support: float = Field(ge=0.0, le=1.0, description="lexical support by the cited text, 0..1")
+    reasons: tuple[str, ...] = Field(default=(), description="why it failed, one line each")
+
+
+class Written(Record):
+    """A brief item that a writer may have generated rather than extracted.
+
+    ``origin`` says which; a generated item lists every source sentence it rests on in
+    ``citations`` (its ``evidence`` is the first of them) and carries the verifier's outcome. The
+    three fields are left out of the JSON while they hold their defaults, so an extractive brief
+    serializes exactly as before.
+    """
+
+    origin: Origin = "extracted"
+    citations: tuple[Evidence, ...] = ()
+    verification: Verification | None = None
+
+    @model_serializer(mode="wrap")
+    def _omit_writer_defaults(self, handler: SerializerFunctionWrapHandler) -> dict[str, object]:
+        data: dict[str, object] = handler(self)
+        if self.origin == "extracted" and not self.citations and self.verification is None:
+            for key in ("origin", "citations", "verification"):
+                data.pop(key, None)
+        return data
+
+
 
 class ArticleRef(Record):
     id: str
@@ -177,7 +211,7 @@ class ArticleRef(Record):
     published: datetime | None = None
 
 
-class SummaryItem(Record):
+class SummaryItem(Written):
     text: str
     evidence: Evidence
 
@@ -191,7 +225,7 @@ class TimelineEntry(Record):
     evidence: Evidence
 
 
-class MatterItem(Record):
+class MatterItem(Written):
     kind: Literal["stakes", "consequence", "context", "watch"]
     text: str
     evidence: Evidence
@@ -222,7 +256,7 @@ class ActorPosition(Record):
     disagrees_with: tuple[Disagreement, ...] = ()
 
 
-class BodySentence(Record):
+class BodySentence(Written):
     text: str
     evidence: Evidence
 

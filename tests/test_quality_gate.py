@@ -27,6 +27,8 @@ def _run(task: str, data: Path) -> EvalResult:
         return module.evaluate(cnndm / "dev.src.txt", cnndm / "dev.ref.txt")  # type: ignore[no-any-return]
     if task == "clustering":
         return module.evaluate(data / "ecbplus")  # type: ignore[no-any-return]
+    if task == "faithfulness":
+        return module.evaluate(data / "qags")  # type: ignore[no-any-return]
     if task == "roles":
         return module.evaluate()  # type: ignore[no-any-return]
     raise AssertionError(f"no dev split wired for task {task!r}")

@@ -23,6 +23,7 @@ from newsbrief.cli.brief import brief, schema
 from newsbrief.cli.evals import eval_app
 from newsbrief.cli.output import err, report_error
 from newsbrief.cli.serve import serve
+from newsbrief.cli.verify import verify
 from newsbrief.errors import NewsbriefError
 
 __all__ = ["app", "main"]
@@ -43,6 +44,7 @@ for _name, _fn in (
     ("search", search),
     ("stories", stories),
     ("serve", serve),
+    ("verify", verify),
 ):
     app.command(_name)(_fn)
 
