@@ -201,7 +201,6 @@ class Written(Record):
         return data
 
 
-
 class ArticleRef(Record):
     id: str
     title: str | None = None

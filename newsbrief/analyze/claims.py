@@ -42,7 +42,7 @@ class ClaimToken:
     is_stop: bool
     is_punct: bool
     like_num: bool
-    negated: bool  # a verb or adjective under a negation ("did not say", "never agreed")
+    negated: bool  # under a negation: its own ("did not say") or a head's ("no plans to order")
     modals: tuple[str, ...]  # modal auxiliaries attached to it ("may", "could")
 
     @property
@@ -98,7 +98,7 @@ def _token(t: Token) -> ClaimToken:
         is_stop=t.is_stop,
         is_punct=t.is_punct or t.is_space,
         like_num=t.like_num,
-        negated=_negated(t),
+        negated=_negated(t) or _in_negated_scope(t),
         modals=tuple(c.lower_ for c in t.children if c.dep_ == "aux" and c.lower_ in _HEDGES),
     )
 
@@ -121,3 +121,15 @@ def _negated(t: Token) -> bool:
 def split_text(text: str) -> list[str]:
     """The sentences of a short text (a summary), as the shared parser cuts them."""
     return [s.text.strip() for s in parse(text).sents if s.text.strip()]
+
+
+def _in_negated_scope(t: Token) -> bool:
+    """A head up to three levels up is negated: "had no plans to order", "refused to pay"."""
+    head = t
+    for _ in range(3):
+        if head.head is head:
+            return False
+        head = head.head
+        if _negated(head) and head.pos_ in ("NOUN", "VERB", "AUX", "ADJ"):
+            return True
+    return False

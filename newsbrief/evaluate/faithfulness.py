@@ -14,6 +14,7 @@ article sentences (QAGS has no citations). Reported:
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -79,7 +80,7 @@ def _bigram_share(sentence: str, article: str) -> float:
     def grams(text: str) -> list[tuple[str, str]]:
         ws = [w.strip(".,;:!?\"'`()").lower() for w in text.split()]
         ws = [w for w in ws if w]
-        return list(zip(ws, ws[1:], strict=False))
+        return list(itertools.pairwise(ws))
 
     g = grams(sentence)
     known = set(grams(article))
@@ -98,9 +99,7 @@ def evaluate(
     rows: list[dict[str, object]] = []
     for i, (item, analysis) in enumerate(zip(items, analyze_many(articles), strict=True)):
         source = SourceText.from_analyses([analysis])
-        for checked, label in zip(
-            verify_text(item.sentences, source), item.labels, strict=True
-        ):
+        for checked, label in zip(verify_text(item.sentences, source), item.labels, strict=True):
             scores.append(checked.score)
             verdicts.append(checked.verification.verdict == "supported")
             baseline.append(_bigram_share(checked.text, item.article))

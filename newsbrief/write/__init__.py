@@ -8,3 +8,7 @@ extractive writer, which returns the brief unchanged, is the default and just on
 The verifier (``verify``) is a capability of its own: it checks any sentence against the source
 sentences it cites, whoever wrote it.
 """
+
+from newsbrief.write.registry import ExtractiveWriter, Writer, get_writer, register
+
+__all__ = ["ExtractiveWriter", "Writer", "get_writer", "register"]

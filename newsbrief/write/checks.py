@@ -18,13 +18,11 @@ _NAME_ENTS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
 )
 _NUM_ENTS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
-_NUMBER_WORDS = {
-    w: str(i)
-    for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-        "fifteen sixteen seventeen eighteen nineteen twenty".split()
-    )
-} | {
+_UNITS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty"
+)
+_NUMBER_WORDS: dict[str, str] = {w: str(i) for i, w in enumerate(_UNITS.split())} | {
     "thirty": "30",
     "forty": "40",
     "fifty": "50",
@@ -146,7 +144,8 @@ def check_quotes(claim: ClaimText, cited: Sequence[ClaimText]) -> list[str]:
 
 
 def _verb_polarity(claim: ClaimText) -> tuple[set[str], set[str]]:
-    negated, plain = set(), set()
+    negated: set[str] = set()
+    plain: set[str] = set()
     for t in claim.tokens:
         if t.pos in ("VERB", "ADJ") and not t.is_punct and t.lemma not in _LIGHT:
             (negated if t.negated else plain).add(t.lemma)

@@ -105,7 +105,7 @@ def _attributed_by_sentence(analysis: Analysis) -> dict[int, list[Attributed]]:
     names = {a.id: a.name for a in analysis.actors}
     out: dict[int, list[Attributed]] = {}
     for att in analysis.attributions:
-        speaker = names.get(att.actor_id or "", None) or att.source or att.channel or ""
+        speaker = names.get(att.actor_id or "") or att.source or att.channel or ""
         if not speaker:
             continue
         words = frozenset(w.lower().strip(".,;:\"'") for w in att.content.split() if len(w) > 3)

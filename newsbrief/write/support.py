@@ -17,6 +17,7 @@ the dev split (cross-validated ROC-AUC 0.856 for the three together, 0.83 for fr
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 from newsbrief.analyze.claims import ClaimText, ClaimToken
@@ -31,11 +32,11 @@ def words(claim: ClaimText) -> list[str]:
 
 
 def _bigrams(ws: Sequence[str]) -> set[tuple[str, str]]:
-    return set(zip(ws, ws[1:], strict=False))
+    return set(itertools.pairwise(ws))
 
 
 def best_matches(claim: ClaimText, sources: Sequence[ClaimText], *, k: int = 3) -> list[int]:
-    """Indices of the ``k`` source texts sharing the most word bigrams (then words) with ``claim``."""
+    """The ``k`` source texts sharing the most word bigrams (then words) with ``claim``."""
     ws = words(claim)
     bg, ws_set = _bigrams(ws), set(ws)
     scored = []
@@ -58,7 +59,9 @@ def fragment_score(ws: Sequence[str], source_words: Sequence[str]) -> float:
         best = 0
         for j in where.get(ws[i], ()):
             k = 0
-            while i + k < len(ws) and j + k < len(source_words) and ws[i + k] == source_words[j + k]:
+            while (
+                i + k < len(ws) and j + k < len(source_words) and ws[i + k] == source_words[j + k]
+            ):
                 k += 1
             best = max(best, k)
         fragments += 1

@@ -59,9 +59,7 @@ def verify_sentence(
     if cited is not None:
         bad = [i for i in cited if not 0 <= i < len(source)]
         if bad or not cited:
-            reason = (
-                f"cites sentence {bad[0]} that does not exist" if bad else "cites no sentence"
-            )
+            reason = f"cites sentence {bad[0]} that does not exist" if bad else "cites no sentence"
             v = Verification(verdict="unsupported", support=0.0, reasons=(reason,))
             return Checked(text=text, cited=tuple(cited), verification=v, score=0.0)
         ids = list(dict.fromkeys(cited))
