@@ -23,6 +23,8 @@ __all__ = ["ClaimText", "ClaimToken", "claim_text", "claim_texts", "split_text"]
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"})
 _NEG_WORDS = frozenset({"not", "n't", "never", "no", "nobody", "nothing", "none", "neither", "nor"})
 _HEDGES = frozenset({"may", "might", "could", "would", "should", "can", "must"})
+# complements a negation reaches down: "not allowed [to move]", "no plans [to order]"
+_SCOPE_DEPS = frozenset({"xcomp", "acl", "pcomp", "ccomp"})
 _QUOTE_STRIP = "`'\"\u2018\u2019\u201c\u201d"
 
 
@@ -124,12 +126,12 @@ def split_text(text: str) -> list[str]:
 
 
 def _in_negated_scope(t: Token) -> bool:
-    """A head up to three levels up is negated: "had no plans to order", "refused to pay"."""
-    head = t
+    """A governing verb or noun is negated: "had no plans to order", "never allowed to move"."""
+    cur = t
     for _ in range(3):
-        if head.head is head:
+        if cur.dep_ not in _SCOPE_DEPS or cur.head is cur:
             return False
-        head = head.head
-        if _negated(head) and head.pos_ in ("NOUN", "VERB", "AUX", "ADJ"):
+        cur = cur.head
+        if _negated(cur):
             return True
     return False
