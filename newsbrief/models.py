@@ -183,20 +183,23 @@ class Written(Record):
     """A brief item that a writer may have generated rather than extracted.
 
     ``origin`` says which; a generated item lists every source sentence it rests on in
-    ``citations`` (its ``evidence`` is the first of them) and carries the verifier's outcome. The
-    three fields are left out of the JSON while they hold their defaults, so an extractive brief
-    serializes exactly as before.
+    ``citations`` (its ``evidence`` is the first of them) and ``cited_text`` (so that a reader can
+    check it), and carries the verifier's outcome. These fields are left out of the JSON while they
+    hold their defaults, so an extractive brief serializes exactly as before.
     """
 
     origin: Origin = "extracted"
     citations: tuple[Evidence, ...] = ()
+    cited_text: tuple[str, ...] = Field(
+        default=(), description="the cited source sentences, verbatim, in citation order"
+    )
     verification: Verification | None = None
 
     @model_serializer(mode="wrap")
     def _omit_writer_defaults(self, handler: SerializerFunctionWrapHandler) -> dict[str, object]:
         data: dict[str, object] = handler(self)
         if self.origin == "extracted" and not self.citations and self.verification is None:
-            for key in ("origin", "citations", "verification"):
+            for key in ("origin", "citations", "cited_text", "verification"):
                 data.pop(key, None)
         return data
 

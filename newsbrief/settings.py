@@ -43,6 +43,7 @@ class Settings(BaseModel):
     llm_concurrency: int = 2
     llm_temperature: float = 0.2
     llm_retries: int = 2
+    llm_max_tokens: int = 1500
     llm_price_in: float = Field(default=0.0, description="USD per million prompt tokens")
     llm_price_out: float = Field(default=0.0, description="USD per million completion tokens")
 
@@ -55,6 +56,7 @@ _LLM_ENV = {
     "NEWSBRIEF_LLM_CONCURRENCY": "llm_concurrency",
     "NEWSBRIEF_LLM_TEMPERATURE": "llm_temperature",
     "NEWSBRIEF_LLM_RETRIES": "llm_retries",
+    "NEWSBRIEF_LLM_MAX_TOKENS": "llm_max_tokens",
     "NEWSBRIEF_LLM_PRICE_IN": "llm_price_in",
     "NEWSBRIEF_LLM_PRICE_OUT": "llm_price_out",
 }

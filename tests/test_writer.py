@@ -186,7 +186,7 @@ def test_server_without_json_schema_gets_json_object(analysis: Analysis, extract
     with ChatReplay([{"status": 400}, ok(DRAFT)]) as server:
         brief = _writer(server.url).write(extractive, [analysis])
     assert brief.executive_summary[0].origin == "generated"
-    assert server.requests[1]["response_format"] == {"type": "json_object"}
+    assert server.requests[1]["response_format"]["type"] == "json_object"
 
 
 def test_json_in_prose_and_fences_is_parsed(analysis: Analysis, extractive: Brief) -> None:
@@ -283,3 +283,26 @@ def test_cli_llm_without_endpoint_is_refused(
     monkeypatch.delenv("NEWSBRIEF_LLM_URL", raising=False)
     assert main(["brief", str(EXAMPLE), "--writer", "llm", "--no-store"]) == 2
     assert "NEWSBRIEF_LLM_URL" in capsys.readouterr().err
+
+
+def test_html_and_markdown_mark_generated_text(analysis: Analysis, extractive: Brief) -> None:
+    import re
+
+    from newsbrief.render import render
+
+    draft, _, _, _ = _with("flipped_negation")  # one body sentence falls back to the source
+    with ChatReplay([ok(draft), ok({"sentences": [ADVERSARIAL["flipped_negation"][1]]})]) as srv:
+        brief = _writer(srv.url).write(extractive, [analysis])
+    html = render(brief, "html")
+    assert html.count('class="generated"') == 11
+    assert "Written by a language model from this sentence" in html
+    assert "<q>Port Selane handles roughly two thirds of Valmora&#39;s container trade" in html
+    # every in-page link has its target: generated sentences carry no anchors of their own
+    targets = set(re.findall(r'id="(s-[^"]+)"', html))
+    links = set(re.findall(r'href="#(s-[^"]+)"', html))
+    assert links <= targets, links - targets
+    assert 'id="s-' in html  # the fallen-back source sentence keeps its anchor
+    md = render(brief, "md")
+    assert "✎" in md and "verified against the sentences it cites" in md
+    plain = render(extractive, "md")
+    assert "✎" not in plain

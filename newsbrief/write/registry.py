@@ -76,6 +76,7 @@ def _llm(settings: Settings, cache: AnswerCache | None) -> Writer:
         retries=settings.llm_retries,
         concurrency=settings.llm_concurrency,
         temperature=settings.llm_temperature,
+        max_tokens=settings.llm_max_tokens,
     )
     return LLMWriter(
         client, cache=cache, price_in=settings.llm_price_in, price_out=settings.llm_price_out

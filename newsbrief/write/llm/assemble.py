@@ -54,6 +54,7 @@ def _generated(c: Checked, source: SourceText) -> dict[str, object]:
         "evidence": source.evidence[c.cited[0]],
         "origin": "generated",
         "citations": tuple(source.evidence[i] for i in c.cited),
+        "cited_text": tuple(source.texts[i] for i in c.cited),
         "verification": c.verification,
     }
 

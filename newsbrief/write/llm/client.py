@@ -5,8 +5,9 @@ one POST, and owning the loop keeps retries, timeouts and fallbacks identical ac
 (llama.cpp, Ollama, vLLM, LM Studio, hosted APIs) without a new required dependency.
 
 - ``POST {base}/chat/completions`` with the model, messages, temperature and a JSON schema as
-  ``response_format``; a server that rejects the schema (400/422) is asked again with
-  ``{"type": "json_object"}`` and then without, and the choice is remembered.
+  ``response_format``; a server that rejects it (400/422, or a 5xx naming ``response_format``) is
+  asked again with ``{"type": "json_object", "schema": …}`` (llama.cpp constrains its output to
+  that schema) and then without, and the choice is remembered.
 - 429 and 5xx answers and timeouts are retried with exponential back-off (``Retry-After`` honoured
   up to a cap); everything else, an empty answer or a refusal raises ``WriterError``.
 - At most ``concurrency`` requests run at once per client (a semaphore shared by threads).
@@ -65,12 +66,14 @@ class ChatClient:
         retries: int = 2,
         concurrency: int = 2,
         temperature: float = 0.2,
+        max_tokens: int = 1500,
         backoff_s: float = 0.5,
     ) -> None:
         base = url.rstrip("/")
         self.endpoint = base if base.endswith("/chat/completions") else base + "/chat/completions"
         self.model = model
         self.temperature = temperature
+        self.max_tokens = max_tokens
         self.retries = max(0, retries)
         self.backoff_s = backoff_s
         self.usage = Usage()
@@ -90,16 +93,17 @@ class ChatClient:
                 "model": self.model,
                 "messages": messages,
                 "temperature": self.temperature,
+                "max_tokens": self.max_tokens,
             }
             if fmt == "json_schema":
                 body["response_format"] = {
                     "type": "json_schema",
                     "json_schema": {"name": "brief", "schema": schema},
                 }
-            elif fmt == "json_object":
-                body["response_format"] = {"type": "json_object"}
+            elif fmt == "json_object":  # llama.cpp's server constrains the output to ``schema``
+                body["response_format"] = {"type": "json_object", "schema": schema}
             response = self._post(body)
-            if response.status_code in (400, 422) and len(self._formats) > 1:
+            if _format_refused(response) and len(self._formats) > 1:
                 self._formats.pop(0)  # this server does not take that response_format
                 continue
             return self._read(response)
@@ -148,6 +152,13 @@ class ChatClient:
         )
         self.usage.add(completion)
         return completion
+
+
+def _format_refused(response: httpx.Response) -> bool:
+    """The server did not take the ``response_format`` (400/422; llama.cpp answers 500)."""
+    if response.status_code in (400, 422):
+        return True
+    return response.status_code >= 500 and "response_format" in response.text
 
 
 def _retry_after(response: httpx.Response) -> float | None:
