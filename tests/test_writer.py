@@ -306,3 +306,39 @@ def test_html_and_markdown_mark_generated_text(analysis: Analysis, extractive: B
     assert "✎" in md and "verified against the sentences it cites" in md
     plain = render(extractive, "md")
     assert "✎" not in plain
+
+
+def test_web_page_marks_generated_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pytest.importorskip("uvicorn", reason="the web extra is not installed")
+    import httpx
+
+    from newsbrief.web import create_app
+    from newsbrief.web.server import serve_in_thread
+
+    db = tmp_path / "a.db"
+    with ChatReplay([ok(DRAFT)]) as server:
+        monkeypatch.setenv("NEWSBRIEF_LLM_URL", server.url)
+        assert main(["brief", str(EXAMPLE), "--writer", "llm", "-f", "json", "--db", str(db)]) == 0
+    article_id = json.loads(capsys.readouterr().out)["article"]["id"]
+    with serve_in_thread(create_app(db)) as base_url:
+        page = httpx.get(f"{base_url}/articles/{article_id}/brief", timeout=10)
+        css = httpx.get(f"{base_url}/static/brief.css", timeout=10)
+    assert page.status_code == 200
+    assert page.text.count('class="generated"') == 12
+    assert "Written by a language model" in page.text
+    assert ".generated:hover .gen-sources" in css.text
+
+
+def test_answer_cut_at_the_token_cap_keeps_its_whole_sentences(
+    analysis: Analysis, extractive: Brief
+) -> None:
+    text = json.dumps(DRAFT)
+    cut = text[: text.index("Business groups warned")]  # inside the third why-it-matters item
+    with ChatReplay([ok(cut)]) as server:
+        brief = _writer(server.url).write(extractive, [analysis])
+    _assert_correct(brief, analysis)
+    assert all(i.origin == "generated" for i in brief.executive_summary)
+    assert [i.origin for i in brief.why_it_matters] == ["generated", "generated"]
+    assert brief.sections == extractive.sections  # none were written: the extractive body stays

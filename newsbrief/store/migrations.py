@@ -250,7 +250,7 @@ def _m006_llm_cache(conn: sqlite3.Connection) -> None:
     run_script(
         conn,
         """
-        CREATE TABLE llm_cache (
+        CREATE TABLE IF NOT EXISTS llm_cache (
             input_hash        TEXT NOT NULL,
             prompt_version    TEXT NOT NULL,
             model             TEXT NOT NULL,

@@ -21,7 +21,7 @@ from newsbrief.write.source import SourceText
 
 __all__ = ["PROMPT_VERSION", "Draft", "DraftSentence", "build_messages", "parse_draft"]
 
-PROMPT_VERSION = "brief-v1"
+PROMPT_VERSION = "brief-v2"
 MAX_SOURCE_CHARS = 14_000
 
 SYSTEM = """You are a careful news editor. Retell the article below in plain, fluent English \
@@ -74,28 +74,30 @@ class Repair(BaseModel):
 
 
 def draft_schema() -> dict[str, Any]:
+    """The answer's JSON schema. The bounds keep a small model from rambling past its token cap
+    (llama.cpp turns them into a grammar); the prompt asks for the same."""
     sentence = {
         "type": "object",
         "properties": {
-            "text": {"type": "string"},
-            "cites": {"type": "array", "items": {"type": "integer"}},
+            "text": {"type": "string", "minLength": 10, "maxLength": 320},
+            "cites": {"type": "array", "items": {"type": "integer"}, "minItems": 1, "maxItems": 4},
         },
         "required": ["text", "cites"],
     }
     section = {
         "type": "object",
         "properties": {
-            "heading": {"type": "string"},
-            "sentences": {"type": "array", "items": sentence},
+            "heading": {"type": "string", "minLength": 3, "maxLength": 60},
+            "sentences": {"type": "array", "items": sentence, "minItems": 1, "maxItems": 4},
         },
         "required": ["heading", "sentences"],
     }
     return {
         "type": "object",
         "properties": {
-            "executive_summary": {"type": "array", "items": sentence},
-            "why_it_matters": {"type": "array", "items": sentence},
-            "sections": {"type": "array", "items": section},
+            "executive_summary": {"type": "array", "items": sentence, "minItems": 2, "maxItems": 3},
+            "why_it_matters": {"type": "array", "items": sentence, "minItems": 1, "maxItems": 4},
+            "sections": {"type": "array", "items": section, "minItems": 2, "maxItems": 4},
         },
         "required": ["executive_summary", "why_it_matters", "sections"],
     }
@@ -173,13 +175,50 @@ def _json_object(content: str) -> Any:
     try:
         return json.loads(text)
     except ValueError:
-        start, end = text.find("{"), text.rfind("}")
-        if start < 0 or end <= start:
-            raise WriterError("the model's answer holds no JSON object") from None
-        try:
-            return json.loads(text[start : end + 1])
-        except ValueError as exc:
+        pass
+    start, end = text.find("{"), text.rfind("}")
+    if start < 0:
+        raise WriterError("the model's answer holds no JSON object")
+    try:
+        return json.loads(text[start : end + 1])
+    except ValueError as exc:
+        closed = close_truncated(text[start:])
+        if closed is None:
             raise WriterError(f"the model's answer is malformed JSON: {exc}") from exc
+        try:
+            return json.loads(closed)
+        except ValueError:
+            raise WriterError(f"the model's answer is malformed JSON: {exc}") from exc
+
+
+def close_truncated(text: str) -> str | None:
+    """A JSON object cut off mid-way (the answer hit its token cap), closed after the last
+    complete inner object: the sentences written in full are kept, the cut one is dropped."""
+    stack: list[str] = []
+    in_string = escaped = False
+    cut: tuple[int, list[str]] | None = None
+    for i, ch in enumerate(text):
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+            continue
+        if ch == '"':
+            in_string = True
+        elif ch in "{[":
+            stack.append("}" if ch == "{" else "]")
+        elif ch in "}]":
+            if not stack or stack.pop() != ch:
+                return None
+            if ch == "}" and stack:
+                cut = (i + 1, list(stack))
+    if cut is None:
+        return None
+    end, open_ = cut
+    return text[:end] + "".join(reversed(open_))
 
 
 def parse_draft(content: str) -> Draft:
