@@ -53,14 +53,13 @@ browser:
 # wheels already built into $(LLM_WHEELS), make it seconds after that. Nothing here is committed.
 LLM_DIR ?= .cache/llm
 LLM_WHEELS ?= /tmp/llm/wheels
-LLM_VERSION ?= 0.3.36
 LLM_GGUF := $(LLM_DIR)/SmolLM2-135M-Instruct.Q4_1.gguf
 
-$(LLM_DIR)/venv/.installed:
+$(LLM_DIR)/venv/.installed: requirements-llm.lock
 	$(PYTHON) -m venv $(LLM_DIR)/venv
 	$(LLM_DIR)/venv/bin/python -m pip install -q --upgrade "pip>=24"
 	$(LLM_DIR)/venv/bin/pip install -q $(if $(wildcard $(LLM_WHEELS)/*.whl),--find-links $(LLM_WHEELS)) \
-	  "llama-cpp-python[server]==$(LLM_VERSION)"
+	  -r requirements-llm.lock
 	touch $@
 
 $(LLM_GGUF):
@@ -74,7 +73,7 @@ $(LLM_GGUF):
 	rm -rf $(LLM_DIR)/download
 
 llm: install $(LLM_DIR)/venv/.installed $(LLM_GGUF)
-	@echo "llama.cpp server: $(LLM_DIR)/venv/bin/python -m llama_cpp.server --model $(LLM_GGUF) --host 127.0.0.1"
+	@echo "model server: $(LLM_DIR)/venv/bin/python scripts/llama_server.py --model $(LLM_GGUF) --host 127.0.0.1 --port 8080"
 
 test: lint typecheck browser llm unit
 
