@@ -11,9 +11,10 @@
 6. lexical support (``support``) at or above ``threshold``.
 
 It returns a ``Verification``: the verdict, the support score and the reasons it failed. When a
-sentence cites nothing (any summary checked with ``newsbrief verify``, QAGS), the best-matching
-source sentences stand in for its citations. ``score`` ranks sentences by how likely they are
-supported: the support, halved for every failed hard check.
+sentence cites nothing (any summary checked with ``newsbrief verify``, QAGS), the two
+best-matching source sentences stand in for its citations, and names, numbers and dates are
+checked against the whole source. ``score`` ranks sentences by how likely they are supported:
+the support, lowered by a weight for every failed hard check (``_WEIGHTS``).
 """
 
 from __future__ import annotations
@@ -33,7 +34,9 @@ __all__ = ["DEFAULT_THRESHOLD", "Checked", "verify_sentence", "verify_text"]
 # about 0.8, but a faithful retelling in other words scores lower than a copy (0.55-0.7): the hard
 # checks, not the threshold, are what catch invention in generated prose.
 DEFAULT_THRESHOLD = 0.55
-BEST_K = 3
+# Best-matching sentences standing in for missing citations (QAGS ROC-AUC: k=1 0.835, k=2 0.853,
+# k=3 0.852, k=5 0.845).
+BEST_K = 2
 
 
 @dataclass(frozen=True)
