@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import ipaddress
+import socket
 from pathlib import Path
 from typing import Annotated
 
@@ -36,6 +38,7 @@ def serve(
     """Serve the archive: stories, briefs, articles, actors, search, and a JSON API (/api/v1).
 
     Binds 127.0.0.1 by default; without --token, anyone who can reach it may submit articles.
+    A port already in use (or one this user may not bind) exits with code 2.
     """
     try:
         import uvicorn
@@ -47,11 +50,40 @@ def serve(
             hint="pip install fastapi uvicorn python-multipart",
         ) from exc
     settings = Settings(db_path=db) if db else Settings()
-    app = create_app(settings.db_path, token=token, settings=settings)
-    if not token and not _is_loopback(host):
-        err.print(f"warning: listening on {host} without --token: anyone can submit articles")
-    err.print(f"serving {settings.db_path} on http://{_url_host(host)}:{port}/")
-    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+    sock = bind_port(host, port)
+    try:
+        app = create_app(settings.db_path, token=token, settings=settings)
+        if not token and not _is_loopback(host):
+            err.print(f"warning: listening on {host} without --token: anyone can submit articles")
+        err.print(f"serving {settings.db_path} on http://{_url_host(host)}:{port}/")
+        config = uvicorn.Config(app, log_level="warning", server_header=False)
+        uvicorn.Server(config).run(sockets=[sock])
+    finally:
+        sock.close()
+
+
+def bind_port(host: str, port: int) -> socket.socket:
+    """A listening socket on ``host:port``; a clear ``InputError`` (exit 2) when the port is
+    taken, not ours to bind, or the host is not an address of this machine."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    try:
+        return socket.create_server((host, port), family=family)
+    except OSError as exc:
+        where = f"{_url_host(host)}:{port}"
+        if exc.errno == errno.EADDRINUSE:
+            raise InputError(
+                f"port {port} is already in use on {host}: another server is listening at {where}",
+                hint="stop that server, or choose another port with --port",
+            ) from exc
+        if exc.errno == errno.EACCES:
+            raise InputError(
+                f"not allowed to listen on {where} (ports under 1024 need privileges)",
+                hint="choose a port above 1024 with --port",
+            ) from exc
+        raise InputError(
+            f"cannot listen on {where}: {exc.strerror or exc}",
+            hint="check --host: it must be an address of this machine",
+        ) from exc
 
 
 def _is_loopback(host: str) -> bool:

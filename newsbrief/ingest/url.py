@@ -1,7 +1,9 @@
 """Fetch one article page over HTTP(S) with httpx: timeouts, a size cap, a redirect limit.
 
 Redirects are followed here, one hop at a time, so that ``guard`` sees every URL before it is
-requested (the web app passes a guard that refuses private and loopback addresses).
+requested (the web app passes a guard that refuses private and loopback addresses). With
+``connect_to`` the connection goes to the address the guard vetted, never to a second DNS
+answer (DNS rebinding); the Host header and TLS server name stay the URL's host.
 
 Errors, all raised before any page text is returned:
 
@@ -14,19 +16,22 @@ from __future__ import annotations
 
 import socket
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from email.message import Message
-from typing import NamedTuple
+from typing import Any, NamedTuple
 from urllib.parse import urljoin, urlsplit
 
+import httpcore
 import httpx
 
 from newsbrief.errors import FetchError, UnsupportedInput
+from newsbrief.ingest.http import deadline_client
 from newsbrief.ingest.validate import decode_bytes
 from newsbrief.settings import Settings
 
 Guard = Callable[[str], None]
+ConnectTo = Callable[[str, int], str]  # (host, port) → the IP address to connect to
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 TEXT_TYPES = frozenset({"text/plain", "text/markdown", "text/x-markdown"})
@@ -51,6 +56,7 @@ def fetch_url(
     *,
     guard: Guard | None = None,
     peer_guard: Guard | None = None,
+    connect_to: ConnectTo | None = None,
 ) -> Fetched:
     """GET ``url`` and return ``(final_url, content_type, text)``.
 
@@ -58,13 +64,19 @@ def fetch_url(
     URL by raising (a ``FetchError`` is the expected choice). ``peer_guard(ip)`` is called with
     the address each response actually came from, before anything is read from it: it closes the
     gap where DNS answers differently between the guard's look-up and the connection.
+    ``connect_to(host, port)`` gives the address to open the connection to (the one the guard
+    vetted), so that no second DNS look-up happens at all; it refuses by raising.
     """
     settings = settings or Settings()
     check_scheme(url)
     deadline = time.monotonic() + settings.fetch_timeout_s
     headers = {"User-Agent": settings.user_agent, "Accept": _ACCEPT}
-    with httpx.Client(
-        timeout=settings.fetch_timeout_s, follow_redirects=False, headers=headers
+    with deadline_client(
+        total_s=settings.fetch_timeout_s,
+        timeout_s=settings.fetch_timeout_s,
+        headers=headers,
+        backend=_PinnedBackend(connect_to) if connect_to is not None else None,
+        trust_env=connect_to is None,  # a proxy would resolve the host itself
     ) as client:
         for _hop in range(settings.fetch_max_redirects + 1):
             if guard is not None:
@@ -80,6 +92,30 @@ def fetch_url(
         f"{url} redirected more than {settings.fetch_max_redirects} times",
         hint="the site may be in a redirect loop; open it in a browser and give the final URL",
     )
+
+
+class _PinnedBackend(httpcore.SyncBackend):
+    """Opens each TCP connection to the address ``connect_to`` gives for the host."""
+
+    def __init__(self, connect_to: ConnectTo) -> None:
+        self._connect_to = connect_to
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.NetworkStream:
+        address = self._connect_to(host, port)
+        return super().connect_tcp(
+            address,
+            port,
+            timeout=timeout,
+            local_address=local_address,
+            socket_options=socket_options,
+        )
 
 
 def _peer_address(response: httpx.Response) -> str:
@@ -114,14 +150,25 @@ def _redirect_target(response: httpx.Response) -> str | None:
 def _read(response: httpx.Response, settings: Settings, deadline: float) -> Fetched:
     url = str(response.url)
     _check_status(response)
-    media_type, charset = _content_type(response)
+    check_page_type(url, parse_content_type(response.headers.get("content-type", ""))[0])
+    _check_declared_length(response, settings)
+    data = b"".join(_capped_chunks(response, settings, deadline))
+    return page_from_bytes(url, response.headers.get("content-type", ""), data)
+
+
+def check_page_type(url: str, media_type: str) -> None:
+    """``UnsupportedInput`` unless the media type is HTML or text (or not given)."""
     if media_type and media_type not in HTML_TYPES | TEXT_TYPES:
         raise UnsupportedInput(
             f"{url} is {media_type}, not an HTML page or plain text",
             hint="give the URL of the article's web page",
         )
-    _check_declared_length(response, settings)
-    data = b"".join(_capped_chunks(response, settings, deadline))
+
+
+def page_from_bytes(url: str, content_type: str, data: bytes) -> Fetched:
+    """A fetched body (already read, e.g. by the feed fetcher) as a page: type checked, decoded."""
+    media_type, charset = parse_content_type(content_type)
+    check_page_type(url, media_type)
     text = decode_bytes(data, url, charset=charset)
     return Fetched(url=url, content_type=media_type or _sniff_type(text), text=text)
 
@@ -138,8 +185,8 @@ def _check_status(response: httpx.Response) -> None:
     raise FetchError(f"{response.url} answered HTTP {response.status_code} {reason}", hint=hint)
 
 
-def _content_type(response: httpx.Response) -> tuple[str, str | None]:
-    raw = response.headers.get("content-type", "")
+def parse_content_type(raw: str) -> tuple[str, str | None]:
+    """The media type (lower case, no parameters) and charset of a Content-Type header."""
     if not raw:
         return "", None
     msg = Message()
@@ -193,6 +240,11 @@ def _fetch_errors(url: str, settings: Settings) -> Iterator[None]:
         yield
     except httpx.HTTPError as exc:
         raise _translate(exc, url, settings) from exc
+
+
+def translate_http_error(exc: httpx.HTTPError, url: str, settings: Settings) -> FetchError:
+    """One clear ``FetchError`` for an httpx failure (timeout, DNS, refused …)."""
+    return _translate(exc, url, settings)
 
 
 def _translate(exc: httpx.HTTPError, url: str, settings: Settings) -> FetchError:

@@ -12,10 +12,10 @@ import sqlite3
 from pathlib import Path
 from types import TracebackType
 
-from newsbrief.errors import StoreError
+from newsbrief.errors import ArchiveReadOnly, StoreError
 from newsbrief.models import Analysis, Article, Brief
 from newsbrief.store import codec
-from newsbrief.store.base import ArchiveBase
+from newsbrief.store.base import ArchiveBase, store_error
 from newsbrief.store.feeds import FeedsMixin
 from newsbrief.store.llmcache import LLMCacheMixin
 from newsbrief.store.migrations import migrate
@@ -34,29 +34,36 @@ class Archive(StoriesMixin, FeedsMixin, SearchMixin, LLMCacheMixin, ArchiveBase)
     # ------------------------------------------------------------------ lifecycle
 
     @classmethod
-    def open(cls, path: Path | str) -> Archive:
-        """Open (or create) the archive at ``path`` and bring its schema up to date."""
+    def open(cls, path: Path | str, *, busy_timeout_s: float = 10.0) -> Archive:
+        """Open (or create) the archive at ``path`` and bring its schema up to date.
+
+        A write waits up to ``busy_timeout_s`` for another process's write to finish before it
+        fails with ``ArchiveLocked``.
+        """
         path = Path(path).expanduser()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+        except PermissionError as exc:
+            raise ArchiveReadOnly(
+                f"cannot create the archive folder {path.parent}: permission denied"
+            ) from exc
         except OSError as exc:
-            raise StoreError(f"cannot create the archive folder {path.parent}: {exc}") from exc
+            raise StoreError(
+                f"cannot create the archive folder {path.parent}: {exc.strerror or exc}"
+            ) from exc
         if path.is_dir():
             raise StoreError(f"the archive path {path} is a folder, not a file")
         try:
-            conn = sqlite3.connect(path, isolation_level=None, timeout=10.0)
+            conn = sqlite3.connect(path, isolation_level=None, timeout=busy_timeout_s)
         except sqlite3.Error as exc:
-            raise StoreError(f"cannot open the archive {path}: {exc}") from exc
+            raise store_error(exc, path, "open") from exc
         try:
-            _configure(conn)
+            _configure(conn, busy_timeout_s)
             migrate(conn)
-        except sqlite3.OperationalError as exc:  # locked, read-only, cannot create -wal/-shm
+        except sqlite3.Error as exc:  # locked, read-only, full, not a database, corrupt
             conn.close()
-            raise StoreError(f"cannot open the archive {path}: {exc}") from exc
-        except sqlite3.DatabaseError as exc:  # "file is not a database", corruption
-            conn.close()
-            raise StoreError(f"{path} is not a usable newsbrief archive: {exc}") from exc
-        except StoreError:
+            raise store_error(exc, path, "open") from exc
+        except BaseException:
             conn.close()
             raise
         return cls(conn, path)
@@ -270,8 +277,8 @@ class Archive(StoriesMixin, FeedsMixin, SearchMixin, LLMCacheMixin, ArchiveBase)
         return int(row[0] or 0)
 
 
-def _configure(conn: sqlite3.Connection) -> None:
-    conn.execute("PRAGMA busy_timeout = 10000")
+def _configure(conn: sqlite3.Connection, busy_timeout_s: float) -> None:
+    conn.execute(f"PRAGMA busy_timeout = {max(0, int(busy_timeout_s * 1000))}")
     mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
     if str(mode).lower() != "wal":
         raise StoreError(f"cannot switch the archive to WAL mode (got {mode!r})")

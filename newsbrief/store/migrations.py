@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable
+from contextlib import suppress
 from datetime import UTC, datetime
 
 from newsbrief.errors import StoreError
@@ -308,7 +309,9 @@ def migrate(conn: sqlite3.Connection) -> list[int]:
                 (version, name, _now()),
             )
         except BaseException:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:  # SQLite may have rolled back by itself (disk full)
+                with suppress(sqlite3.Error):
+                    conn.execute("ROLLBACK")
             raise
         conn.execute("COMMIT")
         applied.append(version)
