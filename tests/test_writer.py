@@ -89,7 +89,7 @@ def test_good_draft_becomes_a_verified_prose_brief(analysis: Analysis, extractiv
     assert writer.client.usage.prompt_tokens == 900
     request = server.requests[0]
     prompt = request["messages"][1]["content"]
-    assert "[0] PORT SELANE" in prompt and "[23] Vasquel said" in prompt
+    assert "[0] Thousands of dockworkers" in prompt and "[23] Vasquel said" in prompt
     assert "Irena Vasquel (general secretary)" in prompt and "2019-03:" in prompt
     assert request["response_format"]["type"] == "json_schema"
     assert request["model"] == "replay"
