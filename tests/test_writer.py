@@ -342,3 +342,26 @@ def test_answer_cut_at_the_token_cap_keeps_its_whole_sentences(
     assert all(i.origin == "generated" for i in brief.executive_summary)
     assert [i.origin for i in brief.why_it_matters] == ["generated", "generated"]
     assert brief.sections == extractive.sections  # none were written: the extractive body stays
+
+
+def test_cli_story_brief_with_the_llm_writer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "a.db"
+    assert main(["brief", str(EXAMPLE), "--db", str(db), "-f", "json"]) == 0
+    capsys.readouterr()
+    with Archive.open(db) as archive:
+        story_id = archive.stories()[0].id
+    with ChatReplay([ok(DRAFT)]) as server:
+        monkeypatch.setenv("NEWSBRIEF_LLM_URL", server.url)
+        code = main(
+            ["brief", "--story", story_id, "--writer", "llm", "-f", "json", "--db", str(db)]
+        )
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["executive_summary"][0]["origin"] == "generated"
+    assert "verifier accepted 12" in err
+    with Archive.open(db) as archive:  # the stored story brief is the written one
+        stored = archive.get_brief("story", story_id)
+    assert stored is not None and stored.executive_summary[0].origin == "generated"
