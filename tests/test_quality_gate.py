@@ -37,6 +37,8 @@ def _run(task: str, data: Path) -> EvalResult:
         return module.evaluate(data / "ecbplus")  # type: ignore[no-any-return]
     if task == "arcs":
         return module.evaluate(data / "tls")  # type: ignore[no-any-return]
+    if task == "faithfulness":
+        return module.evaluate(data / "qags")  # type: ignore[no-any-return]
     if task == "clustering_mixed":  # the clustering eval's mixed-stream mode
         return module.evaluate(data / "ecbplus", data / "aeb")  # type: ignore[no-any-return]
     if task == "roles":

@@ -90,7 +90,7 @@ def test_reopen_keeps_data_and_schema(tmp_path: Path, analysis: Analysis) -> Non
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     versions = [r[0] for r in conn.execute("SELECT version FROM schema_migrations ORDER BY 1")]
     conn.close()
-    assert versions == [version for version, _, _ in MIGRATIONS]  # every one, in order
+    assert versions == [v for v, _, _ in MIGRATIONS]  # every known one (numbers may skip)
 
 
 def test_article_without_analysis(tmp_path: Path) -> None:

@@ -41,6 +41,7 @@ from newsbrief.cli.evals import eval_app
 from newsbrief.cli.output import err, report_error, show_input_warning
 from newsbrief.cli.serve import serve
 from newsbrief.cli.stories import stories
+from newsbrief.cli.verify import verify
 from newsbrief.errors import (
     DiskFull,
     InputNote,
@@ -91,6 +92,7 @@ for _name, _fn in (
     ("stories", stories),
     ("arcs", arcs),
     ("serve", serve),
+    ("verify", verify),
 ):
     app.command(_name)(_fn)
 

@@ -205,3 +205,21 @@ def eval_mds(
     from newsbrief.evaluate.mds import evaluate
 
     _print_result(evaluate(prefix, predictions=predictions, limit=limit), as_json)
+
+
+@eval_app.command("faithfulness")
+def eval_faithfulness(
+    data_dir: Annotated[
+        Path, typer.Argument(help="QAGS folder holding cnndm.jsonl (or the file itself).")
+    ],
+    predictions: Annotated[
+        Path | None,
+        typer.Option(help="Write each sentence's score, verdict and reasons here (JSON Lines)."),
+    ] = None,
+    limit: Limit = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Verifier: ROC-AUC and balanced accuracy on QAGS beside a word-bigram baseline."""
+    from newsbrief.evaluate.faithfulness import evaluate
+
+    _print_result(evaluate(data_dir, limit=limit, predictions=predictions), as_json)

@@ -275,11 +275,31 @@ def _m005_arcs(conn: sqlite3.Connection) -> None:
     )
 
 
+def _m006_llm_cache(conn: sqlite3.Connection) -> None:
+    """Answers of the LLM writer, keyed by (input hash, prompt version, model)."""
+    run_script(
+        conn,
+        """
+        CREATE TABLE IF NOT EXISTS llm_cache (
+            input_hash        TEXT NOT NULL,
+            prompt_version    TEXT NOT NULL,
+            model             TEXT NOT NULL,
+            response          TEXT NOT NULL,
+            prompt_tokens     INTEGER NOT NULL DEFAULT 0,
+            completion_tokens INTEGER NOT NULL DEFAULT 0,
+            created_at        TEXT NOT NULL,
+            PRIMARY KEY (input_hash, prompt_version, model)
+        );
+        """,
+    )
+
+
 MIGRATIONS: tuple[tuple[int, str, Migration], ...] = (
     (1, "core", _m001_core),
     (2, "stream", _m002_stream),
     (3, "story repair", _m003_story_repair),
     (5, "arcs", _m005_arcs),
+    (6, "llm cache", _m006_llm_cache),
 )
 
 LATEST = MIGRATIONS[-1][0]
