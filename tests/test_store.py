@@ -14,6 +14,8 @@ from newsbrief.errors import InputError, StoreError
 from newsbrief.ingest.text import article_from_text
 from newsbrief.models import Actor, Analysis, Brief
 from newsbrief.store import Archive
+from newsbrief.store.db import Database
+from newsbrief.store.dialect import SQLITE
 from newsbrief.store.feeds import MAX_ATTEMPTS
 from newsbrief.store.migrations import LATEST, MIGRATIONS, applied_versions
 from newsbrief.store.records import FeedState
@@ -169,7 +171,7 @@ def _with_actors(text: str, title: str, names: list[str], published: datetime) -
 
 def test_migration_from_version_1_keeps_data(tmp_path: Path, analysis: Analysis) -> None:
     db = tmp_path / "old.db"
-    conn = sqlite3.connect(db, isolation_level=None)
+    conn = Database(sqlite3.connect(db, isolation_level=None), SQLITE, db)
     applied_versions(conn)
     conn.execute("BEGIN")
     MIGRATIONS[0][2](conn)

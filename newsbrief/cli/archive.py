@@ -11,7 +11,6 @@ import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -30,8 +29,11 @@ _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhdw]?)\s*$", re.I)
 _UNIT_S = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
 
 Db = Annotated[
-    Path | None,
-    typer.Option(help="SQLite archive (default: $NEWSBRIEF_DB or the user data dir)."),
+    str | None,
+    typer.Option(
+        help="Archive: a SQLite file, or a postgresql:// URL (default: $NEWSBRIEF_DB or the"
+        " user data dir)."
+    ),
 ]
 Analyze = Annotated[
     bool,
@@ -67,7 +69,7 @@ def parse_since(value: str | None) -> datetime | None:
     return parsed
 
 
-def _settings(db: Path | None) -> Settings:
+def _settings(db: str | None) -> Settings:
     return Settings(db_path=db) if db else Settings()
 
 

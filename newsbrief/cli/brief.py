@@ -58,7 +58,10 @@ def brief(
         ),
     ] = None,
     db: Annotated[
-        Path | None, typer.Option(help="SQLite archive (default: user data dir).")
+        str | None,
+        typer.Option(
+            help="Archive: a SQLite file or a postgresql:// URL (default: user data dir)."
+        ),
     ] = None,
     store: Annotated[bool, typer.Option(help="Store each briefed article in the archive.")] = True,
     story: Annotated[
@@ -228,7 +231,7 @@ def run_story_brief(story_id: str, *, settings: Settings, fmt: str, output: Path
         analyses = archive.story_analyses(story_id)
         if not analyses:
             raise StoreError(
-                f"no story {story_id!r} in {settings.db_path}",
+                f"no story {story_id!r} in {archive.label}",
                 hint="list them with `newsbrief stories`",
             )
         brief = compose_story_brief(analyses, settings)

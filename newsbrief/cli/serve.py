@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ipaddress
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -11,14 +10,18 @@ from rich.console import Console
 
 from newsbrief.errors import InputError
 from newsbrief.settings import Settings
+from newsbrief.store.db import redact
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def serve(
     db: Annotated[
-        Path | None,
-        typer.Option(help="SQLite archive (default: $NEWSBRIEF_DB or the user data dir)."),
+        str | None,
+        typer.Option(
+            help="Archive: a SQLite file, or a postgresql:// URL (default: $NEWSBRIEF_DB or the"
+            " user data dir)."
+        ),
     ] = None,
     host: Annotated[
         str, typer.Option(help="Address to listen on; 0.0.0.0 exposes it to the network.")
@@ -50,7 +53,7 @@ def serve(
     app = create_app(settings.db_path, token=token, settings=settings)
     if not token and not _is_loopback(host):
         err.print(f"warning: listening on {host} without --token: anyone can submit articles")
-    err.print(f"serving {settings.db_path} on http://{_url_host(host)}:{port}/")
+    err.print(f"serving {redact(settings.db_path)} on http://{_url_host(host)}:{port}/")
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
 
 

@@ -17,7 +17,6 @@ Only an archive failure (``StoreError``) stops it.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -30,9 +29,11 @@ from newsbrief.ingest.sources import expand_sources
 from newsbrief.models import Analysis, Article, Brief
 from newsbrief.settings import Settings
 from newsbrief.store import Archive
+from newsbrief.store.db import driver_errors
 from newsbrief.stories import StoryThreads
 from newsbrief.stories.dedupe import Deduper, DuplicateMatch, Fingerprint, fingerprint
 
+_DRIVER_ERRORS = driver_errors()
 Status = Literal["new", "duplicate", "known", "seen", "failed"]
 T = TypeVar("T")
 
@@ -233,7 +234,7 @@ def attempt(fn: Callable[[], T]) -> tuple[T | None, str]:
     """
     try:
         return fn(), ""
-    except (StoreError, sqlite3.Error):
+    except (StoreError, *_DRIVER_ERRORS):  # type: ignore[misc]
         raise
     except NewsbriefError as exc:
         return None, str(exc)

@@ -16,6 +16,7 @@ from newsbrief.errors import StoreError
 from newsbrief.models import Analysis, Article, Brief
 from newsbrief.store import codec
 from newsbrief.store.base import ArchiveBase
+from newsbrief.store.db import Database, Target, connect, driver_errors, is_url
 from newsbrief.store.feeds import FeedsMixin
 from newsbrief.store.migrations import migrate
 from newsbrief.store.search import SearchMixin
@@ -33,9 +34,14 @@ class Archive(StoriesMixin, FeedsMixin, SearchMixin, ArchiveBase):
     # ------------------------------------------------------------------ lifecycle
 
     @classmethod
-    def open(cls, path: Path | str) -> Archive:
-        """Open (or create) the archive at ``path`` and bring its schema up to date."""
-        path = Path(path).expanduser()
+    def open(cls, target: Target) -> Archive:
+        """Open (or create) the archive at ``target`` and bring its schema up to date.
+
+        ``target`` is a SQLite file path, or a ``postgresql://`` URL (the ``postgres`` extra).
+        """
+        if is_url(target):
+            return cls._migrated(connect(target))
+        path = Path(target).expanduser()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -43,22 +49,32 @@ class Archive(StoriesMixin, FeedsMixin, SearchMixin, ArchiveBase):
         if path.is_dir():
             raise StoreError(f"the archive path {path} is a folder, not a file")
         try:
-            conn = sqlite3.connect(path, isolation_level=None, timeout=10.0)
+            db = connect(path)
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open the archive {path}: {exc}") from exc
+        return cls._migrated(db)
+
+    @classmethod
+    def _migrated(cls, db: Database) -> Archive:
+        label = db.label
+        errors = driver_errors()
         try:
-            _configure(conn)
-            migrate(conn)
+            if not db.dialect.postgres:
+                _configure(db.raw)
+            migrate(db)
         except sqlite3.OperationalError as exc:  # locked, read-only, cannot create -wal/-shm
-            conn.close()
-            raise StoreError(f"cannot open the archive {path}: {exc}") from exc
+            db.close()
+            raise StoreError(f"cannot open the archive {label}: {exc}") from exc
         except sqlite3.DatabaseError as exc:  # "file is not a database", corruption
-            conn.close()
-            raise StoreError(f"{path} is not a usable newsbrief archive: {exc}") from exc
+            db.close()
+            raise StoreError(f"{label} is not a usable newsbrief archive: {exc}") from exc
         except StoreError:
-            conn.close()
+            db.close()
             raise
-        return cls(conn, path)
+        except errors as exc:
+            db.close()
+            raise StoreError(f"cannot open the archive {label}: {exc}") from exc
+        return cls(db)
 
     def close(self) -> None:
         self._conn.close()
@@ -98,9 +114,9 @@ class Archive(StoriesMixin, FeedsMixin, SearchMixin, ArchiveBase):
         with self.transaction() as conn:
             published = codec.utc_key(article.published)
             cur = conn.execute(
-                "INSERT OR IGNORE INTO articles (id, title, url, outlet, author, published,"
+                "INSERT INTO articles (id, title, url, outlet, author, published,"
                 " language, source, text, text_hash, record, ingested_at, original_outlet)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 (
                     article.id,
                     article.title,
@@ -122,8 +138,8 @@ class Archive(StoriesMixin, FeedsMixin, SearchMixin, ArchiveBase):
             self._insert_outlet(article.id, article, "first", 1.0)
             conn.execute(
                 "INSERT INTO articles_fts (rowid, article_id, title, text, actors)"
-                " VALUES (?, ?, ?, ?, '')",
-                (cur.lastrowid, article.id, article.title or "", article.text),
+                " SELECT rowid, id, COALESCE(title, ''), text, '' FROM articles WHERE id = ?",
+                (article.id,),
             )
             return True
 
@@ -134,7 +150,9 @@ class Archive(StoriesMixin, FeedsMixin, SearchMixin, ArchiveBase):
             if not self.has_article(article_id):
                 self.save_article(analysis.article)
             conn.execute(
-                "INSERT OR REPLACE INTO analyses (article_id, record, created_at) VALUES (?, ?, ?)",
+                "INSERT INTO analyses (article_id, record, created_at) VALUES (?, ?, ?)"
+                " ON CONFLICT (article_id) DO UPDATE SET record = excluded.record,"
+                " created_at = excluded.created_at",
                 (article_id, analysis.model_dump_json(exclude={"article"}), codec.now()),
             )
             conn.execute("DELETE FROM actors WHERE article_id = ?", (article_id,))
@@ -261,8 +279,8 @@ class Archive(StoriesMixin, FeedsMixin, SearchMixin, ArchiveBase):
     # ------------------------------------------------------------------ checks
 
     def integrity_check(self) -> str:
-        """``PRAGMA integrity_check``: 'ok' when the file is sound."""
-        return str(self._conn.execute("PRAGMA integrity_check").fetchone()[0])
+        """'ok' when the database is sound (SQLite: ``PRAGMA integrity_check``)."""
+        return str(self._conn.execute(self._conn.dialect.integrity_sql()).fetchone()[0])
 
     def schema_version(self) -> int:
         row = self._conn.execute("SELECT MAX(version) FROM schema_migrations").fetchone()

@@ -19,10 +19,10 @@ _STORY_ROWS = """
 SELECT s.id, s.title, COUNT(sa.article_id),
        COUNT(DISTINCT COALESCE(NULLIF(a.original_outlet, ''), a.id)),
        MIN(a.published), MAX(a.published), s.updated_at,
-       (SELECT GROUP_CONCAT(outlet, char(31)) FROM (
+       (SELECT {outlets} FROM (
             SELECT DISTINCT o.outlet FROM article_outlets o
               JOIN story_articles x ON x.article_id = o.article_id
-             WHERE x.story_id = s.id AND o.outlet != '' ORDER BY o.outlet))
+             WHERE x.story_id = s.id AND o.outlet != '' ORDER BY o.outlet) AS t)
 FROM stories s
 JOIN story_articles sa ON sa.story_id = s.id
 JOIN articles a ON a.id = sa.article_id
@@ -30,12 +30,17 @@ JOIN articles a ON a.id = sa.article_id
 
 
 class StoriesMixin(ArchiveBase):
+    @property
+    def _story_rows(self) -> str:
+        return _STORY_ROWS.format(outlets=self._conn.dialect.group_concat("outlet", 31, "outlet"))
+
     # ------------------------------------------------------------------ outlets and copies
 
     def _insert_outlet(self, article_id: str, run: Article, kind: CopyKind, sim: float) -> bool:
         cur = self._conn.execute(
-            "INSERT OR IGNORE INTO article_outlets (article_id, copy_id, outlet, url, title,"
-            " published, kind, similarity, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO article_outlets (article_id, copy_id, outlet, url, title,"
+            " published, kind, similarity, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT DO NOTHING",
             (
                 article_id,
                 run.id,
@@ -100,11 +105,13 @@ class StoriesMixin(ArchiveBase):
         """Store an article's MinHash signature and its LSH band buckets."""
         with self.transaction() as conn:
             conn.execute(
-                "INSERT OR REPLACE INTO signatures (article_id, minhash) VALUES (?, ?)",
+                "INSERT INTO signatures (article_id, minhash) VALUES (?, ?)"
+                " ON CONFLICT (article_id) DO UPDATE SET minhash = excluded.minhash",
                 (article_id, minhash),
             )
             conn.executemany(
-                "INSERT OR IGNORE INTO lsh_buckets (band, bucket, article_id) VALUES (?, ?, ?)",
+                "INSERT INTO lsh_buckets (band, bucket, article_id) VALUES (?, ?, ?)"
+                " ON CONFLICT DO NOTHING",
                 [(band, bucket, article_id) for band, bucket in enumerate(buckets)],
             )
 
@@ -138,8 +145,9 @@ class StoriesMixin(ArchiveBase):
                 (story_id, title, now, now),
             )
             conn.execute(
-                "INSERT OR REPLACE INTO story_articles (article_id, story_id, added_at)"
-                " VALUES (?, ?, ?)",
+                "INSERT INTO story_articles (article_id, story_id, added_at) VALUES (?, ?, ?)"
+                " ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id,"
+                " added_at = excluded.added_at",
                 (article_id, story_id, now),
             )
 
@@ -156,7 +164,7 @@ class StoriesMixin(ArchiveBase):
 
     def stories(self, since: datetime | None = None, limit: int | None = None) -> list[StoryRow]:
         """Stories, most recently updated first; ``since`` keeps those updated since then."""
-        sql = _STORY_ROWS + " GROUP BY s.id"
+        sql = self._story_rows + " GROUP BY s.id"
         params: list[object] = []
         if since is not None:
             sql += " HAVING COALESCE(MAX(a.published), s.updated_at) >= ?"
@@ -170,7 +178,7 @@ class StoriesMixin(ArchiveBase):
     def get_story(self, story_id: str) -> StoryRow | None:
         """A story (a merged-away id gives the story it was merged into, under that id)."""
         story_id = self.resolve_story(story_id)
-        row = self._conn.execute(_STORY_ROWS + " WHERE s.id = ? GROUP BY s.id", (story_id,))
+        row = self._conn.execute(self._story_rows + " WHERE s.id = ? GROUP BY s.id", (story_id,))
         found = row.fetchone()
         return _story_row(found) if found else None
 
@@ -264,8 +272,8 @@ class StoriesMixin(ArchiveBase):
         now = codec.now()
         with self.transaction() as conn:
             conn.execute(
-                "INSERT OR REPLACE INTO cluster_meta (key, value)"
-                " VALUES ('stats', ?), ('token', ?)",
+                "INSERT INTO cluster_meta (key, value) VALUES ('stats', ?), ('token', ?)"
+                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 (json.dumps(meta), token),
             )
             conn.executemany(
@@ -283,8 +291,9 @@ class StoriesMixin(ArchiveBase):
                 [(json.dumps(core), sid) for sid, core in (cores or {}).items()],
             )
             conn.executemany(
-                "INSERT OR REPLACE INTO cluster_members (seq, article_id, story_id, state)"
-                " VALUES (?, ?, ?, ?)",
+                "INSERT INTO cluster_members (seq, article_id, story_id, state) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT (seq) DO UPDATE SET article_id = excluded.article_id,"
+                " story_id = excluded.story_id, state = excluded.state",
                 [
                     (seq, state["article_id"], state["story"], json.dumps(state))
                     for seq, state in members.items()
@@ -297,7 +306,8 @@ class StoriesMixin(ArchiveBase):
         """Record the terms one article added to the document frequencies (until flushed)."""
         with self.transaction() as conn:
             conn.execute(
-                "INSERT OR REPLACE INTO cluster_log (seq, terms) VALUES (?, ?)",
+                "INSERT INTO cluster_log (seq, terms) VALUES (?, ?)"
+                " ON CONFLICT (seq) DO UPDATE SET terms = excluded.terms",
                 (seq, json.dumps(sorted(terms))),
             )
 
@@ -307,7 +317,9 @@ class StoriesMixin(ArchiveBase):
             if full:
                 conn.execute("DELETE FROM cluster_df")
             conn.executemany(
-                "INSERT OR REPLACE INTO cluster_df (term, n) VALUES (?, ?)", sorted(df.items())
+                "INSERT INTO cluster_df (term, n) VALUES (?, ?)"
+                " ON CONFLICT (term) DO UPDATE SET n = excluded.n",
+                sorted(df.items()),
             )
             conn.execute("DELETE FROM cluster_log")
 

@@ -41,7 +41,7 @@ class WebConfig:
 
 
 def create_app(
-    db_path: Path,
+    db_path: Path | str,
     *,
     token: str | None = None,
     settings: Settings | None = None,
