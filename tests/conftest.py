@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from newsbrief.evaluate.common import data_root
+from newsbrief.store.pgtemp import PgServer, unavailable_reason
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -23,3 +25,44 @@ def data_dir() -> Path:
 @pytest.fixture(scope="session")
 def examples_dir() -> Path:
     return EXAMPLES
+
+
+# ---------------------------------------------------------------------- archive backends
+# The store, stories, ingest and web suites run on both backends: ``archive_target`` (and the
+# module-scoped ``module_archive_target``) is a fresh SQLite file or a fresh database on a
+# throwaway PostgreSQL server started once per session (skipped, with the reason, where no
+# server can be started).
+
+BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    reason = unavailable_reason()
+    if reason:
+        pytest.skip(f"PostgreSQL backend not testable here: {reason}")
+    server = PgServer.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+def _new_target(backend: str, folder: Path, request: pytest.FixtureRequest) -> Path | str:
+    if backend == "sqlite":
+        return folder / "archive.db"
+    server: PgServer = request.getfixturevalue("pg_server")
+    return server.create_database()
+
+
+@pytest.fixture(params=BACKENDS)
+def archive_target(request: pytest.FixtureRequest, tmp_path: Path) -> Path | str:
+    """A new, empty archive: a SQLite file path or a PostgreSQL URL."""
+    return _new_target(str(request.param), tmp_path, request)
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def module_archive_target(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Path | str:
+    return _new_target(str(request.param), tmp_path_factory.mktemp("archive"), request)

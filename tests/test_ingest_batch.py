@@ -49,8 +49,8 @@ def site() -> Iterator[Any]:
 
 
 @pytest.fixture
-def archive(tmp_path: Path) -> Iterator[Archive]:
-    with Archive.open(tmp_path / "archive.db") as opened:
+def archive(archive_target: Path | str) -> Iterator[Archive]:
+    with Archive.open(archive_target) as opened:
         yield opened
 
 

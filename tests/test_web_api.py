@@ -55,7 +55,7 @@ CANAL_REOPENING = (
 PUBLIC_KEYS = {"executive_summary", "story_so_far", "why_it_matters", "who_thinks_what", "sections"}
 
 
-def ingest(db: Path, text: str, title: str, outlet: str, published: datetime) -> str:
+def ingest(db: Path | str, text: str, title: str, outlet: str, published: datetime) -> str:
     """Store one article through the library (analysis, brief, story) and return its id."""
     article = article_from_text(text, title=title, outlet=outlet, published=published)
     analysis = analyze(article)
@@ -66,8 +66,8 @@ def ingest(db: Path, text: str, title: str, outlet: str, published: datetime) ->
 
 
 @pytest.fixture(scope="module")
-def archive_db(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
-    db = tmp_path_factory.mktemp("web-api") / "archive.db"
+def archive_db(module_archive_target: Path | str) -> dict[str, object]:
+    db = module_archive_target
     ferry = ingest(
         db,
         FERRY_STRIKE,
@@ -88,7 +88,7 @@ def archive_db(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
 @pytest.fixture(scope="module")
 def api(archive_db: dict[str, object]) -> Iterator[str]:
     db = archive_db["db"]
-    assert isinstance(db, Path)
+    assert isinstance(db, Path | str)
     with serve_in_thread(create_app(db)) as base_url:
         yield base_url + "/api/v1"
 
