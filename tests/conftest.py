@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import socket
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -66,3 +70,67 @@ def module_archive_target(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Path | str:
     return _new_target(str(request.param), tmp_path_factory.mktemp("archive"), request)
+
+
+# ---------------------------------------------------------------------- a local Dask cluster
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def dask_cluster() -> Iterator[str]:
+    """A Dask scheduler and two single-threaded worker processes on 127.0.0.1 (real
+    processes, started the way an operator would); yields the scheduler's address."""
+    try:
+        import distributed
+    except ImportError:
+        pytest.skip("Dask distributed is not installed (pip install 'newsbrief[cluster]')")
+    bindir = Path(sys.executable).parent
+    port = _free_port()
+    address = f"tcp://127.0.0.1:{port}"
+    common = ["--no-dashboard"]
+    procs = [
+        subprocess.Popen(
+            [
+                str(bindir / "dask"),
+                "scheduler",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                *common,
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+    ]
+    worker = [str(bindir / "dask"), "worker", address, "--host", "127.0.0.1", "--nworkers", "1"]
+    worker += ["--nthreads", "1", "--memory-limit", "0", *common]
+    try:
+        time.sleep(1.0)
+        for _ in range(2):
+            procs.append(
+                subprocess.Popen(
+                    worker,
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                    start_new_session=True,
+                )
+            )
+        with distributed.Client(address, timeout=60) as client:
+            client.wait_for_workers(2, timeout=120)
+        yield address
+    finally:
+        for proc in reversed(procs):
+            proc.terminate()
+        for proc in reversed(procs):
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait(timeout=10)

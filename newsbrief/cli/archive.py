@@ -97,6 +97,22 @@ def ingest(
     ],
     db: Db = None,
     analyze: Analyze = True,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            help="Analyze in this many processes (default: every core). Storing and story"
+            " threading stay in this one process.",
+            show_default=False,
+        ),
+    ] = None,
+    cluster: Annotated[
+        str | None,
+        typer.Option(
+            help="Analyze on the workers of this Dask scheduler (e.g. tcp://10.0.0.5:8786;"
+            " needs newsbrief[cluster]). Storing and story threading stay here.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Add articles to the archive: dedupe, store, thread into stories, analyze.
 
@@ -105,11 +121,21 @@ def ingest(
     The exit code is non-zero only when no item could be read at all.
     """
     from newsbrief.ingest.batch import ingest_sources
+    from newsbrief.ingest.parallel import make_analyzer
     from newsbrief.store import Archive
 
+    if workers is not None and cluster:
+        raise InputError("give either --workers or --cluster, not both")
     settings = _settings(db)
-    with Archive.open(settings.db_path) as archive, _progress("ingesting") as advance:
-        report = ingest_sources(sources, archive, settings, analyze=analyze, on_item=advance)
+    analyzer = make_analyzer(workers=workers, cluster=cluster) if analyze else None
+    try:
+        with Archive.open(settings.db_path) as archive, _progress("ingesting") as advance:
+            report = ingest_sources(
+                sources, archive, settings, analyze=analyze, on_item=advance, analyzer=analyzer
+            )
+    finally:
+        if analyzer is not None:
+            analyzer.close()
     for outcome in report.failures:
         err.print(f"failed: {outcome.label}: {outcome.detail}", markup=False)
     err.print(report.summary(), markup=False)
