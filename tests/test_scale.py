@@ -46,10 +46,13 @@ def _article(rng: random.Random, story: int, k: int) -> dict[str, str]:
         f" warned, and further talks are expected on Friday.",
     ]
     for _ in range(4):  # specifics of this article, so that articles are not near copies
+        who_said = rng.choice(["the mayor", "a spokesman", "the police", "a judge"])
+        things = rng.choice(["buses", "ships", "letters", "shops"])
+        extra = rng.choice(["tents", "banners", "vans", "drums"])
         lines.append(
-            f"On day {rng.randint(1, 28)} {rng.choice(['the mayor', 'a spokesman', 'the police', 'a judge'])}"
-            f" of {rng.choice(PLACES)} counted {rng.randint(10, 99_999)} {rng.choice(['buses', 'ships', 'letters', 'shops'])}"
-            f" and {rng.randint(2, 500)} {rng.choice(['tents', 'banners', 'vans', 'drums'])} near item {story}-{k}."
+            f"On day {rng.randint(1, 28)} {who_said} of {rng.choice(PLACES)} counted"
+            f" {rng.randint(10, 99_999)} {things} and {rng.randint(2, 500)} {extra}"
+            f" near item {story}-{k}."
         )
     rng.shuffle(lines)
     return {
