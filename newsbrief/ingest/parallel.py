@@ -17,6 +17,8 @@ from __future__ import annotations
 import importlib
 import multiprocessing
 import os
+import threading
+import time
 from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, Protocol
@@ -102,11 +104,24 @@ class InProcessAnalyzer:
         pass
 
 
-def _warm_up() -> None:
-    """Worker initializer: load the spaCy model once per worker process."""
+def _warm_up(parent: int) -> None:
+    """Worker initializer: exit with the ingest process (even one killed by ``kill -9``,
+    which cannot shut its pool down), then load the spaCy model once."""
     from newsbrief.analyze.nlp import get_nlp
 
+    threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
     get_nlp()
+
+
+def _exit_with(parent: int) -> None:
+    while True:
+        time.sleep(0.5)
+        try:
+            os.kill(parent, 0)
+        except ProcessLookupError:
+            os._exit(3)
+        except PermissionError:
+            pass  # alive, owned by another user
 
 
 class ProcessAnalyzer:
@@ -129,7 +144,10 @@ class ProcessAnalyzer:
             if method == "forkserver":
                 ctx.set_forkserver_preload(["newsbrief.analyze"])
             self._pool = ProcessPoolExecutor(
-                max_workers=self.workers, mp_context=ctx, initializer=_warm_up
+                max_workers=self.workers,
+                mp_context=ctx,
+                initializer=_warm_up,
+                initargs=(os.getpid(),),
             )
         return self._pool
 
