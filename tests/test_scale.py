@@ -203,3 +203,53 @@ def test_two_ingests_into_one_postgresql_archive_store_each_article_once(
         assert db.execute("SELECT COUNT(*) FROM articles_fts").fetchone()[0] == n
         meta = db.execute("SELECT value FROM cluster_meta WHERE key = 'stats'").fetchone()
         assert json.loads(meta[0])["n_docs"] == n
+
+
+@pytest.mark.slow
+@pytest.mark.postgres
+def test_serve_with_two_worker_processes_over_postgresql(pg_server: object, items: Path) -> None:
+    """``newsbrief serve --workers 2`` over PostgreSQL: both processes serve the archive, and
+    an article written meanwhile by another process is visible at once."""
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    from newsbrief.store.pgtemp import PgServer
+
+    assert isinstance(pg_server, PgServer)
+    url = pg_server.create_database()
+    with Archive.open(url) as archive:
+        ingest_sources([str(items)], archive, Settings(), analyze=False)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    cmd = [sys.executable, "-m", "newsbrief", "serve", "--db", url, "--port", str(port)]
+    server = subprocess.Popen(
+        [*cmd, "--workers", "2"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    base = f"http://127.0.0.1:{port}/api/v1"
+    try:
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline:
+            assert server.poll() is None, server.stderr.read().decode() if server.stderr else ""
+            try:
+                if httpx.get(base + "/health", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.2)
+        health = httpx.get(base + "/health", timeout=5).json()
+        assert health["articles"] == N_STORIES * PER_STORY
+        with httpx.Client(timeout=10) as client:
+            statuses = {client.get(base + "/stories").status_code for _ in range(20)}
+        assert statuses == {200}
+        with Archive.open(url) as archive:
+            from newsbrief.ingest.text import article_from_text
+
+            archive.save_article(article_from_text("A late note about the harbour. " * 12))
+        assert httpx.get(base + "/health", timeout=5).json()["articles"] == health["articles"] + 1
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

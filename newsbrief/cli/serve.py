@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import os
 from typing import Annotated
 
 import typer
@@ -35,6 +36,13 @@ def serve(
             show_default=False,
         ),
     ] = None,
+    workers: Annotated[
+        int,
+        typer.Option(
+            help="Server processes (more than 1 suits a PostgreSQL archive: SQLite allows one"
+            " writer at a time)."
+        ),
+    ] = 1,
 ) -> None:
     """Serve the archive: stories, briefs, articles, actors, search, and a JSON API (/api/v1).
 
@@ -49,12 +57,33 @@ def serve(
             f"the web server needs FastAPI and uvicorn ({exc.name} is missing)",
             hint="pip install fastapi uvicorn python-multipart",
         ) from exc
+    if workers < 1:
+        raise InputError(f"--workers must be at least 1, not {workers}")
     settings = Settings(db_path=db) if db else Settings()
-    app = create_app(settings.db_path, token=token, settings=settings)
     if not token and not _is_loopback(host):
         err.print(f"warning: listening on {host} without --token: anyone can submit articles")
-    err.print(f"serving {redact(settings.db_path)} on http://{_url_host(host)}:{port}/")
-    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+    where = f"{redact(settings.db_path)} on http://{_url_host(host)}:{port}/"
+    if workers == 1:
+        app = create_app(settings.db_path, token=token, settings=settings)
+        err.print(f"serving {where}")
+        uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+        return
+    from newsbrief.store import Archive
+    from newsbrief.web.app import ENV_DB, ENV_TOKEN
+
+    Archive.open(settings.db_path).close()  # create or migrate once, before the workers start
+    os.environ[ENV_DB] = str(settings.db_path)
+    os.environ[ENV_TOKEN] = token or ""
+    err.print(f"serving {where} with {workers} worker processes")
+    uvicorn.run(
+        "newsbrief.web.app:app_from_env",
+        factory=True,
+        workers=workers,
+        host=host,
+        port=port,
+        log_level="warning",
+        server_header=False,
+    )
 
 
 def _is_loopback(host: str) -> bool:
