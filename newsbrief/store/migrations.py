@@ -257,10 +257,19 @@ def _m003_story_repair(conn: Database) -> None:
     )
 
 
+def _m012_signature_sizes(conn: Database) -> None:
+    """The shingle count of each signature, so near-duplicate candidates are screened on their
+    signatures before their texts are read (NULL for signatures stored before: read)."""
+    run_script(conn, "ALTER TABLE signatures ADD COLUMN shingles INTEGER;")
+
+
+# Versions 4-11 are taken by work landing in parallel; a missing version is applied whenever it
+# appears, in list order, so the list may be merged in any order of arrival.
 MIGRATIONS: tuple[tuple[int, str, Migration], ...] = (
     (1, "core", _m001_core),
     (2, "stream", _m002_stream),
     (3, "story repair", _m003_story_repair),
+    (12, "signature sizes", _m012_signature_sizes),
 )
 
 LATEST = MIGRATIONS[-1][0]

@@ -101,13 +101,22 @@ class StoriesMixin(ArchiveBase):
 
     # ------------------------------------------------------------------ near-duplicate index
 
-    def save_signature(self, article_id: str, minhash: bytes, buckets: Sequence[int]) -> None:
-        """Store an article's MinHash signature and its LSH band buckets."""
+    def save_signature(
+        self,
+        article_id: str,
+        minhash: bytes,
+        buckets: Sequence[int],
+        *,
+        shingles: int | None = None,
+    ) -> None:
+        """Store an article's MinHash signature (of ``shingles`` shingles) and its LSH band
+        buckets."""
         with self.transaction() as conn:
             conn.execute(
-                "INSERT INTO signatures (article_id, minhash) VALUES (?, ?)"
-                " ON CONFLICT (article_id) DO UPDATE SET minhash = excluded.minhash",
-                (article_id, minhash),
+                "INSERT INTO signatures (article_id, minhash, shingles) VALUES (?, ?, ?)"
+                " ON CONFLICT (article_id) DO UPDATE SET minhash = excluded.minhash,"
+                " shingles = excluded.shingles",
+                (article_id, minhash, shingles),
             )
             conn.executemany(
                 "INSERT INTO lsh_buckets (band, bucket, article_id) VALUES (?, ?, ?)"
@@ -127,6 +136,17 @@ class StoriesMixin(ArchiveBase):
             (*params, limit),
         )
         return [str(r[0]) for r in rows]
+
+    def signatures(self, article_ids: Sequence[str]) -> dict[str, tuple[bytes, int | None]]:
+        """The stored signatures (and shingle counts) of these articles."""
+        if not article_ids:
+            return {}
+        marks = ", ".join("?" * len(article_ids))
+        rows = self._conn.execute(
+            f"SELECT article_id, minhash, shingles FROM signatures WHERE article_id IN ({marks})",
+            tuple(article_ids),
+        )
+        return {str(r[0]): (bytes(r[1]), None if r[2] is None else int(r[2])) for r in rows}
 
     def get_signature(self, article_id: str) -> bytes | None:
         value = self._scalar("SELECT minhash FROM signatures WHERE article_id = ?", (article_id,))
