@@ -414,10 +414,12 @@ def run_archive(
     arts = stream(n, seed=seed)
     server = None
     profiler = None
+    sql_time: dict[str, list[float]] = {}
     if profile:
         import cProfile
 
         profiler = cProfile.Profile()
+        _time_sql(sql_time)
     with tempfile.TemporaryDirectory() as tmp:
         if backend == "postgresql":
             from newsbrief.store.pgtemp import PgServer
@@ -456,6 +458,10 @@ def run_archive(
                 server.stop()
     if profiler is not None and profile:
         profiler.dump_stats(profile)
+        top = sorted(sql_time.items(), key=lambda kv: -kv[1][1])[:12]
+        print("  slowest SQL over the whole run (calls, seconds):")
+        for sql, (calls, secs) in top:
+            print(f"    {int(calls):>8} {secs:>8.2f}  {' '.join(sql.split())[:110]}")
     print(
         f"archive ingest on {backend} (dedupe + save article + assign + persist story state,"
         f" {batch} articles per commit): {n} articles"
@@ -470,6 +476,28 @@ def run_archive(
         f"database {size:.0f} MiB ({size * 1024 / n:.1f} KiB/article); "
         f"peak memory {peak_rss_mib():.0f} MiB"
     )
+
+
+def _time_sql(totals: dict[str, list[float]]) -> None:
+    """Count calls and seconds per SQL statement (``--profile``)."""
+    from newsbrief.store.db import Database
+
+    def timed(name: str) -> None:
+        original = getattr(Database, name)
+
+        def wrapper(self: Database, sql: str, *args: object) -> object:
+            t0 = time.perf_counter()
+            try:
+                return original(self, sql, *args)
+            finally:
+                entry = totals.setdefault(sql, [0.0, 0.0])
+                entry[0] += 1
+                entry[1] += time.perf_counter() - t0
+
+        setattr(Database, name, wrapper)
+
+    timed("execute")
+    timed("executemany")
 
 
 def main(argv: list[str] | None = None) -> int:

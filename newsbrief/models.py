@@ -11,9 +11,9 @@ The brief's JSON (``Brief.model_dump(mode="json")``) is public API: its top-leve
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 SCHEMA_VERSION = "1.0"
 
@@ -40,6 +40,22 @@ class Evidence(Record):
     end: int = Field(ge=0, description="character offset into the article text, exclusive")
 
 
+def web_url(url: str | None) -> str | None:
+    """``url`` when it is an http(s) address a page may link to, else None: a
+    ``javascript:``, ``data:`` or ``file:`` URL from some input is dropped, never shown."""
+    if not url:
+        return None
+    url = url.strip()
+    scheme, sep, rest = url.partition("://")
+    if not sep or scheme.lower() not in ("http", "https") or not rest:
+        return None
+    if any(ord(c) < 33 or c == "\x7f" for c in url):
+        return None
+    return url
+
+
+WebUrl = Annotated[str | None, AfterValidator(web_url)]
+
 # --------------------------------------------------------------------------- ingest
 
 
@@ -49,7 +65,7 @@ class Article(Record):
     id: str
     text: str
     title: str | None = None
-    url: str | None = None
+    url: WebUrl = Field(default=None, description="where it was published (http(s) only)")
     outlet: str | None = None
     author: str | None = None
     published: datetime | None = None
@@ -171,7 +187,7 @@ class Analysis(Record):
 class ArticleRef(Record):
     id: str
     title: str | None = None
-    url: str | None = None
+    url: WebUrl = None
     outlet: str | None = None
     author: str | None = None
     published: datetime | None = None

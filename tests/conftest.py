@@ -1,4 +1,5 @@
-"""Shared fixtures: the benchmark data folder (skips when absent) and the example articles."""
+"""Shared fixtures: the benchmark data folder (skips when absent), the example articles, a fresh
+archive and the fixture news site on loopback. Sample texts and helpers: ``samples.py``."""
 
 from __future__ import annotations
 
@@ -8,10 +9,13 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from samples import FEED_PAGES, feedsite
 
 from newsbrief.evaluate.common import data_root
+from newsbrief.store import Archive
 from newsbrief.store.pgtemp import PgServer, unavailable_reason
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -134,3 +138,20 @@ def dask_cluster() -> Iterator[str]:
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait(timeout=10)
+
+
+@pytest.fixture
+def archive(archive_target: Path | str) -> Iterator[Archive]:
+    """A fresh archive, open for the test: a SQLite file in a temporary folder, and (the same
+    test again) a database on the session's PostgreSQL server."""
+    with Archive.open(archive_target) as opened:
+        yield opened
+
+
+@pytest.fixture
+def feed_site() -> Iterator[Any]:
+    """The fixture news site (an RSS feed and its article pages) served on 127.0.0.1, every
+    page visible."""
+    state = feedsite.FeedSite(dict(FEED_PAGES), visible=list(FEED_PAGES))
+    with feedsite.Server(state):
+        yield state

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from samples import SECTION_KEYS
 
 from newsbrief.models import Brief
 
@@ -159,11 +160,5 @@ def test_schema_command_prints_brief_schema() -> None:
     proc = run("schema")
     assert proc.returncode == 0
     schema = json.loads(proc.stdout)
-    for key in (
-        "executive_summary",
-        "story_so_far",
-        "why_it_matters",
-        "who_thinks_what",
-        "sections",
-    ):
+    for key in SECTION_KEYS:
         assert key in schema["properties"]

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from datetime import UTC, datetime
 from pathlib import Path
-from types import ModuleType
 
 import numpy as np
 import pytest
+from samples import FEED_PAGES
 
 from newsbrief.ingest.batch import Ingestor
 from newsbrief.ingest.text import article_from_text
@@ -24,20 +22,7 @@ from newsbrief.stories.dedupe import (
     shingles,
 )
 
-
-def _feedsite() -> ModuleType:
-    """The fixture site module (tests/fixtures/feed/feedsite.py), loaded once by path."""
-    name = "newsbrief_tests_feedsite"
-    if name not in sys.modules:
-        path = Path(__file__).parent / "fixtures" / "feed" / "feedsite.py"
-        spec = importlib.util.spec_from_file_location(name, path)
-        assert spec is not None and spec.loader is not None
-        sys.modules[name] = module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-PAGES = {p.slug: p for p in _feedsite().load_pages()}
+PAGES = dict(FEED_PAGES)
 
 
 def article(slug: str, **changes: object) -> Article:

@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
+from samples import SECTION_KEYS
 
 ROOT = Path(__file__).resolve().parents[1]
 _spec = importlib.util.spec_from_file_location("regen_golden", ROOT / "scripts" / "regen_golden.py")
@@ -20,12 +21,6 @@ _spec.loader.exec_module(regen)
 def test_brief_matches_golden(name: str) -> None:
     expected = json.loads((ROOT / "tests" / "golden" / f"{name}.json").read_text(encoding="utf-8"))
     actual = regen.golden_brief(name)
-    for key in (
-        "executive_summary",
-        "story_so_far",
-        "why_it_matters",
-        "who_thinks_what",
-        "sections",
-    ):
+    for key in SECTION_KEYS:
         assert actual[key] == expected[key], f"{key} differs from tests/golden/{name}.json"
     assert actual == expected

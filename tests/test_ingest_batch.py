@@ -2,37 +2,20 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from collections import defaultdict
-from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
+from samples import FEED_PAGES, feedsite
 
 from newsbrief.cli import main
 from newsbrief.ingest.batch import BatchReport, ingest_sources
 from newsbrief.settings import Settings
 from newsbrief.store import Archive
 
-
-def _feedsite() -> ModuleType:
-    """The fixture site module (tests/fixtures/feed/feedsite.py), loaded once by path."""
-    name = "newsbrief_tests_feedsite"
-    if name not in sys.modules:
-        path = Path(__file__).parent / "fixtures" / "feed" / "feedsite.py"
-        spec = importlib.util.spec_from_file_location(name, path)
-        assert spec is not None and spec.loader is not None
-        sys.modules[name] = module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-feedsite = _feedsite()
-PAGES: dict[str, Any] = {p.slug: p for p in feedsite.load_pages()}
+PAGES: dict[str, Any] = dict(FEED_PAGES)
 ORIGINALS = [s for s, p in PAGES.items() if p.copy_of is None]
 COPIES = [s for s, p in PAGES.items() if p.copy_of is not None]
 
@@ -41,25 +24,14 @@ def slug_of(label: str) -> str:
     return label.rsplit("/", 1)[-1].removesuffix(".html")
 
 
-@pytest.fixture
-def site() -> Iterator[Any]:
-    state = feedsite.FeedSite(dict(PAGES), visible=list(PAGES))
-    with feedsite.Server(state):
-        yield state
-
-
-@pytest.fixture
-def archive(archive_target: Path | str) -> Iterator[Archive]:
-    with Archive.open(archive_target) as opened:
-        yield opened
-
-
 def ingest(archive: Archive, *sources: str, analyze: bool = False) -> BatchReport:
     return ingest_sources(list(sources), archive, Settings(), analyze=analyze)
 
 
-def test_feed_ingest_collapses_copies_and_keeps_stories_apart(site: Any, archive: Archive) -> None:
-    report = ingest(archive, f"{site.base}/feed.xml")
+def test_feed_ingest_collapses_copies_and_keeps_stories_apart(
+    feed_site: Any, archive: Archive
+) -> None:
+    report = ingest(archive, f"{feed_site.base}/feed.xml")
     status = {slug_of(o.label): o.status for o in report.outcomes}
     assert sorted(s for s, v in status.items() if v == "new") == sorted(ORIGINALS)
     assert sorted(s for s, v in status.items() if v == "duplicate") == sorted(COPIES)
@@ -73,8 +45,8 @@ def test_feed_ingest_collapses_copies_and_keeps_stories_apart(site: Any, archive
     assert wire and wire[0].is_original
 
 
-def test_feed_ingest_makes_three_story_threads(site: Any, archive: Archive) -> None:
-    report = ingest(archive, f"{site.base}/feed.xml")
+def test_feed_ingest_makes_three_story_threads(feed_site: Any, archive: Archive) -> None:
+    report = ingest(archive, f"{feed_site.base}/feed.xml")
     threads: dict[str, set[str]] = defaultdict(set)
     for o in report.outcomes:
         threads[PAGES[slug_of(o.label)].story].add(o.story_id or "")
@@ -88,20 +60,20 @@ def test_feed_ingest_makes_three_story_threads(site: Any, archive: Archive) -> N
     assert all(row.article_count == 8 for row in rows)
 
 
-def test_feed_entries_are_not_fetched_again(site: Any, archive: Archive) -> None:
-    ingest(archive, f"{site.base}/feed.xml")
-    pages_before = site.page_requests()
-    again = ingest(archive, f"{site.base}/feed.xml")
+def test_feed_entries_are_not_fetched_again(feed_site: Any, archive: Archive) -> None:
+    ingest(archive, f"{feed_site.base}/feed.xml")
+    pages_before = feed_site.page_requests()
+    again = ingest(archive, f"{feed_site.base}/feed.xml")
     assert {o.status for o in again.outcomes} == {"seen"}
-    assert site.page_requests() == pages_before
+    assert feed_site.page_requests() == pages_before
     assert archive.count_articles() == len(ORIGINALS)
 
 
-def test_dead_link_falls_back_to_feed_content(site: Any, archive: Archive) -> None:
-    site.visible = ["bridge-06", "bridge-07", "bridge-08"]
-    site.dead = {"bridge-07", "bridge-08"}
-    site.full_content = {"bridge-07"}
-    report = ingest(archive, f"{site.base}/feed.xml")
+def test_dead_link_falls_back_to_feed_content(feed_site: Any, archive: Archive) -> None:
+    feed_site.visible = ["bridge-06", "bridge-07", "bridge-08"]
+    feed_site.dead = {"bridge-07", "bridge-08"}
+    feed_site.full_content = {"bridge-07"}
+    report = ingest(archive, f"{feed_site.base}/feed.xml")
     by_slug = {slug_of(o.label): o for o in report.outcomes}
     assert by_slug["bridge-06"].status == "new"
     assert by_slug["bridge-07"].status == "new"  # from content:encoded
@@ -127,10 +99,10 @@ def _jsonl_lines(base: str) -> list[str]:
 
 
 def test_jsonl_ingest_reports_bad_lines_and_keeps_going(
-    site: Any, archive: Archive, tmp_path: Path
+    feed_site: Any, archive: Archive, tmp_path: Path
 ) -> None:
     path = tmp_path / "batch.jsonl"
-    path.write_text("\n".join(_jsonl_lines(site.base)) + "\n", encoding="utf-8")
+    path.write_text("\n".join(_jsonl_lines(feed_site.base)) + "\n", encoding="utf-8")
     report = ingest(archive, str(path))
     by_line = {o.label.rsplit(":", 1)[-1]: o for o in report.outcomes}
     assert [by_line[n].status for n in ("1", "5", "7")] == ["new", "new", "new"]

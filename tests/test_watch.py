@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
+from samples import FEED_PAGES, feedsite
 
 from newsbrief.cli import main
 from newsbrief.ingest.batch import Ingestor
@@ -17,21 +15,7 @@ from newsbrief.ingest.feeds import next_delay
 from newsbrief.ingest.watch import PollResult, poll_feed, watch_feeds
 from newsbrief.store import Archive
 
-
-def _feedsite() -> ModuleType:
-    """The fixture site module (tests/fixtures/feed/feedsite.py), loaded once by path."""
-    name = "newsbrief_tests_feedsite"
-    if name not in sys.modules:
-        path = Path(__file__).parent / "fixtures" / "feed" / "feedsite.py"
-        spec = importlib.util.spec_from_file_location(name, path)
-        assert spec is not None and spec.loader is not None
-        sys.modules[name] = module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-feedsite = _feedsite()
-PAGES: dict[str, Any] = {p.slug: p for p in feedsite.load_pages()}
+PAGES: dict[str, Any] = dict(FEED_PAGES)
 SLUGS = list(PAGES)
 
 
@@ -97,21 +81,27 @@ class FakeTime:
         self.sleeps.append(round(seconds, 3))
         self.now += seconds
 
+    def watch(self, feed: str, ingestor: Ingestor, *, polls: int) -> tuple[int, list[PollResult]]:
+        """Watch one feed every 10 s (back-off capped at 60 s) for ``polls`` rounds on this
+        clock; the rounds run and each poll's result."""
+        results: list[PollResult] = []
+        rounds = watch_feeds(
+            [feed],
+            ingestor,
+            every_s=10,
+            max_polls=polls,
+            max_backoff_s=60,
+            on_poll=results.append,
+            sleep=self.sleep,
+            clock=self.clock,
+        )
+        return rounds, results
+
 
 def test_watch_backs_off_on_errors_and_recovers(site: Any, ingestor: Ingestor) -> None:
     site.broken_feed = True
     fake = FakeTime()
-    results: list[PollResult] = []
-    rounds = watch_feeds(
-        [f"{site.base}/feed.xml"],
-        ingestor,
-        every_s=10,
-        max_polls=4,
-        max_backoff_s=60,
-        on_poll=results.append,
-        sleep=fake.sleep,
-        clock=fake.clock,
-    )
+    rounds, results = fake.watch(f"{site.base}/feed.xml", ingestor, polls=4)
     assert rounds == 4
     assert [r.status for r in results] == ["error"] * 4
     assert fake.sleeps == [20, 40, 60]
@@ -119,17 +109,7 @@ def test_watch_backs_off_on_errors_and_recovers(site: Any, ingestor: Ingestor) -
     assert ingestor.archive.feed_state(f"{site.base}/feed.xml").failures == 4
 
     site.broken_feed = False
-    results.clear()
-    watch_feeds(
-        [f"{site.base}/feed.xml"],
-        ingestor,
-        every_s=10,
-        max_polls=2,
-        max_backoff_s=60,
-        on_poll=results.append,
-        sleep=fake.sleep,
-        clock=fake.clock,
-    )
+    _, results = fake.watch(f"{site.base}/feed.xml", ingestor, polls=2)
     assert [r.status for r in results] == ["updated", "not-modified"]
     assert [r.next_in_s for r in results] == [10, 10]
     assert ingestor.archive.feed_state(f"{site.base}/feed.xml").failures == 0

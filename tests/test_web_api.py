@@ -13,75 +13,27 @@ import pytest
 pytest.importorskip("fastapi", reason="the web extra (fastapi, uvicorn) is not installed")
 pytest.importorskip("uvicorn", reason="the web extra (fastapi, uvicorn) is not installed")
 
-from newsbrief.analyze import analyze
-from newsbrief.compose import compose_brief
-from newsbrief.ingest import article_from_text
-from newsbrief.ingest.batch import Ingestor
+from samples import CANAL_REOPENING, LIBRARY_VOTE, SECTION_KEYS, store_article, store_ferry
+
 from newsbrief.models import Brief
-from newsbrief.store import Archive
 from newsbrief.web import create_app
 from newsbrief.web.server import serve_in_thread
 
-FERRY_STRIKE = (
-    "Ferry crews at the port of Kestrel Bay walked off the job on Monday, halting crossings to "
-    "the outer islands after pay talks with the operator broke down the previous evening.\n\n"
-    "The Kestrel Ferry Workers' Association said about 400 members had joined the strike. "
-    '"We have asked for a fair wage for three years and we are tired of waiting," said Marta '
-    "Olsen, the association's president, speaking outside the terminal.\n\n"
-    "The operator, Bayline Ferries, said in a statement that it had offered a 5 percent raise "
-    "and warned that the stoppage would cost the island economy dearly. Transport minister Colin "
-    "Ashdown urged both sides to return to talks, according to the regional broadcaster.\n\n"
-    "Islanders say the crossings are their only link to hospitals and schools on the mainland. "
-    "Talks are expected to resume later this week."
-)
-LIBRARY_VOTE = (
-    "The city council of Arden voted on Wednesday to close the old central library for two "
-    "years of repairs, after engineers found cracks in the roof beams of the reading hall.\n\n"
-    "Council leader Priya Natarajan said the building was no longer safe for the public. "
-    '"We cannot ask families to sit under a roof that might fail," she told the council '
-    "chamber.\n\n"
-    "The library's books will move to a temporary branch in the former post office on Mill "
-    "Street, which is due to open in March. Residents' groups said the closure would hit "
-    "pupils who rely on the library for quiet study space and free internet access."
-)
-CANAL_REOPENING = (
-    "The Harrow canal reopened to barges on Thursday after eight months of repairs to its "
-    "locks, the waterways agency said. Boat owners had waited since last spring for the work "
-    "to finish, and several hire companies said they had lost most of a season. The agency "
-    "said the new gates should last for fifty years and that tolls would not rise this year. "
-    '"It is a relief to see the water moving again," said lock keeper Tom Brannock, who has '
-    "worked on the canal for two decades."
-)
-PUBLIC_KEYS = {"executive_summary", "story_so_far", "why_it_matters", "who_thinks_what", "sections"}
-
-
-def ingest(db: Path | str, text: str, title: str, outlet: str, published: datetime) -> str:
-    """Store one article through the library (analysis, brief, story) and return its id."""
-    article = article_from_text(text, title=title, outlet=outlet, published=published)
-    analysis = analyze(article)
-    with Archive.open(db) as archive:
-        outcome = Ingestor(archive).add(article, analysis, brief=compose_brief(analysis))
-    assert outcome.status == "new"
-    return article.id
+PUBLIC_KEYS = set(SECTION_KEYS)
 
 
 @pytest.fixture(scope="module")
 def archive_db(module_archive_target: Path | str) -> dict[str, object]:
     db = module_archive_target
-    ferry = ingest(
-        db,
-        FERRY_STRIKE,
-        "Ferry crews strike in Kestrel Bay",
-        "Harbour Post",
-        datetime(2025, 3, 3, 8, 0, tzinfo=UTC),
-    )
-    library = ingest(
+    ferry = store_ferry(db)
+    library, outcome = store_article(
         db,
         LIBRARY_VOTE,
         "Arden to close its central library for repairs",
         "Arden Courier",
         datetime(2025, 3, 5, 17, 30, tzinfo=UTC),
     )
+    assert outcome.status == "new"
     return {"db": db, "ferry": ferry, "library": library}
 
 
@@ -102,7 +54,10 @@ def test_health_reports_the_archive(api: str) -> None:
 
 
 def test_stories_are_listed_latest_first_and_paged(api: str, archive_db: dict[str, object]) -> None:
-    stories = httpx.get(f"{api}/stories").json()
+    page = httpx.get(f"{api}/stories").json()
+    assert set(page) == {"items", "total", "next"}
+    stories = page["items"]
+    assert page["total"] == len(stories) and page["next"] is None
     assert [s["title"] for s in stories][:2] == [
         "Arden to close its central library for repairs",
         "Ferry crews strike in Kestrel Bay",
@@ -112,13 +67,17 @@ def test_stories_are_listed_latest_first_and_paged(api: str, archive_db: dict[st
     assert first["independent_sources"] == 1
     assert first["outlets"] == ["Arden Courier"]
     second_page = httpx.get(f"{api}/stories", params={"limit": 1, "offset": 1}).json()
-    assert [s["id"] for s in second_page] == [stories[1]["id"]]
+    assert [s["id"] for s in second_page["items"]] == [stories[1]["id"]]
+    assert second_page["total"] == page["total"]
+    if page["total"] > 2:
+        assert second_page["next"] == "/api/v1/stories?limit=1&offset=2"
 
 
 def test_a_story_its_articles_and_its_brief(api: str, archive_db: dict[str, object]) -> None:
-    story = next(s for s in httpx.get(f"{api}/stories").json() if "Ferry" in s["title"])
+    listed = httpx.get(f"{api}/stories").json()["items"]
+    story = next(s for s in listed if "Ferry" in s["title"])
     assert httpx.get(f"{api}/stories/{story['id']}").json()["id"] == story["id"]
-    articles = httpx.get(f"{api}/stories/{story['id']}/articles").json()
+    articles = httpx.get(f"{api}/stories/{story['id']}/articles").json()["items"]
     assert [a["id"] for a in articles] == [archive_db["ferry"]]
     response = httpx.get(f"{api}/stories/{story['id']}/brief")
     assert response.status_code == 200
@@ -132,7 +91,8 @@ def test_articles_are_listed_and_served_with_their_text(
     api: str, archive_db: dict[str, object]
 ) -> None:
     listed = httpx.get(f"{api}/articles").json()
-    ids = [a["id"] for a in listed]
+    assert listed["total"] >= len(listed["items"])
+    ids = [a["id"] for a in listed["items"]]
     assert ids.index(archive_db["library"]) < ids.index(archive_db["ferry"])  # newest first
     detail = httpx.get(f"{api}/articles/{archive_db['ferry']}").json()
     assert detail["article"]["text"].startswith("Ferry crews at the port of Kestrel Bay")
@@ -329,7 +289,8 @@ def test_a_cross_site_post_is_refused(small_server: str) -> None:
         headers={"Origin": "https://evil.example"},
     )
     assert response.status_code == 403
-    assert "cross-site" in response.json()["message"]
+    assert "text/html" in response.headers["content-type"]  # a page, not the API's JSON
+    assert "cross-site" in response.text.lower()
 
 
 @pytest.fixture()

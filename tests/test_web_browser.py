@@ -9,7 +9,6 @@ from __future__ import annotations
 import shutil
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -24,11 +23,8 @@ CHROMIUM = "/usr/bin/chromium"
 if shutil.which(CHROMIUM) is None:
     pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium)", allow_module_level=True)
 
-from newsbrief.analyze import analyze  # noqa: E402
-from newsbrief.compose import compose_brief  # noqa: E402
-from newsbrief.ingest import article_from_text  # noqa: E402
-from newsbrief.ingest.batch import Ingestor  # noqa: E402
-from newsbrief.store import Archive  # noqa: E402
+from samples import CANAL_REOPENING, store_article, store_ferry  # noqa: E402
+
 from newsbrief.web import create_app  # noqa: E402
 from newsbrief.web.server import serve_in_thread  # noqa: E402
 
@@ -48,18 +44,6 @@ MARK_COLOR = """() => {
     return color;
 }"""  # the highlight colour brief.css defines, as the browser computes it
 
-FERRY_STRIKE = (
-    "Ferry crews at the port of Kestrel Bay walked off the job on Monday, halting crossings to "
-    "the outer islands after pay talks with the operator broke down the previous evening.\n\n"
-    "The Kestrel Ferry Workers' Association said about 400 members had joined the strike. "
-    '"We have asked for a fair wage for three years and we are tired of waiting," said Marta '
-    "Olsen, the association's president, speaking outside the terminal.\n\n"
-    "The operator, Bayline Ferries, said in a statement that it had offered a 5 percent raise "
-    "and warned that the stoppage would cost the island economy dearly. Transport minister Colin "
-    "Ashdown urged both sides to return to talks, according to the regional broadcaster.\n\n"
-    "Islanders say the crossings are their only link to hospitals and schools on the mainland. "
-    "Talks are expected to resume later this week."
-)
 HOSTILE = (
     "The town of Mossford opened a new footbridge over the river on Saturday, the council said. "
     "Someone tried to post <script>window.__pwned = 'script'; alert('script')</script> on the "
@@ -72,35 +56,13 @@ HOSTILE = (
     "of four million pounds, and that the old ford would stay open for horses."
 )
 HOSTILE_TITLE = "Mossford bridge opens <script>alert('title')</script>"
-CANAL_REOPENING = (
-    "The Harrow canal reopened to barges on Thursday after eight months of repairs to its "
-    "locks, the waterways agency said. Boat owners had waited since last spring for the work "
-    "to finish, and several hire companies said they had lost most of a season. The agency "
-    "said the new gates should last for fifty years and that tolls would not rise this year. "
-    '"It is a relief to see the water moving again," said lock keeper Tom Brannock, who has '
-    "worked on the canal for two decades."
-)
-
-
-def ingest(db: Path, text: str, title: str, outlet: str, published: datetime) -> str:
-    article = article_from_text(text, title=title, outlet=outlet, published=published)
-    analysis = analyze(article)
-    with Archive.open(db) as archive:
-        Ingestor(archive).add(article, analysis, brief=compose_brief(analysis))
-    return article.id
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
     db = tmp_path_factory.mktemp("web-browser") / "archive.db"
-    ferry = ingest(
-        db,
-        FERRY_STRIKE,
-        "Ferry crews strike in Kestrel Bay",
-        "Harbour Post",
-        datetime(2025, 3, 3, 8, 0, tzinfo=UTC),
-    )
-    hostile = ingest(
+    ferry = store_ferry(db)
+    hostile, _ = store_article(
         db,
         HOSTILE,
         HOSTILE_TITLE,

@@ -18,11 +18,12 @@ import traceback
 
 import typer
 
-from newsbrief.cli.archive import ingest, search, stories, watch
+from newsbrief.cli.archive import ingest, search, watch
 from newsbrief.cli.brief import brief, schema
 from newsbrief.cli.evals import eval_app
 from newsbrief.cli.output import err, report_error
 from newsbrief.cli.serve import serve
+from newsbrief.cli.stories import stories
 from newsbrief.errors import NewsbriefError
 
 __all__ = ["app", "main"]

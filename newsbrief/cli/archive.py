@@ -16,8 +16,6 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
-from rich.text import Text
 
 from newsbrief.errors import InputError
 from newsbrief.settings import Settings
@@ -90,7 +88,8 @@ def ingest(
         list[str],
         typer.Argument(
             help="Files, folders, http(s) URLs (article pages or RSS/Atom feeds), .jsonl files"
-            ' with {"url"|"text"|"html", "title", "published", "outlet"} per line, feed files'
+            ' with {"text"|"html" (plus "url" as the page address, not fetched) or "url"'
+            ' alone (fetched), "title", "published", "outlet"} per line, feed files'
             " (.xml/.rss/.atom), or - for JSON Lines on standard input.",
             show_default=False,
         ),
@@ -218,36 +217,6 @@ def search(
         date = hit.published.date().isoformat() if hit.published else "undated"
         outlet = f" — {hit.outlet}" if hit.outlet else ""
         story = f"  story {hit.story_id}" if hit.story_id else ""
-        out.print(f"{date}  {hit.title or '(untitled)'}{outlet}", markup=False)
+        out.print(f"{date}  {hit.title}{outlet}", markup=False)
         out.print(f"    {hit.article_id}{story}", markup=False)
         out.print(f"    {hit.snippet}", markup=False)
-
-
-def stories(
-    since: Since = None,
-    limit: Annotated[int, typer.Option(min=1, help="Most stories to list.")] = 50,
-    db: Db = None,
-) -> None:
-    """List story threads: id, title, articles, independent sources and last update."""
-    from newsbrief.store import Archive
-
-    settings = _settings(db)
-    with Archive.open(settings.db_path) as archive:
-        rows = archive.stories(since=parse_since(since), limit=limit)
-    if not rows:
-        err.print("no stories yet — add articles with `newsbrief ingest`")
-        return
-    table = Table(show_edge=False, pad_edge=False)
-    for name in ("story", "title", "articles", "sources", "last update"):
-        table.add_column(name, no_wrap=name != "title")
-    for row in rows:
-        last = row.last_published or row.updated_at
-        cells = (
-            row.id,
-            row.title or "(untitled)",
-            str(row.article_count),
-            str(row.independent_sources),
-            last.strftime("%Y-%m-%d %H:%M"),
-        )
-        table.add_row(*(Text(cell) for cell in cells))
-    out.print(table)

@@ -234,7 +234,9 @@ def run_story_brief(story_id: str, *, settings: Settings, fmt: str, output: Path
                 f"no story {story_id!r} in {archive.label}",
                 hint="list them with `newsbrief stories`",
             )
-        brief = compose_story_brief(analyses, settings)
+        story = archive.get_story(story_id)
+        headline = story.title if story is not None else None
+        brief = compose_story_brief(analyses, settings, headline=headline)
         previous = archive.get_brief("story", story_id)
         brief = brief.model_copy(update={"whats_new": whats_new(brief, previous)})
         archive.save_story_brief(story_id, brief)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import ipaddress
 import os
+import socket
 from typing import Annotated
 
 import typer
@@ -47,6 +49,7 @@ def serve(
     """Serve the archive: stories, briefs, articles, actors, search, and a JSON API (/api/v1).
 
     Binds 127.0.0.1 by default; without --token, anyone who can reach it may submit articles.
+    A port already in use (or one this user may not bind) exits with code 2.
     """
     try:
         import uvicorn
@@ -60,14 +63,30 @@ def serve(
     if workers < 1:
         raise InputError(f"--workers must be at least 1, not {workers}")
     settings = Settings(db_path=db) if db else Settings()
-    if not token and not _is_loopback(host):
-        err.print(f"warning: listening on {host} without --token: anyone can submit articles")
-    where = f"{redact(settings.db_path)} on http://{_url_host(host)}:{port}/"
-    if workers == 1:
-        app = create_app(settings.db_path, token=token, settings=settings)
-        err.print(f"serving {where}")
-        uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
-        return
+    sock = bind_port(host, port)
+    try:
+        if not token and not _is_loopback(host):
+            err.print(f"warning: listening on {host} without --token: anyone can submit articles")
+        where = f"{redact(settings.db_path)} on http://{_url_host(host)}:{port}/"
+        if workers == 1:
+            app = create_app(settings.db_path, token=token, settings=settings)
+            err.print(f"serving {where}")
+            config = uvicorn.Config(app, log_level="warning", server_header=False)
+            uvicorn.Server(config).run(sockets=[sock])
+        else:
+            _serve_workers(settings, token, workers, sock, where)
+    finally:
+        sock.close()
+
+
+def _serve_workers(
+    settings: Settings, token: str | None, workers: int, sock: socket.socket, where: str
+) -> None:
+    """``--workers N``: uvicorn's supervisor forks N server processes on the bound socket;
+    each builds the app from the environment (``newsbrief.web.app.app_from_env``)."""
+    import uvicorn
+    from uvicorn.supervisors import Multiprocess
+
     from newsbrief.store import Archive
     from newsbrief.web.app import ENV_DB, ENV_TOKEN
 
@@ -75,15 +94,38 @@ def serve(
     os.environ[ENV_DB] = str(settings.db_path)
     os.environ[ENV_TOKEN] = token or ""
     err.print(f"serving {where} with {workers} worker processes")
-    uvicorn.run(
+    config = uvicorn.Config(
         "newsbrief.web.app:app_from_env",
         factory=True,
         workers=workers,
-        host=host,
-        port=port,
         log_level="warning",
         server_header=False,
     )
+    Multiprocess(config, sockets=[sock]).run()
+
+
+def bind_port(host: str, port: int) -> socket.socket:
+    """A listening socket on ``host:port``; a clear ``InputError`` (exit 2) when the port is
+    taken, not ours to bind, or the host is not an address of this machine."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    try:
+        return socket.create_server((host, port), family=family)
+    except OSError as exc:
+        where = f"{_url_host(host)}:{port}"
+        if exc.errno == errno.EADDRINUSE:
+            raise InputError(
+                f"port {port} is already in use on {host}: another server is listening at {where}",
+                hint="stop that server, or choose another port with --port",
+            ) from exc
+        if exc.errno == errno.EACCES:
+            raise InputError(
+                f"not allowed to listen on {where} (ports under 1024 need privileges)",
+                hint="choose a port above 1024 with --port",
+            ) from exc
+        raise InputError(
+            f"cannot listen on {where}: {exc.strerror or exc}",
+            hint="check --host: it must be an address of this machine",
+        ) from exc
 
 
 def _is_loopback(host: str) -> bool:

@@ -12,14 +12,22 @@ from newsbrief.compose.summary import executive_summary
 from newsbrief.compose.timeline import story_so_far
 from newsbrief.models import Analysis, ArticleRef, Brief
 from newsbrief.settings import Settings
+from newsbrief.stories.titles import TitleSource, article_title, story_title
 
-__all__ = ["article_ref", "compose_brief", "compose_story_brief"]
+__all__ = ["article_ref", "compose_brief", "compose_story_brief", "story_headline"]
 
 
 def article_ref(analysis: Analysis) -> ArticleRef:
+    """The brief's reference to an article; its title is what a reader sees (the headline, or
+    one composed from the lead), never empty."""
     a = analysis.article
     return ArticleRef(
-        id=a.id, title=a.title, url=a.url, outlet=a.outlet, author=a.author, published=a.published
+        id=a.id,
+        title=article_title(a.title, a.text),
+        url=a.url,
+        outlet=a.outlet,
+        author=a.author,
+        published=a.published,
     )
 
 
@@ -31,7 +39,7 @@ def compose_brief(
     summary = executive_summary(analysis, settings)
     used = {item.evidence.sentence_index for item in summary}
     return Brief(
-        headline=analysis.article.title or _first_sentence(analysis),
+        headline=article_title(analysis.article.title, analysis.article.text),
         article=article_ref(analysis),
         executive_summary=summary,
         story_so_far=story_so_far([*history, analysis]),
@@ -42,8 +50,25 @@ def compose_brief(
     )
 
 
-def compose_story_brief(analyses: Sequence[Analysis], settings: Settings | None = None) -> Brief:
-    """The brief of a story across several articles, newest article leading."""
+def story_headline(analyses: Sequence[Analysis]) -> str:
+    """The story's title over these articles (:func:`newsbrief.stories.titles.story_title`)."""
+    return story_title(
+        [
+            TitleSource(a.article.id, a.article.title, a.article.text, a.article.published)
+            for a in analyses
+        ]
+    )
+
+
+def compose_story_brief(
+    analyses: Sequence[Analysis],
+    settings: Settings | None = None,
+    *,
+    headline: str | None = None,
+) -> Brief:
+    """The brief of a story across several articles, newest article leading. ``headline`` is
+    the story's title as the archive lists it (over all its articles, analyzed or not);
+    without it the title is chosen over these articles the same way."""
     if not analyses:
         raise ValueError("a story brief needs at least one article")
     settings = settings or Settings()
@@ -52,7 +77,7 @@ def compose_story_brief(analyses: Sequence[Analysis], settings: Settings | None 
     summary = executive_summary(lead, settings)
     used = {item.evidence.sentence_index for item in summary}
     return Brief(
-        headline=lead.article.title or _first_sentence(lead),
+        headline=headline or story_headline(ordered),
         articles=tuple(article_ref(a) for a in ordered),
         executive_summary=summary,
         story_so_far=story_so_far(ordered),
@@ -61,7 +86,3 @@ def compose_story_brief(analyses: Sequence[Analysis], settings: Settings | None 
         sections=body_sections(lead, settings),
         generated_at=datetime.now(UTC).replace(microsecond=0),
     )
-
-
-def _first_sentence(analysis: Analysis) -> str:
-    return analysis.sentences[0].text if analysis.sentences else "(untitled)"

@@ -13,7 +13,7 @@ import sys
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import BinaryIO, TextIO
+from typing import BinaryIO, NamedTuple, TextIO
 
 from newsbrief.errors import InputError, NoMainText, UnsupportedInput
 from newsbrief.ingest.files import Kind, RawInput, markdown_to_text, read_file, read_stdin
@@ -26,7 +26,7 @@ from newsbrief.ingest.text import (
     split_header,
     split_markdown_title,
 )
-from newsbrief.ingest.url import HTML_TYPES, Fetched, Guard, fetch_url, is_url
+from newsbrief.ingest.url import HTML_TYPES, ConnectTo, Fetched, Guard, fetch_url, is_url
 from newsbrief.ingest.validate import check_article_text, check_english, word_count
 from newsbrief.models import Article
 from newsbrief.settings import Settings
@@ -61,15 +61,17 @@ def load_input(
     stdin: TextIO | BinaryIO | None = None,
     guard: Guard | None = None,
     peer_guard: Guard | None = None,
+    connect_to: ConnectTo | None = None,
 ) -> Article:
     """Read one article. Keyword arguments override the metadata found in the input.
 
     Raises ``InputNotFound``, ``UnsupportedInput``, ``EmptyArticle``, ``NotEnglish``,
     ``NoMainText`` or ``FetchError``, each with a message naming the input and a hint.
-    ``guard`` and ``peer_guard`` are passed to ``fetch_url`` for URLs (see there).
+    ``guard``, ``peer_guard`` and ``connect_to`` are passed to ``fetch_url`` for URLs (see
+    there).
     """
     settings = settings or Settings()
-    raw, fetched_url = _read(spec, settings, stdin, (guard, peer_guard))
+    raw, fetched_url = _read(spec, settings, stdin, _Guards(guard, peer_guard, connect_to))
     body, meta = _parse(raw, fetched_url, settings)
     if fetched_url and not meta.url:
         meta = replace(meta, url=fetched_url)
@@ -91,16 +93,28 @@ def load_input(
     )
 
 
+class _Guards(NamedTuple):
+    guard: Guard | None
+    peer_guard: Guard | None
+    connect_to: ConnectTo | None
+
+
 def _read(
     spec: str,
     settings: Settings,
     stdin: TextIO | BinaryIO | None,
-    guards: tuple[Guard | None, Guard | None],
+    guards: _Guards,
 ) -> tuple[RawInput, str | None]:
     if spec == "-":
         return read_stdin(stdin if stdin is not None else _default_stdin()), None
     if is_url(spec):
-        fetched = fetch_url(spec, settings, guard=guards[0], peer_guard=guards[1])
+        fetched = fetch_url(
+            spec,
+            settings,
+            guard=guards.guard,
+            peer_guard=guards.peer_guard,
+            connect_to=guards.connect_to,
+        )
         kind: Kind = "html" if fetched.content_type in HTML_TYPES else "text"
         return RawInput(fetched.text, kind, spec), fetched.url
     if "://" in spec:

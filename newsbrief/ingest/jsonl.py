@@ -1,6 +1,8 @@
 """JSON Lines input: one article per line.
 
-Each line is ``{"url"|"text"|"html": …, "title": …, "published": …, "outlet": …}``.
+Each line is ``{"url"|"text"|"html": …, "title": …, "published": …, "outlet": …}``. A line
+with ``text`` or ``html`` may also carry ``url``, as crawlers store pages: the page's address,
+kept as metadata and never fetched. A line with only ``url`` is fetched.
 
 Reading is lazy and per line: a malformed line becomes one failing item (its error names the
 file and line) and never stops the lines after it.
@@ -74,11 +76,11 @@ def _parse_line(line: str, label: str) -> dict[str, Any]:
             hint='each line holds "url", "text" or "html", and optionally "title", '
             '"published", "outlet", "author"',
         )
-    bodies = [key for key in _BODY_KEYS if record.get(key)]
-    if len(bodies) != 1:
+    bodies = [key for key in ("text", "html") if record.get(key)]
+    if len(bodies) > 1 or not (bodies or record.get("url")):
         raise InputError(
-            f"{label}: give exactly one of "
-            + ", ".join(f'"{k}"' for k in _BODY_KEYS)
+            f'{label}: give exactly one of "text" or "html" (with "url" as the page\'s'
+            ' address, not fetched), or "url" alone to fetch the page'
             + (f" (got {', '.join(bodies)})" if bodies else "")
         )
     for key, value in record.items():
@@ -104,20 +106,25 @@ def jsonl_article(record: dict[str, Any], label: str, settings: Settings) -> Art
     from newsbrief.ingest.text import article_from_text
     from newsbrief.ingest.validate import check_article_text
 
-    title, outlet = record.get("title"), record.get("outlet")
+    title, outlet, url = record.get("title"), record.get("outlet"), record.get("url") or None
     published = _published(record.get("published"), label)
-    if record.get("url"):
-        return load_input(
-            record["url"], title=title, outlet=outlet, published=published, settings=settings
-        )
     if record.get("html"):
         return html_article(
-            record["html"], label, settings, title=title, outlet=outlet, published=published
+            record["html"],
+            label,
+            settings,
+            title=title,
+            outlet=outlet,
+            published=published,
+            url=url,
         )
+    if not record.get("text") and url:
+        return load_input(url, title=title, outlet=outlet, published=published, settings=settings)
     check_article_text(record["text"], label, min_words=settings.min_words)
     return article_from_text(
         record["text"],
         title=title,
+        url=url,
         outlet=outlet,
         author=record.get("author"),
         published=published,

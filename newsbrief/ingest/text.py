@@ -132,12 +132,49 @@ def parse_datetime(value: str) -> datetime | None:
     return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)
 
 
+# "Posted: …", "Published 3:05 p.m. ET …", "Last updated on …": labels pages put before a date
+_DATE_LABEL = re.compile(
+    r"^(?:(?:first|last|originally)\s+)?(?:posted|published|updated|modified|date[d]?|"
+    r"created|filed)\b\s*(?:on|at)?\s*[:\-–—]?\s*",
+    re.I,
+)
+_MERIDIEM = re.compile(r"\b([ap])\.\s?m\.?(?=\s|$|,)", re.I)
+_AT_TIME = re.compile(r"(?<=\d{4})\s+at\s+|\s+at\s+(?=\d{1,2}[:.]?\d{0,2}\s*[ap]m\b)", re.I)
+# US zone names without the standard/daylight letter: the zone's rule decides the offset
+_US_ZONES = {
+    "ET": "America/New_York",
+    "CT": "America/Chicago",
+    "MT": "America/Denver",
+    "PT": "America/Los_Angeles",
+}
+_US_ZONE = re.compile(r"\s*\b(ET|CT|MT|PT)\b\.?", re.I)
+
+
 def _parse_written_date(value: str) -> datetime | None:
     import dateparser  # imported here: it is slow to load and rarely needed
 
+    text = _DATE_LABEL.sub("", value, count=1)
+    text = _MERIDIEM.sub(lambda m: m.group(1).upper() + "M", text)
+    text = _AT_TIME.sub(" ", text)
+    zone = None
+    found = _US_ZONE.search(text)
+    if found is not None:
+        zone = _US_ZONES[found.group(1).upper()]
+        text = _US_ZONE.sub("", text, count=1)
     parsed: datetime | None = dateparser.parse(
-        value,
+        text.strip(" ,|·"),
         languages=["en"],
         settings={"REQUIRE_PARTS": ["day", "month", "year"], "PARSERS": ["absolute-time"]},
     )
+    if parsed is not None and zone is not None and parsed.tzinfo is None:
+        parsed = _in_zone(parsed, zone)
     return parsed
+
+
+def _in_zone(value: datetime, zone: str) -> datetime:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        return value.replace(tzinfo=ZoneInfo(zone))
+    except ZoneInfoNotFoundError:
+        return value

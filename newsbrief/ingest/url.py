@@ -1,7 +1,9 @@
 """Fetch one article page over HTTP(S) with httpx: timeouts, a size cap, a redirect limit.
 
 Redirects are followed here, one hop at a time, so that ``guard`` sees every URL before it is
-requested (the web app passes a guard that refuses private and loopback addresses).
+requested (the web app passes a guard that refuses private and loopback addresses). With
+``connect_to`` the connection goes to the address the guard vetted, never to a second DNS
+answer (DNS rebinding); the Host header and TLS server name stay the URL's host.
 
 Errors, all raised before any page text is returned:
 
@@ -14,12 +16,13 @@ from __future__ import annotations
 
 import socket
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from email.message import Message
-from typing import NamedTuple
+from typing import Any, NamedTuple
 from urllib.parse import urljoin, urlsplit
 
+import httpcore
 import httpx
 
 from newsbrief.errors import FetchError, UnsupportedInput
@@ -27,6 +30,7 @@ from newsbrief.ingest.validate import decode_bytes
 from newsbrief.settings import Settings
 
 Guard = Callable[[str], None]
+ConnectTo = Callable[[str, int], str]  # (host, port) → the IP address to connect to
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 TEXT_TYPES = frozenset({"text/plain", "text/markdown", "text/x-markdown"})
@@ -51,6 +55,7 @@ def fetch_url(
     *,
     guard: Guard | None = None,
     peer_guard: Guard | None = None,
+    connect_to: ConnectTo | None = None,
 ) -> Fetched:
     """GET ``url`` and return ``(final_url, content_type, text)``.
 
@@ -58,13 +63,20 @@ def fetch_url(
     URL by raising (a ``FetchError`` is the expected choice). ``peer_guard(ip)`` is called with
     the address each response actually came from, before anything is read from it: it closes the
     gap where DNS answers differently between the guard's look-up and the connection.
+    ``connect_to(host, port)`` gives the address to open the connection to (the one the guard
+    vetted), so that no second DNS look-up happens at all; it refuses by raising.
     """
     settings = settings or Settings()
     check_scheme(url)
     deadline = time.monotonic() + settings.fetch_timeout_s
     headers = {"User-Agent": settings.user_agent, "Accept": _ACCEPT}
+    transport = _PinnedTransport(connect_to) if connect_to is not None else None
     with httpx.Client(
-        timeout=settings.fetch_timeout_s, follow_redirects=False, headers=headers
+        timeout=settings.fetch_timeout_s,
+        follow_redirects=False,
+        headers=headers,
+        transport=transport,
+        trust_env=connect_to is None,  # a proxy would resolve the host itself
     ) as client:
         for _hop in range(settings.fetch_max_redirects + 1):
             if guard is not None:
@@ -80,6 +92,42 @@ def fetch_url(
         f"{url} redirected more than {settings.fetch_max_redirects} times",
         hint="the site may be in a redirect loop; open it in a browser and give the final URL",
     )
+
+
+class _PinnedBackend(httpcore.SyncBackend):
+    """Opens each TCP connection to the address ``connect_to`` gives for the host."""
+
+    def __init__(self, connect_to: ConnectTo) -> None:
+        self._connect_to = connect_to
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.NetworkStream:
+        address = self._connect_to(host, port)
+        return super().connect_tcp(
+            address,
+            port,
+            timeout=timeout,
+            local_address=local_address,
+            socket_options=socket_options,
+        )
+
+
+class _PinnedTransport(httpx.HTTPTransport):
+    """httpx's transport over a connection pool whose connections go to pinned addresses;
+    TLS still verifies the certificate against the URL's host name (SNI included)."""
+
+    def __init__(self, connect_to: ConnectTo) -> None:
+        super().__init__(trust_env=False)
+        self._pool = httpcore.ConnectionPool(
+            ssl_context=httpx.create_ssl_context(trust_env=False),
+            network_backend=_PinnedBackend(connect_to),
+        )
 
 
 def _peer_address(response: httpx.Response) -> str:

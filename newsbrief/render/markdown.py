@@ -102,7 +102,9 @@ def _article_line(article: ArticleRef, *, with_title: bool = False) -> str:
         parts.append(format_datetime(article.published))
     if article.url:
         parts.append(_url(article.url))
-    return " · ".join(parts) if parts else f"Article {article.id}"
+    if parts:
+        return " · ".join(parts)
+    return md(article.title) if article.title else "Source details unknown"
 
 
 def _url(url: str) -> str:

@@ -81,11 +81,13 @@ def as_sentence(text: str) -> str:
 
 
 def format_datetime(value: datetime) -> str:
-    """'11 June 2024, 09:30 UTC'; a date-only label when the time is midnight without a zone."""
+    """'11 June 2024, 09:30 UTC'; a date-only label ('11 June 2024') when the time is exactly
+    midnight, without a zone or in UTC: that is how a date-only publication date is stored, and
+    a made-up '00:00 UTC' would mislead."""
     day = f"{value.day} {value:%B %Y}"
-    if value.tzinfo is None and (value.hour, value.minute) == (0, 0):
-        return day
     offset = value.utcoffset()
+    if (value.hour, value.minute, value.second) == (0, 0, 0) and not offset:
+        return day
     if offset is None:
         zone = ""
     elif offset == timedelta(0):
@@ -140,7 +142,7 @@ class Resolver:
         if article is None:
             title = f"Sentence {evidence.sentence_index} of article {evidence.article_id}"
             return EvidenceRef(label=self._label(evidence), href=None, title=title)
-        name = article.title or article.outlet or article.id
+        name = article.title or article.outlet or "untitled"
         title = f"Sentence {evidence.sentence_index} of the earlier article “{name}”"
         href = article.url if web_url(article.url) else None
         return EvidenceRef(label=self._label(evidence), href=href, title=title)

@@ -11,7 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from newsbrief.models import web_url
 from newsbrief.store.db import Database, Target, connect
+from newsbrief.stories.titles import LEAD_CHARS, TitleSource, article_title, story_title
 
 __all__ = [
     "ActorMention",
@@ -24,6 +26,7 @@ __all__ = [
     "open_readonly",
     "search_actors",
     "story_articles",
+    "story_titles",
 ]
 
 
@@ -46,8 +49,11 @@ def _text(value: object) -> str | None:
 
 @dataclass(frozen=True)
 class ArticleRow:
+    """An article as listed: ``title`` is what a reader sees (its headline, or one composed
+    from its lead: never empty, never an id)."""
+
     id: str
-    title: str | None
+    title: str
     outlet: str | None
     url: str | None
     published: datetime | None
@@ -84,8 +90,9 @@ class Counts:
     actors: int
 
 
-_ARTICLE_SELECT = """
-    SELECT a.id, a.title, a.outlet, a.url, a.published, a.ingested_at, sa.story_id
+_ARTICLE_SELECT = f"""
+    SELECT a.id, a.title, a.outlet, a.url, a.published, a.ingested_at, sa.story_id,
+           substr(a.text, 1, {LEAD_CHARS})
     FROM articles a LEFT JOIN story_articles sa ON sa.article_id = a.id
 """
 
@@ -93,9 +100,9 @@ _ARTICLE_SELECT = """
 def _article(row: tuple[object, ...]) -> ArticleRow:
     return ArticleRow(
         id=str(row[0]),
-        title=_text(row[1]),
+        title=article_title(_text(row[1]), str(row[7] or "")),
         outlet=_text(row[2]),
-        url=_text(row[3]),
+        url=web_url(_text(row[3])),
         published=_when(row[4]),
         ingested_at=_when(row[5]),
         story_id=_text(row[6]),
@@ -157,14 +164,14 @@ def actor_mentions(conn: Database, name: str, *, limit: int = 100) -> list[Actor
     """The articles in which an actor of this exact name (any case) appears, oldest first."""
     rows = conn.execute(
         "SELECT a.id, a.title, a.outlet, a.url, a.published, a.ingested_at, sa.story_id,"
-        " ac.actor_id, ac.role, ac.affiliation"
+        f" substr(a.text, 1, {LEAD_CHARS}), ac.actor_id, ac.role, ac.affiliation"
         " FROM actors ac JOIN articles a ON a.id = ac.article_id"
         " LEFT JOIN story_articles sa ON sa.article_id = a.id"
         f" WHERE {conn.dialect.nocase('ac.name')} = {conn.dialect.nocase('?')}"
         " ORDER BY COALESCE(a.published, a.ingested_at), a.id LIMIT ?",
         (name, limit),
     )
-    return [ActorMention(_article(r[:7]), str(r[7]), r[8], r[9]) for r in rows]
+    return [ActorMention(_article(r[:8]), str(r[8]), r[9], r[10]) for r in rows]
 
 
 def counts(conn: Database) -> Counts:
@@ -174,3 +181,22 @@ def counts(conn: Database) -> Counts:
         f" (SELECT COUNT(DISTINCT {conn.dialect.nocase('name')}) FROM actors)"
     ).fetchone()
     return Counts(int(row[0]), int(row[1]), int(row[2]))
+
+
+def story_titles(conn: Database, story_ids: list[str]) -> dict[str, str]:
+    """Each story's title (see :mod:`newsbrief.stories.titles`), from its articles."""
+    sources: dict[str, list[TitleSource]] = {sid: [] for sid in story_ids}
+    for start in range(0, len(story_ids), 500):
+        chunk = story_ids[start : start + 500]
+        marks = ", ".join("?" * len(chunk))
+        rows = conn.execute(
+            f"SELECT sa.story_id, a.id, a.title, substr(a.text, 1, {LEAD_CHARS}), a.published"
+            " FROM story_articles sa JOIN articles a ON a.id = sa.article_id"
+            f" WHERE sa.story_id IN ({marks})",
+            chunk,
+        )
+        for row in rows:
+            sources[str(row[0])].append(
+                TitleSource(str(row[1]), _text(row[2]), str(row[3] or ""), _when(row[4]))
+            )
+    return {sid: story_title(found) for sid, found in sources.items()}

@@ -27,7 +27,7 @@ class StoryRow:
     """One story thread, as listed by ``newsbrief stories``."""
 
     id: str
-    title: str | None
+    title: str  # newsbrief.stories.titles.story_title over its articles: the same everywhere
     article_count: int
     independent_sources: int  # distinct original outlets; syndicated copies do not count
     outlets: tuple[str, ...]  # every outlet that ran anything in the story, copies included
@@ -39,7 +39,7 @@ class StoryRow:
 @dataclass(frozen=True)
 class SearchHit:
     article_id: str
-    title: str | None
+    title: str  # the headline, or one composed from the lead
     outlet: str | None
     published: datetime | None
     snippet: str

@@ -11,10 +11,15 @@ from newsbrief.errors import InputError
 from newsbrief.store import codec
 from newsbrief.store.base import ArchiveBase
 from newsbrief.store.records import SearchHit
+from newsbrief.stories.titles import LEAD_CHARS, article_title
 
 _TERM = re.compile(r'"([^"]+)"|(\S+)')
 _WORDISH = re.compile(r"\w")
-_HIT_COLUMNS = "a.id, a.title, a.outlet, a.published, {snippet}, {score}, sa.story_id"
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_HIT_COLUMNS = (
+    "a.id, a.title, a.outlet, a.published, {snippet}, {score}, sa.story_id,"
+    f" substr(a.text, 1, {LEAD_CHARS})"
+)
 _FROM = " FROM articles a LEFT JOIN story_articles sa ON sa.article_id = a.id"
 _ACTOR_FILTER = (
     " AND EXISTS (SELECT 1 FROM actors r WHERE r.article_id = a.id"
@@ -26,6 +31,8 @@ _SINCE_FILTER = " AND COALESCE(a.published, substr(a.ingested_at, 1, 19)) >= ?"
 def fts_query(query: str) -> str:
     """Turn what a user typed into a safe FTS5 query: every word or "quoted phrase" must
     match (punctuation such as ``U.S.`` or ``-`` never becomes FTS syntax)."""
+    if _CONTROL.search(query):
+        raise InputError("the search text contains control characters", hint="search for words")
     parts = []
     for m in _TERM.finditer(query):
         term = m.group(1) or m.group(2)
@@ -87,7 +94,7 @@ class SearchMixin(ArchiveBase):
 def _hit(row: Any) -> SearchHit:
     return SearchHit(
         article_id=str(row[0]),
-        title=row[1],
+        title=article_title(row[1], str(row[7] or "")),
         outlet=row[2],
         published=codec.parse_utc_key(row[3]),
         snippet=" ".join(str(row[4]).split()),

@@ -7,33 +7,16 @@ import json
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from newsbrief.models import Analysis, Article, Brief
 from newsbrief.store import codec
-from newsbrief.store.base import ArchiveBase
-from newsbrief.store.records import CopyKind, OutletRun, StoryRow
-
-_STORY_ROWS = """
-SELECT s.id, s.title, COUNT(sa.article_id),
-       COUNT(DISTINCT COALESCE(NULLIF(a.original_outlet, ''), a.id)),
-       MIN(a.published), MAX(a.published), s.updated_at,
-       (SELECT {outlets} FROM (
-            SELECT DISTINCT o.outlet FROM article_outlets o
-              JOIN story_articles x ON x.article_id = o.article_id
-             WHERE x.story_id = s.id AND o.outlet != '' ORDER BY o.outlet) AS t)
-FROM stories s
-JOIN story_articles sa ON sa.story_id = s.id
-JOIN articles a ON a.id = sa.article_id
-"""
+from newsbrief.store.listing import StoryListingMixin
+from newsbrief.store.queries import ArticleRow, story_articles
+from newsbrief.store.records import CopyKind, OutletRun
 
 
-class StoriesMixin(ArchiveBase):
-    @property
-    def _story_rows(self) -> str:
-        return _STORY_ROWS.format(outlets=self._conn.dialect.group_concat("outlet", 31, "outlet"))
-
+class StoriesMixin(StoryListingMixin):
     # ------------------------------------------------------------------ outlets and copies
 
     def _insert_outlet(self, article_id: str, run: Article, kind: CopyKind, sim: float) -> bool:
@@ -171,36 +154,11 @@ class StoriesMixin(ArchiveBase):
                 (article_id, story_id, now),
             )
 
-    def resolve_story(self, story_id: str) -> str:
-        """The id a story goes by now: itself, or the story it was merged into."""
-        value = self._scalar("SELECT merged_into FROM stories WHERE id = ?", (story_id,))
-        return story_id if value is None else str(value)
-
     def story_of(self, article_id: str) -> str | None:
         value = self._scalar(
             "SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,)
         )
         return None if value is None else str(value)
-
-    def stories(self, since: datetime | None = None, limit: int | None = None) -> list[StoryRow]:
-        """Stories, most recently updated first; ``since`` keeps those updated since then."""
-        sql = self._story_rows + " GROUP BY s.id"
-        params: list[object] = []
-        if since is not None:
-            sql += " HAVING COALESCE(MAX(a.published), s.updated_at) >= ?"
-            params.append(codec.utc_key(since))
-        sql += " ORDER BY COALESCE(MAX(a.published), s.updated_at) DESC, s.id"
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(limit)
-        return [_story_row(row) for row in self._conn.execute(sql, params)]
-
-    def get_story(self, story_id: str) -> StoryRow | None:
-        """A story (a merged-away id gives the story it was merged into, under that id)."""
-        story_id = self.resolve_story(story_id)
-        row = self._conn.execute(self._story_rows + " WHERE s.id = ? GROUP BY s.id", (story_id,))
-        found = row.fetchone()
-        return _story_row(found) if found else None
 
     def story_article_ids(self, story_id: str) -> list[str]:
         """The story's articles, oldest published first (undated ones by ingest order)."""
@@ -211,6 +169,10 @@ class StoriesMixin(ArchiveBase):
             (story_id,),
         )
         return [str(r[0]) for r in rows]
+
+    def story_article_rows(self, story_id: str) -> list[ArticleRow]:
+        """The story's articles as listed (titles as a reader sees them), oldest first."""
+        return story_articles(self._conn, story_id)
 
     def story_analyses(self, story_id: str) -> list[Analysis]:
         """The stored analyses of a story's articles, oldest first (unanalyzed ones skipped)."""
@@ -406,17 +368,3 @@ class SavedClusterState:
     log: list[tuple[int, list[str]]]
     stories: list[dict[str, Any]]
     members: list[dict[str, Any]]
-
-
-def _story_row(row: Sequence[Any]) -> StoryRow:
-    outlets = tuple(str(row[7]).split("\x1f")) if row[7] else ()
-    return StoryRow(
-        id=str(row[0]),
-        title=row[1],
-        article_count=int(row[2]),
-        independent_sources=int(row[3]),
-        outlets=outlets,
-        first_published=codec.parse_utc_key(row[4]),
-        last_published=codec.parse_utc_key(row[5]),
-        updated_at=datetime.fromisoformat(str(row[6])),
-    )

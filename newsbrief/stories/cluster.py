@@ -4,6 +4,10 @@ story (or opens one), then the stories around it are re-clustered, so early mist
 Similarity (term statistics, channel cosines, time decay) is :mod:`newsbrief.stories.scoring`;
 this module keeps the membership state.
 
+Long module: assignment, folding, re-clustering and persistence all keep the same invariants
+over stories, members and the candidate index (what a core holds, who founded a story, which
+states the journal must persist); apart, each part would have to re-establish them.
+
 Cost per article stays flat: the article's top terms look up an inverted index that maps a
 term to the stories having it among their top centroid terms (each list capped to the most
 recently updated stories); only those candidates are scored in full.

@@ -26,8 +26,8 @@ from newsbrief.errors import NewsbriefError
 from newsbrief.settings import Settings
 from newsbrief.web import api, pages
 from newsbrief.web.backend import Backend
-from newsbrief.web.errors import api_error, error_status, validation_message
-from newsbrief.web.safety import BodyLimit, SameOrigin, SecurityHeaders
+from newsbrief.web.errors import ApiError, api_error, error_status, validation_message
+from newsbrief.web.middleware import BodyLimit, HeadAsGet, SameOrigin, SecurityHeaders
 from newsbrief.web.templating import STATIC_DIR, render_page
 
 __all__ = ["WebConfig", "app_from_env", "create_app"]
@@ -43,6 +43,7 @@ class WebConfig:
 
     token: str | None = None
     max_body_bytes: int = 2_000_000
+    page_size: int = 25  # stories per front page
 
 
 def create_app(
@@ -51,10 +52,11 @@ def create_app(
     token: str | None = None,
     settings: Settings | None = None,
     max_body_bytes: int = 2_000_000,
+    page_size: int = 25,
 ) -> FastAPI:
     """The web app over the archive at ``db_path`` (created when missing)."""
     backend = Backend(db_path, settings)
-    config = WebConfig(token=token or None, max_body_bytes=max_body_bytes)
+    config = WebConfig(token=token or None, max_body_bytes=max_body_bytes, page_size=page_size)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -75,8 +77,9 @@ def create_app(
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     _install_error_handlers(app)
-    app.add_middleware(SameOrigin)
-    app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
+    app.add_middleware(SameOrigin, page=_error_page)
+    app.add_middleware(BodyLimit, max_bytes=max_body_bytes, page=_error_page)
+    app.add_middleware(HeadAsGet)
     app.add_middleware(SecurityHeaders)
     return app
 
@@ -86,7 +89,11 @@ def _install_error_handlers(app: FastAPI) -> None:
         assert isinstance(exc, StarletteHTTPException)
         message = str(exc.detail)
         if request.url.path.startswith("/api/"):
-            return api_error(exc.status_code, message, headers=exc.headers)
+            hint = exc.hint if isinstance(exc, ApiError) else None
+            detail = exc.extra if isinstance(exc, ApiError) else None
+            return api_error(
+                exc.status_code, message, hint=hint, detail=detail, headers=exc.headers
+            )
         return render_page(
             "error.html.j2",
             {"status": exc.status_code, "message": message},
@@ -109,9 +116,25 @@ def _install_error_handlers(app: FastAPI) -> None:
         context = {"status": status, "message": exc.message, "hint": exc.hint}
         return render_page("error.html.j2", context, status_code=status)
 
+    async def on_unexpected(request: Request, exc: Exception) -> Response:
+        """A bug: the API still answers in its JSON shape, a page with the error page."""
+        message = "an unexpected error occurred; nothing was changed"
+        if request.url.path.startswith("/api/"):
+            return api_error(500, message, hint="report it with the request that caused it")
+        return render_page("error.html.j2", {"status": 500, "message": message}, status_code=500)
+
+    app.add_exception_handler(Exception, on_unexpected)
     app.add_exception_handler(StarletteHTTPException, on_http_error)
     app.add_exception_handler(RequestValidationError, on_validation_error)
     app.add_exception_handler(NewsbriefError, on_newsbrief_error)
+
+
+def _error_page(status: int, message: str) -> bytes:
+    """The HTML error page the middleware sends to a page (not an API) request."""
+    context: dict[str, object] = {"status": status, "message": message}
+    if status == 413:
+        context["hint"] = "paste a shorter text, or give the article's URL instead"
+    return bytes(render_page("error.html.j2", context).body)
 
 
 def _jsonable_errors(exc: RequestValidationError) -> list[dict[str, object]]:

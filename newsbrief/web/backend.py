@@ -20,6 +20,7 @@ from newsbrief.store import Archive
 from newsbrief.store.db import Database, Target, configure_pg, is_url
 from newsbrief.store.dialect import POSTGRESQL
 from newsbrief.store.queries import open_readonly
+from newsbrief.stories.titles import article_title
 
 __all__ = ["Backend"]
 
@@ -87,11 +88,12 @@ class Backend:
         otherwise composed from the stored analyses (and kept in memory)."""
         archive = self.reader()
         ids = tuple(archive.story_article_ids(story_id))
-        if not ids:
+        story = archive.get_story(story_id)
+        if not ids or story is None:
             return None
         stored = archive.get_brief("story", story_id)
         if stored is not None and not archive.new_since_last_brief(story_id):
-            return stored
+            return self._retitled(stored, story.title, story_id)
         key = (story_id, ids)
         with self._guard:
             cached = self._briefs.get(key)
@@ -101,12 +103,22 @@ class Backend:
         analyses = archive.story_analyses(story_id)
         if not analyses:
             return None
-        brief = compose_story_brief(analyses, self.settings)
+        brief = compose_story_brief(analyses, self.settings, headline=story.title)
         with self._guard:
             self._briefs[key] = brief
             while len(self._briefs) > _CACHE_SIZE:
                 self._briefs.popitem(last=False)
         return brief
+
+    def _retitled(self, brief: Brief, headline: str, story_id: str) -> Brief:
+        """A stored story brief with the titles readers see now (a brief stored by an older
+        newsbrief may hold no title for an untitled article)."""
+        titles = {row.id: row.title for row in self.reader().story_article_rows(story_id)}
+        articles = tuple(
+            ref.model_copy(update={"title": titles.get(ref.id, ref.title)})
+            for ref in brief.articles
+        )
+        return brief.model_copy(update={"headline": headline, "articles": articles})
 
     def article_brief(self, article_id: str) -> Brief | None:
         """The latest stored brief of one article, or one composed from its stored analysis."""
@@ -114,8 +126,15 @@ class Backend:
         brief = reader.get_brief("article", article_id)
         if brief is None:
             analysis = reader.get_analysis(article_id)
-            brief = compose_brief(analysis, self.settings) if analysis is not None else None
-        return brief
+            return compose_brief(analysis, self.settings) if analysis is not None else None
+        article = reader.get_article(article_id)
+        if article is None:
+            return brief
+        title = article_title(article.title, article.text)
+        update: dict[str, object] = {"headline": title}
+        if brief.article is not None:
+            update["article"] = brief.article.model_copy(update={"title": title})
+        return brief.model_copy(update=update)
 
 
 def _pool(url: str) -> Any:

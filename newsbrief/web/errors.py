@@ -6,16 +6,78 @@ newsbrief error.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 from http import HTTPStatus
+from typing import Any
 
+from fastapi import HTTPException
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field
 
 from newsbrief.errors import FetchError, InputError, NewsbriefError, StoreError
 from newsbrief.web.safety import UnsafeURL
 
-__all__ = ["api_error", "error_status", "validation_message"]
+__all__ = [
+    "ERROR_RESPONSES",
+    "ApiError",
+    "ErrorOut",
+    "api_error",
+    "error_status",
+    "has_control_chars",
+    "validation_message",
+]
+
+
+class ErrorOut(BaseModel):
+    """Every API error: a short stable name, a message, and sometimes a hint and details."""
+
+    model_config = ConfigDict(frozen=True)
+
+    error: str = Field(description='a short stable name: "not found", "unauthorized", …')
+    message: str = Field(description="what went wrong, in one line")
+    hint: str | None = Field(default=None, description="what to do about it, when known")
+    detail: list[dict[str, Any]] | None = Field(
+        default=None, description="for 422: each invalid field, as {loc, msg}"
+    )
+
+
+def _doc(description: str) -> dict[str, Any]:
+    return {"description": description, "model": ErrorOut}
+
+
+ERROR_RESPONSES: dict[int, dict[str, Any]] = {
+    400: _doc("a malformed request (e.g. control characters in a query)"),
+    401: _doc("a token is required (Authorization: Bearer …)"),
+    404: _doc("no such story, article or page"),
+    413: _doc("the request body is too large"),
+    422: _doc("a parameter or body field is invalid"),
+    500: _doc("an unexpected failure (a bug); nothing was changed"),
+}
+
+
+class ApiError(HTTPException):
+    """An HTTP error with the API's hint and details (rendered by the app's handler)."""
+
+    def __init__(
+        self,
+        status_code: int,
+        message: str,
+        *,
+        hint: str | None = None,
+        detail: object = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
+        super().__init__(status_code, message, headers=dict(headers) if headers else None)
+        self.hint = hint
+        self.extra = detail
+
+
+def has_control_chars(text: str) -> bool:
+    """True when ``text`` holds a NUL or another control character (tabs and newlines
+    excepted): such text never reaches SQLite's full-text parser."""
+    return any(unicodedata.category(c) == "Cc" and c not in "\t\n\r" for c in text)
 
 
 def error_status(exc: NewsbriefError) -> int:

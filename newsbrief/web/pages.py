@@ -16,15 +16,15 @@ from newsbrief.ingest.text import parse_datetime
 from newsbrief.models import Brief
 from newsbrief.render.html import brief_context
 from newsbrief.store import queries
+from newsbrief.stories.titles import article_title
 from newsbrief.web.backend import Backend
-from newsbrief.web.errors import error_status
+from newsbrief.web.errors import error_status, has_control_chars
 from newsbrief.web.safety import token_matches
 from newsbrief.web.submit import Submission, brief_submission
 from newsbrief.web.templating import render_page
 from newsbrief.web.views import WebResolver, actor_statements, article_blocks
 
 router = APIRouter(include_in_schema=False)
-PAGE_SIZE = 25
 
 
 def get_backend(request: Request) -> Backend:
@@ -48,16 +48,25 @@ def brief_css() -> Response:
 
 
 @router.get("/", response_class=HTMLResponse)
-def stories_page(backend: BackendDep, page: Annotated[int, Query(ge=1, le=10_000)] = 1) -> Response:
-    offset = (page - 1) * PAGE_SIZE
-    rows = backend.reader().stories(limit=offset + PAGE_SIZE + 1)[offset:]
-    counts = queries.counts(backend.connection())
+def stories_page(
+    request: Request, backend: BackendDep, page: Annotated[int, Query(ge=1, le=10_000)] = 1
+) -> Response:
+    size: int = request.app.state.config.page_size
+    reader = backend.reader()
+    ids = reader.ranked_story_ids()
+    pages = max(1, -(-len(ids) // size))
+    if page > pages:
+        raise HTTPException(404, f"There is no page {page}: the stories fill {pages}.")
+    offset = (page - 1) * size
     context = {
         "nav": "stories",
-        "stories": rows[:PAGE_SIZE],
+        "stories": reader.story_rows(ids[offset : offset + size]),
         "page": page,
-        "has_next": len(rows) > PAGE_SIZE,
-        "counts": counts,
+        "pages": pages,
+        "total": len(ids),
+        "has_next": page < pages,
+        "counts": queries.counts(backend.connection()),
+        "title": "Latest stories" if page == 1 else f"Latest stories, page {page} of {pages}",
     }
     return render_page("stories.html.j2", context)
 
@@ -73,16 +82,13 @@ def story_page(story_id: str, backend: BackendDep) -> Response:
     if story is None:
         raise HTTPException(404, f"There is no story {story_id!r} in this archive.")
     brief = backend.story_brief(story_id)
-    if brief is None:
-        raise HTTPException(
-            404, "This story's articles have not been analyzed yet (newsbrief ingest --analyze)."
-        )
     articles = queries.story_articles(backend.connection(), story_id)
     context = {
-        **_brief_context(brief, {a.id for a in articles}),
+        **(_brief_context(brief, {a.id for a in articles}) if brief is not None else {}),
+        "brief": brief,
         "story": story,
         "story_articles": articles,
-        "title": brief.headline,
+        "title": story.title,
     }
     return render_page("story.html.j2", context)
 
@@ -120,7 +126,7 @@ def article_page(
         "story": reader.get_story(story_id) if story_id else None,
         "outlets": reader.outlets(article_id),
         "has_brief": analysis is not None,
-        "title": article.title or "Article",
+        "title": article_title(article.title, article.text),
     }
     return render_page("article.html.j2", context)
 
@@ -150,6 +156,8 @@ def actor_page(name: str, backend: BackendDep) -> Response:
 
 @router.get("/search", response_class=HTMLResponse)
 def search_page(backend: BackendDep, q: Annotated[str, Query(max_length=200)] = "") -> Response:
+    if has_control_chars(q):
+        raise HTTPException(400, "The search text contains control characters.")
     q = " ".join(q.split())
     reader = backend.reader()
     hits = []

@@ -3,26 +3,26 @@ request size limits and the security headers every response carries.
 
 Article text is untrusted input; so is every URL a visitor asks the server to fetch. A URL is
 fetched only when each address its host resolves to is a public one, and the check runs again on
-every redirect hop (``url_guard`` is handed to ``fetch_url`` as its ``guard``).
+every redirect hop. :class:`VettedHosts` gives ``fetch_url`` both its ``guard`` (the check) and
+its ``connect_to`` (the connection goes to the address the check vetted, so a DNS answer that
+changes between the check and the connection — DNS rebinding — never reaches an internal
+address); ``peer_guard`` checks the connected address once more.
 """
 
 from __future__ import annotations
 
 import hmac
 import ipaddress
-import json
 import socket
-from collections.abc import Awaitable, Callable, MutableMapping
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
 
 from newsbrief.errors import FetchError, InputError
 
 __all__ = [
-    "BodyLimit",
-    "SameOrigin",
-    "SecurityHeaders",
     "UnsafeURL",
+    "VettedHosts",
     "check_url",
     "is_public_address",
     "peer_guard",
@@ -113,6 +113,13 @@ def check_url(url: str, *, resolver: Resolver = socket.getaddrinfo) -> str:
     The host is resolved (``getaddrinfo``) and every address it resolves to must be public, so
     ``localhost``, ``127.1``, ``[::1]`` and names pointing at private networks are all refused.
     """
+    vet_url(url, resolver=resolver)
+    return url
+
+
+def vet_url(url: str, *, resolver: Resolver = socket.getaddrinfo) -> tuple[str, list[IPAddress]]:
+    """The URL's host and the public addresses it resolves to; ``UnsafeURL`` when it may not
+    be fetched (see :func:`check_url`)."""
     if len(url) > MAX_URL_LENGTH:
         raise UnsafeURL(f"the URL is longer than {MAX_URL_LENGTH} characters")
     try:
@@ -129,10 +136,36 @@ def check_url(url: str, *, resolver: Resolver = socket.getaddrinfo) -> str:
         raise UnsafeURL("the URL has no host")
     if port is None:
         port = 443 if parts.scheme.lower() == "https" else 80
-    for address in resolve_addresses(host, port, resolver=resolver):
+    addresses = resolve_addresses(host, port, resolver=resolver)
+    for address in addresses:
         if not is_public_address(address):
             raise UnsafeURL(f"{host} resolves to {address}, which is not a public address")
-    return url
+    return host, addresses
+
+
+class VettedHosts:
+    """One fetch's DNS decisions: ``guard(url)`` vets a URL (and each redirect hop) and pins
+    its host to the address it vetted; ``connect_to(host, port)`` gives that pinned address,
+    so the connection never follows a second, different DNS answer. A host that was not
+    vetted is refused."""
+
+    def __init__(self, *, resolver: Resolver = socket.getaddrinfo) -> None:
+        self._resolver = resolver
+        self._pins: dict[str, str] = {}
+
+    def guard(self, url: str) -> None:
+        host, addresses = vet_url(str(url), resolver=self._resolver)
+        self._pins[_host_key(host)] = str(addresses[0])
+
+    def connect_to(self, host: str, port: int) -> str:
+        pinned = self._pins.get(_host_key(host))
+        if pinned is None:
+            raise UnsafeURL(f"{host} was not checked before the connection; it is not fetched")
+        return pinned
+
+
+def _host_key(host: str) -> str:
+    return host.strip("[]").rstrip(".").lower()
 
 
 def url_guard(*, resolver: Resolver = socket.getaddrinfo) -> Callable[[str], None]:
@@ -165,166 +198,3 @@ def token_matches(expected: str | None, authorization: str | None) -> bool:
     if scheme.lower() != "bearer":
         return False
     return hmac.compare_digest(given.strip().encode(), expected.encode())
-
-
-# --------------------------------------------------------------------------- ASGI middleware
-
-Scope = MutableMapping[str, Any]
-Message = MutableMapping[str, Any]
-Receive = Callable[[], Awaitable[Message]]
-Send = Callable[[Message], Awaitable[None]]
-ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
-
-CONTENT_SECURITY_POLICY = (
-    "default-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; "
-    "form-action 'self'; frame-ancestors 'none'; img-src 'self' data:; style-src 'self'"
-)
-SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
-    (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
-    (b"x-content-type-options", b"nosniff"),
-    (b"x-frame-options", b"DENY"),
-    (b"referrer-policy", b"same-origin"),
-    (b"cross-origin-opener-policy", b"same-origin"),
-    (b"permissions-policy", b"camera=(), microphone=(), geolocation=()"),
-)
-
-
-class SecurityHeaders:
-    """Adds the CSP and friends to every HTTP response."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
-        async def send_with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                present = {name.lower() for name, _ in message.get("headers", [])}
-                extra = [(k, v) for k, v in SECURITY_HEADERS if k not in present]
-                message["headers"] = [*message.get("headers", []), *extra]
-            await send(message)
-
-        await self.app(scope, receive, send_with_headers)
-
-
-_UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
-
-
-class SameOrigin:
-    """Refuses (403) a write that a browser sent from another site (cross-site form posts).
-
-    Clients that send no ``Origin`` header (curl, scripts) are not affected.
-    """
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and scope["method"] in _UNSAFE_METHODS:
-            headers = {k.lower(): v for k, v in scope.get("headers", [])}
-            if _cross_site(headers):
-                await _send_json(
-                    send, 403, "forbidden", "cross-site requests are refused; use this site's pages"
-                )
-                return
-        await self.app(scope, receive, send)
-
-
-def _cross_site(headers: dict[bytes, bytes]) -> bool:
-    """True for a write a browser sent from another origin (another port counts as another).
-
-    ``Sec-Fetch-Site`` decides when the browser sends it; otherwise ``Origin`` must name this
-    host. A request with neither (curl, scripts) is not a browser's cross-site request.
-    """
-    fetch_site = headers.get(b"sec-fetch-site")
-    if fetch_site is not None:
-        return fetch_site.lower() not in (b"same-origin", b"none")
-    origin = headers.get(b"origin")
-    if origin is None:
-        return False
-    host = headers.get(b"host", b"").decode("latin-1").lower()
-    return urlsplit(origin.decode("latin-1")).netloc.lower() != host
-
-
-async def _send_json(send: Send, status: int, error: str, message: str) -> None:
-    body = json.dumps({"error": error, "message": message}).encode()
-    headers = [
-        (b"content-type", b"application/json"),
-        (b"content-length", str(len(body)).encode()),
-    ]
-    await send({"type": "http.response.start", "status": status, "headers": headers})
-    await send({"type": "http.response.body", "body": body})
-
-
-class BodyLimit:
-    """Answers 413 to a request whose body is larger than ``max_bytes``.
-
-    ``Content-Length`` is checked before anything is read; a body without one (chunked) is read
-    up to the limit here, then handed on whole, so the app never sees more than ``max_bytes``.
-    """
-
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
-        self.app = app
-        self.max_bytes = max_bytes
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        declared = _content_length(scope)
-        if declared is not None:
-            if declared > self.max_bytes:
-                await self._reject(send)
-                return
-            await self.app(scope, receive, send)
-            return
-        body = await self._read_body(receive)
-        if body is None:
-            await self._reject(send)
-            return
-        await self.app(scope, _replay(body, receive), send)
-
-    async def _read_body(self, receive: Receive) -> bytes | None:
-        chunks: list[bytes] = []
-        size = 0
-        while True:
-            message = await receive()
-            if message["type"] != "http.request":
-                return b"".join(chunks)
-            chunk = message.get("body", b"")
-            size += len(chunk)
-            if size > self.max_bytes:
-                return None
-            chunks.append(chunk)
-            if not message.get("more_body", False):
-                return b"".join(chunks)
-
-    async def _reject(self, send: Send) -> None:
-        message = f"the request body is larger than the {self.max_bytes:,}-byte limit"
-        await _send_json(send, 413, "request too large", message)
-
-
-def _replay(body: bytes, receive: Receive) -> Receive:
-    sent = False
-
-    async def replay() -> Message:
-        nonlocal sent
-        if not sent:
-            sent = True
-            return {"type": "http.request", "body": body, "more_body": False}
-        return await receive()
-
-    return replay
-
-
-def _content_length(scope: Scope) -> int | None:
-    for name, value in scope.get("headers", []):
-        if name.lower() == b"content-length":
-            try:
-                return int(value)
-            except ValueError:
-                return None
-    return None

@@ -22,7 +22,7 @@ from newsbrief.ingest import load_input
 from newsbrief.ingest.batch import Ingestor
 from newsbrief.models import Article, Brief
 from newsbrief.web.backend import Backend
-from newsbrief.web.safety import Resolver, check_url, peer_guard, url_guard
+from newsbrief.web.safety import Resolver, VettedHosts, peer_guard
 
 __all__ = ["MAX_TEXT_CHARS", "Submission", "Submitted", "brief_submission"]
 
@@ -77,16 +77,17 @@ def read_submission(backend: Backend, sub: Submission, resolver: Resolver | None
     title, outlet = sub.title or None, sub.outlet or None
     if kind == "url":
         url = value.strip()
-        resolve = resolver or socket.getaddrinfo
-        check_url(url, resolver=resolve)
+        vetted = VettedHosts(resolver=resolver or socket.getaddrinfo)
+        vetted.guard(url)  # refuse before anything else happens
         article = load_input(
             url,
             title=title,
             outlet=outlet,
             published=sub.published,
             settings=backend.settings,
-            guard=url_guard(resolver=resolve),
+            guard=vetted.guard,
             peer_guard=peer_guard,
+            connect_to=vetted.connect_to,
         )
         return article.model_copy(update={"source": url})
     body = _as_html_document(value) if kind == "html" else value

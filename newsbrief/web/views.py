@@ -12,6 +12,7 @@ from urllib.parse import quote
 
 from newsbrief.models import Analysis, Article, Attribution, Brief, Evidence
 from newsbrief.render.refs import EvidenceRef, Resolver, sentence_anchor
+from newsbrief.stories.titles import article_title
 
 __all__ = [
     "ArticleBlock",
@@ -130,7 +131,7 @@ def actor_statements(
 def _statement(article: Article, attribution: Attribution, story_id: str | None) -> StatementView:
     return StatementView(
         article_id=article.id,
-        article_title=article.title or article.outlet or article.id,
+        article_title=article_title(article.title, article.text),
         outlet=article.outlet,
         published=article.published,
         story_id=story_id,

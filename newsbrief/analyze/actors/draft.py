@@ -1,4 +1,9 @@
-"""Mutable actor drafts and the resolver state that ``actors.resolve_actors`` drives."""
+"""Mutable actor drafts and the resolver state that ``actors.resolve_actors`` drives.
+
+Long module: the resolver's state (drafts, the mention index, the gender and role memories used
+for pronouns and "the chancellor") changes in one place, so the merge rules that must agree with
+each other are read together.
+"""
 
 from __future__ import annotations
 

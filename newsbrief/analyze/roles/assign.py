@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import get_args
 
 from spacy.tokens import Doc, Span
 
@@ -26,15 +27,7 @@ from newsbrief.analyze.roles.clause import clause as clause_facts
 from newsbrief.analyze.roles.cues import CUES, REACTION_LEMMAS, SPEECH_LEMMAS
 from newsbrief.models import Attribution, Sentence, SentenceRole, TimeExpr
 
-ROLES: tuple[SentenceRole, ...] = (
-    "main_event",
-    "consequence",
-    "significance",
-    "context",
-    "reaction",
-    "forward_looking",
-    "detail",
-)
+ROLES: tuple[SentenceRole, ...] = get_args(SentenceRole)
 _BASELINE = 1.0  # the score `detail` starts with: another role must beat it
 _EMBEDDED_WEIGHT = 0.5  # share of a cue's or a date's weight inside a noun-describing clause
 _DISCOUNTED = frozenset({"forward_looking", "context"})

@@ -4,6 +4,9 @@ Each cue is a regex over the *normalized* sentence: lowercased spaCy tokens join
 spaces, curly quotes straightened, with a space at both ends — so ``didn't`` reads ``did n't`` and
 every alternative is matched as whole tokens. Weights are evidence added to a role's score; the
 ``detail`` role starts at 1.0, so a single weak cue never decides on its own.
+
+Long module: it is one lexicon (a table of patterns per role); split by role, the weights that
+balance each other would no longer be read side by side.
 """
 
 from __future__ import annotations

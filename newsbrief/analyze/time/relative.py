@@ -1,5 +1,8 @@
 """The relative half of the grammar: deictic words, "last/next/this" units, weekdays, "ago" and
 "later" offsets, anaphora ("the previous day", "that month"), durations and sets.
+
+Long module: one table of grammar rules, each a pattern and a small normalizer registered on
+import; splitting the table would only spread related patterns (their order matters) apart.
 """
 
 from __future__ import annotations

@@ -1,0 +1,246 @@
+"""Titles a reader sees: one per article and one per story, the same in every view.
+
+    article_title(title, text)        → the article's headline, else one composed from its lead
+    story_title(sources)              → the story's most representative headline
+    headline_from_lead(text)          → a short headline from the lead's first clause
+
+Pure functions over plain values (no spaCy, no archive), so that the store (story listings),
+compose (the brief's headline) and the web and CLI (lists, breadcrumbs, page titles) all give
+the same title. A title is never empty, never "Untitled story" and never a bare id or hash.
+
+The story title is the headline of the article that shares the most terms with the other
+articles of the story (its title words found in their titles and leads); a titled article wins
+over an untitled one; a tie goes to the earliest published (undated ones after dated ones),
+then to the smaller id. When no article has a usable headline the story takes the headline
+composed from the lead of the article chosen the same way.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+__all__ = [
+    "LEAD_CHARS",
+    "TitleSource",
+    "article_title",
+    "headline_from_lead",
+    "story_title",
+    "usable_title",
+]
+
+LEAD_CHARS = 600  # how much of an article's text a title needs (its lead)
+MAX_TITLE_CHARS = 160
+_SHORT_WORDS = 14  # a lead sentence this short is the headline as it stands
+_CLAUSE_WORDS = 20  # a main clause up to this long is kept whole (complete beats clipped)
+_CUT_WORDS = 16  # a longer one is cut at a phrase boundary (or clipped) to at most this
+_FALLBACK = "News story"
+
+_SPACE = re.compile(r"\s+")
+_ABBREVIATIONS = frozenset(
+    """inc ltd co corp jr sr st no vs etc mr mrs ms dr prof gov sen rep lt gen col capt sgt
+    maj adm cmdr rev hon pres atty supt mt ft jan feb mar apr aug sept sep oct nov dec
+    ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont
+    neb nev okla ore pa tenn tex va vt wash wis wyo""".split()  # noqa: SIM905
+)
+_HASHLIKE = re.compile(r"^(?:article|story)?[\s#:_-]*[0-9a-f]{8,}(?:…|\.\.\.)?$", re.IGNORECASE)
+_PLACEHOLDER = re.compile(r"^\(?(?:untitled(?: story| article)?|no title|none|null)\)?$", re.I)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|\d+")
+# "WASHINGTON (Reuters) - ", "LONDON, May 24 (AP) — ", "PARIS -- ", "By Jane Doe, Reuters"
+_DATELINE = re.compile(
+    r"^\s*(?:[A-Z][A-Z .,'’-]{1,40}(?:,\s*[A-Z][a-z]{1,5}\.)?"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*"
+    r"(?:\([A-Za-z .&'-]{1,30}\))?\s*(?:-{1,2}|—|–|―|:)\s+)"
+)
+# a lead's label line ("ABSTRACT.", "FULL TEXT.", "Advertisement") is not its first sentence
+_LABEL_LINE = re.compile(r"^[A-Z][A-Za-z ]{0,24}[.:]?$")
+_BYLINE = re.compile(r"^\s*By\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:,[^\n]{0,40})?\n")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘'(]?[A-Z0-9])")
+_LAST_TOKEN = re.compile(r"(\S+)[.!?][\"”’']?$")
+_CLAUSE_BREAK = re.compile(
+    r",\s+(?=(?:who|which|that|after|as|while|when|where|according|saying|but|and|"
+    r"amid|despite|following|in a|in an|the|[a-z]+ing)\b)|;\s+|\s+[—–]\s+|\s+--\s+|"
+    r"\s+(?=(?:if|because|unless|although|though|whereas|so that)\s)"
+)
+# where a long clause may end: before a prepositional or time phrase
+_PHRASE_BREAK = re.compile(
+    r"\s+(?=(?:on|in|at|for|over|after|before|amid|during|with|from|following)\s)"
+)
+_ASIDE = re.compile(r",\s+(?:who|which|whose|where)\b[^,;]{1,90},\s+")
+_STOP = frozenset(
+    """a an the and or but of in on at to for from by with as is are was were be been being
+    has have had will would could should may might can this that these those it its their his
+    her they them he she we you i not no new says said say over after before into about up
+    out more than also who what when where which how why just amid while under""".split()  # noqa: SIM905
+)
+
+
+@dataclass(frozen=True)
+class TitleSource:
+    """What a title is chosen from, for one article: its stored headline (or None), the start
+    of its text (``LEAD_CHARS`` is enough), its publication time and its id."""
+
+    id: str
+    title: str | None
+    lead: str
+    published: datetime | None = None
+
+
+def _one_line(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+def _clip(text: str) -> str:
+    if len(text) <= MAX_TITLE_CHARS:
+        return text
+    cut = text[: MAX_TITLE_CHARS - 1].rsplit(" ", 1)[0].rstrip(",;:—–- ")
+    return cut + "…"
+
+
+def usable_title(title: str | None) -> str | None:
+    """The headline on one line, or None when it is missing, a placeholder or a bare id."""
+    if title is None:
+        return None
+    line = _one_line(title)
+    if not line or not _WORD.search(line):
+        return None
+    if _HASHLIKE.match(line) or _PLACEHOLDER.match(line):
+        return None
+    return _clip(_without_closing_stop(line))
+
+
+def _without_closing_stop(line: str) -> str:
+    """A headline without its closing full stop, semicolon, colon or comma; an abbreviation's
+    stop ("U.S.", "Acme Inc.") stays."""
+    stripped = line.rstrip(".;:,")
+    if stripped == line or not stripped:
+        return line
+    last = stripped.split()[-1].strip("\"'“”‘’()")
+    if line[len(stripped)] == "." and (
+        len(last) == 1 or "." in last or last.lower() in _ABBREVIATIONS
+    ):
+        return line
+    return stripped
+
+
+def headline_from_lead(text: str) -> str:
+    """A headline composed from the lead: its first sentence without dateline or byline, cut
+    to its main clause (who did what) when long. Never empty."""
+    lead = _BYLINE.sub("", text.lstrip()[: LEAD_CHARS * 2], count=1)
+    lines = [line.strip() for line in lead.split("\n") if line.strip()]
+    while len(lines) > 1 and _LABEL_LINE.match(lines[0]) and len(lines[0].split()) <= 3:
+        lines.pop(0)
+    lead = _one_line(_DATELINE.sub("", "\n".join(lines), count=1))
+    if not lead:
+        return _FALLBACK
+    first = _first_sentence(lead)
+    words = first.split()
+    if len(words) > _SHORT_WORDS:
+        first = _ASIDE.sub(" ", first, count=1)
+        first = _main_clause(first)
+        if len(first.split()) > _CLAUSE_WORDS:
+            first = _phrase_cut(first)
+    first = _balanced_quotes(first.rstrip(" .").strip("\"“”'‘’ "))
+    if not _WORD.search(first):
+        return _FALLBACK
+    return _clip(first[0].upper() + first[1:])
+
+
+def _balanced_quotes(text: str) -> str:
+    """Close a quotation a cut left open."""
+    if text.count("“") > text.count("”"):
+        text = text.rstrip("…") + "”" + ("…" if text.endswith("…") else "")
+    if text.count('"') % 2:
+        text = text.rstrip("…") + '"' + ("…" if text.endswith("…") else "")
+    return text
+
+
+def _first_sentence(text: str) -> str:
+    """The text up to its first sentence end, not counting an abbreviation's stop ("Mr.",
+    "Gov.", "Mary J.", "U.S.")."""
+    for match in _SENTENCE_END.finditer(text):
+        head = text[: match.start()]
+        last = _LAST_TOKEN.search(head)
+        token = last.group(1).strip("\"'“”‘’(") if last else ""
+        if head.endswith(".") and (
+            len(token) == 1 or "." in token or token.lower() in _ABBREVIATIONS
+        ):
+            continue
+        return head.strip()
+    return text.strip()
+
+
+def _phrase_cut(clause: str) -> str:
+    """The clause cut before its last phrase boundary that leaves 8 to ``_CUT_WORDS`` words;
+    else its first words and an ellipsis."""
+    best = None
+    for match in _PHRASE_BREAK.finditer(clause):
+        head = clause[: match.start()].rstrip(",;:—–- ")
+        if 8 <= len(head.split()) <= _CUT_WORDS:
+            best = head
+    if best is not None:
+        return best
+    return " ".join(clause.split()[: _CUT_WORDS - 2]).rstrip(",;:—–-") + "…"
+
+
+def _main_clause(sentence: str) -> str:
+    """The sentence up to its first clause break that leaves at least six words."""
+    for match in _CLAUSE_BREAK.finditer(sentence):
+        head = sentence[: match.start()].strip()
+        if len(head.split()) >= 6:
+            return head
+    return sentence
+
+
+def article_title(title: str | None, text: str) -> str:
+    """The article's headline when it has a usable one, else one composed from its lead."""
+    return usable_title(title) or headline_from_lead(text)
+
+
+def _terms(text: str) -> set[str]:
+    return {w for w in (m.group(0).lower() for m in _WORD.finditer(text)) if w not in _STOP}
+
+
+def _order_key(source: TitleSource) -> tuple[bool, str, str]:
+    when = source.published.isoformat() if source.published is not None else ""
+    return (source.published is None, when, source.id)
+
+
+_MAX_SOURCES = 60  # a long-running story is judged on this many articles, spread over time
+
+
+def _sample(sources: Sequence[TitleSource]) -> Sequence[TitleSource]:
+    """At most ``_MAX_SOURCES`` articles, evenly spread in time (titled ones, when any are),
+    so that a story of thousands of articles costs no more than one of sixty."""
+    titled = [s for s in sources if usable_title(s.title)]
+    pool = sorted(titled or sources, key=_order_key)
+    if len(pool) <= _MAX_SOURCES and len(pool) == len(sources):
+        return sources
+    if len(pool) <= _MAX_SOURCES:
+        return [*pool, *[s for s in sources if s not in pool][: _MAX_SOURCES - len(pool)]]
+    step = len(pool) / _MAX_SOURCES
+    return [pool[int(i * step)] for i in range(_MAX_SOURCES)]
+
+
+def story_title(sources: Sequence[TitleSource]) -> str:
+    """The story's title: the most representative usable headline (see the module docstring),
+    else the headline composed from the lead of the most representative article."""
+    if not sources:
+        return _FALLBACK
+    sources = _sample(sources)
+    context = [_terms(f"{s.title or ''} {s.lead[:LEAD_CHARS]}") for s in sources]
+    titled = [(i, t) for i, s in enumerate(sources) if (t := usable_title(s.title))]
+    candidates = titled or [(i, headline_from_lead(s.lead)) for i, s in enumerate(sources)]
+
+    def score(i: int, headline: str) -> float:
+        words = _terms(headline)
+        if not words or len(sources) == 1:
+            return 0.0
+        shared = sum(len(words & context[j]) for j in range(len(sources)) if j != i)
+        return round(shared / math.sqrt(len(words)), 6)
+
+    best = min(candidates, key=lambda c: (-score(*c), _order_key(sources[c[0]])))
+    return best[1]

@@ -1,0 +1,103 @@
+"""Shared test material: sample articles written for these tests, a helper that stores one
+through the library, and the feed-site fixture module (tests/fixtures/feed/feedsite.py).
+
+Imported by test modules as ``samples`` (pytest puts this folder on ``sys.path``); fixtures
+built on it live in ``conftest.py``.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from newsbrief.analyze import analyze
+from newsbrief.compose import compose_brief
+from newsbrief.ingest import article_from_text
+from newsbrief.ingest.batch import Ingestor, Outcome
+from newsbrief.store import Archive
+
+TESTS = Path(__file__).resolve().parent
+# The brief's top-level sections (public API: their names never change).
+SECTION_KEYS = (
+    "executive_summary",
+    "story_so_far",
+    "why_it_matters",
+    "who_thinks_what",
+    "sections",
+)
+
+FERRY_STRIKE = (
+    "Ferry crews at the port of Kestrel Bay walked off the job on Monday, halting crossings to "
+    "the outer islands after pay talks with the operator broke down the previous evening.\n\n"
+    "The Kestrel Ferry Workers' Association said about 400 members had joined the strike. "
+    '"We have asked for a fair wage for three years and we are tired of waiting," said Marta '
+    "Olsen, the association's president, speaking outside the terminal.\n\n"
+    "The operator, Bayline Ferries, said in a statement that it had offered a 5 percent raise "
+    "and warned that the stoppage would cost the island economy dearly. Transport minister Colin "
+    "Ashdown urged both sides to return to talks, according to the regional broadcaster.\n\n"
+    "Islanders say the crossings are their only link to hospitals and schools on the mainland. "
+    "Talks are expected to resume later this week."
+)
+
+LIBRARY_VOTE = (
+    "The city council of Arden voted on Wednesday to close the old central library for two "
+    "years of repairs, after engineers found cracks in the roof beams of the reading hall.\n\n"
+    "Council leader Priya Natarajan said the building was no longer safe for the public. "
+    '"We cannot ask families to sit under a roof that might fail," she told the council '
+    "chamber.\n\n"
+    "The library's books will move to a temporary branch in the former post office on Mill "
+    "Street, which is due to open in March. Residents' groups said the closure would hit "
+    "pupils who rely on the library for quiet study space and free internet access."
+)
+
+CANAL_REOPENING = (
+    "The Harrow canal reopened to barges on Thursday after eight months of repairs to its "
+    "locks, the waterways agency said. Boat owners had waited since last spring for the work "
+    "to finish, and several hire companies said they had lost most of a season. The agency "
+    "said the new gates should last for fifty years and that tolls would not rise this year. "
+    '"It is a relief to see the water moving again," said lock keeper Tom Brannock, who has '
+    "worked on the canal for two decades."
+)
+
+
+FERRY_TITLE = "Ferry crews strike in Kestrel Bay"
+FERRY_OUTLET = "Harbour Post"
+FERRY_PUBLISHED = datetime(2025, 3, 3, 8, 0, tzinfo=UTC)
+
+
+def store_article(
+    db: Path | str, text: str, title: str, outlet: str, published: datetime
+) -> tuple[str, Outcome]:
+    """Analyze, brief and store one article through the library (dedupe, story threads, one
+    transaction), as ``newsbrief brief`` does; return its id and the ingest outcome."""
+    article = article_from_text(text, title=title, outlet=outlet, published=published)
+    analysis = analyze(article)
+    with Archive.open(db) as archive:
+        outcome = Ingestor(archive).add(article, analysis, brief=compose_brief(analysis))
+    return article.id, outcome
+
+
+def store_ferry(db: Path | str) -> str:
+    """The ferry-strike article, stored; its id."""
+    article_id, _ = store_article(db, FERRY_STRIKE, FERRY_TITLE, FERRY_OUTLET, FERRY_PUBLISHED)
+    return article_id
+
+
+def _load_feedsite() -> ModuleType:
+    """The fixture site module (a feed and article pages served on loopback), loaded once."""
+    name = "newsbrief_tests_feedsite"
+    if name not in sys.modules:
+        path = TESTS / "fixtures" / "feed" / "feedsite.py"
+        spec = importlib.util.spec_from_file_location(name, path)
+        assert spec is not None and spec.loader is not None
+        sys.modules[name] = module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+feedsite = _load_feedsite()
+FEED_PAGES: dict[str, Any] = {p.slug: p for p in feedsite.load_pages()}

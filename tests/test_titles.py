@@ -1,0 +1,110 @@
+"""Story and article titles: one function, the same title in every view."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from newsbrief.stories.titles import (
+    TitleSource,
+    article_title,
+    headline_from_lead,
+    story_title,
+    usable_title,
+)
+
+
+def _src(aid: str, title: str | None, lead: str, day: int | None = None) -> TitleSource:
+    when = datetime(2024, 6, day, tzinfo=UTC) if day else None
+    return TitleSource(aid, title, lead, when)
+
+
+def test_placeholders_and_hashes_are_not_titles() -> None:
+    for bad in (
+        "",
+        "   ",
+        "(untitled)",
+        "Untitled story",
+        "Article 81dce02d…",
+        "81dce02dab12",
+        "—",
+    ):
+        assert usable_title(bad) is None, bad
+    assert usable_title("  Port  strike\nhalts cargo ") == "Port strike halts cargo"
+
+
+def test_headline_from_lead_drops_dateline_and_asides() -> None:
+    lead = (
+        "WASHINGTON (Reuters) - President Barack Obama on Tuesday urged Congress to pass a jobs"
+        " bill, saying the economy needed help after months of weak hiring. More text follows."
+    )
+    assert headline_from_lead(lead) == (
+        "President Barack Obama on Tuesday urged Congress to pass a jobs bill"
+    )
+    lead = "The storm, which hit the coast on Monday, killed 12 people. Officials said more."
+    assert headline_from_lead(lead) == "The storm, which hit the coast on Monday, killed 12 people"
+    assert headline_from_lead("   ") == "News story"
+    lead = (
+        "New Jersey Gov. Chris Christie described the nominee as a “disgrace after she attacked"
+        " law enforcement officers nationwide and blamed police shootings on bias. More."
+    )
+    assert headline_from_lead(lead).startswith("New Jersey Gov. Chris Christie described")
+    assert headline_from_lead("ABSTRACT.\n\nMr. Obama flew to Midway on Monday. More.") == (
+        "Mr. Obama flew to Midway on Monday"
+    )
+    assert headline_from_lead("HEMPSTEAD, N.Y. ― If it worked, it might work again. Yes.") == (
+        "If it worked, it might work again"
+    )
+    assert len(headline_from_lead("word " * 80).split()) <= 16
+    lead = (
+        "Donald Trump's recent gains in some polls in the Middle West and Florida may prove to"
+        " be a transient phenomenon if the Republican nominee's stance is hammered home. More."
+    )
+    assert headline_from_lead(lead) == (
+        "Donald Trump's recent gains in some polls in the Middle West and Florida may prove to"
+        " be a transient phenomenon"
+    )
+    lead = (
+        "A federal appeals court ruled Friday against Ohio's procedure for removing voters from"
+        " state rolls, dealing a blow to the Secretary of State and handing a victory to voting"
+        " rights advocates in a key presidential swing state."
+    )
+    assert headline_from_lead(lead) == (
+        "A federal appeals court ruled Friday against Ohio's procedure for removing voters from"
+        " state rolls"
+    )
+
+
+def test_article_title_prefers_the_headline() -> None:
+    assert article_title("Dockworkers strike", "Text.") == "Dockworkers strike"
+    assert article_title(None, "Dockworkers walked out on Tuesday. More.") == (
+        "Dockworkers walked out on Tuesday"
+    )
+
+
+def test_story_title_titled_article_wins_and_representative_headline() -> None:
+    sources = [
+        _src("c", None, "Dockworkers at Valmora port walked out over wages.", 1),
+        _src("a", "Valmora port strike enters second day", "Dockworkers at Valmora port ...", 2),
+        _src("b", "Opinion: what next?", "Dockworkers at Valmora port stayed out.", 3),
+    ]
+    assert story_title(sources) == "Valmora port strike enters second day"
+
+
+def test_story_title_tie_goes_to_earliest_then_untitled_composed() -> None:
+    sources = [
+        _src("b", "Second report", "Something else entirely.", 5),
+        _src("a", "First report", "Nothing shared here.", 4),
+    ]
+    assert story_title(sources) == "First report"
+    untitled = [_src("x", None, "Flooding closed the main road into the town on Monday.", 1)]
+    assert story_title(untitled) == "Flooding closed the main road into the town on Monday"
+    assert story_title([]) == "News story"
+
+
+def test_a_long_story_is_judged_on_a_sample_and_a_titled_article_still_wins() -> None:
+    lead = "Dockworkers at Valmora port stayed out on strike on day {}. More."
+    sources = [_src(str(i), None, lead.format(i)) for i in range(500)]
+    sources.append(_src("z", "Valmora port strike drags on", "Dockworkers at Valmora port."))
+    assert story_title(sources) == "Valmora port strike drags on"
+    many = [_src(f"{i:04d}", f"Valmora port strike, day {i}", lead.format(i)) for i in range(2000)]
+    assert story_title(many).startswith("Valmora port strike, day ")
