@@ -476,6 +476,12 @@ def run_archive(
         f"database {size:.0f} MiB ({size * 1024 / n:.1f} KiB/article); "
         f"peak memory {peak_rss_mib():.0f} MiB"
     )
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    cpu = usage.ru_utime + usage.ru_stime
+    print(
+        f"  this process's CPU {cpu:.1f} s ({1000 * cpu / n:.2f} ms/article, generation"
+        " included; the wall figures above include waiting for a busy machine)"
+    )
 
 
 def _time_sql(totals: dict[str, list[float]]) -> None:
