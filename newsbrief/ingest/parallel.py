@@ -1,5 +1,6 @@
 """Where the batch runner's analysis runs: in this process, in N local worker processes, or on
-the workers of a Dask cluster.
+the workers of a Dask cluster. Part of the batch runner, so (like ``ingest.batch``) an
+orchestrator that drives a later stage (``analyze``) on purpose.
 
 Analysis (the spaCy parse and everything built on it) is the cost of an ingest and is a pure
 function of the article, so it fans out; everything that reads or writes the archive (dedupe,
