@@ -186,6 +186,16 @@ class Archive(StoriesMixin, FeedsMixin, SearchMixin, ArchiveBase):
         row = self._conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
         return str(row[0]) if row else None
 
+    def article_texts(self, article_ids: list[str]) -> dict[str, str]:
+        """The texts of these articles (those stored), in one query."""
+        if not article_ids:
+            return {}
+        marks = ", ".join("?" * len(article_ids))
+        rows = self._conn.execute(
+            f"SELECT id, text FROM articles WHERE id IN ({marks})", tuple(article_ids)
+        )
+        return {str(r[0]): str(r[1]) for r in rows}
+
     def find_by_text_hash(self, text_hash: str) -> str | None:
         """The id of a stored article whose normalized words hash to ``text_hash``."""
         value = self._scalar("SELECT id FROM articles WHERE text_hash = ? LIMIT 1", (text_hash,))

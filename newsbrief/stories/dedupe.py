@@ -159,10 +159,10 @@ class Deduper:
         best: DuplicateMatch | None = None
         candidates = self.archive.lsh_candidates(fp.buckets)
         stored = self.archive.signatures(candidates)
-        for candidate in candidates:
-            if candidate in stored and not self._may_copy(fp, *stored[candidate]):
-                continue
-            text = self.archive.article_text(candidate)
+        survivors = [c for c in candidates if c not in stored or self._may_copy(fp, *stored[c])]
+        texts = self.archive.article_texts(survivors)  # one round trip for all of them
+        for candidate in survivors:
+            text = texts.get(candidate)
             if text is None:
                 continue
             other = shingles(text)
