@@ -154,7 +154,8 @@ def measure(label: str, url: str, seconds: float, clients: int) -> Result:
 
 
 def story_url(base: str) -> str:
-    stories = httpx.get(base + "/api/v1/stories", timeout=10).json()
+    page = httpx.get(base + "/api/v1/stories", timeout=10).json()
+    stories = page["items"] if isinstance(page, dict) else page
     if not stories:
         raise SystemExit("the archive has no story to load")
     return f"{base}/stories/{stories[0]['id']}"
