@@ -9,11 +9,24 @@
     │   └── NoMainText        HTML whose main text could not be found
     ├── FetchError            a URL could not be fetched (exit 3)
     ├── StoreError            the archive could not be read or written (exit 4)
+    │   ├── ArchiveLocked     another process holds the archive's write lock (exit 75)
+    │   ├── ArchiveFull       the disk (or the archive) is full (exit 74, also a DiskFull)
+    │   └── ArchiveReadOnly   no permission to write the archive (exit 77, also a
+    │                         PermissionDenied)
+    ├── DiskFull              no space left writing a file (exit 74)
+    ├── PermissionDenied      the system refused to read or write a file (exit 77)
     ├── DataError             a benchmark folder is missing or malformed (exit 5)
     ├── ModelError            the spaCy model is not installed (exit 6)
     └── InternalError         a bug: an unexpected failure on one item of a batch (exit 70)
 
 Each error's message says what was wrong; ``hint`` says what to do next.
+
+Exit codes 74, 75 and 77 are the BSD ``sysexits.h`` values (EX_IOERR, EX_TEMPFAIL, EX_NOPERM);
+the CLI also uses 130 for an interrupted run (Ctrl-C) and 2 for usage errors (click's code).
+
+Not errors: ``InputWarning`` (input read with damage, e.g. bad bytes replaced, text cut) and
+``InputNote`` (something the reader should know, e.g. no publication date found) are Python
+warnings; the CLI prints them on stderr as ``warning:`` / ``note:`` lines and goes on.
 """
 
 from __future__ import annotations
@@ -66,6 +79,40 @@ class StoreError(NewsbriefError):
     default_hint = "check the --db path and that its folder is writable"
 
 
+class ArchiveLocked(StoreError):
+    exit_code = 75
+    default_hint = (
+        "another newsbrief (ingest, watch or serve) is writing to it; wait for it to finish"
+        " and run this again, or point --db at another archive"
+    )
+
+
+class DiskFull(NewsbriefError):
+    exit_code = 74
+    default_hint = "free some disk space (or write somewhere else) and run this again"
+
+
+class PermissionDenied(NewsbriefError):
+    exit_code = 77
+    default_hint = "check the file's permissions, or choose a path you may write to"
+
+
+class ArchiveFull(StoreError, DiskFull):
+    exit_code = 74
+    default_hint = (
+        "free some disk space and run this again (nothing half-written was kept),"
+        " or point --db at another disk"
+    )
+
+
+class ArchiveReadOnly(StoreError, PermissionDenied):
+    exit_code = 77
+    default_hint = (
+        "check the permissions of the archive file and its folder (newsbrief writes"
+        " archive.db-wal and -shm beside it), or point --db at another archive"
+    )
+
+
 class DataError(NewsbriefError):
     exit_code = 5
     default_hint = "see ../shared/data/README.md for the expected layout"
@@ -79,3 +126,11 @@ class ModelError(NewsbriefError):
 class InternalError(NewsbriefError):
     exit_code = 70
     default_hint = "this is a bug: rerun with NEWSBRIEF_DEBUG=1 for details and report it"
+
+
+class InputWarning(UserWarning):
+    """The input was read, but not as given (bad bytes replaced, text cut): printed, not fatal."""
+
+
+class InputNote(InputWarning):
+    """Something about the input the reader should know (e.g. it carries no publication date)."""

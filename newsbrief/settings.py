@@ -28,13 +28,31 @@ def default_db_path() -> Path | str:
     return Path(platformdirs.user_data_dir("newsbrief")) / "archive.db"
 
 
+def _env_seconds(name: str, default: float) -> float:
+    try:
+        return max(0.0, float(os.environ.get(name, default)))
+    except ValueError:
+        return default
+
+
+def default_busy_timeout_s() -> float:
+    """How long a write waits for another process's: ``$NEWSBRIEF_BUSY_TIMEOUT`` s, or 10."""
+    return _env_seconds("NEWSBRIEF_BUSY_TIMEOUT", 10.0)
+
+
+def default_fetch_timeout_s() -> float:
+    """The overall limit on one fetch: ``$NEWSBRIEF_FETCH_TIMEOUT`` seconds, or 15."""
+    return _env_seconds("NEWSBRIEF_FETCH_TIMEOUT", 15.0) or 15.0
+
+
 class Settings(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     # a SQLite file, or a PostgreSQL URL (``postgresql://user@host/db``, the postgres extra)
     db_path: Path | str = Field(default_factory=default_db_path)
+    busy_timeout_s: float = Field(default_factory=default_busy_timeout_s)
     # fetching
-    fetch_timeout_s: float = 15.0
+    fetch_timeout_s: float = Field(default_factory=default_fetch_timeout_s)  # connect + body
     fetch_max_bytes: int = 5_000_000
     fetch_max_redirects: int = 5
     user_agent: str = "newsbrief/0.1 (+offline explainer briefs)"

@@ -360,7 +360,7 @@ def test_a_few_shared_words_do_not_make_a_story_in_a_small_archive() -> None:
         "The Harrow canal reopened to barges after repairs to its locks. Boat owners asked "
         "the agency for a new crossing and a rail link to the wharf."
     )
-    for floor, apart in ((0.7, True), (0.0, False)):
-        assigner = StoryAssigner(ClusterSettings(norm_floor=floor))
+    for floor, apart in ((0.7, True), (0.0, False)):  # the close-match rule off: floor alone
+        assigner = StoryAssigner(ClusterSettings(norm_floor=floor, pair_threshold=0.0))
         first = assigner.assign("ferry", ferry, None, None)
         assert (assigner.assign("canal", canal, None, None) != first) is apart, floor

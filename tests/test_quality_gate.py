@@ -4,13 +4,21 @@ not fall under its floors. Floors only go up (see the README)."""
 from __future__ import annotations
 
 import importlib
+import json
 from pathlib import Path
 
 import pytest
 
-from newsbrief.evaluate.common import EvalResult, load_floors
+from newsbrief.evaluate.common import FLOORS_FILE, EvalResult, load_floors
 
 FLOORS = load_floors()
+CEILINGS: dict[str, dict[str, float]] = {
+    task: metrics
+    for task, metrics in json.loads(FLOORS_FILE.read_text(encoding="utf-8"))
+    .get("_ceilings", {})
+    .items()
+    if not task.startswith("_")
+}
 TOLERANCE = 1e-4
 
 
@@ -27,6 +35,8 @@ def _run(task: str, data: Path) -> EvalResult:
         return module.evaluate(cnndm / "dev.src.txt", cnndm / "dev.ref.txt")  # type: ignore[no-any-return]
     if task == "clustering":
         return module.evaluate(data / "ecbplus")  # type: ignore[no-any-return]
+    if task == "clustering_mixed":  # the clustering eval's mixed-stream mode
+        return module.evaluate(data / "ecbplus", data / "aeb")  # type: ignore[no-any-return]
     if task == "roles":
         return module.evaluate()  # type: ignore[no-any-return]
     raise AssertionError(f"no dev split wired for task {task!r}")
@@ -45,7 +55,7 @@ def test_floors_file_is_well_formed() -> None:
 @pytest.mark.parametrize("task", sorted(FLOORS))
 def test_dev_split_meets_floors(task: str, data_dir: Path) -> None:
     result = _run(task, data_dir)
-    assert result.task == task
+    assert result.task == task.removesuffix("_mixed")
     assert result.n > 0
     below = {
         name: (round(result.metrics.get(name, -1.0), 4), floor)
@@ -53,3 +63,15 @@ def test_dev_split_meets_floors(task: str, data_dir: Path) -> None:
         if result.metrics.get(name, -1.0) < floor - TOLERANCE
     }
     assert not below, f"{task} fell under its floors (measured, floor): {below}"
+    above = {
+        name: (result.metrics.get(name), ceiling)
+        for name, ceiling in CEILINGS.get(task, {}).items()
+        if result.metrics.get(name, float("inf")) > ceiling
+    }
+    assert not above, f"{task} went over its ceilings (measured, ceiling): {above}"
+
+
+def test_ceilings_are_for_pinned_tasks() -> None:
+    for task, metrics in CEILINGS.items():
+        assert task in FLOORS, task
+        assert metrics and all(value >= 0 for value in metrics.values()), task

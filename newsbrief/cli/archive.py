@@ -11,14 +11,18 @@ import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from newsbrief.errors import InputError
 from newsbrief.settings import Settings
+
+if TYPE_CHECKING:
+    from newsbrief.ingest.batch import Outcome
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
@@ -60,7 +64,13 @@ def parse_since(value: str | None) -> datetime | None:
     if value is None:
         return None
     if _DURATION.match(value):
-        return datetime.now(UTC) - timedelta(seconds=parse_duration(value))
+        try:
+            return datetime.now(UTC) - timedelta(seconds=parse_duration(value))
+        except OverflowError:  # further back than the year 1
+            raise InputError(
+                f"--since {value!r} reaches back before the year 1",
+                hint="give a shorter span (e.g. 365d) or a date (e.g. 2024-06-01)",
+            ) from None
     parsed = parse_datetime(value)
     if parsed is None:
         raise InputError(f"--since {value!r} is not a date", hint="use e.g. 2024-06-01 or 7d")
@@ -117,7 +127,8 @@ def ingest(
 
     A bad item never stops the batch: the summary lists each failure with its reason.
 
-    The exit code is non-zero only when no item could be read at all.
+    The exit code is non-zero only when no item could be read at all (or none was found): that
+    of the first failure, e.g. 2 for bad input, 3 for a fetch that failed.
     """
     from newsbrief.ingest.batch import ingest_sources
     from newsbrief.ingest.parallel import make_analyzer
@@ -128,18 +139,36 @@ def ingest(
     settings = _settings(db)
     analyzer = make_analyzer(workers=workers, cluster=cluster) if analyze else None
     try:
-        with Archive.open(settings.db_path) as archive, _progress("ingesting") as advance:
+        with (
+            Archive.open(settings.db_path, busy_timeout_s=settings.busy_timeout_s) as archive,
+            _progress("ingesting") as advance,
+        ):
             report = ingest_sources(
                 sources, archive, settings, analyze=analyze, on_item=advance, analyzer=analyzer
             )
     finally:
         if analyzer is not None:
             analyzer.close()
-    for outcome in report.failures:
-        err.print(f"failed: {outcome.label}: {outcome.detail}", markup=False)
+    failures = report.failures
+    if len(report.outcomes) == 1 and failures:  # one source that failed: one error line
+        err.print(f"[bold red]error:[/] {escape(_failure_line(failures[0]))}", markup=True)
+        raise typer.Exit(failures[0].exit_code or 2)
+    for outcome in failures:
+        err.print(f"failed: {_failure_line(outcome)}", markup=False)
     err.print(report.summary(), markup=False)
-    if report.outcomes and len(report.failures) == len(report.outcomes):
-        raise typer.Exit(2)
+    if report.outcomes and len(failures) == len(report.outcomes):
+        err.print(
+            f"[bold red]error:[/] none of the {len(failures)} items could be ingested",
+            markup=True,
+        )
+        raise typer.Exit(failures[0].exit_code or 2)
+
+
+def _failure_line(outcome: Outcome) -> str:
+    """ "label: why", without the label twice when the reason already names it."""
+    if outcome.label in outcome.detail:
+        return outcome.detail
+    return f"{outcome.label}: {outcome.detail}"
 
 
 def watch(
@@ -181,7 +210,7 @@ def watch(
                 err.print(f"  failed: {failed.label}: {failed.detail}", markup=False)
         err.print(f"[{stamp}] {result.feed}: {line}", markup=False)
 
-    with Archive.open(settings.db_path) as archive:
+    with Archive.open(settings.db_path, busy_timeout_s=settings.busy_timeout_s) as archive:
         ingestor = Ingestor(archive, settings, analyze=analyze)
         watch_feeds(
             feeds,
@@ -208,7 +237,7 @@ def search(
     from newsbrief.store import Archive
 
     settings = _settings(db)
-    with Archive.open(settings.db_path) as archive:
+    with Archive.open(settings.db_path, busy_timeout_s=settings.busy_timeout_s) as archive:
         hits = archive.search(query, actor=actor, since=parse_since(since), limit=limit)
     if not hits:
         err.print("no matches")

@@ -6,11 +6,13 @@ and the exit code is that of the first failure.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
 import sys
 import traceback
+import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -23,9 +25,17 @@ from rich.progress import BarColumn, Progress, TextColumn
 from newsbrief.analyze import analyze
 from newsbrief.cli.output import Format, err, parse_published, report_error
 from newsbrief.compose import compose_brief
-from newsbrief.errors import InputError, InternalError, NewsbriefError, StoreError
+from newsbrief.errors import (
+    DiskFull,
+    InputError,
+    InputNote,
+    InternalError,
+    NewsbriefError,
+    PermissionDenied,
+    StoreError,
+)
 from newsbrief.ingest import load_input
-from newsbrief.ingest.batch import Ingestor
+from newsbrief.ingest.batch import Ingestor, warn_if_cut
 from newsbrief.models import Brief
 from newsbrief.render import render
 from newsbrief.settings import Settings
@@ -151,10 +161,19 @@ def _brief_one(
     published: datetime | None,
 ) -> Brief:
     article = load_input(spec, title=title, outlet=outlet, published=published)
+    warn_if_cut(article)
     analysis = analyze(article)
     brief = compose_brief(analysis)
     if archive is not None:  # dedupe, store, thread into its story: one transaction
-        Ingestor(archive).add(article, analysis, brief=brief, label=spec)
+        outcome = Ingestor(archive).add(article, analysis, brief=brief, label=spec)
+        if outcome.article_id and outcome.article_id != article.id:
+            warnings.warn(
+                f"{spec} is a {outcome.detail or 'copy of ' + outcome.article_id}: recorded as"
+                f" that stored article's copy, not stored itself; this brief refers to the text"
+                f" given (article id {article.id}), which is not in the archive",
+                InputNote,
+                stacklevel=2,
+            )
     return brief
 
 
@@ -173,7 +192,13 @@ def _write(path: Path, text: str) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+    except PermissionError as exc:
+        raise PermissionDenied(f"cannot write {path}: permission denied") from exc
     except OSError as exc:
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise DiskFull(f"cannot write {path}: no space left on the disk") from exc
+        if exc.errno == errno.EROFS:
+            raise PermissionDenied(f"cannot write {path}: read-only file system") from exc
         raise InputError(
             f"cannot write {path}: {exc.strerror}", hint="check the -o path is writable"
         ) from exc
@@ -189,7 +214,7 @@ def _filename(brief: Brief, fmt: str) -> str:
 
 def _report(failures: list[tuple[str, NewsbriefError]], total: int) -> int:
     for spec, exc in failures:
-        report_error(spec, exc)
+        report_error(None if spec in exc.message else spec, exc)
     if failures and total > 1:
         err.print(f"{total - len(failures)} of {total} briefed; {len(failures)} failed")
     return failures[0][1].exit_code if failures else 0
@@ -200,7 +225,7 @@ def _maybe_archive(settings: Settings, store: bool) -> Iterator[Archive | None]:
     if not store:
         yield None
         return
-    archive = Archive.open(settings.db_path)
+    archive = Archive.open(settings.db_path, busy_timeout_s=settings.busy_timeout_s)
     try:
         yield archive
     finally:
@@ -227,7 +252,7 @@ def run_story_brief(story_id: str, *, settings: Settings, fmt: str, output: Path
     """Brief a whole story from the archive."""
     from newsbrief.compose import compose_story_brief
 
-    with Archive.open(settings.db_path) as archive:
+    with Archive.open(settings.db_path, busy_timeout_s=settings.busy_timeout_s) as archive:
         analyses = archive.story_analyses(story_id)
         if not analyses:
             raise StoreError(

@@ -113,9 +113,41 @@ def eval_clustering(
         Path, typer.Argument(help="ECB+ folder (<topic>/<topic>_<n>ecb[plus].xml).")
     ],
     seed: Annotated[int, typer.Option(help="Seed of the fixed shuffled order.")] = 0,
+    mixed: Annotated[
+        Path | None,
+        typer.Option(
+            "--mixed",
+            metavar="AEB_DIR",
+            help="Mixed-stream mode: interleave the English pages of this article-extraction-"
+            "benchmark folder (html/*.html.gz, ground-truth.json), read by the HTML ingest, with "
+            "the ECB+ documents; each page is an unrelated story unless --labels groups it. Adds "
+            "pairwise_precision, pairwise_recall and false_merge_pairs (pairs put together that "
+            "involve a page and are not a labelled group).",
+        ),
+    ] = None,
+    labels: Annotated[
+        Path | None,
+        typer.Option(
+            help="Mixed mode: the AEB story labels (JSON: groups and related sets of pages); "
+            "default: tests/fixtures/clustering/aeb_pairs.json."
+        ),
+    ] = None,
+    limit: Annotated[
+        int | None, typer.Option(help="Mixed mode: only the first N documents of each source.")
+    ] = None,
     as_json: JsonFlag = False,
 ) -> None:
-    """Story clustering: B-cubed P/R/F1 and ARI, beside a TF-IDF average-link baseline."""
+    """Story clustering: B-cubed P/R/F1 and ARI, beside a TF-IDF average-link baseline; with
+    --mixed, on ECB+ interleaved with unrelated real web pages (false merges counted)."""
+    if mixed is not None:
+        from newsbrief.evaluate.clustering_mixed import PAIRS_FILE
+        from newsbrief.evaluate.clustering_mixed import evaluate as evaluate_mixed
+
+        result = evaluate_mixed(
+            data_dir, mixed, labels=labels or PAIRS_FILE, seed=seed, limit=limit
+        )
+        _print_result(result, as_json)
+        return
     from newsbrief.evaluate.clustering import evaluate
 
     _print_result(evaluate(data_dir, seed=seed), as_json)

@@ -9,6 +9,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from rich.console import Console
+from rich.markup import escape
 
 from newsbrief.errors import InputError, NewsbriefError
 
@@ -37,6 +38,12 @@ def parse_published(value: str | None) -> datetime | None:
 
 def report_error(where: str | None, exc: NewsbriefError) -> None:
     prefix = f"{where}: " if where else ""
-    err.print(f"[bold red]error:[/] {prefix}{exc.message}", markup=True, highlight=False)
+    err.print(f"[bold red]error:[/] {escape(prefix + exc.message)}", markup=True, highlight=False)
     if exc.hint:
         err.print(f"  hint: {exc.hint}", markup=False)
+
+
+def show_input_warning(message: str, *, note: bool = False) -> None:
+    """A ``warning:`` (input read with damage) or ``note:`` line on stderr."""
+    label = "[bold]note:[/]" if note else "[bold yellow]warning:[/]"
+    err.print(f"{label} {escape(message)}", markup=True, highlight=False)

@@ -79,7 +79,7 @@ def stories(
     from newsbrief.store import Archive
 
     settings = Settings(db_path=db) if db else Settings()
-    with Archive.open(settings.db_path) as archive:
+    with Archive.open(settings.db_path, busy_timeout_s=settings.busy_timeout_s) as archive:
         if story_id is not None:
             row = archive.get_story(story_id)
             if row is None:

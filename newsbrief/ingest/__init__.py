@@ -10,12 +10,13 @@ HTML) and is overridden by the keyword arguments. The text is then checked: enou
 from __future__ import annotations
 
 import sys
+import warnings
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO, NamedTuple, TextIO
 
-from newsbrief.errors import InputError, NoMainText, UnsupportedInput
+from newsbrief.errors import InputError, InputNote, NoMainText, UnsupportedInput
 from newsbrief.ingest.files import Kind, RawInput, markdown_to_text, read_file, read_stdin
 from newsbrief.ingest.html import HtmlExtract, extract_html
 from newsbrief.ingest.text import (
@@ -62,16 +63,21 @@ def load_input(
     guard: Guard | None = None,
     peer_guard: Guard | None = None,
     connect_to: ConnectTo | None = None,
+    fetched: Fetched | None = None,
 ) -> Article:
     """Read one article. Keyword arguments override the metadata found in the input.
 
     Raises ``InputNotFound``, ``UnsupportedInput``, ``EmptyArticle``, ``NotEnglish``,
     ``NoMainText`` or ``FetchError``, each with a message naming the input and a hint.
     ``guard``, ``peer_guard`` and ``connect_to`` are passed to ``fetch_url`` for URLs (see
-    there).
+    there); ``fetched`` is the URL's page when it was already fetched (it is not fetched again).
     """
     settings = settings or Settings()
-    raw, fetched_url = _read(spec, settings, stdin, _Guards(guard, peer_guard, connect_to))
+    fetched_url: str | None
+    if fetched is not None:
+        raw, fetched_url = _from_fetched(spec, fetched), fetched.url
+    else:
+        raw, fetched_url = _read(spec, settings, stdin, _Guards(guard, peer_guard, connect_to))
     body, meta = _parse(raw, fetched_url, settings)
     if fetched_url and not meta.url:
         meta = replace(meta, url=fetched_url)
@@ -81,6 +87,14 @@ def load_input(
         outlet=outlet or meta.outlet,
         published=_aware(published) or meta.published,
     )
+    if raw.kind == "html" and meta.published is None:
+        warnings.warn(
+            f"{raw.source}: the page states no publication date in its metadata, so none is"
+            " set and relative dates ('on Tuesday') stay unresolved; give --published to"
+            " anchor them",
+            InputNote,
+            stacklevel=2,
+        )
     return article_from_text(
         body,
         title=meta.title,
@@ -115,14 +129,23 @@ def _read(
             peer_guard=guards.peer_guard,
             connect_to=guards.connect_to,
         )
-        kind: Kind = "html" if fetched.content_type in HTML_TYPES else "text"
-        return RawInput(fetched.text, kind, spec), fetched.url
+        return _from_fetched(spec, fetched), fetched.url
     if "://" in spec:
         raise UnsupportedInput(f"{spec!r}: only http:// and https:// URLs can be fetched")
     return read_file(Path(spec)), None
 
 
+def _from_fetched(spec: str, fetched: Fetched) -> RawInput:
+    kind: Kind = "html" if fetched.content_type in HTML_TYPES else "text"
+    return RawInput(fetched.text, kind, spec)
+
+
 def _default_stdin() -> TextIO | BinaryIO:
+    if sys.stdin is None or sys.stdin.closed:  # started with stdin closed (``<&-``)
+        raise InputError(
+            "standard input is closed: nothing to read from -",
+            hint="pipe the article in, e.g. cat story.txt | newsbrief brief -",
+        )
     buffer: BinaryIO | None = getattr(sys.stdin, "buffer", None)
     return buffer if buffer is not None else sys.stdin
 

@@ -17,13 +17,14 @@ Only an archive failure (``StoreError``) stops it.
 
 from __future__ import annotations
 
+import warnings
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Literal, TypeVar
 
-from newsbrief.errors import InputError, NewsbriefError, StoreError
+from newsbrief.errors import InputError, InputWarning, InternalError, NewsbriefError, StoreError
 from newsbrief.ingest.jsonl import SourceItem
 from newsbrief.ingest.parallel import Analyzer, Handle, InProcessAnalyzer, analyze_chunk
 from newsbrief.ingest.sources import expand_sources
@@ -52,6 +53,7 @@ class Outcome:
     article_id: str | None = None
     story_id: str | None = None
     detail: str = ""
+    exit_code: int = 0  # for a failure: the exit code of its error (2 input, 3 fetch …)
 
 
 @dataclass
@@ -91,6 +93,7 @@ class _Pending:
     analysis: Analysis | None = None
     copy: bool = False  # a copy of a stored text: recorded, not analyzed
     error: str = ""  # why its analysis failed
+    code: int = 0  # the exit code of that failure
 
 
 class Ingestor:
@@ -206,6 +209,8 @@ class Ingestor:
         fresh = [p for p in pending if isinstance(p, _Pending) and not p.copy]
         handle = None
         if self.analyze and fresh:
+            for p in fresh:
+                warn_if_cut(p.article)
             handle = self.analyzer.submit([p.article for p in fresh])
         return _Chunk(pending, fresh, handle)
 
@@ -220,8 +225,8 @@ class Ingestor:
                 results = chunk.handle.result()
             except Exception:
                 results = analyze_chunk([p.article for p in chunk.fresh])
-            for p, (analysis, error) in zip(chunk.fresh, results, strict=True):
-                p.analysis, p.error = analysis, error
+            for p, (analysis, error, code) in zip(chunk.fresh, results, strict=True):
+                p.analysis, p.error, p.code = analysis, error, code
         with self.archive.transaction():
             outcomes = [self._finish(p) for p in chunk.pending]
         for outcome in outcomes:
@@ -233,38 +238,57 @@ class Ingestor:
         if isinstance(p, Outcome):
             return p
         if p.error:
-            return self._fail(p.item, p.error)
+            return self._fail(p.item, p.error, p.code)
         return self._commit(p)
 
     def _prepare(self, item: SourceItem) -> _Pending | Outcome:
         if item.feed and item.entry and self.archive.entry_done(item.feed, item.entry):
             return Outcome(item.label, "seen", detail="feed entry handled before")
-        article, error = attempt(item.load)
+        article, error, code = attempt(item.load)
         if article is None:
-            return self._fail(item, error)
+            return self._fail(item, error, code)
         p = _Pending(item, article, fingerprint(article.text))
         p.copy = self.deduper.find(article, p.fp) is not None
         return p
 
-    def _fail(self, item: SourceItem, reason: str) -> Outcome:
+    def _fail(self, item: SourceItem, reason: str, code: int) -> Outcome:
         if item.feed and item.entry:
             self.archive.mark_entry(item.feed, item.entry, "failed", detail=reason[:500])
-        return Outcome(item.label, "failed", detail=reason)
+        return Outcome(item.label, "failed", detail=reason, exit_code=code)
 
 
-def attempt(fn: Callable[[], T]) -> tuple[T | None, str]:
-    """Run one item's step: its value, or None and the reason it failed.
+def warn_if_cut(article: Article) -> None:
+    """An ``InputWarning`` when the article is longer than the analysis reads (``MAX_CHARS``):
+    it says where the analysis stops. The whole text is still stored."""
+    from newsbrief.analyze.nlp import MAX_CHARS
+
+    n = len(article.text)
+    if n <= MAX_CHARS:
+        return
+    inside = [p for p in article.paragraphs if p.start < MAX_CHARS]
+    tail = " ".join(article.text[max(0, MAX_CHARS - 60) : MAX_CHARS].split()[1:])
+    where = f"in paragraph {len(inside)} of {len(article.paragraphs)}, after “…{tail}”"
+    warnings.warn(
+        f"{article.source or article.id}: the text is {n:,} characters long; only the first"
+        f" {MAX_CHARS:,} are analyzed (the brief stops {where}); the whole text is stored",
+        InputWarning,
+        stacklevel=2,
+    )
+
+
+def attempt(fn: Callable[[], T]) -> tuple[T | None, str, int]:
+    """Run one item's step: its value, or None, the reason it failed and that error's exit code.
 
     Archive failures are not an item's fault and propagate; any other error is the item's.
     """
     try:
-        return fn(), ""
+        return fn(), "", 0
     except (StoreError, *_DRIVER_ERRORS):  # type: ignore[misc]
         raise
     except NewsbriefError as exc:
-        return None, str(exc)
+        return None, str(exc), exc.exit_code
     except Exception as exc:  # a bad item must not stop the batch: report it and go on
-        return None, f"{type(exc).__name__}: {exc}"
+        return None, f"{type(exc).__name__}: {exc}", InternalError.exit_code
 
 
 def ingest_sources(

@@ -48,6 +48,7 @@ class FeedFetch:
     body: bytes | None
     etag: str | None
     last_modified: str | None
+    content_type: str = ""  # the raw Content-Type header
 
     @property
     def not_modified(self) -> bool:
@@ -86,8 +87,16 @@ def fetch_feed(
     *,
     etag: str | None = None,
     last_modified: str | None = None,
+    what: str = "the feed ",
 ) -> FeedFetch:
-    """GET a feed, conditionally when ``etag``/``last_modified`` are known; 304 has no body."""
+    """GET a feed, conditionally when ``etag``/``last_modified`` are known; 304 has no body.
+
+    The whole request (connect, headers, body) ends within ``settings.fetch_timeout_s``.
+    ``what`` names the URL in error messages ("the feed …"; "" for a URL that may be a page).
+    """
+    from newsbrief.ingest.http import deadline_client
+    from newsbrief.ingest.url import translate_http_error
+
     headers = {"User-Agent": settings.user_agent, "Accept": _ACCEPT}
     if etag:
         headers["If-None-Match"] = etag
@@ -95,34 +104,49 @@ def fetch_feed(
         headers["If-Modified-Since"] = last_modified
     try:
         with (
-            httpx.Client(
-                timeout=settings.fetch_timeout_s,
+            deadline_client(
+                total_s=settings.fetch_timeout_s,
+                timeout_s=settings.fetch_timeout_s,
                 follow_redirects=True,
                 max_redirects=settings.fetch_max_redirects,
                 headers=headers,
             ) as client,
             client.stream("GET", url) as response,
         ):
-            return _read_feed_response(response, url, settings)
+            return _read_feed_response(response, url, settings, what)
+    except httpx.TooManyRedirects as exc:
+        raise FetchError(
+            f"{what}{url} redirected more than {settings.fetch_max_redirects} times"
+        ) from exc
     except httpx.HTTPError as exc:
-        raise FetchError(f"fetching the feed {url} failed: {exc or type(exc).__name__}") from exc
+        error = translate_http_error(exc, url, settings)
+        raise FetchError(f"{what}{error.message}", hint=error.hint) from exc
 
 
-def _read_feed_response(response: httpx.Response, url: str, settings: Settings) -> FeedFetch:
+def _read_feed_response(
+    response: httpx.Response, url: str, settings: Settings, what: str
+) -> FeedFetch:
     etag = response.headers.get("etag")
     modified = response.headers.get("last-modified")
     if response.status_code == 304:
         return FeedFetch(str(response.url), 304, None, etag, modified)
     if response.status_code >= 400:
-        raise FetchError(f"the feed {url} answered HTTP {response.status_code}")
+        raise FetchError(f"{what}{url} answered HTTP {response.status_code}")
     chunks: list[bytes] = []
     total = 0
     for chunk in response.iter_bytes():
         total += len(chunk)
         if total > settings.fetch_max_bytes:
-            raise FetchError(f"the feed {url} is larger than {settings.fetch_max_bytes:,} bytes")
+            raise FetchError(f"{what}{url} is larger than {settings.fetch_max_bytes:,} bytes")
         chunks.append(chunk)
-    return FeedFetch(str(response.url), response.status_code, b"".join(chunks), etag, modified)
+    return FeedFetch(
+        str(response.url),
+        response.status_code,
+        b"".join(chunks),
+        etag,
+        modified,
+        response.headers.get("content-type", ""),
+    )
 
 
 def parse_feed(data: bytes, source: str) -> Feed:
@@ -189,7 +213,7 @@ def entry_article(entry: FeedEntry, feed_title: str | None, settings: Settings) 
 
     if entry.link:
         try:
-            page = load_input(entry.link, settings=settings)
+            page = load_input(entry.link, settings=settings, published=entry.published)
         except NewsbriefError as exc:
             if not entry.content_html:
                 raise

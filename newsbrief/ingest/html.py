@@ -21,7 +21,7 @@ import trafilatura
 from trafilatura.settings import Document
 
 from newsbrief.errors import NoMainText
-from newsbrief.ingest.text import parse_datetime
+from newsbrief.ingest.pagedate import metadata_date
 
 EXTRACT_OPTIONS: dict[str, Any] = {
     "favor_precision": True,
@@ -83,7 +83,7 @@ def extract_html(html: str, *, url: str | None = None, source: str = "the page")
         text=text,
         title=title,
         author=doc.author or None,
-        published=parse_datetime(doc.date) if doc.date else None,
+        published=metadata_date(html),  # never trafilatura's date: it may come from the text
         outlet=doc.sitename or _host(doc.hostname),
         url=doc.url or url,
     )
@@ -155,7 +155,7 @@ def _host(hostname: str | None) -> str | None:
 def _date_params() -> dict[str, Any]:
     return {
         "original_date": True,
-        "extensive_search": True,
+        "extensive_search": False,
         "outputformat": _DATE_FORMAT,
         "max_date": datetime.now().astimezone().strftime("%Y-%m-%d"),
     }

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, Protocol
 
-from newsbrief.errors import InputError, NewsbriefError
+from newsbrief.errors import InputError, InternalError, NewsbriefError
 from newsbrief.models import Analysis, Article
 
 __all__ = [
@@ -38,7 +38,8 @@ __all__ = [
     "make_analyzer",
 ]
 
-AnalysisResult = list[tuple[Analysis | None, str]]
+# per article: its analysis, or None with the reason and the exit code of the failure
+AnalysisResult = list[tuple[Analysis | None, str, int]]
 
 
 class Handle(Protocol):
@@ -63,8 +64,10 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _reason(exc: Exception) -> str:
-    return str(exc) if isinstance(exc, NewsbriefError) else f"{type(exc).__name__}: {exc}"
+def _failure(exc: Exception) -> tuple[str, int]:
+    if isinstance(exc, NewsbriefError):
+        return str(exc), exc.exit_code
+    return f"{type(exc).__name__}: {exc}", InternalError.exit_code
 
 
 def analyze_chunk(articles: Sequence[Article]) -> AnalysisResult:
@@ -73,15 +76,16 @@ def analyze_chunk(articles: Sequence[Article]) -> AnalysisResult:
     from newsbrief.analyze import analyze, analyze_many
 
     try:
-        return [(a, "") for a in analyze_many(list(articles))]
+        return [(a, "", 0) for a in analyze_many(list(articles))]
     except Exception:
         pass
     results: AnalysisResult = []
     for article in articles:
         try:
-            results.append((analyze(article), ""))
+            results.append((analyze(article), "", 0))
         except Exception as exc:  # a bad article must not stop the batch
-            results.append((None, f"analysis failed: {_reason(exc)}"))
+            reason, code = _failure(exc)
+            results.append((None, f"analysis failed: {reason}", code))
     return results
 
 

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 from pathlib import Path
 
-from newsbrief.errors import NewsbriefError, UnsupportedInput
+from newsbrief.errors import InputError, NewsbriefError, UnsupportedInput
 from newsbrief.ingest.feeds import (
     FEED_SUFFIXES,
     feed_items,
@@ -32,11 +32,14 @@ def expand_sources(sources: Sequence[str], settings: Settings) -> Iterator[Sourc
 
     for spec in sources:
         if spec == "-":
-            yield from iter_jsonl(sys.stdin, "standard input", settings)
+            yield from _guarded("-", partial(_stdin_items, settings))
         elif is_url(spec):
             yield from _guarded(spec, partial(_url_items, spec, settings))
         elif Path(spec).is_dir():
-            for path in folder_files(Path(spec)):
+            paths = folder_files(Path(spec))
+            if not paths:
+                yield from _guarded(spec, partial(_nothing_in, Path(spec)))
+            for path in paths:
                 yield from _guarded(str(path), partial(_file_items, path, settings))
         else:
             yield from _guarded(spec, partial(_file_items, Path(spec), settings))
@@ -53,6 +56,32 @@ def _guarded(label: str, make: Callable[[], Iterator[SourceItem]]) -> Iterator[S
 
 def _raise(exc: NewsbriefError) -> Article:
     raise exc
+
+
+def _nothing_in(folder: Path) -> Iterator[SourceItem]:
+    raise InputError(
+        f"nothing to ingest in {folder}: no article, JSON Lines or feed files in it",
+        hint="give a folder of .txt/.md/.html, .jsonl or .xml/.rss/.atom files",
+    )
+    yield  # pragma: no cover  (a generator, like the other sources)
+
+
+def _stdin_items(settings: Settings) -> Iterator[SourceItem]:
+    """JSON Lines from standard input; an error when it is closed or has no lines."""
+    if sys.stdin is None or sys.stdin.closed:
+        raise InputError(
+            "standard input is closed: nothing to read from -",
+            hint='pipe JSON Lines in, e.g. echo \'{"url": "https://…"}\' | newsbrief ingest -',
+        )
+    found = False
+    for item in iter_jsonl(sys.stdin, "standard input", settings):
+        found = True
+        yield item
+    if not found:
+        raise InputError(
+            "standard input is empty: no JSON Lines to ingest",
+            hint='give one JSON object per line, e.g. {"url": "https://…"}',
+        )
 
 
 def folder_files(folder: Path) -> list[Path]:
@@ -85,10 +114,16 @@ def _file_items(path: Path, settings: Settings) -> Iterator[SourceItem]:
 def _url_items(url: str, settings: Settings) -> Iterator[SourceItem]:
     """A feed URL's entries, or the one article page a URL points at."""
     from newsbrief.ingest import load_input
+    from newsbrief.ingest.url import page_from_bytes
 
-    fetched = fetch_feed(url, settings)
+    fetched = fetch_feed(url, settings, what="")  # one request: a feed or an article page
     body = fetched.body or b""
     if looks_like_feed(body):
         yield from feed_items(parse_feed(body, url), url, settings)
     else:
-        yield SourceItem(url, lambda: load_input(url, settings=settings))
+
+        def load() -> Article:
+            page = page_from_bytes(fetched.url, fetched.content_type, body)
+            return load_input(url, settings=settings, fetched=page)
+
+        yield SourceItem(url, load)

@@ -26,6 +26,7 @@ import httpcore
 import httpx
 
 from newsbrief.errors import FetchError, UnsupportedInput
+from newsbrief.ingest.http import deadline_client
 from newsbrief.ingest.validate import decode_bytes
 from newsbrief.settings import Settings
 
@@ -70,12 +71,11 @@ def fetch_url(
     check_scheme(url)
     deadline = time.monotonic() + settings.fetch_timeout_s
     headers = {"User-Agent": settings.user_agent, "Accept": _ACCEPT}
-    transport = _PinnedTransport(connect_to) if connect_to is not None else None
-    with httpx.Client(
-        timeout=settings.fetch_timeout_s,
-        follow_redirects=False,
+    with deadline_client(
+        total_s=settings.fetch_timeout_s,
+        timeout_s=settings.fetch_timeout_s,
         headers=headers,
-        transport=transport,
+        backend=_PinnedBackend(connect_to) if connect_to is not None else None,
         trust_env=connect_to is None,  # a proxy would resolve the host itself
     ) as client:
         for _hop in range(settings.fetch_max_redirects + 1):
@@ -118,18 +118,6 @@ class _PinnedBackend(httpcore.SyncBackend):
         )
 
 
-class _PinnedTransport(httpx.HTTPTransport):
-    """httpx's transport over a connection pool whose connections go to pinned addresses;
-    TLS still verifies the certificate against the URL's host name (SNI included)."""
-
-    def __init__(self, connect_to: ConnectTo) -> None:
-        super().__init__(trust_env=False)
-        self._pool = httpcore.ConnectionPool(
-            ssl_context=httpx.create_ssl_context(trust_env=False),
-            network_backend=_PinnedBackend(connect_to),
-        )
-
-
 def _peer_address(response: httpx.Response) -> str:
     """The IP address the response came from; refuses when the transport does not tell."""
     stream = response.extensions.get("network_stream")
@@ -162,14 +150,25 @@ def _redirect_target(response: httpx.Response) -> str | None:
 def _read(response: httpx.Response, settings: Settings, deadline: float) -> Fetched:
     url = str(response.url)
     _check_status(response)
-    media_type, charset = _content_type(response)
+    check_page_type(url, parse_content_type(response.headers.get("content-type", ""))[0])
+    _check_declared_length(response, settings)
+    data = b"".join(_capped_chunks(response, settings, deadline))
+    return page_from_bytes(url, response.headers.get("content-type", ""), data)
+
+
+def check_page_type(url: str, media_type: str) -> None:
+    """``UnsupportedInput`` unless the media type is HTML or text (or not given)."""
     if media_type and media_type not in HTML_TYPES | TEXT_TYPES:
         raise UnsupportedInput(
             f"{url} is {media_type}, not an HTML page or plain text",
             hint="give the URL of the article's web page",
         )
-    _check_declared_length(response, settings)
-    data = b"".join(_capped_chunks(response, settings, deadline))
+
+
+def page_from_bytes(url: str, content_type: str, data: bytes) -> Fetched:
+    """A fetched body (already read, e.g. by the feed fetcher) as a page: type checked, decoded."""
+    media_type, charset = parse_content_type(content_type)
+    check_page_type(url, media_type)
     text = decode_bytes(data, url, charset=charset)
     return Fetched(url=url, content_type=media_type or _sniff_type(text), text=text)
 
@@ -186,8 +185,8 @@ def _check_status(response: httpx.Response) -> None:
     raise FetchError(f"{response.url} answered HTTP {response.status_code} {reason}", hint=hint)
 
 
-def _content_type(response: httpx.Response) -> tuple[str, str | None]:
-    raw = response.headers.get("content-type", "")
+def parse_content_type(raw: str) -> tuple[str, str | None]:
+    """The media type (lower case, no parameters) and charset of a Content-Type header."""
     if not raw:
         return "", None
     msg = Message()
@@ -241,6 +240,11 @@ def _fetch_errors(url: str, settings: Settings) -> Iterator[None]:
         yield
     except httpx.HTTPError as exc:
         raise _translate(exc, url, settings) from exc
+
+
+def translate_http_error(exc: httpx.HTTPError, url: str, settings: Settings) -> FetchError:
+    """One clear ``FetchError`` for an httpx failure (timeout, DNS, refused …)."""
+    return _translate(exc, url, settings)
 
 
 def _translate(exc: httpx.HTTPError, url: str, settings: Settings) -> FetchError:

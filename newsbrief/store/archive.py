@@ -12,10 +12,10 @@ import sqlite3
 from pathlib import Path
 from types import TracebackType
 
-from newsbrief.errors import StoreError
+from newsbrief.errors import ArchiveReadOnly, StoreError
 from newsbrief.models import Analysis, Article, Brief
 from newsbrief.store import codec
-from newsbrief.store.base import ArchiveBase
+from newsbrief.store.base import ArchiveBase, store_error
 from newsbrief.store.db import Database, Target, connect, driver_errors, is_url
 from newsbrief.store.feeds import FeedsMixin
 from newsbrief.store.migrations import migrate
@@ -34,46 +34,46 @@ class Archive(StoriesMixin, FeedsMixin, SearchMixin, ArchiveBase):
     # ------------------------------------------------------------------ lifecycle
 
     @classmethod
-    def open(cls, target: Target) -> Archive:
+    def open(cls, target: Target, *, busy_timeout_s: float = 10.0) -> Archive:
         """Open (or create) the archive at ``target`` and bring its schema up to date.
 
         ``target`` is a SQLite file path, or a ``postgresql://`` URL (the ``postgres`` extra).
+        A write waits up to ``busy_timeout_s`` for another process's write to finish before it
+        fails with ``ArchiveLocked`` (SQLite).
         """
         if is_url(target):
             return cls._migrated(connect(target))
         path = Path(target).expanduser()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+        except PermissionError as exc:
+            raise ArchiveReadOnly(
+                f"cannot create the archive folder {path.parent}: permission denied"
+            ) from exc
         except OSError as exc:
-            raise StoreError(f"cannot create the archive folder {path.parent}: {exc}") from exc
+            raise StoreError(
+                f"cannot create the archive folder {path.parent}: {exc.strerror or exc}"
+            ) from exc
         if path.is_dir():
             raise StoreError(f"the archive path {path} is a folder, not a file")
         try:
-            db = connect(path)
+            db = connect(path, timeout_s=busy_timeout_s)
         except sqlite3.Error as exc:
-            raise StoreError(f"cannot open the archive {path}: {exc}") from exc
-        return cls._migrated(db)
+            raise store_error(exc, path, "open") from exc
+        return cls._migrated(db, busy_timeout_s)
 
     @classmethod
-    def _migrated(cls, db: Database) -> Archive:
-        label = db.label
-        errors = driver_errors()
+    def _migrated(cls, db: Database, busy_timeout_s: float = 10.0) -> Archive:
         try:
             if not db.dialect.postgres:
-                _configure(db.raw)
+                _configure(db.raw, busy_timeout_s)
             migrate(db)
-        except sqlite3.OperationalError as exc:  # locked, read-only, cannot create -wal/-shm
+        except driver_errors() as exc:  # locked, read-only, full, not a database, corrupt
             db.close()
-            raise StoreError(f"cannot open the archive {label}: {exc}") from exc
-        except sqlite3.DatabaseError as exc:  # "file is not a database", corruption
-            db.close()
-            raise StoreError(f"{label} is not a usable newsbrief archive: {exc}") from exc
-        except StoreError:
+            raise store_error(exc, db.target, "open") from exc
+        except BaseException:
             db.close()
             raise
-        except errors as exc:
-            db.close()
-            raise StoreError(f"cannot open the archive {label}: {exc}") from exc
         return cls(db)
 
     def close(self) -> None:
@@ -300,8 +300,8 @@ class Archive(StoriesMixin, FeedsMixin, SearchMixin, ArchiveBase):
 CACHE_KIB = 65536
 
 
-def _configure(conn: sqlite3.Connection) -> None:
-    conn.execute("PRAGMA busy_timeout = 10000")
+def _configure(conn: sqlite3.Connection, busy_timeout_s: float) -> None:
+    conn.execute(f"PRAGMA busy_timeout = {max(0, int(busy_timeout_s * 1000))}")
     mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
     if str(mode).lower() != "wal":
         raise StoreError(f"cannot switch the archive to WAL mode (got {mode!r})")

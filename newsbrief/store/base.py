@@ -1,12 +1,66 @@
-"""The connection and transaction handling shared by every part of the archive."""
+"""The connection and transaction handling shared by every part of the archive, and the one
+place where SQLite's errors become newsbrief's (``store_error``)."""
 
 from __future__ import annotations
 
+import os
+import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
+from pathlib import Path
 
-from newsbrief.errors import StoreError
-from newsbrief.store.db import Database, Target, driver_errors
+from newsbrief.errors import ArchiveFull, ArchiveLocked, ArchiveReadOnly, StoreError
+from newsbrief.store.db import Database, Target, driver_errors, redact
+
+# SQLite's primary result codes (https://sqlite.org/rescode.html); extended codes carry the
+# primary one in their low byte.
+_PERM, _BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _AUTH, _NOTADB = (
+    3,
+    5,
+    6,
+    8,
+    10,
+    11,
+    13,
+    14,
+    23,
+    26,
+)
+
+
+def store_error(exc: Exception, path: Target, doing: str) -> StoreError:
+    """The newsbrief error for a failed SQLite call on the archive at ``path``.
+
+    ``doing`` completes "cannot … the archive": e.g. "write to", "open", "commit to".
+    Disk full, locked by another process and permission denied each get their own class (and
+    exit code); corruption and everything else are a plain ``StoreError``.
+    """
+    if not isinstance(exc, sqlite3.Error):  # PostgreSQL: the driver's first line says why
+        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        return StoreError(f"cannot {doing} the archive {redact(path)}: {first}")
+    path = Path(path)
+    code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+    where = f"the archive {path}"
+    if code == _FULL or "disk is full" in str(exc):
+        return ArchiveFull(f"cannot {doing} {where}: the disk is full")
+    if code in (_BUSY, _LOCKED) or "locked" in str(exc):
+        return ArchiveLocked(f"cannot {doing} {where}: it is locked by another process")
+    if code in (_READONLY, _PERM, _AUTH) or (code == _CANTOPEN and not _writable(path)):
+        return ArchiveReadOnly(f"cannot {doing} {where}: permission denied (read-only)")
+    if code in (_NOTADB, _CORRUPT):
+        return StoreError(
+            f"{path} is not a usable newsbrief archive: {exc}",
+            hint="point --db at a newsbrief archive, or move this file away to start a new one",
+        )
+    return StoreError(f"cannot {doing} {where}: {exc}")
+
+
+def _writable(path: Path) -> bool:
+    """Whether we may write the archive file (or create it) and its -wal/-shm files beside it."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.exists() and not os.access(path, os.W_OK):
+        return False
+    return os.access(folder, os.W_OK | os.X_OK)
 
 
 class ArchiveBase:
@@ -38,7 +92,9 @@ class ArchiveBase:
         lock, so that writers (several ingest processes, the web app) take turns exactly as on
         SQLite while readers never wait. Everything written inside commits together or not at
         all: a crash mid-way (even ``kill -9``) leaves the archive as it was before the
-        transaction began.
+        transaction began. A database error inside (or at COMMIT) rolls back and is raised as
+        the ``StoreError`` that says why (disk full, locked, read-only …), never masked by a
+        failing ROLLBACK.
         """
         if self._depth:
             self._depth += 1
@@ -52,27 +108,33 @@ class ArchiveBase:
             for statement in self._conn.dialect.begin_write():
                 self._conn.execute(statement)
         except errors as exc:
-            self._rollback_quietly()
-            raise StoreError(f"cannot write to the archive {self.label}: {exc}") from exc
+            self._rollback()
+            raise store_error(exc, self.path, "write to") from exc
         self._depth = 1
         try:
             yield self._conn
+        except errors as exc:
+            self._depth = 0
+            self._rollback()
+            raise store_error(exc, self.path, "write to") from exc
         except BaseException:
             self._depth = 0
-            self._rollback_quietly()
+            self._rollback()
             raise
         self._depth = 0
         try:
             self._conn.execute("COMMIT")
         except errors as exc:
-            self._rollback_quietly()
-            raise StoreError(f"cannot commit to the archive {self.label}: {exc}") from exc
+            self._rollback()
+            raise store_error(exc, self.path, "commit to") from exc
 
-    def _rollback_quietly(self) -> None:
-        try:
-            self._conn.execute("ROLLBACK")
-        except driver_errors():
-            pass  # no transaction open (or the connection is gone): nothing to undo
+    def _rollback(self) -> None:
+        """Roll back what is open. SQLite may already have rolled back by itself (a full disk
+        at COMMIT, an I/O error): then there is nothing to do, and the error that caused it,
+        not "no transaction is active", is the one the caller reports."""
+        if self._conn.in_transaction:
+            with suppress(*driver_errors()):
+                self._conn.execute("ROLLBACK")
 
     def _scalar(self, sql: str, params: tuple[object, ...] = ()) -> object:
         row = self._conn.execute(sql, params).fetchone()

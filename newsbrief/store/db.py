@@ -93,6 +93,15 @@ class Database:
     def label(self) -> str:
         return redact(self.target)
 
+    @property
+    def in_transaction(self) -> bool:
+        """Whether a transaction is open on the connection."""
+        if self.dialect.postgres:
+            from psycopg.pq import TransactionStatus
+
+            return bool(self.raw.info.transaction_status != TransactionStatus.IDLE)
+        return bool(self.raw.in_transaction)
+
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Cursor:
         if self.dialect.postgres:
             cur: Cursor = self.raw.execute(_pg_sql(sql), params or None)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable
+from contextlib import suppress
 from datetime import UTC, datetime
 
 from newsbrief.errors import StoreError
@@ -324,7 +325,9 @@ def migrate(conn: Database) -> list[int]:
                 (version, name, _now()),
             )
         except BaseException:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:  # SQLite may have rolled back by itself (disk full)
+                with suppress(sqlite3.Error):
+                    conn.execute("ROLLBACK")
             raise
         conn.execute("COMMIT")
         applied.append(version)

@@ -4,6 +4,12 @@ story (or opens one), then the stories around it are re-clustered, so early mist
 Similarity (term statistics, channel cosines, time decay) is :mod:`newsbrief.stories.scoring`;
 this module keeps the membership state.
 
+Precision first: a story of a few articles takes a new one only when one of its members is
+a close match under a stricter evidence gate (``pair_threshold``, ``pair_evidence``), in the
+assignment (for a one-article story) and in the re-clustering below (for small stories), so
+that two articles alike only in generic vocabulary, a date or an outlet do not start a story
+and a loosely related article does not ride into a small story on its average.
+
 Long module: assignment, folding, re-clustering and persistence all keep the same invariants
 over stories, members and the candidate index (what a core holds, who founded a story, which
 states the journal must persist); apart, each part would have to re-establish them.
@@ -40,7 +46,7 @@ from typing import Any
 from newsbrief.stories import state as st
 from newsbrief.stories.features import extract_features
 from newsbrief.stories.journal import Journal
-from newsbrief.stories.recluster import Node, average_link, similarity_matrix
+from newsbrief.stories.recluster import Node, average_link, similarity_matrices
 from newsbrief.stories.scoring import (
     ArticleVectors,
     ClusterSettings,
@@ -81,21 +87,35 @@ class StoryAssigner(Scorer):
         article = self._article(feats, published)
         scored = self._scored(article)
         member = Member(article_id, self.n_docs, article.ts, self._member_tf(feats, article))
-        if scored and scored[0][1] >= self.settings.threshold:
-            story = scored[0][0]
-        else:
+        story = self._joined(article, scored)
+        if story is None:
             story = Story(story_id_for(article_id), founder=member.seq, founder_id=article_id)
             self.stories[story.id] = story
             self.journal.record_story(story.id)
         self._add_member(story, member)
         floor = self.settings.neighbour_floor
         near = [s for s, score in scored if score >= floor and s is not story]
-        joined = scored[0][1] if scored and scored[0][0] is story else 0.0
+        joined = next((score for s, score in scored if s is story), 0.0)
         if self._due(story, joined, bool(near)):
             self._recluster(story, near[: self.settings.window_stories - 1])
         if self.n_docs % 1000 == 0:
             self._freeze_stale()
         return self.journal.moved[article_id]  # where re-clustering left it
+
+    def _joined(self, article: ArticleVectors, scored: list[tuple[Story, float]]) -> Story | None:
+        """The best candidate story the article may join: one scoring ``threshold`` or more,
+        and when the story is a single article, ``pair_threshold`` under the stricter
+        ``pair_evidence`` gate (two articles alone make a story only on strong evidence)."""
+        s = self.settings
+        for story, score in scored:
+            if score < s.threshold:
+                return None
+            if story.n > 1 or not s.pair_threshold:
+                return story
+            strict = self._score(article, story, s.pair_evidence) * self._decay(story, article.ts)
+            if strict >= s.pair_threshold:
+                return story
+        return None
 
     def _due(self, story: Story, score: float, near: bool) -> bool:
         """Whether the story just joined is re-clustered now: not when the article matched
@@ -304,8 +324,18 @@ class StoryAssigner(Scorer):
         nodes, owners = self._nodes(target, neighbours)
         if len(nodes) < 2:
             return
-        sim = similarity_matrix(nodes, self.settings.channel_weights, self._decay_array)
-        groups = average_link(sim, [n.weight for n in nodes], self.settings.link_threshold)
+        s = self.settings
+        sim, pair_sim = similarity_matrices(
+            nodes, s.channel_weights, self._decay_array, s.evidence, s.pair_evidence
+        )
+        groups = average_link(
+            sim,
+            [n.weight for n in nodes],
+            s.link_threshold,
+            pair_threshold=s.pair_threshold,
+            pair_sim=pair_sim,
+            small=s.small_story,
+        )
         current = {id(story) for story, _ in owners}
         if len(groups) == len(current) and all(
             len({id(owners[i][0]) for i in group}) == 1 for group in groups

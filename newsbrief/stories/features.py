@@ -7,7 +7,8 @@ every feature gets the sublinear weight ``1 + ln(count)``:
     e:<name>    entity-like token: a run of capitalized words ("e:betty ford center"), the run's
                 last word too ("e:ford"), and single capitalized words not at a sentence start
     y:<year>    a year 1900–2099: events of one topic years apart differ here
-    d:<mon dd>  a month-day date ("d:jun 13", from "June 13" or "13 June")
+    d:<mon dd>  a month-day date ("d:jun 13", from "June 13" or "13 June"), at half weight: a
+                week's unrelated news shares a few dates
     n:<number>  another number of two or more digits (ages, tolls, sums), or a code mixing
                 letters and digits ("n:ie11", "n:12th", "n:88-72"); clock times are skipped
 
@@ -79,7 +80,7 @@ class FeatureWeights:
     """Relative weights inside the number channel, and how much a title occurrence counts."""
 
     year: float = 1.0
-    date: float = 1.0
+    date: float = 0.5  # a shared month-day is weak evidence (a week's news shares a few)
     number: float = 1.0
     title: float = 2.0  # a feature seen in the title counts this many times
     lead: float = 1.0  # a feature seen in the lead counts this many times more

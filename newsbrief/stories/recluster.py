@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import NDArray
 
 Vectors = tuple[dict[str, float], dict[str, float], dict[str, float]]
 
@@ -79,23 +80,81 @@ def _decay_matrix(nodes: Sequence[Node], decay: Callable[[np.ndarray], np.ndarra
     return np.where(np.isnan(gap), 1.0, decay(np.nan_to_num(gap)))
 
 
+@dataclass(frozen=True)
+class Evidence:
+    """What two articles must share before their similarity counts in full (precision first).
+
+    ``words`` and ``entities``: the channel cosines under which the similarity is scaled down
+    in proportion: an article and a story that share no names, or no content words, do not
+    report the same development, however alike their dates or vocabulary are.
+    """
+
+    words: float = 0.0
+    entities: float = 0.0
+
+
+def combine(
+    words: NDArray[np.float64] | float,
+    ents: NDArray[np.float64] | float,
+    nums: NDArray[np.float64] | float,
+    both: NDArray[np.float64] | float,
+    weights: tuple[float, float, float],
+    evidence: Evidence = Evidence(),
+) -> NDArray[np.float64]:
+    """The similarity from the channel cosines (elementwise): their weighted mean, the number
+    channel counting only where ``both`` sides have numbers, under the :class:`Evidence` gate."""
+    w0, w1, w2 = weights
+    words, ents = np.asarray(words, dtype=float), np.asarray(ents, dtype=float)
+    both = np.asarray(both, dtype=float)
+    sim = (w0 * words + w1 * ents + w2 * np.asarray(nums, dtype=float) * both) / (
+        w0 + w1 + w2 * both
+    )
+    if evidence.words > 0:
+        sim = sim * np.minimum(1.0, words / evidence.words)
+    if evidence.entities > 0:
+        sim = sim * np.minimum(1.0, ents / evidence.entities)
+    return np.asarray(sim, dtype=float)
+
+
 def similarity_matrix(
     nodes: Sequence[Node],
     weights: tuple[float, float, float],
     decay: Callable[[np.ndarray], np.ndarray],
+    evidence: Evidence = Evidence(),
 ) -> np.ndarray:
-    """The nodes' pairwise similarity: the channel mean of :func:`channel_sims`, times the
+    """The nodes' pairwise similarity: :func:`combine` of the :func:`channel_sims`, times the
     time decay (``decay`` maps gaps in seconds to factors, elementwise) between their spans."""
+    return similarity_matrices(nodes, weights, decay, evidence)[0]
+
+
+def similarity_matrices(
+    nodes: Sequence[Node],
+    weights: tuple[float, float, float],
+    decay: Callable[[np.ndarray], np.ndarray],
+    *gates: Evidence,
+) -> list[np.ndarray]:
+    """:func:`similarity_matrix` under each evidence gate, the channel cosines computed once."""
     words, ents, nums = channel_sims(nodes)
     has = np.array([node.has_numbers for node in nodes])
-    both = np.outer(has, has)
-    w0, w1, w2 = weights
-    sim = (w0 * words + w1 * ents + w2 * nums * both) / (w0 + w1 + w2 * both)
-    return np.asarray(sim * _decay_matrix(nodes, decay))
+    both = np.outer(has, has).astype(float)
+    factor = _decay_matrix(nodes, decay)
+    return [np.asarray(combine(words, ents, nums, both, weights, g) * factor) for g in gates]
 
 
-def average_link(sim: np.ndarray, weights: Sequence[float], threshold: float) -> list[list[int]]:
-    """Group-average clusters of the nodes: merge the best pair while it clears ``threshold``.
+def average_link(
+    sim: np.ndarray,
+    weights: Sequence[float],
+    threshold: float,
+    pair_threshold: float = 0.0,
+    pair_sim: np.ndarray | None = None,
+    small: float = np.inf,
+) -> list[list[int]]:
+    """Group-average clusters of the nodes: merge the best pair while it clears ``threshold``;
+    a single article (weight 1) joins another node or group only when ``pair_sim`` (default
+    ``sim``: the same measure under a stricter evidence gate) reaches ``pair_threshold``
+    between it and at least one member, when the group weighs ``small`` articles or fewer: in
+    a small story an article needs one close match, not just a group average that a loosely
+    related member lifts.
 
     Returns the clusters as lists of node indices, each sorted, in order of their first node.
     """
@@ -103,12 +162,18 @@ def average_link(sim: np.ndarray, weights: Sequence[float], threshold: float) ->
     sim = sim.astype(float, copy=True)
     np.fill_diagonal(sim, -np.inf)
     size = np.asarray(weights, dtype=float).copy()
+    strict = sim if pair_sim is None else pair_sim
+    linked = strict >= pair_threshold  # groups with a close pair of members between them
     label = np.arange(n)
     for _ in range(n - 1):
-        flat = int(np.argmax(sim))
+        single, few = size <= 1.0, size <= small
+        blocked = ((single[:, None] & few[None, :]) | (few[:, None] & single[None, :])) & ~linked
+        flat = int(np.argmax(np.where(blocked, -np.inf, sim)))
         i, j = divmod(flat, n)
-        if sim[i, j] < threshold:
+        if sim[i, j] < threshold or blocked[i, j]:
             break
+        either = linked[i] | linked[j]
+        linked[i], linked[:, i] = either, either
         merged = (size[i] * sim[i] + size[j] * sim[j]) / (size[i] + size[j])
         sim[i], sim[:, i] = merged, merged
         sim[i, i] = -np.inf
