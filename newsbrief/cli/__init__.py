@@ -23,7 +23,6 @@ from __future__ import annotations
 import errno
 import os
 import signal
-import sqlite3
 import sys
 import traceback
 import warnings
