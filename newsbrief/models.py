@@ -59,6 +59,11 @@ WebUrl = Annotated[str | None, AfterValidator(web_url)]
 # --------------------------------------------------------------------------- ingest
 
 
+ParagraphKind = Literal[
+    "body", "subhead", "byline", "dateline", "caption", "url", "embed", "related"
+]
+
+
 class Article(Record):
     """One news article, as ingested. ``id`` is derived from the normalized text."""
 
@@ -72,6 +77,16 @@ class Article(Record):
     language: str | None = None
     source: str | None = Field(default=None, description="where it was read from: a path, URL, '-'")
     paragraphs: tuple[Span, ...] = Field(default=(), description="paragraph spans of `text`")
+    paragraph_kinds: tuple[ParagraphKind, ...] = Field(
+        default=(),
+        description="kind of each paragraph (parallel to `paragraphs`); empty: all body",
+    )
+
+    def paragraph_kind(self, index: int) -> ParagraphKind:
+        """The kind of paragraph ``index``: "body" unless the text marked it otherwise."""
+        if 0 <= index < len(self.paragraph_kinds):
+            return self.paragraph_kinds[index]
+        return "body"
 
 
 # --------------------------------------------------------------------------- analyze
@@ -145,6 +160,11 @@ class Attribution(Record):
     )
     stance: Literal["neutral", "oppose", "support"] = "neutral"
     target_actor_id: str | None = Field(default=None, description="who is opposed/supported")
+    fragment: bool = Field(
+        default=False,
+        description="the content is not a clause (no verb, or a predicate without its subject): "
+        "scored as an attribution, never shown as anyone's statement",
+    )
     evidence: Evidence
 
 
@@ -196,6 +216,12 @@ class ArticleRef(Record):
 class SummaryItem(Record):
     text: str
     evidence: Evidence
+    also: tuple[Evidence, ...] = Field(
+        default=(), description="story briefs: the same fact in other articles (merged)"
+    )
+    outlets: tuple[str, ...] = Field(
+        default=(), description="story briefs: every outlet carrying the fact, first reporter first"
+    )
 
 
 class TimelineEntry(Record):
@@ -205,12 +231,23 @@ class TimelineEntry(Record):
     text: str
     is_current: bool = False
     evidence: Evidence
+    also: tuple[Evidence, ...] = Field(
+        default=(), description="story briefs: the same event as other articles report it"
+    )
+    outlets: tuple[str, ...] = Field(default=(), description="story briefs: outlets reporting it")
+    date_note: str | None = Field(
+        default=None, description="story briefs: sources disagree on the date (which says what)"
+    )
 
 
 class MatterItem(Record):
     kind: Literal["stakes", "consequence", "context", "watch"]
     text: str
     evidence: Evidence
+    also: tuple[Evidence, ...] = Field(
+        default=(), description="story briefs: the same point in other articles"
+    )
+    outlets: tuple[str, ...] = ()
 
 
 class Statement(Record):
@@ -220,12 +257,23 @@ class Statement(Record):
     channel: str | None = None
     stance: Literal["neutral", "oppose", "support"] = "neutral"
     evidence: Evidence
+    also: tuple[Evidence, ...] = Field(
+        default=(), description="story briefs: the same statement as other outlets carry it"
+    )
+    outlets: tuple[str, ...] = ()
+    published: datetime | None = Field(
+        default=None, description="story briefs: when the article carrying it was published"
+    )
 
 
 class Disagreement(Record):
     with_actor: str = Field(description="canonical name of the other actor")
     cue: str
     evidence: Evidence
+    claim: str | None = Field(
+        default=None, description="story briefs: the other actor's statement that is disputed"
+    )
+    claim_evidence: Evidence | None = None
 
 
 class ActorPosition(Record):
@@ -252,6 +300,36 @@ class BodySection(Record):
     paragraphs: tuple[BodyParagraph, ...]
 
 
+class OutletCoverage(Record):
+    """One outlet's share of a story."""
+
+    outlet: str
+    articles: int = Field(ge=0, description="articles of the story it published (copies included)")
+    copies: int = Field(default=0, ge=0, description="of those, wire copies of another's text")
+    first_report: datetime | None = None
+    exclusive: tuple[SummaryItem, ...] = Field(
+        default=(), description="what it reported that no other outlet did"
+    )
+
+
+class CoverageCell(Record):
+    """How many articles one outlet published on one day (the coverage strip)."""
+
+    outlet: str
+    day: str = Field(description="ISO date")
+    articles: int = Field(ge=0)
+
+
+class Coverage(Record):
+    """Who covered a story, when, and what only they reported."""
+
+    outlets: tuple[OutletCoverage, ...]
+    broke: str | None = Field(default=None, description="the outlet that reported it first")
+    first_report: datetime | None = None
+    wire_copies: int = Field(default=0, ge=0, description="copies collapsed into one article")
+    strip: tuple[CoverageCell, ...] = ()
+
+
 class Brief(Record):
     """The explainer brief. Its JSON schema is public API (``newsbrief schema``)."""
 
@@ -267,4 +345,8 @@ class Brief(Record):
     whats_new: tuple[SummaryItem, ...] = Field(
         default=(), description="story briefs: what came in since the story's previous brief"
     )
+    since: datetime | None = Field(
+        default=None, description="story briefs: What's New is measured from this time"
+    )
+    coverage: Coverage | None = Field(default=None, description="story briefs: who covered it")
     generated_at: datetime | None = None

@@ -17,7 +17,7 @@ regen = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(regen)
 
 
-@pytest.mark.parametrize("name", regen.EXAMPLES)
+@pytest.mark.parametrize("name", regen.ALL)
 def test_brief_matches_golden(name: str) -> None:
     expected = json.loads((ROOT / "tests" / "golden" / f"{name}.json").read_text(encoding="utf-8"))
     actual = regen.golden_brief(name)

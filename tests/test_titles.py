@@ -108,3 +108,10 @@ def test_a_long_story_is_judged_on_a_sample_and_a_titled_article_still_wins() ->
     assert story_title(sources) == "Valmora port strike drags on"
     many = [_src(f"{i:04d}", f"Valmora port strike, day {i}", lead.format(i)) for i in range(2000)]
     assert story_title(many).startswith("Valmora port strike, day ")
+
+
+def test_a_quoted_name_at_the_end_of_a_headline_keeps_its_closing_mark() -> None:
+    lead = "Mary J. Blige sings to Hillary Clinton in preview clip of ‘The 411.’\n\nMore text."
+    assert headline_from_lead(lead).endswith("of ‘The 411’")
+    assert headline_from_lead("“Enough is enough.”\n\nThe union said.") == "“Enough is enough”"
+    assert headline_from_lead("The ‘yes’ camp’s lead grows.") == "The ‘yes’ camp’s lead grows"

@@ -5,6 +5,7 @@ spaCy objects stay inside this package; what leaves it are the records of ``news
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc
@@ -15,23 +16,45 @@ from newsbrief.analyze.nlp import parse, parse_many
 from newsbrief.analyze.roles import assign_roles
 from newsbrief.analyze.sentences import split_sentences
 from newsbrief.analyze.time import find_events, find_timexes
-from newsbrief.models import Analysis, Article
+from newsbrief.models import Analysis, Article, TimeExpr
 
 __all__ = ["analyze", "analyze_many"]
 
 
 def analyze(article: Article) -> Analysis:
     """Analyze one article."""
-    return _analyze_doc(article, parse(article.text))
+    return _analyze_doc(article, parse(article.text, paragraph_starts=_starts(article)))
 
 
 def analyze_many(articles: Iterable[Article], *, batch_size: int = 16) -> Iterator[Analysis]:
     """Analyze a stream of articles, parsing them in batches."""
     items = list(articles)
     for article, doc in zip(
-        items, parse_many((a.text for a in items), batch_size=batch_size), strict=True
+        items, parse_many(((a.text, _starts(a)) for a in items), batch_size=batch_size), strict=True
     ):
         yield _analyze_doc(article, doc)
+
+
+def _in_body(article: Article, timexes: list[TimeExpr]) -> list[TimeExpr]:
+    """Time expressions of the story's prose: not a dateline's "March 18" or a caption's date."""
+    if not article.paragraph_kinds:
+        return timexes
+    starts = [p.start for p in article.paragraphs]
+    return [
+        t
+        for t in timexes
+        if article.paragraph_kind(bisect.bisect_right(starts, t.start) - 1) == "body"
+    ]
+
+
+def _starts(article: Article) -> tuple[int, ...]:
+    """Paragraph starts the parser must respect: only where the text marks its structure beyond
+    blank lines (subheads, captions, one paragraph per line), so plain articles parse as before."""
+    if not article.paragraph_kinds and all(
+        "\n\n" in article.text[max(0, p.start - 2) : p.start] for p in article.paragraphs[1:]
+    ):
+        return ()
+    return tuple(p.start for p in article.paragraphs)
 
 
 def _analyze_doc(article: Article, doc: Doc) -> Analysis:
@@ -39,7 +62,7 @@ def _analyze_doc(article: Article, doc: Doc) -> Analysis:
     actors = resolve_actors(doc, article, sentences)
     attributions = find_attributions(doc, article, sentences, actors)
     dct = article.published
-    timexes = find_timexes(doc, dct, sentences)
+    timexes = _in_body(article, find_timexes(doc, dct, sentences))
     events = find_events(doc, article, sentences, timexes, actors)
     sentences = assign_roles(doc, sentences, timexes, attributions, dct=dct)
     return Analysis(

@@ -17,6 +17,8 @@ MAX_CHARS = 200_000
 
 
 QUOTE_COMPONENT = "newsbrief_quote_boundaries"
+# Doc.user_data key: character offsets where a paragraph starts (a sentence must start there too)
+PARAGRAPH_STARTS = "newsbrief_paragraph_starts"
 
 
 @Language.component(QUOTE_COMPONENT)
@@ -25,13 +27,19 @@ def quote_boundaries(doc: Doc) -> Doc:
 
     The parser tends to start a new sentence at the ``"`` after ``fallen behind.``; we track quote
     parity per paragraph and forbid a sentence start on every closing mark. Runs before the parser,
-    which respects boundaries already set to False.
+    which respects boundaries already set to False. Paragraph starts given in
+    ``doc.user_data[PARAGRAPH_STARTS]`` (one paragraph per line, a subhead above its paragraph)
+    become sentence starts, so that no sentence runs across them.
     """
+    starts = set(doc.user_data.get(PARAGRAPH_STARTS, ()))
     inside = False
     for i, tok in enumerate(doc):
         if tok.is_space and tok.text.count("\n") >= 2:
             inside = False
             continue
+        if i > 0 and tok.idx in starts:
+            tok.is_sent_start = True
+            inside = False
         if tok.text in ('"', "\u201c", "\u201d"):
             closing = inside if tok.text == '"' else tok.text == "\u201d"
             if closing and i > 0:
@@ -55,9 +63,22 @@ def get_nlp() -> Language:
     raise ModelError("no English spaCy model is installed (" + "; ".join(errors) + ")")
 
 
-def parse(text: str) -> Doc:
-    return get_nlp()(text[:MAX_CHARS])
+def parse(text: str, *, paragraph_starts: Iterable[int] = ()) -> Doc:
+    """Parse a text; a sentence starts at each of ``paragraph_starts`` (character offsets)."""
+    return get_nlp()(_doc(text, paragraph_starts))
 
 
-def parse_many(texts: Iterable[str], *, batch_size: int = 16) -> Iterator[Doc]:
-    yield from get_nlp().pipe((t[:MAX_CHARS] for t in texts), batch_size=batch_size)
+def parse_many(
+    texts: Iterable[str | tuple[str, Iterable[int]]], *, batch_size: int = 16
+) -> Iterator[Doc]:
+    """Parse texts in batches; an item may be ``(text, paragraph_starts)``."""
+    docs = (_doc(t, ()) if isinstance(t, str) else _doc(t[0], t[1]) for t in texts)
+    yield from get_nlp().pipe(docs, batch_size=batch_size)
+
+
+def _doc(text: str, paragraph_starts: Iterable[int]) -> Doc:
+    doc = get_nlp().make_doc(text[:MAX_CHARS])
+    starts = tuple(paragraph_starts)
+    if starts:
+        doc.user_data[PARAGRAPH_STARTS] = starts
+    return doc

@@ -10,11 +10,19 @@ from spacy.tokens import Doc
 from newsbrief.models import Article, Sentence, Span
 
 _KEEP_CHUNK = re.compile(r"[a-z]")
+# "PORT SELANE, Valmora - ", "WASHINGTON (Reuters) — ": a dateline opening the first sentence
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’]{2,}(?:[ -][A-Z][A-Z.'’]+)*(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}){0,2}"
+    r"(?:\s*\([^()\n]{1,40}\))?\s*(?:--|[-–—:])(?:\s+|$)"
+)
 _STOP_HEADS = {"it", "he", "she", "they", "we", "i", "you", "this", "that", "who", "which", "what"}
 
 
 def split_sentences(doc: Doc, article: Article) -> list[Sentence]:
     """Turn spaCy sentences into records; a sentence that spans a paragraph break is cut there.
+
+    Only body paragraphs give sentences: the article's own subheads, bylines, datelines, captions
+    and links (``Article.paragraph_kinds``) stay in the text but never feed the brief.
 
     Entities and noun chunks are read once per document and bucketed by sentence offsets (asking
     each sentence span for them re-walks the document).
@@ -23,12 +31,13 @@ def split_sentences(doc: Doc, article: Article) -> list[Sentence]:
     para_starts = [p.start for p in paras]
     bounds: list[tuple[int, int]] = []
     for sent in doc.sents:
-        for start, end in _cut_at_paragraphs(sent.start_char, sent.end_char, paras):
+        for start, end in _cut_at_paragraphs(sent.start_char, sent.end_char, paras, article):
             text = article.text[start:end]
             stripped = text.strip()
             if stripped:
                 lead = len(text) - len(text.lstrip())
                 bounds.append((start + lead, start + lead + len(stripped)))
+    bounds = _without_dateline(article.text, bounds)
     starts = [b[0] for b in bounds]
     ents: list[list[str]] = [[] for _ in bounds]
     for ent in doc.ents:
@@ -54,13 +63,32 @@ def split_sentences(doc: Doc, article: Article) -> list[Sentence]:
     ]
 
 
-def _cut_at_paragraphs(start: int, end: int, paras: list[Span]) -> list[tuple[int, int]]:
+def _without_dateline(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The first sentence starts after its dateline; a sentence that is only one is dropped."""
+    if not bounds:
+        return bounds
+    start, end = bounds[0]
+    m = _DATELINE.match(text, start, end)
+    if m is None:
+        return bounds
+    rest = m.end()
+    while rest < end and text[rest].isspace():
+        rest += 1
+    return bounds[1:] if rest >= end else [(rest, end), *bounds[1:]]
+
+
+def _cut_at_paragraphs(
+    start: int, end: int, paras: list[Span], article: Article
+) -> list[tuple[int, int]]:
     pieces = []
-    for p in paras:
+    overlaps = False
+    for i, p in enumerate(paras):
         lo, hi = max(start, p.start), min(end, p.end)
         if lo < hi:
-            pieces.append((lo, hi))
-    return pieces or [(start, end)]
+            overlaps = True
+            if article.paragraph_kind(i) == "body":
+                pieces.append((lo, hi))
+    return pieces if overlaps else [(start, end)]
 
 
 def _keyphrases(doc: Doc) -> list[tuple[str, int]]:

@@ -77,6 +77,13 @@ def brief(
     story: Annotated[
         str | None, typer.Option(help="Brief a whole story from the archive by its id.")
     ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            help="With --story: What's New lists what came after this time (ISO 8601), "
+            "against the story as it stood then."
+        ),
+    ] = None,
 ) -> None:
     """Write an explainer brief for each article (or for a story from the archive)."""
     from newsbrief.settings import Settings
@@ -85,8 +92,16 @@ def brief(
     if story is not None:
         if inputs:
             raise InputError("give either articles or --story, not both")
-        run_story_brief(story, settings=settings, fmt=fmt.value, output=output)
+        run_story_brief(
+            story,
+            settings=settings,
+            fmt=fmt.value,
+            output=output,
+            since=parse_published(since, flag="--since") if since else None,
+        )
         return
+    if since is not None:
+        raise InputError("--since goes with --story", hint="newsbrief brief --story ID --since …")
     if not inputs:
         raise InputError("no input given", hint="try: newsbrief brief examples/port-strike.txt")
     code = run_brief(
@@ -248,21 +263,45 @@ def _progress(show: bool) -> Iterator[Callable[[], None]]:
         yield lambda: progress.advance(task)
 
 
-def run_story_brief(story_id: str, *, settings: Settings, fmt: str, output: Path | None) -> None:
-    """Brief a whole story from the archive."""
-    from newsbrief.compose import compose_story_brief
-
+def run_story_brief(
+    story_id: str,
+    *,
+    settings: Settings,
+    fmt: str,
+    output: Path | None,
+    since: datetime | None = None,
+) -> None:
+    """Brief a whole story from the archive (What's New since ``since``, else since the last
+    stored brief of the story)."""
     with Archive.open(settings.db_path, busy_timeout_s=settings.busy_timeout_s) as archive:
-        analyses = archive.story_analyses(story_id)
-        if not analyses:
+        brief = story_brief_from_archive(archive, story_id, settings=settings, since=since)
+        if brief is None:
             raise StoreError(
                 f"no story {story_id!r} in {archive.label}",
                 hint="list them with `newsbrief stories`",
             )
-        story = archive.get_story(story_id)
-        headline = story.title if story is not None else None
-        brief = compose_story_brief(analyses, settings, headline=headline)
-        previous = archive.get_brief("story", story_id)
-        brief = brief.model_copy(update={"whats_new": whats_new(brief, previous)})
         archive.save_story_brief(story_id, brief)
     _emit([brief], fmt, output)
+
+
+def story_brief_from_archive(
+    archive: Archive, story_id: str, *, settings: Settings, since: datetime | None = None
+) -> Brief | None:
+    """Compose a story's brief from the archive: every article, the outlets that ran copies of
+    each (dedupe), What's New since ``since`` or else since the story's last stored brief."""
+    from newsbrief.compose import compose_story_brief
+
+    analyses = archive.story_analyses(story_id)
+    if not analyses:
+        return None
+    copies = {
+        a.article.id: [(r.outlet, r.published) for r in archive.outlets(a.article.id)]
+        for a in analyses
+    }
+    story = archive.get_story(story_id)
+    headline = story.title if story is not None else None
+    brief = compose_story_brief(analyses, settings, copies=copies, since=since, headline=headline)
+    if since is None:
+        previous = archive.get_brief("story", story_id)
+        brief = brief.model_copy(update={"whats_new": whats_new(brief, previous)})
+    return brief

@@ -151,3 +151,41 @@ def eval_clustering(
     from newsbrief.evaluate.clustering import evaluate
 
     _print_result(evaluate(data_dir, seed=seed), as_json)
+
+
+@eval_app.command("tls")
+def eval_tls(
+    data_dir: Annotated[
+        Path,
+        typer.Argument(help="Timeline17 folder (<timeline>/articles.jsonl.gz, timeline.json)."),
+    ],
+    predictions: Annotated[
+        Path | None,
+        typer.Option(help="Write each predicted timeline here as <timeline>.json."),
+    ] = None,
+    only: Annotated[
+        list[str] | None, typer.Option("--only", help="Score only these timelines (repeatable).")
+    ] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Timeline summarization: date F1, concat and align+ m:1 ROUGE, beside a baseline."""
+    from newsbrief.evaluate.tls import evaluate
+
+    _print_result(evaluate(data_dir, predictions=predictions, only=only or ()), as_json)
+
+
+@eval_app.command("mds")
+def eval_mds(
+    prefix: Annotated[
+        Path, typer.Argument(help="NeuS split prefix (PREFIX.source, PREFIX.target) or its folder.")
+    ],
+    predictions: Annotated[
+        Path | None, typer.Option(help="Write one summary per line here, aligned with the input.")
+    ] = None,
+    limit: Limit = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Multi-outlet story summary: ROUGE-1/2/Lsum F1 beside LexRank and lead-3."""
+    from newsbrief.evaluate.mds import evaluate
+
+    _print_result(evaluate(prefix, predictions=predictions, limit=limit), as_json)

@@ -22,7 +22,7 @@ class Format(StrEnum):
     json = "json"
 
 
-def parse_published(value: str | None) -> datetime | None:
+def parse_published(value: str | None, *, flag: str = "--published") -> datetime | None:
     if value is None:
         return None
     from newsbrief.ingest.text import parse_datetime
@@ -30,7 +30,7 @@ def parse_published(value: str | None) -> datetime | None:
     parsed = parse_datetime(value)
     if parsed is None:
         raise InputError(
-            f"--published {value!r} is not an ISO date or date-time",
+            f"{flag} {value!r} is not an ISO date or date-time",
             hint="use e.g. 2024-06-11 or 2024-06-11T09:30:00+00:00",
         )
     return parsed

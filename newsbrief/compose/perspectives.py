@@ -5,6 +5,9 @@ of the article (a position may be a trimmed clause of a statement, never new wor
 
 * An attribution nested in another one's content is kept only when the outer one is a *channel*
   ("according to Kyodo", an outlet reporting); the channel itself is then not a statement.
+* A statement is something said or thought: aims and plans ("seeks to", "plans to") and contents
+  that are not a clause (``Attribution.fragment``: "Prime Minister X" cut off by "according to",
+  "remained unclear") are left out.
 * Actors are ranked by statements, then mentions, then first appearance; across several
   analyses (a story) actors with the same canonical name, or a surname of one full name, merge.
 """
@@ -27,6 +30,39 @@ from newsbrief.models import (
 )
 
 _CHANNEL_CUES = re.compile(r"^(according to|report|reported|reports|reporting|citing|cited)$", re.I)
+# aims and plans are not statements: "seeks to sell power", "aims to cut emissions"
+_AIMS = re.compile(
+    r"^(?:\w+ )?(?:seek|seeks|seeking|sought|aim|aims|aiming|aimed|plan|plans|planning|planned|"
+    r"intend|intends|intending|intended|try|tries|trying|tried|attempt|attempts|attempting|"
+    r"attempted|strive|strives|striving|strove|prepare|prepares|preparing|prepared|hope to)$",
+    re.I,
+)
+# "declined to comment", "did not respond to requests for comment" say nothing
+_NO_COMMENT = re.compile(
+    r"^\s*(?:to (?:comment|speak|say|respond|elaborate|discuss|answer)\b[\w ]{0,30}"
+    r"|(?:repeated |multiple )?(?:requests?|calls?|messages?|emails?) (?:for|seeking) comment\b"
+    r"[\w ]{0,30})[.,]?\s*$",
+    re.I,
+)
+_PRONOUNS = frozenset(["it", "they", "them", "this", "that", "he", "she", "him", "her", "we", "us"])
+# "did not say how …", "would not say whether …": a refusal to say is not a statement
+# A name in title case (a song, book or show), not something said: every word capitalized or a
+# number, at most eight words.
+_TITLE_ONLY = re.compile(
+    r"(?:[A-Z0-9][\w'’.-]*|\([A-Z0-9][\w'’ .-]*\)|of|the|and|a|an|in|on|to|for)"
+    r"(?: (?:[A-Z0-9][\w'’.-]*|\([A-Z0-9][\w'’ .-]*\)|of|the|and|a|an|in|on|to|for)){0,7}"
+)
+_WORK_CUES = re.compile(
+    r"\b(?:writ\w*|wrote|sing\w*|sang|sung|titled|entitled|called|named|dubbed|publish\w*|"
+    r"releas\w*|read\w*|perform\w*|record\w*)$",
+    re.I,
+)
+_SAYS_NOTHING = re.compile(
+    r"^(?:did not|didn't|didn’t|would not|wouldn't|wouldn’t|could not|couldn't|couldn’t|"
+    r"declined to|refused to|will not|won't|won’t) (?:say|comment|specify|disclose|elaborate|"
+    r"confirm|reveal)$",
+    re.I,
+)
 _TRAIL = " ,;:—–-"
 _LEAD = re.compile(r"^(?:that|whether)\s+", re.I)
 _CLAUSE_BREAK = re.compile(r"[,;:—–]\s")
@@ -111,6 +147,8 @@ def _spoken(atts: Iterable[Attribution], actors: dict[str, Actor]) -> list[Attri
     for att in atts:
         if att.actor_id not in actors or att.cue_span in relative:
             continue
+        if not _says_something(att):
+            continue
         outer = _outer(att, atts)
         if outer is not None and not _is_channel(outer, actors):
             continue
@@ -118,6 +156,19 @@ def _spoken(atts: Iterable[Attribution], actors: dict[str, Actor]) -> list[Attri
             continue
         out.append(att)
     return sorted(out, key=lambda a: (a.cue_span.start, a.content_span.start))
+
+
+def _says_something(att: Attribution) -> bool:
+    """Not an aim or a plan, not a refusal to comment, and a clause (see the module doc)."""
+    cue = att.cue.strip()
+    if att.fragment or _AIMS.match(cue) or _SAYS_NOTHING.match(cue):
+        return False
+    if att.content.strip(" .,;:\"'“”‘’").lower() in _PRONOUNS:
+        return False  # "it was first declared", "they were backed": nothing said
+    content = att.content.strip(" .,;:\"'“”‘’")
+    if " " in content and _TITLE_ONLY.fullmatch(content) and _WORK_CUES.search(cue):
+        return False  # the name of a song, book or show ("American Skin (41 Shots)" was written)
+    return not _NO_COMMENT.match(att.content)
 
 
 def _outer(att: Attribution, atts: list[Attribution]) -> Attribution | None:
@@ -206,6 +257,8 @@ def _with_cue(statement: Statement, att: Attribution) -> str:
     is kept (verbatim, it directly precedes the content) unless it is a plain verb of saying."""
     text = statement.text
     cue_end, start = att.cue_span.end, statement.evidence.start
+    if statement.stance == "oppose" and statement.evidence.end <= att.cue_span.start:
+        return f"{att.cue}: {text}"  # "…, which the opposition disputes": the claim came first
     if statement.kind == "direct" or _SAYING.match(att.cue) or not 0 <= start - cue_end <= 1:
         return text
     return att.cue + " " * (start - cue_end) + text

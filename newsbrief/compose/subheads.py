@@ -50,8 +50,12 @@ def body_sections(analysis: Analysis, settings: Settings) -> tuple[BodySection, 
     paragraphs = _paragraphs(analysis.sentences)
     if not paragraphs:
         return ()
-    blocks = _blocks(paragraphs, settings, speaker_sides(analysis))
-    headings = block_headings(analysis, [[s for p in block for s in p] for block in blocks])
+    own = _own_sections(analysis, paragraphs)
+    if own is not None:
+        blocks, headings = own
+    else:
+        blocks = _blocks(paragraphs, settings, speaker_sides(analysis))
+        headings = block_headings(analysis, [[s for p in block for s in p] for block in blocks])
     return tuple(
         BodySection(
             heading=heading,
@@ -67,6 +71,39 @@ def body_sections(analysis: Analysis, settings: Settings) -> tuple[BodySection, 
         )
         for block, heading in zip(blocks, headings, strict=True)
     )
+
+
+def _own_sections(
+    analysis: Analysis, paragraphs: list[list[Sentence]]
+) -> tuple[list[list[list[Sentence]]], list[str]] | None:
+    """The article's own subheads as section headings (None when it has none): each subhead
+    heads the paragraphs up to the next one; paragraphs before the first get a heading of ours."""
+    article = analysis.article
+    subheads = [
+        (p.start, _SPACE.sub(" ", article.text[p.start : p.end]).strip())
+        for i, p in enumerate(article.paragraphs)
+        if article.paragraph_kind(i) == "subhead"
+    ]
+    if not subheads:
+        return None
+    blocks: list[list[list[Sentence]]] = []
+    headings: list[str | None] = []
+    k = 0
+    for para in paragraphs:
+        start = para[0].start
+        new_heading = None
+        while k < len(subheads) and subheads[k][0] < start:
+            new_heading = subheads[k][1]
+            k += 1
+        if new_heading is not None or not blocks:
+            blocks.append([])
+            headings.append(new_heading)
+        blocks[-1].append(para)
+    if headings[0] is None:
+        ours = block_headings(analysis, [[s for p in blocks[0] for s in p]])[0]
+        taken = {h.lower() for h in headings if h is not None}
+        headings[0] = ours if ours.lower() not in taken else "Overview"
+    return blocks, [h or "" for h in headings]
 
 
 def _paragraphs(sentences: Sequence[Sentence]) -> list[list[Sentence]]:

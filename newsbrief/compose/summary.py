@@ -192,3 +192,13 @@ def _marginal(cand: _Candidate, chosen: list[_Candidate]) -> float:
     if cand.needs - met:
         bonus -= UNINTRODUCED_PENALTY
     return cand.score - 0.6 * redundancy + bonus
+
+
+# The scored candidates of one article, for story-level selection across articles
+# (``newsbrief.compose.story.salience``).
+Candidate = _Candidate
+
+
+def summary_candidates(analysis: Analysis) -> list[Candidate]:
+    """Every candidate sentence of ``analysis`` with its single-article score, in article order."""
+    return _candidates(analysis)

@@ -7,6 +7,8 @@ import re
 import unicodedata
 from datetime import UTC, datetime
 
+from newsbrief.ingest.boilerplate import is_boilerplate
+from newsbrief.ingest.structure import byline_name, structure
 from newsbrief.models import Article, Span
 
 _PARA_BREAK = re.compile(r"\n[ \t]*\n+")
@@ -21,6 +23,15 @@ def normalize_text(text: str) -> str:
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     text = "\n".join(lines)
     return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+def strip_boilerplate(text: str) -> str:
+    """A normalized text without its boilerplate lines (share prompts, sign-ups, promos)."""
+    lines = text.split("\n")
+    if not any(is_boilerplate(line) for line in lines):
+        return text
+    kept = [line for line in lines if not is_boilerplate(line)]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
 
 
 def article_id(text: str) -> str:
@@ -62,8 +73,22 @@ def article_from_text(
     source: str | None = None,
     language: str | None = "en",
 ) -> Article:
-    """Build an Article from plain text. Validation (length, language) happens in ``ingest``."""
-    body = normalize_text(text)
+    """Build an Article from plain text. Validation (length, language) happens in ``ingest``.
+
+    Boilerplate lines are dropped; paragraphs and their kinds (body, the article's own subheads,
+    bylines, datelines, captions, links) come from ``newsbrief.ingest.structure``.
+    """
+    body = strip_boilerplate(normalize_text(text))
+    paragraphs, kinds = structure(body, titled=title is not None)
+    if author is None:
+        author = next(
+            (
+                byline_name(body[p.start : p.end])
+                for p, k in zip(paragraphs, kinds, strict=True)
+                if k == "byline"
+            ),
+            None,
+        )
     return Article(
         id=article_id(body),
         text=body,
@@ -74,7 +99,8 @@ def article_from_text(
         published=published,
         language=language,
         source=source,
-        paragraphs=paragraph_spans(body),
+        paragraphs=paragraphs,
+        paragraph_kinds=kinds if any(k != "body" for k in kinds) else (),
     )
 
 

@@ -14,16 +14,18 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from newsbrief.models import Brief, Evidence
+from newsbrief.render.pictures import coverage_svg, timeline_svg
 from newsbrief.render.refs import (
-    EMPTY_NOTES,
     SECTION_TITLES,
     EvidenceRef,
     Resolver,
     as_sentence,
     brief_articles,
+    empty_notes,
     format_datetime,
     matter_label,
     one_line,
+    possessive,
     quote_text,
     sentence_anchor,
     web_url,
@@ -38,6 +40,7 @@ BRIEF_FILTERS: dict[str, Callable[..., Any]] = {
     "one_line": one_line,
     "as_sentence": as_sentence,
     "web_url": web_url,
+    "possessive": possessive,
 }
 
 
@@ -68,7 +71,8 @@ def brief_context(
         "matter_label": matter_label,
         "quote_text": quote_text,
         "titles": SECTION_TITLES,
-        "notes": EMPTY_NOTES,
+        "notes": empty_notes(brief),
+        "pictures": {"timeline": timeline_svg(brief), "coverage": coverage_svg(brief.coverage)},
     }
 
 

@@ -14,6 +14,7 @@ from newsbrief.models import (
     ArticleRef,
     BodySection,
     Brief,
+    Disagreement,
     Evidence,
     MatterItem,
     Statement,
@@ -25,9 +26,11 @@ from newsbrief.render.refs import (
     Resolver,
     as_sentence,
     brief_articles,
+    empty_notes,
     format_datetime,
     matter_label,
     one_line,
+    possessive,
     quote_text,
     sentence_anchor,
     web_url,
@@ -51,15 +54,17 @@ def md(text: str, *, line_start: bool = False) -> str:
 def render_markdown(brief: Brief) -> str:
     """The whole brief as one Markdown document, ending with a newline."""
     refs = Resolver(brief)
+    notes = empty_notes(brief)
     blocks = [
         f"# {md(brief.headline)}",
         *_byline(brief),
         _whats_new(brief, refs),
-        _section("summary", _summary(brief, refs)),
-        _section("story", _tight([_timeline_entry(e, refs) for e in brief.story_so_far])),
-        _section("matters", _tight([_matter(i, refs) for i in brief.why_it_matters])),
-        _section("who", [_actor(p, refs) for p in brief.who_thinks_what]),
-        _section("article", [_body_section(s) for s in brief.sections]),
+        _section("summary", _summary(brief, refs), notes),
+        _section("story", _tight([_timeline_entry(e, refs) for e in brief.story_so_far]), notes),
+        _section("matters", _tight([_matter(i, refs) for i in brief.why_it_matters]), notes),
+        _section("who", [_actor(p, refs) for p in brief.who_thinks_what], notes),
+        _coverage(brief, refs),
+        _section("article", [_body_section(s) for s in brief.sections], notes),
         _footer(brief),
     ]
     return "\n\n".join(b for b in blocks if b) + "\n"
@@ -70,8 +75,8 @@ def _ref(evidence: Evidence, refs: Resolver) -> str:
     return f"[{ref.label}]({ref.href})" if ref.href else f"({ref.label})"
 
 
-def _section(key: str, items: list[str]) -> str:
-    body = "\n\n".join(items) if items else f"*{EMPTY_NOTES[key]}*"
+def _section(key: str, items: list[str], notes: dict[str, str] = EMPTY_NOTES) -> str:
+    body = "\n\n".join(items) if items else f"*{notes[key]}*"
     return f"## {SECTION_TITLES[key]}\n\n{body}"
 
 
@@ -118,7 +123,8 @@ def _summary(brief: Brief, refs: Resolver) -> list[str]:
     if not brief.executive_summary:
         return []
     parts = [
-        f"{md(as_sentence(item.text), line_start=n == 0)} {_ref(item.evidence, refs)}"
+        f"{md(as_sentence(item.text), line_start=n == 0)} {_refs(item.evidence, item.also, refs)}"
+        + (f" *({md(', '.join(item.outlets))})*" if len(item.outlets) > 1 else "")
         for n, item in enumerate(brief.executive_summary)
     ]
     return [" ".join(parts)]
@@ -134,7 +140,39 @@ def _whats_new(brief: Brief, refs: Resolver) -> str:
 
 def _timeline_entry(entry: TimelineEntry, refs: Resolver) -> str:
     latest = " *(latest)*" if entry.is_current else ""
-    return f"- **{md(entry.date_label)}** — {md(entry.text)}{latest} {_ref(entry.evidence, refs)}"
+    line = f"- **{md(entry.date_label)}** — {md(entry.text)}{latest} "
+    line += _refs(entry.evidence, entry.also, refs)
+    if entry.also:
+        who = f": {md(', '.join(entry.outlets))}" if entry.outlets else ""
+        line += f" *({len(entry.also) + 1} articles{who})*"
+    if entry.date_note:
+        line += f" **{md(entry.date_note)}**"
+    return line
+
+
+def _refs(first: Evidence, also: tuple[Evidence, ...], refs: Resolver) -> str:
+    return " ".join(_ref(ev, refs) for ev in (first, *also))
+
+
+def _coverage(brief: Brief, refs: Resolver) -> str:
+    cov = brief.coverage
+    if cov is None:
+        return ""
+    lines: list[str] = []
+    if cov.broke:
+        when = f", {format_datetime(cov.first_report)}" if cov.first_report else ""
+        lines.append(f"First reported by **{md(cov.broke)}**{when}.")
+    if cov.wire_copies:
+        lines.append(f"{cov.wire_copies} wire copies collapsed into the articles they copy.")
+    rows = ["| Outlet | Articles | First report | Only this outlet reported |", "|---|---|---|---|"]
+    for o in cov.outlets:
+        first = format_datetime(o.first_report) if o.first_report else ""
+        wire = f" ({o.copies} wire)" if o.copies else ""
+        only = " ".join(f"{md(as_sentence(i.text))} {_ref(i.evidence, refs)}" for i in o.exclusive)
+        cell = only.replace("|", "\\|") or "—"
+        rows.append(f"| {md(o.outlet)} | {o.articles}{wire} | {first} | {cell} |")
+    lines.append("\n".join(rows))
+    return f"## {SECTION_TITLES['coverage']}\n\n" + "\n\n".join(lines)
 
 
 def _matter(item: MatterItem, refs: Resolver) -> str:
@@ -149,18 +187,28 @@ def _actor(position: ActorPosition, refs: Resolver) -> str:
         blocks.append(f"*Position:* {md(position.position)}")
     blocks.extend(_statement(s, refs) for s in position.statements)
     if position.disagrees_with:
-        lines = [
-            f"- **{md(d.with_actor)}** — {md(d.cue)} {_ref(d.evidence, refs)}"
-            for d in position.disagrees_with
-        ]
+        lines = [_disagreement(position, d, refs) for d in position.disagrees_with]
         blocks.append("Disagrees with:\n\n" + "\n".join(lines))
     return "\n\n".join(blocks)
+
+
+def _disagreement(position: ActorPosition, d: Disagreement, refs: Resolver) -> str:
+    if d.claim and d.claim_evidence is not None:
+        return (
+            f"- **{md(d.with_actor)}** — {md(position.actor)} {md(d.cue)}"
+            f" {md(possessive(d.with_actor))} claim that “{md(d.claim)}”"
+            f" {_ref(d.evidence, refs)} {_ref(d.claim_evidence, refs)}"
+        )
+    return f"- **{md(d.with_actor)}** — {md(d.cue)} {_ref(d.evidence, refs)}"
 
 
 def _statement(statement: Statement, refs: Resolver) -> str:
     how = ", ".join(md(x) for x in (statement.cue, statement.channel) if x)
     stance = f" *({statement.stance}s)*" if statement.stance != "neutral" else ""
-    tail = f" — {how}{stance} {_ref(statement.evidence, refs)}"
+    when = f", {format_datetime(statement.published)}" if statement.published else ""
+    outlets = f" ({md(', '.join(statement.outlets))})" if len(statement.outlets) > 1 else ""
+    cites = _refs(statement.evidence, statement.also, refs)
+    tail = f" — {how}{stance}{when}{outlets} {cites}"
     if statement.kind == "direct":
         return f'> "{md(quote_text(statement))}"{tail}'
     if statement.kind == "mixed":

@@ -16,9 +16,11 @@ __all__ = [
     "Resolver",
     "as_sentence",
     "brief_articles",
+    "empty_notes",
     "format_datetime",
     "matter_label",
     "one_line",
+    "possessive",
     "quote_text",
     "sentence_anchor",
     "web_url",
@@ -36,6 +38,7 @@ SECTION_TITLES = {
     "who": "Who Thinks What?",
     "article": "The Article",
     "new": "What's New",
+    "coverage": "Coverage",
 }
 
 EMPTY_NOTES = {
@@ -52,6 +55,18 @@ MATTER_LABELS = {
     "context": "Context",
     "watch": "What to watch",
 }
+
+
+def empty_notes(brief: Brief) -> dict[str, str]:
+    """The empty-section notes, worded for a story when the brief draws on several articles."""
+    if len(brief_articles(brief)) <= 1:
+        return EMPTY_NOTES
+    return {k: v.replace("this article", "these articles") for k, v in EMPTY_NOTES.items()}
+
+
+def possessive(name: str) -> str:
+    """``Operators`` → ``Operators’``, ``the union`` → ``the union’s``."""
+    return f"{name}’" if name.endswith("s") else f"{name}’s"
 
 
 def sentence_anchor(article_id: str, sentence_index: int) -> str:

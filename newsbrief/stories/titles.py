@@ -143,16 +143,36 @@ def headline_from_lead(text: str) -> str:
         first = _main_clause(first)
         if len(first.split()) > _CLAUSE_WORDS:
             first = _phrase_cut(first)
-    first = _balanced_quotes(first.rstrip(" .").strip("\"“”'‘’ "))
+    first = _balanced_quotes(_unwrapped(first.rstrip(" .")))
     if not _WORD.search(first):
         return _FALLBACK
     return _clip(first[0].upper() + first[1:])
+
+
+def _unwrapped(text: str) -> str:
+    """The text without quotation marks around all of it, and without a full stop left inside a
+    closing quote ("… of ‘The 411.’" → "… of ‘The 411’"); quotes inside the text stay."""
+    text = _STOP_IN_QUOTE.sub("", text.strip())
+    if len(text) > 1 and text[0] in _OPENING and text[-1] in _CLOSING:
+        inner = text[1:-1].strip()
+        if not any(mark in inner for mark in _OPENING):
+            return inner
+    return text
+
+
+_OPENING = "“‘\"'"
+_CLOSING = "”’\"'"
+_CLOSING_SINGLE = re.compile(r"’(?!\w)")
+_STOP_IN_QUOTE = re.compile(r"[.,;:]+(?=[”’\"']+$)")
 
 
 def _balanced_quotes(text: str) -> str:
     """Close a quotation a cut left open."""
     if text.count("“") > text.count("”"):
         text = text.rstrip("…") + "”" + ("…" if text.endswith("…") else "")
+    closing_single = len(_CLOSING_SINGLE.findall(text))  # not an apostrophe ("Blige’s")
+    if text.count("‘") > closing_single:
+        text = text.rstrip("…") + "’" + ("…" if text.endswith("…") else "")
     if text.count('"') % 2:
         text = text.rstrip("…") + '"' + ("…" if text.endswith("…") else "")
     return text

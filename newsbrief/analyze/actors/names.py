@@ -98,7 +98,17 @@ GROUP_HEADS = _words(
     authority prosecutor researcher poll survey study report document memo statement republican
     democrat candidate campaign family neighbor doctor teacher student parent farmer firm
     business employer employee staff team agency state country nation economy delegation
-    official
+    official opposition
+    """
+)
+
+# verb forms of rejection, read on the tokens where the parser mistakes "Talvia rejects" in a
+# relative clause ("a claim which Talvia rejects") for a noun compound
+REJECT_FORMS = _words(
+    """
+    reject rejects rejected denies denied deny dispute disputes disputed contest contests
+    contested refute refutes refuted challenge challenges challenged dismiss dismisses dismissed
+    question questions questioned
     """
 )
 

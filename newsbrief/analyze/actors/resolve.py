@@ -31,6 +31,8 @@ from newsbrief.models import Actor, ActorKind, Article, Sentence
 
 _RANK: dict[ActorKind, int] = {"person": 0, "media": 1, "organization": 2, "country": 3, "group": 4}
 _MAX_MENTION = 300
+_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|across)\s+(?:the\s+)?$", re.I)
+_TITLE = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Capt|Rev)\.?\s+")
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
 
 
@@ -41,6 +43,7 @@ class ActorIndex:
     actors: tuple[Actor, ...] = ()
     _by_span: dict[tuple[int, int], str] = field(default_factory=dict)
     _starts: list[tuple[int, int, str]] = field(default_factory=list)
+    _text: str = ""
 
     def __post_init__(self) -> None:
         if self._by_span and not self._starts:
@@ -54,17 +57,36 @@ class ActorIndex:
         if hit:
             return hit
         lo = bisect.bisect_left(self._starts, (start - _MAX_MENTION, -1, ""))
-        best: tuple[tuple[int, int, int], str] | None = None
+        best: tuple[tuple[int, int, int, int], str] | None = None
         for s, e, actor_id in self._starts[lo:]:
             if s >= end:
                 break
             if e <= start:
                 continue
             inside = 0 if start <= s and e <= end else 1
-            key = (inside, self._rank(actor_id), s)
+            if inside == 0 and s > start and _LOCATIVE.search(self._text, max(start, s - 8), s):
+                continue  # "the Argus Leader in Sioux Falls": the place is not the speaker
+            # "Bressen's Foreign Minister Ahmed Karimi": the possessor is not the speaker
+            owner = 1 if self._text[e : e + 2] in ("'s", "’s") and e < end else 0
+            key = (inside, owner, self._rank(actor_id), s)
             if best is None or key < best[0]:
                 best = (key, actor_id)
-        return best[1] if best else None
+        return best[1] if best else self._by_surname(start, end)
+
+    def _by_surname(self, start: int, end: int) -> str | None:
+        """A name the parser did not tag ("Lopez later told …"): the one person whose full name
+        ends with it, or whose name or alias it is (titles such as "Ms." aside)."""
+        words = _TITLE.sub("", self._text[start:end]).split()
+        if not words or len(words) > 3 or not all(w[:1].isupper() for w in words):
+            return None
+        said = " ".join(words)
+        hits = {
+            a.id
+            for a in self.actors
+            if a.kind == "person"
+            and (said in (a.name, *a.aliases) or a.name.split()[-len(words) :] == words)
+        }
+        return hits.pop() if len(hits) == 1 else None
 
     def get(self, actor_id: str) -> Actor | None:
         return next((a for a in self.actors if a.id == actor_id), None)
@@ -95,7 +117,7 @@ def resolve_actors(doc: Doc, article: Article, sentences: list[Sentence]) -> Act
             continue
         _token(res, tok)
     res.possessed_affiliations()
-    return _index(res.drafts)
+    return _index(res.drafts, article.text)
 
 
 # --------------------------------------------------------------------------- named entities
@@ -301,7 +323,9 @@ def _noun(res: Resolver, tok: Token) -> None:
     according = (
         tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according"
     )
-    speaking = tok.dep_ == "nsubj" and is_cue_lemma(tok.head.lemma_.lower())
+    speaking = (
+        tok.dep_ == "nsubj" and is_cue_lemma(tok.head.lemma_.lower())
+    ) or _rejects_in_relative(tok)
     opposed = tok.dep_ == "dobj" and tok.head.lemma_.lower() in OPPOSE
     lemma = tok.lemma_.lower()
     if any(c.dep_ == "appos" for c in tok.children) or _names_inside(tok):
@@ -312,6 +336,17 @@ def _noun(res: Resolver, tok: Token) -> None:
         res.group(tok, media=lemma in _OUTLET_HEADS)
     elif tok.dep_ in ("poss", "dobj", "pobj", "nsubj"):
         res.group(tok, create=False)
+
+
+def _rejects_in_relative(tok: Token) -> bool:
+    """ "…, which the opposition rejects": the noun right before the verb of rejection."""
+    doc = tok.doc
+    nxt = tok.i + 1
+    while nxt < len(doc) and doc[nxt].lower_ in ("has", "have", "strongly", "flatly", "also"):
+        nxt += 1
+    if nxt >= len(doc) or doc[nxt].lower_ not in names.REJECT_FORMS:
+        return False
+    return any(t.lower_ in ("which", "that") for t in doc[max(0, tok.i - 3) : tok.i])
 
 
 # --------------------------------------------------------------------------- records
@@ -331,7 +366,7 @@ def _affiliations(drafts: list[Draft]) -> None:
             draft.affiliation = owners[0].name
 
 
-def _index(drafts: list[Draft]) -> ActorIndex:
+def _index(drafts: list[Draft], text: str = "") -> ActorIndex:
     _affiliations(drafts)
     actors: list[Actor] = []
     by_span: dict[tuple[int, int], str] = {}
@@ -342,4 +377,4 @@ def _index(drafts: list[Draft]) -> ActorIndex:
         actors.append(actor)
         for m in actor.mentions:
             by_span.setdefault((m.start, m.end), actor.id)
-    return ActorIndex(actors=tuple(actors), _by_span=by_span)
+    return ActorIndex(actors=tuple(actors), _by_span=by_span, _text=text)

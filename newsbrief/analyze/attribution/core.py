@@ -53,6 +53,10 @@ class Ctx:
         self._sent_of = [0] * len(doc)
         k = 0
         for sent in sentences:
+            # tokens between sentences (a subhead, a caption) belong to no sentence's range
+            while k < len(doc) and doc[k].idx < sent.start:
+                self._sent_of[k] = len(self.bounds)
+                k += 1
             lo = k
             while k < len(doc) and doc[k].idx < sent.end:
                 self._sent_of[k] = len(self.bounds)

@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 from newsbrief.analyze.actors.resolve import ActorIndex
 from newsbrief.analyze.attribution import finders
 from newsbrief.analyze.attribution.finders import Cand
-from newsbrief.analyze.attribution.spans import char_range
+from newsbrief.analyze.attribution.spans import char_range, is_fragment
 from newsbrief.analyze.quotes import QuoteIndex, find_quotes
 from newsbrief.models import Article, Attribution, Evidence, Sentence, Span
 
@@ -219,7 +219,12 @@ class _Builder:
         out = []
         for start, end in cand.contents:
             end = _balance_quotes(text, start, end)
-            update = {"content": text[start:end], "content_span": Span(start=start, end=end)}
+            update = {
+                "content": text[start:end],
+                "content_span": Span(start=start, end=end),
+                "fragment": cand.kind != "direct"
+                and is_fragment(self.doc, start, end, needs_verb=cand.lemma == "according to"),
+            }
             out.append(base.model_copy(update=update))
         return out
 

@@ -17,6 +17,7 @@ from newsbrief.analyze.attribution.core import (
     is_cue_token,
     lemma_of,
     overlaps,
+    speechlike,
 )
 from newsbrief.analyze.attribution.nonverbal import (
     according,
@@ -27,6 +28,7 @@ from newsbrief.analyze.attribution.nonverbal import (
     predicate,
     signed_quotes,
 )
+from newsbrief.analyze.attribution.relative import relative_rejections
 from newsbrief.analyze.attribution.spans import (
     Range,
     cue_range,
@@ -44,6 +46,8 @@ def find_candidates(ctx: Ctx) -> list[Cand]:
     out: list[Cand] = list(signed_quotes(ctx))
     for tok in ctx.doc:
         cand: Cand | None = None
+        if tok.idx > 0 and ctx.text[tok.idx - 1] == "<":
+            continue  # a markup tag name ("<tweet author=…>") is no cue
         if ctx.quotes.at(tok.idx) is not None:
             cand = colon(ctx, tok) if tok.text == ":" else None  # a quoted transcript turn
         elif tok.lower_ == "according":
@@ -62,7 +66,7 @@ def find_candidates(ctx: Ctx) -> list[Cand]:
             cand = _verb(ctx, tok)
         if cand is not None and cand.contents:
             out.append(cand)
-    return out
+    return relative_rejections(ctx, out)
 
 
 _HEDGES = frozenset({"fair", "safe", "hard", "difficult", "easy", "early", "needless", "suffice"})
@@ -105,6 +109,9 @@ def _verb(ctx: Ctx, tok: Token) -> Cand | None:
     if _document_participles(tok):
         return None  # "issued a statement saying …": the participle's candidate covers the verb
     doc = ctx.doc
+    inverted = _inverted_quote(ctx, tok, lemma)
+    if inverted is not None:
+        return inverted
     medium = _medium_verb(tok)
     subj = subject_of(medium or tok)
     source = None
@@ -139,6 +146,55 @@ def _verb(ctx: Ctx, tok: Token) -> Cand | None:
         via=_citing(ctx, tok),
         quotes=used,
     )
+
+
+def _inverted_quote(ctx: Ctx, tok: Token, lemma: str) -> Cand | None:
+    """ "“…,” said Norland's Water Minister Maria Lopez": the parser may take the speaker after
+    the verb for its object; the quotation just before the verb is the content."""
+    if lemma != "say" or subject_of(tok) is not None:
+        return None
+    obj = _speaker_after(tok)
+    if obj is None or not (obj.pos_ == "PROPN" or obj.ent_type_ in ("PERSON", "ORG", "NORP")):
+        return None
+    quote = next(
+        (
+            q
+            for q in ctx.quotes.quotes
+            if q.end <= tok.idx and not ctx.text[q.end : tok.idx].strip() and q.closed
+        ),
+        None,
+    )
+    if quote is None or not speechlike(quote, ctx.text):
+        return None
+    source = source_range(ctx.doc, obj, ctx.sent(tok), is_cue_token)
+    if obj.head.i != tok.i:  # the subject of a made-up clause: the speaker ends there
+        source = (source[0], min(source[1], obj.i + 1))
+    cue = (tok.i, tok.i + 1)
+    return Cand(
+        cue=cue,
+        head=tok.i,
+        cue_chars=ctx.chars(cue),
+        source=source,
+        contents=[(quote.inner_start, quote.inner_end)],
+        kind="direct",
+        lemma=lemma,
+        quotes=[quote],
+    )
+
+
+def _speaker_after(tok: Token) -> Token | None:
+    """The noun the parser hung after "said" as its object, or as the subject of a clause it
+    made up ("said Maria Lopez after the talks ended": "Lopez … ended")."""
+    for c in tok.children:
+        if c.i <= tok.i:
+            continue
+        if c.dep_ in ("dobj", "attr"):
+            return c
+        if c.dep_ == "ccomp":
+            subj = next((n for n in c.children if n.dep_ == "nsubj"), None)
+            if subj is not None and subj.left_edge.i == tok.i + 1:
+                return subj
+    return None
 
 
 def _document_of(verb: Token) -> Token | None:

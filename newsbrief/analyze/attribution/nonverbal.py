@@ -212,6 +212,8 @@ def in_document(ctx: Ctx, tok: Token) -> Cand | None:
     head = tok.head
     if pobj is None or pobj.lemma_.lower() not in _DOCUMENTS or head.pos_ not in ("VERB", "AUX"):
         return None
+    if _standing(pobj):
+        return None
     if is_cue_token(head) or head.dep_ not in ("ROOT", "conj"):
         return None
     doc = ctx.doc
@@ -232,6 +234,29 @@ def in_document(ctx: Ctx, tok: Token) -> Cand | None:
         kind="indirect",
         lemma="in",
     )
+
+
+_TITLE_SMALL = lex.words("a an the and or of in on at to for by with from as is who how")
+
+
+def _title_of_work(inner: str) -> bool:
+    """ "“Backfire: Carly Fiorina's High-Stakes Battle for the Soul of Hewlett-Packard”": a quoted
+    title in Title Case names a book or film, not a speaker and what they said."""
+    words = [w for w in re.findall(r"[\w'’-]+", inner) if w.lower() not in _TITLE_SMALL]
+    return len(words) >= 3 and all(w[:1].isupper() or w[:1].isdigit() for w in words)
+
+
+def _standing(pobj: Token) -> bool:
+    """ "slid in the polls", "ahead in national polls": polls in general tell a standing, not a
+    finding of one poll (a named one, "in a CBS News poll", does); "in a letter", "in a column"
+    is where someone wrote, said by a verb of its own (measured on PolNeAR train)."""
+    if pobj.lemma_.lower() in _WRITTEN:
+        return True
+    named = any(t.pos_ == "PROPN" for t in pobj.subtree)
+    return pobj.tag_ == "NNS" and pobj.lemma_.lower() in ("poll", "survey") and not named
+
+
+_WRITTEN = frozenset(["letter", "column", "ad", "memo", "filing"])
 
 
 def _namey(tok: Token, headline: bool) -> bool:
@@ -260,6 +285,8 @@ def colon(ctx: Ctx, tok: Token) -> Cand | None:
     lo = ctx.sent(tok)[0]
     quote = ctx.quotes.at(tok.idx)
     if quote is not None:  # a transcript turn quoted whole: "“PENCE: Well, …”"
+        if _title_of_work(ctx.text[quote.inner_start : quote.inner_end]):
+            return None
         while lo < tok.i and doc[lo].idx < quote.inner_start:
             lo += 1
     left = trim(doc, (lo, tok.i))

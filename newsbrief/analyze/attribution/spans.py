@@ -280,3 +280,24 @@ def _before_cc(doc: Doc, k: int, floor: int) -> int:
 def char_range(doc: Doc, rng: Range) -> tuple[int, int]:
     i, j = rng
     return doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
+
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def is_fragment(doc: Doc, start: int, end: int, *, needs_verb: bool = False) -> bool:
+    """A content that is not a clause: a finite predicate whose subject lies outside it
+    ("remained unclear", "said talks would resume"), or, where the cue needs a clause
+    (``needs_verb``: "according to"), no verb at all ("Prime Minister Karl Holm"). A noun phrase
+    is a fine content for a verb cue ("called for an inquiry")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return True
+    if not any(t.pos_ in ("VERB", "AUX") for t in span):
+        return needs_verb
+    roots = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head.i == t.i]
+    root = roots[0] if roots else span.root
+    if root.tag_ not in _FINITE:
+        return False
+    return not any(c.dep_ in _SUBJECTS for c in root.children)

@@ -1,0 +1,54 @@
+"""Form checks for sentences picked across many articles of mixed quality.
+
+A story pools whatever its articles carry: blog comments ("At 13:11 2nd Jun 2010, bakuboy
+wrote"), bylines and datelines run into the text ("Robert Peston | 15:39 UK time"), contact
+lines, first-person opinion. Such sentences are fine inside their article but make poor summary,
+timeline or why-it-matters items for the story.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["form_penalty", "unfit"]
+
+_COMMENT = re.compile(r"\bwrote\s*:?\s*$|^\s*(?:at|on)\s+\d{1,2}[:.]\d{2}\b", re.I)
+_CONTACT = re.compile(
+    r"@\w|https?://|www\.|\w\.com\b|\bclick here\b|\bsign up\b|\bsubscribe\b", re.I
+)
+# a dateline run into the text: "Tue Jun 1 , 2010 9:06 pm EDT", "-LRB- Reuters -RRB-"
+_DATELINE = re.compile(
+    r"\b\d{1,2}:\d{2}\s*(?:am|pm)\s+(?:EDT|EST|GMT|BST|CET|ET|PT)\b|-[LR]RB-\s+\w+\s+-[LR]RB-"
+)
+_PTB = re.compile(r"-[LR][RCS]B-")
+_ALPHA = re.compile(r"[A-Za-z]{2,}")
+_PIPE = re.compile(r"\s\|\s")
+_QUOTED = re.compile(r"[\"“`]{1,2}[^\"”']*[\"”']{1,2}")
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I 'm|my|My|we|We|our|Our|us|you|You|your|Your)\b")
+_QUESTION = re.compile(r"\?\s*['\"”’]*\s*$")
+
+
+def unfit(text: str) -> bool:
+    """Page furniture, reader comments or a fragment: never a story-level item."""
+    if _COMMENT.search(text) or _CONTACT.search(text):
+        return True
+    return len(_ALPHA.findall(_PTB.sub(" ", text))) < 5
+
+
+def form_penalty(text: str) -> float:
+    """How much worse a sentence reads as a story-level item (0 for a clean news sentence)."""
+    if unfit(text):
+        return 1.0
+    penalty = 0.0
+    if _PIPE.search(text) or _DATELINE.search(text):
+        penalty += 0.5
+    if _FIRST_PERSON.search(_QUOTED.sub(" ", text)):
+        penalty += 0.35
+    if _QUESTION.search(text):
+        penalty += 0.3
+    if text[:1].islower() or _PTB.match(text):
+        penalty += 0.3  # starts mid-sentence: a fragment
+    words = len(text.split())
+    if words > 40:
+        penalty += 0.01 * (words - 40)
+    return penalty

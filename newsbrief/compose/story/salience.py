@@ -1,0 +1,202 @@
+"""Cross-source salience: the facts of a story many outlets carry, each credited to all of them.
+
+Every article's sentences are first scored as the single-article summary scores them (position,
+centrality in the article, role, penalties for quotes and dangling openers). Across articles a
+sentence then earns support from every *other* outlet (and, less, every other article) that carries
+a sentence close to it (TF-IDF cosine), so a fact told by three outlets outranks one told by one.
+Picks are greedy with cross-article redundancy removed; each pick becomes a ``Fact`` that lists the
+matching sentence of every other article carrying it (near duplicates merged, credited to each).
+
+Cost stays linear in the number of articles: each article offers its best ``PER_ARTICLE``
+candidates, at most ``POOL`` of them are scored for support, and support is looked up through an
+inverted index over all offered sentences.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newsbrief.compose.story.dates import SentenceRef
+from newsbrief.compose.story.form import form_penalty, unfit
+from newsbrief.compose.story.vectors import TfIdf
+from newsbrief.compose.summary import Candidate, summary_candidates
+from newsbrief.compose.trim import overlap
+from newsbrief.models import Analysis
+
+__all__ = ["Fact", "exclusive_facts", "offer_sentences", "salient_facts"]
+
+PER_ARTICLE = 8
+POOL = 600
+SUPPORT_MIN = 0.22  # cosine at which another article is taken to carry the same fact
+SAME_FACT = 0.38  # cosine at which two sentences are merged as one fact
+OUTLET_WEIGHT = 0.45  # score per other outlet carrying the fact (scaled by similarity)
+ARTICLE_WEIGHT = 0.08  # score per other article carrying it
+CENTROID_WEIGHT = 0.6
+REDUNDANT = 0.45  # word overlap with a pick already made
+REDUNDANT_COS = 0.35
+FORM_WEIGHT = 1.5
+WITHIN_WEIGHT = 1.0
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One fact of the story: its best sentence first, then the same fact in other articles."""
+
+    ref: SentenceRef
+    start: int
+    end: int
+    score: float
+    also: tuple[SentenceRef, ...] = ()
+    row: int = -1  # the sentence's row in the story's vectors
+
+    @property
+    def refs(self) -> tuple[SentenceRef, ...]:
+        return (self.ref, *self.also)
+
+
+@dataclass(frozen=True)
+class _Offer:
+    article: int
+    cand: Candidate
+    row: int
+    within: float  # the single-article score, scaled so the article's best is 1
+
+
+def _outlet(a: Analysis, i: int) -> str:
+    return a.article.outlet or f"#{i}"
+
+
+def offer_sentences(analyses: Sequence[Analysis]) -> tuple[list[_Offer], TfIdf]:
+    """Each article's best ``PER_ARTICLE`` candidate sentences, and their vectors."""
+    offers: list[_Offer] = []
+    texts: list[str] = []
+    for i, a in enumerate(analyses):
+        text = a.article.text
+        fit = [c for c in summary_candidates(a) if not unfit(text[c.start : c.end])]
+        cands = sorted(fit, key=lambda c: -c.score)[:PER_ARTICLE]
+        top = max((c.score for c in cands), default=1.0)
+        for c in cands:
+            # scores are comparable within an article only (a long text inflates its
+            # centrality term): each article's best candidate counts 1
+            offers.append(_Offer(i, c, len(texts), c.score / top if top > 0 else 0.0))
+            texts.append(a.article.text[c.start : c.end])
+    return offers, TfIdf(texts)
+
+
+Offers = tuple[list[_Offer], TfIdf]
+
+
+def exclusive_facts(
+    analyses: Sequence[Analysis],
+    *,
+    per_outlet: int = 2,
+    tried: int = 10,
+    offered: Offers | None = None,
+) -> dict[str, list[Fact]]:
+    """Per outlet, its most salient facts that no other outlet carries."""
+    offers, vectors = offered or offer_sentences(analyses)
+    outlets = [_outlet(analyses[o.article], o.article) for o in offers]
+    by_outlet: dict[str, list[int]] = {}
+    for j in sorted(range(len(offers)), key=lambda j: (-offers[j].within, j)):
+        by_outlet.setdefault(outlets[j], []).append(j)
+    out: dict[str, list[Fact]] = {}
+    for outlet, rows in by_outlet.items():
+        picks: list[Fact] = []
+        for j in rows[:tried]:
+            o = offers[j]
+            if form_penalty(analyses[o.article].article.text[o.cand.start : o.cand.end]) > 0.3:
+                continue
+            near = vectors.neighbours(j, SAME_FACT)
+            if any(outlets[m] != outlet for m in near):
+                continue
+            if any(vectors.sim(j, p.row) > REDUNDANT_COS for p in picks):
+                continue
+            picks.append(_fact(offers[j].within, j, near, offers))
+            if len(picks) >= per_outlet:
+                break
+        out[outlet] = picks
+    return out
+
+
+def salient_facts(
+    analyses: Sequence[Analysis],
+    *,
+    k: int,
+    word_budget: int | None = None,
+    offered: Offers | None = None,
+) -> list[Fact]:
+    """The ``k`` most salient facts across ``analyses`` (fewer once ``word_budget`` is spent);
+    ``offered`` reuses the candidates ``offer_sentences`` made for the same analyses."""
+    offers, vectors = offered or offer_sentences(analyses)
+    if not offers:
+        return []
+    vectors_text = [analyses[o.article].article.text[o.cand.start : o.cand.end] for o in offers]
+    outlets = [_outlet(analyses[o.article], o.article) for o in offers]
+    centre = vectors.to_centroid(range(len(offers)))
+    pool = sorted(range(len(offers)), key=lambda j: -(offers[j].within + centre[j]))[:POOL]
+    scored: list[tuple[float, int, dict[int, float]]] = []
+    for j in pool:
+        near = vectors.neighbours(j, SUPPORT_MIN)
+        best_outlet: dict[str, float] = {}
+        best_article: dict[int, float] = {}
+        for m, sim in near.items():
+            art = offers[m].article
+            if art == offers[j].article:
+                continue
+            best_article[art] = max(best_article.get(art, 0.0), sim)
+            if outlets[m] != outlets[j]:
+                best_outlet[outlets[m]] = max(best_outlet.get(outlets[m], 0.0), sim)
+        support = OUTLET_WEIGHT * sum(min(1.0, s / 0.5) for s in best_outlet.values())
+        support += ARTICLE_WEIGHT * sum(min(1.0, s / 0.5) for s in best_article.values())
+        score = WITHIN_WEIGHT * offers[j].within + CENTROID_WEIGHT * centre[j] + support
+        score -= FORM_WEIGHT * form_penalty(vectors_text[j])
+        scored.append((score, j, near))
+    scored.sort(key=lambda t: (-t[0], t[1]))
+    return _pick(scored, offers, vectors, k, word_budget)
+
+
+def _pick(
+    scored: list[tuple[float, int, dict[int, float]]],
+    offers: list[_Offer],
+    vectors: TfIdf,
+    k: int,
+    word_budget: int | None,
+) -> list[Fact]:
+    chosen: list[tuple[float, int, dict[int, float]]] = []
+    words = 0
+    for item in scored:
+        if len(chosen) >= k or (word_budget is not None and chosen and words >= word_budget):
+            break
+        _, j, _ = item
+        cand = offers[j].cand
+        if any(
+            overlap(cand.words, offers[c].cand.words) > REDUNDANT
+            or vectors.sim(j, c) > REDUNDANT_COS
+            for _, c, _ in chosen
+        ):
+            continue
+        chosen.append(item)
+        words += cand.n_words
+    return [_fact(score, j, near, offers) for score, j, near in chosen]
+
+
+def _fact(score: float, j: int, near: dict[int, float], offers: list[_Offer]) -> Fact:
+    own = offers[j]
+    best: dict[int, tuple[float, int]] = {}
+    for m, sim in near.items():
+        art = offers[m].article
+        if art != own.article and sim >= SAME_FACT and sim > best.get(art, (0.0, -1))[0]:
+            best[art] = (sim, m)
+    also = tuple(
+        SentenceRef(offers[m].article, offers[m].cand.sentence.index)
+        for _, m in sorted(best.values(), key=lambda t: (-t[0], t[1]))
+    )
+    return Fact(
+        ref=SentenceRef(own.article, own.cand.sentence.index),
+        start=own.cand.start,
+        end=own.cand.end,
+        score=score,
+        also=also,
+        row=j,
+    )

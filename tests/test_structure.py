@@ -1,0 +1,204 @@
+"""Text structure: paragraphs per line, the article's own subheads, furniture, boilerplate."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsbrief.ingest.boilerplate import is_boilerplate
+from newsbrief.ingest.structure import structure
+from newsbrief.ingest.text import article_from_text, normalize_text
+
+
+def _kinds(text: str) -> list[tuple[str, str]]:
+    text = normalize_text(text)
+    spans, kinds = structure(text)
+    return [(k, text[s.start : s.end]) for s, k in zip(spans, kinds, strict=True)]
+
+
+PER_LINE = (
+    "By Jane Doe\n"
+    "ESKAR, Norland, March 18\n"
+    "Talks between Norland and its neighbours over the giant river dam broke down on Monday.\n"
+    "Negotiators met for three days in the capital but could not agree on the water release.\n"
+    "Photo: The Orvan dam under construction near Eskar. (AP Photo/Lena Hart)\n"
+    "Economic Fallout\n"
+    "The dam is expected to double Norland's electricity output by the end of the decade.\n"
+    "https://www.example.com/world/orvan-dam-talks\n"
+)
+
+
+def test_one_paragraph_per_line_with_subheads_and_furniture() -> None:
+    assert _kinds(PER_LINE) == [
+        ("byline", "By Jane Doe"),
+        ("dateline", "ESKAR, Norland, March 18"),
+        ("body", PER_LINE.split("\n")[2]),
+        ("body", PER_LINE.split("\n")[3]),
+        ("caption", PER_LINE.split("\n")[4]),
+        ("subhead", "Economic Fallout"),
+        ("body", PER_LINE.split("\n")[6]),
+        ("url", "https://www.example.com/world/orvan-dam-talks"),
+    ]
+
+
+def test_hard_wrapped_paragraph_stays_one() -> None:
+    text = (
+        "The strike, called by the dock workers' union, marks the first full\n"
+        "stoppage at the port in more than a decade. Cranes stood idle along the\n"
+        "eastern quays on Tuesday morning, and ships waited offshore for berths.\n"
+    )
+    assert [k for k, _ in _kinds(text)] == ["body"]
+
+
+def test_subhead_written_straight_above_its_paragraph() -> None:
+    text = (
+        "The talks collapsed on Monday after three days in the capital.\n\n"
+        "What Comes Next\n"
+        "Both sides are expected to meet again later this week, officials said,\n"
+        "though neither has signalled a change of position.\n"
+    )
+    kinds = _kinds(text)
+    assert [k for k, _ in kinds] == ["body", "subhead", "body"]
+    assert kinds[1][1] == "What Comes Next"
+
+
+def test_a_short_last_line_is_not_a_subhead() -> None:
+    text = "The talks collapsed on Monday after three days.\n\nMore Talks Expected"
+    assert [k for k, _ in _kinds(text)] == ["body", "body"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Jane Doe",
+        "By JANE DOE and Tom Reed, Meridian Press Agency",
+        "Additional reporting by Joseph Hudak",
+        "5:45 AM PST 11/19/2019 by Patrick Shanley",
+    ],
+)
+def test_bylines(line: str) -> None:
+    assert _kinds(f"{line}\n\nThe talks collapsed on Monday after three long days.")[0][0] == (
+        "byline"
+    )
+
+
+def test_a_sentence_starting_with_by_is_body() -> None:
+    text = "By Monday the talks had collapsed.\n\nThe union said it would strike."
+    assert [k for k, _ in _kinds(text)] == ["body", "body"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Photo: Workers at the port on Tuesday.",
+        "Cranes stand idle at Port Selane on Tuesday. (AP Photo/Lena Hart)",
+        "Dockworkers march to the terminal gate (Reuters/Ana Ruiz)",
+        "A ship waits offshore. Photograph: Lena Hart",
+    ],
+)
+def test_captions(line: str) -> None:
+    assert _kinds(f"{line}\n\nThe talks collapsed on Monday after three long days.")[0][0] == (
+        "caption"
+    )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Like this story? Share it with a friend!",
+        "Also on Meridian: Drought forces rationing in three cities",
+        "Read more",
+        "Read more: Drought forces rationing in three cities",
+        "Sign up for our newsletter",
+        "Subscribe to the Morning Review newsletter",
+        "Click here to get the latest updates.",
+        "Follow us on Twitter and Facebook",
+        "Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.",
+        "All rights reserved.",
+        "© 2024 Meridian Press Agency. All rights reserved.",
+        "Advertisement",
+        "Story continues below advertisement",
+        "Get the day's top headlines delivered to your inbox every morning.",
+        "If you enjoyed this article, please consider supporting our journalism.",
+        "Updated at 1:23 p.m.",
+        "Filed under: Politics",
+        "3 min read",
+        "Related: Port strike enters second week",
+        "Thanks for reading!",
+    ],
+)
+def test_boilerplate_lines(line: str) -> None:
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The union said it would follow the ministry's advice on Twitter and elsewhere.",
+        "The company plans to launch a newsletter for investors next year, its chief said.",
+        "Readers who clicked on the link were taken to a fake page, police said.",
+        "Share prices fell 4 percent on Tuesday.",
+        "Economic Fallout",
+        "Advertising revenue at the group fell by a third last year, the report said.",
+        "The minister said all rights reserved for the state would be reviewed next year and "
+        "that the law would change.",
+    ],
+)
+def test_prose_is_not_boilerplate(line: str) -> None:
+    assert not is_boilerplate(line)
+
+
+def test_article_drops_boilerplate_and_marks_furniture() -> None:
+    article = article_from_text(PER_LINE + "Like this story? Share it with a friend!\n")
+    assert "Share it with a friend" not in article.text
+    kinds = dict(
+        (article.text[p.start : p.end], article.paragraph_kind(i))
+        for i, p in enumerate(article.paragraphs)
+    )
+    assert kinds["Economic Fallout"] == "subhead"
+    assert kinds["By Jane Doe"] == "byline"
+
+
+def test_plain_articles_keep_no_kinds() -> None:
+    article = article_from_text("The talks collapsed.\n\nThe union said it would strike.")
+    assert article.paragraph_kinds == ()
+    assert article.paragraph_kind(1) == "body"
+
+
+def test_byline_gives_the_author_when_none_is_known() -> None:
+    assert article_from_text(PER_LINE).author == "Jane Doe"
+    assert article_from_text(PER_LINE, author="Tom Reed").author == "Tom Reed"
+    credit = "Additional reporting by Joseph Hudak\n\n" + PER_LINE.split("\n", 1)[1]
+    assert article_from_text(credit).author is None
+
+
+def test_a_first_title_line_is_the_headline_unless_the_title_is_known() -> None:
+    text = "Port Strike Enters Second Week\n\nThe dockworkers' union said the strike would go on."
+    assert _kinds(text)[0][0] == "body"
+    _spans, kinds = structure(normalize_text(text), titled=True)
+    assert kinds == ("subhead", "body")
+
+
+def test_a_trailing_run_of_headlines_is_related_links() -> None:
+    text = (
+        "The talks collapsed on Monday after three long days in the capital.\n\n"
+        "Port Strike Enters Second Week as Talks Stall\n\n"
+        "Ferry Fares Rise for the Second Time This Year\n\n"
+        "Drought Forces Rationing in Three Cities"
+    )
+    assert [k for k, _ in _kinds(text)] == ["body", "related", "related", "related"]
+    dates = "The band announced its tour.\n\nAug. 8 -- Chicago, IL\n\nAug. 14 -- St. Louis, MO"
+    assert "related" not in [k for k, _ in _kinds(dates)]
+
+
+def test_an_embedded_post_is_not_body_text() -> None:
+    text = (
+        "The full interview will premiere on Sept. 30 on Apple Music.\n\n"
+        "Like you’ve never seen them before.@MaryJBlige sits down with @HillaryClinton."
+        "#The411Coming September 30th.https://t.co/hbaWqfjJcp pic.twitter.com/P2qpm3h3Pm"
+        "— Apple Music (@AppleMusic) September 27, 2016\n\n"
+        "The clip has faced ridicule online since it was released on Tuesday.\n"
+    )
+    kinds = [kind for kind, _ in _kinds(text)]
+    assert kinds == ["body", "embed", "body"]
+    article = article_from_text(text)
+    assert "pic.twitter.com" in article.text  # kept in the text, kept out of the brief
