@@ -110,6 +110,7 @@ def run_arc_brief(arc_id: str, *, settings: Settings, fmt: str, output: Path | N
     """Brief a whole story arc: one story brief over the articles of all its developments
     (its Story So Far merges their dated events), then the list of developments."""
     from newsbrief.compose import compose_story_brief
+    from newsbrief.compose.story.stored import copies_of
 
     with Archive.open(settings.db_path) as archive:
         row = archive.get_arc(arc_id)
@@ -121,7 +122,7 @@ def run_arc_brief(arc_id: str, *, settings: Settings, fmt: str, output: Path | N
                 " have nothing to brief)",
             )
         devs = developments(archive, row.id)
-        brief = compose_story_brief(analyses, settings)
+        brief = compose_story_brief(analyses, settings, copies=copies_of(archive, analyses))
     if fmt == "json":
         data = {
             "arc": arc_json(row) | {"development_list": [development_json(d) for d in devs]},

@@ -349,28 +349,12 @@ def report_writer(writer: Writer) -> None:
 def story_brief_from_archive(
     archive: Archive, story_id: str, *, settings: Settings, since: datetime | None = None
 ) -> Brief | None:
-    """Compose a story's brief from the archive: every article, the outlets that ran copies of
-    each (dedupe), What's New since ``since`` or else since the story's last stored brief."""
-    from newsbrief.compose import compose_story_brief
+    """A story's brief from the archive, with What's New since ``since`` or else since the
+    story's last stored brief."""
+    from newsbrief.compose.story.stored import story_brief_from_archive as compose_stored
 
-    analyses = archive.story_analyses(story_id)
-    if not analyses:
-        return None
-    copies = {
-        a.article.id: [(r.outlet, r.published) for r in archive.outlets(a.article.id)]
-        for a in analyses
-    }
-    story = archive.get_story(story_id)
-    headline = story.title if story is not None else None
-    brief = compose_story_brief(
-        analyses,
-        settings,
-        copies=copies,
-        since=since,
-        headline=headline,
-        history=archive.arc_history(story_id),
-    )
-    if since is None:
+    brief = compose_stored(archive, story_id, settings, since=since)
+    if brief is not None and since is None:
         previous = archive.get_brief("story", story_id)
         brief = brief.model_copy(update={"whats_new": whats_new(brief, previous)})
     return brief

@@ -13,7 +13,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from newsbrief.compose import compose_brief, compose_story_brief
+from newsbrief.compose import compose_brief
+from newsbrief.compose.story.stored import story_brief_from_archive
 from newsbrief.models import Brief
 from newsbrief.settings import Settings
 from newsbrief.store import Archive
@@ -100,17 +101,9 @@ class Backend:
             if cached is not None:
                 self._briefs.move_to_end(key)
                 return cached
-        analyses = archive.story_analyses(story_id)
-        if not analyses:
+        brief = story_brief_from_archive(archive, story_id, self.settings)
+        if brief is None:
             return None
-        history = archive.arc_history(story_id)
-        copies = {
-            a.article.id: [(r.outlet, r.published) for r in archive.outlets(a.article.id)]
-            for a in analyses
-        }
-        brief = compose_story_brief(
-            analyses, self.settings, copies=copies, headline=story.title, history=history
-        )
         with self._guard:
             self._briefs[key] = brief
             while len(self._briefs) > _CACHE_SIZE:
