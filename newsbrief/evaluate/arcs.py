@@ -28,7 +28,7 @@ from pathlib import Path
 import numpy as np
 
 from newsbrief.errors import DataError
-from newsbrief.evaluate.clustering import BASELINE_GRID, bcubed, cut
+from newsbrief.evaluate.clustering import BASELINE_GRID, average_link, bcubed, cut
 from newsbrief.evaluate.common import EvalResult, require_dir
 from newsbrief.stories.arcs import ArcAssigner, ArcSettings
 from newsbrief.stories.cluster import StoryAssigner
@@ -131,27 +131,6 @@ def tfidf_similarity(texts: Sequence[str]) -> np.ndarray:
             if col is not None:
                 m[row, col] = c * idf[t] / norm
     return np.asarray(m @ m.T, dtype=np.float64)
-
-
-def average_link(sim: np.ndarray) -> list[tuple[int, int, float]]:
-    """The average-link dendrogram over a similarity matrix: ``(keep, absorbed, sim)``."""
-    sim = sim.copy()
-    n = len(sim)
-    np.fill_diagonal(sim, -np.inf)
-    size = np.ones(n)
-    merges = []
-    for _ in range(n - 1):
-        i, j = divmod(int(np.argmax(sim)), n)
-        best = float(sim[i, j])
-        if best == -np.inf:
-            break
-        merged = (size[i] * sim[i] + size[j] * sim[j]) / (size[i] + size[j])
-        sim[i], sim[:, i] = merged, merged
-        sim[i, i] = -np.inf
-        sim[j], sim[:, j] = -np.inf, -np.inf
-        size[i] += size[j]
-        merges.append((i, j, best))
-    return merges
 
 
 def baseline(items: Sequence[StreamItem]) -> tuple[float, tuple[float, float, float], int]:

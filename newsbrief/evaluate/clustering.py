@@ -166,7 +166,12 @@ def tfidf_matrix(texts: Sequence[str]) -> np.ndarray:
 
 def average_link_merges(vectors: np.ndarray) -> list[tuple[int, int, float]]:
     """The full average-link dendrogram over cosine similarity: ``(keep, absorbed, sim)``."""
-    sim = vectors @ vectors.T
+    return average_link(vectors @ vectors.T)
+
+
+def average_link(sim: np.ndarray) -> list[tuple[int, int, float]]:
+    """The average-link dendrogram over a similarity matrix: ``(keep, absorbed, sim)``."""
+    sim = np.array(sim, dtype=np.float64)
     n = len(sim)
     np.fill_diagonal(sim, -np.inf)
     size = np.ones(n)

@@ -267,6 +267,10 @@ class Archive(ArcsMixin, StoriesMixin, FeedsMixin, SearchMixin, LLMCacheMixin, A
             )
             return version
 
+    def save_story_brief(self, story_id: str, brief: Brief) -> int:
+        """Store a story brief as its next version (unless unchanged); return the version."""
+        return self.save_brief("story", story_id, brief)
+
     def get_brief(self, subject: str, subject_id: str, version: int | None = None) -> Brief | None:
         """A stored brief: the latest version, or the given one (a merged-away story's id
         gives the briefs of the story it was merged into)."""

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from newsbrief.models import Analysis, Article, Brief
+from newsbrief.models import Analysis, Article
 from newsbrief.store import codec
 from newsbrief.store.listing import StoryListingMixin
 from newsbrief.store.queries import ArticleRow, story_articles
@@ -192,31 +192,6 @@ class StoriesMixin(StoryListingMixin):
         return Analysis.model_validate(data)
 
     # ------------------------------------------------------------------ story briefs
-
-    def save_story_brief(self, story_id: str, brief: Brief) -> int:
-        """Store a story brief as its next version (unless unchanged); return the version."""
-        story_id = self.resolve_story(story_id)
-        with self.transaction() as conn:
-            latest = conn.execute(
-                "SELECT version, record FROM briefs WHERE subject = 'story' AND subject_id = ?"
-                " ORDER BY version DESC LIMIT 1",
-                (story_id,),
-            ).fetchone()
-            if latest and codec.same_brief(Brief.model_validate_json(latest[1]), brief):
-                return int(latest[0])
-            version = int(latest[0]) + 1 if latest else 1
-            conn.execute(
-                "INSERT INTO briefs (subject, subject_id, version, article_ids, record, created_at)"
-                " VALUES ('story', ?, ?, ?, ?, ?)",
-                (
-                    story_id,
-                    version,
-                    json.dumps(codec.brief_article_ids(brief)),
-                    brief.model_dump_json(),
-                    codec.now(),
-                ),
-            )
-            return version
 
     def new_since_last_brief(self, story_id: str) -> list[str]:
         """The story's articles that its latest stored brief did not cover (all when none)."""

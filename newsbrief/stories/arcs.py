@@ -30,7 +30,7 @@ import heapq
 import math
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from newsbrief.stories.arc_state import (
@@ -46,6 +46,7 @@ from newsbrief.stories.arc_state import (
     check_version,
 )
 from newsbrief.stories.features import Features, FeatureWeights, extract_features
+from newsbrief.stories.scoring import timestamp_of
 
 __all__ = [
     "Arc",
@@ -79,14 +80,6 @@ class ArcSettings:
     decay_grace_days: float = 45.0  # no penalty within this many days of the arc's span
     decay_days: float = 180.0  # then the similarity decays as exp(-days / decay_days)
     weights: FeatureWeights = field(default_factory=FeatureWeights)
-
-
-def _timestamp(published: datetime | None) -> float | None:
-    if published is None:
-        return None
-    if published.tzinfo is None:
-        published = published.replace(tzinfo=UTC)
-    return published.timestamp()
 
 
 class ArcAssigner:
@@ -135,7 +128,7 @@ class ArcAssigner:
             else:
                 self._link(sid, arc)
         feats = extract_features(text, title, weights=self.settings.weights)
-        ts = _timestamp(published)
+        ts = timestamp_of(published)
         contribution = self._contribution(feats)
         arc_id = self.arc_of.get(story_id)
         if arc_id is None:

@@ -83,7 +83,7 @@ class ArticleVectors:
     ts: float | None
 
 
-def _timestamp(published: datetime | None) -> float | None:
+def timestamp_of(published: datetime | None) -> float | None:
     if published is None:
         return None
     if published.tzinfo is None:
@@ -135,7 +135,7 @@ class Scorer:
                 idf[t] = self._idf(t)
                 full[t] = w * idf[t]
             vecs.append(self._unit_damped(full))
-        return ArticleVectors((vecs[0], vecs[1], vecs[2]), idf, _timestamp(published))
+        return ArticleVectors((vecs[0], vecs[1], vecs[2]), idf, timestamp_of(published))
 
     def _unit_damped(self, full: dict[str, float]) -> dict[str, float]:
         damped = self._damped(full)

@@ -41,7 +41,7 @@ from newsbrief.web.schemas import (
     SubmitOut,
     article_out,
     hit_out,
-    next_url,
+    page_of,
     story_out,
 )
 from newsbrief.web.submit import Submission, brief_submission
@@ -123,11 +123,8 @@ def list_stories(backend: BackendDep, limit: Limit = 20, offset: Offset = 0) -> 
     reader = backend.reader()
     ids = reader.ranked_story_ids()
     rows = reader.story_rows(ids[offset : offset + limit])
-    return Page[StoryOut](
-        items=[story_out(r) for r in rows],
-        total=len(ids),
-        next=next_url("/api/v1/stories", total=len(ids), limit=limit, offset=offset),
-    )
+    items = [story_out(r) for r in rows]
+    return page_of(items, "/api/v1/stories", total=len(ids), limit=limit, offset=offset)
 
 
 @router.get("/stories/{story_id}", response_model=StoryOut)
@@ -147,11 +144,8 @@ def story_articles(
     if not rows:
         raise _not_found(f"story {story_id!r}")
     path = f"/api/v1/stories/{story_id}/articles"
-    return Page[ArticleOut](
-        items=[article_out(r) for r in rows[offset : offset + limit]],
-        total=len(rows),
-        next=next_url(path, total=len(rows), limit=limit, offset=offset),
-    )
+    items = [article_out(r) for r in rows[offset : offset + limit]]
+    return page_of(items, path, total=len(rows), limit=limit, offset=offset)
 
 
 @router.get("/stories/{story_id}/brief", response_model=Brief)
@@ -175,11 +169,8 @@ def list_articles(backend: BackendDep, limit: Limit = 20, offset: Offset = 0) ->
     conn = backend.connection()
     rows = queries.list_articles(conn, limit=limit, offset=offset)
     total = queries.counts(conn).articles
-    return Page[ArticleOut](
-        items=[article_out(r) for r in rows],
-        total=total,
-        next=next_url("/api/v1/articles", total=total, limit=limit, offset=offset),
-    )
+    items = [article_out(r) for r in rows]
+    return page_of(items, "/api/v1/articles", total=total, limit=limit, offset=offset)
 
 
 @router.get("/articles/{article_id}", response_model=ArticleDetail)

@@ -16,7 +16,7 @@ from newsbrief.store.arcs import ArcRow
 from newsbrief.store.records import StoryRow
 from newsbrief.web.backend import Backend
 from newsbrief.web.errors import ERROR_RESPONSES
-from newsbrief.web.schemas import Page, next_url
+from newsbrief.web.schemas import Page, page_of
 from newsbrief.web.templating import render_page
 
 api_router = APIRouter(
@@ -103,11 +103,8 @@ def list_arcs(backend: BackendDep, limit: Limit = 20, offset: Offset = 0) -> Pag
     reader = backend.reader()
     rows = reader.arcs(limit=limit, offset=offset)
     total = reader.arc_count()
-    return Page[ArcOut](
-        items=[_arc_out(r) for r in rows],
-        total=total,
-        next=next_url("/api/v1/arcs", total=total, limit=limit, offset=offset),
-    )
+    items = [_arc_out(r) for r in rows]
+    return page_of(items, "/api/v1/arcs", total=total, limit=limit, offset=offset)
 
 
 @api_router.get("/arcs/{arc_id}", response_model=ArcDetail)

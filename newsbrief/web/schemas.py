@@ -99,6 +99,13 @@ def next_url(path: str, *, total: int, limit: int, offset: int) -> str | None:
     return f"{path}?{urlencode({'limit': limit, 'offset': offset + limit})}"
 
 
+def page_of(items: list[ItemT], path: str, *, total: int, limit: int, offset: int) -> Page[ItemT]:
+    """One page of a list endpoint: these items, the total, and the next page's URL."""
+    return Page[ItemT](
+        items=items, total=total, next=next_url(path, total=total, limit=limit, offset=offset)
+    )
+
+
 class SubmitIn(BaseModel):
     """An article to ingest and brief: exactly one of ``text``, ``html`` or ``url``."""
 
