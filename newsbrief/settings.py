@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any, Literal
 
 import platformdirs
 from pydantic import BaseModel, ConfigDict, Field
@@ -51,3 +52,34 @@ class Settings(BaseModel):
     max_matters: int = 4
     max_sections: int = 5
     min_sections: int = 2
+    # writer: "extractive" (default, offline) or "llm" (an OpenAI-compatible chat endpoint)
+    writer: Literal["extractive", "llm"] = "extractive"
+    llm_url: str | None = Field(default=None, description="base URL, e.g. http://127.0.0.1:8080/v1")
+    llm_model: str | None = None
+    llm_key: str | None = Field(default=None, repr=False)
+    llm_timeout_s: float = 60.0
+    llm_concurrency: int = 2
+    llm_temperature: float = 0.2
+    llm_retries: int = 2
+    llm_max_tokens: int = 1500
+    llm_price_in: float = Field(default=0.0, description="USD per million prompt tokens")
+    llm_price_out: float = Field(default=0.0, description="USD per million completion tokens")
+
+
+_LLM_ENV = {
+    "NEWSBRIEF_LLM_URL": "llm_url",
+    "NEWSBRIEF_LLM_MODEL": "llm_model",
+    "NEWSBRIEF_LLM_KEY": "llm_key",
+    "NEWSBRIEF_LLM_TIMEOUT": "llm_timeout_s",
+    "NEWSBRIEF_LLM_CONCURRENCY": "llm_concurrency",
+    "NEWSBRIEF_LLM_TEMPERATURE": "llm_temperature",
+    "NEWSBRIEF_LLM_RETRIES": "llm_retries",
+    "NEWSBRIEF_LLM_MAX_TOKENS": "llm_max_tokens",
+    "NEWSBRIEF_LLM_PRICE_IN": "llm_price_in",
+    "NEWSBRIEF_LLM_PRICE_OUT": "llm_price_out",
+}
+
+
+def llm_env() -> dict[str, Any]:
+    """The LLM writer's settings given in the environment (``NEWSBRIEF_LLM_*``), by field name."""
+    return {field: os.environ[var] for var, field in _LLM_ENV.items() if os.environ.get(var)}

@@ -8,7 +8,10 @@ built on it live in ``conftest.py``.
 from __future__ import annotations
 
 import importlib.util
+import socket
 import sys
+import threading
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 from types import ModuleType
@@ -64,6 +67,21 @@ CANAL_REOPENING = (
 )
 
 
+BRIDGE = (
+    "Crews reopened the Harbour Road bridge in Kestrel Bay on Tuesday after three weeks of"
+    " repairs to its steel deck, the county roads department said. Engineers found corrosion"
+    " in two support beams during a routine inspection in May and closed the bridge to all"
+    " traffic. Drivers had faced a detour of about twelve kilometres through the town centre."
+    " The department said the repairs cost 1.2 million dollars and came in under budget."
+)
+LIBRARY_REPAIRS = (
+    "The Arden town council voted on Monday to close the central library for eight months"
+    " so that its roof and heating can be replaced, the mayor's office announced. A temporary"
+    " lending point will open in the community hall on Mill Street from the first of July."
+    " Librarians said the reading rooms had been too cold to use for most of last winter."
+    " The council set aside 3 million euros for the work in its spring budget."
+)
+
 FERRY_TITLE = "Ferry crews strike in Kestrel Bay"
 FERRY_OUTLET = "Harbour Post"
 FERRY_PUBLISHED = datetime(2025, 3, 3, 8, 0, tzinfo=UTC)
@@ -101,3 +119,57 @@ def _load_feedsite() -> ModuleType:
 
 feedsite = _load_feedsite()
 FEED_PAGES: dict[str, Any] = {p.slug: p for p in feedsite.load_pages()}
+
+
+class Dribbler:
+    """A loopback HTTP server that sends its headers, then one body byte every 0.5 s (or
+    dribbles the headers themselves), and records when each client hung up."""
+
+    def __init__(self, *, headers_too: bool = False, content_type: str = "text/html") -> None:
+        self.headers_too = headers_too
+        self.content_type = content_type
+        self.sock = socket.create_server(("127.0.0.1", 0))
+        self.port = self.sock.getsockname()[1]
+        self.requests: list[str] = []
+        self.hung_up: list[float] = []
+        self.started: list[float] = []
+        self.stop = threading.Event()
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def _serve(self) -> None:
+        self.sock.settimeout(0.2)
+        while not self.stop.is_set():
+            try:
+                conn, _ = self.sock.accept()
+            except TimeoutError:
+                continue
+            except OSError:  # closed
+                return
+            threading.Thread(target=self._handle, args=(conn,), daemon=True).start()
+
+    def _handle(self, conn: socket.socket) -> None:
+        with conn:
+            request = conn.recv(65536).decode("latin-1")
+            self.requests.append(request.split("\r\n", 1)[0])
+            self.started.append(time.monotonic())
+            head = f"HTTP/1.1 200 OK\r\nContent-Type: {self.content_type}\r\n\r\n".encode()
+            if not self.headers_too:
+                conn.sendall(head)
+                head = b""
+            payload = head + b"<html><body><p>" + b"x" * 10_000
+            try:
+                for i in range(len(payload)):
+                    if self.stop.is_set():
+                        return
+                    conn.sendall(payload[i : i + 1])
+                    time.sleep(0.5)
+            except OSError:
+                self.hung_up.append(time.monotonic())
+
+    def close(self) -> None:
+        self.stop.set()
+        self.sock.close()

@@ -14,7 +14,6 @@ import os
 import random
 import shutil
 import signal
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -24,6 +23,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from samples import Dribbler
 
 from newsbrief.store import Archive
 
@@ -299,60 +299,6 @@ def test_output_file_not_writable(tmp_path: Path) -> None:
 
 
 # ------------------------------------------------------------------ slow and failing servers
-
-
-class Dribbler:
-    """A loopback HTTP server that sends its headers, then one body byte every 0.5 s (or
-    dribbles the headers themselves), and records when each client hung up."""
-
-    def __init__(self, *, headers_too: bool = False, content_type: str = "text/html") -> None:
-        self.headers_too = headers_too
-        self.content_type = content_type
-        self.sock = socket.create_server(("127.0.0.1", 0))
-        self.port = self.sock.getsockname()[1]
-        self.requests: list[str] = []
-        self.hung_up: list[float] = []
-        self.started: list[float] = []
-        self.stop = threading.Event()
-        threading.Thread(target=self._serve, daemon=True).start()
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    def _serve(self) -> None:
-        self.sock.settimeout(0.2)
-        while not self.stop.is_set():
-            try:
-                conn, _ = self.sock.accept()
-            except TimeoutError:
-                continue
-            except OSError:  # closed
-                return
-            threading.Thread(target=self._handle, args=(conn,), daemon=True).start()
-
-    def _handle(self, conn: socket.socket) -> None:
-        with conn:
-            request = conn.recv(65536).decode("latin-1")
-            self.requests.append(request.split("\r\n", 1)[0])
-            self.started.append(time.monotonic())
-            head = f"HTTP/1.1 200 OK\r\nContent-Type: {self.content_type}\r\n\r\n".encode()
-            if not self.headers_too:
-                conn.sendall(head)
-                head = b""
-            payload = head + b"<html><body><p>" + b"x" * 10_000
-            try:
-                for i in range(len(payload)):
-                    if self.stop.is_set():
-                        return
-                    conn.sendall(payload[i : i + 1])
-                    time.sleep(0.5)
-            except OSError:
-                self.hung_up.append(time.monotonic())
-
-    def close(self) -> None:
-        self.stop.set()
-        self.sock.close()
 
 
 @pytest.mark.parametrize("command", ["brief", "ingest"])

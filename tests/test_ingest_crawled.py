@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from samples import BRIDGE, LIBRARY_REPAIRS
 
 from newsbrief.cli import main
 from newsbrief.ingest import load_input
@@ -16,20 +17,6 @@ from newsbrief.ingest.text import parse_datetime
 from newsbrief.settings import Settings
 from newsbrief.store import Archive
 
-BODY = (
-    "Crews reopened the Harbour Road bridge in Kestrel Bay on Tuesday after three weeks of"
-    " repairs to its steel deck, the county roads department said. Engineers found corrosion"
-    " in two support beams during a routine inspection in May and closed the bridge to all"
-    " traffic. Drivers had faced a detour of about twelve kilometres through the town centre."
-    " The department said the repairs cost 1.2 million dollars and came in under budget."
-)
-LIBRARY = (
-    "The Arden town council voted on Monday to close the central library for eight months"
-    " so that its roof and heating can be replaced, the mayor's office announced. A temporary"
-    " lending point will open in the community hall on Mill Street from the first of July."
-    " Librarians said the reading rooms had been too cold to use for most of last winter."
-    " The council set aside 3 million euros for the work in its spring budget."
-)
 ORCHARD = (
     "Apple growers in the Lune valley expect their smallest harvest in a decade after late"
     " frosts in April destroyed much of the blossom, the regional farmers' union said on"
@@ -40,7 +27,7 @@ ORCHARD = (
 HTML = (
     "<html><head><title>Harbour Road bridge reopens</title></head><body><article>"
     "<h1>Harbour Road bridge reopens</h1>"
-    + "".join(f"<p>{s.strip()}.</p>" for s in BODY.split(". ") if s.strip())
+    + "".join(f"<p>{s.strip()}.</p>" for s in BRIDGE.split(". ") if s.strip())
     + "</article></body></html>"
 )
 
@@ -57,7 +44,7 @@ def test_url_with_html_or_text_is_metadata_and_not_fetched(tmp_path: Path) -> No
     page_url = f"http://127.0.0.1:{port}/news/bridge.html"
     lines = [
         {"url": page_url, "html": HTML, "published": "2024-06-11T09:30:00Z"},
-        {"url": page_url + "?text", "text": LIBRARY, "title": "T"},
+        {"url": page_url + "?text", "text": LIBRARY_REPAIRS, "title": "T"},
         {"url": "javascript:alert(1)", "text": ORCHARD, "title": "J"},
     ]
     path = tmp_path / "crawl.jsonl"
@@ -74,7 +61,7 @@ def test_url_with_html_or_text_is_metadata_and_not_fetched(tmp_path: Path) -> No
 
 def test_text_and_html_together_are_refused(tmp_path: Path) -> None:
     path = tmp_path / "bad.jsonl"
-    path.write_text(json.dumps({"text": BODY, "html": HTML}) + "\n", encoding="utf-8")
+    path.write_text(json.dumps({"text": BRIDGE, "html": HTML}) + "\n", encoding="utf-8")
     with Archive.open(tmp_path / "a.db") as archive:
         report = ingest_sources([str(path)], archive, Settings(), analyze=False)
     assert report.count("failed") == 1
@@ -101,8 +88,10 @@ def test_written_publication_dates_parse(written: str, expected: datetime) -> No
 
 def test_a_published_header_in_a_written_form_is_read(tmp_path: Path) -> None:
     path = tmp_path / "story.txt"
-    path.write_text(f"Title: Bridge\nPublished: Posted: May 24, 2005\n\n{BODY}\n", encoding="utf-8")
+    path.write_text(
+        f"Title: Bridge\nPublished: Posted: May 24, 2005\n\n{BRIDGE}\n", encoding="utf-8"
+    )
     article = load_input(str(path))
     assert article.published == datetime(2005, 5, 24, tzinfo=UTC)
-    path.write_text(f"Title: Bridge\nPublished: sometime soon\n\n{BODY}\n", encoding="utf-8")
+    path.write_text(f"Title: Bridge\nPublished: sometime soon\n\n{BRIDGE}\n", encoding="utf-8")
     assert main(["brief", str(path), "--no-store"]) == 2  # still a clear refusal

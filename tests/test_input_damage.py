@@ -5,14 +5,13 @@ The CLI side of the same findings is in ``test_honest_errors``; these pin the li
 
 from __future__ import annotations
 
-import socket
 import sqlite3
-import threading
 import time
 import warnings
 from pathlib import Path
 
 import pytest
+from samples import Dribbler
 
 from newsbrief.errors import (
     ArchiveFull,
@@ -215,62 +214,23 @@ def test_not_a_database(tmp_path: Path) -> None:
 # ------------------------------------------------------------------ fetch deadline
 
 
-class _Dribble:
-    def __init__(self, *, content_type: str = "text/html") -> None:
-        self.sock = socket.create_server(("127.0.0.1", 0))
-        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}/x"
-        self.count = 0
-        self.content_type = content_type
-        self.stop = threading.Event()
-        threading.Thread(target=self._serve, daemon=True).start()
-
-    def _serve(self) -> None:
-        self.sock.settimeout(0.2)
-        while not self.stop.is_set():
-            try:
-                conn, _ = self.sock.accept()
-            except TimeoutError:
-                continue
-            except OSError:  # closed
-                return
-            self.count += 1
-            threading.Thread(target=self._dribble, args=(conn,), daemon=True).start()
-
-    def _dribble(self, conn: socket.socket) -> None:
-        with conn:
-            conn.recv(65536)
-            head = f"HTTP/1.1 200 OK\r\nContent-Type: {self.content_type}\r\n\r\n<html>"
-            try:
-                for ch in head.encode() + b"x" * 1000:
-                    if self.stop.is_set():
-                        return
-                    conn.sendall(bytes([ch]))
-                    time.sleep(0.5)
-            except OSError:
-                return
-
-    def close(self) -> None:
-        self.stop.set()
-        self.sock.close()
-
-
 def test_page_fetch_ends_at_the_deadline() -> None:
-    server = _Dribble()
+    server = Dribbler(headers_too=True)
     start = time.monotonic()
     try:
         with pytest.raises(FetchError, match="did not answer within 1 s"):
-            fetch_url(server.url, Settings(fetch_timeout_s=1.0))
+            fetch_url(f"{server.url}/x", Settings(fetch_timeout_s=1.0))
     finally:
         server.close()
     assert time.monotonic() - start < 2.0
 
 
 def test_feed_fetch_ends_at_the_deadline() -> None:
-    server = _Dribble(content_type="application/rss+xml")
+    server = Dribbler(headers_too=True, content_type="application/rss+xml")
     start = time.monotonic()
     try:
         with pytest.raises(FetchError, match=r"the feed .* did not answer within 1 s"):
-            fetch_feed(server.url, Settings(fetch_timeout_s=1.0))
+            fetch_feed(f"{server.url}/x", Settings(fetch_timeout_s=1.0))
     finally:
         server.close()
     assert time.monotonic() - start < 2.0

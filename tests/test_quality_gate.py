@@ -35,6 +35,10 @@ def _run(task: str, data: Path) -> EvalResult:
         return module.evaluate(cnndm / "dev.src.txt", cnndm / "dev.ref.txt")  # type: ignore[no-any-return]
     if task == "clustering":
         return module.evaluate(data / "ecbplus")  # type: ignore[no-any-return]
+    if task == "arcs":
+        return module.evaluate(data / "tls")  # type: ignore[no-any-return]
+    if task == "faithfulness":
+        return module.evaluate(data / "qags")  # type: ignore[no-any-return]
     if task == "clustering_mixed":  # the clustering eval's mixed-stream mode
         return module.evaluate(data / "ecbplus", data / "aeb")  # type: ignore[no-any-return]
     if task == "roles":

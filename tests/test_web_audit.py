@@ -15,6 +15,7 @@ from typing import Any, ClassVar
 
 import httpx
 import pytest
+from samples import BRIDGE, LIBRARY_REPAIRS
 
 pytest.importorskip("fastapi", reason="the web extra (fastapi, uvicorn) is not installed")
 
@@ -28,20 +29,6 @@ from newsbrief.web.safety import UnsafeURL, VettedHosts
 from newsbrief.web.server import serve_in_thread
 
 TOKEN = "s3cret-token"
-BRIDGE = (
-    "Crews reopened the Harbour Road bridge in Kestrel Bay on Tuesday after three weeks of"
-    " repairs to its steel deck, the county roads department said. Engineers found corrosion"
-    " in two support beams during a routine inspection in May and closed the bridge to all"
-    " traffic. Drivers had faced a detour of about twelve kilometres through the town centre."
-    " The department said the repairs cost 1.2 million dollars and came in under budget."
-)
-LIBRARY = (
-    "The Arden town council voted on Monday to close the central library for eight months"
-    " so that its roof and heating can be replaced, the mayor's office announced. A temporary"
-    " lending point will open in the community hall on Mill Street from the first of July."
-    " Librarians said the reading rooms had been too cold to use for most of last winter."
-    " The council set aside 3 million euros for the work in its spring budget."
-)
 
 
 @pytest.fixture(scope="module")
@@ -54,7 +41,7 @@ def archive_db(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         encoding="utf-8",
     )
     lines = root / "lib.jsonl"
-    lines.write_text(json.dumps({"text": LIBRARY, "published": "2024-06-12"}) + "\n")
+    lines.write_text(json.dumps({"text": LIBRARY_REPAIRS, "published": "2024-06-12"}) + "\n")
     db = root / "archive.db"
     with Archive.open(db) as archive:
         report = ingest_sources([str(evil), str(lines)], archive, Settings(), analyze=False)
@@ -158,7 +145,9 @@ def test_with_the_token_a_malformed_body_is_a_422(site: str) -> None:
     response = httpx.post(f"{site}/api/v1/articles", content=b"{not json", headers=auth)
     _is_api_error(response, 422)
     response = httpx.post(
-        f"{site}/api/v1/articles", json={"text": BRIDGE, "published": "soon"}, headers=auth
+        f"{site}/api/v1/articles",
+        json={"text": BRIDGE, "published": "soon"},
+        headers=auth,
     )
     body = _is_api_error(response, 422)
     assert "published" in body["message"] and body["detail"][0]["loc"][-1] == "published"

@@ -35,11 +35,13 @@ from typing import Annotated, Any
 import typer
 
 from newsbrief.cli.archive import ingest, search, watch
+from newsbrief.cli.arcs import arcs
 from newsbrief.cli.brief import brief, schema
 from newsbrief.cli.evals import eval_app
 from newsbrief.cli.output import err, report_error, show_input_warning
 from newsbrief.cli.serve import serve
 from newsbrief.cli.stories import stories
+from newsbrief.cli.verify import verify
 from newsbrief.errors import (
     DiskFull,
     InputNote,
@@ -88,7 +90,9 @@ for _name, _fn in (
     ("watch", watch),
     ("search", search),
     ("stories", stories),
+    ("arcs", arcs),
     ("serve", serve),
+    ("verify", verify),
 ):
     app.command(_name)(_fn)
 

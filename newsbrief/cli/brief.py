@@ -16,6 +16,7 @@ import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -23,6 +24,7 @@ import typer
 from rich.progress import BarColumn, Progress, TextColumn
 
 from newsbrief.analyze import analyze
+from newsbrief.cli.arcs import run_arc_brief
 from newsbrief.cli.output import Format, err, parse_published, report_error
 from newsbrief.compose import compose_brief
 from newsbrief.errors import (
@@ -41,8 +43,14 @@ from newsbrief.render import render
 from newsbrief.settings import Settings
 from newsbrief.store.archive import Archive
 from newsbrief.stories import whats_new
+from newsbrief.write import Writer, get_writer
 
 EXTENSIONS = {"md": ".md", "html": ".html", "json": ".json"}
+
+
+class WriterName(StrEnum):
+    extractive = "extractive"
+    llm = "llm"
 
 
 def brief(
@@ -74,6 +82,17 @@ def brief(
     story: Annotated[
         str | None, typer.Option(help="Brief a whole story from the archive by its id.")
     ] = None,
+    arc: Annotated[
+        str | None,
+        typer.Option(help="Brief a whole story arc (all its developments) by its id."),
+    ] = None,
+    writer: Annotated[
+        WriterName,
+        typer.Option(
+            help="extractive (default, offline) or llm: prose from the OpenAI-compatible endpoint"
+            " in NEWSBRIEF_LLM_URL, every generated sentence verified against its sources."
+        ),
+    ] = WriterName.extractive,
     since: Annotated[
         str | None,
         typer.Option(
@@ -83,9 +102,17 @@ def brief(
     ] = None,
 ) -> None:
     """Write an explainer brief for each article (or for a story from the archive)."""
-    from newsbrief.settings import Settings
+    from newsbrief.settings import Settings, llm_env
 
-    settings = Settings(db_path=db) if db else Settings()
+    options: dict[str, object] = {"writer": writer.value, **llm_env()}
+    if db:
+        options["db_path"] = db
+    settings = Settings.model_validate(options)
+    if arc is not None:
+        if inputs or story is not None:
+            raise InputError("give either articles, --story or --arc, not several")
+        run_arc_brief(arc, settings=settings, fmt=fmt.value, output=output)
+        return
     if story is not None:
         if inputs:
             raise InputError("give either articles or --story, not both")
@@ -145,9 +172,12 @@ def run_brief(
     failures: list[tuple[str, NewsbriefError]] = []
     briefs: list[Brief] = []
     with _maybe_archive(settings, store) as archive, _progress(several) as advance:
+        writer = get_writer(settings, cache=archive)
         for spec in inputs:
             try:
-                brief = _brief_one(spec, archive, title=title, outlet=outlet, published=published)
+                brief = _brief_one(
+                    spec, archive, writer, title=title, outlet=outlet, published=published
+                )
             except NewsbriefError as exc:
                 failures.append((spec, exc))
             except Exception as exc:  # a bug on one item must not sink the batch
@@ -159,6 +189,7 @@ def run_brief(
                 if several and output is not None:
                     _write(output / _filename(brief, fmt), render(brief, fmt))  # type: ignore[arg-type]
             advance()
+        report_writer(writer)
     if briefs and not (several and output is not None):
         _emit(briefs, fmt, output)
     return _report(failures, len(inputs))
@@ -167,6 +198,7 @@ def run_brief(
 def _brief_one(
     spec: str,
     archive: Archive | None,
+    writer: Writer,
     *,
     title: str | None,
     outlet: str | None,
@@ -175,7 +207,7 @@ def _brief_one(
     article = load_input(spec, title=title, outlet=outlet, published=published)
     warn_if_cut(article)
     analysis = analyze(article)
-    brief = compose_brief(analysis)
+    brief = writer.write(compose_brief(analysis), [analysis])
     if archive is not None:  # dedupe, store, thread into its story: one transaction
         outcome = Ingestor(archive).add(article, analysis, brief=brief, label=spec)
         if outcome.article_id and outcome.article_id != article.id:
@@ -277,8 +309,38 @@ def run_story_brief(
                 f"no story {story_id!r} in {settings.db_path}",
                 hint="list them with `newsbrief stories`",
             )
+        if settings.writer != "extractive":
+            writer = get_writer(settings, cache=archive)
+            brief = writer.write(brief, archive.story_analyses(story_id))
+            report_writer(writer)
         archive.save_story_brief(story_id, brief)
     _emit([brief], fmt, output)
+
+
+def report_writer(writer: Writer) -> None:
+    """The LLM writer's run on stderr: one warning line if it fell back, tokens, cost, verdicts."""
+    from newsbrief.write.llm import LLMWriter
+
+    if not isinstance(writer, LLMWriter):
+        return
+    st, usage = writer.stats, writer.client.usage
+    if st.warnings:
+        err.print(
+            f"warning: llm writer: {st.warnings[0]}; {st.fallbacks} of {st.briefs} brief(s) fell"
+            " back to extractive"
+            if st.fallbacks
+            else f"warning: llm writer: {st.warnings[0]}",
+            markup=False,
+        )
+    settings_cost = writer.cost(usage)
+    err.print(
+        f"llm writer: {usage.requests} request(s), {usage.cached} cached, {usage.retries} retried;"
+        f" {usage.prompt_tokens} prompt + {usage.completion_tokens} completion tokens"
+        + (f", ~${settings_cost:.4f}" if settings_cost else "")
+        + f"; verifier accepted {st.accepted} generated sentence(s)"
+        f" ({st.repaired} after a re-ask), rejected {st.rejected}",
+        markup=False,
+    )
 
 
 def story_brief_from_archive(
@@ -297,7 +359,14 @@ def story_brief_from_archive(
     }
     story = archive.get_story(story_id)
     headline = story.title if story is not None else None
-    brief = compose_story_brief(analyses, settings, copies=copies, since=since, headline=headline)
+    brief = compose_story_brief(
+        analyses,
+        settings,
+        copies=copies,
+        since=since,
+        headline=headline,
+        history=archive.arc_history(story_id),
+    )
     if since is None:
         previous = archive.get_brief("story", story_id)
         brief = brief.model_copy(update={"whats_new": whats_new(brief, previous)})

@@ -153,6 +153,22 @@ def eval_clustering(
     _print_result(evaluate(data_dir, seed=seed), as_json)
 
 
+@eval_app.command("arcs")
+def eval_arcs(
+    data_dir: Annotated[
+        Path, typer.Argument(help="Timeline17 folder (<timeline>/articles.jsonl.gz).")
+    ],
+    no_baseline: Annotated[
+        bool, typer.Option("--no-baseline", help="Skip the TF-IDF average-link baseline.")
+    ] = False,
+    as_json: JsonFlag = False,
+) -> None:
+    """Story arcs: every article of every timeline as one stream; B-cubed against the events."""
+    from newsbrief.evaluate.arcs import evaluate
+
+    _print_result(evaluate(data_dir, with_baseline=not no_baseline), as_json)
+
+
 @eval_app.command("tls")
 def eval_tls(
     data_dir: Annotated[
@@ -189,3 +205,21 @@ def eval_mds(
     from newsbrief.evaluate.mds import evaluate
 
     _print_result(evaluate(prefix, predictions=predictions, limit=limit), as_json)
+
+
+@eval_app.command("faithfulness")
+def eval_faithfulness(
+    data_dir: Annotated[
+        Path, typer.Argument(help="QAGS folder holding cnndm.jsonl (or the file itself).")
+    ],
+    predictions: Annotated[
+        Path | None,
+        typer.Option(help="Write each sentence's score, verdict and reasons here (JSON Lines)."),
+    ] = None,
+    limit: Limit = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Verifier: ROC-AUC and balanced accuracy on QAGS beside a word-bigram baseline."""
+    from newsbrief.evaluate.faithfulness import evaluate
+
+    _print_result(evaluate(data_dir, limit=limit, predictions=predictions), as_json)

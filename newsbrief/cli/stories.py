@@ -30,11 +30,15 @@ def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def story_json(row: StoryRow, articles: list[ArticleRow]) -> dict[str, Any]:
-    """One story as data: the listing's JSON shape (also used by tests and scripts)."""
+def story_json(
+    row: StoryRow, articles: list[ArticleRow], *, arc: str | None = None
+) -> dict[str, Any]:
+    """One story as data: the listing's JSON shape (also used by tests and scripts); ``arc``:
+    the story arc the story (a development) belongs to (``newsbrief arcs ARC``)."""
     return {
         "id": row.id,
         "title": row.title,
+        "arc": arc,
         "updated": _iso(row.last_published or row.updated_at),
         "first_published": _iso(row.first_published),
         "last_published": _iso(row.last_published),
@@ -87,27 +91,30 @@ def stories(
                     f"no story {story_id!r} in {settings.db_path}",
                     hint="list them with `newsbrief stories`",
                 )
-            _show_one(row, archive.story_article_rows(row.id), as_json=as_json)
+            arc = archive.arc_of_story(row.id)
+            _show_one(row, archive.story_article_rows(row.id), arc=arc, as_json=as_json)
             return
         ids = archive.ranked_story_ids(parse_since(since))
         rows = archive.story_rows(ids[:limit])
         listed = [(r, archive.story_article_rows(r.id) if as_json else []) for r in rows]
+        arcs = archive.arcs_of_stories([r.id for r in rows]) if as_json else {}
     if as_json:
-        items = [story_json(r, a) for r, a in listed]
+        items = [story_json(r, a, arc=arcs.get(r.id)) for r, a in listed]
         _out(json.dumps({"items": items, "total": len(ids)}, ensure_ascii=False, indent=2))
         return
     _table(rows, total=len(ids))
 
 
-def _show_one(row: StoryRow, articles: list[ArticleRow], *, as_json: bool) -> None:
+def _show_one(row: StoryRow, articles: list[ArticleRow], *, arc: str | None, as_json: bool) -> None:
     if as_json:
-        _out(json.dumps(story_json(row, articles), ensure_ascii=False, indent=2))
+        _out(json.dumps(story_json(row, articles, arc=arc), ensure_ascii=False, indent=2))
         return
     _out(row.title)
     sources = ", ".join(row.outlets) or "no outlet named"
     _out(
         f"story {row.id} · {row.article_count} articles · {row.independent_sources}"
         f" independent sources ({sources}) · latest {_when(row.last_published)}"
+        + (f" · arc {arc}" if arc else "")
     )
     table = Table(show_edge=False, pad_edge=False)
     for name in ("published", "outlet", "title", "article"):

@@ -143,6 +143,7 @@ class Resolver:
             for section in brief.sections
             for paragraph in section.paragraphs
             for s in paragraph.sentences
+            if s.origin == "extracted"  # a generated sentence has no anchor of its own
         }
 
     def ref(self, evidence: Evidence) -> EvidenceRef:

@@ -15,19 +15,22 @@ from types import TracebackType
 from newsbrief.errors import ArchiveReadOnly, StoreError
 from newsbrief.models import Analysis, Article, Brief
 from newsbrief.store import codec
+from newsbrief.store.arcs import ArcsMixin
 from newsbrief.store.base import ArchiveBase, store_error
 from newsbrief.store.feeds import FeedsMixin
+from newsbrief.store.llmcache import LLMCacheMixin
 from newsbrief.store.migrations import migrate
 from newsbrief.store.search import SearchMixin
 from newsbrief.store.stories import StoriesMixin
 
 
-class Archive(StoriesMixin, FeedsMixin, SearchMixin, ArchiveBase):
+class Archive(ArcsMixin, StoriesMixin, FeedsMixin, SearchMixin, LLMCacheMixin, ArchiveBase):
     """A newsbrief archive. Open with ``Archive.open(path)``; use as a context manager.
 
     Tables: articles (with every outlet that ran each text), analyses, actors, events, briefs
-    (versioned, per article and per story), stories and their members, dedupe signatures,
-    feed state, and an FTS5 index over title, text and actors.
+    (versioned, per article and per story), stories and their members, story arcs, dedupe
+    signatures, feed state, an FTS5 index over title, text and actors, and the LLM writer's
+    answer cache.
     """
 
     # ------------------------------------------------------------------ lifecycle

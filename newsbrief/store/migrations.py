@@ -246,10 +246,60 @@ def _m003_story_repair(conn: sqlite3.Connection) -> None:
     )
 
 
+def _m005_arcs(conn: sqlite3.Connection) -> None:
+    """Story arcs: developments (story threads) grouped into long-running stories."""
+    run_script(
+        conn,
+        """
+        -- an arc: the arc assigner's state of it; an arc merged into another redirects to it
+        CREATE TABLE arcs (
+            id           TEXT PRIMARY KEY,
+            state        TEXT,            -- the assigner's state (JSON); NULL once merged away
+            merged_into  TEXT,            -- always the final survivor
+            created_at   TEXT NOT NULL,
+            updated_at   TEXT NOT NULL
+        );
+        CREATE INDEX arcs_merged_into ON arcs (merged_into);
+        -- each development (story) belongs to one live arc
+        CREATE TABLE story_arcs (
+            story_id  TEXT PRIMARY KEY,
+            arc_id    TEXT NOT NULL
+        );
+        CREATE INDEX story_arcs_arc ON story_arcs (arc_id);
+        -- the arc assigner's counters and its change token (detects other writers)
+        CREATE TABLE arc_meta (
+            key    TEXT PRIMARY KEY,
+            value  TEXT NOT NULL
+        );
+        """,
+    )
+
+
+def _m006_llm_cache(conn: sqlite3.Connection) -> None:
+    """Answers of the LLM writer, keyed by (input hash, prompt version, model)."""
+    run_script(
+        conn,
+        """
+        CREATE TABLE IF NOT EXISTS llm_cache (
+            input_hash        TEXT NOT NULL,
+            prompt_version    TEXT NOT NULL,
+            model             TEXT NOT NULL,
+            response          TEXT NOT NULL,
+            prompt_tokens     INTEGER NOT NULL DEFAULT 0,
+            completion_tokens INTEGER NOT NULL DEFAULT 0,
+            created_at        TEXT NOT NULL,
+            PRIMARY KEY (input_hash, prompt_version, model)
+        );
+        """,
+    )
+
+
 MIGRATIONS: tuple[tuple[int, str, Migration], ...] = (
     (1, "core", _m001_core),
     (2, "stream", _m002_stream),
     (3, "story repair", _m003_story_repair),
+    (5, "arcs", _m005_arcs),
+    (6, "llm cache", _m006_llm_cache),
 )
 
 LATEST = MIGRATIONS[-1][0]

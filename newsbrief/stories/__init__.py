@@ -4,6 +4,8 @@
 - :mod:`newsbrief.stories.cluster`: the incremental story assigner.
 - :class:`StoryThreads`: the assigner persisted in the archive, so story ids stay stable across
   runs and processes.
+- :class:`~newsbrief.stories.arc_threads.ArcThreads`: developments (story threads) grouped
+  into long-running arcs, also persisted (:mod:`newsbrief.stories.arcs`).
 - :func:`whats_new`: the items of a story brief that come from articles the previous brief of
   the story did not cover.
 """
@@ -13,6 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newsbrief.models import Brief, SummaryItem
+from newsbrief.stories.arc_threads import ArcThreads
 
 if TYPE_CHECKING:
     from newsbrief.models import Article
@@ -65,6 +68,7 @@ class StoryThreads:
         self._token: str | None = None
         self._flushed = 0  # n_docs when the df table was last written
         self._df = _Recording({})  # the assigner's df table
+        self.arcs = ArcThreads(archive)
 
     def _current(self) -> StoryAssigner:
         from newsbrief.stories.cluster import StoryAssigner
@@ -99,6 +103,7 @@ class StoryThreads:
             df.fresh.clear()
             story_id = assigner.assign(article.id, article.text, article.title, article.published)
             journal = assigner.drain()
+            self.arcs.observe(article, story_id, journal, assigner)  # before the moves land
             stories = {sid: assigner.story_state(sid) for sid in journal.stories}
             cores = {sid: assigner.core_state(sid) for sid in journal.cores}
             members = {seq: assigner.member_state(seq) for seq in journal.members}

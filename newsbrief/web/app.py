@@ -23,7 +23,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from newsbrief import __version__
 from newsbrief.errors import NewsbriefError
 from newsbrief.settings import Settings
-from newsbrief.web import api, pages
+from newsbrief.web import api, arcs, pages
 from newsbrief.web.backend import Backend
 from newsbrief.web.errors import ApiError, api_error, error_status, validation_message
 from newsbrief.web.middleware import BodyLimit, HeadAsGet, SameOrigin, SecurityHeaders
@@ -69,7 +69,9 @@ def create_app(
     app.state.backend = backend
     app.state.config = config
     app.include_router(api.router)
+    app.include_router(arcs.api_router)
     app.include_router(pages.router)
+    app.include_router(arcs.page_router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     _install_error_handlers(app)
     app.add_middleware(SameOrigin, page=_error_page)

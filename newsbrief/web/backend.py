@@ -91,11 +91,14 @@ class Backend:
         analyses = archive.story_analyses(story_id)
         if not analyses:
             return None
+        history = archive.arc_history(story_id)
         copies = {
             a.article.id: [(r.outlet, r.published) for r in archive.outlets(a.article.id)]
             for a in analyses
         }
-        brief = compose_story_brief(analyses, self.settings, copies=copies, headline=story.title)
+        brief = compose_story_brief(
+            analyses, self.settings, copies=copies, headline=story.title, history=history
+        )
         with self._guard:
             self._briefs[key] = brief
             while len(self._briefs) > _CACHE_SIZE:

@@ -83,11 +83,13 @@ def story_page(story_id: str, backend: BackendDep) -> Response:
         raise HTTPException(404, f"There is no story {story_id!r} in this archive.")
     brief = backend.story_brief(story_id)
     articles = queries.story_articles(backend.connection(), story_id)
+    arc_id = backend.reader().arc_of_story(story.id)
     context = {
         **(_brief_context(brief, {a.id for a in articles}) if brief is not None else {}),
         "brief": brief,
         "story": story,
         "story_articles": articles,
+        "arc": backend.reader().get_arc(arc_id) if arc_id else None,
         "title": story.title,
     }
     return render_page("story.html.j2", context)

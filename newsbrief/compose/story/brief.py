@@ -15,7 +15,7 @@ from newsbrief.compose.story.summary import story_summary
 from newsbrief.compose.story.timeline import story_timeline
 from newsbrief.compose.story.whatsnew import whats_new_since
 from newsbrief.compose.subheads import body_sections
-from newsbrief.models import Analysis, Brief
+from newsbrief.models import Analysis, Brief, TimelineEntry
 from newsbrief.settings import Settings
 from newsbrief.stories.titles import TitleSource, article_title, story_title
 
@@ -43,6 +43,36 @@ def _headline(ordered: Sequence[Analysis]) -> str:
     return story_headline(ordered)
 
 
+BACKGROUND_ENTRIES = 6  # most entries the arc's earlier developments add to a Story So Far
+
+
+def _with_history(
+    own: tuple[TimelineEntry, ...], history: Sequence[Analysis], ordered: Sequence[Analysis]
+) -> tuple[TimelineEntry, ...]:
+    """The story's own timeline, led by the background its arc gives it: the entries of the
+    timeline merged over the arc's earlier developments and this story that are dated before
+    the story's first article (at most ``BACKGROUND_ENTRIES``: the first and the latest ones),
+    so the Story So Far tells how the story got here and still ends with its own development."""
+    start = next((a.article.published for a in ordered if a.article.published), None)
+    if not history or start is None:
+        return own
+    merged = story_timeline([*sorted(history, key=_order_key), *ordered])
+    first_day = start.date().isoformat()
+    seen = {(e.evidence.article_id, e.evidence.sentence_index) for e in own}
+    background = [
+        e.model_copy(update={"is_current": False})
+        for e in merged
+        if e.date
+        and e.date[:10] < first_day
+        and (e.evidence.article_id, e.evidence.sentence_index) not in seen
+    ]
+    if len(background) > BACKGROUND_ENTRIES:
+        half = BACKGROUND_ENTRIES // 2
+        background = background[:half] + background[-(BACKGROUND_ENTRIES - half) :]
+    own_keys = {(e.date, e.text) for e in own}
+    return (*(e for e in background if (e.date, e.text) not in own_keys), *own)
+
+
 def compose_story_brief(
     analyses: Sequence[Analysis],
     settings: Settings | None = None,
@@ -50,13 +80,16 @@ def compose_story_brief(
     copies: Mapping[str, Sequence[Copy]] | None = None,
     since: datetime | None = None,
     headline: str | None = None,
+    history: Sequence[Analysis] = (),
 ) -> Brief:
     """The brief of a story across all its articles (newest article leading the body).
 
     ``copies`` maps an article id to the other runs of its text (outlet, publication time), as the
     archive recorded them at dedupe; ``since`` fills What's New with what came after that time;
     ``headline`` is the story's title as the archive lists it (over all its articles, analyzed or
-    not); without it the title is chosen over these articles the same way.
+    not); without it the title is chosen over these articles the same way. ``history`` holds
+    articles of the earlier developments of the story's arc: the Story So Far draws on their
+    dated events too (nothing else does).
     """
     if not analyses:
         raise ValueError("a story brief needs at least one article")
@@ -78,7 +111,7 @@ def compose_story_brief(
         headline=headline or _headline(ordered),
         articles=tuple(article_ref(a) for a in ordered),
         executive_summary=summary,
-        story_so_far=story_timeline(ordered),
+        story_so_far=_with_history(story_timeline(ordered), history, ordered),
         why_it_matters=matters,
         who_thinks_what=perspectives,
         sections=body_sections(lead, settings),

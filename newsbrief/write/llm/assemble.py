@@ -1,0 +1,132 @@
+"""Put a verified draft into the brief: generated items where they passed, extractive elsewhere.
+
+``final`` holds, in the draft's order (summary, why it matters, then each section's sentences),
+the verification of each generated sentence that passed, or ``None`` for one that failed twice.
+A failed summary or why-it-matters sentence gives way to the extractive item at its position; a
+failed body sentence to the first source sentence it cited, verbatim. The Story So Far and Who
+Thinks What? stay extractive.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from newsbrief.models import (
+    BodyParagraph,
+    BodySection,
+    BodySentence,
+    Brief,
+    MatterItem,
+    SummaryItem,
+)
+from newsbrief.write.llm.prompt import Draft, DraftSentence
+from newsbrief.write.source import SourceText
+from newsbrief.write.verify import Checked
+
+__all__ = ["assemble"]
+
+MAX_SUMMARY = 3
+MAX_MATTERS = 4
+_HEADING_WORDS = 8
+
+
+def assemble(
+    brief: Brief, draft: Draft, final: Sequence[Checked | None], source: SourceText
+) -> Brief:
+    it = iter(final)
+    summary = _summary(brief, draft.executive_summary, it, source)
+    matters = _matters(brief, draft.why_it_matters, it, source)
+    sections = [_section(sec.heading, sec.sentences, it, source) for sec in draft.sections]
+    kept = tuple(s for s in sections if s is not None)
+    return brief.model_copy(
+        update={
+            "executive_summary": summary or brief.executive_summary,
+            "why_it_matters": matters or brief.why_it_matters,
+            "sections": kept or brief.sections,
+        }
+    )
+
+
+def _generated(c: Checked, source: SourceText) -> dict[str, object]:
+    return {
+        "text": c.text,
+        "evidence": source.evidence[c.cited[0]],
+        "origin": "generated",
+        "citations": tuple(source.evidence[i] for i in c.cited),
+        "cited_text": tuple(source.texts[i] for i in c.cited),
+        "verification": c.verification,
+    }
+
+
+def _summary(
+    brief: Brief,
+    drafts: Sequence[DraftSentence],
+    it: Iterator[Checked | None],
+    source: SourceText,
+) -> tuple[SummaryItem, ...]:
+    out: list[SummaryItem] = []
+    for n, _ in enumerate(drafts):
+        c = next(it)
+        if n >= MAX_SUMMARY:
+            continue
+        if c is not None:
+            out.append(SummaryItem.model_validate(_generated(c, source)))
+        elif n < len(brief.executive_summary) and brief.executive_summary[n] not in out:
+            out.append(brief.executive_summary[n])
+    return tuple(out)
+
+
+def _matters(
+    brief: Brief,
+    drafts: Sequence[DraftSentence],
+    it: Iterator[Checked | None],
+    source: SourceText,
+) -> tuple[MatterItem, ...]:
+    kinds = {
+        (m.evidence.article_id, m.evidence.sentence_index): m.kind for m in brief.why_it_matters
+    }
+    out: list[MatterItem] = []
+    for n, _ in enumerate(drafts):
+        c = next(it)
+        if n >= MAX_MATTERS:
+            continue
+        if c is not None:
+            ev = [source.evidence[i] for i in c.cited]
+            kind = next(
+                (kinds[k] for e in ev if (k := (e.article_id, e.sentence_index)) in kinds),
+                "context",
+            )
+            out.append(MatterItem.model_validate({**_generated(c, source), "kind": kind}))
+        elif n < len(brief.why_it_matters) and brief.why_it_matters[n] not in out:
+            out.append(brief.why_it_matters[n])
+    return tuple(out)
+
+
+def _section(
+    heading: str,
+    drafts: Sequence[DraftSentence],
+    it: Iterator[Checked | None],
+    source: SourceText,
+) -> BodySection | None:
+    sentences: list[BodySentence] = []
+    for d in drafts:
+        c = next(it)
+        if c is not None:
+            sentences.append(BodySentence.model_validate(_generated(c, source)))
+            continue
+        cite = next((i for i in d.cites if 0 <= i < len(source)), None)
+        if cite is None:
+            continue
+        item = BodySentence(text=source.texts[cite], evidence=source.evidence[cite])
+        if item not in sentences:
+            sentences.append(item)
+    title = _heading(heading)
+    if not sentences or not title:
+        return None
+    return BodySection(heading=title, paragraphs=(BodyParagraph(sentences=tuple(sentences)),))
+
+
+def _heading(text: str) -> str:
+    words = re.sub(r"\s+", " ", text).strip().strip("#*:.").split(" ")
+    return " ".join(words[:_HEADING_WORDS]).strip()
