@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 EXAMPLE ?= examples/port-strike.txt
 
-.PHONY: run test install dev lint typecheck unit browser bench clean llm
+.PHONY: run test install dev extras lint typecheck unit browser postgres bench clean llm
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -19,7 +19,14 @@ $(VENV)/.dev-installed: $(VENV)/.installed requirements-dev.lock
 	$(BIN)/pip install -q -r requirements-dev.lock
 	touch $@
 
+# the optional extras the tests exercise: PostgreSQL (psycopg 3) and the Dask cluster
+$(VENV)/.extras-installed: $(VENV)/.installed requirements-postgres.lock requirements-cluster.lock
+	$(BIN)/pip install -q -r requirements-postgres.lock -r requirements-cluster.lock
+	touch $@
+
 install: $(VENV)/.installed
+
+extras: $(VENV)/.extras-installed
 
 dev: $(VENV)/.dev-installed
 
@@ -30,10 +37,10 @@ lint: dev
 	$(BIN)/ruff check newsbrief tests bench scripts
 	$(BIN)/ruff format --check newsbrief tests bench scripts
 
-typecheck: dev
+typecheck: dev extras
 	$(BIN)/mypy
 
-unit: dev
+unit: dev extras
 	$(BIN)/pytest -q
 
 # The browser tests drive Debian's chromium (Playwright cannot download a browser here).
@@ -44,6 +51,17 @@ browser:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else \
 	    echo "note: /usr/bin/chromium is missing, browser tests will skip (apt-get install chromium)"; \
+	  fi; \
+	fi
+
+# The PostgreSQL tests start a throwaway server from Debian's postgresql package (initdb + pg_ctl).
+postgres:
+	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing Debian postgresql for the PostgreSQL tests"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \
+	  else \
+	    echo "note: PostgreSQL server binaries are missing, PostgreSQL tests will skip (apt-get install postgresql)"; \
 	  fi; \
 	fi
 
@@ -75,7 +93,7 @@ $(LLM_GGUF):
 llm: install $(LLM_DIR)/venv/.installed $(LLM_GGUF)
 	@echo "model server: $(LLM_DIR)/venv/bin/python scripts/llama_server.py --model $(LLM_GGUF) --host 127.0.0.1 --port 8080"
 
-test: lint typecheck browser llm unit
+test: lint typecheck browser postgres llm unit
 
 bench: install
 	$(BIN)/python bench/throughput.py

@@ -14,6 +14,7 @@ and the ratio. It also scores the clustering against the generated stories (B-cu
 
     python bench/scale.py --n 10000            # quick
     python bench/scale.py --n 100000 --archive # the target: < 10 min, < 2 GiB
+    python bench/scale.py --n 100000 --only-archive --backend postgresql
 """
 
 from __future__ import annotations
@@ -399,43 +400,117 @@ def run_assigner(n: int, seed: int) -> None:
     print(f"  peak memory {peak_rss_mib():.0f} MiB; vocabulary {len(assigner.df)} terms")
 
 
-def run_archive(n: int, seed: int, batch: int = 16) -> None:
-    """Store and thread the stream in an archive, ``batch`` articles per transaction (as the
-    batch ingest commits a chunk at a time)."""
+def run_archive(
+    n: int, seed: int, batch: int = 16, *, backend: str = "sqlite", profile: str | None = None
+) -> None:
+    """Dedupe, store and thread the stream in an archive (the batch ingest's path without the
+    analysis), ``batch`` articles per transaction as the batch ingest commits a chunk at a
+    time; on SQLite (a temporary file) or PostgreSQL (a throwaway local server, default
+    durability settings)."""
+    from newsbrief.ingest.batch import Ingestor
     from newsbrief.store import Archive
-    from newsbrief.stories import StoryThreads
 
-    clock = Clock(n)
+    clock, cpu_clock = Clock(n), Clock(n)
     arts = stream(n, seed=seed)
+    server = None
+    profiler = None
+    sql_time: dict[str, list[float]] = {}
+    if profile:
+        import cProfile
+
+        profiler = cProfile.Profile()
+        _time_sql(sql_time)
     with tempfile.TemporaryDirectory() as tmp:
-        db = Path(tmp) / "scale.db"
-        with Archive.open(db) as archive:
-            threads = StoryThreads(archive)
-            done = 0
-            while chunk := list(itertools.islice(arts, batch)):
-                t0 = time.perf_counter()
-                with archive.transaction():
-                    for art in chunk:
-                        article = article_from_text(
-                            art.text, title=art.title, published=art.published
-                        )
-                        if archive.save_article(article):
-                            threads.assign(article)
-                per_item = (time.perf_counter() - t0) / len(chunk)
-                for i in range(done, done + len(chunk)):
-                    clock.add(i, per_item)
-                done += len(chunk)
-        size = db.stat().st_size / 2**20 if db.exists() else 0.0
+        if backend == "postgresql":
+            from newsbrief.store.pgtemp import PgServer
+
+            server = PgServer.start(fast=False)
+            target: Path | str = server.create_database("scale")
+        else:
+            target = Path(tmp) / "scale.db"
+        try:
+            with Archive.open(target) as archive:
+                ingestor = Ingestor(archive, analyze=False)
+                done = 0
+                while chunk := list(itertools.islice(arts, batch)):
+                    t0, c0 = time.perf_counter(), time.process_time()
+                    if profiler is not None and done >= n - 2000:
+                        profiler.enable()
+                    with archive.transaction():
+                        for art in chunk:
+                            article = article_from_text(
+                                art.text, title=art.title, published=art.published
+                            )
+                            ingestor.add(article)
+                    if profiler is not None:
+                        profiler.disable()
+                    per_item = (time.perf_counter() - t0) / len(chunk)
+                    cpu_item = (time.process_time() - c0) / len(chunk)
+                    for i in range(done, done + len(chunk)):
+                        clock.add(i, per_item)
+                        cpu_clock.add(i, cpu_item)
+                    done += len(chunk)
+            if server is not None:
+                size = server.size_bytes(str(target)) / 2**20
+            else:
+                assert isinstance(target, Path)
+                size = sum(p.stat().st_size for p in target.parent.glob("scale.db*")) / 2**20
+        finally:
+            if server is not None:
+                server.stop()
+    if profiler is not None and profile:
+        profiler.dump_stats(profile)
+        top = sorted(sql_time.items(), key=lambda kv: -kv[1][1])[:12]
+        print("  slowest SQL over the whole run (calls, seconds):")
+        for sql, (calls, secs) in top:
+            print(f"    {int(calls):>8} {secs:>8.2f}  {' '.join(sql.split())[:110]}")
     print(
-        f"archive ingest (save article + assign + persist story state, {batch} articles per"
-        f" commit): {n} articles"
+        f"archive ingest on {backend} (dedupe + save article + assign + persist story state,"
+        f" {batch} articles per commit): {n} articles"
     )
+    print(f"  {'at':>8} {'wall s / 1k':>12} {'CPU s / 1k':>11}  (CPU: this process only)")
     for mark, secs in sorted(clock.window.items()):
-        print(f"  {mark:>8} {secs:>16.3f} s / 1k articles")
+        print(f"  {mark:>8} {secs:>12.3f} {cpu_clock.window[mark]:>11.3f}")
+    first = clock.window.get(1000)
+    last = clock.window.get(max(clock.window)) if clock.window else None
+    ratio = f"; wall last/first {last / first:.2f}" if first and last else ""
+    cfirst = cpu_clock.window.get(1000)
+    clast = cpu_clock.window.get(max(cpu_clock.window)) if cpu_clock.window else None
+    if cfirst and clast:
+        ratio += f", CPU last/first {clast / cfirst:.2f}"
     print(
-        f"  total {clock.total:.1f} s ({1000 * clock.total / n:.2f} ms/article); "
-        f"database {size:.0f} MiB; peak memory {peak_rss_mib():.0f} MiB"
+        f"  total {clock.total:.1f} s ({1000 * clock.total / n:.2f} ms/article){ratio}; "
+        f"database {size:.0f} MiB ({size * 1024 / n:.1f} KiB/article); "
+        f"peak memory {peak_rss_mib():.0f} MiB"
     )
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    cpu = usage.ru_utime + usage.ru_stime
+    print(
+        f"  this process's CPU {cpu:.1f} s ({1000 * cpu / n:.2f} ms/article, generation"
+        " included; the wall figures above include waiting for a busy machine)"
+    )
+
+
+def _time_sql(totals: dict[str, list[float]]) -> None:
+    """Count calls and seconds per SQL statement (``--profile``)."""
+    from newsbrief.store.db import Database
+
+    def timed(name: str) -> None:
+        original = getattr(Database, name)
+
+        def wrapper(self: Database, sql: str, *args: object) -> object:
+            t0 = time.perf_counter()
+            try:
+                return original(self, sql, *args)
+            finally:
+                entry = totals.setdefault(sql, [0.0, 0.0])
+                entry[0] += 1
+                entry[1] += time.perf_counter() - t0
+
+        setattr(Database, name, wrapper)
+
+    timed("execute")
+    timed("executemany")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -445,11 +520,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--archive", action="store_true", help="also ingest into a temporary archive")
     ap.add_argument("--batch", type=int, default=16, help="articles per archive commit")
     ap.add_argument("--only-archive", action="store_true", help="skip the assigner-alone run")
+    ap.add_argument(
+        "--backend",
+        choices=("sqlite", "postgresql"),
+        default="sqlite",
+        help="archive backend (postgresql: a throwaway local server; needs the postgres extra)",
+    )
+    ap.add_argument("--profile", help="write cProfile stats of the last 2,000 archive articles")
     args = ap.parse_args(argv)
     if not args.only_archive:
         run_assigner(args.n, args.seed)
     if args.archive or args.only_archive:
-        run_archive(args.n, args.seed, args.batch)
+        run_archive(args.n, args.seed, args.batch, backend=args.backend, profile=args.profile)
     return 0
 
 

@@ -7,6 +7,11 @@ the ratio brief/static (how close a brief page comes to the cheapest response th
 give). Stops by itself.
 
     python bench/web_load.py [--seconds 10] [--clients 4]
+
+Over PostgreSQL with two server processes while an ingest writes to the same archive (a
+throwaway local server; the ingest reads a JSON Lines file and runs until the load ends):
+
+    python bench/web_load.py --backend postgresql --server-workers 2 --ingest items.jsonl
 """
 
 from __future__ import annotations
@@ -49,7 +54,7 @@ class Result:
         return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
-def fill_archive(db: Path) -> None:
+def fill_archive(db: Path | str) -> None:
     """Ingest the example articles through the library (analysis, brief, story)."""
     from newsbrief.analyze import analyze
     from newsbrief.compose import compose_brief
@@ -71,10 +76,20 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
+def start_server(db: Path | str, port: int, workers: int = 1) -> subprocess.Popen[bytes]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     command = [sys.executable, "-m", "newsbrief", "serve", "--db", str(db), "--port", str(port)]
+    command += ["--workers", str(workers)]
     return subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+
+def start_ingest(db: Path | str, items: Path) -> subprocess.Popen[bytes]:
+    """A concurrent writer: ``newsbrief ingest`` (with analysis, one worker) into the archive."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    command = [sys.executable, "-m", "newsbrief", "ingest", str(items), "--db", str(db)]
+    return subprocess.Popen(
+        [*command, "--workers", "1"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
 
 
 def wait_ready(base: str, server: subprocess.Popen[bytes], timeout_s: float = 60.0) -> None:
@@ -139,7 +154,8 @@ def measure(label: str, url: str, seconds: float, clients: int) -> Result:
 
 
 def story_url(base: str) -> str:
-    stories = httpx.get(base + "/api/v1/stories", timeout=10).json()
+    page = httpx.get(base + "/api/v1/stories", timeout=10).json()
+    stories = page["items"] if isinstance(page, dict) else page
     if not stories:
         raise SystemExit("the archive has no story to load")
     return f"{base}/stories/{stories[0]['id']}"
@@ -152,7 +168,7 @@ def report(results: list[Result]) -> None:
             f"{r.label:<10} {r.requests:>9} {r.errors:>7} {r.rps:>8.1f}"
             f" {r.percentile(0.5):>8.2f} {r.percentile(0.95):>8.2f}"
         )
-    brief, static = results
+    brief, static = results[:2]
     ratio = brief.rps / static.rps if static.rps else float("nan")
     print(
         f"brief page at {ratio:.2f}x the static file's rate"
@@ -165,28 +181,57 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=10.0, help="load time per URL")
     parser.add_argument("--clients", type=int, default=4, help="concurrent clients")
+    parser.add_argument("--backend", choices=("sqlite", "postgresql"), default="sqlite")
+    parser.add_argument("--server-workers", type=int, default=1, help="serve --workers N")
+    parser.add_argument("--ingest", type=Path, help="JSON Lines to ingest during the load")
     args = parser.parse_args()
+    pg = None
     with tempfile.TemporaryDirectory(prefix="nb-web-load-") as tmp:
-        db = Path(tmp) / "archive.db"
+        if args.backend == "postgresql":
+            from newsbrief.store.pgtemp import PgServer
+
+            pg = PgServer.start(fast=False)
+            db: Path | str = pg.create_database("web")
+        else:
+            db = Path(tmp) / "archive.db"
         fill_archive(db)
         port = free_port()
         base = f"http://127.0.0.1:{port}"
-        server = start_server(db, port)
+        server = start_server(db, port, args.server_workers)
+        writer = None
         try:
             wait_ready(base, server)
             brief_page = story_url(base)
+            if args.ingest is not None:
+                writer = start_ingest(db, args.ingest)
             results = [
                 measure("brief", brief_page, args.seconds, args.clients),
                 measure("static", base + "/static/site.css", args.seconds, args.clients),
+                measure("search", base + "/api/v1/search?q=strike", args.seconds, args.clients),
             ]
+            if writer is not None:
+                rc = writer.poll()
+                print(
+                    "concurrent ingest: "
+                    + ("still running at the end" if rc is None else f"finished (exit {rc})")
+                )
         finally:
-            server.terminate()
-            try:
-                server.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
-    print(f"{args.clients} clients, {args.seconds:g} s per URL, server: newsbrief serve (uvicorn)")
+            for proc in (writer, server):
+                if proc is None:
+                    continue
+                proc.terminate()
+                try:
+                    proc.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+                    proc.wait()
+            if pg is not None:
+                pg.stop()
+    print(
+        f"{args.clients} clients, {args.seconds:g} s per URL, server: newsbrief serve (uvicorn,"
+        f" {args.server_workers} worker process(es)) over {args.backend}"
+        + (", with an ingest writing meanwhile" if args.ingest else "")
+    )
     report(results)
 
 

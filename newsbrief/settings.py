@@ -7,14 +7,25 @@ from pathlib import Path
 from typing import Any, Literal
 
 import platformdirs
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+_URL_SCHEMES = ("postgresql://", "postgres://")
 
 
-def default_db_path() -> Path:
-    """The archive's default location: ``$NEWSBRIEF_DB`` or the user's data directory."""
+def db_target(value: str | Path) -> Path | str:
+    """An archive target as given: a ``postgresql://`` URL stays a string, anything else is a
+    SQLite file path."""
+    if isinstance(value, str) and value.startswith(_URL_SCHEMES):
+        return value
+    return Path(value)
+
+
+def default_db_path() -> Path | str:
+    """The archive's default location: ``$NEWSBRIEF_DB`` (a path or a ``postgresql://`` URL)
+    or the user's data directory."""
     env = os.environ.get("NEWSBRIEF_DB")
     if env:
-        return Path(env)
+        return db_target(env)
     return Path(platformdirs.user_data_dir("newsbrief")) / "archive.db"
 
 
@@ -38,7 +49,8 @@ def default_fetch_timeout_s() -> float:
 class Settings(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    db_path: Path = Field(default_factory=default_db_path)
+    # a SQLite file, or a PostgreSQL URL (``postgresql://user@host/db``, the postgres extra)
+    db_path: Path | str = Field(default_factory=default_db_path)
     busy_timeout_s: float = Field(default_factory=default_busy_timeout_s)
     # fetching
     fetch_timeout_s: float = Field(default_factory=default_fetch_timeout_s)  # connect + body
@@ -64,6 +76,11 @@ class Settings(BaseModel):
     llm_max_tokens: int = 1500
     llm_price_in: float = Field(default=0.0, description="USD per million prompt tokens")
     llm_price_out: float = Field(default=0.0, description="USD per million completion tokens")
+
+    @field_validator("db_path", mode="before")
+    @classmethod
+    def _db_target(cls, value: object) -> object:
+        return db_target(value) if isinstance(value, str | Path) else value
 
 
 _LLM_ENV = {

@@ -88,7 +88,7 @@ FERRY_PUBLISHED = datetime(2025, 3, 3, 8, 0, tzinfo=UTC)
 
 
 def store_article(
-    db: Path, text: str, title: str, outlet: str, published: datetime
+    db: Path | str, text: str, title: str, outlet: str, published: datetime
 ) -> tuple[str, Outcome]:
     """Analyze, brief and store one article through the library (dedupe, story threads, one
     transaction), as ``newsbrief brief`` does; return its id and the ingest outcome."""
@@ -99,7 +99,7 @@ def store_article(
     return article.id, outcome
 
 
-def store_ferry(db: Path) -> str:
+def store_ferry(db: Path | str) -> str:
     """The ferry-strike article, stored; its id."""
     article_id, _ = store_article(db, FERRY_STRIKE, FERRY_TITLE, FERRY_OUTLET, FERRY_PUBLISHED)
     return article_id

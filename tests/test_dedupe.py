@@ -34,8 +34,8 @@ def article(slug: str, **changes: object) -> Article:
 
 
 @pytest.fixture
-def archive(tmp_path: Path) -> Archive:
-    opened = Archive.open(tmp_path / "archive.db")
+def archive(archive_target: Path | str) -> Archive:
+    opened = Archive.open(archive_target)
     yield opened  # type: ignore[misc]
     opened.close()
 

@@ -27,8 +27,8 @@ def site() -> Iterator[Any]:
 
 
 @pytest.fixture
-def ingestor(tmp_path: Path) -> Iterator[Ingestor]:
-    with Archive.open(tmp_path / "archive.db") as archive:
+def ingestor(archive_target: Path | str) -> Iterator[Ingestor]:
+    with Archive.open(archive_target) as archive:
         yield Ingestor(archive, analyze=False)
 
 

@@ -23,8 +23,8 @@ PUBLIC_KEYS = set(SECTION_KEYS)
 
 
 @pytest.fixture(scope="module")
-def archive_db(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
-    db = tmp_path_factory.mktemp("web-api") / "archive.db"
+def archive_db(module_archive_target: Path | str) -> dict[str, object]:
+    db = module_archive_target
     ferry = store_ferry(db)
     library, outcome = store_article(
         db,
@@ -40,7 +40,7 @@ def archive_db(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
 @pytest.fixture(scope="module")
 def api(archive_db: dict[str, object]) -> Iterator[str]:
     db = archive_db["db"]
-    assert isinstance(db, Path)
+    assert isinstance(db, Path | str)
     with serve_in_thread(create_app(db)) as base_url:
         yield base_url + "/api/v1"
 

@@ -23,7 +23,6 @@ from __future__ import annotations
 import errno
 import os
 import signal
-import sqlite3
 import sys
 import traceback
 import warnings
@@ -179,7 +178,9 @@ def _usage_error(exc: Any) -> int:
 def _known_failure(exc: Exception) -> NewsbriefError | None:
     """An error from below the library's own handling that still has a clear meaning: the
     disk full, permission denied, an archive error that escaped a transaction."""
-    if isinstance(exc, sqlite3.Error):
+    from newsbrief.store.db import driver_errors
+
+    if isinstance(exc, driver_errors()):  # SQLite's, or psycopg's with the postgres extra
         from newsbrief.settings import default_db_path
         from newsbrief.store.base import store_error
 

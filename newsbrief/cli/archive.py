@@ -11,7 +11,6 @@ import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -32,8 +31,11 @@ _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhdw]?)\s*$", re.I)
 _UNIT_S = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
 
 Db = Annotated[
-    Path | None,
-    typer.Option(help="SQLite archive (default: $NEWSBRIEF_DB or the user data dir)."),
+    str | None,
+    typer.Option(
+        help="Archive: a SQLite file, or a postgresql:// URL (default: $NEWSBRIEF_DB or the"
+        " user data dir)."
+    ),
 ]
 Analyze = Annotated[
     bool,
@@ -75,7 +77,7 @@ def parse_since(value: str | None) -> datetime | None:
     return parsed
 
 
-def _settings(db: Path | None) -> Settings:
+def _settings(db: str | None) -> Settings:
     return Settings(db_path=db) if db else Settings()
 
 
@@ -104,6 +106,22 @@ def ingest(
     ],
     db: Db = None,
     analyze: Analyze = True,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            help="Analyze in this many processes (default: every core). Storing and story"
+            " threading stay in this one process.",
+            show_default=False,
+        ),
+    ] = None,
+    cluster: Annotated[
+        str | None,
+        typer.Option(
+            help="Analyze on the workers of this Dask scheduler (e.g. tcp://10.0.0.5:8786;"
+            " needs newsbrief[cluster]). Storing and story threading stay here.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Add articles to the archive: dedupe, store, thread into stories, analyze.
 
@@ -113,14 +131,24 @@ def ingest(
     of the first failure, e.g. 2 for bad input, 3 for a fetch that failed.
     """
     from newsbrief.ingest.batch import ingest_sources
+    from newsbrief.ingest.parallel import make_analyzer
     from newsbrief.store import Archive
 
+    if workers is not None and cluster:
+        raise InputError("give either --workers or --cluster, not both")
     settings = _settings(db)
-    with (
-        Archive.open(settings.db_path, busy_timeout_s=settings.busy_timeout_s) as archive,
-        _progress("ingesting") as advance,
-    ):
-        report = ingest_sources(sources, archive, settings, analyze=analyze, on_item=advance)
+    analyzer = make_analyzer(workers=workers, cluster=cluster) if analyze else None
+    try:
+        with (
+            Archive.open(settings.db_path, busy_timeout_s=settings.busy_timeout_s) as archive,
+            _progress("ingesting") as advance,
+        ):
+            report = ingest_sources(
+                sources, archive, settings, analyze=analyze, on_item=advance, analyzer=analyzer
+            )
+    finally:
+        if analyzer is not None:
+            analyzer.close()
     failures = report.failures
     if len(report.outcomes) == 1 and failures:  # one source that failed: one error line
         err.print(f"[bold red]error:[/] {escape(_failure_line(failures[0]))}", markup=True)

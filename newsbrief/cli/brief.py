@@ -76,7 +76,10 @@ def brief(
         ),
     ] = None,
     db: Annotated[
-        Path | None, typer.Option(help="SQLite archive (default: user data dir).")
+        str | None,
+        typer.Option(
+            help="Archive: a SQLite file or a postgresql:// URL (default: user data dir)."
+        ),
     ] = None,
     store: Annotated[bool, typer.Option(help="Store each briefed article in the archive.")] = True,
     story: Annotated[
@@ -306,7 +309,7 @@ def run_story_brief(
         brief = story_brief_from_archive(archive, story_id, settings=settings, since=since)
         if brief is None:
             raise StoreError(
-                f"no story {story_id!r} in {settings.db_path}",
+                f"no story {story_id!r} in {archive.label}",
                 hint="list them with `newsbrief stories`",
             )
         if settings.writer != "extractive":

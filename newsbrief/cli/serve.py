@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import errno
 import ipaddress
+import os
 import socket
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -13,14 +13,18 @@ from rich.console import Console
 
 from newsbrief.errors import InputError
 from newsbrief.settings import Settings
+from newsbrief.store.db import redact
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def serve(
     db: Annotated[
-        Path | None,
-        typer.Option(help="SQLite archive (default: $NEWSBRIEF_DB or the user data dir)."),
+        str | None,
+        typer.Option(
+            help="Archive: a SQLite file, or a postgresql:// URL (default: $NEWSBRIEF_DB or the"
+            " user data dir)."
+        ),
     ] = None,
     host: Annotated[
         str, typer.Option(help="Address to listen on; 0.0.0.0 exposes it to the network.")
@@ -34,6 +38,13 @@ def serve(
             show_default=False,
         ),
     ] = None,
+    workers: Annotated[
+        int,
+        typer.Option(
+            help="Server processes (more than 1 suits a PostgreSQL archive: SQLite allows one"
+            " writer at a time)."
+        ),
+    ] = 1,
 ) -> None:
     """Serve the archive: stories, briefs, articles, actors, search, and a JSON API (/api/v1).
 
@@ -49,17 +60,48 @@ def serve(
             f"the web server needs FastAPI and uvicorn ({exc.name} is missing)",
             hint="pip install fastapi uvicorn python-multipart",
         ) from exc
+    if workers < 1:
+        raise InputError(f"--workers must be at least 1, not {workers}")
     settings = Settings(db_path=db) if db else Settings()
     sock = bind_port(host, port)
     try:
-        app = create_app(settings.db_path, token=token, settings=settings)
         if not token and not _is_loopback(host):
             err.print(f"warning: listening on {host} without --token: anyone can submit articles")
-        err.print(f"serving {settings.db_path} on http://{_url_host(host)}:{port}/")
-        config = uvicorn.Config(app, log_level="warning", server_header=False)
-        uvicorn.Server(config).run(sockets=[sock])
+        where = f"{redact(settings.db_path)} on http://{_url_host(host)}:{port}/"
+        if workers == 1:
+            app = create_app(settings.db_path, token=token, settings=settings)
+            err.print(f"serving {where}")
+            config = uvicorn.Config(app, log_level="warning", server_header=False)
+            uvicorn.Server(config).run(sockets=[sock])
+        else:
+            _serve_workers(settings, token, workers, sock, where)
     finally:
         sock.close()
+
+
+def _serve_workers(
+    settings: Settings, token: str | None, workers: int, sock: socket.socket, where: str
+) -> None:
+    """``--workers N``: uvicorn's supervisor forks N server processes on the bound socket;
+    each builds the app from the environment (``newsbrief.web.app.app_from_env``)."""
+    import uvicorn
+    from uvicorn.supervisors import Multiprocess
+
+    from newsbrief.store import Archive
+    from newsbrief.web.app import ENV_DB, ENV_TOKEN
+
+    Archive.open(settings.db_path).close()  # create or migrate once, before the workers start
+    os.environ[ENV_DB] = str(settings.db_path)
+    os.environ[ENV_TOKEN] = token or ""
+    err.print(f"serving {where} with {workers} worker processes")
+    config = uvicorn.Config(
+        "newsbrief.web.app:app_from_env",
+        factory=True,
+        workers=workers,
+        log_level="warning",
+        server_header=False,
+    )
+    Multiprocess(config, sockets=[sock]).run()
 
 
 def bind_port(host: str, port: int) -> socket.socket:

@@ -17,23 +17,25 @@ Only an archive failure (``StoreError``) stops it.
 
 from __future__ import annotations
 
-import sqlite3
 import warnings
+from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import partial
 from itertools import islice
 from typing import Literal, TypeVar
 
 from newsbrief.errors import InputError, InputWarning, InternalError, NewsbriefError, StoreError
 from newsbrief.ingest.jsonl import SourceItem
+from newsbrief.ingest.parallel import Analyzer, Handle, InProcessAnalyzer, analyze_chunk
 from newsbrief.ingest.sources import expand_sources
 from newsbrief.models import Analysis, Article, Brief
 from newsbrief.settings import Settings
 from newsbrief.store import Archive
+from newsbrief.store.db import driver_errors
 from newsbrief.stories import StoryThreads
 from newsbrief.stories.dedupe import Deduper, DuplicateMatch, Fingerprint, fingerprint
 
+_DRIVER_ERRORS = driver_errors()
 Status = Literal["new", "duplicate", "known", "seen", "failed"]
 T = TypeVar("T")
 
@@ -74,6 +76,16 @@ class BatchReport:
 
 
 @dataclass
+class _Chunk:
+    """A chunk between preparation and storage: its items, the new articles being analyzed
+    and the analyzer's handle on them."""
+
+    pending: list[_Pending | Outcome]
+    fresh: list[_Pending]
+    handle: Handle | None
+
+
+@dataclass
 class _Pending:
     item: SourceItem
     article: Article
@@ -94,11 +106,13 @@ class Ingestor:
         *,
         analyze: bool = True,
         batch_size: int = 16,
+        analyzer: Analyzer | None = None,
     ) -> None:
         self.archive = archive
         self.settings = settings or Settings()
         self.analyze = analyze
         self.batch_size = batch_size
+        self.analyzer: Analyzer = analyzer or InProcessAnalyzer()
         self.deduper = Deduper(archive)
         self.threads = StoryThreads(archive)
 
@@ -172,25 +186,53 @@ class Ingestor:
     def run(
         self, items: Iterable[SourceItem], on_item: Callable[[Outcome], None] | None = None
     ) -> BatchReport:
-        """Ingest every item, analyzing new articles in batches; never stops on a bad item."""
+        """Ingest every item, analyzing new articles in chunks; never stops on a bad item.
+
+        Chunks are analyzed by ``self.analyzer`` (here, in worker processes, or on a cluster)
+        while earlier chunks are stored: up to ``analyzer.slots`` chunks are in flight, and
+        they are stored (one transaction each) in input order, by this process only.
+        """
         report = BatchReport()
+        inflight: deque[_Chunk] = deque()
         iterator = iter(items)
         while chunk := list(islice(iterator, self.batch_size)):
-            for outcome in self._run_chunk(chunk):
-                report.outcomes.append(outcome)
-                if on_item is not None:
-                    on_item(outcome)
+            inflight.append(self._start_chunk(chunk))
+            while len(inflight) >= self.analyzer.slots:
+                self._store_chunk(inflight.popleft(), report, on_item)
+        while inflight:
+            self._store_chunk(inflight.popleft(), report, on_item)
         return report
 
-    def _run_chunk(self, chunk: list[SourceItem]) -> list[Outcome]:
-        """Prepare and analyze a chunk, then store all of it in one transaction (one commit
-        per chunk keeps the archive's write cost flat; an interrupted chunk is redone whole
-        on the next run)."""
+    def _start_chunk(self, chunk: list[SourceItem]) -> _Chunk:
+        """Prepare a chunk and hand its new articles to the analyzer."""
         pending = [self._prepare(item) for item in chunk]
-        if self.analyze:
-            self._analyze([p for p in pending if isinstance(p, _Pending) and not p.copy])
+        fresh = [p for p in pending if isinstance(p, _Pending) and not p.copy]
+        handle = None
+        if self.analyze and fresh:
+            for p in fresh:
+                warn_if_cut(p.article)
+            handle = self.analyzer.submit([p.article for p in fresh])
+        return _Chunk(pending, fresh, handle)
+
+    def _store_chunk(
+        self, chunk: _Chunk, report: BatchReport, on_item: Callable[[Outcome], None] | None
+    ) -> None:
+        """Collect a chunk's analyses, then store all of it in one transaction (one commit per
+        chunk keeps the archive's write cost flat; an interrupted chunk is redone whole on the
+        next run)."""
+        if chunk.handle is not None:
+            try:
+                results = chunk.handle.result()
+            except Exception:
+                results = analyze_chunk([p.article for p in chunk.fresh])
+            for p, (analysis, error, code) in zip(chunk.fresh, results, strict=True):
+                p.analysis, p.error, p.code = analysis, error, code
         with self.archive.transaction():
-            return [self._finish(p) for p in pending]
+            outcomes = [self._finish(p) for p in chunk.pending]
+        for outcome in outcomes:
+            report.outcomes.append(outcome)
+            if on_item is not None:
+                on_item(outcome)
 
     def _finish(self, p: _Pending | Outcome) -> Outcome:
         if isinstance(p, Outcome):
@@ -208,22 +250,6 @@ class Ingestor:
         p = _Pending(item, article, fingerprint(article.text))
         p.copy = self.deduper.find(article, p.fp) is not None
         return p
-
-    def _analyze(self, fresh: list[_Pending]) -> None:
-        from newsbrief.analyze import analyze, analyze_many
-
-        if not fresh:
-            return
-        for p in fresh:
-            warn_if_cut(p.article)
-        batch, _, _ = attempt(lambda: list(analyze_many([p.article for p in fresh])))
-        if batch is not None:
-            for p, analysis in zip(fresh, batch, strict=True):
-                p.analysis = analysis
-            return
-        for p in fresh:  # isolate the article that broke the batch
-            p.analysis, error, p.code = attempt(partial(analyze, p.article))
-            p.error = "" if p.analysis is not None else f"analysis failed: {error}"
 
     def _fail(self, item: SourceItem, reason: str, code: int) -> Outcome:
         if item.feed and item.entry:
@@ -257,7 +283,7 @@ def attempt(fn: Callable[[], T]) -> tuple[T | None, str, int]:
     """
     try:
         return fn(), "", 0
-    except (StoreError, sqlite3.Error):
+    except (StoreError, *_DRIVER_ERRORS):  # type: ignore[misc]
         raise
     except NewsbriefError as exc:
         return None, str(exc), exc.exit_code
@@ -272,9 +298,12 @@ def ingest_sources(
     *,
     analyze: bool = True,
     on_item: Callable[[Outcome], None] | None = None,
+    analyzer: Analyzer | None = None,
 ) -> BatchReport:
-    """``newsbrief ingest``: every source's items into the archive."""
+    """``newsbrief ingest``: every source's items into the archive (analysis by ``analyzer``,
+    in this process when None)."""
     if not sources:
         raise InputError("no sources given", hint="give files, folders, URLs, .jsonl or feeds")
     items = expand_sources(sources, settings)
-    return Ingestor(archive, settings, analyze=analyze).run(items, on_item)
+    ingestor = Ingestor(archive, settings, analyze=analyze, analyzer=analyzer)
+    return ingestor.run(items, on_item)

@@ -17,6 +17,7 @@ from newsbrief.models import Analysis, Article, Brief
 from newsbrief.store import codec
 from newsbrief.store.arcs import ArcsMixin
 from newsbrief.store.base import ArchiveBase, store_error
+from newsbrief.store.db import Database, Target, connect, driver_errors, is_url
 from newsbrief.store.feeds import FeedsMixin
 from newsbrief.store.llmcache import LLMCacheMixin
 from newsbrief.store.migrations import migrate
@@ -36,13 +37,16 @@ class Archive(ArcsMixin, StoriesMixin, FeedsMixin, SearchMixin, LLMCacheMixin, A
     # ------------------------------------------------------------------ lifecycle
 
     @classmethod
-    def open(cls, path: Path | str, *, busy_timeout_s: float = 10.0) -> Archive:
-        """Open (or create) the archive at ``path`` and bring its schema up to date.
+    def open(cls, target: Target, *, busy_timeout_s: float = 10.0) -> Archive:
+        """Open (or create) the archive at ``target`` and bring its schema up to date.
 
+        ``target`` is a SQLite file path, or a ``postgresql://`` URL (the ``postgres`` extra).
         A write waits up to ``busy_timeout_s`` for another process's write to finish before it
-        fails with ``ArchiveLocked``.
+        fails with ``ArchiveLocked`` (SQLite).
         """
-        path = Path(path).expanduser()
+        if is_url(target):
+            return cls._migrated(connect(target))
+        path = Path(target).expanduser()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except PermissionError as exc:
@@ -56,19 +60,24 @@ class Archive(ArcsMixin, StoriesMixin, FeedsMixin, SearchMixin, LLMCacheMixin, A
         if path.is_dir():
             raise StoreError(f"the archive path {path} is a folder, not a file")
         try:
-            conn = sqlite3.connect(path, isolation_level=None, timeout=busy_timeout_s)
+            db = connect(path, timeout_s=busy_timeout_s)
         except sqlite3.Error as exc:
             raise store_error(exc, path, "open") from exc
+        return cls._migrated(db, busy_timeout_s)
+
+    @classmethod
+    def _migrated(cls, db: Database, busy_timeout_s: float = 10.0) -> Archive:
         try:
-            _configure(conn, busy_timeout_s)
-            migrate(conn)
-        except sqlite3.Error as exc:  # locked, read-only, full, not a database, corrupt
-            conn.close()
-            raise store_error(exc, path, "open") from exc
+            if not db.dialect.postgres:
+                _configure(db.raw, busy_timeout_s)
+            migrate(db)
+        except driver_errors() as exc:  # locked, read-only, full, not a database, corrupt
+            db.close()
+            raise store_error(exc, db.target, "open") from exc
         except BaseException:
-            conn.close()
+            db.close()
             raise
-        return cls(conn, path)
+        return cls(db)
 
     def close(self) -> None:
         self._conn.close()
@@ -108,9 +117,9 @@ class Archive(ArcsMixin, StoriesMixin, FeedsMixin, SearchMixin, LLMCacheMixin, A
         with self.transaction() as conn:
             published = codec.utc_key(article.published)
             cur = conn.execute(
-                "INSERT OR IGNORE INTO articles (id, title, url, outlet, author, published,"
+                "INSERT INTO articles (id, title, url, outlet, author, published,"
                 " language, source, text, text_hash, record, ingested_at, original_outlet)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 (
                     article.id,
                     article.title,
@@ -132,8 +141,8 @@ class Archive(ArcsMixin, StoriesMixin, FeedsMixin, SearchMixin, LLMCacheMixin, A
             self._insert_outlet(article.id, article, "first", 1.0)
             conn.execute(
                 "INSERT INTO articles_fts (rowid, article_id, title, text, actors)"
-                " VALUES (?, ?, ?, ?, '')",
-                (cur.lastrowid, article.id, article.title or "", article.text),
+                " SELECT rowid, id, COALESCE(title, ''), text, '' FROM articles WHERE id = ?",
+                (article.id,),
             )
             return True
 
@@ -144,7 +153,9 @@ class Archive(ArcsMixin, StoriesMixin, FeedsMixin, SearchMixin, LLMCacheMixin, A
             if not self.has_article(article_id):
                 self.save_article(analysis.article)
             conn.execute(
-                "INSERT OR REPLACE INTO analyses (article_id, record, created_at) VALUES (?, ?, ?)",
+                "INSERT INTO analyses (article_id, record, created_at) VALUES (?, ?, ?)"
+                " ON CONFLICT (article_id) DO UPDATE SET record = excluded.record,"
+                " created_at = excluded.created_at",
                 (article_id, analysis.model_dump_json(exclude={"article"}), codec.now()),
             )
             conn.execute("DELETE FROM actors WHERE article_id = ?", (article_id,))
@@ -177,6 +188,16 @@ class Archive(ArcsMixin, StoriesMixin, FeedsMixin, SearchMixin, LLMCacheMixin, A
     def article_text(self, article_id: str) -> str | None:
         row = self._conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
         return str(row[0]) if row else None
+
+    def article_texts(self, article_ids: list[str]) -> dict[str, str]:
+        """The texts of these articles (those stored), in one query."""
+        if not article_ids:
+            return {}
+        marks = ", ".join("?" * len(article_ids))
+        rows = self._conn.execute(
+            f"SELECT id, text FROM articles WHERE id IN ({marks})", tuple(article_ids)
+        )
+        return {str(r[0]): str(r[1]) for r in rows}
 
     def find_by_text_hash(self, text_hash: str) -> str | None:
         """The id of a stored article whose normalized words hash to ``text_hash``."""
@@ -271,12 +292,15 @@ class Archive(ArcsMixin, StoriesMixin, FeedsMixin, SearchMixin, LLMCacheMixin, A
     # ------------------------------------------------------------------ checks
 
     def integrity_check(self) -> str:
-        """``PRAGMA integrity_check``: 'ok' when the file is sound."""
-        return str(self._conn.execute("PRAGMA integrity_check").fetchone()[0])
+        """'ok' when the database is sound (SQLite: ``PRAGMA integrity_check``)."""
+        return str(self._conn.execute(self._conn.dialect.integrity_sql()).fetchone()[0])
 
     def schema_version(self) -> int:
         row = self._conn.execute("SELECT MAX(version) FROM schema_migrations").fetchone()
         return int(row[0] or 0)
+
+
+CACHE_KIB = 65536
 
 
 def _configure(conn: sqlite3.Connection, busy_timeout_s: float) -> None:
@@ -285,4 +309,7 @@ def _configure(conn: sqlite3.Connection, busy_timeout_s: float) -> None:
     if str(mode).lower() != "wal":
         raise StoreError(f"cannot switch the archive to WAL mode (got {mode!r})")
     conn.execute("PRAGMA synchronous = NORMAL")
+    # 64 MiB of page cache (the default is 2 MiB): the random B-tree inserts of every article
+    # (LSH buckets, hash and story indexes) stay in memory as the archive grows
+    conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     conn.execute("PRAGMA foreign_keys = ON")

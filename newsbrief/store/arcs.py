@@ -75,7 +75,8 @@ class ArcsMixin(StoriesMixin):
         now = codec.now()
         with self.transaction() as conn:
             conn.execute(
-                "INSERT OR REPLACE INTO arc_meta (key, value) VALUES ('stats', ?), ('token', ?)",
+                "INSERT INTO arc_meta (key, value) VALUES ('stats', ?), ('token', ?)"
+                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 (json.dumps(dict(stats)), token),
             )
             for old, new in (merged or {}).items():
@@ -96,7 +97,8 @@ class ArcsMixin(StoriesMixin):
                 "DELETE FROM story_arcs WHERE story_id = ?", [(sid,) for sid in unlinked]
             )
             conn.executemany(
-                "INSERT OR REPLACE INTO story_arcs (story_id, arc_id) VALUES (?, ?)",
+                "INSERT INTO story_arcs (story_id, arc_id) VALUES (?, ?)"
+                " ON CONFLICT (story_id) DO UPDATE SET arc_id = excluded.arc_id",
                 sorted(links.items()),
             )
         return token

@@ -10,6 +10,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from newsbrief.errors import ArchiveFull, ArchiveLocked, ArchiveReadOnly, StoreError
+from newsbrief.store.db import Database, Target, driver_errors, redact
 
 # SQLite's primary result codes (https://sqlite.org/rescode.html); extended codes carry the
 # primary one in their low byte.
@@ -27,13 +28,17 @@ _PERM, _BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _AUTH, _NO
 )
 
 
-def store_error(exc: sqlite3.Error, path: Path, doing: str) -> StoreError:
+def store_error(exc: Exception, path: Target, doing: str) -> StoreError:
     """The newsbrief error for a failed SQLite call on the archive at ``path``.
 
     ``doing`` completes "cannot … the archive": e.g. "write to", "open", "commit to".
     Disk full, locked by another process and permission denied each get their own class (and
     exit code); corruption and everything else are a plain ``StoreError``.
     """
+    if not isinstance(exc, sqlite3.Error):  # PostgreSQL: the driver's first line says why
+        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        return StoreError(f"cannot {doing} the archive {redact(path)}: {first}")
+    path = Path(path)
     code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
     where = f"the archive {path}"
     if code == _FULL or "disk is full" in str(exc):
@@ -61,19 +66,35 @@ def _writable(path: Path) -> bool:
 class ArchiveBase:
     """Holds the connection; ``transaction()`` is the one way writes are grouped."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+    def __init__(self, conn: Database, path: Target | None = None) -> None:
         self._conn = conn
-        self.path = path
+        self.path: Target = conn.target if path is None else path
         self._depth = 0
 
-    @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction (``BEGIN IMMEDIATE``); nested uses join the outer one.
+    @property
+    def db(self) -> Database:
+        return self._conn
 
-        Everything written inside commits together or not at all: a crash mid-way (even
-        ``kill -9``) leaves the archive as it was before the transaction began. An SQLite error
-        inside (or at COMMIT) rolls back and is raised as the ``StoreError`` that says why
-        (disk full, locked, read-only …), never masked by a failing ROLLBACK.
+    @property
+    def label(self) -> str:
+        """The archive's name as it may be printed (a URL without its password)."""
+        return self._conn.label
+
+    @property
+    def is_sqlite(self) -> bool:
+        return not self._conn.dialect.postgres
+
+    @contextmanager
+    def transaction(self) -> Iterator[Database]:
+        """One write transaction; nested uses join the outer one.
+
+        SQLite: ``BEGIN IMMEDIATE``. PostgreSQL: ``BEGIN`` plus a transaction-scoped advisory
+        lock, so that writers (several ingest processes, the web app) take turns exactly as on
+        SQLite while readers never wait. Everything written inside commits together or not at
+        all: a crash mid-way (even ``kill -9``) leaves the archive as it was before the
+        transaction began. A database error inside (or at COMMIT) rolls back and is raised as
+        the ``StoreError`` that says why (disk full, locked, read-only …), never masked by a
+        failing ROLLBACK.
         """
         if self._depth:
             self._depth += 1
@@ -82,14 +103,17 @@ class ArchiveBase:
             finally:
                 self._depth -= 1
             return
+        errors = driver_errors()
         try:
-            self._conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as exc:
+            for statement in self._conn.dialect.begin_write():
+                self._conn.execute(statement)
+        except errors as exc:
+            self._rollback()
             raise store_error(exc, self.path, "write to") from exc
         self._depth = 1
         try:
             yield self._conn
-        except sqlite3.Error as exc:
+        except errors as exc:
             self._depth = 0
             self._rollback()
             raise store_error(exc, self.path, "write to") from exc
@@ -100,7 +124,7 @@ class ArchiveBase:
         self._depth = 0
         try:
             self._conn.execute("COMMIT")
-        except sqlite3.Error as exc:
+        except errors as exc:
             self._rollback()
             raise store_error(exc, self.path, "commit to") from exc
 
@@ -109,7 +133,7 @@ class ArchiveBase:
         at COMMIT, an I/O error): then there is nothing to do, and the error that caused it,
         not "no transaction is active", is the one the caller reports."""
         if self._conn.in_transaction:
-            with suppress(sqlite3.Error):
+            with suppress(*driver_errors()):
                 self._conn.execute("ROLLBACK")
 
     def _scalar(self, sql: str, params: tuple[object, ...] = ()) -> object:

@@ -32,8 +32,11 @@ class FeedsMixin(ArchiveBase):
     def save_feed_state(self, state: FeedState) -> None:
         with self.transaction() as conn:
             conn.execute(
-                "INSERT OR REPLACE INTO feeds (url, title, etag, last_modified, last_polled,"
-                " last_status, failures) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO feeds (url, title, etag, last_modified, last_polled,"
+                " last_status, failures) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (url) DO UPDATE SET title = excluded.title, etag = excluded.etag,"
+                " last_modified = excluded.last_modified, last_polled = excluded.last_polled,"
+                " last_status = excluded.last_status, failures = excluded.failures",
                 (
                     state.url,
                     state.title,

@@ -18,10 +18,10 @@ _STORY_ROWS = """
 SELECT s.id, s.title, COUNT(sa.article_id),
        COUNT(DISTINCT COALESCE(NULLIF(a.original_outlet, ''), NULLIF(a.outlet, ''), a.id)),
        MIN(a.published), MAX(a.published), s.updated_at,
-       (SELECT GROUP_CONCAT(outlet, char(31)) FROM (
+       (SELECT {outlets} FROM (
             SELECT DISTINCT o.outlet FROM article_outlets o
               JOIN story_articles x ON x.article_id = o.article_id
-             WHERE x.story_id = s.id AND o.outlet != '' ORDER BY o.outlet))
+             WHERE x.story_id = s.id AND o.outlet != '' ORDER BY o.outlet) AS t)
 FROM stories s
 JOIN story_articles sa ON sa.story_id = s.id
 JOIN articles a ON a.id = sa.article_id
@@ -78,7 +78,8 @@ class StoryListingMixin(ArchiveBase):
         for start in range(0, len(story_ids), 500):
             chunk = list(story_ids[start : start + 500])
             marks = ", ".join("?" * len(chunk))
-            sql = _STORY_ROWS + f" WHERE s.id IN ({marks}) GROUP BY s.id"
+            outlets = self._conn.dialect.group_concat("outlet", 31, "outlet")
+            sql = _STORY_ROWS.format(outlets=outlets) + f" WHERE s.id IN ({marks}) GROUP BY s.id"
             for row in self._conn.execute(sql, chunk):
                 found[str(row[0])] = _story_row(row, titles)
         return [found[sid] for sid in story_ids if sid in found]

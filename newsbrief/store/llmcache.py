@@ -31,8 +31,11 @@ class LLMCacheMixin(ArchiveBase):
         now = datetime.now(UTC).replace(microsecond=0).isoformat()
         with self.transaction() as conn:
             conn.execute(
-                "INSERT OR REPLACE INTO llm_cache (input_hash, prompt_version, model, response,"
-                " prompt_tokens, completion_tokens, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO llm_cache (input_hash, prompt_version, model, response,"
+                " prompt_tokens, completion_tokens, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (input_hash, prompt_version, model) DO UPDATE SET"
+                " response = excluded.response, prompt_tokens = excluded.prompt_tokens,"
+                " completion_tokens = excluded.completion_tokens, created_at = excluded.created_at",
                 (
                     input_hash,
                     prompt_version,

@@ -2,6 +2,15 @@
 
 Append new migrations at the end; never edit or reorder one that has shipped. ``migrate`` runs the
 missing ones in order, each inside its own transaction, so a half-applied migration never sticks.
+
+One list serves both backends. A migration gets a :class:`~newsbrief.store.db.Database` and
+writes its DDL in SQLite's types through :func:`run_script`, which has the dialect translate
+them for PostgreSQL (``INTEGER`` → ``BIGINT``, ``BLOB`` → ``BYTEA``, ``REAL`` → ``DOUBLE
+PRECISION``, ``WITHOUT ROWID`` dropped, ``(col COLLATE NOCASE)`` indexes → ``(lower(col))``);
+what has no translation (the full-text index, ``rowid``) asks ``db.dialect`` or branches on
+``db.dialect.postgres``. Data statements use the store's portable SQL (``?`` placeholders,
+``ON CONFLICT`` upserts). On PostgreSQL the migrations run under the archive's writer lock, so
+two processes opening a new archive at once do not both migrate it.
 """
 
 from __future__ import annotations
@@ -13,17 +22,18 @@ from contextlib import suppress
 from datetime import UTC, datetime
 
 from newsbrief.errors import StoreError
+from newsbrief.store.db import Database, driver_errors
 
-Migration = Callable[[sqlite3.Connection], None]
+Migration = Callable[[Database], None]
 
 
-def run_script(conn: sqlite3.Connection, script: str) -> None:
-    """Run several statements inside the current transaction.
+def run_script(conn: Database, script: str) -> None:
+    """Run several DDL statements (in SQLite's types) inside the current transaction.
 
     ``Connection.executescript`` would COMMIT first, so statements are split here instead.
     """
     pending = ""
-    for line in script.splitlines(keepends=True):
+    for line in conn.dialect.ddl(script).splitlines(keepends=True):
         pending += line
         if sqlite3.complete_statement(pending):
             conn.execute(pending)
@@ -32,7 +42,7 @@ def run_script(conn: sqlite3.Connection, script: str) -> None:
         raise ValueError(f"incomplete SQL statement in migration: {pending.strip()[:60]}")
 
 
-def _m001_core(conn: sqlite3.Connection) -> None:
+def _m001_core(conn: Database) -> None:
     """Articles, their analyses and their briefs (versioned)."""
     run_script(
         conn,
@@ -73,9 +83,12 @@ def _m001_core(conn: sqlite3.Connection) -> None:
         );
         """,
     )
+    if conn.dialect.postgres:  # SQLite's implicit rowid, which the full-text index keys on
+        conn.execute("ALTER TABLE articles ADD COLUMN rowid BIGINT GENERATED ALWAYS AS IDENTITY")
+        conn.execute("CREATE UNIQUE INDEX articles_rowid ON articles (rowid)")
 
 
-def _m002_stream(conn: sqlite3.Connection) -> None:
+def _m002_stream(conn: Database) -> None:
     """Outlets that ran each text, dedupe signatures, stories, actors, events, feeds, FTS."""
     run_script(
         conn,
@@ -172,12 +185,9 @@ def _m002_stream(conn: sqlite3.Connection) -> None:
             seen_at     TEXT NOT NULL,
             PRIMARY KEY (feed_url, entry_key)
         );
-
-        CREATE VIRTUAL TABLE articles_fts USING fts5 (
-            article_id UNINDEXED, title, text, actors, tokenize = 'porter unicode61'
-        );
         """,
     )
+    run_script(conn, conn.dialect.fts_table())
     conn.execute("UPDATE articles SET original_outlet = outlet")
     conn.execute(
         "INSERT INTO article_outlets (article_id, copy_id, outlet, url, title, published, kind,"
@@ -192,15 +202,17 @@ def _m002_stream(conn: sqlite3.Connection) -> None:
     _backfill_actors(conn)
 
 
-def _backfill_actors(conn: sqlite3.Connection) -> None:
+def _backfill_actors(conn: Database) -> None:
     """Fill the actor table and the FTS actor column from analyses stored before version 2."""
     rows = conn.execute("SELECT article_id, record FROM analyses").fetchall()
     for article_id, record in rows:
         actors = json.loads(record).get("actors", [])
         for actor in actors:
             conn.execute(
-                "INSERT OR REPLACE INTO actors (article_id, actor_id, name, kind, role,"
-                " affiliation, aliases) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO actors (article_id, actor_id, name, kind, role, affiliation, aliases)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (article_id, actor_id) DO UPDATE SET"
+                " name = excluded.name, kind = excluded.kind, role = excluded.role,"
+                " affiliation = excluded.affiliation, aliases = excluded.aliases",
                 (
                     article_id,
                     actor["id"],
@@ -219,7 +231,7 @@ def _backfill_actors(conn: sqlite3.Connection) -> None:
         )
 
 
-def _m003_story_repair(conn: sqlite3.Connection) -> None:
+def _m003_story_repair(conn: Database) -> None:
     """Story merges (redirects), the assigner's movable members, and its term log."""
     run_script(
         conn,
@@ -246,7 +258,7 @@ def _m003_story_repair(conn: sqlite3.Connection) -> None:
     )
 
 
-def _m005_arcs(conn: sqlite3.Connection) -> None:
+def _m005_arcs(conn: Database) -> None:
     """Story arcs: developments (story threads) grouped into long-running stories."""
     run_script(
         conn,
@@ -275,7 +287,7 @@ def _m005_arcs(conn: sqlite3.Connection) -> None:
     )
 
 
-def _m006_llm_cache(conn: sqlite3.Connection) -> None:
+def _m006_llm_cache(conn: Database) -> None:
     """Answers of the LLM writer, keyed by (input hash, prompt version, model)."""
     run_script(
         conn,
@@ -294,22 +306,31 @@ def _m006_llm_cache(conn: sqlite3.Connection) -> None:
     )
 
 
+def _m012_signature_sizes(conn: Database) -> None:
+    """The shingle count of each signature, so near-duplicate candidates are screened on their
+    signatures before their texts are read (NULL for signatures stored before: read)."""
+    run_script(conn, "ALTER TABLE signatures ADD COLUMN shingles INTEGER;")
+
+
+# Versions 4-11 are taken by work landing in parallel; a missing version is applied whenever it
+# appears, in list order (ascending versions), so the list may be merged in any order of arrival.
 MIGRATIONS: tuple[tuple[int, str, Migration], ...] = (
     (1, "core", _m001_core),
     (2, "stream", _m002_stream),
     (3, "story repair", _m003_story_repair),
     (5, "arcs", _m005_arcs),
     (6, "llm cache", _m006_llm_cache),
+    (12, "signature sizes", _m012_signature_sizes),
 )
 
-LATEST = MIGRATIONS[-1][0]
+LATEST = max(version for version, _, _ in MIGRATIONS)
 
 
 def _now() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
-def applied_versions(conn: sqlite3.Connection) -> set[int]:
+def applied_versions(conn: Database) -> set[int]:
     conn.execute(
         "CREATE TABLE IF NOT EXISTS schema_migrations ("
         " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
@@ -317,9 +338,20 @@ def applied_versions(conn: sqlite3.Connection) -> set[int]:
     return {int(row[0]) for row in conn.execute("SELECT version FROM schema_migrations")}
 
 
-def migrate(conn: sqlite3.Connection) -> list[int]:
+def migrate(conn: Database) -> list[int]:
     """Apply the missing migrations in order; return the versions applied now."""
-    done = applied_versions(conn)
+    begin = conn.dialect.begin_write()
+    if conn.dialect.postgres:  # take the writer lock before creating the migrations table
+        for statement in begin:
+            conn.execute(statement)
+        try:
+            done = applied_versions(conn)
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+    else:
+        done = applied_versions(conn)
     newer = [v for v in done if v > LATEST]
     if newer:
         raise StoreError(
@@ -331,8 +363,12 @@ def migrate(conn: sqlite3.Connection) -> list[int]:
     for version, name, fn in MIGRATIONS:
         if version in done:
             continue
-        conn.execute("BEGIN IMMEDIATE")
+        for statement in begin:
+            conn.execute(statement)
         try:
+            if conn.dialect.postgres and _applied(conn, version):
+                conn.execute("COMMIT")  # another process applied it while we waited
+                continue
             fn(conn)
             conn.execute(
                 "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
@@ -340,9 +376,14 @@ def migrate(conn: sqlite3.Connection) -> list[int]:
             )
         except BaseException:
             if conn.in_transaction:  # SQLite may have rolled back by itself (disk full)
-                with suppress(sqlite3.Error):
+                with suppress(*driver_errors()):
                     conn.execute("ROLLBACK")
             raise
         conn.execute("COMMIT")
         applied.append(version)
     return applied
+
+
+def _applied(conn: Database, version: int) -> bool:
+    row = conn.execute("SELECT 1 FROM schema_migrations WHERE version = ?", (version,))
+    return row.fetchone() is not None

@@ -1,19 +1,18 @@
 """Read-only queries the web app needs beyond what :class:`Archive` offers: article listings
 with paging, actors across articles, and archive counts.
 
-Nothing here writes. Every function takes a connection (the web app opens read-only ones with
-:func:`open_readonly`, one per thread) and returns plain records; the schema is the one
-``newsbrief.store.migrations`` defines.
+Nothing here writes. Every function takes a :class:`~newsbrief.store.db.Database` (the web app
+opens read-only ones with :func:`open_readonly`, one per thread) and returns plain records; the
+schema is the one ``newsbrief.store.migrations`` defines, on either backend.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
 
 from newsbrief.models import web_url
+from newsbrief.store.db import Database, Target, connect
 from newsbrief.stories.titles import LEAD_CHARS, TitleSource, article_title, story_title
 
 __all__ = [
@@ -31,13 +30,9 @@ __all__ = [
 ]
 
 
-def open_readonly(path: Path) -> sqlite3.Connection:
+def open_readonly(target: Target) -> Database:
     """A read-only connection to an existing archive (used by one thread at a time)."""
-    uri = f"{path.resolve().as_uri()}?mode=ro"
-    conn = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=10.0)
-    conn.execute("PRAGMA busy_timeout = 10000")
-    conn.execute("PRAGMA query_only = ON")
-    return conn
+    return connect(target, readonly=True)
 
 
 def _when(value: object) -> datetime | None:
@@ -114,9 +109,7 @@ def _article(row: tuple[object, ...]) -> ArticleRow:
     )
 
 
-def list_articles(
-    conn: sqlite3.Connection, *, limit: int = 50, offset: int = 0
-) -> list[ArticleRow]:
+def list_articles(conn: Database, *, limit: int = 50, offset: int = 0) -> list[ArticleRow]:
     """Articles, newest first (publication date, then ingest time)."""
     rows = conn.execute(
         _ARTICLE_SELECT
@@ -126,7 +119,7 @@ def list_articles(
     return [_article(r) for r in rows]
 
 
-def story_articles(conn: sqlite3.Connection, story_id: str) -> list[ArticleRow]:
+def story_articles(conn: Database, story_id: str) -> list[ArticleRow]:
     """The articles of a story, oldest published first (undated ones by ingest order); a story
     merged into another is read as the one it was merged into."""
     for _ in range(16):  # follow merge redirects (short chains; the bound guards a cycle)
@@ -149,47 +142,48 @@ def _like(text: str) -> str:
     return f"%{escaped}%"
 
 
-def search_actors(conn: sqlite3.Connection, text: str, *, limit: int = 20) -> list[ActorRow]:
+def search_actors(conn: Database, text: str, *, limit: int = 20) -> list[ActorRow]:
     """Actors whose name (or an alias) contains ``text``, most often seen first."""
     needle = " ".join(text.split())
     if not needle:
         return []
+    d = conn.dialect
     rows = conn.execute(
-        "SELECT ac.name, MAX(ac.kind), MAX(ac.role), MAX(ac.affiliation),"
+        "SELECT MIN(ac.name), MAX(ac.kind), MAX(ac.role), MAX(ac.affiliation),"
         " COUNT(DISTINCT ac.article_id), COUNT(DISTINCT sa.story_id)"
         " FROM actors ac LEFT JOIN story_articles sa ON sa.article_id = ac.article_id"
-        " WHERE ac.name LIKE ? ESCAPE '\\' OR ac.aliases LIKE ? ESCAPE '\\'"
-        " GROUP BY ac.name COLLATE NOCASE ORDER BY COUNT(DISTINCT ac.article_id) DESC, ac.name"
+        f" WHERE ac.name {d.like} ? ESCAPE '\\' OR ac.aliases {d.like} ? ESCAPE '\\'"
+        f" GROUP BY {d.nocase('ac.name')} ORDER BY COUNT(DISTINCT ac.article_id) DESC, 1"
         " LIMIT ?",
         (_like(needle), _like(needle), limit),
     )
     return [ActorRow(str(r[0]), str(r[1]), r[2], r[3], int(r[4]), int(r[5])) for r in rows]
 
 
-def actor_mentions(conn: sqlite3.Connection, name: str, *, limit: int = 100) -> list[ActorMention]:
+def actor_mentions(conn: Database, name: str, *, limit: int = 100) -> list[ActorMention]:
     """The articles in which an actor of this exact name (any case) appears, oldest first."""
     rows = conn.execute(
         "SELECT a.id, a.title, a.outlet, a.url, a.published, a.ingested_at, sa.story_id,"
         f" substr(a.text, 1, {LEAD_CHARS}), ac.actor_id, ac.role, ac.affiliation"
         " FROM actors ac JOIN articles a ON a.id = ac.article_id"
         " LEFT JOIN story_articles sa ON sa.article_id = a.id"
-        " WHERE ac.name = ? COLLATE NOCASE"
+        f" WHERE {conn.dialect.nocase('ac.name')} = {conn.dialect.nocase('?')}"
         " ORDER BY COALESCE(a.published, a.ingested_at), a.id LIMIT ?",
         (name, limit),
     )
     return [ActorMention(_article(r[:8]), str(r[8]), r[9], r[10]) for r in rows]
 
 
-def counts(conn: sqlite3.Connection) -> Counts:
+def counts(conn: Database) -> Counts:
     row = conn.execute(
         "SELECT (SELECT COUNT(*) FROM articles),"
         " (SELECT COUNT(*) FROM stories WHERE merged_into IS NULL),"
-        " (SELECT COUNT(DISTINCT name COLLATE NOCASE) FROM actors)"
+        f" (SELECT COUNT(DISTINCT {conn.dialect.nocase('name')}) FROM actors)"
     ).fetchone()
     return Counts(int(row[0]), int(row[1]), int(row[2]))
 
 
-def story_titles(conn: sqlite3.Connection, story_ids: list[str]) -> dict[str, str]:
+def story_titles(conn: Database, story_ids: list[str]) -> dict[str, str]:
     """Each story's title (see :mod:`newsbrief.stories.titles`), from its articles."""
     sources: dict[str, list[TitleSource]] = {sid: [] for sid in story_ids}
     for start in range(0, len(story_ids), 500):

@@ -1,4 +1,5 @@
-"""Full-text search over the archive (SQLite FTS5 on title, text and actor names)."""
+"""Full-text search over the archive (title, text and actor names): SQLite FTS5, or
+PostgreSQL's tsvector with a GIN index (see ``newsbrief.store.dialect``)."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ _HIT_COLUMNS = (
 _FROM = " FROM articles a LEFT JOIN story_articles sa ON sa.article_id = a.id"
 _ACTOR_FILTER = (
     " AND EXISTS (SELECT 1 FROM actors r WHERE r.article_id = a.id"
-    " AND (r.name LIKE ? ESCAPE '\\' OR r.aliases LIKE ? ESCAPE '\\'))"
+    " AND (r.name {like} ? ESCAPE '\\' OR r.aliases {like} ? ESCAPE '\\'))"
 )
 _SINCE_FILTER = " AND COALESCE(a.published, substr(a.ingested_at, 1, 19)) >= ?"
 
@@ -60,16 +61,16 @@ class SearchMixin(ArchiveBase):
         if not match and not actor:
             raise InputError("give words to search for, or --actor", hint='e.g. "port strike"')
         params: list[Any] = []
+        dialect = self._conn.dialect
         if match:
+            fts = dialect.fts_query()
             sql = (
                 "SELECT "
-                + _HIT_COLUMNS.format(
-                    snippet="snippet(articles_fts, 2, '«', '»', '…', 16)",
-                    score="-bm25(articles_fts, 0.0, 4.0, 1.0, 2.0)",
-                )
-                + " FROM articles_fts f JOIN articles a ON a.rowid = f.rowid"
-                " LEFT JOIN story_articles sa ON sa.article_id = a.id"
-                " WHERE articles_fts MATCH ?"
+                + _HIT_COLUMNS.format(snippet=fts.snippet, score=fts.score)
+                + fts.source
+                + " LEFT JOIN story_articles sa ON sa.article_id = a.id"
+                + " WHERE "
+                + fts.where
             )
             params.append(match)
         else:
@@ -77,10 +78,10 @@ class SearchMixin(ArchiveBase):
                 "SELECT "
                 + _HIT_COLUMNS.format(snippet="substr(a.text, 1, 160)", score="0.0")
                 + _FROM
-                + " WHERE 1"
+                + " WHERE TRUE"
             )
         if actor:
-            sql += _ACTOR_FILTER
+            sql += _ACTOR_FILTER.format(like=dialect.like)
             params += [_like(actor), _like(actor)]
         if since is not None:
             sql += _SINCE_FILTER

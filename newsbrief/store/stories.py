@@ -21,8 +21,9 @@ class StoriesMixin(StoryListingMixin):
 
     def _insert_outlet(self, article_id: str, run: Article, kind: CopyKind, sim: float) -> bool:
         cur = self._conn.execute(
-            "INSERT OR IGNORE INTO article_outlets (article_id, copy_id, outlet, url, title,"
-            " published, kind, similarity, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO article_outlets (article_id, copy_id, outlet, url, title,"
+            " published, kind, similarity, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT DO NOTHING",
             (
                 article_id,
                 run.id,
@@ -83,15 +84,26 @@ class StoriesMixin(StoryListingMixin):
 
     # ------------------------------------------------------------------ near-duplicate index
 
-    def save_signature(self, article_id: str, minhash: bytes, buckets: Sequence[int]) -> None:
-        """Store an article's MinHash signature and its LSH band buckets."""
+    def save_signature(
+        self,
+        article_id: str,
+        minhash: bytes,
+        buckets: Sequence[int],
+        *,
+        shingles: int | None = None,
+    ) -> None:
+        """Store an article's MinHash signature (of ``shingles`` shingles) and its LSH band
+        buckets."""
         with self.transaction() as conn:
             conn.execute(
-                "INSERT OR REPLACE INTO signatures (article_id, minhash) VALUES (?, ?)",
-                (article_id, minhash),
+                "INSERT INTO signatures (article_id, minhash, shingles) VALUES (?, ?, ?)"
+                " ON CONFLICT (article_id) DO UPDATE SET minhash = excluded.minhash,"
+                " shingles = excluded.shingles",
+                (article_id, minhash, shingles),
             )
             conn.executemany(
-                "INSERT OR IGNORE INTO lsh_buckets (band, bucket, article_id) VALUES (?, ?, ?)",
+                "INSERT INTO lsh_buckets (band, bucket, article_id) VALUES (?, ?, ?)"
+                " ON CONFLICT DO NOTHING",
                 [(band, bucket, article_id) for band, bucket in enumerate(buckets)],
             )
 
@@ -107,6 +119,17 @@ class StoriesMixin(StoryListingMixin):
             (*params, limit),
         )
         return [str(r[0]) for r in rows]
+
+    def signatures(self, article_ids: Sequence[str]) -> dict[str, tuple[bytes, int | None]]:
+        """The stored signatures (and shingle counts) of these articles."""
+        if not article_ids:
+            return {}
+        marks = ", ".join("?" * len(article_ids))
+        rows = self._conn.execute(
+            f"SELECT article_id, minhash, shingles FROM signatures WHERE article_id IN ({marks})",
+            tuple(article_ids),
+        )
+        return {str(r[0]): (bytes(r[1]), None if r[2] is None else int(r[2])) for r in rows}
 
     def get_signature(self, article_id: str) -> bytes | None:
         value = self._scalar("SELECT minhash FROM signatures WHERE article_id = ?", (article_id,))
@@ -125,8 +148,9 @@ class StoriesMixin(StoryListingMixin):
                 (story_id, title, now, now),
             )
             conn.execute(
-                "INSERT OR REPLACE INTO story_articles (article_id, story_id, added_at)"
-                " VALUES (?, ?, ?)",
+                "INSERT INTO story_articles (article_id, story_id, added_at) VALUES (?, ?, ?)"
+                " ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id,"
+                " added_at = excluded.added_at",
                 (article_id, story_id, now),
             )
 
@@ -230,8 +254,8 @@ class StoriesMixin(StoryListingMixin):
         now = codec.now()
         with self.transaction() as conn:
             conn.execute(
-                "INSERT OR REPLACE INTO cluster_meta (key, value)"
-                " VALUES ('stats', ?), ('token', ?)",
+                "INSERT INTO cluster_meta (key, value) VALUES ('stats', ?), ('token', ?)"
+                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 (json.dumps(meta), token),
             )
             conn.executemany(
@@ -249,8 +273,9 @@ class StoriesMixin(StoryListingMixin):
                 [(json.dumps(core), sid) for sid, core in (cores or {}).items()],
             )
             conn.executemany(
-                "INSERT OR REPLACE INTO cluster_members (seq, article_id, story_id, state)"
-                " VALUES (?, ?, ?, ?)",
+                "INSERT INTO cluster_members (seq, article_id, story_id, state) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT (seq) DO UPDATE SET article_id = excluded.article_id,"
+                " story_id = excluded.story_id, state = excluded.state",
                 [
                     (seq, state["article_id"], state["story"], json.dumps(state))
                     for seq, state in members.items()
@@ -263,7 +288,8 @@ class StoriesMixin(StoryListingMixin):
         """Record the terms one article added to the document frequencies (until flushed)."""
         with self.transaction() as conn:
             conn.execute(
-                "INSERT OR REPLACE INTO cluster_log (seq, terms) VALUES (?, ?)",
+                "INSERT INTO cluster_log (seq, terms) VALUES (?, ?)"
+                " ON CONFLICT (seq) DO UPDATE SET terms = excluded.terms",
                 (seq, json.dumps(sorted(terms))),
             )
 
@@ -273,7 +299,9 @@ class StoriesMixin(StoryListingMixin):
             if full:
                 conn.execute("DELETE FROM cluster_df")
             conn.executemany(
-                "INSERT OR REPLACE INTO cluster_df (term, n) VALUES (?, ?)", sorted(df.items())
+                "INSERT INTO cluster_df (term, n) VALUES (?, ?)"
+                " ON CONFLICT (term) DO UPDATE SET n = excluded.n",
+                sorted(df.items()),
             )
             conn.execute("DELETE FROM cluster_log")
 

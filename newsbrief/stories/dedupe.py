@@ -10,13 +10,17 @@ A fingerprint holds what both checks need::
 
 Near-duplicate candidates come from LSH banding of the signature (``BANDS`` bands of ``ROWS``
 rows: pairs with a shingle Jaccard of 0.6 collide in some band with probability ≈ 0.99, pairs
-at 0.2 with ≈ 0.05); each candidate is then verified on the exact shingle sets, so the
-signature's estimation error never decides a match.
+at 0.2 with ≈ 0.05). A candidate is first screened on its stored signature: one whose
+estimated Jaccard falls five standard errors below the least Jaccard a copy of the two sizes
+could have is dropped unread; the others are verified on the exact shingle sets. Screening
+keeps the cost per article flat as an archive grows (more candidates share a band, few are
+copies).
 """
 
 from __future__ import annotations
 
 import hashlib
+import math
 import zlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
@@ -37,6 +41,7 @@ BANDS = 32
 ROWS = NUM_PERM // BANDS
 _SEED = 20240611
 _MASK32 = np.uint64(0xFFFFFFFF)
+SCREEN_SIGMAS = 5.0
 
 
 def _coefficients() -> tuple[NDArray[np.uint64], NDArray[np.uint64]]:
@@ -152,8 +157,12 @@ class Deduper:
 
     def _near(self, fp: Fingerprint) -> DuplicateMatch | None:
         best: DuplicateMatch | None = None
-        for candidate in self.archive.lsh_candidates(fp.buckets):
-            text = self.archive.article_text(candidate)
+        candidates = self.archive.lsh_candidates(fp.buckets)
+        stored = self.archive.signatures(candidates)
+        survivors = [c for c in candidates if c not in stored or self._may_copy(fp, *stored[c])]
+        texts = self.archive.article_texts(survivors)  # one round trip for all of them
+        for candidate in survivors:
+            text = texts.get(candidate)
             if text is None:
                 continue
             other = shingles(text)
@@ -161,6 +170,21 @@ class Deduper:
             if self._is_copy(fp.shingles, other, sim) and (best is None or sim > best.similarity):
                 best = DuplicateMatch(candidate, "near", round(sim, 4))
         return best
+
+    def _may_copy(self, fp: Fingerprint, signature: bytes, size: int | None) -> bool:
+        """False only when the signatures say this cannot be a copy (see the module doc): the
+        estimated Jaccard lies ``SCREEN_SIGMAS`` standard errors below the least Jaccard a
+        copy of these sizes can have (a pair too uneven to estimate is always verified)."""
+        if size is None or len(signature) != NUM_PERM * 4 or not fp.shingles or not size:
+            return True  # stored before sizes were: verify on the text
+        least = self.threshold
+        small, large = sorted((len(fp.shingles), size))
+        if small >= self.min_shingles:  # a trimmed copy contained in the other
+            m = self.min_containment
+            least = min(least, m * small / (small + large - m * small))
+        other = np.frombuffer(signature, dtype=np.uint32)
+        est = float(np.mean(other == fp.signature))
+        return est >= least - SCREEN_SIGMAS * math.sqrt(least * (1 - least) / NUM_PERM)
 
     def _is_copy(self, a: frozenset[int], b: frozenset[int], sim: float) -> bool:
         if sim >= self.threshold:
@@ -170,4 +194,6 @@ class Deduper:
 
     def remember(self, article_id: str, fp: Fingerprint) -> None:
         """Index a newly stored article so later copies of it are found."""
-        self.archive.save_signature(article_id, fp.signature.tobytes(), fp.buckets)
+        self.archive.save_signature(
+            article_id, fp.signature.tobytes(), fp.buckets, shingles=len(fp.shingles)
+        )

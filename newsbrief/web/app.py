@@ -9,6 +9,7 @@ the API serves the brief in the same JSON schema as ``newsbrief schema``. Write 
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -29,7 +30,11 @@ from newsbrief.web.errors import ApiError, api_error, error_status, validation_m
 from newsbrief.web.middleware import BodyLimit, HeadAsGet, SameOrigin, SecurityHeaders
 from newsbrief.web.templating import STATIC_DIR, render_page
 
-__all__ = ["WebConfig", "create_app"]
+__all__ = ["WebConfig", "app_from_env", "create_app"]
+
+# ``newsbrief serve --workers N``: each uvicorn worker process builds its app from these
+ENV_DB = "NEWSBRIEF_SERVE_DB"
+ENV_TOKEN = "NEWSBRIEF_SERVE_TOKEN"
 
 
 @dataclass(frozen=True)
@@ -42,7 +47,7 @@ class WebConfig:
 
 
 def create_app(
-    db_path: Path,
+    db_path: Path | str,
     *,
     token: str | None = None,
     settings: Settings | None = None,
@@ -139,3 +144,9 @@ def _jsonable_errors(exc: RequestValidationError) -> list[dict[str, object]]:
         {"loc": [str(p) for p in err.get("loc", ())], "msg": str(err.get("msg", ""))}
         for err in exc.errors()
     ]
+
+
+def app_from_env() -> FastAPI:
+    """The app factory each worker process of ``newsbrief serve --workers N`` calls: the
+    archive and token come from the serving process's environment."""
+    return create_app(os.environ[ENV_DB], token=os.environ.get(ENV_TOKEN) or None)

@@ -1,38 +1,43 @@
-"""The web app's access to the archive: read-only connections (one per worker thread), story
-briefs composed on demand and kept in memory, and the one write path (briefing a submitted
-article), serialized by a lock.
+"""The web app's access to the archive: read-only connections (one per worker thread; on
+PostgreSQL taken from a psycopg connection pool), story briefs composed on demand and kept in
+memory, and the one write path (briefing a submitted article), serialized by a lock (and, on
+PostgreSQL, across server processes by the archive's writer lock).
 """
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from newsbrief.compose import compose_brief, compose_story_brief
 from newsbrief.models import Brief
 from newsbrief.settings import Settings
 from newsbrief.store import Archive
+from newsbrief.store.db import Database, Target, configure_pg, is_url
+from newsbrief.store.dialect import POSTGRESQL
 from newsbrief.store.queries import open_readonly
 from newsbrief.stories.titles import article_title
 
 __all__ = ["Backend"]
 
 _CACHE_SIZE = 256
+_POOL_SIZE = 32  # PostgreSQL connections per server process, at most
 
 
 class Backend:
     """Everything the routes need from the archive at ``db_path``."""
 
-    def __init__(self, db_path: Path, settings: Settings | None = None) -> None:
-        self.db_path = Path(db_path).expanduser()
+    def __init__(self, db_path: Target, settings: Settings | None = None) -> None:
+        self.db_path: Target = db_path if is_url(db_path) else Path(db_path).expanduser()
         self.settings = settings or Settings(db_path=self.db_path)
         Archive.open(self.db_path).close()  # create it and bring its schema up to date
         self._local = threading.local()
-        self._connections: list[sqlite3.Connection] = []
+        self._connections: list[Database] = []
+        self._pool: Any = _pool(str(self.db_path)) if is_url(self.db_path) else None
         self._guard = threading.Lock()
         self.write_lock = threading.Lock()
         self._briefs: OrderedDict[tuple[str, tuple[str, ...]], Brief] = OrderedDict()
@@ -47,11 +52,15 @@ class Backend:
             self._local.archive = archive
         return archive
 
-    def connection(self) -> sqlite3.Connection:
+    def connection(self) -> Database:
         """This thread's read-only connection (for ``newsbrief.store.queries``)."""
-        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        conn: Database | None = getattr(self._local, "conn", None)
         if conn is None:
-            conn = open_readonly(self.db_path)
+            if self._pool is not None:
+                raw = self._pool.getconn()
+                conn = Database(raw, POSTGRESQL, self.db_path, release=self._pool.putconn)
+            else:
+                conn = open_readonly(self.db_path)
             with self._guard:
                 self._connections.append(conn)
             self._local.conn = conn
@@ -68,6 +77,9 @@ class Backend:
             for conn in self._connections:
                 conn.close()
             self._connections.clear()
+            if self._pool is not None:
+                self._pool.close()
+                self._pool = None
 
     # ------------------------------------------------------------------ briefs
 
@@ -130,3 +142,22 @@ class Backend:
         if brief.article is not None:
             update["article"] = brief.article.model_copy(update={"title": title})
         return brief.model_copy(update=update)
+
+
+def _pool(url: str) -> Any:
+    """A pool of read-only PostgreSQL connections (autocommit: each query sees the latest
+    committed state)."""
+    from psycopg_pool import ConnectionPool
+
+    def configure(conn: Any) -> None:
+        configure_pg(conn, readonly=True)
+
+    return ConnectionPool(
+        url,
+        min_size=1,
+        max_size=_POOL_SIZE,
+        kwargs={"autocommit": True},
+        configure=configure,
+        open=True,
+        name="newsbrief-readers",
+    )
