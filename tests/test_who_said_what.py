@@ -133,3 +133,14 @@ def test_a_quoted_title_of_a_work_is_not_a_position() -> None:
     statements = [s.text for p in positions for s in p.statements]
     assert not any("American Skin" in s for s in statements), statements
     assert any("fear on both sides" in s for s in statements), statements
+
+
+def test_a_refusal_to_act_is_not_a_statement() -> None:
+    _, positions = _run(
+        "The Arden council released the figures on Saturday, after months in which Mayor Ruth "
+        "Calder declined to make that information public. Calder said the numbers showed real "
+        "progress."
+    )
+    statements = [s.text for p in positions for s in p.statements]
+    assert not any("make that information public" in s for s in statements), statements
+    assert any("real progress" in s for s in statements), statements

@@ -57,6 +57,7 @@ _WORK_CUES = re.compile(
     r"releas\w*|read\w*|perform\w*|record\w*)$",
     re.I,
 )
+_REFUSES = re.compile(r"^(?:\w+ )?(?:declin|refus)(?:e|es|ed|ing)$", re.I)
 _SAYS_NOTHING = re.compile(
     r"^(?:did not|didn't|didn’t|would not|wouldn't|wouldn’t|could not|couldn't|couldn’t|"
     r"declined to|refused to|will not|won't|won’t) (?:say|comment|specify|disclose|elaborate|"
@@ -163,6 +164,8 @@ def _says_something(att: Attribution) -> bool:
     cue = att.cue.strip()
     if att.fragment or _AIMS.match(cue) or _SAYS_NOTHING.match(cue):
         return False
+    if _REFUSES.match(cue) and att.content.lstrip().lower().startswith("to "):
+        return False  # "declined to make that information public": a refusal, nothing said
     if att.content.strip(" .,;:\"'“”‘’").lower() in _PRONOUNS:
         return False  # "it was first declared", "they were backed": nothing said
     content = att.content.strip(" .,;:\"'“”‘’")
