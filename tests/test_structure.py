@@ -202,3 +202,27 @@ def test_an_embedded_post_is_not_body_text() -> None:
     assert kinds == ["body", "embed", "body"]
     article = article_from_text(text)
     assert "pic.twitter.com" in article.text  # kept in the text, kept out of the brief
+
+
+def test_a_hover_card_inside_the_text_is_not_article_text() -> None:
+    from newsbrief.ingest.html import extract_html
+
+    card = (
+        '<span class="rollover-people"><a class="rollover-people-link" href="/p">Ruth Calder</a>'
+        '<span class="rollover-people-block">Ruth Anne Calder<a href="/x">Arden budget row '
+        "deepens</a> <a href='/y'>Mayor opens bridge</a> MORE</span></span>"
+    )
+    paragraphs = [
+        f"Arden Mayor {card} said on Monday that the library would reopen in the spring.",
+        "The council voted to spend 3 million euros on the roof and the heating system.",
+        "Librarians said the reading rooms had been too cold to use for most of last winter.",
+        "A temporary lending point will stay open in the community hall on Mill Street.",
+    ]
+    html = (
+        "<html><head><title>Arden library to reopen</title></head><body><article>"
+        + "".join(f"<p>{p}</p>" for p in paragraphs)
+        + "</article></body></html>"
+    )
+    text = extract_html(html).text
+    assert "Arden Mayor Ruth Calder said on Monday" in text
+    assert "MORE" not in text and "budget row" not in text

@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+import lxml.html
 import trafilatura
+from lxml import etree
 from trafilatura.settings import Document
 
 from newsbrief.errors import NoMainText
@@ -91,11 +93,40 @@ def extract_html(html: str, *, url: str | None = None, source: str = "the page")
 
 def _extract(html: str, url: str | None, options: dict[str, Any]) -> Document | None:
     doc = trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, date_extraction_params=_date_params(), **options
+        _without_popups(html),
+        url=url,
+        with_metadata=True,
+        date_extraction_params=_date_params(),
+        **options,
     )
     if not isinstance(doc, Document) or not (doc.text or "").strip():
         return None
     return doc
+
+
+# Hover cards and pop-ups inside the text: a name followed by the person's card of related
+# headlines ("Kristi NoemKristi Lynn NoemSouth Dakota governor doubles down … MORE").
+_POPUP = re.compile(
+    r"""class\s*=\s*["'][^"']*\b(?:rollover-people-block|hovercard|hover-card|tooltip-content|popover-content)\b""",
+    re.I,
+)
+
+
+def _without_popups(html: str) -> str:
+    """The page without hover cards and pop-ups nested in the text (never article text)."""
+    if not _POPUP.search(html):
+        return html
+    try:
+        tree = lxml.html.fromstring(html)
+    except (etree.ParserError, ValueError):
+        return html
+    for el in tree.xpath(
+        "//*[contains(@class,'rollover-people-block') or contains(@class,'hovercard')"
+        " or contains(@class,'hover-card') or contains(@class,'tooltip-content')"
+        " or contains(@class,'popover-content')]"
+    ):
+        el.drop_tree()
+    return str(lxml.html.tostring(tree, encoding="unicode"))
 
 
 def main_text(html: str, *, url: str | None = None) -> str:
