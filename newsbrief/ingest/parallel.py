@@ -77,9 +77,8 @@ def analyze_chunk(articles: Sequence[Article]) -> AnalysisResult:
 
     try:
         return [(a, "", 0) for a in analyze_many(list(articles))]
-    except Exception:
-        pass
-    results: AnalysisResult = []
+    except Exception:  # one article broke the batch: analyze each alone below to find it
+        results: AnalysisResult = []
     for article in articles:
         try:
             results.append((analyze(article), "", 0))
@@ -106,7 +105,7 @@ class InProcessAnalyzer:
         return _Done(analyze_chunk(articles))
 
     def close(self) -> None:
-        pass
+        """Nothing to release: the analysis ran in this process."""
 
 
 def _warm_up(parent: int) -> None:
