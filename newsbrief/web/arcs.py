@@ -5,16 +5,15 @@ A merged-away arc id answers with the arc it was merged into."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, HTTPException
 from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from newsbrief.store import Archive
 from newsbrief.store.arcs import ArcRow
 from newsbrief.store.records import StoryRow
-from newsbrief.web.backend import Backend
+from newsbrief.web.api import BackendDep, Limit, Offset
 from newsbrief.web.errors import ERROR_RESPONSES
 from newsbrief.web.schemas import Page, page_of
 from newsbrief.web.templating import render_page
@@ -25,17 +24,6 @@ api_router = APIRouter(
     responses={status: ERROR_RESPONSES[status] for status in (400, 404, 422, 500)},
 )
 page_router = APIRouter(include_in_schema=False)
-
-Limit = Annotated[int, Query(ge=1, le=200, description="How many to return.")]
-Offset = Annotated[int, Query(ge=0, le=1_000_000, description="How many to skip.")]
-
-
-def get_backend(request: Request) -> Backend:
-    backend: Backend = request.app.state.backend
-    return backend
-
-
-BackendDep = Annotated[Backend, Depends(get_backend)]
 
 
 class _Out(BaseModel):

@@ -170,22 +170,10 @@ def according(ctx: Ctx, tok: Token) -> Cand | None:
     if pobj is None:
         return None
     source = ctx.clip(subtree_range(pobj), tok)
-    lo, hi = ctx.sent(tok)
-    cut = (tok.i, max(source[1], pobj.right_edge.i + 1))
-    parts = [trim(doc, (lo, cut[0])), trim(doc, (cut[1], hi))]
-    contents = [ctx.chars(p) for p in parts if p[1] - p[0] >= 2]
-    if not contents or source[0] >= source[1]:
+    if source[0] >= source[1]:
         return None
-    cue = (tok.i, tok.i + 2)
-    return Cand(
-        cue=cue,
-        head=tok.i,
-        cue_chars=ctx.chars(cue),
-        source=source,
-        contents=contents,
-        kind="indirect",
-        lemma="according to",
-    )
+    cut = (tok.i, max(source[1], pobj.right_edge.i + 1))
+    return _around(ctx, tok, source, cut, cue_len=2, min_len=2, lemma="according to")
 
 
 _DOCUMENTS = frozenset(
@@ -216,15 +204,23 @@ def in_document(ctx: Ctx, tok: Token) -> Cand | None:
         return None
     if is_cue_token(head) or head.dep_ not in ("ROOT", "conj"):
         return None
-    doc = ctx.doc
-    lo, hi = ctx.sent(tok)
-    source = trim(doc, subtree_range(pobj))
+    source = trim(ctx.doc, subtree_range(pobj))
     cut = (tok.i, pobj.right_edge.i + 1)
-    parts = [trim(doc, (lo, cut[0])), trim(doc, (cut[1], hi))]
-    contents = [ctx.chars(p) for p in parts if p[1] - p[0] >= 3]
+    return _around(ctx, tok, source, cut, cue_len=1, min_len=3, lemma="in")
+
+
+def _around(
+    ctx: Ctx, tok: Token, source: Range, cut: Range, *, cue_len: int, min_len: int, lemma: str
+) -> Cand | None:
+    """An indirect attribution whose cue opens at ``tok`` and whose source phrase spans ``cut``:
+    the content is what the sentence says before and after it (parts of ``min_len`` tokens or
+    more; None when there is none)."""
+    lo, hi = ctx.sent(tok)
+    parts = [trim(ctx.doc, (lo, cut[0])), trim(ctx.doc, (cut[1], hi))]
+    contents = [ctx.chars(p) for p in parts if p[1] - p[0] >= min_len]
     if not contents:
         return None
-    cue = (tok.i, tok.i + 1)
+    cue = (tok.i, tok.i + cue_len)
     return Cand(
         cue=cue,
         head=tok.i,
@@ -232,7 +228,7 @@ def in_document(ctx: Ctx, tok: Token) -> Cand | None:
         source=source,
         contents=contents,
         kind="indirect",
-        lemma="in",
+        lemma=lemma,
     )
 
 
