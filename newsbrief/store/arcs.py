@@ -12,6 +12,7 @@ from typing import Any
 
 from newsbrief.models import Analysis
 from newsbrief.store import codec
+from newsbrief.store.records import StoryRow
 from newsbrief.store.stories import StoriesMixin
 from newsbrief.stories.titles import LEAD_CHARS, TitleSource, story_title
 
@@ -206,6 +207,11 @@ class ArcsMixin(StoriesMixin):
             (self.resolve_arc(arc_id),),
         )
         return [str(r[0]) for r in rows]
+
+    def arc_developments(self, arc_id: str) -> list[StoryRow]:
+        """The arc's developments as listed, earliest first."""
+        rows = (self.get_story(sid) for sid in self.arc_story_ids(arc_id))
+        return [r for r in rows if r is not None]
 
     def arc_analyses(self, arc_id: str) -> list[Analysis]:
         """The stored analyses of every article of the arc, oldest first."""
