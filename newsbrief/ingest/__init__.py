@@ -19,6 +19,7 @@ from typing import BinaryIO, NamedTuple, TextIO
 from newsbrief.errors import InputError, InputNote, NoMainText, UnsupportedInput
 from newsbrief.ingest.files import Kind, RawInput, markdown_to_text, read_file, read_stdin
 from newsbrief.ingest.html import HtmlExtract, extract_html
+from newsbrief.ingest.http import ConnectTo
 from newsbrief.ingest.text import (
     article_from_text,
     article_id,
@@ -27,7 +28,7 @@ from newsbrief.ingest.text import (
     split_header,
     split_markdown_title,
 )
-from newsbrief.ingest.url import HTML_TYPES, ConnectTo, Fetched, Guard, fetch_url, is_url
+from newsbrief.ingest.url import HTML_TYPES, Fetched, Guard, fetch_url, is_url
 from newsbrief.ingest.validate import check_article_text, check_english, word_count
 from newsbrief.models import Article
 from newsbrief.settings import Settings
