@@ -56,8 +56,7 @@ class ArcsMixin(StoriesMixin):
 
     def arc_token(self) -> str | None:
         """Changes on every committed update of the arc state (detects other writers)."""
-        value = self._scalar("SELECT value FROM arc_meta WHERE key = 'token'")
-        return None if value is None else str(value)
+        return self._text_scalar("SELECT value FROM arc_meta WHERE key = 'token'")
 
     def save_arc_state(
         self,
@@ -130,10 +129,9 @@ class ArcsMixin(StoriesMixin):
 
     def arc_of_story(self, story_id: str) -> str | None:
         """The arc of a development (a merged-away story id gives its survivor's arc)."""
-        value = self._scalar(
+        return self._text_scalar(
             "SELECT arc_id FROM story_arcs WHERE story_id = ?", (self.resolve_story(story_id),)
         )
-        return None if value is None else str(value)
 
     def arcs_of_stories(self, story_ids: Sequence[str]) -> dict[str, str]:
         """Story id → arc id, for the given (live) story ids that have one."""

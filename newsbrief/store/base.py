@@ -139,3 +139,8 @@ class ArchiveBase:
     def _scalar(self, sql: str, params: tuple[object, ...] = ()) -> object:
         row = self._conn.execute(sql, params).fetchone()
         return row[0] if row else None
+
+    def _text_scalar(self, sql: str, params: tuple[object, ...] = ()) -> str | None:
+        """:meth:`_scalar` as text (None for no row or NULL)."""
+        value = self._scalar(sql, params)
+        return None if value is None else str(value)

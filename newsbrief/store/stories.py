@@ -76,11 +76,10 @@ class StoriesMixin(StoryListingMixin):
 
     def find_copy(self, copy_id: str, outlet: str | None) -> str | None:
         """The article under which this exact run (text id and outlet) was recorded, if any."""
-        value = self._scalar(
+        return self._text_scalar(
             "SELECT article_id FROM article_outlets WHERE copy_id = ? AND outlet = ? LIMIT 1",
             (copy_id, outlet or ""),
         )
-        return None if value is None else str(value)
 
     # ------------------------------------------------------------------ near-duplicate index
 
@@ -155,10 +154,9 @@ class StoriesMixin(StoryListingMixin):
             )
 
     def story_of(self, article_id: str) -> str | None:
-        value = self._scalar(
+        return self._text_scalar(
             "SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,)
         )
-        return None if value is None else str(value)
 
     def story_article_ids(self, story_id: str) -> list[str]:
         """The story's articles, oldest published first (undated ones by ingest order)."""
@@ -208,8 +206,7 @@ class StoriesMixin(StoryListingMixin):
 
     def cluster_token(self) -> str | None:
         """Changes on every committed update of the assigner state (detects other writers)."""
-        value = self._scalar("SELECT value FROM cluster_meta WHERE key = 'token'")
-        return None if value is None else str(value)
+        return self._text_scalar("SELECT value FROM cluster_meta WHERE key = 'token'")
 
     def save_cluster_state(
         self,
