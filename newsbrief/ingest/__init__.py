@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sys
 import warnings
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO, NamedTuple, TextIO
@@ -24,7 +24,7 @@ from newsbrief.ingest.text import (
     article_from_text,
     article_id,
     normalize_text,
-    parse_datetime,
+    parse_given_date,
     split_header,
     split_markdown_title,
 )
@@ -96,16 +96,7 @@ def load_input(
             InputNote,
             stacklevel=2,
         )
-    return article_from_text(
-        body,
-        title=meta.title,
-        url=meta.url,
-        outlet=meta.outlet,
-        author=meta.author,
-        published=meta.published,
-        source=raw.source,
-        language="en",
-    )
+    return article_from_text(body, **asdict(meta), source=raw.source, language="en")
 
 
 class _Guards(NamedTuple):
@@ -176,26 +167,19 @@ def _parse_text(raw: RawInput, settings: Settings) -> tuple[str, _Meta]:
     if raw.kind == "markdown":
         body = markdown_to_text(body)
     check_article_text(body, raw.source, min_words=settings.min_words)
+    published = header.get("published")
     meta = _Meta(
         title=header.get("title") or md_title,
         outlet=header.get("outlet"),
         author=header.get("author"),
-        published=_header_date(header.get("published"), raw.source),
+        published=parse_given_date(
+            published,
+            refusal=f"{raw.source}: the Published: line {published!r} is not a date",
+            hint="write it as an ISO date, e.g. Published: 2024-06-11T09:30:00+00:00",
+        ),
         url=header.get("url"),
     )
     return body, meta
-
-
-def _header_date(value: str | None, source: str) -> datetime | None:
-    if value is None:
-        return None
-    parsed = parse_datetime(value)
-    if parsed is None:
-        raise InputError(
-            f"{source}: the Published: line {value!r} is not a date",
-            hint="write it as an ISO date, e.g. Published: 2024-06-11T09:30:00+00:00",
-        )
-    return parsed
 
 
 def _aware(value: datetime | None) -> datetime | None:
