@@ -12,9 +12,10 @@ from typing import Any
 
 from newsbrief.models import Analysis
 from newsbrief.store import codec
+from newsbrief.store.queries import title_sources
 from newsbrief.store.records import StoryRow
 from newsbrief.store.stories import StoriesMixin
-from newsbrief.stories.titles import LEAD_CHARS, TitleSource, story_title
+from newsbrief.stories.titles import LEAD_CHARS, story_title
 
 # one row per live arc: its developments, articles, span (the title is chosen apart)
 _ARC_ROWS = """
@@ -161,25 +162,14 @@ class ArcsMixin(StoriesMixin):
     def arc_titles(self, arc_ids: Sequence[str]) -> dict[str, str]:
         """Each arc's title: chosen over all its articles the way a story's is (the most
         representative headline, see :func:`newsbrief.stories.titles.story_title`)."""
-        sources: dict[str, list[TitleSource]] = {aid: [] for aid in arc_ids}
-        for start in range(0, len(arc_ids), 200):
-            chunk = list(arc_ids[start : start + 200])
-            marks = ", ".join("?" * len(chunk))
-            rows = self._conn.execute(
-                f"SELECT l.arc_id, a.id, a.title, substr(a.text, 1, {LEAD_CHARS}), a.published"
-                " FROM story_arcs l JOIN story_articles sa ON sa.story_id = l.story_id"
-                f" JOIN articles a ON a.id = sa.article_id WHERE l.arc_id IN ({marks})",
-                chunk,
-            )
-            for row in rows:
-                sources[str(row[0])].append(
-                    TitleSource(
-                        str(row[1]),
-                        None if row[2] is None else str(row[2]),
-                        str(row[3] or ""),
-                        codec.parse_utc_key(row[4]),
-                    )
-                )
+        select = (
+            f"SELECT l.arc_id, a.id, a.title, substr(a.text, 1, {LEAD_CHARS}), a.published"
+            " FROM story_arcs l JOIN story_articles sa ON sa.story_id = l.story_id"
+            " JOIN articles a ON a.id = sa.article_id"
+        )
+        sources = title_sources(
+            self._conn, arc_ids, select, key="l.arc_id", chunk=200, when=codec.parse_utc_key
+        )
         return {aid: story_title(found) for aid, found in sources.items() if found}
 
     def arc_count(self) -> int:
