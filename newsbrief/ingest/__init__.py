@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sys
 import warnings
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO, NamedTuple, TextIO
@@ -44,15 +44,6 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
-class _Meta:
-    title: str | None = None
-    outlet: str | None = None
-    author: str | None = None
-    published: datetime | None = None
-    url: str | None = None
-
-
 def load_input(
     spec: str,
     *,
@@ -79,16 +70,15 @@ def load_input(
         raw, fetched_url = _from_fetched(spec, fetched), fetched.url
     else:
         raw, fetched_url = _read(spec, settings, stdin, _Guards(guard, peer_guard, connect_to))
-    body, meta = _parse(raw, fetched_url, settings)
-    if fetched_url and not meta.url:
-        meta = replace(meta, url=fetched_url)
-    meta = replace(
-        meta,
-        title=title or meta.title,
-        outlet=outlet or meta.outlet,
-        published=_aware(published) or meta.published,
+    found = _parse(raw, fetched_url, settings)
+    given = replace(
+        found,
+        title=title or found.title,
+        outlet=outlet or found.outlet,
+        published=_aware(published) or found.published,
+        url=found.url or fetched_url,
     )
-    if raw.kind == "html" and meta.published is None:
+    if raw.kind == "html" and given.published is None:
         warnings.warn(
             f"{raw.source}: the page states no publication date in its metadata, so none is"
             " set and relative dates ('on Tuesday') stay unresolved; give --published to"
@@ -96,7 +86,7 @@ def load_input(
             InputNote,
             stacklevel=2,
         )
-    return article_from_text(body, **asdict(meta), source=raw.source, language="en")
+    return article_from_text(**asdict(given), source=raw.source, language="en")
 
 
 class _Guards(NamedTuple):
@@ -142,13 +132,15 @@ def _default_stdin() -> TextIO | BinaryIO:
     return buffer if buffer is not None else sys.stdin
 
 
-def _parse(raw: RawInput, url: str | None, settings: Settings) -> tuple[str, _Meta]:
+def _parse(raw: RawInput, url: str | None, settings: Settings) -> HtmlExtract:
+    """The input's main text and the metadata it states (a text file's header block, a
+    page's metadata)."""
     if raw.kind == "html":
         return _parse_html(raw, url, settings)
     return _parse_text(raw, settings)
 
 
-def _parse_html(raw: RawInput, url: str | None, settings: Settings) -> tuple[str, _Meta]:
+def _parse_html(raw: RawInput, url: str | None, settings: Settings) -> HtmlExtract:
     page = extract_html(raw.text, url=url, source=raw.source)
     n = word_count(page.text)
     if n < settings.min_words:
@@ -157,18 +149,18 @@ def _parse_html(raw: RawInput, url: str | None, settings: Settings) -> tuple[str
             f"a brief needs at least {settings.min_words}"
         )
     check_english(page.text, raw.source)
-    meta = _Meta(page.title, page.outlet, page.author, page.published, page.url)
-    return page.text, meta
+    return page
 
 
-def _parse_text(raw: RawInput, settings: Settings) -> tuple[str, _Meta]:
+def _parse_text(raw: RawInput, settings: Settings) -> HtmlExtract:
     header, body = split_header(raw.text)
     md_title, body = split_markdown_title(normalize_text(body))
     if raw.kind == "markdown":
         body = markdown_to_text(body)
     check_article_text(body, raw.source, min_words=settings.min_words)
     published = header.get("published")
-    meta = _Meta(
+    return HtmlExtract(
+        body,
         title=header.get("title") or md_title,
         outlet=header.get("outlet"),
         author=header.get("author"),
@@ -179,7 +171,6 @@ def _parse_text(raw: RawInput, settings: Settings) -> tuple[str, _Meta]:
         ),
         url=header.get("url"),
     )
-    return body, meta
 
 
 def _aware(value: datetime | None) -> datetime | None:
