@@ -4,7 +4,6 @@ development → arc links, and the arc assigner's persisted state (migration 5).
 from __future__ import annotations
 
 import json
-import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -57,7 +56,7 @@ class ArcsMixin(StoriesMixin):
 
     def arc_token(self) -> str | None:
         """Changes on every committed update of the arc state (detects other writers)."""
-        return self._text_scalar("SELECT value FROM arc_meta WHERE key = 'token'")
+        return self._meta_token("arc_meta")
 
     def save_arc_state(
         self,
@@ -72,14 +71,9 @@ class ArcsMixin(StoriesMixin):
         that changed, the development → arc links made (``links``) or dropped (``unlinked``:
         developments merged away) and the arc merges (old → survivor: its developments move,
         it and whatever redirected to it redirect to the survivor). Returns the new token."""
-        token = uuid.uuid4().hex
         now = codec.now()
         with self.transaction() as conn:
-            conn.execute(
-                "INSERT INTO arc_meta (key, value) VALUES ('stats', ?), ('token', ?)"
-                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                (json.dumps(dict(stats)), token),
-            )
+            token = self._write_meta(conn, "arc_meta", stats)
             for old, new in (merged or {}).items():
                 conn.execute("UPDATE story_arcs SET arc_id = ? WHERE arc_id = ?", (new, old))
                 conn.execute(
