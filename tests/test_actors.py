@@ -10,17 +10,11 @@ from newsbrief.analyze.sentences import split_sentences
 from newsbrief.ingest.text import article_from_text
 from newsbrief.models import Actor, Article, Mention
 
-# Passages read by the table of actor profiles below (and by some of the tests after it).
-CHANCELLOR = (
-    "German Chancellor Olaf Scholz said on Monday that the budget would be balanced. "
-    "Scholz added that taxes would not rise. The chancellor also rejected calls for new debt."
-)
+# Passages read by the tables of actor profiles and pronouns below.
 FOREIGN_MINISTER = (
     "Foreign Minister Annalena Baerbock met her Polish counterpart in Warsaw. "
     "She stressed that the border would remain open."
 )
-CAPITAL = "Washington rejected the proposal on Tuesday."
-ANALYSTS = "Analysts said the strike would hurt exports. The analysts expect a deal soon."
 APPOSITION = (
     "Irena Vasquel, general secretary of the Dockworkers Union, said the strike would go on."
 )
@@ -32,10 +26,6 @@ POSSESSIVE_ROLES = (
     "The National Water Board said it would review the plan. Its chair, Milan Hradec, "
     'said a decision would come in May. "We are worried," said Jonas Berg, the board\'s '
     "spokesman."
-)
-SURNAME_AS_ORG = (
-    "Daniela Forsberg, chief executive of Ostra Robotics, spoke on Monday. "
-    "Forsberg said the plant would open in May. Later, Forsberg said costs had risen."
 )
 
 
@@ -63,14 +53,10 @@ def _texts(actor: Actor) -> list[str]:
 
 # (passage, actor, kind, role, affiliation): each actor is resolved once, with these fields
 PROFILES = [
-    (CHANCELLOR, "Olaf Scholz", "person", "chancellor", "Germany"),
     (FOREIGN_MINISTER, "Annalena Baerbock", "person", "foreign minister", None),
     (APPOSITION, "Irena Vasquel", "person", "general secretary", "Dockworkers Union"),
     (OUTLETS, "Kyodo", "media", None, "Japan"),
     (OUTLETS, "Iranian state media", "media", None, "Iran"),
-    (CAPITAL, "United States", "country", None, None),
-    (ANALYSTS, "Analysts", "group", None, None),
-    (SURNAME_AS_ORG, "Daniela Forsberg", "person", "chief executive", "Ostra Robotics"),
     (POSSESSIVE_ROLES, "Milan Hradec", "person", "chair", "National Water Board"),
     (POSSESSIVE_ROLES, "Jonas Berg", "person", "spokesman", "National Water Board"),
 ]
@@ -119,18 +105,27 @@ def test_pronoun_resolves_to_its_person(text: str, pronoun: str, name: str) -> N
     assert index.actor_at(start, start + len(pronoun)) == _named(index, name).id
 
 
-def test_full_name_surname_and_title_are_mentions_of_one_actor() -> None:
-    scholz = _actor(CHANCELLOR, "Olaf Scholz")
+def test_full_name_surname_and_title_are_one_actor() -> None:
+    scholz = _actor(
+        "German Chancellor Olaf Scholz said on Monday that the budget would be balanced. "
+        "Scholz added that taxes would not rise. The chancellor also rejected calls for new debt.",
+        "Olaf Scholz",
+    )
+    assert (scholz.kind, scholz.role, scholz.affiliation) == ("person", "chancellor", "Germany")
     assert _texts(scholz) == ["Olaf Scholz", "Scholz", "The chancellor"]
 
 
-def test_capital_is_an_alias_of_its_country() -> None:
-    us = _actor(CAPITAL, "United States")
+def test_capital_standing_for_its_government() -> None:
+    us = _actor("Washington rejected the proposal on Tuesday.", "United States")
+    assert us.kind == "country"
     assert "Washington" in us.aliases
 
 
-def test_unnamed_speakers_are_mentioned() -> None:
-    assert len(_actor(ANALYSTS, "Analysts").mentions) >= 1
+def test_unnamed_speakers_become_groups() -> None:
+    text = "Analysts said the strike would hurt exports. The analysts expect a deal soon."
+    analysts = _actor(text, "Analysts")
+    assert analysts.kind == "group"
+    assert len(analysts.mentions) >= 1
 
 
 def test_actor_index_lookup_prefers_the_person_in_a_long_span() -> None:
@@ -174,7 +169,13 @@ def test_the_company_is_the_recent_company_not_an_authority() -> None:
 
 
 def test_surname_after_full_name_is_the_same_person_even_if_tagged_as_organization() -> None:
-    assert _texts(_actor(SURNAME_AS_ORG, "Daniela Forsberg")).count("Forsberg") == 2
+    forsberg = _actor(
+        "Daniela Forsberg, chief executive of Ostra Robotics, spoke on Monday. "
+        "Forsberg said the plant would open in May. Later, Forsberg said costs had risen.",
+        "Daniela Forsberg",
+    )
+    assert _texts(forsberg).count("Forsberg") == 2
+    assert forsberg.affiliation == "Ostra Robotics"
 
 
 def test_formal_country_name_and_short_name_are_one_country() -> None:
