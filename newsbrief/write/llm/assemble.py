@@ -10,7 +10,8 @@ Thinks What? stay extractive.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from typing import TypeVar
 
 from newsbrief.models import (
     BodyParagraph,
@@ -29,6 +30,7 @@ __all__ = ["assemble"]
 MAX_SUMMARY = 3
 MAX_MATTERS = 4
 _HEADING_WORDS = 8
+_Item = TypeVar("_Item", SummaryItem, MatterItem)
 
 
 def assemble(
@@ -65,16 +67,10 @@ def _summary(
     it: Iterator[Checked | None],
     source: SourceText,
 ) -> tuple[SummaryItem, ...]:
-    out: list[SummaryItem] = []
-    for n, _ in enumerate(drafts):
-        c = next(it)
-        if n >= MAX_SUMMARY:
-            continue
-        if c is not None:
-            out.append(SummaryItem.model_validate(_generated(c, source)))
-        elif n < len(brief.executive_summary) and brief.executive_summary[n] not in out:
-            out.append(brief.executive_summary[n])
-    return tuple(out)
+    def generated(c: Checked) -> SummaryItem:
+        return SummaryItem.model_validate(_generated(c, source))
+
+    return _items(drafts, it, brief.executive_summary, MAX_SUMMARY, generated)
 
 
 def _matters(
@@ -86,20 +82,36 @@ def _matters(
     kinds = {
         (m.evidence.article_id, m.evidence.sentence_index): m.kind for m in brief.why_it_matters
     }
-    out: list[MatterItem] = []
+
+    def generated(c: Checked) -> MatterItem:
+        ev = [source.evidence[i] for i in c.cited]
+        kind = next(
+            (kinds[k] for e in ev if (k := (e.article_id, e.sentence_index)) in kinds),
+            "context",
+        )
+        return MatterItem.model_validate({**_generated(c, source), "kind": kind})
+
+    return _items(drafts, it, brief.why_it_matters, MAX_MATTERS, generated)
+
+
+def _items(
+    drafts: Sequence[DraftSentence],
+    it: Iterator[Checked | None],
+    extractive: Sequence[_Item],
+    limit: int,
+    generated: Callable[[Checked], _Item],
+) -> tuple[_Item, ...]:
+    """One item per draft sentence, up to ``limit``: the generated one where it passed, else the
+    extractive item at its position (once). Every draft sentence's verification is consumed."""
+    out: list[_Item] = []
     for n, _ in enumerate(drafts):
         c = next(it)
-        if n >= MAX_MATTERS:
+        if n >= limit:
             continue
         if c is not None:
-            ev = [source.evidence[i] for i in c.cited]
-            kind = next(
-                (kinds[k] for e in ev if (k := (e.article_id, e.sentence_index)) in kinds),
-                "context",
-            )
-            out.append(MatterItem.model_validate({**_generated(c, source), "kind": kind}))
-        elif n < len(brief.why_it_matters) and brief.why_it_matters[n] not in out:
-            out.append(brief.why_it_matters[n])
+            out.append(generated(c))
+        elif n < len(extractive) and extractive[n] not in out:
+            out.append(extractive[n])
     return tuple(out)
 
 
