@@ -10,7 +10,7 @@ Thinks What? stay extractive.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TypeVar
 
 from newsbrief.models import (
@@ -37,8 +37,23 @@ def assemble(
     brief: Brief, draft: Draft, final: Sequence[Checked | None], source: SourceText
 ) -> Brief:
     it = iter(final)
-    summary = _summary(brief, draft.executive_summary, it, source)
-    matters = _matters(brief, draft.why_it_matters, it, source)
+    summary = _items(
+        draft.executive_summary,
+        it,
+        brief.executive_summary,
+        MAX_SUMMARY,
+        lambda c: SummaryItem.model_validate(_generated(c, source)),
+    )
+    kinds = {
+        (m.evidence.article_id, m.evidence.sentence_index): m.kind for m in brief.why_it_matters
+    }
+    matters = _items(
+        draft.why_it_matters,
+        it,
+        brief.why_it_matters,
+        MAX_MATTERS,
+        lambda c: _matter(c, source, kinds),
+    )
     sections = [_section(sec.heading, sec.sentences, it, source) for sec in draft.sections]
     kept = tuple(s for s in sections if s is not None)
     return brief.model_copy(
@@ -61,37 +76,14 @@ def _generated(c: Checked, source: SourceText) -> dict[str, object]:
     }
 
 
-def _summary(
-    brief: Brief,
-    drafts: Sequence[DraftSentence],
-    it: Iterator[Checked | None],
-    source: SourceText,
-) -> tuple[SummaryItem, ...]:
-    def generated(c: Checked) -> SummaryItem:
-        return SummaryItem.model_validate(_generated(c, source))
-
-    return _items(drafts, it, brief.executive_summary, MAX_SUMMARY, generated)
-
-
-def _matters(
-    brief: Brief,
-    drafts: Sequence[DraftSentence],
-    it: Iterator[Checked | None],
-    source: SourceText,
-) -> tuple[MatterItem, ...]:
-    kinds = {
-        (m.evidence.article_id, m.evidence.sentence_index): m.kind for m in brief.why_it_matters
-    }
-
-    def generated(c: Checked) -> MatterItem:
-        ev = [source.evidence[i] for i in c.cited]
-        kind = next(
-            (kinds[k] for e in ev if (k := (e.article_id, e.sentence_index)) in kinds),
-            "context",
-        )
-        return MatterItem.model_validate({**_generated(c, source), "kind": kind})
-
-    return _items(drafts, it, brief.why_it_matters, MAX_MATTERS, generated)
+def _matter(c: Checked, source: SourceText, kinds: Mapping[tuple[str, int], str]) -> MatterItem:
+    """A generated why-it-matters item, of the kind of the first extractive item it cites."""
+    ev = [source.evidence[i] for i in c.cited]
+    kind = next(
+        (kinds[k] for e in ev if (k := (e.article_id, e.sentence_index)) in kinds),
+        "context",
+    )
+    return MatterItem.model_validate({**_generated(c, source), "kind": kind})
 
 
 def _items(
