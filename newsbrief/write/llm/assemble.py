@@ -40,9 +40,9 @@ def assemble(
     summary = _items(
         draft.executive_summary,
         it,
-        brief.executive_summary,
-        MAX_SUMMARY,
-        lambda c: SummaryItem.model_validate(_generated(c, source)),
+        extractive=brief.executive_summary,
+        limit=MAX_SUMMARY,
+        generated=lambda c: SummaryItem.model_validate(_generated(c, source)),
     )
     kinds = {
         (m.evidence.article_id, m.evidence.sentence_index): m.kind for m in brief.why_it_matters
@@ -50,9 +50,9 @@ def assemble(
     matters = _items(
         draft.why_it_matters,
         it,
-        brief.why_it_matters,
-        MAX_MATTERS,
-        lambda c: _matter(c, source, kinds),
+        extractive=brief.why_it_matters,
+        limit=MAX_MATTERS,
+        generated=lambda c: _matter(c, source, kinds),
     )
     sections = [_section(sec.heading, sec.sentences, it, source) for sec in draft.sections]
     kept = tuple(s for s in sections if s is not None)
@@ -89,6 +89,7 @@ def _matter(c: Checked, source: SourceText, kinds: Mapping[tuple[str, int], str]
 def _items(
     drafts: Sequence[DraftSentence],
     it: Iterator[Checked | None],
+    *,
     extractive: Sequence[_Item],
     limit: int,
     generated: Callable[[Checked], _Item],
