@@ -61,7 +61,7 @@ _REFUSES = re.compile(r"^(?:\w+ )?(?:declin|refus)(?:e|es|ed|ing)$", re.I)
 _SAYS_NOTHING = re.compile(
     r"^(?:did not|didn't|didn’t|would not|wouldn't|wouldn’t|could not|couldn't|couldn’t|"
     r"declined to|refused to|will not|won't|won’t) (?:say|comment|specify|disclose|elaborate|"
-    r"confirm|reveal)$",
+    r"confirm|reveal)(?: on| about)?$",
     re.I,
 )
 _TRAIL = " ,;:—–-"
@@ -144,6 +144,13 @@ def _spoken(atts: Iterable[Attribution], actors: dict[str, Actor]) -> list[Attri
     not a channel that merely carries another attribution."""
     atts = list(atts)
     relative = {a.cue_span for a in atts if a.content.strip().lower() in _RELATIVES}
+    # a channel carrying someone's words carries all of them: "X said, according to Kyodo,
+    # that Y" gives Kyodo the parts on both sides of its cue, and neither is Kyodo's own
+    carrying = {
+        a.cue_span
+        for a in atts
+        if _is_channel(a, actors) and any(_outer(o, atts) is a for o in atts)
+    }
     out = []
     for att in atts:
         if att.actor_id not in actors or att.cue_span in relative:
@@ -153,7 +160,7 @@ def _spoken(atts: Iterable[Attribution], actors: dict[str, Actor]) -> list[Attri
         outer = _outer(att, atts)
         if outer is not None and not _is_channel(outer, actors):
             continue
-        if _is_channel(att, actors) and any(_outer(other, atts) is att for other in atts):
+        if att.cue_span in carrying:
             continue
         out.append(att)
     return sorted(out, key=lambda a: (a.cue_span.start, a.content_span.start))

@@ -263,6 +263,32 @@ def _statement_channel(ctx: Ctx, tok: Token) -> str | None:
                 start, end = ctx.chars((child.i, pobj.i + 1))
                 text = ctx.text[start:end]
                 return text[0].lower() + text[1:]
+    return _broadcast_channel(ctx, tok)
+
+
+_PLATFORMS = frozenset(["twitter", "facebook", "instagram", "television", "tv", "radio", "air"])
+
+
+def _broadcast_channel(ctx: Ctx, tok: Token) -> str | None:
+    """ "said on CNN", "said of the effort on “Fox News Sunday.”", "wrote on Twitter" → channel
+    "on CNN" / "on Fox News Sunday" / "on Twitter" (a programme, network or platform)."""
+    heads = [tok, *(p for c in tok.children if c.dep_ == "prep" for p in c.children)]
+    for head in heads:
+        for child in head.children:
+            if child.dep_ != "prep" or child.lower_ != "on" or child.i < tok.i:
+                continue
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                continue
+            kinds = {t.ent_type_ for t in pobj.subtree}
+            if kinds & {"DATE", "TIME", "EVENT"} and not kinds & {"ORG", "WORK_OF_ART"}:
+                continue
+            named = pobj.pos_ == "PROPN" or pobj.ent_type_ in ("ORG", "WORK_OF_ART")
+            if not named and pobj.lower_ not in _PLATFORMS:
+                continue
+            words = [t.text for t in pobj.subtree if not (t.is_punct or t.is_quote)]
+            if 1 <= len(words) <= 6:
+                return "on " + " ".join(words)
     return None
 
 
