@@ -141,3 +141,46 @@ def test_an_unnamed_official_speaks_and_the_channel_in_mid_sentence_stays_a_chan
         "that a new round would start in June",
     ]
     assert {s.channel for s in minister.statements} == {"according to Kyodo"}
+
+
+READERS = "\n\n".join(
+    [
+        "Readers share their thoughts on the debate.",
+        "“He can’t even answer a question without scaring people about something else first. "
+        "It is all about him and only him, every single time, in every answer he gives, and "
+        "the rest of us are left to clean up after him.” "
+        "― Esther Tapia\n"
+        "“I’m so ashamed. I cannot believe a man with no credentials got this far.” "
+        "― Jacklyn Ashley",
+    ]
+)
+
+
+def test_a_signed_line_ends_its_sentence_and_the_signature_is_shown_as_written_words() -> None:
+    analysis = _analysis(READERS)
+    texts = [s.text for s in analysis.sentences]
+    assert any(t.endswith("― Esther Tapia") for t in texts), "the signed line ends there"
+    assert any(t.startswith("“I’m so ashamed") for t in texts)
+    brief = compose_brief(analysis, Settings())
+    signed = {p.actor: p for p in brief.who_thinks_what}
+    assert set(signed) == {"Esther Tapia", "Jacklyn Ashley"}
+    assert {s.cue for p in signed.values() for s in p.statements} == {"wrote"}
+    assert signed["Jacklyn Ashley"].statements[0].text.startswith("I’m so ashamed")
+
+
+def test_a_hard_wrapped_line_runs_on_into_one_sentence() -> None:
+    text = (
+        "Thousands of dockworkers walked off the job at the port on Tuesday, bringing\n"
+        "container traffic to a near standstill after wage talks collapsed.\n\n"
+        "The union said the strike would go on."
+    )
+    texts = [s.text for s in _analysis(text).sentences]
+    assert texts[0].endswith("after wage talks collapsed.")
+    assert texts[0].startswith("Thousands of dockworkers")
+
+
+def test_a_long_position_ends_at_a_sentence_end_not_on_a_cut_off_word() -> None:
+    brief = _brief(READERS)
+    position = next(p for p in brief.who_thinks_what if p.actor == "Esther Tapia").position
+    assert position is not None
+    assert position.endswith("something else first.")

@@ -38,12 +38,13 @@ def split_sentences(doc: Doc, article: Article) -> list[Sentence]:
     para_starts = [p.start for p in paras]
     bounds: list[tuple[int, int]] = []
     for sent in doc.sents:
-        for start, end in _cut_at_paragraphs(sent.start_char, sent.end_char, paras, article):
-            text = article.text[start:end]
-            stripped = text.strip()
-            if stripped:
-                lead = len(text) - len(text.lstrip())
-                bounds.append((start + lead, start + lead + len(stripped)))
+        for piece in _cut_at_paragraphs(sent.start_char, sent.end_char, paras, article):
+            for start, end in _cut_at_lines(article.text, *piece):
+                text = article.text[start:end]
+                stripped = text.strip()
+                if stripped:
+                    lead = len(text) - len(text.lstrip())
+                    bounds.append((start + lead, start + lead + len(stripped)))
     bounds = _without_dateline(article.text, _joined(article.text, bounds, para_starts))
     starts = [b[0] for b in bounds]
     ents: list[list[str]] = [[] for _ in bounds]
@@ -70,6 +71,29 @@ def split_sentences(doc: Doc, article: Article) -> list[Sentence]:
     ]
 
 
+_LINE_OPENS = re.compile(r"[“\"‘―—–]")
+_LINE_ENDS = re.compile(r"[.!?…][\"”’']?$")
+
+
+def _cut_at_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut a sentence at a line break inside its paragraph where a line plainly ends one: after
+    end punctuation, before a line opening on a quotation mark or a dash, and after a signed
+    line ("― Veronica Cruz" above the next reader's “…”). A hard-wrapped line runs on."""
+    pieces = []
+    lo = start
+    nl = text.find("\n", start, end)
+    while nl != -1:
+        line = text[text.rfind("\n", lo, nl) + 1 if text.rfind("\n", lo, nl) != -1 else lo : nl]
+        line = line.strip()
+        nxt = text[nl + 1 : end].lstrip()
+        if line and nxt and (_LINE_ENDS.search(line) or _LINE_OPENS.match(nxt) or line[0] in "―—"):
+            pieces.append((lo, nl))
+            lo = nl + 1
+        nl = text.find("\n", nl + 1, end)
+    pieces.append((lo, end))
+    return pieces
+
+
 def _joined(
     text: str, bounds: list[tuple[int, int]], para_starts: list[int]
 ) -> list[tuple[int, int]]:
@@ -83,7 +107,8 @@ def _joined(
             same = bisect.bisect_right(para_starts, prev_start) == bisect.bisect_right(
                 para_starts, start
             )
-            if same and not _FINISHED.search(prev) and not _SIGN_OFF.search(prev):
+            broken = "\n" in text[prev_end:start]  # cut at a line break on purpose
+            if same and not broken and not _FINISHED.search(prev) and not _SIGN_OFF.search(prev):
                 out[-1] = (prev_start, end)
                 continue
         out.append((start, end))

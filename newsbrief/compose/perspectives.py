@@ -67,6 +67,7 @@ _SAYS_NOTHING = re.compile(
 _TRAIL = " ,;:—–-"
 _LEAD = re.compile(r"^(?:that|whether)\s+", re.I)
 _CLAUSE_BREAK = re.compile(r"[,;:—–]\s")
+_SENTENCE_END = re.compile(r"[.!?][”\"’]?(?=\s)")
 _POSITION_WORDS = 32
 _RELATIVES = frozenset({"which", "who", "whom", "that", "what"})  # "which she described as …"
 
@@ -207,7 +208,8 @@ def _statement(analysis: Analysis, att: Attribution) -> Statement:
     index = sent.index if sent is not None else att.evidence.sentence_index
     return Statement(
         kind=att.kind,
-        cue=att.cue,
+        # "“…” ― Jacklyn Ashley": a reader's signed words; a dash tells a reader nothing
+        cue=att.cue if any(ch.isalpha() for ch in att.cue) else "wrote",
         text=text[start:end],
         channel=att.channel,
         stance=att.stance,
@@ -288,5 +290,8 @@ def _one_line(text: str) -> str:
     if len(words) <= _POSITION_WORDS:
         return text
     head = " ".join(words[:_POSITION_WORDS])
+    ends = [m.end() for m in _SENTENCE_END.finditer(head) if m.end() > len(head) // 3]
+    if ends:  # whole sentences read better than a clause cut off ("… ONLY ME. You")
+        return head[: ends[-1]].rstrip()
     breaks = [m.start() for m in _CLAUSE_BREAK.finditer(head) if m.start() > len(head) // 3]
     return head[: breaks[-1]] if breaks else head
