@@ -184,3 +184,18 @@ def test_a_long_position_ends_at_a_sentence_end_not_on_a_cut_off_word() -> None:
     position = next(p for p in brief.who_thinks_what if p.actor == "Esther Tapia").position
     assert position is not None
     assert position.endswith("something else first.")
+
+
+def test_a_rejected_pronoun_is_the_claim_not_an_actor_to_disagree_with() -> None:
+    text = (
+        "After Doug Jones won Alabama's U.S. Senate race in 2017, it seemed as if Roy Moore's "
+        "political career was over. He faced allegations that he initiated unwanted sexual "
+        "contact with teenage girls. (Moore has denied the allegations, dismissing them as "
+        '"fake news.") But now Moore has decided to run for the Senate again.'
+    )
+    analysis = _analysis(text)
+    dismissing = next(a for a in analysis.attributions if a.cue == "dismissing")
+    assert dismissing.stance == "oppose"
+    assert dismissing.target_actor_id is None
+    moore = next(p for p in _brief(text).who_thinks_what if p.actor == "Roy Moore")
+    assert moore.disagrees_with == ()

@@ -302,8 +302,14 @@ def _citing(ctx: Ctx, tok: Token) -> tuple[str, ...]:
     return (ctx.text[start:end],)
 
 
+# "denied the allegations, dismissing them": a rejected "them"/"it" is the claim, not its maker
+_CLAIM_PRONOUNS = frozenset(["them", "it", "this", "that", "these", "those"])
+
+
 def _target(tok: Token) -> Range | None:
     for child in tok.children:
+        if child.dep_ == "dobj" and child.lower_ in _CLAIM_PRONOUNS:
+            return None
         if child.dep_ == "dobj":
             poss = next((c for c in child.children if c.dep_ == "poss"), None)
             if poss is not None:
