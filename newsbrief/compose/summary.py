@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from newsbrief.compose.evidence import span_evidence
 from newsbrief.compose.trim import (
     content_words,
     has_quote,
@@ -25,7 +26,7 @@ from newsbrief.compose.trim import (
     overlap,
     trim_span,
 )
-from newsbrief.models import Analysis, Evidence, Sentence, SummaryItem
+from newsbrief.models import Analysis, Sentence, SummaryItem
 from newsbrief.settings import Settings
 
 MIN_SENTENCES = 2
@@ -74,12 +75,7 @@ def executive_summary(analysis: Analysis, settings: Settings) -> tuple[SummaryIt
     return tuple(
         SummaryItem(
             text=analysis.article.text[c.start : c.end],
-            evidence=Evidence(
-                article_id=analysis.article.id,
-                sentence_index=c.sentence.index,
-                start=c.start,
-                end=c.end,
-            ),
+            evidence=span_evidence(analysis, c.sentence.index, c.start, c.end),
         )
         for c in chosen
     )

@@ -132,10 +132,9 @@ def _verb(ctx: Ctx, tok: Token) -> Cand | None:
     if source is not None and (not source[0] < source[1] or overlaps(ctx, source, contents)):
         source = None
     negated = any(c.dep_ == "neg" for c in tok.children)
-    return Cand(
-        cue=cue,
-        head=tok.i,
-        cue_chars=ctx.chars(cue),
+    return ctx.cand(
+        tok,
+        cue,
         source=source,
         contents=contents,
         kind=kind,
@@ -169,11 +168,9 @@ def _inverted_quote(ctx: Ctx, tok: Token, lemma: str) -> Cand | None:
     source = source_range(ctx.doc, obj, ctx.sent(tok), is_cue_token)
     if obj.head.i != tok.i:  # the subject of a made-up clause: the speaker ends there
         source = (source[0], min(source[1], obj.i + 1))
-    cue = (tok.i, tok.i + 1)
-    return Cand(
-        cue=cue,
-        head=tok.i,
-        cue_chars=ctx.chars(cue),
+    return ctx.cand(
+        tok,
+        (tok.i, tok.i + 1),
         source=source,
         contents=[(quote.inner_start, quote.inner_end)],
         kind="direct",
