@@ -6,6 +6,8 @@ and a senator's title and party tag."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from newsbrief.analyze import analyze
 from newsbrief.compose import compose_brief
 from newsbrief.ingest import article_from_text
@@ -199,3 +201,18 @@ def test_a_rejected_pronoun_is_the_claim_not_an_actor_to_disagree_with() -> None
     assert dismissing.target_actor_id is None
     moore = next(p for p in _brief(text).who_thinks_what if p.actor == "Roy Moore")
     assert moore.disagrees_with == ()
+
+
+def test_a_timeline_clause_opening_on_a_pronoun_shows_its_whole_sentence() -> None:
+    text = (
+        "Donald Trump isn't saying much about debate preparation, with one notable exception. "
+        'Bemoaning the "phony system," Trump accused Holt of being a Democrat, though a review '
+        "of records indicates he has been a registered Republican since 2003."
+    )
+    article = article_from_text(
+        text, title="Trump questions the fairness of moderators", published=datetime(2016, 9, 23)
+    )
+    brief = compose_brief(analyze(article), Settings())
+    entry = next(e for e in brief.story_so_far if e.date == "2003")
+    assert entry.text.startswith("Bemoaning the")
+    assert article.text[entry.evidence.start : entry.evidence.end] == entry.text
