@@ -216,3 +216,19 @@ def test_a_timeline_clause_opening_on_a_pronoun_shows_its_whole_sentence() -> No
     entry = next(e for e in brief.story_so_far if e.date == "2003")
     assert entry.text.startswith("Bemoaning the")
     assert article.text[entry.evidence.start : entry.evidence.end] == entry.text
+
+
+def test_a_body_named_after_its_leader_is_not_the_leader() -> None:
+    analysis = _analysis(
+        "The Trump administration has named three cities that are slated to lose federal "
+        "funding. Trump said the cities had failed their residents. The Biden campaign said the "
+        "move was a stunt. Biden said he would restore the money."
+    )
+    names = {a.id: (a.name, a.kind) for a in analysis.actors}
+    speakers = [names.get(a.actor_id or "") for a in analysis.attributions]
+    assert speakers == [
+        ("Trump administration", "organization"),
+        ("Trump", "person"),
+        ("Biden campaign", "organization"),
+        ("Biden", "person"),
+    ]
