@@ -246,3 +246,15 @@ def test_a_long_dated_clause_is_cut_where_it_still_says_who_did_what() -> None:
     assert event.predicate.startswith("Senate Majority Leader Mitch McConnell")
     assert event.predicate.split()[-1] not in {"would", "that", "which"}
     assert "introduced" in event.predicate
+
+
+def test_a_short_headline_line_above_the_text_is_a_sentence_of_its_own() -> None:
+    texts = [
+        s.text
+        for s in _analysis(
+            "Police arrest suspect in bank robbery\nPolice arrested a man on Tuesday after a "
+            "robbery at a bank in the city centre, officials said. The man was held overnight."
+        ).sentences
+    ]
+    assert texts[0] == "Police arrest suspect in bank robbery"
+    assert texts[1].startswith("Police arrested a man on Tuesday")
