@@ -237,14 +237,14 @@ def _phrase_counts(sentences: Sequence[Sentence]) -> Counter[str]:
     """Noun phrases by the number of sentences using them (alphabetic words, at most four)."""
     counts: Counter[str] = Counter()
     for s in sentences:
-        seen = set()
+        seen: dict[str, None] = {}  # in text order: ties between headings break the same each run
         for phrase in s.keyphrases:
             words = [w for w in phrase.split() if w.isalpha()]
             while len(words) > 1 and words[0] in _GENERIC:
                 words = words[1:]  # "month summit" (next month's summit) → "summit"
             if words:
-                seen.add(" ".join(words[-MAX_HEADING_WORDS:]))
-        counts.update(seen)
+                seen[" ".join(words[-MAX_HEADING_WORDS:])] = None
+        counts.update(seen.keys())
     return counts
 
 
