@@ -163,14 +163,21 @@ def _distinct(pool: _Pool, ranked: Sequence[SentenceRef], k: int) -> list[Senten
 @dataclass(frozen=True)
 class DayWeights:
     """How much each kind of pointer at a day counts; each count enters as ``ln(1 + count)``.
-    Set on the Timeline17 dev folders (a random search over a small grid, rounded)."""
 
-    after: float = 2.0  # articles published after the day that mention it
-    after_sentences: float = 1.0  # their sentences mentioning it
+    Two signals carry the same weight: the articles that look back at the day and the articles
+    published on it; the sentences looking back count for less than a third as much (one article
+    repeating a date is not several articles). The articles published the day after add nothing
+    once their "yesterday" counts as looking back. Set on the Timeline17 dev folders: the same
+    ratios are chosen leaving out any one timeline or any one event (docs/story-briefs.md,
+    "Tuning"); the scale only sets the day's weight against the outlets term here and the other
+    terms of the story timeline's ranking."""
+
+    after: float = 2.5  # articles published after the day that mention it
+    after_sentences: float = 0.75  # their sentences mentioning it
     same: float = 0.0  # articles published that day that mention it
     before: float = 0.0  # articles mentioning the day ahead of it (plans)
-    published: float = 2.0  # articles published that day
-    published_next: float = 0.5  # articles published the day after (reports of the day)
+    published: float = 2.5  # articles published that day
+    published_next: float = 0.0  # articles published the day after (reports of the day)
     outlets: float = 1.0  # distinct outlets pointing at the day, beyond the first
 
 
