@@ -330,6 +330,9 @@ def _noun(res: Resolver, tok: Token) -> None:
     lemma = tok.lemma_.lower()
     if any(c.dep_ == "appos" for c in tok.children) or _names_inside(tok):
         return
+    if definite and speaking and lemma in names.ROLE_NOUNS and lemma not in names.GROUP_HEADS:
+        res.unnamed_official(tok)
+        return
     if according or (
         (speaking or opposed) and (lemma in names.GROUP_HEADS or lemma in names.ORG_WORDS)
     ):
