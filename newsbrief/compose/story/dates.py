@@ -2,13 +2,13 @@
 
 Works on analyses that carry sentences and day-level time expressions (full or light analyses
 alike). A day earns support from every article that points at it: an article that mentions the day
-after the fact (published later) is the strongest signal that the day mattered; one published that
-day is reporting it; one mentioning it beforehand is a plan. Days are ranked by that support, the
-number of outlets behind it and how central the day's sentences are to the story (cosine to the
-story's centroid). For each chosen day the candidate sentences (those whose time expression resolves
-to the day, and the leads of the articles published on it) are ranked by centrality among
-themselves, by how many articles carry the same fact and by form (a sentence of reasonable length,
-not a quote fragment), redundancy removed.
+after the fact (published later) and one published that day count the same (the one looks back at
+the day, the other reports it); one mentioning it beforehand is a plan and does not count. Days are
+ranked by that support and the number of outlets behind it (``DayWeights``; the centrality of a
+day's sentences lowered Timeline17 date F1, see docs/story-briefs.md). For each chosen day the
+candidate sentences (those whose time expression resolves to the day, and the leads of the articles
+published on it) are ranked by centrality among themselves, by how many articles carry the same fact
+and by form (a sentence of reasonable length, not a quote fragment), redundancy removed.
 
 The same code serves the timeline evaluation (``newsbrief eval tls``) and The Story So Far of a
 story brief.
