@@ -216,3 +216,45 @@ def test_a_timeline_clause_opening_on_a_pronoun_shows_its_whole_sentence() -> No
     entry = next(e for e in brief.story_so_far if e.date == "2003")
     assert entry.text.startswith("Bemoaning the")
     assert article.text[entry.evidence.start : entry.evidence.end] == entry.text
+
+
+def test_a_body_named_after_its_leader_is_not_the_leader() -> None:
+    analysis = _analysis(
+        "The Trump administration has named three cities that are slated to lose federal "
+        "funding. Trump said the cities had failed their residents. The Biden campaign said the "
+        "move was a stunt. Biden said he would restore the money."
+    )
+    names = {a.id: (a.name, a.kind) for a in analysis.actors}
+    speakers = [names.get(a.actor_id or "") for a in analysis.attributions]
+    assert speakers == [
+        ("Trump administration", "organization"),
+        ("Trump", "person"),
+        ("Biden campaign", "organization"),
+        ("Biden", "person"),
+    ]
+
+
+def test_a_long_dated_clause_is_cut_where_it_still_says_who_did_what() -> None:
+    text = (
+        "Senate Majority Leader Mitch McConnell (R-Ky.) and Sen. Tim Kaine (D-Va.) introduced new "
+        "legislation on Monday that would raise the minimum age to buy tobacco products "
+        "nationwide from 18 to 21 in a bid to curb teenage vaping."
+    )
+    article = article_from_text(text, published=datetime(2019, 5, 20, 12))
+    analysis = analyze(article)
+    event = next(e for e in analysis.events if e.date == "2019-05-20")
+    assert event.predicate.startswith("Senate Majority Leader Mitch McConnell")
+    assert event.predicate.split()[-1] not in {"would", "that", "which"}
+    assert "introduced" in event.predicate
+
+
+def test_a_short_headline_line_above_the_text_is_a_sentence_of_its_own() -> None:
+    texts = [
+        s.text
+        for s in _analysis(
+            "Police arrest suspect in bank robbery\nPolice arrested a man on Tuesday after a "
+            "robbery at a bank in the city centre, officials said. The man was held overnight."
+        ).sentences
+    ]
+    assert texts[0] == "Police arrest suspect in bank robbery"
+    assert texts[1].startswith("Police arrested a man on Tuesday")

@@ -77,21 +77,31 @@ _LINE_ENDS = re.compile(r"[.!?…][\"”’']?$")
 
 def _cut_at_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Cut a sentence at a line break inside its paragraph where a line plainly ends one: after
-    end punctuation, before a line opening on a quotation mark or a dash, and after a signed
-    line ("― Veronica Cruz" above the next reader's “…”). A hard-wrapped line runs on."""
+    end punctuation, before a line opening on a quotation mark or a dash, after a signed line
+    ("― Veronica Cruz" above the next reader's “…”) and after a short headline line above a
+    full one. A hard-wrapped line runs on."""
     pieces = []
     lo = start
     nl = text.find("\n", start, end)
     while nl != -1:
-        line = text[text.rfind("\n", lo, nl) + 1 if text.rfind("\n", lo, nl) != -1 else lo : nl]
-        line = line.strip()
-        nxt = text[nl + 1 : end].lstrip()
-        if line and nxt and (_LINE_ENDS.search(line) or _LINE_OPENS.match(nxt) or line[0] in "―—"):
+        line = text[text.rfind("\n", 0, nl) + 1 : nl].strip()
+        stop = text.find("\n", nl + 1)
+        following = text[nl + 1 : stop if stop != -1 else len(text)].strip()
+        if line and following and _ends_line(line, following):
             pieces.append((lo, nl))
             lo = nl + 1
         nl = text.find("\n", nl + 1, end)
     pieces.append((lo, end))
     return pieces
+
+
+def _ends_line(line: str, following: str) -> bool:
+    if _LINE_ENDS.search(line) or _LINE_OPENS.match(following) or line[0] in "―—":
+        return True
+    # a wrapped line is about as long as the line after it; a short one before a capital is a
+    # headline of its own ("Police arrest suspect" above the story's first sentence)
+    short = len(line) < 0.6 * len(following) and len(line.split()) <= 12
+    return short and following[:1].isupper()
 
 
 def _joined(

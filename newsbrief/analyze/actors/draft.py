@@ -258,6 +258,16 @@ class Resolver:
                 return True
         return False
 
+    def led_body(self, span: Span, name: str) -> None:
+        """ "the Trump administration", "the Biden campaign": a body named after its leader is
+        an organization of its own, not the leader."""
+        key = "body:" + name.lower()
+        idx = self._keys.get(key)
+        if idx is None:
+            idx = self._new(name, "organization")
+            self._keys[key] = idx
+        self._mention(idx, span)
+
     def unnamed_official(self, tok: Token) -> None:
         """ "the Japanese trade minister said": a speaker the article never names is an actor
         all the same, known by the role; "the minister" later is the same person."""
