@@ -195,20 +195,44 @@ def ambiguous_month(m: re.Match[str], group: str, ctx: Ctx) -> bool:
 
 # ----------------------------------------------------------------------------- absolute dates
 
+# "20 April of last year", "25 June that year": a day whose year is given relative to the DCT or
+# to the date before it (the year rule alone would read only "last year" and lose the day)
+_REL_YEAR = r"\s+(?:of\s+)?(?P<relyear>last|this|next|that)\s+year"
+
+
+def _day_year(m: re.Match[str], ctx: Ctx) -> int | None:
+    """The year written with a day: a number, or one relative to the DCT or the previous date."""
+    if m.group("year"):
+        return to_year(m.group("year"))
+    rel = (m.group("relyear") or "").lower()
+    if rel == "that":
+        return ctx.prev.year if ctx.prev is not None else None
+    if rel and ctx.dct is not None and ctx.dct.year is not None:
+        return ctx.dct.year + {"last": -1, "this": 0, "next": 1}[rel]
+    return None
+
+
+def _rel_anchor(m: re.Match[str], out: Norm) -> Norm:
+    """A day dated "last year" / "that year" is anchored like its year, not written out."""
+    rel = (m.group("relyear") or "").lower()
+    if not rel or out.anchor != "absolute":
+        return out
+    return replace(out, anchor="previous" if rel == "that" else "document")
+
 
 @rule(
     "month_day",
     rf"(?P<weekof>the\s+week\s+of\s+)?"
     rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?:this\s+coming|this|next|last)\s+{WEEKDAY},?\s+)?"
     rf"(?:(?P<mod>early|late|mid)[-\s]+)?(?P<month>{MONTH})\s+{day_group('day')}"
-    rf"(?:(?:,\s*|\s+){year_group('year')})?{_END}",
+    rf"(?:(?:\s*,\s*|\s+){year_group('year')}|{_REL_YEAR})?{_END}",
 )
 def _month_day(m: re.Match[str], ctx: Ctx) -> Norm | None:
     if ambiguous_month(m, "month", ctx):
         return None
     dow = weekday_of(m.group("wd")) if m.group("wd") else None
     day = to_day(m.group("day"))
-    out = month_day(ctx, month_of(m.group("month")), day, to_year(m.group("year")), dow)
+    out = _rel_anchor(m, month_day(ctx, month_of(m.group("month")), day, _day_year(m, ctx), dow))
     if m.group("weekof") and out.point is not None:
         return at(out.point, "week", out.anchor)
     return out
@@ -217,14 +241,15 @@ def _month_day(m: re.Match[str], ctx: Ctx) -> Norm | None:
 @rule(
     "day_month",
     rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?{day_group('day')}\s+(?:of\s+)?(?P<month>{MONTH})"
-    rf"(?:,?\s+{year_group('year')})?{_END}",
+    rf"(?:(?:\s*,\s*|\s+){year_group('year')}|{_REL_YEAR})?{_END}",
 )
 def _day_month(m: re.Match[str], ctx: Ctx) -> Norm | None:
-    if ambiguous_month(m, "month", ctx) or not m.group("day")[0].isdigit():
+    if not m.group("day")[0].isdigit():
         return None
-    return month_day(
-        ctx, month_of(m.group("month")), to_day(m.group("day")), to_year(m.group("year"))
-    )
+    if not m.group("month")[0].isupper() and ambiguous_month(m, "month", ctx):
+        return None  # after a day number a capitalized "May" is the month ("since 2 May have")
+    out = month_day(ctx, month_of(m.group("month")), to_day(m.group("day")), _day_year(m, ctx))
+    return _rel_anchor(m, out)
 
 
 @rule("iso_date", r"(?<![\d-])(?P<y>(?:1[89]|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d])")

@@ -2,13 +2,13 @@
 
 Works on analyses that carry sentences and day-level time expressions (full or light analyses
 alike). A day earns support from every article that points at it: an article that mentions the day
-after the fact (published later) is the strongest signal that the day mattered; one published that
-day is reporting it; one mentioning it beforehand is a plan. Days are ranked by that support, the
-number of outlets behind it and how central the day's sentences are to the story (cosine to the
-story's centroid). For each chosen day the candidate sentences (those whose time expression resolves
-to the day, and the leads of the articles published on it) are ranked by centrality among
-themselves, by how many articles carry the same fact and by form (a sentence of reasonable length,
-not a quote fragment), redundancy removed.
+after the fact (published later) and one published that day count the same (the one looks back at
+the day, the other reports it); one mentioning it beforehand is a plan and does not count. Days are
+ranked by that support and the number of outlets behind it (``DayWeights``; the centrality of a
+day's sentences lowered Timeline17 date F1, see docs/story-briefs.md). For each chosen day the
+candidate sentences (those whose time expression resolves to the day, and the leads of the articles
+published on it) are ranked by centrality among themselves, by how many articles carry the same fact
+and by form (a sentence of reasonable length, not a quote fragment), redundancy removed.
 
 The same code serves the timeline evaluation (``newsbrief eval tls``) and The Story So Far of a
 story brief.
@@ -163,14 +163,21 @@ def _distinct(pool: _Pool, ranked: Sequence[SentenceRef], k: int) -> list[Senten
 @dataclass(frozen=True)
 class DayWeights:
     """How much each kind of pointer at a day counts; each count enters as ``ln(1 + count)``.
-    Set on the Timeline17 dev folders (a random search over a small grid, rounded)."""
 
-    after: float = 2.0  # articles published after the day that mention it
-    after_sentences: float = 1.0  # their sentences mentioning it
+    Two signals carry the same weight: the articles that look back at the day and the articles
+    published on it; the sentences looking back count for less than a third as much (one article
+    repeating a date is not several articles). The articles published the day after add nothing
+    once their "yesterday" counts as looking back. Set on the Timeline17 dev folders: the same
+    ratios are chosen leaving out any one timeline or any one event (docs/story-briefs.md,
+    "Tuning"); the scale only sets the day's weight against the outlets term here and the other
+    terms of the story timeline's ranking."""
+
+    after: float = 2.5  # articles published after the day that mention it
+    after_sentences: float = 0.75  # their sentences mentioning it
     same: float = 0.0  # articles published that day that mention it
     before: float = 0.0  # articles mentioning the day ahead of it (plans)
-    published: float = 2.0  # articles published that day
-    published_next: float = 0.5  # articles published the day after (reports of the day)
+    published: float = 2.5  # articles published that day
+    published_next: float = 0.0  # articles published the day after (reports of the day)
     outlets: float = 1.0  # distinct outlets pointing at the day, beyond the first
 
 
