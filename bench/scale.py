@@ -403,7 +403,13 @@ def run_assigner(n: int, seed: int) -> None:
 
 
 def run_archive(
-    n: int, seed: int, batch: int = 16, *, backend: str = "sqlite", profile: str | None = None
+    n: int,
+    seed: int,
+    batch: int = 16,
+    *,
+    backend: str = "sqlite",
+    profile: str | None = None,
+    dump: str | None = None,
 ) -> None:
     """Dedupe, store and thread the stream in an archive (the batch ingest's path without the
     analysis), ``batch`` articles per transaction as the batch ingest commits a chunk at a
@@ -412,7 +418,9 @@ def run_archive(
 
     With ``profile``: cProfile stats of each 1,000-article window ending at a checkpoint
     (``PROFILE.1000``, ``PROFILE.10000`` …), and the seconds per article of every SQL
-    statement in those windows, side by side (what grows)."""
+    statement in those windows, side by side (what grows). With ``dump``: every outcome, story
+    membership, merge and arc link written to that JSON file (compare two versions' files to
+    check that a change kept the results)."""
     from newsbrief.ingest.batch import Ingestor
     from newsbrief.store import Archive
 
@@ -436,6 +444,7 @@ def run_archive(
         try:
             with Archive.open(target) as archive:
                 ingestor = Ingestor(archive, analyze=False)
+                outcomes: list[list[str | None]] = []
                 done = 0
                 while chunk := list(itertools.islice(arts, batch)):
                     mark = _window_of(done, n)
@@ -456,16 +465,22 @@ def run_archive(
                             article = article_from_text(
                                 art.text, title=art.title, published=art.published
                             )
-                            ingestor.add(article)
+                            outcome = ingestor.add(article)
+                            outcomes.append([outcome.status, outcome.article_id, outcome.detail])
                     per_item = (time.perf_counter() - t0) / len(chunk)
                     cpu_item = (time.process_time() - c0) / len(chunk)
                     if prof is not None:
                         prof.disable()
+                    closed = len(clock.window)
                     for i in range(done, done + len(chunk)):
                         clock.add(i, per_item)
                         cpu_clock.add(i, cpu_item)
                         ref.add(i, r_item)
                     done += len(chunk)
+                    if done % 5000 < len(chunk) or len(clock.window) > closed:
+                        _progress(done, clock, cpu_clock, ref)
+                if dump:
+                    _dump(archive, outcomes, Path(dump))
             window[0] = None
             server_cpu = _server_cpu(server) - server_cpu0
             if server is not None:
@@ -525,6 +540,45 @@ def run_archive(
         for mark, prof in profilers.items():
             prof.dump_stats(f"{profile}.{mark}")
         _print_sql(sql_time)
+
+
+def _dump(archive: Any, outcomes: list[list[str | None]], path: Path) -> None:
+    """The run's results as JSON: outcomes, memberships, story merges, arcs and their links."""
+    import json
+
+    conn = archive._conn
+
+    def rows(sql: str) -> list[list[Any]]:
+        return sorted(list(r) for r in conn.execute(sql).fetchall())
+
+    path.write_text(
+        json.dumps(
+            {
+                "outcomes": outcomes,
+                "story_articles": rows("SELECT article_id, story_id FROM story_articles"),
+                "stories": rows("SELECT id, merged_into, title FROM stories"),
+                "story_arcs": rows("SELECT story_id, arc_id FROM story_arcs"),
+                "arcs": rows("SELECT id, merged_into FROM arcs"),
+                "outlets": rows(
+                    "SELECT article_id, copy_id, kind, similarity FROM article_outlets"
+                ),
+            }
+        )
+    )
+
+
+def _progress(done: int, clock: Clock, cpu_clock: Clock, ref: Clock) -> None:
+    """One line as the run goes (a long run's figures survive an interrupted run)."""
+    line = f"  … {done} articles: {clock.total:.0f} s, CPU {cpu_clock.total:.0f} s"
+    mark = max((m for m in clock.window if m <= done), default=None)
+    if mark is not None and done - mark < 16:
+        line += (
+            f"; the 1,000 ending at {mark}: wall {clock.window[mark]:.3f} s, CPU"
+            f" {cpu_clock.window[mark]:.3f} s, tokenize {ref.window[mark]:.4f} s"
+        )
+    print(
+        f"{line}; peak memory {peak_rss_mib():.0f} MiB; load {os.getloadavg()[0]:.1f}", flush=True
+    )
 
 
 def _window_of(done: int, n: int) -> int | None:
@@ -625,11 +679,22 @@ def main(argv: list[str] | None = None) -> int:
             " PROFILE.<at>, and print each SQL statement's cost per window"
         ),
     )
+    ap.add_argument(
+        "--dump",
+        help="write the archive run's outcomes, memberships and arcs to this JSON file",
+    )
     args = ap.parse_args(argv)
     if not args.only_archive:
         run_assigner(args.n, args.seed)
     if args.archive or args.only_archive:
-        run_archive(args.n, args.seed, args.batch, backend=args.backend, profile=args.profile)
+        run_archive(
+            args.n,
+            args.seed,
+            args.batch,
+            backend=args.backend,
+            profile=args.profile,
+            dump=args.dump,
+        )
     return 0
 
 
