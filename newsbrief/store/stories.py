@@ -15,7 +15,6 @@ from newsbrief.store.listing import StoryListingMixin
 from newsbrief.store.queries import ArticleRow, story_articles
 from newsbrief.store.records import CopyKind, OutletRun
 
-
 LSH_BUCKET_READ = 64  # latest articles read per LSH bucket (see ``lsh_candidates``)
 
 
