@@ -1,5 +1,6 @@
 """Shared test material: sample articles written for these tests, a helper that stores one
-through the library, and the feed-site fixture module (tests/fixtures/feed/feedsite.py).
+through the library, the feed-site fixture module (tests/fixtures/feed/feedsite.py) and small
+loopback HTTP servers (``serving`` a handler class, ``send_body`` for its answers, ``Dribbler``).
 
 Imported by test modules as ``samples`` (pytest puts this folder on ``sys.path``); fixtures
 built on it live in ``conftest.py``.
@@ -12,7 +13,10 @@ import socket
 import sys
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -119,6 +123,30 @@ def _load_feedsite() -> ModuleType:
 
 feedsite = _load_feedsite()
 FEED_PAGES: dict[str, Any] = {p.slug: p for p in feedsite.load_pages()}
+
+
+@contextmanager
+def serving(handler: type[BaseHTTPRequestHandler]) -> Iterator[ThreadingHTTPServer]:
+    """Serve ``handler`` on 127.0.0.1 (a free port) from a background thread while the block
+    runs; the port is ``server.server_address[1]``."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def send_body(
+    handler: BaseHTTPRequestHandler, body: bytes, content_type: str, status: int = 200
+) -> None:
+    """Answer the handler's request with a whole body of this type (and its length)."""
+    handler.send_response(status)
+    handler.send_header("Content-Type", content_type)
+    handler.send_header("Content-Length", str(len(body)))
+    handler.end_headers()
+    handler.wfile.write(body)
 
 
 class Dribbler:

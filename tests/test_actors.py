@@ -2,11 +2,31 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newsbrief.analyze.actors import ActorIndex, resolve_actors
 from newsbrief.analyze.nlp import parse
 from newsbrief.analyze.sentences import split_sentences
 from newsbrief.ingest.text import article_from_text
 from newsbrief.models import Actor, Article, Mention
+
+# Passages read by the tables of actor profiles and pronouns below.
+FOREIGN_MINISTER = (
+    "Foreign Minister Annalena Baerbock met her Polish counterpart in Warsaw. "
+    "She stressed that the border would remain open."
+)
+APPOSITION = (
+    "Irena Vasquel, general secretary of the Dockworkers Union, said the strike would go on."
+)
+OUTLETS = (
+    "Japan's Kyodo news agency reported that the talks had stalled. "
+    "Iranian state media said the tanker had been released."
+)
+POSSESSIVE_ROLES = (
+    "The National Water Board said it would review the plan. Its chair, Milan Hradec, "
+    'said a decision would come in May. "We are worried," said Jonas Berg, the board\'s '
+    "spokesman."
+)
 
 
 def _resolve(text: str) -> tuple[Article, ActorIndex]:
@@ -21,83 +41,89 @@ def _named(index: ActorIndex, name: str) -> Actor:
     return matches[0]
 
 
+def _actor(text: str, name: str) -> Actor:
+    """The one actor of this name resolved in the text."""
+    _, index = _resolve(text)
+    return _named(index, name)
+
+
 def _texts(actor: Actor) -> list[str]:
     return [m.text for m in actor.mentions]
 
 
+# (passage, actor, kind, role, affiliation): each actor is resolved once, with these fields
+PROFILES = [
+    (FOREIGN_MINISTER, "Annalena Baerbock", "person", "foreign minister", None),
+    (APPOSITION, "Irena Vasquel", "person", "general secretary", "Dockworkers Union"),
+    (OUTLETS, "Kyodo", "media", None, "Japan"),
+    (OUTLETS, "Iranian state media", "media", None, "Iran"),
+    (POSSESSIVE_ROLES, "Milan Hradec", "person", "chair", "National Water Board"),
+    (POSSESSIVE_ROLES, "Jonas Berg", "person", "spokesman", "National Water Board"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind", "role", "affiliation"),
+    PROFILES,
+    ids=[name for _, name, *_ in PROFILES],
+)
+def test_actor_kind_role_and_affiliation(
+    text: str, name: str, kind: str, role: str | None, affiliation: str | None
+) -> None:
+    """The actor of this name is resolved once, with this kind, role and affiliation."""
+    actor = _actor(text, name)
+    assert (actor.kind, actor.role, actor.affiliation) == (kind, role, affiliation)
+
+
+@pytest.mark.parametrize(
+    ("text", "pronoun", "name"),
+    [
+        pytest.param(
+            FOREIGN_MINISTER,
+            "She",
+            "Annalena Baerbock",
+            id="pronoun-goes-to-the-preceding-person",
+        ),
+        pytest.param(
+            "Mrs. Dana Whitfield thanked Mr. Paul Okafor for his help. "
+            "He said the repairs would take a week.",
+            "He",
+            "Paul Okafor",
+            id="pronoun-skips-a-person-of-the-other-gender",
+        ),
+        pytest.param(
+            "Tomas Reinhardt, who runs the terminal, said the offer was final.",
+            "who",
+            "Tomas Reinhardt",
+            id="relative-pronoun-points-at-its-noun",
+        ),
+    ],
+)
+def test_pronoun_resolves_to_its_person(text: str, pronoun: str, name: str) -> None:
+    article, index = _resolve(text)
+    start = article.text.index(pronoun)
+    assert index.actor_at(start, start + len(pronoun)) == _named(index, name).id
+
+
 def test_full_name_surname_and_title_are_one_actor() -> None:
-    text = (
+    scholz = _actor(
         "German Chancellor Olaf Scholz said on Monday that the budget would be balanced. "
-        "Scholz added that taxes would not rise. The chancellor also rejected calls for new debt."
+        "Scholz added that taxes would not rise. The chancellor also rejected calls for new debt.",
+        "Olaf Scholz",
     )
-    _, index = _resolve(text)
-    scholz = _named(index, "Olaf Scholz")
-    assert scholz.kind == "person"
-    assert scholz.role == "chancellor"
-    assert scholz.affiliation == "Germany"
+    assert (scholz.kind, scholz.role, scholz.affiliation) == ("person", "chancellor", "Germany")
     assert _texts(scholz) == ["Olaf Scholz", "Scholz", "The chancellor"]
 
 
-def test_pronoun_goes_to_the_preceding_person() -> None:
-    text = (
-        "Foreign Minister Annalena Baerbock met her Polish counterpart in Warsaw. "
-        "She stressed that the border would remain open."
-    )
-    article, index = _resolve(text)
-    baerbock = _named(index, "Annalena Baerbock")
-    assert baerbock.role == "foreign minister"
-    she = article.text.index("She")
-    assert index.actor_at(she, she + 3) == baerbock.id
-
-
-def test_pronoun_skips_a_person_of_the_other_gender() -> None:
-    text = (
-        "Mrs. Dana Whitfield thanked Mr. Paul Okafor for his help. "
-        "He said the repairs would take a week."
-    )
-    article, index = _resolve(text)
-    he = article.text.index("He said")
-    assert index.actor_at(he, he + 2) == _named(index, "Paul Okafor").id
-
-
-def test_apposition_gives_role_and_affiliation() -> None:
-    text = "Irena Vasquel, general secretary of the Dockworkers Union, said the strike would go on."
-    _, index = _resolve(text)
-    vasquel = _named(index, "Irena Vasquel")
-    assert vasquel.role == "general secretary"
-    assert vasquel.affiliation == "Dockworkers Union"
-
-
-def test_relative_pronoun_points_at_its_noun() -> None:
-    text = "Tomas Reinhardt, who runs the terminal, said the offer was final."
-    article, index = _resolve(text)
-    who = article.text.index("who")
-    assert index.actor_at(who, who + 3) == _named(index, "Tomas Reinhardt").id
-
-
-def test_outlets_with_their_countries() -> None:
-    text = (
-        "Japan's Kyodo news agency reported that the talks had stalled. "
-        "Iranian state media said the tanker had been released."
-    )
-    _, index = _resolve(text)
-    kyodo = _named(index, "Kyodo")
-    assert (kyodo.kind, kyodo.affiliation) == ("media", "Japan")
-    iran = _named(index, "Iranian state media")
-    assert (iran.kind, iran.affiliation) == ("media", "Iran")
-
-
 def test_capital_standing_for_its_government() -> None:
-    _, index = _resolve("Washington rejected the proposal on Tuesday.")
-    us = _named(index, "United States")
+    us = _actor("Washington rejected the proposal on Tuesday.", "United States")
     assert us.kind == "country"
     assert "Washington" in us.aliases
 
 
 def test_unnamed_speakers_become_groups() -> None:
     text = "Analysts said the strike would hurt exports. The analysts expect a deal soon."
-    _, index = _resolve(text)
-    analysts = _named(index, "Analysts")
+    analysts = _actor(text, "Analysts")
     assert analysts.kind == "group"
     assert len(analysts.mentions) >= 1
 
@@ -121,11 +147,10 @@ def test_actor_index_lookup_prefers_the_person_in_a_long_span() -> None:
 
 
 def test_dateline_stays_out_of_an_organization_name() -> None:
-    text = (
+    _, index = _resolve(
         "MARLOW VALLEY - Teravion Systems said on Monday it would open a plant in the region. "
         "The plant will employ 400 people, the company said. Teravion reported record sales."
     )
-    _, index = _resolve(text)
     teravion = _named(index, "Teravion Systems")
     assert teravion.kind == "organization"
     assert "Teravion" in teravion.aliases
@@ -135,47 +160,29 @@ def test_dateline_stays_out_of_an_organization_name() -> None:
 
 
 def test_the_company_is_the_recent_company_not_an_authority() -> None:
-    text = (
+    _, index = _resolve(
         "Ostra Robotics said it would build a plant. The Competition Authority said it would "
         "review the aid. Analysts said the company had moved fast."
     )
-    _, index = _resolve(text)
-    ostra = _named(index, "Ostra Robotics")
-    assert "the company" in _texts(ostra)
-    authority = _named(index, "Competition Authority")
-    assert "the company" not in _texts(authority)
+    assert "the company" in _texts(_named(index, "Ostra Robotics"))
+    assert "the company" not in _texts(_named(index, "Competition Authority"))
 
 
 def test_surname_after_full_name_is_the_same_person_even_if_tagged_as_organization() -> None:
-    text = (
+    forsberg = _actor(
         "Daniela Forsberg, chief executive of Ostra Robotics, spoke on Monday. "
-        "Forsberg said the plant would open in May. Later, Forsberg said costs had risen."
+        "Forsberg said the plant would open in May. Later, Forsberg said costs had risen.",
+        "Daniela Forsberg",
     )
-    _, index = _resolve(text)
-    forsberg = _named(index, "Daniela Forsberg")
     assert _texts(forsberg).count("Forsberg") == 2
     assert forsberg.affiliation == "Ostra Robotics"
 
 
-def test_possessive_role_takes_the_owner_as_affiliation() -> None:
-    text = (
-        "The National Water Board said it would review the plan. Its chair, Milan Hradec, "
-        'said a decision would come in May. "We are worried," said Jonas Berg, the board\'s '
-        "spokesman."
-    )
-    _, index = _resolve(text)
-    hradec = _named(index, "Milan Hradec")
-    assert hradec.role == "chair"
-    assert hradec.affiliation == "National Water Board"
-    assert _named(index, "Jonas Berg").affiliation == "National Water Board"
-
-
 def test_formal_country_name_and_short_name_are_one_country() -> None:
-    text = (
+    _, index = _resolve(
         "The delegation of the Republic of Nauvia walked out. "
         "Nauvia said the talks had failed, and Nauvia will not return."
     )
-    _, index = _resolve(text)
     (nauvia,) = [a for a in index.actors if "Nauvia" in a.name]
     assert nauvia.kind == "country"
     assert len(nauvia.mentions) == 3

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from samples import send_body
 
 from newsbrief.errors import FetchError, UnsupportedInput
 from newsbrief.ingest import fetch_url, load_input
@@ -65,11 +66,7 @@ class Handler(BaseHTTPRequestHandler):
             route()
 
     def send(self, ctype: str, body: bytes, status: int = 200) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", ctype)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+        send_body(self, body, ctype, status)
 
     def redirect(self, location: str) -> None:
         self.send_response(302)

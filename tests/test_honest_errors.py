@@ -17,13 +17,14 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
-from samples import Dribbler
+from samples import Dribbler, send_body, serving
 
 from newsbrief.store import Archive
 
@@ -328,38 +329,26 @@ def test_dribbling_server_is_cut_at_the_deadline(
     assert held and max(held) < 2 + 1.5, held
 
 
-class _Site:
-    """A tiny loopback site: one article page, one 404, counting requests per path."""
+@contextmanager
+def _site(article: str) -> Iterator[tuple[str, dict[str, int]]]:
+    """A tiny loopback site, one article page and 404 elsewhere: its URL, and the number of
+    requests per path."""
+    counts: dict[str, int] = {}
+    body = article.encode("utf-8")
 
-    def __init__(self, article: str) -> None:
-        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            counts[self.path] = counts.get(self.path, 0) + 1
+            if self.path != "/article":
+                self.send_error(404)
+                return
+            send_body(self, body, "text/html; charset=utf-8")
 
-        counts: dict[str, int] = {}
-        self.counts = counts
-        body = article.encode("utf-8")
+        def log_message(self, *args: object) -> None:
+            pass
 
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:
-                counts[self.path] = counts.get(self.path, 0) + 1
-                if self.path != "/article":
-                    self.send_error(404)
-                    return
-                self.send_response(200)
-                self.send_header("Content-Type", "text/html; charset=utf-8")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args: object) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+    with serving(Handler) as server:
+        yield f"http://127.0.0.1:{server.server_address[1]}", counts
 
 
 def _page(text: str, head: str = "") -> str:
@@ -375,15 +364,12 @@ def _example_body() -> str:
 
 
 def test_ingest_article_url_fetched_once_and_fetch_errors_exit_3(tmp_path: Path) -> None:
-    site = _Site(_page(_example_body()))
-    try:
-        ok = run("ingest", f"{site.url}/article", "--no-analyze", "--db", str(tmp_path / "a.db"))
-        missing = run("ingest", f"{site.url}/gone", "--db", str(tmp_path / "a.db"))
-    finally:
-        site.close()
+    with _site(_page(_example_body())) as (url, counts):
+        ok = run("ingest", f"{url}/article", "--no-analyze", "--db", str(tmp_path / "a.db"))
+        missing = run("ingest", f"{url}/gone", "--db", str(tmp_path / "a.db"))
     assert ok.returncode == 0, ok.stderr
     assert "1 new" in ok.stderr
-    assert site.counts["/article"] == 1  # one request per URL: the body is reused
+    assert counts["/article"] == 1  # one request per URL: the body is reused
     line = assert_one_error(missing, 3, "answered HTTP 404")
     assert "the feed" not in line
 

@@ -4,14 +4,14 @@ resolution, the guard on redirect hops, and the API and form refusing a loopback
 from __future__ import annotations
 
 import socket
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any, ClassVar
 
 import httpx
 import pytest
+from samples import send_body, serving
 
 pytest.importorskip("fastapi", reason="the web extra (fastapi, uvicorn) is not installed")
 pytest.importorskip("uvicorn", reason="the web extra (fastapi, uvicorn) is not installed")
@@ -77,6 +77,7 @@ def test_ordinary_internet_addresses_are_public(address: str) -> None:
 @pytest.mark.parametrize(
     "url",
     [
+        # this machine or a private network
         "http://localhost/",
         "http://LOCALHOST:8000/admin",
         "http://127.0.0.1:9/",
@@ -86,16 +87,7 @@ def test_ordinary_internet_addresses_are_public(address: str) -> None:
         "http://[::1]:8080/",
         "http://169.254.169.254/latest/meta-data/",
         "https://[fd00:ec2::254]/",
-    ],
-)
-def test_urls_resolving_to_this_machine_or_a_private_network_are_refused(url: str) -> None:
-    with pytest.raises(UnsafeURL):
-        check_url(url)
-
-
-@pytest.mark.parametrize(
-    "url",
-    [
+        # another scheme, credentials, or no URL at all
         "file:///etc/passwd",
         "ftp://8.8.8.8/x",
         "gopher://8.8.8.8:70/",
@@ -105,7 +97,7 @@ def test_urls_resolving_to_this_machine_or_a_private_network_are_refused(url: st
         "javascript:alert(1)",
     ],
 )
-def test_other_schemes_credentials_and_malformed_urls_are_refused(url: str) -> None:
+def test_unsafe_urls_are_refused(url: str) -> None:
     with pytest.raises(UnsafeURL):
         check_url(url)
 
@@ -158,12 +150,7 @@ class _Recorder(BaseHTTPRequestHandler):
             self.send_header("Location", f"http://localhost:{port}/secret")
             self.end_headers()
             return
-        body = b"internal secrets"
-        self.send_response(200)
-        self.send_header("Content-Type", "text/plain")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+        send_body(self, b"internal secrets", "text/plain")
 
     def log_message(self, format: str, *args: object) -> None:
         return
@@ -172,14 +159,8 @@ class _Recorder(BaseHTTPRequestHandler):
 @pytest.fixture()
 def recorder() -> Iterator[tuple[str, list[str]]]:
     _Recorder.seen = []
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Recorder)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with serving(_Recorder) as server:
         yield f"http://127.0.0.1:{server.server_address[1]}", _Recorder.seen
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def test_the_guard_stops_a_redirect_to_a_private_address_before_it_is_fetched(

@@ -35,20 +35,17 @@ def _labelled_pages() -> set[str]:
     return {p for part in ("groups", "related") for g in labels[part] for p in g["pages"]}
 
 
-def _write_aeb(data: Path, out: Path) -> list[str]:
+def _write_aeb(data: Path, out: Path) -> None:
     """The unlabelled AEB pages as .html files (the ingest drops the non-English ones)."""
     skip = _labelled_pages()
-    names = []
     for path in sorted((data / "aeb" / "html").glob("*.html.gz")):
         if path.name[:8] in skip:
             continue
         name = f"aeb-{path.name[:8]}.html"
         (out / name).write_bytes(gzip.decompress(path.read_bytes()))
-        names.append(name)
-    return names
 
 
-def _write_polnear(data: Path, out: Path) -> list[str]:
+def _write_polnear(data: Path, out: Path) -> None:
     """One PolNeAR train article per ISO week (the middle one by name), with its title,
     outlet and date in a header."""
     meta = {}
@@ -59,7 +56,6 @@ def _write_polnear(data: Path, out: Path) -> list[str]:
     for path in sorted((data / "polnear" / "train" / "text").glob("*.txt")):
         day = date.fromisoformat(path.name.split("_")[1])
         by_week[tuple(day.isocalendar())[:2]].append(path)
-    names = []
     for week in sorted(by_week):
         paths = by_week[week]
         path = paths[len(paths) // 2]
@@ -72,18 +68,13 @@ def _write_polnear(data: Path, out: Path) -> list[str]:
         name = f"polnear-{path.name}"
         text = "\n".join(header) + "\n\n" + path.read_text(encoding="utf-8")
         (out / name).write_text(text, encoding="utf-8")
-        names.append(name)
-    return names
 
 
-def _write_ecb_event(data: Path, out: Path) -> list[str]:
+def _write_ecb_event(data: Path, out: Path) -> None:
     topic, kind = ECB_EVENT
-    names = []
     for path in sorted((data / "ecbplus" / topic).glob(f"{topic}_*{kind}.xml")):
         name = f"ecb-{path.stem}.txt"
         (out / name).write_text(read_document(path), encoding="utf-8")
-        names.append(name)
-    return names
 
 
 @pytest.fixture(scope="module")

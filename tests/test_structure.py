@@ -67,38 +67,25 @@ def test_a_short_last_line_is_not_a_subhead() -> None:
 
 
 @pytest.mark.parametrize(
-    "line",
+    ("line", "kind"),
     [
-        "By Jane Doe",
-        "By JANE DOE and Tom Reed, Meridian Press Agency",
-        "Additional reporting by Joseph Hudak",
-        "5:45 AM PST 11/19/2019 by Patrick Shanley",
+        ("By Jane Doe", "byline"),
+        ("By JANE DOE and Tom Reed, Meridian Press Agency", "byline"),
+        ("Additional reporting by Joseph Hudak", "byline"),
+        ("5:45 AM PST 11/19/2019 by Patrick Shanley", "byline"),
+        ("Photo: Workers at the port on Tuesday.", "caption"),
+        ("Cranes stand idle at Port Selane on Tuesday. (AP Photo/Lena Hart)", "caption"),
+        ("Dockworkers march to the terminal gate (Reuters/Ana Ruiz)", "caption"),
+        ("A ship waits offshore. Photograph: Lena Hart", "caption"),
     ],
 )
-def test_bylines(line: str) -> None:
-    assert _kinds(f"{line}\n\nThe talks collapsed on Monday after three long days.")[0][0] == (
-        "byline"
-    )
+def test_bylines_and_captions(line: str, kind: str) -> None:
+    assert _kinds(f"{line}\n\nThe talks collapsed on Monday after three long days.")[0][0] == kind
 
 
 def test_a_sentence_starting_with_by_is_body() -> None:
     text = "By Monday the talks had collapsed.\n\nThe union said it would strike."
     assert [k for k, _ in _kinds(text)] == ["body", "body"]
-
-
-@pytest.mark.parametrize(
-    "line",
-    [
-        "Photo: Workers at the port on Tuesday.",
-        "Cranes stand idle at Port Selane on Tuesday. (AP Photo/Lena Hart)",
-        "Dockworkers march to the terminal gate (Reuters/Ana Ruiz)",
-        "A ship waits offshore. Photograph: Lena Hart",
-    ],
-)
-def test_captions(line: str) -> None:
-    assert _kinds(f"{line}\n\nThe talks collapsed on Monday after three long days.")[0][0] == (
-        "caption"
-    )
 
 
 @pytest.mark.parametrize(

@@ -27,40 +27,55 @@ def found(text: str, dct: datetime | None = DCT) -> dict[str, tuple[str, str]]:
     return {t.text: (t.type, t.value) for t in timexes(text, dct)}
 
 
-@pytest.mark.parametrize(
-    ("sentence", "extent", "value"),
-    [
-        ("The deal was signed in March 2019.", "March 2019", "2019-03"),
-        ("The law took effect on June 11, 2024.", "June 11, 2024", "2024-06-11"),
-        ("The law took effect on 11 June 2024.", "11 June 2024", "2024-06-11"),
-        ("Output peaked in 1998.", "1998", "1998"),
-        ("Inflation was high in the 1990s.", "the 1990s", "199"),
-        ("The treaty dates from the 20th century.", "the 20th century", "19"),
-        ("Sales rose in the first quarter.", "the first quarter", "2024-Q1"),
-        ("The plant will open in the second half of 2025.", "the second half of 2025", "2025-H2"),
-        ("The port will close on Christmas Day.", "Christmas Day", "2024-12-25"),
-    ],
-)
-def test_absolute_dates(sentence: str, extent: str, value: str) -> None:
-    assert found(sentence)[extent] == ("DATE", value)
+# (sentence, extent, type, value), creation time DCT
+EXPRESSIONS = [
+    # absolute dates
+    ("The deal was signed in March 2019.", "March 2019", "DATE", "2019-03"),
+    ("The law took effect on June 11, 2024.", "June 11, 2024", "DATE", "2024-06-11"),
+    ("The law took effect on 11 June 2024.", "11 June 2024", "DATE", "2024-06-11"),
+    ("Output peaked in 1998.", "1998", "DATE", "1998"),
+    ("Inflation was high in the 1990s.", "the 1990s", "DATE", "199"),
+    ("The treaty dates from the 20th century.", "the 20th century", "DATE", "19"),
+    ("Sales rose in the first quarter.", "the first quarter", "DATE", "2024-Q1"),
+    (
+        "The plant will open in the second half of 2025.",
+        "the second half of 2025",
+        "DATE",
+        "2025-H2",
+    ),
+    ("The port will close on Christmas Day.", "Christmas Day", "DATE", "2024-12-25"),
+    # relative to the creation time
+    ("Prices rose sharply last year.", "last year", "DATE", "2023"),
+    ("The minister resigned last month.", "last month", "DATE", "2024-05"),
+    ("The company will report results next year.", "next year", "DATE", "2025"),
+    ("The unions met yesterday.", "yesterday", "DATE", "2024-06-10"),
+    ("The board meets tomorrow.", "tomorrow", "DATE", "2024-06-12"),
+    ("The talks resume later this week.", "later this week", "DATE", "2024-W24"),
+    ("The firm was founded three years ago.", "three years ago", "DATE", "2021"),
+    ("Sales fell earlier this year.", "earlier this year", "DATE", "2024"),
+    ("Shares rose this summer.", "this summer", "DATE", "2024-SU"),
+    # durations
+    ("Cargo volumes have been falling in recent months.", "recent months", "DURATION", "PXM"),
+    ("The strike lasted for three weeks.", "three weeks", "DURATION", "P3W"),
+    ("They agreed a two-year contract.", "two-year", "DURATION", "P2Y"),
+    ("The meeting ran for two hours.", "two hours", "DURATION", "PT2H"),
+    ("Costs have risen in the past two years.", "the past two years", "DURATION", "P2Y"),
+    ("The talks lasted 5 1/2 hours.", "5 1/2 hours", "DURATION", "PT5H30M"),
+    # fuzzy references
+    ("The market is calm now.", "now", "DATE", "PRESENT_REF"),
+    ("The plant currently employs 900 people.", "currently", "DATE", "PRESENT_REF"),
+    ("The union recently staged a walkout.", "recently", "DATE", "PAST_REF"),
+    ("Ties may improve in the near future.", "the near future", "DATE", "FUTURE_REF"),
+]
 
 
 @pytest.mark.parametrize(
-    ("sentence", "extent", "value"),
-    [
-        ("Prices rose sharply last year.", "last year", "2023"),
-        ("The minister resigned last month.", "last month", "2024-05"),
-        ("The company will report results next year.", "next year", "2025"),
-        ("The unions met yesterday.", "yesterday", "2024-06-10"),
-        ("The board meets tomorrow.", "tomorrow", "2024-06-12"),
-        ("The talks resume later this week.", "later this week", "2024-W24"),
-        ("The firm was founded three years ago.", "three years ago", "2021"),
-        ("Sales fell earlier this year.", "earlier this year", "2024"),
-        ("Shares rose this summer.", "this summer", "2024-SU"),
-    ],
+    ("sentence", "extent", "type_", "value"),
+    EXPRESSIONS,
+    ids=[extent for _, extent, _, _ in EXPRESSIONS],
 )
-def test_relative_to_the_creation_time(sentence: str, extent: str, value: str) -> None:
-    assert found(sentence)[extent] == ("DATE", value)
+def test_time_expression_type_and_value(sentence: str, extent: str, type_: str, value: str) -> None:
+    assert found(sentence)[extent] == (type_, value)
 
 
 def test_weekday_follows_the_tense_of_its_clause() -> None:
@@ -93,34 +108,6 @@ def test_anaphora_anchor_on_the_last_mentioned_date() -> None:
     anchors = {t.text: t.anchor for t in timexes(text)}
     assert anchors["the previous day"] == "previous"
     assert anchors["March 4, 2019"] == "absolute"
-
-
-@pytest.mark.parametrize(
-    ("sentence", "extent", "value"),
-    [
-        ("Cargo volumes have been falling in recent months.", "recent months", "PXM"),
-        ("The strike lasted for three weeks.", "three weeks", "P3W"),
-        ("They agreed a two-year contract.", "two-year", "P2Y"),
-        ("The meeting ran for two hours.", "two hours", "PT2H"),
-        ("Costs have risen in the past two years.", "the past two years", "P2Y"),
-        ("The talks lasted 5 1/2 hours.", "5 1/2 hours", "PT5H30M"),
-    ],
-)
-def test_durations(sentence: str, extent: str, value: str) -> None:
-    assert found(sentence)[extent] == ("DURATION", value)
-
-
-@pytest.mark.parametrize(
-    ("sentence", "extent", "value"),
-    [
-        ("The market is calm now.", "now", "PRESENT_REF"),
-        ("The plant currently employs 900 people.", "currently", "PRESENT_REF"),
-        ("The union recently staged a walkout.", "recently", "PAST_REF"),
-        ("Ties may improve in the near future.", "the near future", "FUTURE_REF"),
-    ],
-)
-def test_fuzzy_references(sentence: str, extent: str, value: str) -> None:
-    assert found(sentence)[extent] == ("DATE", value)
 
 
 def test_sets() -> None:

@@ -7,15 +7,14 @@ from __future__ import annotations
 import json
 import socket
 import sqlite3
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any, ClassVar
 
 import httpx
 import pytest
-from samples import BRIDGE, LIBRARY_REPAIRS
+from samples import BRIDGE, LIBRARY_REPAIRS, send_body, serving
 
 pytest.importorskip("fastapi", reason="the web extra (fastapi, uvicorn) is not installed")
 
@@ -239,12 +238,7 @@ class _Recorder(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:
         type(self).hosts.append(self.headers.get("Host", ""))
-        body = b"<html><body><p>hello</p></body></html>"
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+        send_body(self, b"<html><body><p>hello</p></body></html>", "text/html")
 
     def log_message(self, *args: object) -> None:
         return None
@@ -253,14 +247,8 @@ class _Recorder(BaseHTTPRequestHandler):
 @pytest.fixture()
 def recorder() -> Iterator[tuple[int, list[str]]]:
     _Recorder.hosts = []
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Recorder)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with serving(_Recorder) as server:
         yield int(server.server_address[1]), _Recorder.hosts
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def test_the_fetch_connects_to_the_vetted_address(recorder: tuple[int, list[str]]) -> None:

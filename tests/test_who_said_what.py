@@ -17,6 +17,18 @@ def _by_name(positions: tuple[ActorPosition, ...]) -> dict[str, ActorPosition]:
     return {p.actor: p for p in positions}
 
 
+def _position(text: str, actor: str) -> ActorPosition:
+    """The position of this actor in the Who Thinks What of the text."""
+    _, positions = _run(text)
+    return _by_name(positions)[actor]
+
+
+def _statements(text: str) -> list[str]:
+    """The texts of all statements in the Who Thinks What of the text, in order."""
+    _, positions = _run(text)
+    return [s.text for p in positions for s in p.statements]
+
+
 def test_according_to_content_is_not_the_agencys_title() -> None:
     _, positions = _run(
         "Prime Minister Karl Holm, according to the state agency Relnet, said talks with the "
@@ -41,11 +53,11 @@ def test_possessor_of_the_speaker_is_not_the_speaker() -> None:
 
 
 def test_speaker_after_said_is_found_when_the_parser_takes_it_for_an_object() -> None:
-    _, positions = _run(
+    lopez = _position(
         '"We have listened to every concern, and we will fill the reservoir on schedule," said '
-        "Norland's Water Minister Maria Lopez after the talks ended.\n\nThe talks lasted a week."
+        "Norland's Water Minister Maria Lopez after the talks ended.\n\nThe talks lasted a week.",
+        "Maria Lopez",
     )
-    lopez = _by_name(positions)["Maria Lopez"]
     assert lopez.statements[0].kind == "direct"
     assert lopez.statements[0].text.startswith("We have listened to every concern")
 
@@ -75,13 +87,13 @@ def test_relative_clause_rejection_links_a_disagreement() -> None:
 
 
 def test_relative_rejection_without_saying_takes_the_claim() -> None:
-    _, positions = _run(
+    analysts = _position(
         "The company said its profits had doubled, a claim which analysts have questioned.\n\n"
-        "Shares rose 3 percent."
+        "Shares rose 3 percent.",
+        "Analysts",
     )
-    analysts = _by_name(positions)["Analysts"]
-    assert analysts.statements[0].text == "its profits had doubled"
-    assert analysts.statements[0].stance == "oppose"
+    questioned = analysts.statements[0]
+    assert (questioned.text, questioned.stance) == ("its profits had doubled", "oppose")
     assert analysts.position.startswith("have questioned")
 
 
@@ -96,22 +108,20 @@ def test_full_name_and_surname_are_one_person() -> None:
 
 
 def test_fragments_and_refusals_are_not_statements() -> None:
-    _, positions = _run(
+    texts = _statements(
         "Minister Ana Berg met the miners on Monday. Berg said the mine would stay open, "
         "but she did not say how it would be paid for.\n\n"
         "A spokesman for the owner, Tomas Lind, declined to comment."
     )
-    texts = [s.text for p in positions for s in p.statements]
     assert texts == ["the mine would stay open"]
 
 
 def test_no_comment_and_bare_pronouns_are_not_statements() -> None:
-    _, positions = _run(
+    texts = _statements(
         "Mayor Ana Berg said the bridge would reopen in May. Berg did not immediately respond to "
         "requests for comment on the cost.\n\nThe bridge closed in 2019. It was first declared "
         "unsafe by engineers, Berg said."
     )
-    texts = [s.text for p in positions for s in p.statements]
     assert "the bridge would reopen in May" in texts
     assert not any("requests for comment" in t for t in texts)
     assert not any(t.strip().lower() in ("it", "they") for t in texts)
@@ -125,22 +135,19 @@ def test_a_place_named_in_the_source_is_not_the_speaker() -> None:
 
 
 def test_a_quoted_title_of_a_work_is_not_a_position() -> None:
-    text = (
+    statements = _statements(
         "“American Skin (41 Shots)” was written by Springsteen after the 1999 shooting death "
         "of Amadou Diallo. Springsteen said the song was about fear on both sides."
     )
-    _, positions = _run(text)
-    statements = [s.text for p in positions for s in p.statements]
     assert not any("American Skin" in s for s in statements), statements
     assert any("fear on both sides" in s for s in statements), statements
 
 
 def test_a_refusal_to_act_is_not_a_statement() -> None:
-    _, positions = _run(
+    statements = _statements(
         "The Arden council released the figures on Saturday, after months in which Mayor Ruth "
         "Calder declined to make that information public. Calder said the numbers showed real "
         "progress."
     )
-    statements = [s.text for p in positions for s in p.statements]
     assert not any("make that information public" in s for s in statements), statements
     assert any("real progress" in s for s in statements), statements

@@ -58,33 +58,33 @@ def endpoint() -> Iterator[tuple[str, str]]:
             "no model server: run `make llm` (llama.cpp + SmolLM2) or set NEWSBRIEF_LLM_URL"
         )
     port = _free_port()
-    log = (LLM_DIR / "server.log").open("w")
-    proc = subprocess.Popen(
-        [str(SERVER_PYTHON), str(ROOT / "scripts" / "llama_server.py"), "--model", str(MODEL_FILE),
-         "--host", "127.0.0.1", "--port", str(port), "--n_ctx", "8192"],
-        stdout=log, stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    base = f"http://127.0.0.1:{port}/v1"
-    try:
-        deadline = time.monotonic() + 180
-        while time.monotonic() < deadline:
-            if proc.poll() is not None:
-                pytest.fail(f"the llama.cpp server exited ({proc.returncode}); see {log.name}")
-            try:
-                if httpx.get(base + "/models", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(1)
-        else:
-            pytest.fail("the llama.cpp server did not come up within 180 s")
-        yield base, "smollm2-135m-instruct-q4_1"
-    finally:
-        proc.terminate()
+    with (LLM_DIR / "server.log").open("w") as log:
+        proc = subprocess.Popen(
+            [str(SERVER_PYTHON), str(ROOT / "scripts" / "llama_server.py"),
+             "--model", str(MODEL_FILE), "--host", "127.0.0.1", "--port", str(port),
+             "--n_ctx", "8192"],
+            stdout=log, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+        base = f"http://127.0.0.1:{port}/v1"
         try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
+            deadline = time.monotonic() + 180
+            while time.monotonic() < deadline:
+                if proc.poll() is not None:
+                    pytest.fail(f"the llama.cpp server exited ({proc.returncode}); see {log.name}")
+                try:
+                    if httpx.get(base + "/models", timeout=2).status_code == 200:
+                        break
+                except httpx.HTTPError:
+                    time.sleep(1)
+            else:
+                pytest.fail("the llama.cpp server did not come up within 180 s")
+            yield base, "smollm2-135m-instruct-q4_1"
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                proc.kill()
 
 
 def test_examples_brief_through_a_real_model(

@@ -18,12 +18,12 @@ from newsbrief.analyze.sentences import split_sentences
 from newsbrief.analyze.time import find_events, find_timexes
 from newsbrief.models import Analysis, Article, TimeExpr
 
-__all__ = ["analyze", "analyze_many"]
+__all__ = ["analyze", "analyze_doc", "analyze_many"]
 
 
 def analyze(article: Article) -> Analysis:
     """Analyze one article."""
-    return _analyze_doc(article, parse(article.text, paragraph_starts=_starts(article)))
+    return analyze_doc(article, parse(article.text, paragraph_starts=_starts(article)))
 
 
 def analyze_many(articles: Iterable[Article], *, batch_size: int = 16) -> Iterator[Analysis]:
@@ -32,7 +32,7 @@ def analyze_many(articles: Iterable[Article], *, batch_size: int = 16) -> Iterat
     for article, doc in zip(
         items, parse_many(((a.text, _starts(a)) for a in items), batch_size=batch_size), strict=True
     ):
-        yield _analyze_doc(article, doc)
+        yield analyze_doc(article, doc)
 
 
 def _in_body(article: Article, timexes: list[TimeExpr]) -> list[TimeExpr]:
@@ -57,7 +57,8 @@ def _starts(article: Article) -> tuple[int, ...]:
     return tuple(p.start for p in article.paragraphs)
 
 
-def _analyze_doc(article: Article, doc: Doc) -> Analysis:
+def analyze_doc(article: Article, doc: Doc) -> Analysis:
+    """Analyze an article whose text is already parsed (``doc``)."""
     sentences = split_sentences(doc, article)
     actors = resolve_actors(doc, article, sentences)
     attributions = find_attributions(doc, article, sentences, actors)

@@ -25,17 +25,23 @@ def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-# verbs that take a complement clause as content
-CLAUSE = words(
+# verbs of speech: each takes a complement clause and introduces an adjacent quotation
+_SPEECH = words(
     """
     say tell add write note argue claim insist explain announce declare state acknowledge admit
     report tweet warn suggest reply respond answer assert concede contend maintain emphasize
     emphasise stress underscore reiterate reaffirm repeat recall remark observe predict promise vow
     pledge confirm reveal disclose allege complain boast brag joke quip lament caution testify post
-    email text retort counter interject shout yell chant scream whisper muse speculate estimate
-    hint imply signal assure remind mention comment recount proclaim protest concur agree deny
-    dispute ask wonder question theorize opine indicate conclude find show recommend propose
-    charge grumble rant crow exclaim confide clarify continue point demand urge
+    email text retort counter interject shout yell chant scream whisper muse
+    """
+)
+
+# verbs that take a complement clause as content
+CLAUSE = _SPEECH | words(
+    """
+    speculate estimate hint imply signal assure remind mention comment recount proclaim protest
+    concur agree deny dispute ask wonder question theorize opine indicate conclude find show
+    recommend propose charge grumble rant crow exclaim confide clarify continue point demand urge
     think believe know feel fear hope expect worry doubt suspect assume understand realize
     realise recognize recognise learn guess suppose imagine reckon sense seem appear envision
     project read describe decide call consider discuss offer express prefer rule cite remember share
@@ -43,15 +49,8 @@ CLAUSE = words(
 )
 
 # CLAUSE verbs that also introduce an adjacent quotation without a complement
-QUOTING = words(
-    """
-    say tell add write note argue claim insist explain announce declare state acknowledge admit
-    report tweet warn suggest reply respond answer assert concede contend maintain emphasize
-    emphasise stress underscore reiterate reaffirm repeat recall remark observe predict promise vow
-    pledge confirm reveal disclose allege complain boast brag joke quip lament caution testify post
-    email text retort counter interject shout yell chant scream whisper muse ask wonder
-    proclaim protest exclaim confide clarify continue recount read quote call write
-    """
+QUOTING = _SPEECH | words(
+    "ask wonder proclaim protest exclaim confide clarify continue recount read quote call write"
 )
 
 INFINITIVE = words(

@@ -15,6 +15,13 @@ _DATELINE = re.compile(
     r"[A-Z][A-Z.'’]{2,}(?:[ -][A-Z][A-Z.'’]+)*(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}){0,2}"
     r"(?:\s*\([^()\n]{1,40}\))?\s*(?:--|[-–—:])(?:\s+|$)"
 )
+# a sentence that ends like this is finished; spaCy's parser sometimes ends one elsewhere
+# ("… 44 percent would back | Trump, while …", "Federal mine | No. 2 would close")
+_FINISHED = re.compile(r"[.!?…:;\"”'’)\]]\s*$")
+# "… lead a country.” ― Jacklyn Ashley": a reader's sign-off stands alone
+_SIGN_OFF = re.compile(r"[―—]\s*(?:[A-Z][\w.'’-]*\s*){1,4}$")
+# how many paragraphs from the top a dateline may open (headline and standfirst lines come first)
+_DATELINE_PARAGRAPHS = 5
 _STOP_HEADS = {"it", "he", "she", "they", "we", "i", "you", "this", "that", "who", "which", "what"}
 
 
@@ -31,13 +38,14 @@ def split_sentences(doc: Doc, article: Article) -> list[Sentence]:
     para_starts = [p.start for p in paras]
     bounds: list[tuple[int, int]] = []
     for sent in doc.sents:
-        for start, end in _cut_at_paragraphs(sent.start_char, sent.end_char, paras, article):
-            text = article.text[start:end]
-            stripped = text.strip()
-            if stripped:
-                lead = len(text) - len(text.lstrip())
-                bounds.append((start + lead, start + lead + len(stripped)))
-    bounds = _without_dateline(article.text, bounds)
+        for piece in _cut_at_paragraphs(sent.start_char, sent.end_char, paras, article):
+            for start, end in _cut_at_lines(article.text, *piece):
+                text = article.text[start:end]
+                stripped = text.strip()
+                if stripped:
+                    lead = len(text) - len(text.lstrip())
+                    bounds.append((start + lead, start + lead + len(stripped)))
+    bounds = _without_dateline(article.text, _joined(article.text, bounds, para_starts))
     starts = [b[0] for b in bounds]
     ents: list[list[str]] = [[] for _ in bounds]
     for ent in doc.ents:
@@ -63,18 +71,78 @@ def split_sentences(doc: Doc, article: Article) -> list[Sentence]:
     ]
 
 
+_LINE_OPENS = re.compile(r"[“\"‘―—–]")
+_LINE_ENDS = re.compile(r"[.!?…][\"”’']?$")
+
+
+def _cut_at_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut a sentence at a line break inside its paragraph where a line plainly ends one: after
+    end punctuation, before a line opening on a quotation mark or a dash, after a signed line
+    ("― Veronica Cruz" above the next reader's “…”) and after a short headline line above a
+    full one. A hard-wrapped line runs on."""
+    pieces = []
+    lo = start
+    nl = text.find("\n", start, end)
+    while nl != -1:
+        line = text[text.rfind("\n", 0, nl) + 1 : nl].strip()
+        stop = text.find("\n", nl + 1)
+        following = text[nl + 1 : stop if stop != -1 else len(text)].strip()
+        if line and following and _ends_line(line, following):
+            pieces.append((lo, nl))
+            lo = nl + 1
+        nl = text.find("\n", nl + 1, end)
+    pieces.append((lo, end))
+    return pieces
+
+
+def _ends_line(line: str, following: str) -> bool:
+    if _LINE_ENDS.search(line) or _LINE_OPENS.match(following) or line[0] in "―—":
+        return True
+    # a wrapped line is about as long as the line after it; a short one before a capital is a
+    # headline of its own ("Police arrest suspect" above the story's first sentence)
+    short = len(line) < 0.6 * len(following) and len(line.split()) <= 12
+    return short and following[:1].isupper()
+
+
+def _joined(
+    text: str, bounds: list[tuple[int, int]], para_starts: list[int]
+) -> list[tuple[int, int]]:
+    """Rejoin a sentence the parser ended without end punctuation to the next one of the same
+    paragraph (a paragraph break always ends a sentence; a headline line has no full stop)."""
+    out: list[tuple[int, int]] = []
+    for start, end in bounds:
+        if out:
+            prev_start, prev_end = out[-1]
+            prev = text[prev_start:prev_end]
+            same = bisect.bisect_right(para_starts, prev_start) == bisect.bisect_right(
+                para_starts, start
+            )
+            broken = "\n" in text[prev_end:start]  # cut at a line break on purpose
+            if same and not broken and not _FINISHED.search(prev) and not _SIGN_OFF.search(prev):
+                out[-1] = (prev_start, end)
+                continue
+        out.append((start, end))
+    return out
+
+
 def _without_dateline(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The first sentence starts after its dateline; a sentence that is only one is dropped."""
-    if not bounds:
-        return bounds
-    start, end = bounds[0]
-    m = _DATELINE.match(text, start, end)
-    if m is None:
-        return bounds
-    rest = m.end()
-    while rest < end and text[rest].isspace():
-        rest += 1
-    return bounds[1:] if rest >= end else [(rest, end), *bounds[1:]]
+    """The sentence that opens the story starts after its dateline ("CHARLOTTE - The wife …"),
+    also when a headline or standfirst line comes first; a sentence that is only one is dropped."""
+    for i, (start, end) in enumerate(bounds[:_DATELINE_PARAGRAPHS]):
+        if i and text.count("\n", bounds[i - 1][1], start) == 0:
+            continue  # not the first sentence of its paragraph
+        m = _DATELINE.match(text, start, end)
+        if m is None or len(text[start : m.end()].split()) > 6:
+            continue
+        rest = m.end()
+        while rest < end and text[rest].isspace():
+            rest += 1
+        return (
+            bounds[:i] + bounds[i + 1 :]
+            if rest >= end
+            else [*bounds[:i], (rest, end), *bounds[i + 1 :]]
+        )
+    return bounds
 
 
 def _cut_at_paragraphs(

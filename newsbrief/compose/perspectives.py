@@ -61,12 +61,13 @@ _REFUSES = re.compile(r"^(?:\w+ )?(?:declin|refus)(?:e|es|ed|ing)$", re.I)
 _SAYS_NOTHING = re.compile(
     r"^(?:did not|didn't|didn’t|would not|wouldn't|wouldn’t|could not|couldn't|couldn’t|"
     r"declined to|refused to|will not|won't|won’t) (?:say|comment|specify|disclose|elaborate|"
-    r"confirm|reveal)$",
+    r"confirm|reveal)(?: on| about)?$",
     re.I,
 )
 _TRAIL = " ,;:—–-"
 _LEAD = re.compile(r"^(?:that|whether)\s+", re.I)
 _CLAUSE_BREAK = re.compile(r"[,;:—–]\s")
+_SENTENCE_END = re.compile(r"[.!?][”\"’]?(?=\s)")
 _POSITION_WORDS = 32
 _RELATIVES = frozenset({"which", "who", "whom", "that", "what"})  # "which she described as …"
 
@@ -144,6 +145,13 @@ def _spoken(atts: Iterable[Attribution], actors: dict[str, Actor]) -> list[Attri
     not a channel that merely carries another attribution."""
     atts = list(atts)
     relative = {a.cue_span for a in atts if a.content.strip().lower() in _RELATIVES}
+    # a channel carrying someone's words carries all of them: "X said, according to Kyodo,
+    # that Y" gives Kyodo the parts on both sides of its cue, and neither is Kyodo's own
+    carrying = {
+        a.cue_span
+        for a in atts
+        if _is_channel(a, actors) and any(_outer(o, atts) is a for o in atts)
+    }
     out = []
     for att in atts:
         if att.actor_id not in actors or att.cue_span in relative:
@@ -153,7 +161,7 @@ def _spoken(atts: Iterable[Attribution], actors: dict[str, Actor]) -> list[Attri
         outer = _outer(att, atts)
         if outer is not None and not _is_channel(outer, actors):
             continue
-        if _is_channel(att, actors) and any(_outer(other, atts) is att for other in atts):
+        if att.cue_span in carrying:
             continue
         out.append(att)
     return sorted(out, key=lambda a: (a.cue_span.start, a.content_span.start))
@@ -200,7 +208,8 @@ def _statement(analysis: Analysis, att: Attribution) -> Statement:
     index = sent.index if sent is not None else att.evidence.sentence_index
     return Statement(
         kind=att.kind,
-        cue=att.cue,
+        # "“…” ― Jacklyn Ashley": a reader's signed words; a dash tells a reader nothing
+        cue=att.cue if any(ch.isalpha() for ch in att.cue) else "wrote",
         text=text[start:end],
         channel=att.channel,
         stance=att.stance,
@@ -281,5 +290,8 @@ def _one_line(text: str) -> str:
     if len(words) <= _POSITION_WORDS:
         return text
     head = " ".join(words[:_POSITION_WORDS])
+    ends = [m.end() for m in _SENTENCE_END.finditer(head) if m.end() > len(head) // 3]
+    if ends:  # whole sentences read better than a clause cut off ("… ONLY ME. You")
+        return head[: ends[-1]].rstrip()
     breaks = [m.start() for m in _CLAUSE_BREAK.finditer(head) if m.start() > len(head) // 3]
     return head[: breaks[-1]] if breaks else head

@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from newsbrief.compose.evidence import span_evidence
 from newsbrief.compose.trim import (
     content_words,
     has_quote,
@@ -25,7 +26,7 @@ from newsbrief.compose.trim import (
     overlap,
     trim_span,
 )
-from newsbrief.models import Analysis, Evidence, Sentence, SummaryItem
+from newsbrief.models import Analysis, Sentence, SummaryItem
 from newsbrief.settings import Settings
 
 MIN_SENTENCES = 2
@@ -74,12 +75,7 @@ def executive_summary(analysis: Analysis, settings: Settings) -> tuple[SummaryIt
     return tuple(
         SummaryItem(
             text=analysis.article.text[c.start : c.end],
-            evidence=Evidence(
-                article_id=analysis.article.id,
-                sentence_index=c.sentence.index,
-                start=c.start,
-                end=c.end,
-            ),
+            evidence=span_evidence(analysis, c.sentence.index, c.start, c.end),
         )
         for c in chosen
     )
@@ -93,7 +89,7 @@ def _candidates(analysis: Analysis) -> list[_Candidate]:
     rank = 0
     introduces, needs = _person_mentions(analysis)
     for sent, ws in zip(sentences, words, strict=True):
-        if is_furniture(sent.text) or len(ws) < 3:
+        if is_furniture(sent.text) or len(ws) < 3 or _is_headline_line(analysis, sent):
             continue
         start, end = trim_span(analysis, sent)
         dangling = opens_dangling(analysis.article.text[start:end])
@@ -114,6 +110,19 @@ def _candidates(analysis: Analysis) -> list[_Candidate]:
         )
         rank += 1
     return out
+
+
+HEADLINE_WORDS = 20  # a first line this short, alone in its paragraph, is the headline
+
+
+def _is_headline_line(analysis: Analysis, sent: Sentence) -> bool:
+    """A sentence of the headline of a text given without a title: a short first line above the
+    body. The brief shows it as its title already; the summary does not repeat it."""
+    article = analysis.article
+    if article.title is not None or sent.paragraph != 0 or len(article.paragraphs) < 2:
+        return False
+    first = article.paragraphs[0]
+    return len(article.text[first.start : first.end].split()) <= HEADLINE_WORDS
 
 
 def _person_mentions(

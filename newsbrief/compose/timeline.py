@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from newsbrief.compose.trim import trim_span
 from newsbrief.models import Analysis, Event, TimelineEntry
 
 __all__ = ["date_label", "story_so_far"]
@@ -56,7 +57,30 @@ def story_so_far(analyses: Sequence[Analysis]) -> tuple[TimelineEntry, ...]:
     undated = [i for i in merged if not i.event.sort_key and not i.current]
     current_items = [i for i in merged if i.current][:1]
     labels = {i.event.sort_key[:10]: _label(i.event) for i in dated if i.event.date}
-    return tuple(_entry(i, labels) for i in [*dated, *undated, *current_items])
+    return tuple(
+        _readable(_entry(i, labels), analyses[i.order]) for i in [*dated, *undated, *current_items]
+    )
+
+
+_PRONOUN_OPENING = re.compile(r"^(?:he|she|they|it|him|them|his|her|their|its)\b", re.I)
+_SENTENCE_WORDS = 45
+
+
+def _readable(entry: TimelineEntry, analysis: Analysis) -> TimelineEntry:
+    """A clause that opens on a pronoun ("he has been a registered Republican") does not say who;
+    the whole sentence does, when it is not long."""
+    if not _PRONOUN_OPENING.match(entry.text):
+        return entry
+    index = entry.evidence.sentence_index
+    if not 0 <= index < len(analysis.sentences):
+        return entry
+    sent = analysis.sentences[index]
+    start, end = trim_span(analysis, sent)
+    text = analysis.article.text[start:end].rstrip(" .")
+    if len(text.split()) > _SENTENCE_WORDS or _PRONOUN_OPENING.match(text):
+        return entry
+    evidence = entry.evidence.model_copy(update={"start": start, "end": start + len(text)})
+    return entry.model_copy(update={"text": text, "evidence": evidence})
 
 
 def _today(analysis: Analysis) -> str | None:

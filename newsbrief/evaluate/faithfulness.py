@@ -22,7 +22,7 @@ from pathlib import Path
 
 from newsbrief.analyze import analyze_many
 from newsbrief.errors import DataError
-from newsbrief.evaluate.common import EvalResult
+from newsbrief.evaluate.common import EvalResult, jsonl_lines
 from newsbrief.ingest.text import article_from_text
 from newsbrief.write.source import SourceText
 from newsbrief.write.verify import DEFAULT_THRESHOLD, verify_text
@@ -43,9 +43,7 @@ def read_qags(path: Path, limit: int | None = None) -> list[_Item]:
     if not path.is_file():
         raise DataError(f"faithfulness data: {path} is not a file (give the qags folder)")
     items: list[_Item] = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
+    for n, line in jsonl_lines(path):
         try:
             row = json.loads(line)
             sents = row["summary_sentences"]

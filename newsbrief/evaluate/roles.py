@@ -19,7 +19,7 @@ from pathlib import Path
 from newsbrief.analyze import analyze_many
 from newsbrief.analyze.roles import ROLES
 from newsbrief.errors import DataError
-from newsbrief.evaluate.common import PRF, EvalResult, data_root, require_dir
+from newsbrief.evaluate.common import PRF, EvalResult, data_root, jsonl_lines, require_dir
 from newsbrief.evaluate.summary import clean_source
 from newsbrief.ingest.text import article_from_text
 from newsbrief.models import Analysis, Article
@@ -43,9 +43,7 @@ def load_labels(path: Path = LABELS_FILE) -> list[Label]:
     if not path.is_file():
         raise DataError(f"roles: label file {path} not found")
     out: list[Label] = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
+    for n, line in jsonl_lines(path):
         rec = json.loads(line)
         if rec["role"] not in ROLES:
             raise DataError(f"roles: {path.name}:{n}: unknown role {rec['role']!r}")

@@ -14,33 +14,19 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from newsbrief.models import Brief, Evidence
+from newsbrief.render import refs
 from newsbrief.render.pictures import coverage_svg, timeline_svg
-from newsbrief.render.refs import (
-    SECTION_TITLES,
-    EvidenceRef,
-    Resolver,
-    as_sentence,
-    brief_articles,
-    empty_notes,
-    format_datetime,
-    matter_label,
-    one_line,
-    possessive,
-    quote_text,
-    sentence_anchor,
-    web_url,
-)
 
 __all__ = ["BRIEF_FILTERS", "brief_context", "render_html"]
 
 TEMPLATE = "brief.html.j2"
 # the filters the brief templates use (the web app's environment registers them too)
 BRIEF_FILTERS: dict[str, Callable[..., Any]] = {
-    "when": format_datetime,
-    "one_line": one_line,
-    "as_sentence": as_sentence,
-    "web_url": web_url,
-    "possessive": possessive,
+    "when": refs.format_datetime,
+    "one_line": refs.one_line,
+    "as_sentence": refs.as_sentence,
+    "web_url": refs.web_url,
+    "possessive": refs.possessive,
 }
 
 
@@ -57,7 +43,7 @@ def _environment() -> Environment:
 
 
 def brief_context(
-    brief: Brief, ref: Callable[[Evidence], EvidenceRef] | None = None
+    brief: Brief, ref: Callable[[Evidence], refs.EvidenceRef] | None = None
 ) -> dict[str, Any]:
     """What ``brief_body.html.j2`` needs (the web app includes it too, with its own ``ref``).
 
@@ -65,13 +51,13 @@ def brief_context(
     """
     return {
         "brief": brief,
-        "articles": brief_articles(brief),
-        "ref": ref or Resolver(brief).ref,
-        "anchor": sentence_anchor,
-        "matter_label": matter_label,
-        "quote_text": quote_text,
-        "titles": SECTION_TITLES,
-        "notes": empty_notes(brief),
+        "articles": refs.brief_articles(brief),
+        "ref": ref or refs.Resolver(brief).ref,
+        "anchor": refs.sentence_anchor,
+        "matter_label": refs.matter_label,
+        "quote_text": refs.quote_text,
+        "titles": refs.SECTION_TITLES,
+        "notes": refs.empty_notes(brief),
         "pictures": {"timeline": timeline_svg(brief), "coverage": coverage_svg(brief.coverage)},
     }
 

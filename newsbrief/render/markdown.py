@@ -97,7 +97,10 @@ def _tight(items: list[str]) -> list[str]:
 def _byline(brief: Brief) -> list[str]:
     articles = brief_articles(brief)
     if len(articles) == 1:
-        return [_article_line(articles[0])]
+        a = articles[0]
+        # with nothing but its title known, the heading above already says all there is
+        known = a.outlet or a.author or a.published or a.url
+        return [_article_line(a)] if known else []
     if not articles:
         return []
     lines = [f"{n}. {_article_line(a, with_title=True)}" for n, a in enumerate(articles, start=1)]

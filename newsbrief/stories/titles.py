@@ -137,6 +137,12 @@ def headline_from_lead(text: str) -> str:
     if not lead:
         return _FALLBACK
     first = _first_sentence(lead)
+    if len(lines) > 1 and first.endswith(("?", "!")):
+        # a headline line that asks or exclaims and goes on ("Trump impeachment conviction?
+        # 'Zero chance,' Republicans say, as …") is one headline, not a question alone
+        line = _one_line(_DATELINE.sub("", lines[0], count=1))
+        if line.startswith(first) and len(line.split()) <= _CLAUSE_WORDS:
+            first = line
     words = first.split()
     if len(words) > _SHORT_WORDS:
         first = _ASIDE.sub(" ", first, count=1)

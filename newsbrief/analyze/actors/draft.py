@@ -44,7 +44,7 @@ class Draft:
             id=actor_id,
             name=self.name,
             kind=self.kind,
-            role=self.role,
+            role=None if self.role == self.name.lower() else self.role,
             affiliation=self.affiliation,
             aliases=tuple(aliases),
             mentions=tuple(sorted(self.mentions, key=lambda m: m.start)),
@@ -248,14 +248,42 @@ class Resolver:
         if idx is not None:
             self._mention(idx, tok)
 
-    def role_mention(self, tok: Token) -> None:
+    def role_mention(self, tok: Token) -> bool:
         """ "the chancellor": the most recent person holding that role."""
         lemma = tok.lemma_.lower()
         for seen in reversed(self._history):
             draft = self.drafts[seen.draft]
             if draft.kind == "person" and draft.role and lemma in draft.role.split():
                 self._mention(seen.draft, tok.doc[tok.left_edge.i : tok.i + 1])
-                return
+                return True
+        return False
+
+    def led_body(self, span: Span, name: str) -> None:
+        """ "the Trump administration", "the Biden campaign": a body named after its leader is
+        an organization of its own, not the leader."""
+        key = "body:" + name.lower()
+        idx = self._keys.get(key)
+        if idx is None:
+            idx = self._new(name, "organization")
+            self._keys[key] = idx
+        self._mention(idx, span)
+
+    def unnamed_official(self, tok: Token) -> None:
+        """ "the Japanese trade minister said": a speaker the article never names is an actor
+        all the same, known by the role; "the minister" later is the same person."""
+        if self.role_mention(tok):
+            return
+        span = tok.doc[tok.left_edge.i : tok.i + 1]
+        name = names.clean_name(_strip_det(span, _QUANTIFIERS))
+        if not name or len(name.split()) > 5:
+            return
+        key = "role:" + name.lower()
+        idx = self._keys.get(key)
+        if idx is None:
+            idx = self._new(name[0].upper() + name[1:], "person")
+            self.drafts[idx].role = name.lower()
+            self._keys[key] = idx
+        self._mention(idx, span)
 
     def short_name(self, tok: Token) -> bool:
         """A lone capitalized word the model did not tag that is an organization's short name."""
@@ -337,12 +365,21 @@ class Resolver:
 
 
 def person_role(ent: Span) -> tuple[str | None, str | None]:
-    """Role and affiliation from titles before the name or an apposition around it."""
+    """Role and affiliation from titles before the name or an apposition around it; a U.S.
+    politician's party tag ("Sen. Rand Paul, R-Ky.") gives the affiliation."""
+    role = affiliation = None
     for finder in (_prefix_role, _appos_role, _head_role):
         role, affiliation = finder(ent)
         if role:
-            return role, affiliation
-    return None, None
+            break
+    return (role, affiliation or _party(ent)) if role else (None, None)
+
+
+def _party(ent: Span) -> str | None:
+    doc = ent.doc
+    after = doc[ent.end : ent.end + 6].text.lstrip(" ,(")
+    m = names.PARTY_TAG.match(after.split(" ")[0].rstrip(",)")) if after else None
+    return f"{names.PARTIES[m['party']]}, {m['state']}" if m else None
 
 
 def _learn_gender(draft: Draft, words: list[str]) -> None:
@@ -384,9 +421,13 @@ def _prefix_role(ent: Span) -> tuple[str | None, str | None]:
     words = [
         t for t in toks if t.ent_type_ not in ("NORP", "GPE") and t.lower_ not in names.HONORIFICS
     ]
-    if not any(t.lemma_.lower().rstrip(".") in names.ROLE_NOUNS for t in words):
+    spelled = [names.ABBREVIATED_ROLES.get(t.lower_.rstrip("."), t.lower_) for t in words]
+    if not any(
+        w.rstrip(".") in names.ROLE_NOUNS or t.lemma_.lower().rstrip(".") in names.ROLE_NOUNS
+        for w, t in zip(spelled, words, strict=True)
+    ):
         return None, affiliation
-    return " ".join(t.lower_ for t in words), affiliation
+    return " ".join(spelled), affiliation
 
 
 def _appos_role(ent: Span) -> tuple[str | None, str | None]:

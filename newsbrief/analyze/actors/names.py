@@ -35,6 +35,24 @@ ROLE_NOUNS = _words(
     """
 )
 # title words that may precede a name inside the same noun phrase ("Sen. Elizabeth Warren")
+# a title written short before a name ("Sen. Rand Paul") and the role it stands for
+ABBREVIATED_ROLES = {
+    "sen": "senator",
+    "rep": "representative",
+    "gov": "governor",
+    "gen": "general",
+    "lt": "lieutenant",
+    "col": "colonel",
+    "sgt": "sergeant",
+    "adm": "admiral",
+    "atty": "attorney",
+    "supt": "superintendent",
+    "pres": "president",
+}
+# a U.S. politician's party and state after the name: "R-Ky.", "D-N.Y.", "I-Vt."
+PARTY_TAG = re.compile(r"^\(?(?P<party>[RDI])-(?P<state>[A-Z][A-Za-z.]{1,12})\)?$")
+PARTIES = {"R": "Republican", "D": "Democrat", "I": "independent"}
+
 TITLE_PREFIXES = ROLE_NOUNS | _words(
     "foreign finance defense defence interior transport energy trade health justice labour "
     "labor environment prime vice deputy former acting interim senior junior state federal "

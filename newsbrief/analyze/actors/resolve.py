@@ -328,7 +328,17 @@ def _noun(res: Resolver, tok: Token) -> None:
     ) or _rejects_in_relative(tok)
     opposed = tok.dep_ == "dobj" and tok.head.lemma_.lower() in OPPOSE
     lemma = tok.lemma_.lower()
+    leader = next(
+        (c for c in tok.children if c.dep_ == "compound" and c.ent_type_ == "PERSON"), None
+    )
+    if lemma in _LED_BODIES and leader is not None and leader.i == tok.i - 1:
+        span = tok.doc[tok.left_edge.i : tok.i + 1]
+        res.led_body(span, f"{leader.text} {tok.text.lower()}")
+        return
     if any(c.dep_ == "appos" for c in tok.children) or _names_inside(tok):
+        return
+    if definite and speaking and lemma in names.ROLE_NOUNS and lemma not in names.GROUP_HEADS:
+        res.unnamed_official(tok)
         return
     if according or (
         (speaking or opposed) and (lemma in names.GROUP_HEADS or lemma in names.ORG_WORDS)
@@ -336,6 +346,10 @@ def _noun(res: Resolver, tok: Token) -> None:
         res.group(tok, media=lemma in _OUTLET_HEADS)
     elif tok.dep_ in ("poss", "dobj", "pobj", "nsubj"):
         res.group(tok, create=False)
+
+
+# bodies named after the person who leads them ("the Trump administration")
+_LED_BODIES = frozenset(["administration", "campaign", "government", "team", "camp", "presidency"])
 
 
 def _rejects_in_relative(tok: Token) -> bool:

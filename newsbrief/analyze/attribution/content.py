@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from newsbrief.analyze import cues as lex
@@ -191,7 +193,7 @@ def _quoted(ctx: Ctx, tok: Token, clause: Range, used: list[Quote]) -> Found | N
     cs, ce = ctx.chars(clause)
     left = quotes.ending_near(cs, text)
     right = quotes.starting_near(ce, text, skip=" ,:\n" if ":" in text[ce : ce + 3] else " ,:")
-    if right is not None and not speechlike(right, text):
+    if right is not None and (not speechlike(right, text) or _named_work(right, text)):
         right = None
     for q in (left, right):
         if q is not None and q not in used and q.end > q.start:
@@ -205,6 +207,18 @@ def _quoted(ctx: Ctx, tok: Token, clause: Range, used: list[Quote]) -> Found | N
         contents[0] = (lead, contents[0][1])
         return contents, "mixed", [], used
     return contents, "direct", [], used
+
+
+# "said … on “Fox News Sunday.”", "told reporters in “The Daily”": the quote names a programme,
+# a column or a book — where something was said, not what was said
+_NAMING_PREPOSITION = re.compile(r"\b(?:on|in|at|via|during)\s*$", re.I)
+_WORK_WORDS = 8
+
+
+def _named_work(quote: Quote, text: str) -> bool:
+    inner = text[quote.inner_start : quote.inner_end]
+    before = text[max(0, quote.start - 12) : quote.start]
+    return bool(_NAMING_PREPOSITION.search(before)) and len(inner.split()) <= _WORK_WORDS
 
 
 def _lead_in(ctx: Ctx, tok: Token, first: Quote, left: Quote | None) -> int | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TypedDict, Unpack
 
 from spacy.tokens import Doc, Token
 
@@ -39,6 +40,16 @@ class Cand:
 
     def covers(self, span: Chars) -> bool:
         return any(s <= span[0] and span[1] <= e for s, e in self.contents)
+
+
+class CandOptions(TypedDict, total=False):
+    """The fields of a ``Cand`` that have defaults."""
+
+    stance: lex.Stance
+    target: Range | None
+    channel: str | None
+    via: tuple[str, ...]
+    quotes: list[Quote]
 
 
 class Ctx:
@@ -90,6 +101,29 @@ class Ctx:
 
     def chars(self, rng: Range) -> Chars:
         return char_range(self.doc, rng)
+
+    def cand(
+        self,
+        head: Token,
+        cue: Range,
+        *,
+        source: Range | None,
+        contents: list[Chars],
+        kind: AttributionKind = "indirect",
+        lemma: str,
+        **optional: Unpack[CandOptions],
+    ) -> Cand:
+        """A candidate headed by ``head`` whose cue is the tokens ``cue``."""
+        return Cand(
+            cue=cue,
+            head=head.i,
+            cue_chars=self.chars(cue),
+            source=source,
+            contents=contents,
+            kind=kind,
+            lemma=lemma,
+            **optional,
+        )
 
 
 def is_cue_token(tok: Token) -> bool:

@@ -36,7 +36,7 @@ def find_attributions(
     """All attributions of the article, outer ones first in text order, nested ones after them."""
     quotes = QuoteIndex(find_quotes(article.text, article.paragraphs))
     ctx = finders.Ctx(doc, article.text, quotes, sentences)
-    cands = _yield_to_channels(finders.find_candidates(ctx), article.text)
+    cands = _yield_to_channels(finders.find_candidates(ctx), doc, article.text)
     _cut_tail_clauses(doc, cands)
     outer, nested = _nest([c for c in cands if c.contents])
     finders.extend_quotes(ctx, outer)
@@ -99,16 +99,28 @@ def _speaker_body(target: str | None, last: list[str], actors: ActorIndex) -> st
     return body.id if body is not None and body.id in last[-4:] else target
 
 
-def _yield_to_channels(cands: list[Cand], text: str) -> list[Cand]:
+def _yield_to_channels(cands: list[Cand], doc: Doc, text: str) -> list[Cand]:
     """ "X said Y, according to Kyodo": the channel's cue leaves the speaker's content, so the
     speaker's attribution nests inside the channel's."""
     channels = [c.cue_chars for c in cands if c.lemma == "according to"]
     if not channels:
         return cands
+    ends = {
+        c.cue_chars: char_range(doc, c.source)[1] if c.source is not None else None
+        for c in cands
+        if c.lemma == "according to"
+    }
     for cand in cands:
         if cand.lemma == "according to":
             continue
         for i, (start, end) in enumerate(cand.contents):
+            # "X said, according to Kyodo, that Y": the channel opens the content
+            lead = next((ends[ch] for ch in channels if ch[0] == start and ends[ch]), None)
+            if lead is not None and lead < end and text[lead : lead + 1] in (",", "—", "–"):
+                start = lead + 1
+                while start < end and text[start].isspace():
+                    start += 1
+                cand.contents[i] = (start, end)
             cut = min((cs for cs, ce in channels if start < cs and ce <= end), default=None)
             if cut is not None:
                 stop = cut

@@ -132,10 +132,9 @@ def _verb(ctx: Ctx, tok: Token) -> Cand | None:
     if source is not None and (not source[0] < source[1] or overlaps(ctx, source, contents)):
         source = None
     negated = any(c.dep_ == "neg" for c in tok.children)
-    return Cand(
-        cue=cue,
-        head=tok.i,
-        cue_chars=ctx.chars(cue),
+    return ctx.cand(
+        tok,
+        cue,
         source=source,
         contents=contents,
         kind=kind,
@@ -169,11 +168,9 @@ def _inverted_quote(ctx: Ctx, tok: Token, lemma: str) -> Cand | None:
     source = source_range(ctx.doc, obj, ctx.sent(tok), is_cue_token)
     if obj.head.i != tok.i:  # the subject of a made-up clause: the speaker ends there
         source = (source[0], min(source[1], obj.i + 1))
-    cue = (tok.i, tok.i + 1)
-    return Cand(
-        cue=cue,
-        head=tok.i,
-        cue_chars=ctx.chars(cue),
+    return ctx.cand(
+        tok,
+        (tok.i, tok.i + 1),
         source=source,
         contents=[(quote.inner_start, quote.inner_end)],
         kind="direct",
@@ -263,6 +260,32 @@ def _statement_channel(ctx: Ctx, tok: Token) -> str | None:
                 start, end = ctx.chars((child.i, pobj.i + 1))
                 text = ctx.text[start:end]
                 return text[0].lower() + text[1:]
+    return _broadcast_channel(ctx, tok)
+
+
+_PLATFORMS = frozenset(["twitter", "facebook", "instagram", "television", "tv", "radio", "air"])
+
+
+def _broadcast_channel(ctx: Ctx, tok: Token) -> str | None:
+    """ "said on CNN", "said of the effort on “Fox News Sunday.”", "wrote on Twitter" → channel
+    "on CNN" / "on Fox News Sunday" / "on Twitter" (a programme, network or platform)."""
+    heads = [tok, *(p for c in tok.children if c.dep_ == "prep" for p in c.children)]
+    for head in heads:
+        for child in head.children:
+            if child.dep_ != "prep" or child.lower_ != "on" or child.i < tok.i:
+                continue
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                continue
+            kinds = {t.ent_type_ for t in pobj.subtree}
+            if kinds & {"DATE", "TIME", "EVENT"} and not kinds & {"ORG", "WORK_OF_ART"}:
+                continue
+            named = pobj.pos_ == "PROPN" or pobj.ent_type_ in ("ORG", "WORK_OF_ART")
+            if not named and pobj.lower_ not in _PLATFORMS:
+                continue
+            words = [t.text for t in pobj.subtree if not (t.is_punct or t.is_quote)]
+            if 1 <= len(words) <= 6:
+                return "on " + " ".join(words)
     return None
 
 
@@ -276,8 +299,14 @@ def _citing(ctx: Ctx, tok: Token) -> tuple[str, ...]:
     return (ctx.text[start:end],)
 
 
+# "denied the allegations, dismissing them": a rejected "them"/"it" is the claim, not its maker
+_CLAIM_PRONOUNS = frozenset(["them", "it", "this", "that", "these", "those"])
+
+
 def _target(tok: Token) -> Range | None:
     for child in tok.children:
+        if child.dep_ == "dobj" and child.lower_ in _CLAIM_PRONOUNS:
+            return None
         if child.dep_ == "dobj":
             poss = next((c for c in child.children if c.dep_ == "poss"), None)
             if poss is not None:

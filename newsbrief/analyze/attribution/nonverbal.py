@@ -35,16 +35,7 @@ def noun_cue(ctx: Ctx, tok: Token) -> Cand | None:
     rng = ctx.clip(subtree_range(content), tok)
     if rng[0] >= rng[1]:
         return None
-    cue = (tok.i, tok.i + 1)
-    return Cand(
-        cue=cue,
-        head=tok.i,
-        cue_chars=ctx.chars(cue),
-        source=source,
-        contents=[ctx.chars(rng)],
-        kind="indirect",
-        lemma=lemma,
-    )
+    return ctx.cand(tok, (tok.i, tok.i + 1), source=source, contents=[ctx.chars(rng)], lemma=lemma)
 
 
 def _noun_source(tok: Token) -> Range | None:
@@ -136,16 +127,10 @@ def _indirect(
     rng = ctx.clip(subtree_range(content), tok)
     if rng[0] >= rng[1]:
         return None
-    cue = _span_of(tok, extra)
-    return Cand(
-        cue=cue,
-        head=tok.i,
-        cue_chars=ctx.chars(cue),
-        source=source_range(ctx.doc, subj, ctx.sent(tok)),
-        contents=[ctx.chars(rng)],
-        kind="indirect",
-        lemma=lemma,
-        stance=stance,
+    source = source_range(ctx.doc, subj, ctx.sent(tok))
+    contents = [ctx.chars(rng)]
+    return ctx.cand(
+        tok, _span_of(tok, extra), source=source, contents=contents, lemma=lemma, stance=stance
     )
 
 
@@ -220,16 +205,7 @@ def _around(
     contents = [ctx.chars(p) for p in parts if p[1] - p[0] >= min_len]
     if not contents:
         return None
-    cue = (tok.i, tok.i + cue_len)
-    return Cand(
-        cue=cue,
-        head=tok.i,
-        cue_chars=ctx.chars(cue),
-        source=source,
-        contents=contents,
-        kind="indirect",
-        lemma=lemma,
-    )
+    return ctx.cand(tok, (tok.i, tok.i + cue_len), source=source, contents=contents, lemma=lemma)
 
 
 _TITLE_SMALL = lex.words("a an the and or of in on at to for by with from as is who how")
@@ -301,16 +277,7 @@ def colon(ctx: Ctx, tok: Token) -> Cand | None:
     start, end = ctx.chars(right)
     if quote is not None:
         end = min(end, quote.inner_end)
-    cue = (tok.i, tok.i + 1)
-    return Cand(
-        cue=cue,
-        head=tok.i,
-        cue_chars=ctx.chars(cue),
-        source=left,
-        contents=[(start, end)],
-        kind="indirect",
-        lemma=":",
-    )
+    return ctx.cand(tok, (tok.i, tok.i + 1), source=left, contents=[(start, end)], lemma=":")
 
 
 _NAME_WORD = r"(?:(?:Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Rev|Jr|Sr|St)\.|[A-Z]\.|[A-Z][\w'’-]*)"

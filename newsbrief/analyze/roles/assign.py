@@ -77,7 +77,7 @@ def assign_roles(
     salience = Counter(w for s in sentences for w in _sentence_words(s))
     parsed = _parse_all(doc, sentences)
     first = _first_content_index(sentences)
-    ledes = _ledes(sentences, first)
+    ledes = _ledes(sentences, first, doc.text)
     lead = parsed[first].clause
     lead_lemmas = lead.lemmas if lead is not None else frozenset()
     out: list[Sentence] = []
@@ -333,13 +333,17 @@ def _sentence_words(sent: Sentence) -> set[str]:
     return {w for phrase in sent.keyphrases for w in phrase.split() if len(w) > 2}
 
 
-def _ledes(sentences: list[Sentence], first: int) -> set[int]:
-    """The first sentence that says something, and the story's opening after a dateline that
-    stands as a sentence of its own ("WASHINGTON -" after an abstract)."""
+def _ledes(sentences: list[Sentence], first: int, text: str) -> set[int]:
+    """The first sentence that says something, and the story's opening after a dateline ("WASHINGTON
+    -" after an abstract), whether the dateline stands as a sentence of its own or the sentence
+    starts right after it on its line."""
     out = {sentences[first].index}
-    for pos, sent in enumerate(sentences[:_LEDE_WINDOW][:-1]):
-        if _DATELINE.match(sent.text.strip()):
+    for pos, sent in enumerate(sentences[:_LEDE_WINDOW]):
+        if pos + 1 < len(sentences) and _DATELINE.match(sent.text.strip()):
             out.add(sentences[pos + 1].index)
+        before = text[text.rfind("\n", 0, sent.start) + 1 : sent.start].strip()
+        if before and _DATELINE.match(before):
+            out.add(sent.index)
     return out
 
 

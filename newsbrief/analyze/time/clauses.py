@@ -33,6 +33,7 @@ REPORTING = frozenset({"say", "tell", "announce", "report", "state", "add", "con
                        "disclose"})  # fmt: skip
 _CUT_PUNCT = frozenset({",", ";", "--", ":", "\u2014", "\u2013"})
 _PHRASE_STARTS = frozenset({"prep", "mark", "cc", "advmod", "relcl", "acl", "advcl"})
+_RELATIVE_WORDS = frozenset({"that", "which", "who", "whom", "whose"})
 _QUOTES = frozenset({'"', "'", "``", "''", "\u201c", "\u201d", "\u2018", "\u2019"})
 
 
@@ -198,12 +199,41 @@ def _shorten(doc: Doc, first: int, last: int, timex: Span | None) -> tuple[int, 
     if last - first + 1 <= MAX_TOKENS:
         return first, last
     limit = first + MAX_TOKENS - 1
-    cut = next((i - 1 for i in range(limit, first + 6, -1) if doc[i].text in _CUT_PUNCT), None)
+    cut = next(
+        (
+            i - 1
+            for i in range(limit, first + 6, -1)
+            if doc[i].text in _CUT_PUNCT and _says_who_did(doc, first, i - 1)
+        ),
+        None,
+    )
     if cut is None:  # no comma: cut before the last phrase that starts within the limit
         cut = next(
-            (i - 1 for i in range(limit, first + 7, -1) if doc[i].dep_ in _PHRASE_STARTS), limit
+            (
+                i - 1
+                for i in range(limit, first + 7, -1)
+                if doc[i].dep_ in _PHRASE_STARTS and _says_who_did(doc, first, i - 1)
+            ),
+            limit,
         )
-    return _strip(doc, first, cut, timex)
+    first, last = _strip(doc, first, cut, timex)
+    while last > first and (doc[last].pos_ == "AUX" or doc[last].lower_ in _RELATIVE_WORDS):
+        last -= 1  # never end on "… on Monday that would"
+    return _strip(doc, first, last, timex)
+
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+
+
+def _says_who_did(doc: Doc, first: int, last: int) -> bool:
+    """A cut keeps a verb and its subject: not "McConnell, whose home state …" alone."""
+    return any(
+        doc[i].dep_ in _SUBJECTS
+        and doc[i].head.pos_ in ("VERB", "AUX")
+        and first <= doc[i].head.i <= last
+        and doc[i].head.dep_ not in ("relcl", "acl")
+        for i in range(first, last + 1)
+    )
 
 
 def _fallback(doc: Doc, sent: Sentence) -> tuple[int, int]:

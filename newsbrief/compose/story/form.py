@@ -4,13 +4,20 @@ A story pools whatever its articles carry: blog comments ("At 13:11 2nd Jun 2010
 wrote"), bylines and datelines run into the text ("Robert Peston | 15:39 UK time"), contact
 lines, first-person opinion. Such sentences are fine inside their article but make poor summary,
 timeline or why-it-matters items for the story.
+
+The Executive Summary is stricter still (``summary_penalty``): it reads like a neutral roundup, so a
+piece of a quotation cut off by the sentence split ("“We at the court have lost a cherished
+colleague.") is never offered, and a sentence that needs the one before it ("He will visit …") or
+speaks in a columnist's voice ("Think about it this way: …") ranks lower.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["form_penalty", "unfit"]
+from newsbrief.compose.trim import opens_dangling
+
+__all__ = ["claim", "form_penalty", "quote_fragment", "summary_penalty", "unfit"]
 
 _COMMENT = re.compile(r"\bwrote\s*:?\s*$|^\s*(?:at|on)\s+\d{1,2}[:.]\d{2}\b", re.I)
 _CONTACT = re.compile(
@@ -26,6 +33,31 @@ _PIPE = re.compile(r"\s\|\s")
 _QUOTED = re.compile(r"[\"“`]{1,2}[^\"”']*[\"”']{1,2}")
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I 'm|my|My|we|We|our|Our|us|you|You|your|Your)\b")
 _QUESTION = re.compile(r"\?\s*['\"”’]*\s*$")
+# double quotation marks that open / close a quotation
+_OPEN = re.compile(r"“|(?:^|(?<=[\s(\[]))\"(?=\w)")
+_CLOSE = re.compile(r"”|(?<=[\w.,!?])\"")
+# a single-quoted quotation cut at the sentence's edge: "'Most masks don't work." or
+# "They don't prevent infection,' Paul said" (a possessive "States' top general" is no edge)
+_SINGLE_EDGE = re.compile(
+    r"^\s*['‘](?=\w)|(?<=[.,!?])['’]\s*(?:\w+\s+){0,6}(?:said|says|added|told|wrote)\b"
+    r"|[.,!?]['’]\s*$"
+)
+_CONTRACTION = re.compile(r"(?<=\w)['’](?:s|re|ll|ve|d)\b", re.I)  # "They're", "It’s"
+# a columnist's voice: "Well, …", "Think about it", "Imagine …", "What’s more", "Of course"
+_OPINION = re.compile(
+    r"^\W*(?:well|look|sure|imagine|think|consider|remember|of course|to be sure|what['’]s more"
+    r"|in other words|make no mistake|let['’]s|let us)\b"
+    r"|\b(?:obviously|clearly|surely|frankly|arguably|undoubtedly|no doubt|it['’]s no secret)\b",
+    re.I,
+)
+OPINION_PENALTY = 0.3
+# a forecast, a possibility or an obligation: what someone expects or demands, not a fact
+_CLAIM = re.compile(
+    r"\b(?:must|should|will|would|could|may|might|ought|needs? to|likely"
+    r"|plan(?:s|ned)? to|expect(?:s|ed)? to)\b",
+    re.I,
+)
+DANGLING_PENALTY = 0.3
 
 
 def unfit(text: str) -> bool:
@@ -52,3 +84,30 @@ def form_penalty(text: str) -> float:
     if words > 40:
         penalty += 0.01 * (words - 40)
     return penalty
+
+
+def quote_fragment(text: str) -> bool:
+    """Part of a quotation the sentence split cut: quotation marks opened and not closed (or
+    closed and not opened), or a single-quoted quotation broken at the sentence's edge."""
+    if len(_OPEN.findall(text)) != len(_CLOSE.findall(text)):
+        return True
+    return bool(_SINGLE_EDGE.search(text))
+
+
+def summary_penalty(text: str) -> float:
+    """``form_penalty``, and more for a summary item: opening on a word that needs the sentence
+    before it ("They're …", "That goes against …"), or a columnist's voice ("Think about it this
+    way: …", "Obviously …"); a neutral roundup reports."""
+    penalty = form_penalty(text)
+    if opens_dangling(_CONTRACTION.sub(" ", text, count=1)):
+        penalty += DANGLING_PENALTY
+    if _OPINION.search(_QUOTED.sub(" ", text)):
+        penalty += OPINION_PENALTY
+    return penalty
+
+
+def claim(text: str) -> bool:
+    """Whether ``text`` states a forecast, a possibility or an obligation ("The Senate may vote
+    on Wednesday", "Japan must brace itself"): such a sentence keeps its attribution ("…, Schumer
+    said") in a story summary, where a neutral fact may drop it."""
+    return bool(_CLAIM.search(_QUOTED.sub(" ", text)))

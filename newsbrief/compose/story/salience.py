@@ -18,13 +18,19 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newsbrief.compose.story.dates import SentenceRef
-from newsbrief.compose.story.form import form_penalty, unfit
+from newsbrief.compose.story.form import (
+    claim,
+    form_penalty,
+    quote_fragment,
+    summary_penalty,
+    unfit,
+)
 from newsbrief.compose.story.vectors import TfIdf
 from newsbrief.compose.summary import Candidate, summary_candidates
-from newsbrief.compose.trim import overlap
+from newsbrief.compose.trim import content_words, overlap
 from newsbrief.models import Analysis
 from newsbrief.stories.features import words
 
@@ -78,7 +84,7 @@ def offer_sentences(analyses: Sequence[Analysis]) -> tuple[list[_Offer], TfIdf]:
     texts: list[str] = []
     for i, a in enumerate(analyses):
         text = a.article.text
-        fit = [c for c in summary_candidates(a) if not unfit(text[c.start : c.end])]
+        fit = [_credited(text, c) for c in summary_candidates(a) if _fit(text[c.start : c.end])]
         cands = sorted(fit, key=lambda c: -c.score)[:PER_ARTICLE]
         top = max((c.score for c in cands), default=1.0)
         for c in cands:
@@ -87,6 +93,21 @@ def offer_sentences(analyses: Sequence[Analysis]) -> tuple[list[_Offer], TfIdf]:
             offers.append(_Offer(i, c, len(texts), c.score / top if top > 0 else 0.0))
             texts.append(a.article.text[c.start : c.end])
     return offers, TfIdf(texts)
+
+
+def _fit(text: str) -> bool:
+    """A sentence that can stand as a story-level fact: no page furniture, no cut quotation."""
+    return not unfit(text) and not quote_fragment(text)
+
+
+def _credited(text: str, cand: Candidate) -> Candidate:
+    """The candidate with its trailing attribution ("…, the minister said.") given back when what
+    it attributes is a claim, not a neutral fact: a forecast must not read as the story's own."""
+    end = cand.sentence.end
+    if cand.end >= end or not claim(text[cand.start : cand.end]):
+        return cand
+    shown = text[cand.start : end]
+    return replace(cand, end=end, n_words=len(shown.split()), words=frozenset(content_words(shown)))
 
 
 Offers = tuple[list[_Offer], TfIdf]
@@ -158,7 +179,7 @@ def salient_facts(
         support += ARTICLE_WEIGHT * sum(min(1.0, s / 0.5) for s in best_article.values())
         score = WITHIN_WEIGHT * offers[j].within + CENTROID_WEIGHT * centre[j] + support
         score += COVER_WEIGHT * cover[j]
-        score -= FORM_WEIGHT * form_penalty(vectors_text[j])
+        score -= FORM_WEIGHT * summary_penalty(vectors_text[j])
         scored.append((score, j, near))
     scored.sort(key=lambda t: (-t[0], t[1]))
     return _pick(scored, offers, vectors, k, word_budget)

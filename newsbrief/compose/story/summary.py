@@ -13,13 +13,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
+from newsbrief.compose.evidence import span_evidence
 from newsbrief.compose.story.dates import SentenceRef
 from newsbrief.compose.story.salience import Fact, Offers, salient_facts
 from newsbrief.compose.summary import executive_summary
 from newsbrief.models import Analysis, Evidence, SummaryItem
 from newsbrief.settings import Settings
 
-__all__ = ["evidence_of", "story_summary"]
+__all__ = ["evidence_of", "fact_item", "outlets_of", "story_summary"]
 
 MAX_ITEMS = 4
 WORD_BUDGET = 62
@@ -60,7 +61,7 @@ def story_summary(
     k = min(MAX_ITEMS, max(2, settings.summary_sentences + 1))
     facts = salient_facts(analyses, k=k, word_budget=WORD_BUDGET, offered=offered)
     ranked = sorted(enumerate(facts), key=lambda t: _newest_first(analyses, t[1], t[0]))
-    return tuple(_item(analyses, f) for _, f in ranked)
+    return tuple(fact_item(analyses, f) for _, f in ranked)
 
 
 def _newest_first(analyses: Sequence[Analysis], fact: Fact, rank: int) -> tuple[int, int]:
@@ -70,16 +71,12 @@ def _newest_first(analyses: Sequence[Analysis], fact: Fact, rank: int) -> tuple[
     return (-min(days) if days and len(days) == len(times) else 0, rank)
 
 
-def _item(analyses: Sequence[Analysis], fact: Fact) -> SummaryItem:
+def fact_item(analyses: Sequence[Analysis], fact: Fact) -> SummaryItem:
+    """A fact as a summary item: its best-formed span, the same fact elsewhere, its outlets."""
     a = analyses[fact.ref.article]
     return SummaryItem(
         text=a.article.text[fact.start : fact.end],
-        evidence=Evidence(
-            article_id=a.article.id,
-            sentence_index=fact.ref.sentence,
-            start=fact.start,
-            end=fact.end,
-        ),
+        evidence=span_evidence(a, fact.ref.sentence, fact.start, fact.end),
         also=tuple(evidence_of(analyses, r) for r in fact.also),
         outlets=outlets_of(analyses, fact.refs),
     )

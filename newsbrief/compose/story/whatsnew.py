@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from newsbrief.compose.story.salience import SAME_FACT, offer_sentences, salient_facts
-from newsbrief.compose.story.summary import evidence_of, outlets_of
+from newsbrief.compose.story.summary import fact_item
 from newsbrief.compose.story.vectors import TfIdf
-from newsbrief.models import Analysis, Evidence, SummaryItem
+from newsbrief.models import Analysis, SummaryItem
 
 __all__ = ["split_at", "whats_new_since"]
 
@@ -53,20 +53,7 @@ def whats_new_since(analyses: Sequence[Analysis], since: datetime) -> tuple[Summ
         last = len(texts)
         if texts and probe.neighbours(last, SAME_FACT):
             continue
-        a = new[f.ref.article]
-        items.append(
-            SummaryItem(
-                text=text,
-                evidence=Evidence(
-                    article_id=a.article.id,
-                    sentence_index=f.ref.sentence,
-                    start=f.start,
-                    end=f.end,
-                ),
-                also=tuple(evidence_of(new, r) for r in f.also),
-                outlets=outlets_of(new, f.refs),
-            )
-        )
+        items.append(fact_item(new, f))
         if len(items) >= MAX_ITEMS:
             break
     return tuple(items)

@@ -10,7 +10,8 @@ Thinks What? stay extractive.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import TypeVar
 
 from newsbrief.models import (
     BodyParagraph,
@@ -29,14 +30,30 @@ __all__ = ["assemble"]
 MAX_SUMMARY = 3
 MAX_MATTERS = 4
 _HEADING_WORDS = 8
+_Item = TypeVar("_Item", SummaryItem, MatterItem)
 
 
 def assemble(
     brief: Brief, draft: Draft, final: Sequence[Checked | None], source: SourceText
 ) -> Brief:
     it = iter(final)
-    summary = _summary(brief, draft.executive_summary, it, source)
-    matters = _matters(brief, draft.why_it_matters, it, source)
+    summary = _items(
+        draft.executive_summary,
+        it,
+        extractive=brief.executive_summary,
+        limit=MAX_SUMMARY,
+        generated=lambda c: SummaryItem.model_validate(_generated(c, source)),
+    )
+    kinds = {
+        (m.evidence.article_id, m.evidence.sentence_index): m.kind for m in brief.why_it_matters
+    }
+    matters = _items(
+        draft.why_it_matters,
+        it,
+        extractive=brief.why_it_matters,
+        limit=MAX_MATTERS,
+        generated=lambda c: _matter(c, source, kinds),
+    )
     sections = [_section(sec.heading, sec.sentences, it, source) for sec in draft.sections]
     kept = tuple(s for s in sections if s is not None)
     return brief.model_copy(
@@ -59,47 +76,35 @@ def _generated(c: Checked, source: SourceText) -> dict[str, object]:
     }
 
 
-def _summary(
-    brief: Brief,
-    drafts: Sequence[DraftSentence],
-    it: Iterator[Checked | None],
-    source: SourceText,
-) -> tuple[SummaryItem, ...]:
-    out: list[SummaryItem] = []
-    for n, _ in enumerate(drafts):
-        c = next(it)
-        if n >= MAX_SUMMARY:
-            continue
-        if c is not None:
-            out.append(SummaryItem.model_validate(_generated(c, source)))
-        elif n < len(brief.executive_summary) and brief.executive_summary[n] not in out:
-            out.append(brief.executive_summary[n])
-    return tuple(out)
+def _matter(c: Checked, source: SourceText, kinds: Mapping[tuple[str, int], str]) -> MatterItem:
+    """A generated why-it-matters item, of the kind of the first extractive item it cites."""
+    ev = [source.evidence[i] for i in c.cited]
+    kind = next(
+        (kinds[k] for e in ev if (k := (e.article_id, e.sentence_index)) in kinds),
+        "context",
+    )
+    return MatterItem.model_validate({**_generated(c, source), "kind": kind})
 
 
-def _matters(
-    brief: Brief,
+def _items(
     drafts: Sequence[DraftSentence],
     it: Iterator[Checked | None],
-    source: SourceText,
-) -> tuple[MatterItem, ...]:
-    kinds = {
-        (m.evidence.article_id, m.evidence.sentence_index): m.kind for m in brief.why_it_matters
-    }
-    out: list[MatterItem] = []
+    *,
+    extractive: Sequence[_Item],
+    limit: int,
+    generated: Callable[[Checked], _Item],
+) -> tuple[_Item, ...]:
+    """One item per draft sentence, up to ``limit``: the generated one where it passed, else the
+    extractive item at its position (once). Every draft sentence's verification is consumed."""
+    out: list[_Item] = []
     for n, _ in enumerate(drafts):
         c = next(it)
-        if n >= MAX_MATTERS:
+        if n >= limit:
             continue
         if c is not None:
-            ev = [source.evidence[i] for i in c.cited]
-            kind = next(
-                (kinds[k] for e in ev if (k := (e.article_id, e.sentence_index)) in kinds),
-                "context",
-            )
-            out.append(MatterItem.model_validate({**_generated(c, source), "kind": kind}))
-        elif n < len(brief.why_it_matters) and brief.why_it_matters[n] not in out:
-            out.append(brief.why_it_matters[n])
+            out.append(generated(c))
+        elif n < len(extractive) and extractive[n] not in out:
+            out.append(extractive[n])
     return tuple(out)
 
 

@@ -13,11 +13,12 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from typing import Any, Protocol
+from dataclasses import KW_ONLY, dataclass, field
+from typing import Any
 
 from newsbrief.errors import WriterError
 from newsbrief.models import Analysis, Brief
+from newsbrief.store.llmcache import LLMCacheMixin
 from newsbrief.write.llm.assemble import assemble
 from newsbrief.write.llm.client import ChatClient, Completion, Usage
 from newsbrief.write.llm.prompt import (
@@ -36,19 +37,8 @@ from newsbrief.write.verify import DEFAULT_THRESHOLD, Checked, verify_sentence
 __all__ = ["AnswerCache", "LLMWriter", "WriterStats"]
 
 
-class AnswerCache(Protocol):
-    def cached_answer(self, input_hash: str, prompt_version: str, model: str) -> str | None: ...
-
-    def store_answer(
-        self,
-        input_hash: str,
-        prompt_version: str,
-        model: str,
-        response: str,
-        *,
-        prompt_tokens: int = 0,
-        completion_tokens: int = 0,
-    ) -> None: ...
+# the model's answers are kept in the archive (``newsbrief.store.llmcache``)
+AnswerCache = LLMCacheMixin
 
 
 @dataclass
@@ -62,24 +52,17 @@ class WriterStats:
     warnings: list[str] = field(default_factory=list)
 
 
+@dataclass(eq=False)
 class LLMWriter:
     name = "llm"
 
-    def __init__(
-        self,
-        client: ChatClient,
-        *,
-        cache: AnswerCache | None = None,
-        threshold: float = DEFAULT_THRESHOLD,
-        price_in: float = 0.0,
-        price_out: float = 0.0,
-    ) -> None:
-        self.client = client
-        self.cache = cache
-        self.threshold = threshold
-        self.price_in = price_in  # USD per million prompt tokens
-        self.price_out = price_out  # USD per million completion tokens
-        self.stats = WriterStats()
+    client: ChatClient
+    _: KW_ONLY
+    cache: AnswerCache | None = None
+    threshold: float = DEFAULT_THRESHOLD
+    price_in: float = 0.0  # USD per million prompt tokens
+    price_out: float = 0.0  # USD per million completion tokens
+    stats: WriterStats = field(default_factory=WriterStats, init=False)
 
     def cost(self, usage: Usage) -> float:
         """The run's cost in USD at the configured prices (0 when none are set)."""

@@ -1,0 +1,260 @@
+"""Defects an editor found reading briefs of real articles (PolNeAR dev, NeuS), each on a short
+text of our own that has the same shape: a sentence cut in two by the parser, a dateline under a
+headline line, a question headline, a headline repeated as the summary, a programme title taken
+for a quote, an unnamed official, a channel in the middle of a sentence, a refusal to comment,
+and a senator's title and party tag."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from newsbrief.analyze import analyze
+from newsbrief.compose import compose_brief
+from newsbrief.ingest import article_from_text
+from newsbrief.models import Analysis, Brief
+from newsbrief.render import render
+from newsbrief.settings import Settings
+from newsbrief.stories.titles import headline_from_lead
+
+POLL = "\n\n".join(
+    [
+        "Poll: Clinton and Trump in dead heat heading into first debate.",
+        "WASHINGTON - Hillary Clinton and Donald Trump are virtually tied heading into their "
+        "first debate, according to a new national poll.",
+        "Among likely voters in a four-way race, 46 percent would choose Clinton and 44 percent "
+        "would back Trump, while 5 percent prefer Libertarian nominee Gary Johnson and 1 percent "
+        "support the Green Party's Jill Stein.",
+        "A majority of voters expect Clinton to win Monday's debate at Hofstra University on "
+        "Long Island. Nearly eight of 10 voters say they plan to tune in.",
+    ]
+)
+
+SENATE = "\n\n".join(
+    [
+        "Trump impeachment conviction? 'Zero chance,' Republicans say, as Dems move forward "
+        "with case.",
+        "The hearings for the second impeachment trial of former President Trump start on "
+        "Tuesday and Republicans are making it clear that they believe the result is "
+        'predetermined. "It\'s a partisan farce," Sen. Rand Paul, R-Ky., said of the '
+        'impeachment effort on "Fox News Sunday." Paul added that he does not believe it is '
+        "possible Trump will be convicted.",
+    ]
+)
+
+KYODO = "\n\n".join(
+    [
+        "The Japanese trade minister said on Tuesday, according to Kyodo, that the talks with "
+        "Washington had failed.",
+        "The minister said, according to Kyodo, that a new round would start in June.",
+        "Officials in Washington declined to comment on the report. The two sides have met six "
+        "times since January without a deal on car tariffs.",
+    ]
+)
+
+
+def _analysis(text: str) -> Analysis:
+    return analyze(article_from_text(text))
+
+
+def _brief(text: str) -> Brief:
+    return compose_brief(_analysis(text), Settings())
+
+
+def test_a_sentence_the_parser_ends_without_punctuation_is_joined_to_the_rest() -> None:
+    texts = [s.text for s in _analysis(POLL).sentences]
+    whole = next(t for t in texts if t.startswith("Among likely voters"))
+    assert whole.endswith("support the Green Party's Jill Stein.")
+    assert "44 percent would back Trump, while 5 percent" in whole
+    assert not any(t.startswith("Trump, while") for t in texts)
+
+
+def test_a_dateline_under_the_headline_line_is_not_part_of_the_sentence() -> None:
+    texts = [s.text for s in _analysis(POLL).sentences]
+    assert any(t.startswith("Hillary Clinton and Donald Trump are virtually tied") for t in texts)
+    assert not any(t.startswith("WASHINGTON") for t in texts)
+
+
+def test_a_question_headline_line_is_kept_whole_as_the_title() -> None:
+    assert headline_from_lead(SENATE) == (
+        "Trump impeachment conviction? 'Zero chance,' Republicans say, as Dems move forward "
+        "with case"
+    )
+    # a question alone on its line stays the whole title
+    assert headline_from_lead("Is this the end?\n\nThe company said it would close.") == (
+        "Is this the end?"
+    )
+
+
+def test_the_summary_does_not_repeat_the_headline_shown_as_the_title() -> None:
+    for text, headline in ((POLL, "Poll:"), (SENATE, "Trump impeachment conviction?")):
+        brief = _brief(text)
+        assert brief.headline.startswith(headline.rstrip(":"))
+        assert brief.executive_summary, "the body still gives a summary"
+        assert not any(item.evidence.sentence_index == 0 for item in brief.executive_summary)
+        assert not any(item.text.startswith(headline) for item in brief.executive_summary)
+
+
+def test_a_title_only_brief_has_no_line_repeating_the_title_under_it() -> None:
+    lines = render(_brief(POLL), "md").splitlines()
+    assert lines[0] == "# Poll: Clinton and Trump in dead heat heading into first debate"
+    assert "Poll: Clinton and Trump in dead heat heading into first debate" not in lines[1:4]
+
+
+def test_a_programme_title_is_the_channel_not_a_quote() -> None:
+    atts = _analysis(SENATE).attributions
+    said = [a for a in atts if a.cue == "said" and a.source and "Paul" in a.source]
+    assert [a.content.rstrip(",") for a in said] == ["It's a partisan farce"]
+    assert said[0].channel == "on Fox News Sunday"
+    assert not any("Fox News Sunday" in a.content for a in atts)
+
+
+def test_a_network_or_platform_is_a_channel_but_a_day_is_not() -> None:
+    atts = _analysis(
+        "The senator said on CNN that the bill was dead. The senator said on Monday that she "
+        "would vote against it. She wrote on Twitter that she was sorry for the delay."
+    ).attributions
+    channels = {a.content: a.channel for a in atts if a.cue in ("said", "wrote")}
+    assert channels == {
+        "that the bill was dead": "on CNN",
+        "that she would vote against it": None,
+        "that she was sorry for the delay": "on Twitter",
+    }
+
+
+def test_a_senators_short_title_and_party_tag_give_role_and_affiliation() -> None:
+    brief = _brief(SENATE)
+    paul = next(p for p in brief.who_thinks_what if p.actor == "Rand Paul")
+    assert paul.role == "senator"
+    assert paul.affiliation == "Republican, Ky."
+    assert render(brief, "md").count("### Rand Paul (senator, Republican, Ky.)") == 1
+
+
+def test_an_unnamed_official_speaks_and_the_channel_in_mid_sentence_stays_a_channel() -> None:
+    brief = _brief(KYODO)
+    actors = {p.actor: p for p in brief.who_thinks_what}
+    assert set(actors) == {"Japanese trade minister"}, (
+        "Kyodo carries the words; officials say nothing"
+    )
+    minister = actors["Japanese trade minister"]
+    assert minister.role is None, "the role is the name already"
+    contents = [s.text for s in minister.statements]
+    assert contents == [
+        "that the talks with Washington had failed",
+        "that a new round would start in June",
+    ]
+    assert {s.channel for s in minister.statements} == {"according to Kyodo"}
+
+
+READERS = "\n\n".join(
+    [
+        "Readers share their thoughts on the debate.",
+        "“He can’t even answer a question without scaring people about something else first. "
+        "It is all about him and only him, every single time, in every answer he gives, and "
+        "the rest of us are left to clean up after him.” "
+        "― Esther Tapia\n"
+        "“I’m so ashamed. I cannot believe a man with no credentials got this far.” "
+        "― Jacklyn Ashley",
+    ]
+)
+
+
+def test_a_signed_line_ends_its_sentence_and_the_signature_is_shown_as_written_words() -> None:
+    analysis = _analysis(READERS)
+    texts = [s.text for s in analysis.sentences]
+    assert any(t.endswith("― Esther Tapia") for t in texts), "the signed line ends there"
+    assert any(t.startswith("“I’m so ashamed") for t in texts)
+    brief = compose_brief(analysis, Settings())
+    signed = {p.actor: p for p in brief.who_thinks_what}
+    assert set(signed) == {"Esther Tapia", "Jacklyn Ashley"}
+    assert {s.cue for p in signed.values() for s in p.statements} == {"wrote"}
+    assert signed["Jacklyn Ashley"].statements[0].text.startswith("I’m so ashamed")
+
+
+def test_a_hard_wrapped_line_runs_on_into_one_sentence() -> None:
+    text = (
+        "Thousands of dockworkers walked off the job at the port on Tuesday, bringing\n"
+        "container traffic to a near standstill after wage talks collapsed.\n\n"
+        "The union said the strike would go on."
+    )
+    texts = [s.text for s in _analysis(text).sentences]
+    assert texts[0].endswith("after wage talks collapsed.")
+    assert texts[0].startswith("Thousands of dockworkers")
+
+
+def test_a_long_position_ends_at_a_sentence_end_not_on_a_cut_off_word() -> None:
+    brief = _brief(READERS)
+    position = next(p for p in brief.who_thinks_what if p.actor == "Esther Tapia").position
+    assert position is not None
+    assert position.endswith("something else first.")
+
+
+def test_a_rejected_pronoun_is_the_claim_not_an_actor_to_disagree_with() -> None:
+    text = (
+        "After Doug Jones won Alabama's U.S. Senate race in 2017, it seemed as if Roy Moore's "
+        "political career was over. He faced allegations that he initiated unwanted sexual "
+        "contact with teenage girls. (Moore has denied the allegations, dismissing them as "
+        '"fake news.") But now Moore has decided to run for the Senate again.'
+    )
+    analysis = _analysis(text)
+    dismissing = next(a for a in analysis.attributions if a.cue == "dismissing")
+    assert dismissing.stance == "oppose"
+    assert dismissing.target_actor_id is None
+    moore = next(p for p in _brief(text).who_thinks_what if p.actor == "Roy Moore")
+    assert moore.disagrees_with == ()
+
+
+def test_a_timeline_clause_opening_on_a_pronoun_shows_its_whole_sentence() -> None:
+    text = (
+        "Donald Trump isn't saying much about debate preparation, with one notable exception. "
+        'Bemoaning the "phony system," Trump accused Holt of being a Democrat, though a review '
+        "of records indicates he has been a registered Republican since 2003."
+    )
+    article = article_from_text(
+        text, title="Trump questions the fairness of moderators", published=datetime(2016, 9, 23)
+    )
+    brief = compose_brief(analyze(article), Settings())
+    entry = next(e for e in brief.story_so_far if e.date == "2003")
+    assert entry.text.startswith("Bemoaning the")
+    assert article.text[entry.evidence.start : entry.evidence.end] == entry.text
+
+
+def test_a_body_named_after_its_leader_is_not_the_leader() -> None:
+    analysis = _analysis(
+        "The Trump administration has named three cities that are slated to lose federal "
+        "funding. Trump said the cities had failed their residents. The Biden campaign said the "
+        "move was a stunt. Biden said he would restore the money."
+    )
+    names = {a.id: (a.name, a.kind) for a in analysis.actors}
+    speakers = [names.get(a.actor_id or "") for a in analysis.attributions]
+    assert speakers == [
+        ("Trump administration", "organization"),
+        ("Trump", "person"),
+        ("Biden campaign", "organization"),
+        ("Biden", "person"),
+    ]
+
+
+def test_a_long_dated_clause_is_cut_where_it_still_says_who_did_what() -> None:
+    text = (
+        "Senate Majority Leader Mitch McConnell (R-Ky.) and Sen. Tim Kaine (D-Va.) introduced new "
+        "legislation on Monday that would raise the minimum age to buy tobacco products "
+        "nationwide from 18 to 21 in a bid to curb teenage vaping."
+    )
+    article = article_from_text(text, published=datetime(2019, 5, 20, 12))
+    analysis = analyze(article)
+    event = next(e for e in analysis.events if e.date == "2019-05-20")
+    assert event.predicate.startswith("Senate Majority Leader Mitch McConnell")
+    assert event.predicate.split()[-1] not in {"would", "that", "which"}
+    assert "introduced" in event.predicate
+
+
+def test_a_short_headline_line_above_the_text_is_a_sentence_of_its_own() -> None:
+    texts = [
+        s.text
+        for s in _analysis(
+            "Police arrest suspect in bank robbery\nPolice arrested a man on Tuesday after a "
+            "robbery at a bank in the city centre, officials said. The man was held overnight."
+        ).sentences
+    ]
+    assert texts[0] == "Police arrest suspect in bank robbery"
+    assert texts[1].startswith("Police arrested a man on Tuesday")
