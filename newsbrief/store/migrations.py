@@ -11,6 +11,9 @@ what has no translation (the full-text index, ``rowid``) asks ``db.dialect`` or 
 ``db.dialect.postgres``. Data statements use the store's portable SQL (``?`` placeholders,
 ``ON CONFLICT`` upserts). On PostgreSQL the migrations run under the archive's writer lock, so
 two processes opening a new archive at once do not both migrate it.
+
+Long module: the migrations are append-only history, and the one ordered list must stay next
+to the functions it names; splitting it would only move shipped DDL around.
 """
 
 from __future__ import annotations
