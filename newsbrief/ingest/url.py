@@ -16,22 +16,20 @@ from __future__ import annotations
 
 import socket
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from email.message import Message
-from typing import Any, NamedTuple
+from typing import NamedTuple
 from urllib.parse import urljoin, urlsplit
 
-import httpcore
 import httpx
 
 from newsbrief.errors import FetchError, UnsupportedInput
-from newsbrief.ingest.http import deadline_client
+from newsbrief.ingest.http import ConnectTo, deadline_client
 from newsbrief.ingest.validate import decode_bytes
 from newsbrief.settings import Settings
 
 Guard = Callable[[str], None]
-ConnectTo = Callable[[str, int], str]  # (host, port) → the IP address to connect to
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 TEXT_TYPES = frozenset({"text/plain", "text/markdown", "text/x-markdown"})
@@ -75,7 +73,7 @@ def fetch_url(
         total_s=settings.fetch_timeout_s,
         timeout_s=settings.fetch_timeout_s,
         headers=headers,
-        backend=_PinnedBackend(connect_to) if connect_to is not None else None,
+        connect_to=connect_to,
         trust_env=connect_to is None,  # a proxy would resolve the host itself
     ) as client:
         for _hop in range(settings.fetch_max_redirects + 1):
@@ -92,30 +90,6 @@ def fetch_url(
         f"{url} redirected more than {settings.fetch_max_redirects} times",
         hint="the site may be in a redirect loop; open it in a browser and give the final URL",
     )
-
-
-class _PinnedBackend(httpcore.SyncBackend):
-    """Opens each TCP connection to the address ``connect_to`` gives for the host."""
-
-    def __init__(self, connect_to: ConnectTo) -> None:
-        self._connect_to = connect_to
-
-    def connect_tcp(
-        self,
-        host: str,
-        port: int,
-        timeout: float | None = None,
-        local_address: str | None = None,
-        socket_options: Iterable[Any] | None = None,
-    ) -> httpcore.NetworkStream:
-        address = self._connect_to(host, port)
-        return super().connect_tcp(
-            address,
-            port,
-            timeout=timeout,
-            local_address=local_address,
-            socket_options=socket_options,
-        )
 
 
 def _peer_address(response: httpx.Response) -> str:

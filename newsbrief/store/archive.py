@@ -201,8 +201,9 @@ class Archive(ArcsMixin, StoriesMixin, FeedsMixin, SearchMixin, LLMCacheMixin, A
 
     def find_by_text_hash(self, text_hash: str) -> str | None:
         """The id of a stored article whose normalized words hash to ``text_hash``."""
-        value = self._scalar("SELECT id FROM articles WHERE text_hash = ? LIMIT 1", (text_hash,))
-        return None if value is None else str(value)
+        return self._text_scalar(
+            "SELECT id FROM articles WHERE text_hash = ? LIMIT 1", (text_hash,)
+        )
 
     def has_article(self, article_id: str) -> bool:
         row = self._conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()

@@ -4,7 +4,6 @@ development → arc links, and the arc assigner's persisted state (migration 5).
 from __future__ import annotations
 
 import json
-import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -12,8 +11,10 @@ from typing import Any
 
 from newsbrief.models import Analysis
 from newsbrief.store import codec
+from newsbrief.store.queries import title_sources
+from newsbrief.store.records import StoryRow
 from newsbrief.store.stories import StoriesMixin
-from newsbrief.stories.titles import LEAD_CHARS, TitleSource, story_title
+from newsbrief.stories.titles import LEAD_CHARS, story_title
 
 # one row per live arc: its developments, articles, span (the title is chosen apart)
 _ARC_ROWS = """
@@ -55,8 +56,7 @@ class ArcsMixin(StoriesMixin):
 
     def arc_token(self) -> str | None:
         """Changes on every committed update of the arc state (detects other writers)."""
-        value = self._scalar("SELECT value FROM arc_meta WHERE key = 'token'")
-        return None if value is None else str(value)
+        return self._meta_token("arc_meta")
 
     def save_arc_state(
         self,
@@ -71,14 +71,9 @@ class ArcsMixin(StoriesMixin):
         that changed, the development → arc links made (``links``) or dropped (``unlinked``:
         developments merged away) and the arc merges (old → survivor: its developments move,
         it and whatever redirected to it redirect to the survivor). Returns the new token."""
-        token = uuid.uuid4().hex
         now = codec.now()
         with self.transaction() as conn:
-            conn.execute(
-                "INSERT INTO arc_meta (key, value) VALUES ('stats', ?), ('token', ?)"
-                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                (json.dumps(dict(stats)), token),
-            )
+            token = self._write_meta(conn, "arc_meta", stats)
             for old, new in (merged or {}).items():
                 conn.execute("UPDATE story_arcs SET arc_id = ? WHERE arc_id = ?", (new, old))
                 conn.execute(
@@ -129,10 +124,9 @@ class ArcsMixin(StoriesMixin):
 
     def arc_of_story(self, story_id: str) -> str | None:
         """The arc of a development (a merged-away story id gives its survivor's arc)."""
-        value = self._scalar(
+        return self._text_scalar(
             "SELECT arc_id FROM story_arcs WHERE story_id = ?", (self.resolve_story(story_id),)
         )
-        return None if value is None else str(value)
 
     def arcs_of_stories(self, story_ids: Sequence[str]) -> dict[str, str]:
         """Story id → arc id, for the given (live) story ids that have one."""
@@ -162,25 +156,14 @@ class ArcsMixin(StoriesMixin):
     def arc_titles(self, arc_ids: Sequence[str]) -> dict[str, str]:
         """Each arc's title: chosen over all its articles the way a story's is (the most
         representative headline, see :func:`newsbrief.stories.titles.story_title`)."""
-        sources: dict[str, list[TitleSource]] = {aid: [] for aid in arc_ids}
-        for start in range(0, len(arc_ids), 200):
-            chunk = list(arc_ids[start : start + 200])
-            marks = ", ".join("?" * len(chunk))
-            rows = self._conn.execute(
-                f"SELECT l.arc_id, a.id, a.title, substr(a.text, 1, {LEAD_CHARS}), a.published"
-                " FROM story_arcs l JOIN story_articles sa ON sa.story_id = l.story_id"
-                f" JOIN articles a ON a.id = sa.article_id WHERE l.arc_id IN ({marks})",
-                chunk,
-            )
-            for row in rows:
-                sources[str(row[0])].append(
-                    TitleSource(
-                        str(row[1]),
-                        None if row[2] is None else str(row[2]),
-                        str(row[3] or ""),
-                        codec.parse_utc_key(row[4]),
-                    )
-                )
+        select = (
+            f"SELECT l.arc_id, a.id, a.title, substr(a.text, 1, {LEAD_CHARS}), a.published"
+            " FROM story_arcs l JOIN story_articles sa ON sa.story_id = l.story_id"
+            " JOIN articles a ON a.id = sa.article_id"
+        )
+        sources = title_sources(
+            self._conn, arc_ids, select, key="l.arc_id", chunk=200, when=codec.parse_utc_key
+        )
         return {aid: story_title(found) for aid, found in sources.items() if found}
 
     def arc_count(self) -> int:
@@ -206,6 +189,11 @@ class ArcsMixin(StoriesMixin):
             (self.resolve_arc(arc_id),),
         )
         return [str(r[0]) for r in rows]
+
+    def arc_developments(self, arc_id: str) -> list[StoryRow]:
+        """The arc's developments as listed, earliest first."""
+        rows = (self.get_story(sid) for sid in self.arc_story_ids(arc_id))
+        return [r for r in rows if r is not None]
 
     def arc_analyses(self, arc_id: str) -> list[Analysis]:
         """The stored analyses of every article of the arc, oldest first."""

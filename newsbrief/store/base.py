@@ -3,11 +3,14 @@ place where SQLite's errors become newsbrief's (``store_error``)."""
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
-from collections.abc import Iterator
+import uuid
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager, suppress
 from pathlib import Path
+from typing import Any
 
 from newsbrief.errors import ArchiveFull, ArchiveLocked, ArchiveReadOnly, StoreError
 from newsbrief.store.db import Database, Target, driver_errors, redact
@@ -139,3 +142,24 @@ class ArchiveBase:
     def _scalar(self, sql: str, params: tuple[object, ...] = ()) -> object:
         row = self._conn.execute(sql, params).fetchone()
         return row[0] if row else None
+
+    def _text_scalar(self, sql: str, params: tuple[object, ...] = ()) -> str | None:
+        """:meth:`_scalar` as text (None for no row or NULL)."""
+        value = self._scalar(sql, params)
+        return None if value is None else str(value)
+
+    # an assigner's meta table (cluster_meta, arc_meta): its counters and a token that changes
+    # on every committed update of its state (so that a reader sees other writers' updates)
+
+    def _meta_token(self, table: str) -> str | None:
+        return self._text_scalar(f"SELECT value FROM {table} WHERE key = 'token'")
+
+    def _write_meta(self, conn: Database, table: str, stats: Mapping[str, Any]) -> str:
+        """Write the counters and a new token; return the token."""
+        token = uuid.uuid4().hex
+        conn.execute(
+            f"INSERT INTO {table} (key, value) VALUES ('stats', ?), ('token', ?)"
+            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (json.dumps(dict(stats)), token),
+        )
+        return token

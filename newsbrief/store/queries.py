@@ -8,8 +8,10 @@ schema is the one ``newsbrief.store.migrations`` defines, on either backend.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 from newsbrief.models import web_url
 from newsbrief.store.db import Database, Target, connect
@@ -27,6 +29,7 @@ __all__ = [
     "search_actors",
     "story_articles",
     "story_titles",
+    "title_sources",
 ]
 
 
@@ -185,18 +188,31 @@ def counts(conn: Database) -> Counts:
 
 def story_titles(conn: Database, story_ids: list[str]) -> dict[str, str]:
     """Each story's title (see :mod:`newsbrief.stories.titles`), from its articles."""
-    sources: dict[str, list[TitleSource]] = {sid: [] for sid in story_ids}
-    for start in range(0, len(story_ids), 500):
-        chunk = story_ids[start : start + 500]
-        marks = ", ".join("?" * len(chunk))
-        rows = conn.execute(
-            f"SELECT sa.story_id, a.id, a.title, substr(a.text, 1, {LEAD_CHARS}), a.published"
-            " FROM story_articles sa JOIN articles a ON a.id = sa.article_id"
-            f" WHERE sa.story_id IN ({marks})",
-            chunk,
-        )
-        for row in rows:
-            sources[str(row[0])].append(
-                TitleSource(str(row[1]), _text(row[2]), str(row[3] or ""), _when(row[4]))
-            )
+    select = (
+        f"SELECT sa.story_id, a.id, a.title, substr(a.text, 1, {LEAD_CHARS}), a.published"
+        " FROM story_articles sa JOIN articles a ON a.id = sa.article_id"
+    )
+    sources = title_sources(conn, story_ids, select, key="sa.story_id", chunk=500, when=_when)
     return {sid: story_title(found) for sid, found in sources.items()}
+
+
+def title_sources(
+    conn: Database,
+    ids: Sequence[str],
+    select: str,
+    *,
+    key: str,
+    chunk: int,
+    when: Callable[[Any], datetime | None],
+) -> dict[str, list[TitleSource]]:
+    """The title sources of each id's articles: ``select`` gives rows of (id, article id,
+    title, lead, published) and is asked for ``chunk`` ids at a time (``key IN (…)``)."""
+    sources: dict[str, list[TitleSource]] = {i: [] for i in ids}
+    for start in range(0, len(ids), chunk):
+        part = list(ids[start : start + chunk])
+        marks = ", ".join("?" * len(part))
+        for row in conn.execute(f"{select} WHERE {key} IN ({marks})", part):
+            sources[str(row[0])].append(
+                TitleSource(str(row[1]), _text(row[2]), str(row[3] or ""), when(row[4]))
+            )
+    return sources

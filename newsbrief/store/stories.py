@@ -4,7 +4,6 @@ the story assigner's persisted state, and per-story brief versions."""
 from __future__ import annotations
 
 import json
-import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -78,11 +77,10 @@ class StoriesMixin(StoryListingMixin):
 
     def find_copy(self, copy_id: str, outlet: str | None) -> str | None:
         """The article under which this exact run (text id and outlet) was recorded, if any."""
-        value = self._scalar(
+        return self._text_scalar(
             "SELECT article_id FROM article_outlets WHERE copy_id = ? AND outlet = ? LIMIT 1",
             (copy_id, outlet or ""),
         )
-        return None if value is None else str(value)
 
     # ------------------------------------------------------------------ near-duplicate index
 
@@ -179,10 +177,9 @@ class StoriesMixin(StoryListingMixin):
             )
 
     def story_of(self, article_id: str) -> str | None:
-        value = self._scalar(
+        return self._text_scalar(
             "SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,)
         )
-        return None if value is None else str(value)
 
     def story_article_ids(self, story_id: str) -> list[str]:
         """The story's articles, oldest published first (undated ones by ingest order)."""
@@ -220,20 +217,19 @@ class StoriesMixin(StoryListingMixin):
     def new_since_last_brief(self, story_id: str) -> list[str]:
         """The story's articles that its latest stored brief did not cover (all when none)."""
         story_id = self.resolve_story(story_id)
-        row = self._conn.execute(
+        latest = self._scalar(
             "SELECT article_ids FROM briefs WHERE subject = 'story' AND subject_id = ?"
             " ORDER BY version DESC LIMIT 1",
             (story_id,),
-        ).fetchone()
-        covered = set(json.loads(row[0])) if row else set()
+        )
+        covered = set(json.loads(str(latest))) if latest is not None else set()
         return [aid for aid in self.story_article_ids(story_id) if aid not in covered]
 
     # ------------------------------------------------------------------ assigner state
 
     def cluster_token(self) -> str | None:
         """Changes on every committed update of the assigner state (detects other writers)."""
-        value = self._scalar("SELECT value FROM cluster_meta WHERE key = 'token'")
-        return None if value is None else str(value)
+        return self._meta_token("cluster_meta")
 
     def save_cluster_state(
         self,
@@ -249,14 +245,9 @@ class StoriesMixin(StoryListingMixin):
         members folded away (``dropped``). A story whose state is written exists (again): it
         redirects nowhere, and a new one takes its founder article's title. Returns the new
         token."""
-        token = uuid.uuid4().hex
         now = codec.now()
         with self.transaction() as conn:
-            conn.execute(
-                "INSERT INTO cluster_meta (key, value) VALUES ('stats', ?), ('token', ?)"
-                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                (json.dumps(meta), token),
-            )
+            token = self._write_meta(conn, "cluster_meta", meta)
             conn.executemany(
                 "INSERT INTO stories (id, title, state, created_at, updated_at)"
                 " VALUES (?, (SELECT title FROM articles WHERE id = ?), ?, ?, ?)"

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Protocol
 
 from newsbrief.errors import StoreError
+from newsbrief.stories.journal import redirect
 
 STATE_VERSION = 1
 Profile = tuple[dict[str, float], dict[str, float]]  # words, entities
@@ -65,14 +66,10 @@ class ArcJournal:
     merged: dict[str, str] = field(default_factory=dict)  # arc id -> the arc it joined
 
     def record_merge(self, old: str, survivor: str) -> None:
-        for key, target in self.merged.items():
-            if target == old:
-                self.merged[key] = survivor
+        redirect(self.merged, old, survivor)
         self.merged[old] = survivor
         self.arcs.discard(old)
-        for story, arc in self.links.items():
-            if arc == old:
-                self.links[story] = survivor
+        redirect(self.links, old, survivor)
 
 
 def arc_to_state(arc: Arc) -> dict[str, Any]:

@@ -12,6 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
+def redirect(targets: dict[str, str], old: str, new: str) -> None:
+    """Every key of ``targets`` that pointed to ``old`` points to ``new`` now."""
+    for key, target in targets.items():
+        if target == old:
+            targets[key] = new
+
+
 @dataclass
 class Journal:
     """Changes since the assigner's journal was last drained."""
@@ -25,9 +32,7 @@ class Journal:
 
     def record_merge(self, old: str, survivor: str) -> None:
         """``old`` now redirects to ``survivor`` (and so does whatever redirected to ``old``)."""
-        for key, target in self.merged.items():
-            if target == old:
-                self.merged[key] = survivor
+        redirect(self.merged, old, survivor)
         self.merged[old] = survivor
         self.stories.discard(old)
         self.cores.discard(old)

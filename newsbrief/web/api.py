@@ -24,7 +24,6 @@ from newsbrief.web.errors import (
     ERROR_RESPONSES,
     ApiError,
     ErrorOut,
-    api_error,
     error_status,
     has_control_chars,
 )
@@ -39,8 +38,10 @@ from newsbrief.web.schemas import (
     StoryOut,
     SubmitIn,
     SubmitOut,
+    article_links,
     article_out,
     hit_out,
+    out_of,
     page_of,
     story_out,
 )
@@ -183,8 +184,7 @@ def get_article(article_id: str, backend: BackendDep) -> ArticleDetail:
     return ArticleDetail(
         article=article,
         story_id=reader.story_of(article_id),
-        page_url=f"/articles/{article_id}",
-        brief_url=f"/api/v1/articles/{article_id}/brief",
+        **article_links(article_id),
     )
 
 
@@ -225,15 +225,7 @@ def search(
 def _actor_out(row: queries.ActorRow) -> ActorOut:
     from newsbrief.web.views import actor_href
 
-    return ActorOut(
-        name=row.name,
-        kind=row.kind,
-        role=row.role,
-        affiliation=row.affiliation,
-        article_count=row.article_count,
-        story_count=row.story_count,
-        url=actor_href(row.name),
-    )
+    return out_of(ActorOut, row, url=actor_href(row.name))
 
 
 @router.post(
@@ -278,19 +270,11 @@ def _submit_body(raw: bytes) -> SubmitIn:
 
 
 def _submit(backend: Backend, body: SubmitIn) -> Response:
-    sub = Submission(
-        text=body.text,
-        html=body.html,
-        url=body.url,
-        title=body.title,
-        outlet=body.outlet,
-        published=body.published,
-        source="api",
-    )
+    sub = Submission(**body.model_dump(), source="api")
     try:
         result = brief_submission(backend, sub)
     except NewsbriefError as exc:
-        return api_error(error_status(exc), exc.message, hint=exc.hint or None)
+        return ApiError(error_status(exc), exc.message, hint=exc.hint or None).response()
     out = SubmitOut(
         article_id=result.article_id,
         story_id=result.story_id,

@@ -26,7 +26,7 @@ from newsbrief.errors import NewsbriefError
 from newsbrief.settings import Settings
 from newsbrief.web import api, arcs, pages
 from newsbrief.web.backend import Backend
-from newsbrief.web.errors import ApiError, api_error, error_status, validation_message
+from newsbrief.web.errors import ApiError, error_status, validation_message
 from newsbrief.web.middleware import BodyLimit, HeadAsGet, SameOrigin, SecurityHeaders
 from newsbrief.web.templating import STATIC_DIR, render_page
 
@@ -91,11 +91,9 @@ def _install_error_handlers(app: FastAPI) -> None:
         assert isinstance(exc, StarletteHTTPException)
         message = str(exc.detail)
         if request.url.path.startswith("/api/"):
-            hint = exc.hint if isinstance(exc, ApiError) else None
-            detail = exc.extra if isinstance(exc, ApiError) else None
-            return api_error(
-                exc.status_code, message, hint=hint, detail=detail, headers=exc.headers
-            )
+            if not isinstance(exc, ApiError):
+                exc = ApiError(exc.status_code, message, headers=exc.headers)
+            return exc.response()
         return render_page(
             "error.html.j2",
             {"status": exc.status_code, "message": message},
@@ -107,14 +105,14 @@ def _install_error_handlers(app: FastAPI) -> None:
         assert isinstance(exc, RequestValidationError)
         message = validation_message(exc)
         if request.url.path.startswith("/api/"):
-            return api_error(422, message, detail=_jsonable_errors(exc))
+            return ApiError(422, message, detail=_jsonable_errors(exc)).response()
         return render_page("error.html.j2", {"status": 422, "message": message}, status_code=422)
 
     async def on_newsbrief_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, NewsbriefError)
         status = error_status(exc)
         if request.url.path.startswith("/api/"):
-            return api_error(status, exc.message, hint=exc.hint or None)
+            return ApiError(status, exc.message, hint=exc.hint or None).response()
         context = {"status": status, "message": exc.message, "hint": exc.hint}
         return render_page("error.html.j2", context, status_code=status)
 
@@ -122,7 +120,8 @@ def _install_error_handlers(app: FastAPI) -> None:
         """A bug: the API still answers in its JSON shape, a page with the error page."""
         message = "an unexpected error occurred; nothing was changed"
         if request.url.path.startswith("/api/"):
-            return api_error(500, message, hint="report it with the request that caused it")
+            error = ApiError(500, message, hint="report it with the request that caused it")
+            return error.response()
         return render_page("error.html.j2", {"status": 500, "message": message}, status_code=500)
 
     app.add_exception_handler(Exception, on_unexpected)

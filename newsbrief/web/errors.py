@@ -23,7 +23,6 @@ __all__ = [
     "ERROR_RESPONSES",
     "ApiError",
     "ErrorOut",
-    "api_error",
     "error_status",
     "has_control_chars",
     "validation_message",
@@ -73,6 +72,15 @@ class ApiError(HTTPException):
         self.hint = hint
         self.extra = detail
 
+    def response(self) -> JSONResponse:
+        """The API's error response: a short error name, a message and, when useful, a hint."""
+        body: dict[str, object] = {"error": _reason(self.status_code), "message": str(self.detail)}
+        if self.hint:
+            body["hint"] = self.hint
+        if self.extra is not None:
+            body["detail"] = self.extra
+        return JSONResponse(body, status_code=self.status_code, headers=self.headers)
+
 
 def has_control_chars(text: str) -> bool:
     """True when ``text`` holds a NUL or another control character (tabs and newlines
@@ -89,23 +97,6 @@ def error_status(exc: NewsbriefError) -> int:
     if isinstance(exc, StoreError):
         return 503
     return 500
-
-
-def api_error(
-    status: int,
-    message: str,
-    *,
-    hint: str | None = None,
-    detail: object = None,
-    headers: Mapping[str, str] | None = None,
-) -> JSONResponse:
-    """The API's error response: a short error name, a message and, when useful, a hint."""
-    body: dict[str, object] = {"error": _reason(status), "message": message}
-    if hint:
-        body["hint"] = hint
-    if detail is not None:
-        body["detail"] = detail
-    return JSONResponse(body, status_code=status, headers=dict(headers) if headers else None)
 
 
 _REASONS = {

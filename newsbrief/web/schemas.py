@@ -131,44 +131,34 @@ class SubmitOut(Out):
 # --------------------------------------------------------------------------- helpers
 
 
+OutT = TypeVar("OutT", bound=Out)
+
+
+def out_of(model: type[OutT], record: object, **computed: Any) -> OutT:
+    """``model`` with ``computed`` fields as given and every other field copied from the
+    record's attribute of the same name."""
+    copied = {name: getattr(record, name) for name in model.model_fields if name not in computed}
+    return model(**copied, **computed)
+
+
+def article_links(article_id: str) -> dict[str, str]:
+    """The article's page and its brief in the API."""
+    return {
+        "page_url": f"/articles/{article_id}",
+        "brief_url": f"/api/v1/articles/{article_id}/brief",
+    }
+
+
 def story_out(row: StoryRow) -> StoryOut:
-    return StoryOut(
-        id=row.id,
-        title=row.title,
-        article_count=row.article_count,
-        independent_sources=row.independent_sources,
-        outlets=list(row.outlets),
-        first_published=row.first_published,
-        last_published=row.last_published,
-        updated_at=row.updated_at,
-        url=f"/stories/{row.id}",
-        brief_url=f"/api/v1/stories/{row.id}/brief",
+    return out_of(
+        StoryOut, row, url=f"/stories/{row.id}", brief_url=f"/api/v1/stories/{row.id}/brief"
     )
 
 
 def article_out(row: queries.ArticleRow) -> ArticleOut:
-    return ArticleOut(
-        id=row.id,
-        title=row.title,
-        outlet=row.outlet,
-        url=row.url,
-        published=row.published,
-        story_id=row.story_id,
-        page_url=f"/articles/{row.id}",
-        brief_url=f"/api/v1/articles/{row.id}/brief",
-    )
+    return out_of(ArticleOut, row, **article_links(row.id))
 
 
 def hit_out(hit: SearchHit) -> ArticleHit:
-    return ArticleHit(
-        id=hit.article_id,
-        title=hit.title,
-        outlet=hit.outlet,
-        url=None,
-        published=hit.published,
-        story_id=hit.story_id,
-        page_url=f"/articles/{hit.article_id}",
-        brief_url=f"/api/v1/articles/{hit.article_id}/brief",
-        snippet=hit.snippet,
-        score=hit.score,
-    )
+    """A search hit as an article (hits carry no URL)."""
+    return out_of(ArticleHit, hit, id=hit.article_id, url=None, **article_links(hit.article_id))
