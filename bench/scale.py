@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import os
 import random
 import re
 import resource
@@ -31,6 +32,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from newsbrief.evaluate.clustering import adjusted_rand, bcubed
 from newsbrief.ingest.text import article_from_text
@@ -401,25 +403,35 @@ def run_assigner(n: int, seed: int) -> None:
 
 
 def run_archive(
-    n: int, seed: int, batch: int = 16, *, backend: str = "sqlite", profile: str | None = None
+    n: int,
+    seed: int,
+    batch: int = 16,
+    *,
+    backend: str = "sqlite",
+    profile: str | None = None,
+    dump: str | None = None,
 ) -> None:
     """Dedupe, store and thread the stream in an archive (the batch ingest's path without the
     analysis), ``batch`` articles per transaction as the batch ingest commits a chunk at a
     time; on SQLite (a temporary file) or PostgreSQL (a throwaway local server, default
-    durability settings)."""
+    durability settings).
+
+    With ``profile``: cProfile stats of each 1,000-article window ending at a checkpoint
+    (``PROFILE.1000``, ``PROFILE.10000`` …), and the seconds per article of every SQL
+    statement in those windows, side by side (what grows). With ``dump``: every outcome, story
+    membership, merge and arc link written to that JSON file (compare two versions' files to
+    check that a change kept the results)."""
     from newsbrief.ingest.batch import Ingestor
     from newsbrief.store import Archive
 
-    clock, cpu_clock = Clock(n), Clock(n)
+    clock, cpu_clock, ref = Clock(n), Clock(n), Clock(n)
     arts = stream(n, seed=seed)
     server = None
-    profiler = None
-    sql_time: dict[str, list[float]] = {}
+    profilers: dict[int, Any] = {}
+    window: list[int | None] = [None]  # the checkpoint whose window is being measured
+    sql_time: dict[int, dict[str, list[float]]] = {}
     if profile:
-        import cProfile
-
-        profiler = cProfile.Profile()
-        _time_sql(sql_time)
+        _time_sql(sql_time, window)
     with tempfile.TemporaryDirectory() as tmp:
         if backend == "postgresql":
             from newsbrief.store.pgtemp import PgServer
@@ -428,28 +440,49 @@ def run_archive(
             target: Path | str = server.create_database("scale")
         else:
             target = Path(tmp) / "scale.db"
+        server_cpu0 = _server_cpu(server)
         try:
             with Archive.open(target) as archive:
                 ingestor = Ingestor(archive, analyze=False)
+                outcomes: list[list[str | None]] = []
                 done = 0
                 while chunk := list(itertools.islice(arts, batch)):
+                    mark = _window_of(done, n)
+                    window[0] = mark
+                    prof = None
+                    if profile and mark is not None:
+                        import cProfile
+
+                        prof = profilers.setdefault(mark, cProfile.Profile())
+                        prof.enable()
+                    r0 = time.perf_counter()
+                    for art in chunk:
+                        _REFERENCE_TOKEN.findall(art.text.lower())
+                    r_item = (time.perf_counter() - r0) / len(chunk)
                     t0, c0 = time.perf_counter(), time.process_time()
-                    if profiler is not None and done >= n - 2000:
-                        profiler.enable()
                     with archive.transaction():
                         for art in chunk:
                             article = article_from_text(
                                 art.text, title=art.title, published=art.published
                             )
-                            ingestor.add(article)
-                    if profiler is not None:
-                        profiler.disable()
+                            outcome = ingestor.add(article)
+                            outcomes.append([outcome.status, outcome.article_id, outcome.detail])
                     per_item = (time.perf_counter() - t0) / len(chunk)
                     cpu_item = (time.process_time() - c0) / len(chunk)
+                    if prof is not None:
+                        prof.disable()
+                    closed = len(clock.window)
                     for i in range(done, done + len(chunk)):
                         clock.add(i, per_item)
                         cpu_clock.add(i, cpu_item)
+                        ref.add(i, r_item)
                     done += len(chunk)
+                    if done % 5000 < len(chunk) or len(clock.window) > closed:
+                        _progress(done, clock, cpu_clock, ref)
+                if dump:
+                    _dump(archive, outcomes, Path(dump))
+            window[0] = None
+            server_cpu = _server_cpu(server) - server_cpu0
             if server is not None:
                 size = server.size_bytes(str(target)) / 2**20
             else:
@@ -458,19 +491,21 @@ def run_archive(
         finally:
             if server is not None:
                 server.stop()
-    if profiler is not None and profile:
-        profiler.dump_stats(profile)
-        top = sorted(sql_time.items(), key=lambda kv: -kv[1][1])[:12]
-        print("  slowest SQL over the whole run (calls, seconds):")
-        for sql, (calls, secs) in top:
-            print(f"    {int(calls):>8} {secs:>8.2f}  {' '.join(sql.split())[:110]}")
     print(
         f"archive ingest on {backend} (dedupe + save article + assign + persist story state,"
         f" {batch} articles per commit): {n} articles"
     )
-    print(f"  {'at':>8} {'wall s / 1k':>12} {'CPU s / 1k':>11}  (CPU: this process only)")
+    print(
+        f"  {'at':>8} {'wall s / 1k':>12} {'CPU s / 1k':>11} {'tokenize s / 1k':>16}"
+        f" {'wall ratio':>11} {'CPU ratio':>10}"
+    )
     for mark, secs in sorted(clock.window.items()):
-        print(f"  {mark:>8} {secs:>12.3f} {cpu_clock.window[mark]:>11.3f}")
+        r = ref.window[mark] or 1e-9
+        cpu = cpu_clock.window[mark]
+        print(
+            f"  {mark:>8} {secs:>12.3f} {cpu:>11.3f} {r:>16.4f} {secs / r:>11.1f} {cpu / r:>10.1f}"
+        )
+    print("  (CPU: this process only; ratio: to the tokenization reference of the same window)")
     first = clock.window.get(1000)
     last = clock.window.get(max(clock.window)) if clock.window else None
     ratio = f"; wall last/first {last / first:.2f}" if first and last else ""
@@ -478,6 +513,13 @@ def run_archive(
     clast = cpu_clock.window.get(max(cpu_clock.window)) if cpu_clock.window else None
     if cfirst and clast:
         ratio += f", CPU last/first {clast / cfirst:.2f}"
+    rfirst = ref.window.get(1000)
+    rlast = ref.window.get(max(ref.window)) if ref.window else None
+    if first and last and rfirst and rlast and cfirst and clast:
+        ratio += (
+            f", wall ratio-to-reference last/first {(last / rlast) / (first / rfirst):.2f}"
+            f", CPU {(clast / rlast) / (cfirst / rfirst):.2f}"
+        )
     print(
         f"  total {clock.total:.1f} s ({1000 * clock.total / n:.2f} ms/article){ratio}; "
         f"database {size:.0f} MiB ({size * 1024 / n:.1f} KiB/article); "
@@ -489,28 +531,132 @@ def run_archive(
         f"  this process's CPU {cpu:.1f} s ({1000 * cpu / n:.2f} ms/article, generation"
         " included; the wall figures above include waiting for a busy machine)"
     )
+    if server is not None:
+        print(
+            f"  the PostgreSQL server's CPU {server_cpu:.1f} s ({1000 * server_cpu / n:.2f}"
+            " ms/article)"
+        )
+    if profile:
+        for mark, prof in profilers.items():
+            prof.dump_stats(f"{profile}.{mark}")
+        _print_sql(sql_time)
 
 
-def _time_sql(totals: dict[str, list[float]]) -> None:
-    """Count calls and seconds per SQL statement (``--profile``)."""
+def _dump(archive: Any, outcomes: list[list[str | None]], path: Path) -> None:
+    """The run's results as JSON: outcomes, memberships, story merges, arcs and their links."""
+    import json
+
+    conn = archive._conn
+
+    def rows(sql: str) -> list[list[Any]]:
+        return sorted(list(r) for r in conn.execute(sql).fetchall())
+
+    path.write_text(
+        json.dumps(
+            {
+                "outcomes": outcomes,
+                "story_articles": rows("SELECT article_id, story_id FROM story_articles"),
+                "stories": rows("SELECT id, merged_into, title FROM stories"),
+                "story_arcs": rows("SELECT story_id, arc_id FROM story_arcs"),
+                "arcs": rows("SELECT id, merged_into FROM arcs"),
+                "outlets": rows(
+                    "SELECT article_id, copy_id, kind, similarity FROM article_outlets"
+                ),
+            }
+        )
+    )
+
+
+def _progress(done: int, clock: Clock, cpu_clock: Clock, ref: Clock) -> None:
+    """One line as the run goes (a long run's figures survive an interrupted run)."""
+    line = f"  … {done} articles: {clock.total:.0f} s, CPU {cpu_clock.total:.0f} s"
+    mark = max((m for m in clock.window if m <= done), default=None)
+    if mark is not None and done - mark < 16:
+        line += (
+            f"; the 1,000 ending at {mark}: wall {clock.window[mark]:.3f} s, CPU"
+            f" {cpu_clock.window[mark]:.3f} s, tokenize {ref.window[mark]:.4f} s"
+        )
+    print(
+        f"{line}; peak memory {peak_rss_mib():.0f} MiB; load {os.getloadavg()[0]:.1f}", flush=True
+    )
+
+
+def _window_of(done: int, n: int) -> int | None:
+    """The checkpoint whose 1,000-article window holds article ``done`` (None outside)."""
+    for mark in sorted({c for c in CHECKPOINTS if c <= n} | {n}):
+        if mark >= 1000 and mark - 1000 <= done < mark:
+            return mark
+    return None
+
+
+def _server_cpu(server: Any) -> float:
+    """CPU seconds of the PostgreSQL server's processes so far (0 without a server): the
+    postmaster's children, from /proc (Linux)."""
+    if server is None:
+        return 0.0
+    pid_file = server.data / "postmaster.pid"
+    try:
+        root = int(pid_file.read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return 0.0
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        pid = int(stat.parent.name)
+        if pid == root or int(fields[1]) == root:  # fields[1]: the parent pid
+            # utime, stime, and those of the children it waited for
+            total += sum(int(f) for f in fields[11:15]) / tick
+    return total
+
+
+def _time_sql(totals: dict[int, dict[str, list[float]]], window: list[int | None]) -> None:
+    """Count calls and seconds per SQL statement in each checkpoint window (``--profile``)."""
     from newsbrief.store.db import Database
 
     def timed(name: str) -> None:
         original = getattr(Database, name)
 
         def wrapper(self: Database, sql: str, *args: object) -> object:
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             try:
                 return original(self, sql, *args)
             finally:
-                entry = totals.setdefault(sql, [0.0, 0.0])
-                entry[0] += 1
-                entry[1] += time.perf_counter() - t0
+                if window[0] is not None:
+                    entry = totals.setdefault(window[0], {}).setdefault(sql, [0.0, 0.0, 0.0])
+                    entry[0] += 1
+                    entry[1] += time.perf_counter() - t0
+                    entry[2] += time.process_time() - c0
 
         setattr(Database, name, wrapper)
 
     timed("execute")
     timed("executemany")
+
+
+def _print_sql(totals: dict[int, dict[str, list[float]]]) -> None:
+    """The statements' wall and CPU ms per article in each window, the costliest (wall) in
+    the last window first. On SQLite the CPU is the statement's own work; the rest of its wall
+    time is waiting (for the disk, or for a core on a busy machine)."""
+    marks = sorted(totals)
+    if not marks:
+        return
+    last = totals[marks[-1]]
+    head = " ".join(f"{m:>13}" for m in marks)
+    print(f"  SQL ms per article, wall/CPU (calls per article in the last window) at {head}")
+    for sql, (calls, _, _) in sorted(last.items(), key=lambda kv: -kv[1][1])[:16]:
+        cells = " ".join(
+            f"{totals[m].get(sql, [0, 0, 0])[1]:>6.3f}/{totals[m].get(sql, [0, 0, 0])[2]:<6.3f}"
+            for m in marks
+        )
+        print(f"    {calls / 1000:>6.1f} {cells}  {' '.join(sql.split())[:80]}")
+    wall = {m: sum(v[1] for v in totals[m].values()) for m in marks}
+    cpu = {m: sum(v[2] for v in totals[m].values()) for m in marks}
+    sums = " ".join(f"{wall[m]:>6.3f}/{cpu[m]:<6.3f}" for m in marks)
+    print(f"    {'all':>6} {sums}  (s per 1k)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -526,12 +672,29 @@ def main(argv: list[str] | None = None) -> int:
         default="sqlite",
         help="archive backend (postgresql: a throwaway local server; needs the postgres extra)",
     )
-    ap.add_argument("--profile", help="write cProfile stats of the last 2,000 archive articles")
+    ap.add_argument(
+        "--profile",
+        help=(
+            "write cProfile stats of each 1,000-article window ending at a checkpoint to"
+            " PROFILE.<at>, and print each SQL statement's cost per window"
+        ),
+    )
+    ap.add_argument(
+        "--dump",
+        help="write the archive run's outcomes, memberships and arcs to this JSON file",
+    )
     args = ap.parse_args(argv)
     if not args.only_archive:
         run_assigner(args.n, args.seed)
     if args.archive or args.only_archive:
-        run_archive(args.n, args.seed, args.batch, backend=args.backend, profile=args.profile)
+        run_archive(
+            args.n,
+            args.seed,
+            args.batch,
+            backend=args.backend,
+            profile=args.profile,
+            dump=args.dump,
+        )
     return 0
 
 

@@ -11,6 +11,9 @@ what has no translation (the full-text index, ``rowid``) asks ``db.dialect`` or 
 ``db.dialect.postgres``. Data statements use the store's portable SQL (``?`` placeholders,
 ``ON CONFLICT`` upserts). On PostgreSQL the migrations run under the archive's writer lock, so
 two processes opening a new archive at once do not both migrate it.
+
+Long module: the migrations are append-only history, and the one ordered list must stay next
+to the functions it names; splitting it would only move shipped DDL around.
 """
 
 from __future__ import annotations
@@ -312,6 +315,30 @@ def _m012_signature_sizes(conn: Database) -> None:
     run_script(conn, "ALTER TABLE signatures ADD COLUMN shingles INTEGER;")
 
 
+def _m013_dedupe_index(conn: Database) -> None:
+    """Each signature's shingle set (sorted 32-bit hashes), so a near-duplicate candidate that
+    passes the screening is verified without re-shingling its text (NULL for signatures
+    stored before: the text is read); and the LSH bucket rows keyed by arrival (the article's
+    rowid), so a lookup reads only the latest members of a crowded bucket."""
+    run_script(
+        conn,
+        """
+        ALTER TABLE signatures ADD COLUMN shingle_set BLOB;
+        CREATE TABLE lsh_index (
+            band        INTEGER NOT NULL,
+            bucket      INTEGER NOT NULL,
+            seq         INTEGER NOT NULL,  -- the article's rowid: later articles sort last
+            article_id  TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+            PRIMARY KEY (band, bucket, seq)
+        ) WITHOUT ROWID;
+        INSERT INTO lsh_index (band, bucket, seq, article_id)
+            SELECT b.band, b.bucket, a.rowid, b.article_id
+            FROM lsh_buckets b JOIN articles a ON a.id = b.article_id;
+        DROP TABLE lsh_buckets;
+        """,
+    )
+
+
 # Versions 4-11 are taken by work landing in parallel; a missing version is applied whenever it
 # appears, in list order (ascending versions), so the list may be merged in any order of arrival.
 MIGRATIONS: tuple[tuple[int, str, Migration], ...] = (
@@ -321,6 +348,7 @@ MIGRATIONS: tuple[tuple[int, str, Migration], ...] = (
     (5, "arcs", _m005_arcs),
     (6, "llm cache", _m006_llm_cache),
     (12, "signature sizes", _m012_signature_sizes),
+    (13, "dedupe index", _m013_dedupe_index),
 )
 
 LATEST = max(version for version, _, _ in MIGRATIONS)

@@ -14,6 +14,8 @@ from newsbrief.store.listing import StoryListingMixin
 from newsbrief.store.queries import ArticleRow, story_articles
 from newsbrief.store.records import CopyKind, OutletRun
 
+LSH_BUCKET_READ = 64  # latest articles read per LSH bucket (see ``lsh_candidates``)
+
 
 class StoriesMixin(StoryListingMixin):
     # ------------------------------------------------------------------ outlets and copies
@@ -89,30 +91,40 @@ class StoriesMixin(StoryListingMixin):
         buckets: Sequence[int],
         *,
         shingles: int | None = None,
+        shingle_set: bytes | None = None,
     ) -> None:
-        """Store an article's MinHash signature (of ``shingles`` shingles) and its LSH band
-        buckets."""
+        """Store an article's MinHash signature (of ``shingles`` shingles), its shingle set
+        (sorted 32-bit hashes) and its LSH band buckets."""
         with self.transaction() as conn:
             conn.execute(
-                "INSERT INTO signatures (article_id, minhash, shingles) VALUES (?, ?, ?)"
+                "INSERT INTO signatures (article_id, minhash, shingles, shingle_set)"
+                " VALUES (?, ?, ?, ?)"
                 " ON CONFLICT (article_id) DO UPDATE SET minhash = excluded.minhash,"
-                " shingles = excluded.shingles",
-                (article_id, minhash, shingles),
+                " shingles = excluded.shingles, shingle_set = excluded.shingle_set",
+                (article_id, minhash, shingles, shingle_set),
             )
             conn.executemany(
-                "INSERT INTO lsh_buckets (band, bucket, article_id) VALUES (?, ?, ?)"
-                " ON CONFLICT DO NOTHING",
+                "INSERT INTO lsh_index (band, bucket, seq, article_id)"
+                " SELECT ?, ?, rowid, id FROM articles WHERE id = ? ON CONFLICT DO NOTHING",
                 [(band, bucket, article_id) for band, bucket in enumerate(buckets)],
             )
 
-    def lsh_candidates(self, buckets: Sequence[int], limit: int = 50) -> list[str]:
-        """Articles sharing at least one band bucket, those sharing the most first."""
+    def lsh_candidates(
+        self, buckets: Sequence[int], limit: int = 50, *, per_bucket: int = LSH_BUCKET_READ
+    ) -> list[str]:
+        """Articles sharing at least one band bucket, those sharing the most first; of a
+        bucket, only its latest ``per_bucket`` articles are read (a bucket that crowded holds
+        boilerplate, and reading all of it would cost more as the archive grows)."""
         if not buckets:
             return []
-        clause = " OR ".join(["(band = ? AND bucket = ?)"] * len(buckets))
-        params: list[object] = [v for pair in enumerate(buckets) for v in pair]
+        part = (
+            "SELECT article_id FROM (SELECT article_id FROM lsh_index"
+            " WHERE band = ? AND bucket = ? ORDER BY seq DESC LIMIT ?) AS b{}"
+        )
+        union = " UNION ALL ".join(part.format(i) for i in range(len(buckets)))
+        params: list[object] = [v for band, b in enumerate(buckets) for v in (band, b, per_bucket)]
         rows = self._conn.execute(
-            f"SELECT article_id, COUNT(*) AS n FROM lsh_buckets WHERE {clause}"
+            f"SELECT article_id, COUNT(*) AS n FROM ({union}) AS c"
             " GROUP BY article_id ORDER BY n DESC, article_id LIMIT ?",
             (*params, limit),
         )
@@ -128,6 +140,18 @@ class StoriesMixin(StoryListingMixin):
             tuple(article_ids),
         )
         return {str(r[0]): (bytes(r[1]), None if r[2] is None else int(r[2])) for r in rows}
+
+    def shingle_sets(self, article_ids: Sequence[str]) -> dict[str, bytes]:
+        """The stored shingle sets of these articles (those stored with one), in one query."""
+        if not article_ids:
+            return {}
+        marks = ", ".join("?" * len(article_ids))
+        rows = self._conn.execute(
+            f"SELECT article_id, shingle_set FROM signatures WHERE article_id IN ({marks})"
+            " AND shingle_set IS NOT NULL",
+            tuple(article_ids),
+        )
+        return {str(r[0]): bytes(r[1]) for r in rows}
 
     def get_signature(self, article_id: str) -> bytes | None:
         value = self._scalar("SELECT minhash FROM signatures WHERE article_id = ?", (article_id,))

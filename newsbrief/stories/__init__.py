@@ -103,7 +103,12 @@ class StoryThreads:
             df.fresh.clear()
             story_id = assigner.assign(article.id, article.text, article.title, article.published)
             journal = assigner.drain()
-            self.arcs.observe(article, story_id, journal, assigner)  # before the moves land
+            last = assigner.last_features
+            shared = None
+            if last is not None and last[0] == article.id:
+                shared = (last[1], assigner.settings.weights)
+            # before the moves land
+            self.arcs.observe(article, story_id, journal, assigner, features=shared)
             stories = {sid: assigner.story_state(sid) for sid in journal.stories}
             cores = {sid: assigner.core_state(sid) for sid in journal.cores}
             members = {seq: assigner.member_state(seq) for seq in journal.members}

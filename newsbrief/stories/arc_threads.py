@@ -9,6 +9,7 @@ from newsbrief.stories.arcs import ArcAssigner, ArcSettings, DocFrequencies
 if TYPE_CHECKING:
     from newsbrief.models import Article
     from newsbrief.store import Archive
+    from newsbrief.stories.features import Features, FeatureWeights
     from newsbrief.stories.journal import Journal
 
 __all__ = ["ArcThreads"]
@@ -40,13 +41,24 @@ class ArcThreads:
         return self._assigner
 
     def observe(
-        self, article: Article, story_id: str, journal: Journal, frequencies: DocFrequencies
+        self,
+        article: Article,
+        story_id: str,
+        journal: Journal,
+        frequencies: DocFrequencies,
+        *,
+        features: tuple[Features, FeatureWeights] | None = None,
     ) -> str:
         """Put the article's development in an arc (the story assigner's ``journal`` for
-        this article, not yet written); return the arc id."""
+        this article, not yet written; ``features``: the article's features as the story
+        assigner extracted them, and the weights it used, reused when they are this
+        assigner's); return the arc id."""
         archive = self.archive
         with archive.transaction():
             assigner = self._current(frequencies)
+            feats = None
+            if features is not None and features[1] == assigner.settings.weights:
+                feats = features[0]
             self._assigner = None  # until this article's state is written
             arc_id = assigner.observe(
                 text=article.text,
@@ -57,6 +69,7 @@ class ArcThreads:
                 moved=journal.moved,
                 previous_story=archive.story_of,
                 frequencies=frequencies,
+                features=feats,
             )
             changes = assigner.drain()
             states = {aid: assigner.arc_state(aid) for aid in changes.arcs if aid in assigner.arcs}

@@ -109,9 +109,11 @@ class ArcAssigner:
         moved: Mapping[str, str],
         previous_story: Callable[[str], str | None],
         frequencies: DocFrequencies,
+        features: Features | None = None,
     ) -> str:
         """Take one article the story assigner has just placed in ``story_id`` (``merged`` and
-        ``moved``: its journal; ``previous_story``: an article's story before the moves);
+        ``moved``: its journal; ``previous_story``: an article's story before the moves;
+        ``features``: the article's, when already extracted with ``settings.weights``);
         return the arc of ``story_id``."""
         self._df = frequencies
         self.n_articles += 1
@@ -127,7 +129,9 @@ class ArcAssigner:
                 orphans.append(sid)
             else:
                 self._link(sid, arc)
-        feats = extract_features(text, title, weights=self.settings.weights)
+        feats = features
+        if feats is None:
+            feats = extract_features(text, title, weights=self.settings.weights)
         ts = timestamp_of(published)
         contribution = self._contribution(feats)
         arc_id = self.arc_of.get(story_id)

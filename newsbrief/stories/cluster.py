@@ -44,7 +44,7 @@ from datetime import datetime
 from typing import Any
 
 from newsbrief.stories import state as st
-from newsbrief.stories.features import extract_features
+from newsbrief.stories.features import Features, extract_features
 from newsbrief.stories.journal import Journal
 from newsbrief.stories.recluster import Node, average_link, similarity_matrices
 from newsbrief.stories.scoring import (
@@ -74,6 +74,8 @@ class StoryAssigner(Scorer):
         self.members: dict[int, Member] = {}
         self.journal = Journal()
         self._postings: dict[str, dict[str, None]] = {}
+        # the latest article's id and features (the arc assigner reuses them)
+        self.last_features: tuple[str, Features] | None = None
 
     # ---- assignment -------------------------------------------------------------------------
 
@@ -83,6 +85,7 @@ class StoryAssigner(Scorer):
         """Put the article in a story, repair the stories around it, and return the id of the
         article's story (see :attr:`journal` for everything that changed)."""
         feats = extract_features(text, title, weights=self.settings.weights)
+        self.last_features = (article_id, feats)
         self._count_document(feats)
         article = self._article(feats, published)
         scored = self._scored(article)

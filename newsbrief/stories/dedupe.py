@@ -12,9 +12,10 @@ Near-duplicate candidates come from LSH banding of the signature (``BANDS`` band
 rows: pairs with a shingle Jaccard of 0.6 collide in some band with probability ≈ 0.99, pairs
 at 0.2 with ≈ 0.05). A candidate is first screened on its stored signature: one whose
 estimated Jaccard falls five standard errors below the least Jaccard a copy of the two sizes
-could have is dropped unread; the others are verified on the exact shingle sets. Screening
-keeps the cost per article flat as an archive grows (more candidates share a band, few are
-copies).
+could have is dropped unread; the others are verified on the exact shingle sets, stored with
+the signature (sorted 32-bit hashes; read from the text only for articles stored before they
+were). Screening, and verifying on stored sets rather than re-shingling texts, keep the cost
+per article flat as an archive grows (more candidates share a band, few are copies).
 """
 
 from __future__ import annotations
@@ -103,6 +104,18 @@ def containment(a: frozenset[int], b: frozenset[int]) -> float:
     return len(a & b) / min(len(a), len(b))
 
 
+def shingle_array(hashes: frozenset[int]) -> NDArray[np.uint32]:
+    """A shingle set as a sorted array (what the archive stores, and what verifying reads)."""
+    return np.sort(np.fromiter(hashes, dtype=np.uint32, count=len(hashes)))
+
+
+def overlap(a: NDArray[np.uint32], b: NDArray[np.uint32]) -> int:
+    """The number of hashes two sorted shingle arrays share."""
+    if not len(a) or not len(b):
+        return 0
+    return int(np.intersect1d(a, b, assume_unique=True).size)
+
+
 @dataclass(frozen=True)
 class Fingerprint:
     text_hash: str
@@ -110,11 +123,33 @@ class Fingerprint:
     signature: NDArray[np.uint32]
     buckets: tuple[int, ...]
 
+    @property
+    def sorted_shingles(self) -> NDArray[np.uint32]:
+        cached: NDArray[np.uint32] | None = self.__dict__.get("_sorted")
+        if cached is None:
+            cached = shingle_array(self.shingles)
+            object.__setattr__(self, "_sorted", cached)
+        return cached
+
 
 def fingerprint(text: str) -> Fingerprint:
     sh = shingles(text)
     sig = minhash(sh)
     return Fingerprint(text_hash(text), sh, sig, tuple(band_buckets(sig)))
+
+
+def _estimates(
+    fp: Fingerprint, candidates: list[str], stored: dict[str, tuple[bytes, int | None]]
+) -> dict[str, float]:
+    """The estimated Jaccard of the article with each candidate whose signature is stored
+    (the share of equal MinHash values), all in one array operation."""
+    rows = [c for c in candidates if c in stored and len(stored[c][0]) == NUM_PERM * 4]
+    if not rows:
+        return {}
+    joined = b"".join(stored[c][0] for c in rows)
+    signatures = np.frombuffer(joined, dtype=np.uint32).reshape(len(rows), NUM_PERM)
+    shares = (signatures == fp.signature).mean(axis=1)
+    return {c: float(v) for c, v in zip(rows, shares, strict=True)}
 
 
 @dataclass(frozen=True)
@@ -159,41 +194,55 @@ class Deduper:
         best: DuplicateMatch | None = None
         candidates = self.archive.lsh_candidates(fp.buckets)
         stored = self.archive.signatures(candidates)
-        survivors = [c for c in candidates if c not in stored or self._may_copy(fp, *stored[c])]
-        texts = self.archive.article_texts(survivors)  # one round trip for all of them
+        estimates = _estimates(fp, candidates, stored)
+        survivors = [
+            c
+            for c in candidates
+            if c not in estimates or self._may_copy(fp, stored[c][1], estimates[c])
+        ]
+        sets = self.archive.shingle_sets(survivors)  # one round trip for all of them
+        unset = [c for c in survivors if c not in sets]
+        texts = self.archive.article_texts(unset)  # stored before the sets were
+        mine = fp.sorted_shingles
         for candidate in survivors:
-            text = texts.get(candidate)
-            if text is None:
+            blob = sets.get(candidate)
+            if blob is not None:
+                other = np.frombuffer(blob, dtype=np.uint32)
+            elif candidate in texts:
+                other = shingle_array(shingles(texts[candidate]))
+            else:
                 continue
-            other = shingles(text)
-            sim = jaccard(fp.shingles, other)
-            if self._is_copy(fp.shingles, other, sim) and (best is None or sim > best.similarity):
+            shared = overlap(mine, other)
+            union = len(mine) + len(other) - shared
+            sim = shared / union if len(mine) and len(other) else 0.0
+            small = min(len(mine), len(other))
+            copy = sim >= self.threshold or (
+                small >= self.min_shingles and shared / small >= self.min_containment
+            )
+            if copy and (best is None or sim > best.similarity):
                 best = DuplicateMatch(candidate, "near", round(sim, 4))
         return best
 
-    def _may_copy(self, fp: Fingerprint, signature: bytes, size: int | None) -> bool:
+    def _may_copy(self, fp: Fingerprint, size: int | None, est: float) -> bool:
         """False only when the signatures say this cannot be a copy (see the module doc): the
-        estimated Jaccard lies ``SCREEN_SIGMAS`` standard errors below the least Jaccard a
-        copy of these sizes can have (a pair too uneven to estimate is always verified)."""
-        if size is None or len(signature) != NUM_PERM * 4 or not fp.shingles or not size:
-            return True  # stored before sizes were: verify on the text
+        estimated Jaccard ``est`` lies ``SCREEN_SIGMAS`` standard errors below the least
+        Jaccard a copy of these sizes can have (a pair too uneven to estimate is always
+        verified)."""
+        if size is None or not fp.shingles or not size:
+            return True  # stored before sizes were: verify
         least = self.threshold
         small, large = sorted((len(fp.shingles), size))
         if small >= self.min_shingles:  # a trimmed copy contained in the other
             m = self.min_containment
             least = min(least, m * small / (small + large - m * small))
-        other = np.frombuffer(signature, dtype=np.uint32)
-        est = float(np.mean(other == fp.signature))
         return est >= least - SCREEN_SIGMAS * math.sqrt(least * (1 - least) / NUM_PERM)
-
-    def _is_copy(self, a: frozenset[int], b: frozenset[int], sim: float) -> bool:
-        if sim >= self.threshold:
-            return True
-        small = min(len(a), len(b))
-        return small >= self.min_shingles and containment(a, b) >= self.min_containment
 
     def remember(self, article_id: str, fp: Fingerprint) -> None:
         """Index a newly stored article so later copies of it are found."""
         self.archive.save_signature(
-            article_id, fp.signature.tobytes(), fp.buckets, shingles=len(fp.shingles)
+            article_id,
+            fp.signature.tobytes(),
+            fp.buckets,
+            shingles=len(fp.shingles),
+            shingle_set=fp.sorted_shingles.tobytes(),
         )
