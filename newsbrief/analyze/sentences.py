@@ -20,8 +20,8 @@ _DATELINE = re.compile(
 _FINISHED = re.compile(r"[.!?…:;\"”'’)\]]\s*$")
 # "… lead a country.” ― Jacklyn Ashley": a reader's sign-off stands alone
 _SIGN_OFF = re.compile(r"[―—]\s*(?:[A-Z][\w.'’-]*\s*){1,4}$")
-# how many paragraphs from the top a dateline may open (headline and standfirst lines come first)
-_DATELINE_PARAGRAPHS = 5
+# a dateline may open one of the first sentences (a headline and a standfirst line come first)
+_DATELINE_SENTENCES = 5
 _STOP_HEADS = {"it", "he", "she", "they", "we", "i", "you", "this", "that", "who", "which", "what"}
 
 
@@ -128,7 +128,7 @@ def _joined(
 def _without_dateline(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The sentence that opens the story starts after its dateline ("CHARLOTTE - The wife …"),
     also when a headline or standfirst line comes first; a sentence that is only one is dropped."""
-    for i, (start, end) in enumerate(bounds[:_DATELINE_PARAGRAPHS]):
+    for i, (start, end) in enumerate(bounds[:_DATELINE_SENTENCES]):
         if i and text.count("\n", bounds[i - 1][1], start) == 0:
             continue  # not the first sentence of its paragraph
         m = _DATELINE.match(text, start, end)
