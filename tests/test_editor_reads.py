@@ -288,3 +288,20 @@ def test_body_subheads_are_the_same_whatever_the_hash_seed(data_dir: Path) -> No
         )
         seen.add(out.stdout)
     assert len(seen) == 1, seen
+
+
+def test_a_programme_named_after_its_network_is_the_channel_as_written() -> None:
+    text = (
+        '"We need to step away from efforts to paint law enforcement with the broad brush of '
+        'racial bias," Republican vice-presidential nominee Mike Pence said on CNN\'s "State of '
+        'the Union." The campaign said it would hold more events.'
+    )
+    atts = _analysis(text).attributions
+    pence = [a for a in atts if a.source and "Pence" in a.source]
+    assert [a.content.rstrip(",") for a in pence] == [
+        "We need to step away from efforts to paint law enforcement with the broad brush of "
+        "racial bias"
+    ]
+    assert pence[0].channel == "on CNN's State of the Union"
+    person = next(p for p in _brief(text).who_thinks_what if p.actor == "Mike Pence")
+    assert person.role == "vice-presidential nominee"

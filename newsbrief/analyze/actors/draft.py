@@ -427,7 +427,9 @@ def _prefix_role(ent: Span) -> tuple[str | None, str | None]:
         for w, t in zip(spelled, words, strict=True)
     ):
         return None, affiliation
-    return " ".join(spelled), affiliation
+    # as written between the words ("vice-presidential nominee", not "vice - presidential")
+    joined = "".join(w + t.whitespace_ for w, t in zip(spelled, words, strict=True)).strip()
+    return joined, affiliation
 
 
 def _appos_role(ent: Span) -> tuple[str | None, str | None]:

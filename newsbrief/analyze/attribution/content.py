@@ -211,13 +211,16 @@ def _quoted(ctx: Ctx, tok: Token, clause: Range, used: list[Quote]) -> Found | N
 
 # "said … on “Fox News Sunday.”", "told reporters in “The Daily”": the quote names a programme,
 # a column or a book — where something was said, not what was said
-_NAMING_PREPOSITION = re.compile(r"\b(?:on|in|at|via|during)\s*$", re.I)
+# "on “Fox News Sunday”", also with a network's name between: "on CNN's “State of the Union”"
+_NAMING_PREPOSITION = re.compile(
+    r"\b(?:on|in|at|via|during)\s+(?:(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*['’]s\s+)?$", re.I
+)
 _WORK_WORDS = 8
 
 
 def _named_work(quote: Quote, text: str) -> bool:
     inner = text[quote.inner_start : quote.inner_end]
-    before = text[max(0, quote.start - 12) : quote.start]
+    before = text[max(0, quote.start - 48) : quote.start]
     return bool(_NAMING_PREPOSITION.search(before)) and len(inner.split()) <= _WORK_WORDS
 
 

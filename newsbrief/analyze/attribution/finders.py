@@ -283,9 +283,10 @@ def _broadcast_channel(ctx: Ctx, tok: Token) -> str | None:
             named = pobj.pos_ == "PROPN" or pobj.ent_type_ in ("ORG", "WORK_OF_ART")
             if not named and pobj.lower_ not in _PLATFORMS:
                 continue
-            words = [t.text for t in pobj.subtree if not (t.is_punct or t.is_quote)]
-            if 1 <= len(words) <= 6:
-                return "on " + " ".join(words)
+            words = [t for t in pobj.subtree if not (t.is_punct or t.is_quote)]
+            if 1 <= len(words) <= 6:  # as written: "on CNN's State of the Union"
+                text = ctx.text[words[0].idx : words[-1].idx + len(words[-1])]
+                return "on " + text.replace("“", "").replace("”", "").replace('"', "")
     return None
 
 
