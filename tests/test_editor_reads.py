@@ -305,3 +305,17 @@ def test_a_programme_named_after_its_network_is_the_channel_as_written() -> None
     assert pence[0].channel == "on CNN's State of the Union"
     person = next(p for p in _brief(text).who_thinks_what if p.actor == "Mike Pence")
     assert person.role == "vice-presidential nominee"
+
+
+def test_a_role_description_after_the_one_person_who_acted_is_that_person() -> None:
+    analysis = _analysis(
+        "Joe Biden officially announced his presidential bid this morning, promising that he "
+        'could save the country from Donald Trump. "We are in a battle for the soul of this '
+        'nation," the former vice president says in a video.'
+    )
+    names = {a.id: a for a in analysis.actors}
+    says = next(a for a in analysis.attributions if a.cue == "says")
+    biden = names[says.actor_id or ""]
+    assert biden.name == "Joe Biden"
+    assert biden.role == "former vice president"
+    assert not any(a.name.lower() == "former vice president" for a in analysis.actors)

@@ -277,6 +277,19 @@ class Resolver:
         name = names.clean_name(_strip_det(span, _QUANTIFIERS))
         if not name or len(name.split()) > 5:
             return
+        people = {
+            seen.draft
+            for seen in self._history
+            if seen.subject and self.drafts[seen.draft].kind == "person"
+        }
+        if len(people) == 1:  # "Joe Biden announced … the former vice president says": the one
+            (acted,) = people  # person who has acted so far is the one so described
+            draft = self.drafts[acted]
+            draft.role = draft.role or name.lower()
+            self._mention(acted, span)
+            return
+        if people:
+            return  # several people have acted: which one is meant cannot be told
         key = "role:" + name.lower()
         idx = self._keys.get(key)
         if idx is None:
