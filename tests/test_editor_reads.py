@@ -319,3 +319,68 @@ def test_a_role_description_after_the_one_person_who_acted_is_that_person() -> N
     assert biden.name == "Joe Biden"
     assert biden.role == "former vice president"
     assert not any(a.name.lower() == "former vice president" for a in analysis.actors)
+
+
+MISSING = "\n\n".join(
+    [
+        "Libya says it will free a photographer held since Tuesday.",
+        "Saif al-Islam Gadhafi said on Thursday that the photographer would be released. He did "
+        "not mention the three other missing journalists. Editors at the paper said they had "
+        "last heard from the four on Tuesday.",
+    ]
+)
+
+
+def test_a_silence_is_not_a_statement() -> None:
+    brief = _brief(MISSING)
+    said = {(p.actor, s.cue, s.text) for p in brief.who_thinks_what for s in p.statements}
+    assert any("photographer would be released" in text for _, _, text in said), said
+    assert not any("mention" in cue for _, cue, _ in said), "'did not mention' says nothing"
+
+
+def test_a_development_recalling_older_dates_than_its_arc_reads_in_date_order() -> None:
+    """A development whose articles recall 2002 and 2004, after an earlier development of
+    its arc in March 2011: one Story So Far, oldest first, not the background and then the
+    story's own entries."""
+    from newsbrief.analyze.time.points import sort_key
+    from newsbrief.compose import compose_story_brief
+
+    earlier = analyze(
+        article_from_text(
+            "The Arab League voted on Saturday to back a no-fly zone over Libya. Rebels lost "
+            "the town of Brega on Sunday after two days of shelling.",
+            title="Arab League backs no-fly zone",
+            outlet="Wire",
+            published=datetime(2011, 3, 13, 12),
+        )
+    )
+    own = [
+        analyze(
+            article_from_text(
+                "Four journalists missing in Libya were freed on Monday, their newspaper said. "
+                "One of them, Anthony Shadid, was shot in the shoulder in Ramallah in 2002. "
+                "Another, Lynsey Addario, was kidnapped in Iraq in April 2004.",
+                title="Journalists freed in Libya",
+                outlet="Wire",
+                published=datetime(2011, 3, 21, 18),
+            )
+        ),
+        analyze(
+            article_from_text(
+                "The four journalists arrived in Tunisia on Monday night after their release, "
+                "the Turkish embassy said on Tuesday.",
+                title="Freed journalists reach Tunisia",
+                outlet="Agency",
+                published=datetime(2011, 3, 22, 9),
+            )
+        ),
+    ]
+    alone = compose_story_brief(own)
+    with_arc = compose_story_brief(own, history=[earlier])
+    years = [e.date[:4] for e in with_arc.story_so_far]
+    assert "2002" in years and "2011" in years
+    assert any(e.evidence.article_id == earlier.article.id for e in with_arc.story_so_far)
+    keys = [sort_key(e.date) for e in with_arc.story_so_far]
+    assert keys == sorted(keys), [e.date for e in with_arc.story_so_far]
+    mine = [e for e in with_arc.story_so_far if e.evidence.article_id != earlier.article.id]
+    assert mine == list(alone.story_so_far)

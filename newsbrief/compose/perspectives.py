@@ -45,7 +45,6 @@ _NO_COMMENT = re.compile(
     re.I,
 )
 _PRONOUNS = frozenset(["it", "they", "them", "this", "that", "he", "she", "him", "her", "we", "us"])
-# "did not say how …", "would not say whether …": a refusal to say is not a statement
 # A name in title case (a song, book or show), not something said: every word capitalized or a
 # number, at most eight words.
 _TITLE_ONLY = re.compile(
@@ -58,10 +57,12 @@ _WORK_CUES = re.compile(
     re.I,
 )
 _REFUSES = re.compile(r"^(?:\w+ )?(?:declin|refus)(?:e|es|ed|ing)$", re.I)
+# "did not say how …", "would not say whether …", "did not mention the others": a refusal to say,
+# or a silence, is not a statement
 _SAYS_NOTHING = re.compile(
     r"^(?:did not|didn't|didn’t|would not|wouldn't|wouldn’t|could not|couldn't|couldn’t|"
-    r"declined to|refused to|will not|won't|won’t) (?:say|comment|specify|disclose|elaborate|"
-    r"confirm|reveal)(?: on| about)?$",
+    r"declined to|refused to|will not|won't|won’t|failed to) (?:say|comment|specify|disclose|"
+    r"elaborate|confirm|reveal|mention)(?: on| about)?$",
     re.I,
 )
 _TRAIL = " ,;:—–-"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 
+from newsbrief.analyze.time.points import sort_key
 from newsbrief.compose.perspectives import who_thinks_what
 from newsbrief.compose.refs import article_ref
 from newsbrief.compose.significance import why_it_matters
@@ -49,10 +50,12 @@ BACKGROUND_ENTRIES = 6  # most entries the arc's earlier developments add to a S
 def _with_history(
     own: tuple[TimelineEntry, ...], history: Sequence[Analysis], ordered: Sequence[Analysis]
 ) -> tuple[TimelineEntry, ...]:
-    """The story's own timeline, led by the background its arc gives it: the entries of the
+    """The story's own timeline with the background its arc gives it: the entries of the
     timeline merged over the arc's earlier developments and this story that are dated before
     the story's first article (at most ``BACKGROUND_ENTRIES``: the first and the latest ones),
-    so the Story So Far tells how the story got here and still ends with its own development."""
+    so the Story So Far tells how the story got here and still ends with its own development.
+    One timeline in date order: the story's own articles may recall older dates than the
+    background's (a 2002 kidnapping beside last week's fighting)."""
     start = next((a.article.published for a in ordered if a.article.published), None)
     if not history or start is None:
         return own
@@ -70,7 +73,8 @@ def _with_history(
         half = BACKGROUND_ENTRIES // 2
         background = background[:half] + background[-(BACKGROUND_ENTRIES - half) :]
     own_keys = {(e.date, e.text) for e in own}
-    return (*(e for e in background if (e.date, e.text) not in own_keys), *own)
+    entries = [*(e for e in background if (e.date, e.text) not in own_keys), *own]
+    return tuple(sorted(entries, key=lambda e: sort_key(e.date)))  # stable: background first
 
 
 def compose_story_brief(
