@@ -345,34 +345,28 @@ def test_a_development_recalling_older_dates_than_its_arc_reads_in_date_order() 
     from newsbrief.analyze.time.points import sort_key
     from newsbrief.compose import compose_story_brief
 
-    earlier = analyze(
-        article_from_text(
-            "The Arab League voted on Saturday to back a no-fly zone over Libya. Rebels lost "
-            "the town of Brega on Sunday after two days of shelling.",
-            title="Arab League backs no-fly zone",
-            outlet="Wire",
-            published=datetime(2011, 3, 13, 12),
-        )
+    def dated(text: str, title: str, published: datetime) -> Analysis:
+        return analyze(article_from_text(text, title=title, outlet="Wire", published=published))
+
+    earlier = dated(
+        "The Arab League voted on Saturday to back a no-fly zone over Libya. Rebels lost the "
+        "town of Brega on Sunday after two days of shelling.",
+        "Arab League backs no-fly zone",
+        datetime(2011, 3, 13, 12),
     )
     own = [
-        analyze(
-            article_from_text(
-                "Four journalists missing in Libya were freed on Monday, their newspaper said. "
-                "One of them, Anthony Shadid, was shot in the shoulder in Ramallah in 2002. "
-                "Another, Lynsey Addario, was kidnapped in Iraq in April 2004.",
-                title="Journalists freed in Libya",
-                outlet="Wire",
-                published=datetime(2011, 3, 21, 18),
-            )
+        dated(
+            "Four journalists missing in Libya were freed on Monday, their newspaper said. One "
+            "of them, Anthony Shadid, was shot in the shoulder in Ramallah in 2002. Another, "
+            "Lynsey Addario, was kidnapped in Iraq in April 2004.",
+            "Journalists freed in Libya",
+            datetime(2011, 3, 21, 18),
         ),
-        analyze(
-            article_from_text(
-                "The four journalists arrived in Tunisia on Monday night after their release, "
-                "the Turkish embassy said on Tuesday.",
-                title="Freed journalists reach Tunisia",
-                outlet="Agency",
-                published=datetime(2011, 3, 22, 9),
-            )
+        dated(
+            "The four journalists arrived in Tunisia on Monday night after their release, the "
+            "Turkish embassy said on Tuesday.",
+            "Freed journalists reach Tunisia",
+            datetime(2011, 3, 22, 9),
         ),
     ]
     alone = compose_story_brief(own)
