@@ -196,7 +196,11 @@ def eval_mds(
         Path, typer.Argument(help="NeuS split prefix (PREFIX.source, PREFIX.target) or its folder.")
     ],
     predictions: Annotated[
-        Path | None, typer.Option(help="Write one summary per line here, aligned with the input.")
+        Path | None,
+        typer.Option(
+            help="Write one title and summary per line here (TITLE=> … ARTICLE=> …), aligned with"
+            " the input."
+        ),
     ] = None,
     limit: Limit = None,
     as_json: JsonFlag = False,
