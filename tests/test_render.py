@@ -7,25 +7,13 @@ import re
 from datetime import UTC, datetime
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Literal
 
 import pytest
 from markdown_it import MarkdownIt
 
-from newsbrief.models import (
-    ActorPosition,
-    ArticleRef,
-    BodyParagraph,
-    BodySection,
-    BodySentence,
-    Brief,
-    Disagreement,
-    Evidence,
-    MatterItem,
-    Statement,
-    SummaryItem,
-    TimelineEntry,
-)
-from newsbrief.render import render, render_html, render_json, render_markdown
+from newsbrief import models as m
+from newsbrief.render import Format, render, render_html, render_json, render_markdown
 
 AID = "a1b2c3d4e5f60718"
 
@@ -43,10 +31,10 @@ SENTENCES = [
 TEXT = " ".join(SENTENCES)
 
 
-def ev(index: int, article_id: str = AID, sentences: list[str] = SENTENCES) -> Evidence:
+def ev(index: int, article_id: str = AID, sentences: list[str] = SENTENCES) -> m.Evidence:
     text = " ".join(sentences)
     start = text.index(sentences[index])
-    return Evidence(
+    return m.Evidence(
         article_id=article_id,
         sentence_index=index,
         start=start,
@@ -54,27 +42,92 @@ def ev(index: int, article_id: str = AID, sentences: list[str] = SENTENCES) -> E
     )
 
 
-def body(sentences: list[str], article_id: str = AID) -> tuple[BodySection, ...]:
-    def para(*indexes: int) -> BodyParagraph:
-        return BodyParagraph(
+def dated(
+    date: str,
+    label: str,
+    granularity: m.Granularity,
+    text: str,
+    evidence: m.Evidence,
+    *,
+    is_current: bool = False,
+) -> m.TimelineEntry:
+    """A timeline entry of The Story So Far."""
+    return m.TimelineEntry(
+        date=date, date_label=label, granularity=granularity, text=text, evidence=evidence
+    ).model_copy(update={"is_current": is_current})
+
+
+def statement(
+    kind: m.AttributionKind,
+    cue: str,
+    text: str,
+    index: int,
+    *,
+    stance: Literal["neutral", "oppose", "support"] = "neutral",
+    channel: str | None = None,
+) -> m.Statement:
+    """What an actor said, with its cue, as written in sentence ``index``."""
+    return m.Statement(
+        kind=kind, cue=cue, text=text, channel=channel, stance=stance, evidence=ev(index)
+    )
+
+
+def body(sentences: list[str], article_id: str = AID) -> tuple[m.BodySection, ...]:
+    def para(*indexes: int) -> m.BodyParagraph:
+        return m.BodyParagraph(
             sentences=tuple(
-                BodySentence(text=sentences[i], evidence=ev(i, article_id, sentences))
+                m.BodySentence(text=sentences[i], evidence=ev(i, article_id, sentences))
                 for i in indexes
             )
         )
 
     return (
-        BodySection(heading="Walkout at the docks", paragraphs=(para(0, 1), para(2))),
-        BodySection(heading="Claims and counterclaims", paragraphs=(para(3, 4), para(5))),
-        BodySection(heading="What comes next", paragraphs=(para(6, 7),)),
+        m.BodySection(heading="Walkout at the docks", paragraphs=(para(0, 1), para(2))),
+        m.BodySection(heading="Claims and counterclaims", paragraphs=(para(3, 4), para(5))),
+        m.BodySection(heading="What comes next", paragraphs=(para(6, 7),)),
     )
 
 
-def port_brief(sentences: list[str] = SENTENCES, *, url: str | None = None) -> Brief:
+def port_brief(sentences: list[str] = SENTENCES, *, url: str | None = None) -> m.Brief:
     """A complete single-article brief, made by hand."""
-    return Brief(
+    vasquel = m.ActorPosition(
+        actor="Irena Vasquel",
+        kind="person",
+        role="general secretary",
+        affiliation="dock union",
+        position="The union will not wait any longer for a fair offer.",
+        statements=(
+            statement("direct", "said", "We will not wait any longer,", 2),
+            statement(
+                "indirect",
+                "rejects",
+                "the operators' claim that the port is losing business",
+                4,
+                stance="oppose",
+            ),
+        ),
+        disagrees_with=(
+            m.Disagreement(with_actor="Port operators", cue="rejects", evidence=ev(4)),
+        ),
+    )
+    oskarsen = m.ActorPosition(
+        actor="Halvard Oskarsen",
+        kind="person",
+        role="Transport Minister",
+        position="Both sides should return to talks.",
+        statements=(
+            statement(
+                "indirect",
+                "urged",
+                "both sides to return to talks",
+                6,
+                channel="according to the state news agency",
+            ),
+        ),
+    )
+    return m.Brief(
         headline="Dockworkers strike at Port Selane",
-        article=ArticleRef(
+        article=m.ArticleRef(
             id=AID,
             title="Dockworkers strike at Port Selane",
             url=url or "https://news.example.org/port-strike",
@@ -82,81 +135,34 @@ def port_brief(sentences: list[str] = SENTENCES, *, url: str | None = None) -> B
             published=datetime(2024, 6, 11, 9, 30, tzinfo=UTC),
         ),
         executive_summary=(
-            SummaryItem(text=sentences[0], evidence=ev(0, sentences=sentences)),
-            SummaryItem(text=sentences[1], evidence=ev(1, sentences=sentences)),
+            m.SummaryItem(text=sentences[0], evidence=ev(0, sentences=sentences)),
+            m.SummaryItem(text=sentences[1], evidence=ev(1, sentences=sentences)),
         ),
         story_so_far=(
-            TimelineEntry(
-                date="2019-03",
-                date_label="March 2019",
-                granularity="month",
-                text="A wage deal was signed.",
-                evidence=ev(5),
-            ),
-            TimelineEntry(
-                date="2024-06-11",
-                date_label="11 June 2024",
-                granularity="day",
-                text="Dockworkers went on strike.",
+            dated("2019-03", "March 2019", "month", "A wage deal was signed.", ev(5)),
+            dated(
+                "2024-06-11",
+                "11 June 2024",
+                "day",
+                "Dockworkers went on strike.",
+                ev(0),
                 is_current=True,
-                evidence=ev(0),
             ),
         ),
         why_it_matters=(
-            MatterItem(kind="stakes", text=sentences[1], evidence=ev(1, sentences=sentences)),
-            MatterItem(kind="watch", text=SENTENCES[7], evidence=ev(7)),
+            m.MatterItem(kind="stakes", text=sentences[1], evidence=ev(1, sentences=sentences)),
+            m.MatterItem(kind="watch", text=SENTENCES[7], evidence=ev(7)),
         ),
-        who_thinks_what=(
-            ActorPosition(
-                actor="Irena Vasquel",
-                kind="person",
-                role="general secretary",
-                affiliation="dock union",
-                position="The union will not wait any longer for a fair offer.",
-                statements=(
-                    Statement(
-                        kind="direct",
-                        cue="said",
-                        text="We will not wait any longer,",
-                        evidence=ev(2),
-                    ),
-                    Statement(
-                        kind="indirect",
-                        cue="rejects",
-                        text="the operators' claim that the port is losing business",
-                        stance="oppose",
-                        evidence=ev(4),
-                    ),
-                ),
-                disagrees_with=(
-                    Disagreement(with_actor="Port operators", cue="rejects", evidence=ev(4)),
-                ),
-            ),
-            ActorPosition(
-                actor="Halvard Oskarsen",
-                kind="person",
-                role="Transport Minister",
-                position="Both sides should return to talks.",
-                statements=(
-                    Statement(
-                        kind="indirect",
-                        cue="urged",
-                        text="both sides to return to talks",
-                        channel="according to the state news agency",
-                        evidence=ev(6),
-                    ),
-                ),
-            ),
-        ),
+        who_thinks_what=(vasquel, oskarsen),
         sections=body(sentences),
         generated_at=datetime(2024, 6, 11, 10, 0, tzinfo=UTC),
     )
 
 
-def empty_brief() -> Brief:
-    return Brief(
+def empty_brief() -> m.Brief:
+    return m.Brief(
         headline="A short item",
-        article=ArticleRef(id=AID, outlet="Wire"),
+        article=m.ArticleRef(id=AID, outlet="Wire"),
         executive_summary=(),
         story_so_far=(),
         why_it_matters=(),
@@ -246,14 +252,6 @@ def test_markdown_timeline_and_statements() -> None:
     assert "- **What to watch:** Both sides are expected to meet again later this week." in out
 
 
-def test_markdown_empty_sections_say_so() -> None:
-    out = render_markdown(empty_brief())
-    assert "*No dated background in this article.*" in out
-    assert "*No attributed statements in this article.*" in out
-    assert "*No summary could be drawn from this article.*" in out
-    assert "## Who Thinks What?" in out
-
-
 def test_markdown_escapes_untrusted_text() -> None:
     hostile = [*SENTENCES]
     hostile[0] = (
@@ -314,28 +312,41 @@ def test_html_escapes_script_in_article_text() -> None:
     assert not any(h.startswith("javascript:") for h in page.hrefs)
 
 
-def test_html_statements_timeline_and_empty_notes() -> None:
+def test_html_statements_and_timeline() -> None:
     html = render_html(port_brief())
     assert "“We will not wait any longer”" in html
     assert 'class="statement indirect"' in html
     assert "according to the state news agency" in html
     assert 'class="current"' in html
     assert '<time datetime="2019-03">March 2019</time>' in html
-    empty = render_html(empty_brief())
-    assert "No dated background in this article." in empty
-    assert "No attributed statements in this article." in empty
+
+
+@pytest.mark.parametrize(
+    ("fmt", "note_as"), [("md", "\n*{}*\n"), ("html", '<p class="empty">{}</p>')]
+)
+def test_every_section_of_an_empty_brief_says_so(fmt: Format, note_as: str) -> None:
+    out = render(empty_brief(), fmt)
+    notes = [
+        "No summary could be drawn from this article.",
+        "No dated background in this article.",
+        "No statements of stakes or consequences in this article.",
+        "No attributed statements in this article.",
+        "No article text to show.",
+    ]
+    places = [out.index(note_as.format(note)) for note in notes]
+    assert places == sorted(places)
 
 
 def test_story_brief_labels_evidence_by_article() -> None:
     old_sentences = ["Talks on a new wage deal began in January.", "They stalled in May."]
-    old = ArticleRef(id="0f0f0f0f0f0f0f0f", title="Talks begin", url="https://example.org/talks")
-    new = ArticleRef(id=AID, title="Strike", outlet="Meridian Press Agency")
-    earlier = TimelineEntry(
-        date="2024-01",
-        date_label="January 2024",
-        granularity="month",
-        text="Talks on a new wage deal began.",
-        evidence=ev(0, old.id, old_sentences),
+    old = m.ArticleRef(id="0f0f0f0f0f0f0f0f", title="Talks begin", url="https://example.org/talks")
+    new = m.ArticleRef(id=AID, title="Strike", outlet="Meridian Press Agency")
+    earlier = dated(
+        "2024-01",
+        "January 2024",
+        "month",
+        "Talks on a new wage deal began.",
+        ev(0, old.id, old_sentences),
     )
     brief = port_brief().model_copy(update={"article": None, "articles": (old, new)})
     brief = brief.model_copy(update={"story_so_far": (earlier, *brief.story_so_far)})
@@ -355,7 +366,7 @@ def test_story_brief_labels_evidence_by_article() -> None:
 def test_json_round_trips_and_keeps_public_keys() -> None:
     brief = port_brief()
     out = render_json(brief)
-    assert Brief.model_validate_json(out) == brief
+    assert m.Brief.model_validate_json(out) == brief
     data = json.loads(out)
     for key in (
         "article",
@@ -367,7 +378,7 @@ def test_json_round_trips_and_keeps_public_keys() -> None:
         "sections",
     ):
         assert key in data
-    schema_keys = set(Brief.model_json_schema()["properties"])
+    schema_keys = set(m.Brief.model_json_schema()["properties"])
     assert set(data) == schema_keys
     assert data["who_thinks_what"][0]["statements"][0]["evidence"]["sentence_index"] == 2
 
@@ -402,14 +413,14 @@ def test_pipeline_brief_renders_with_working_links() -> None:
         assert href[1:] in page.ids
     md_out = render_markdown(brief)
     assert md_out.startswith("# Dockworkers strike at Port Selane\n")
-    assert Brief.model_validate_json(render_json(brief)) == brief
+    assert m.Brief.model_validate_json(render_json(brief)) == brief
 
 
 def test_whats_new_block_only_when_there_is_news() -> None:
     plain = port_brief()
     assert "What's New" not in render(plain, "md")
     assert 'id="new"' not in render(plain, "html")
-    item = SummaryItem(text=SENTENCES[0], evidence=ev(0))
+    item = m.SummaryItem(text=SENTENCES[0], evidence=ev(0))
     fresh = plain.model_copy(update={"whats_new": (item,)})
     md_out = render(fresh, "md")
     assert md_out.index("## What's New") < md_out.index("## Executive Summary")
@@ -418,7 +429,7 @@ def test_whats_new_block_only_when_there_is_news() -> None:
 
 
 def test_trimmed_summary_items_read_as_sentences() -> None:
-    item = SummaryItem(text=SENTENCES[0].rstrip("."), evidence=ev(0))
+    item = m.SummaryItem(text=SENTENCES[0].rstrip("."), evidence=ev(0))
     brief = port_brief().model_copy(update={"executive_summary": (item,)})
     assert SENTENCES[0].rstrip(".") + "." in render(brief, "md").replace("\\", "")
     assert SENTENCES[0].rstrip(".") + "." in render(brief, "html")

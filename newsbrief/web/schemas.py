@@ -67,12 +67,12 @@ class ArticleHit(ArticleOut):
 
 class ActorOut(Out):
     name: str
-    kind: str
+    kind: str = Field(description="person, organization, country, media or group")
     role: str | None
     affiliation: str | None
-    article_count: int
-    story_count: int
-    url: str
+    article_count: int = Field(description="articles in which an actor of this name appears")
+    story_count: int = Field(description="the stories those articles belong to")
+    url: str = Field(description="the actor's page: what they said, and where they appear")
 
 
 class SearchOut(Out):

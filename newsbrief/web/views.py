@@ -7,7 +7,6 @@ No HTML is built here; the templates (autoescaped) do that.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 from urllib.parse import quote
 
 from newsbrief.models import Analysis, Article, Attribution, Brief, Evidence
@@ -104,19 +103,12 @@ def article_blocks(article: Article, analysis: Analysis | None) -> list[ArticleB
 
 @dataclass(frozen=True)
 class StatementView:
-    """One thing an actor said, in one article of one story."""
+    """One thing an actor said (``said``), in one article of one story."""
 
-    article_id: str
-    article_title: str
-    outlet: str | None
-    published: datetime | None
+    article: Article
+    article_title: str  # as a reader sees it: its headline, or one composed from its lead
     story_id: str | None
-    kind: str
-    cue: str
-    text: str
-    channel: str | None
-    stance: str
-    evidence: Evidence
+    said: Attribution
 
 
 def actor_statements(
@@ -124,21 +116,9 @@ def actor_statements(
 ) -> list[StatementView]:
     """What the actor ``actor_id`` of this article said in it, in text order."""
     article = analysis.article
+    title = article_title(article.title, article.text)
     said = [a for a in analysis.attributions if a.actor_id == actor_id]
-    return [_statement(article, a, story_id) for a in sorted(said, key=lambda a: a.cue_span.start)]
-
-
-def _statement(article: Article, attribution: Attribution, story_id: str | None) -> StatementView:
-    return StatementView(
-        article_id=article.id,
-        article_title=article_title(article.title, article.text),
-        outlet=article.outlet,
-        published=article.published,
-        story_id=story_id,
-        kind=attribution.kind,
-        cue=attribution.cue,
-        text=attribution.content,
-        channel=attribution.channel,
-        stance=attribution.stance,
-        evidence=attribution.evidence,
-    )
+    return [
+        StatementView(article, title, story_id, a)
+        for a in sorted(said, key=lambda a: a.cue_span.start)
+    ]
