@@ -378,3 +378,29 @@ def test_a_development_recalling_older_dates_than_its_arc_reads_in_date_order() 
     assert keys == sorted(keys), [e.date for e in with_arc.story_so_far]
     mine = [e for e in with_arc.story_so_far if e.evidence.article_id != earlier.article.id]
     assert mine == list(alone.story_so_far)
+
+
+FREED = (
+    "The envoy arrived in Tripoli on Sunday. Four New York Times journalists who were reported "
+    "captured by pro-government forces in Libya last week have been released and have arrived "
+    "safely in Tunisia, the paper's executive editor Bill Keller said Monday in an e-mail."
+)
+
+
+def test_a_timeline_clause_that_lost_its_subject_shows_its_whole_sentence() -> None:
+    """The parser hangs "have been released" off "captured": the clause dated "last week" was
+    "have been released and have arrived safely in Tunisia", saying nothing of who."""
+    from newsbrief.compose import compose_story_brief
+
+    article = article_from_text(FREED, title="Journalists freed", published=datetime(2011, 3, 21))
+    single = compose_brief(analyze(article), Settings())
+    later = article_from_text(
+        "The four journalists flew home on Wednesday, the newspaper said.",
+        title="Journalists home",
+        published=datetime(2011, 3, 23),
+    )
+    story = compose_story_brief([analyze(article), analyze(later)])
+    for brief in (single, story):
+        texts = [e.text for e in brief.story_so_far]
+        assert not any(t.startswith(("have ", "has ", "was ", "were ")) for t in texts), texts
+        assert any(t.startswith("Four New York Times journalists") for t in texts), texts

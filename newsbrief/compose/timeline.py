@@ -18,7 +18,7 @@ from datetime import date
 from newsbrief.compose.trim import trim_span
 from newsbrief.models import Analysis, Event, TimelineEntry
 
-__all__ = ["date_label", "story_so_far"]
+__all__ = ["date_label", "readable", "says_who", "story_so_far"]
 
 _WORD = re.compile(r"[a-z0-9]+")
 _STOP = frozenset({
@@ -58,17 +58,29 @@ def story_so_far(analyses: Sequence[Analysis]) -> tuple[TimelineEntry, ...]:
     current_items = [i for i in merged if i.current][:1]
     labels = {i.event.sort_key[:10]: _label(i.event) for i in dated if i.event.date}
     return tuple(
-        _readable(_entry(i, labels), analyses[i.order]) for i in [*dated, *undated, *current_items]
+        readable(_entry(i, labels), analyses[i.order]) for i in [*dated, *undated, *current_items]
     )
 
 
-_PRONOUN_OPENING = re.compile(r"^(?:he|she|they|it|him|them|his|her|their|its)\b", re.I)
+# openings that leave out who: a pronoun, or an auxiliary whose subject the parse left behind
+# ("have been released and have arrived safely in Tunisia")
+_PRONOUN_OPENING = re.compile(
+    r"^(?:he|she|they|it|him|them|his|her|their|its"
+    r"|have|has|had|was|were|is|are|will|would|could|should|can|may|might|must|been|being)\b",
+    re.I,
+)
 _SENTENCE_WORDS = 45
 
 
-def _readable(entry: TimelineEntry, analysis: Analysis) -> TimelineEntry:
-    """A clause that opens on a pronoun ("he has been a registered Republican") does not say who;
-    the whole sentence does, when it is not long."""
+def says_who(text: str) -> bool:
+    """False for a clause that opens on a pronoun or on an auxiliary: it does not say who."""
+    return not _PRONOUN_OPENING.match(text)
+
+
+def readable(entry: TimelineEntry, analysis: Analysis) -> TimelineEntry:
+    """A clause that opens on a pronoun ("he has been a registered Republican") or on an
+    auxiliary ("have been released …") does not say who; the whole sentence does, when it is
+    not long."""
     if not _PRONOUN_OPENING.match(entry.text):
         return entry
     index = entry.evidence.sentence_index

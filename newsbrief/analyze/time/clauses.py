@@ -28,6 +28,9 @@ _DATELINE = re.compile(
     r"\s*(?:-|--|_|\u2013|\u2014)\s+"
 )
 _CONTENT_DEPS = frozenset({"ccomp", "dobj", "xcomp", "parataxis", "advcl", "prep", "conj"})
+# a reporting verb's preposition that brings what was said ("warned of", "reported on"); the
+# others say where or how ("said in an e-mail", "told reporters at a briefing")
+_ABOUT = frozenset({"of", "on", "about", "for", "against", "over"})
 REPORTING = frozenset({"say", "tell", "announce", "report", "state", "add", "confirm", "claim",
                        "warn", "insist", "argue", "write", "declare", "note",
                        "disclose"})  # fmt: skip
@@ -91,7 +94,10 @@ def _reporting_only(head: Token, keep: set[int]) -> bool:
     """A reporting verb whose reported content was cut away: nothing left to tell."""
     if head.lemma_ not in REPORTING or head.pos_ != "VERB":
         return False
-    return not any(c.i in keep and c.dep_ in _CONTENT_DEPS for c in head.children)
+    return not any(
+        c.i in keep and c.dep_ in _CONTENT_DEPS and (c.dep_ != "prep" or c.lower_ in _ABOUT)
+        for c in head.children
+    )
 
 
 def _informative(doc: Doc, first: int, last: int) -> bool:

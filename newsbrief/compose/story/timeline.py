@@ -23,7 +23,7 @@ from newsbrief.compose.story.dates import DayWeights, SentenceRef, day_scores
 from newsbrief.compose.story.form import form_penalty, unfit
 from newsbrief.compose.story.summary import outlets_of
 from newsbrief.compose.story.vectors import TfIdf
-from newsbrief.compose.timeline import date_label, story_so_far
+from newsbrief.compose.timeline import date_label, readable, says_who, story_so_far
 from newsbrief.compose.trim import content_words, opens_dangling, overlap
 from newsbrief.models import Analysis, Event, TimelineEntry
 
@@ -211,7 +211,7 @@ def _best(c: _Cluster) -> tuple[int, Event]:
     def form(item: tuple[int, Event]) -> tuple[float, int, int]:
         text = item[1].predicate
         shape = -abs(len(text.split()) - 18) / 18 - form_penalty(text)
-        if opens_dangling(text) or _PRONOUN.match(text):
+        if opens_dangling(text) or _PRONOUN.match(text) or not says_who(text):
             shape -= 0.5
         return (round(shape, 3), -item[1].evidence.sentence_index, -item[0])
 
@@ -232,7 +232,7 @@ def _entry(c: _Cluster, analyses: Sequence[Analysis]) -> TimelineEntry:
             f"{label} ({', '.join(outlets) or 'unnamed outlet'})"
             for label, outlets in c.notes.items()
         )
-    return TimelineEntry(
+    entry = TimelineEntry(
         date=c.date,
         date_label=date_label(c.date),
         granularity=e.granularity,
@@ -243,3 +243,4 @@ def _entry(c: _Cluster, analyses: Sequence[Analysis]) -> TimelineEntry:
         outlets=outlets_of(analyses, _refs(c)),
         date_note=note,
     )
+    return readable(entry, analyses[i])  # the whole sentence where the clause does not say who
