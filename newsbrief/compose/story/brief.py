@@ -74,7 +74,7 @@ def _with_history(
         background = background[:half] + background[-(BACKGROUND_ENTRIES - half) :]
     own_keys = {(e.date, e.text) for e in own}
     entries = [*(e for e in background if (e.date, e.text) not in own_keys), *own]
-    return tuple(sorted(entries, key=lambda e: sort_key(e.date)))  # stable: background first
+    return tuple(sorted(entries, key=lambda e: sort_key(e.date or "")))  # stable: background first
 
 
 def compose_story_brief(
