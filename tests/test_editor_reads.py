@@ -404,3 +404,18 @@ def test_a_timeline_clause_that_lost_its_subject_shows_its_whole_sentence() -> N
         texts = [e.text for e in brief.story_so_far]
         assert not any(t.startswith(("have ", "has ", "was ", "were ")) for t in texts), texts
         assert any(t.startswith("Four New York Times journalists") for t in texts), texts
+
+
+def test_a_relative_clause_after_the_cue_is_not_what_was_said() -> None:
+    """"… economists had predicted — which would have been flat from March": the parser gives
+    "predicted" the subject "it" of the clause before, and "which …" was shown as somebody's
+    position."""
+    brief = _brief(
+        "America is hiring like never before. Job openings in the United States soared by nearly "
+        "a million in April, the highest number since the Bureau of Labor Statistics started "
+        "tracking the data in December 2000. At 9.3 million new positions, it was far "
+        "more than the 8.3 million economists polled by Refinitiv had predicted — which would "
+        "have been flat from the revised March job opening numbers."
+    )
+    shown = [s.text for p in brief.who_thinks_what for s in p.statements]
+    assert not any(t.startswith("which") for t in shown), shown

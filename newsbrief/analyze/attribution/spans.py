@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsbrief.analyze.cues import (
     CLAUSE,
@@ -286,13 +286,26 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
+_ASIDE_MARKS = frozenset({",", "—", "–", "-", "--"})
+
+
+def _relative_aside(doc: Doc, span: Span) -> bool:
+    """ ", which would have been flat …" after the cue: a relative clause about a noun, not what
+    was said ("economists had predicted — which would have been flat from March")."""
+    first = span[0]
+    return first.lower_ == "which" and span.start > 0 and doc[span.start - 1].text in _ASIDE_MARKS
+
+
 def is_fragment(doc: Doc, start: int, end: int, *, needs_verb: bool = False) -> bool:
     """A content that is not a clause: a finite predicate whose subject lies outside it
     ("remained unclear", "said talks would resume"), or, where the cue needs a clause
     (``needs_verb``: "according to"), no verb at all ("Prime Minister Karl Holm"). A noun phrase
-    is a fine content for a verb cue ("called for an inquiry")."""
+    is a fine content for a verb cue ("called for an inquiry"). A relative clause set off after
+    the cue (", which …") is one too."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
+        return True
+    if _relative_aside(doc, span):
         return True
     if not any(t.pos_ in ("VERB", "AUX") for t in span):
         return needs_verb
