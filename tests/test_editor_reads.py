@@ -407,7 +407,7 @@ def test_a_timeline_clause_that_lost_its_subject_shows_its_whole_sentence() -> N
 
 
 def test_a_relative_clause_after_the_cue_is_not_what_was_said() -> None:
-    """"… economists had predicted — which would have been flat from March": the parser gives
+    """ "… economists had predicted — which would have been flat from March": the parser gives
     "predicted" the subject "it" of the clause before, and "which …" was shown as somebody's
     position."""
     brief = _brief(
