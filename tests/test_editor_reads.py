@@ -419,3 +419,42 @@ def test_a_relative_clause_after_the_cue_is_not_what_was_said() -> None:
     )
     shown = [s.text for p in brief.who_thinks_what for s in p.statements]
     assert not any(t.startswith("which") for t in shown), shown
+
+
+def test_a_long_dated_clause_is_not_cut_inside_a_condition_or_a_bracket() -> None:
+    """ "… announced Tuesday that if the White House and House Speaker Nancy Pelosi (D-Calif."
+    was the entry; cut short of that it said only "McConnell (R-Ky.) announced"."""
+    text = (
+        "Senate Majority Leader Mitch McConnell (R-Ky.) announced on Tuesday that if the White "
+        "House and House Speaker Nancy Pelosi (D-Calif.) agree to a deal on pandemic relief, he "
+        "would bring it up for a vote on the Senate floor. Talks will resume on Wednesday."
+    )
+    article = article_from_text(text, title="Stimulus vote", published=datetime(2020, 10, 23))
+    brief = compose_brief(analyze(article), Settings())
+    texts = [e.text for e in brief.story_so_far]
+    assert texts, "the announcement is dated"
+    for text in texts:
+        assert text.count("(") == text.count(")"), text
+        assert not text.endswith(("White House", "announced", "announced on Tuesday")), text
+    assert any("bring it up for a vote" in t for t in texts), texts
+
+
+def test_a_sourcing_note_is_not_why_it_matters() -> None:
+    """ "The sources spoke to the Associated Press anonymously due to the private nature of the
+    meeting" was shown as a Consequence; a source who speaks anonymously and *says* something
+    is still news."""
+    text = (
+        "Senate Majority Leader Mitch McConnell warned the White House against a stimulus deal "
+        "with Democrats, fearing it would divide Republicans before the election. McConnell "
+        "told Republican senators about the warning during a private lunch on Tuesday, "
+        "according to three people familiar with the conversation. The sources spoke to the "
+        "Associated Press anonymously due to the private nature of the meeting. A senior aide, "
+        "who spoke on condition of anonymity, said the deal could cost the party its majority "
+        "in the Senate."
+    )
+    brief = _brief(text)
+    shown = [m.text for m in brief.why_it_matters] + [s.text for s in brief.executive_summary]
+    assert not any("spoke to the Associated Press anonymously" in t for t in shown), shown
+    from newsbrief.compose.trim import is_furniture
+
+    assert not is_furniture("A senior aide, who spoke on condition of anonymity, said the deal")

@@ -36,6 +36,17 @@ _FURNITURE = re.compile(
     r"^\s*(?:abstract|full text)\s*\.?\s*$|follow (?:us|@)|share this",
     re.I,
 )
+# a sourcing note says how the reporter got the story, not what happened: "The sources spoke
+# anonymously due to the private nature of the meeting" (but "An official, who spoke on
+# condition of anonymity, said talks had failed" reports the news itself)
+_SOURCING = re.compile(
+    r"\bspoke\b[^.]{0,60}\b(?:anonymously|on (?:the )?condition of anonymity)|"
+    r"\b(?:requested|asked for|were granted|was granted) anonymity\b|"
+    r"\basked not to be (?:named|identified)\b|\bdeclined to be (?:named|identified)\b|"
+    r"\b(?:was|were) not authori[sz]ed to (?:speak|discuss|comment|talk)",
+    re.I,
+)
+_REPORTS = re.compile(r"\b(?:said|says|say|told|tells|according to|reported)\b|,\s*who\b", re.I)
 _DANGLING = words_of(
     """but and however so yet also meanwhile still instead then or nor plus this that these those
     it he she they his her their its him them there here such both another others moreover
@@ -83,8 +94,11 @@ def overlap(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> float
 
 
 def is_furniture(text: str) -> bool:
-    """Page furniture: "scroll down for video", bylines, time stamps, section labels."""
-    return bool(_FURNITURE.search(text))
+    """Page furniture ("scroll down for video", bylines, time stamps, section labels) and
+    sourcing notes ("The sources spoke anonymously due to the private nature of the meeting")."""
+    if _FURNITURE.search(text):
+        return True
+    return bool(_SOURCING.search(text)) and not _REPORTS.search(text)
 
 
 def has_quote(text: str) -> bool:

@@ -209,7 +209,7 @@ def _shorten(doc: Doc, first: int, last: int, timex: Span | None) -> tuple[int, 
         (
             i - 1
             for i in range(limit, first + 6, -1)
-            if doc[i].text in _CUT_PUNCT and _says_who_did(doc, first, i - 1)
+            if doc[i].text in _CUT_PUNCT and _readable_cut(doc, first, i - 1)
         ),
         None,
     )
@@ -218,10 +218,14 @@ def _shorten(doc: Doc, first: int, last: int, timex: Span | None) -> tuple[int, 
             (
                 i - 1
                 for i in range(limit, first + 7, -1)
-                if doc[i].dep_ in _PHRASE_STARTS and _says_who_did(doc, first, i - 1)
+                if doc[i].dep_ in _PHRASE_STARTS and _readable_cut(doc, first, i - 1)
             ),
-            limit,
+            None,
         )
+    if cut is None:  # no readable cut: the whole clause when not too long
+        if last - first + 1 <= 2 * MAX_TOKENS:
+            return first, last
+        cut = _before_open(doc, first, limit)  # never inside "(D-Calif.)"
     first, last = _strip(doc, first, cut, timex)
     while last > first and (doc[last].pos_ == "AUX" or doc[last].lower_ in _RELATIVE_WORDS):
         last -= 1  # never end on "… on Monday that would"
@@ -229,6 +233,42 @@ def _shorten(doc: Doc, first: int, last: int, timex: Span | None) -> tuple[int, 
 
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+
+
+def _readable_cut(doc: Doc, first: int, last: int) -> bool:
+    """The clause cut at ``last`` still says who did what, leaves no bracket open, no
+    subordinate clause without its verb ("… announced that if the White House") and no
+    reporting verb without what was reported."""
+    return (
+        _says_who_did(doc, first, last)
+        and _closed(doc, first, last)
+        and not any(doc[i].dep_ == "mark" and doc[i].head.i > last for i in range(first, last + 1))
+        and not any(  # "McConnell announced" with what he announced cut away
+            doc[i].lemma_ in REPORTING
+            and doc[i].pos_ == "VERB"
+            and not any(c.dep_ in ("ccomp", "dobj") and c.i <= last for c in doc[i].children)
+            for i in range(first, last + 1)
+        )
+    )
+
+
+def _closed(doc: Doc, first: int, last: int) -> bool:
+    """No bracket left open: a cut inside "(D-Calif.)" reads broken."""
+    depth = 0
+    for i in range(first, last + 1):
+        depth += (doc[i].text == "(") - (doc[i].text == ")")
+    return depth <= 0
+
+
+def _before_open(doc: Doc, first: int, last: int) -> int:
+    """``last``, or the token before a bracket the span leaves open."""
+    opened: list[int] = []
+    for i in range(first, last + 1):
+        if doc[i].text == "(":
+            opened.append(i)
+        elif doc[i].text == ")" and opened:
+            opened.pop()
+    return opened[0] - 1 if opened and opened[0] - 1 > first else last
 
 
 def _says_who_did(doc: Doc, first: int, last: int) -> bool:
