@@ -458,3 +458,14 @@ def test_a_sourcing_note_is_not_why_it_matters() -> None:
     from newsbrief.compose.trim import is_furniture
 
     assert not is_furniture("A senior aide, who spoke on condition of anonymity, said the deal")
+
+
+def test_what_could_happen_before_a_holiday_looks_ahead() -> None:
+    """ "concerns that a deal before Election Day could divide the party", in June 2020: the
+    election ahead (3 November 2020), not the one of November 2019 shown as history."""
+    article = article_from_text(
+        "Republicans have expressed concerns that a stimulus deal before Election Day could "
+        "divide the party.",
+        published=datetime(2020, 6, 1),
+    )
+    assert [(t.text, t.value) for t in analyze(article).timexes] == [("Election Day", "2020-11-03")]

@@ -241,7 +241,7 @@ def verb_tense(verb: Token, depth: int = 0) -> Tense | None:
     if words & _FUTURE_AUX or ("going" in words and verb.tag_ == "VB"):
         return "future"
     if words & _WEAK_MODALS:
-        return "future" if verb.dep_ in ("ccomp", "xcomp", "advcl") else None
+        return "future" if verb.dep_ in ("ccomp", "xcomp", "advcl", "acl") else None
     if verb.lemma_ in _PLAN_VERBS and "had" not in words:
         return "future"
     if verb.lemma_ == "be" and any(
