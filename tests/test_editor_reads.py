@@ -469,3 +469,19 @@ def test_what_could_happen_before_a_holiday_looks_ahead() -> None:
         published=datetime(2020, 6, 1),
     )
     assert [(t.text, t.value) for t in analyze(article).timexes] == [("Election Day", "2020-11-03")]
+
+
+def test_mondays_lead_about_friday_is_dated_friday() -> None:
+    """ "Hillary let the cat out of a bag Friday", published on a Monday, was the entry of
+    "Monday 1 June" (a lead more than two days old got the publication day)."""
+    from datetime import UTC
+
+    article = article_from_text(
+        "Hillary let the cat out of a bag Friday. For once, she told us what she really thinks.",
+        title="Basket of deplorables",
+        published=datetime(2020, 6, 1, 11, tzinfo=UTC),  # a Monday
+    )
+    events = analyze(article).events
+    current = [e for e in events if e.is_current]
+    assert [e.date for e in current] == ["2020-05-29"], [(e.date, e.predicate) for e in events]
+    assert not any(e.date == "2020-06-01" for e in events)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from spacy.tokens import Doc, Token
 
@@ -255,10 +255,7 @@ def _mark_current(
     for i, e in enumerate(events):
         if e.evidence.sentence_index >= lead_limit or not e.date or not e.date[:1].isdigit():
             continue
-        day = e.sort_key[:10]
-        if (
-            today - timedelta(days=2)
-        ).isoformat() <= day <= today.isoformat() and e.granularity in ("day", "time"):
+        if _recent(e.sort_key[:10], today) and e.granularity in ("day", "time"):
             events[i] = e.model_copy(update={"is_current": True})
             return events
     lead = _lead_event(doc, article, sentences[:3], actors)
@@ -266,6 +263,21 @@ def _mark_current(
         return events
     rest = [e for e in events if e.evidence != lead.evidence]
     return [lead, *rest]
+
+
+def _recent(day: str, today: date) -> bool:
+    """On ``today`` or at most two working days before it: Monday's lead reports Friday's news
+    ("Hillary let the cat out of a bag Friday"), as Wednesday's reports Monday's."""
+    try:
+        then = date.fromisoformat(day)
+    except ValueError:
+        return False
+    if then > today:
+        return False
+    working = sum(
+        1 for k in range(1, (today - then).days + 1) if (then + timedelta(days=k)).weekday() < 5
+    )
+    return (today - then).days <= 2 or working <= 1
 
 
 def _lead_event(
