@@ -485,3 +485,17 @@ def test_mondays_lead_about_friday_is_dated_friday() -> None:
     current = [e for e in events if e.is_current]
     assert [e.date for e in current] == ["2020-05-29"], [(e.date, e.predicate) for e in events]
     assert not any(e.date == "2020-06-01" for e in events)
+
+
+def test_a_story_is_not_titled_with_a_columns_label() -> None:
+    from newsbrief.stories.titles import TitleSource, story_title
+
+    def source(k: int, title: str, lead: str) -> TitleSource:
+        return TitleSource(f"a{k}", title, lead, datetime(2016, 9, 10, 9 + k))
+
+    lead = "Hillary Clinton called half of Donald Trump's supporters a 'basket of deplorables'."
+    news = "Clinton's 'deplorables' remark: campaign says it is not a game-changer"
+    column = "OPINION: Hillary Clinton's 'deplorables' comment about Trump supporters is not wrong"
+    assert story_title([source(0, column, lead), source(1, news, lead)]) == news
+    only_columns = [source(0, column, lead), source(1, "Opinion | Clinton told the truth", lead)]
+    assert not story_title(only_columns).lower().startswith("opinion")

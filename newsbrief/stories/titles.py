@@ -251,9 +251,18 @@ def _sample(sources: Sequence[TitleSource]) -> Sequence[TitleSource]:
     return [pool[int(i * step)] for i in range(_MAX_SOURCES)]
 
 
+# a column's label: "OPINION: Clinton's comment is not entirely wrong" heads an article, not a story
+_OPINION_LABEL = re.compile(
+    r"^\s*(?:opinion|op-ed|commentary|analysis|editorial|column|perspective|viewpoint)"
+    r"\s*(?::|\||—|–|-)\s*(?=\S)",
+    re.I,
+)
+
+
 def story_title(sources: Sequence[TitleSource]) -> str:
     """The story's title: the most representative usable headline (see the module docstring),
-    else the headline composed from the lead of the most representative article."""
+    else the headline composed from the lead of the most representative article. A news
+    headline is preferred to a column's, and a column's label ("OPINION:") is not the story's."""
     if not sources:
         return _FALLBACK
     sources = _sample(sources)
@@ -268,5 +277,8 @@ def story_title(sources: Sequence[TitleSource]) -> str:
         shared = sum(len(words & context[j]) for j in range(len(sources)) if j != i)
         return round(shared / math.sqrt(len(words)), 6)
 
-    best = min(candidates, key=lambda c: (-score(*c), _order_key(sources[c[0]])))
-    return best[1]
+    def opinion(c: tuple[int, str]) -> bool:
+        return bool(_OPINION_LABEL.match(c[1]))
+
+    best = min(candidates, key=lambda c: (opinion(c), -score(*c), _order_key(sources[c[0]])))
+    return _OPINION_LABEL.sub("", best[1]) or best[1]
