@@ -499,3 +499,17 @@ def test_a_story_is_not_titled_with_a_columns_label() -> None:
     assert story_title([source(0, column, lead), source(1, news, lead)]) == news
     only_columns = [source(0, column, lead), source(1, "Opinion | Clinton told the truth", lead)]
     assert not story_title(only_columns).lower().startswith("opinion")
+
+
+def test_a_timeline_entry_keeps_its_opening_quote_and_its_subject() -> None:
+    """'The more time …, the better," Biden told reporters' lost its opening quote mark, and
+    "instigating the deadly 6 January riot" its sentence."""
+    text = (
+        '“The more time we have to get up and running to meet these crises, the better," Biden '
+        "told reporters on Friday at the White House. Democrats accuse the ex-president of "
+        "instigating the deadly 6 January riot at the US Capitol."
+    )
+    article = article_from_text(text, title="Trial delayed", published=datetime(2021, 1, 25))
+    texts = [e.text for e in compose_brief(analyze(article), Settings()).story_so_far]
+    assert any(t.startswith("“The more time") for t in texts), texts
+    assert any(t.startswith("Democrats accuse the ex-president") for t in texts), texts

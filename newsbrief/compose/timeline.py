@@ -62,18 +62,21 @@ def story_so_far(analyses: Sequence[Analysis]) -> tuple[TimelineEntry, ...]:
     )
 
 
-# openings that leave out who: a pronoun, or an auxiliary whose subject the parse left behind
-# ("have been released and have arrived safely in Tunisia")
+# openings that leave out who: a pronoun, an auxiliary whose subject the parse left behind
+# ("have been released and have arrived safely in Tunisia"), or a gerund cut out of its sentence
+# ("instigating the deadly 6 January riot", from "accuse the ex-president of instigating …")
 _PRONOUN_OPENING = re.compile(
     r"^(?:he|she|they|it|him|them|his|her|their|its"
-    r"|have|has|had|was|were|is|are|will|would|could|should|can|may|might|must|been|being)\b",
+    r"|have|has|had|was|were|is|are|will|would|could|should|can|may|might|must|been|being"
+    r"|(?-i:[a-z]+ing))\b",
     re.I,
 )
 _SENTENCE_WORDS = 45
 
 
 def says_who(text: str) -> bool:
-    """False for a clause that opens on a pronoun or on an auxiliary: it does not say who."""
+    """False for a clause that opens on a pronoun, an auxiliary or a gerund: it does not say
+    who."""
     return not _PRONOUN_OPENING.match(text)
 
 

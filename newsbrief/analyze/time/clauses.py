@@ -183,7 +183,9 @@ def _strip(doc: Doc, first: int, last: int, timex: Span | None) -> tuple[int, in
     while changed and first < last:
         changed = False
         tok = doc[first]
-        if (
+        if tok.text in _QUOTES and _closes_later(doc, first, last):
+            pass  # the quotation the span goes on to close: "“The more time …, the better,” Biden told"
+        elif (
             tok.is_punct
             or tok.pos_ in _EDGE_POS
             or tok.lower_ in _LEAD_STRIP
@@ -198,6 +200,17 @@ def _strip(doc: Doc, first: int, last: int, timex: Span | None) -> tuple[int, in
         if trailing and last > first:
             last, changed = last - 1, True
     return first, last
+
+
+_OPENING_QUOTES = frozenset({'"', "``", "\u201c"})
+_CLOSING_QUOTES = frozenset({'"', "''", "\u201d"})
+
+
+def _closes_later(doc: Doc, first: int, last: int) -> bool:
+    """``doc[first]`` opens a double-quoted quotation that closes within ``last``."""
+    if doc[first].text not in _OPENING_QUOTES:
+        return False
+    return any(doc[i].text in _CLOSING_QUOTES for i in range(first + 1, last + 1))
 
 
 def _shorten(doc: Doc, first: int, last: int, timex: Span | None) -> tuple[int, int]:
