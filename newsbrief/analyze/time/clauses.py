@@ -183,9 +183,9 @@ def _strip(doc: Doc, first: int, last: int, timex: Span | None) -> tuple[int, in
     while changed and first < last:
         changed = False
         tok = doc[first]
-        if tok.text in _QUOTES and _closes_later(doc, first, last):
-            pass  # the quotation the span goes on to close: "“The more time …, the better,” Biden told"
-        elif (
+        # an opening quote mark stays when the span closes its quotation ("“The more time …,
+        # the better,” Biden told reporters")
+        if not _closes_later(doc, first, last) and (
             tok.is_punct
             or tok.pos_ in _EDGE_POS
             or tok.lower_ in _LEAD_STRIP
