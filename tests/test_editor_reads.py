@@ -513,3 +513,30 @@ def test_a_timeline_entry_keeps_its_opening_quote_and_its_subject() -> None:
     texts = [e.text for e in compose_brief(analyze(article), Settings()).story_so_far]
     assert any(t.startswith("“The more time") for t in texts), texts
     assert any(t.startswith("Democrats accuse the ex-president") for t in texts), texts
+
+
+FLYNN = "\n\n".join(
+    [
+        "Retired Lt. Gen. Michael Flynn said Donald Trump was “absolutely right” about the "
+        "generals.",
+        "“He's absolutely right. There's a severe disconnect between this White House and "
+        "frankly the president and our military,” Flynn, a top Trump surrogate, said Thursday "
+        "morning on Fox News’s “Fox and Friends.”",
+        "Hillary Clinton’s campaign manager Robby Mook said as much in an interview earlier "
+        "Thursday morning, arguing that Trump “lashed out at our nation's generals when he was "
+        "asked for details.”",
+    ]
+)
+
+
+def test_speakers_of_a_politico_report_are_who_spoke() -> None:
+    """A PolNeAR dev article (politico, 2016-09-08): Mook's words went to "Hillary Clinton"
+    (the possessor in "Hillary Clinton’s campaign manager Robby Mook"), Flynn's to the programme
+    "Fox and Friends", and the general's rank read "lieutenant. general"."""
+    brief = _brief(FLYNN)
+    actors = {p.actor: p for p in brief.who_thinks_what}
+    assert "Fox and Friends" not in actors and "Hillary Clinton" not in actors, set(actors)
+    flynn, mook = actors["Michael Flynn"], actors["Robby Mook"]
+    assert flynn.role == "retired lieutenant general"
+    assert any("severe disconnect" in s.text for s in flynn.statements)
+    assert any("lashed out" in s.text for s in mook.statements)

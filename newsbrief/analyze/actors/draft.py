@@ -440,9 +440,15 @@ def _prefix_role(ent: Span) -> tuple[str | None, str | None]:
         for w, t in zip(spelled, words, strict=True)
     ):
         return None, affiliation
-    # as written between the words ("vice-presidential nominee", not "vice - presidential")
-    joined = "".join(w + t.whitespace_ for w, t in zip(spelled, words, strict=True)).strip()
-    return joined, affiliation
+    # as written between the words ("vice-presidential nominee", not "vice - presidential"); an
+    # abbreviation's stop split off by the parser goes ("Lt. Gen." → "lieutenant general")
+    parts: list[str] = []
+    for w, t in zip(spelled, words, strict=True):
+        if t.text == "." and parts:
+            parts[-1] = parts[-1].rstrip() + t.whitespace_
+        else:
+            parts.append((w.rstrip(".") if w != t.lower_ else w) + t.whitespace_)
+    return "".join(parts).strip(), affiliation
 
 
 def _appos_role(ent: Span) -> tuple[str | None, str | None]:

@@ -31,6 +31,7 @@ from newsbrief.models import Actor, ActorKind, Article, Sentence
 
 _RANK: dict[ActorKind, int] = {"person": 0, "media": 1, "organization": 2, "country": 3, "group": 4}
 _MAX_MENTION = 300
+_POSSESSIVE = ("'s", "’s")
 _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|across)\s+(?:the\s+)?$", re.I)
 _TITLE = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Capt|Rev)\.?\s+")
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
@@ -67,7 +68,9 @@ class ActorIndex:
             if inside == 0 and s > start and _LOCATIVE.search(self._text, max(start, s - 8), s):
                 continue  # "the Argus Leader in Sioux Falls": the place is not the speaker
             # "Bressen's Foreign Minister Ahmed Karimi": the possessor is not the speaker
-            owner = 1 if self._text[e : e + 2] in ("'s", "’s") and e < end else 0
+            # (the parser's mention may hold the "'s" itself: "Hillary Clinton’s")
+            around = (self._text[e : e + 2], self._text[e - 2 : e])
+            owner = 1 if e < end and any(p in _POSSESSIVE for p in around) else 0
             key = (inside, owner, self._rank(actor_id), s)
             if best is None or key < best[0]:
                 best = (key, actor_id)

@@ -44,11 +44,19 @@ def trim(doc: Doc, rng: Range) -> Range:
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
     """The speaker: the subject, a passive agent, the noun a participle modifies ("voters saying"),
     or the subject inherited from the governing verb for participles and conjuncts."""
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    # a quoted title after the verb is no speaker ("said … on Fox News’s “Fox and Friends.”")
+    subjects = [
+        c
+        for c in verb.children
+        if c.dep_ in ("nsubj", "csubj") and not (c.i > verb.i and _quoted_title(c))
+    ]
     if len(subjects) > 1 and verb.i > 0 and verb.doc[verb.i - 1].text in _CLOSING:
         return subjects[-1]  # "…, said Alan Abramowitz": the parser made the content a subject too
     if subjects:
         return subjects[0]
+    after_quote = _name_after_quote(verb)
+    if after_quote is not None:
+        return after_quote
     for child in verb.children:
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -70,6 +78,30 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     return None
 
 
+def _name_after_quote(verb: Token) -> Token | None:
+    """ "“…,” Flynn, a top Trump surrogate, said": the name opening the words between a closing
+    quotation mark and the verb, which the parser hung elsewhere (an apposition of the quote)."""
+    doc = verb.doc
+    for i in range(verb.i - 1, max(-1, verb.i - 12), -1):
+        if doc[i].text in ("”", "''", '"'):
+            name = doc[i + 1] if i + 1 < verb.i else None
+            if name is None or name.pos_ != "PROPN" or name.ent_type_ not in ("PERSON", "ORG", ""):
+                return None
+            while name.dep_ == "compound" and name.head.i < verb.i and name.head.pos_ == "PROPN":
+                name = name.head
+            return name
+        if doc[i].text in ("“", "``") or doc[i].pos_ in ("VERB", "AUX"):
+            return None
+    return None
+
+
+def _quoted_title(tok: Token) -> bool:
+    """The phrase of ``tok`` opens on a quotation mark: “Fox and Friends”."""
+    first = tok.left_edge.i
+    return first > 0 and tok.doc[first - 1].text in _OPENING_MARKS
+
+
+_OPENING_MARKS = frozenset({'"', "“", "``", "‘"})
 _NAMEY = ("PROPN", "PRON")
 _ODD_DEPS = ("advmod", "npadvmod", "dep", "nmod", "compound", "dobj", "attr", "oprd", "appos")
 
