@@ -540,3 +540,22 @@ def test_speakers_of_a_politico_report_are_who_spoke() -> None:
     assert flynn.role == "retired lieutenant general"
     assert any("severe disconnect" in s.text for s in flynn.statements)
     assert any("lashed out" in s.text for s in mook.statements)
+
+
+def test_a_bare_surname_two_people_share_is_the_one_the_story_follows() -> None:
+    """A PolNeAR dev article (breitbart, 2016-10-04): "“It doesn’t make any sense …,” Clinton
+    said" was Hillary Clinton's, because "his wife Hillary Clinton" was the latest full name;
+    the story follows Bill Clinton, the subject of every sentence so far."""
+    text = "\n\n".join(
+        [
+            "FLINT, Mich., Oct. 4 (UPI) — Former President Bill Clinton criticized the "
+            "Affordable Care Act as a “crazy system” during a campaign stop in Flint, Mich., for "
+            "his wife Hillary Clinton.",
+            "During the rally Monday, the former president said Obamacare is causing premiums to "
+            "rise because of the exchange markets.",
+            "“It doesn’t make any sense. The insurance model doesn’t work here,” Clinton said.",
+        ]
+    )
+    actors = {p.actor: p for p in _brief(text).who_thinks_what}
+    assert "Hillary Clinton" not in actors, set(actors)
+    assert any("insurance model" in s.text for s in actors["Bill Clinton"].statements)

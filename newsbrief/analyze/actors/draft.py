@@ -73,6 +73,7 @@ class Resolver:
         self._starts = [s.start for s in sentences]
         self._keys: dict[str, int] = {}
         self._surnames: dict[str, int] = {}
+        self._bearers: dict[str, list[int]] = {}  # every person of a surname, in order met
         self._token_owner: dict[int, int] = {}
         self._history: list[_Seen] = []
         self.place_words: set[str] = set()
@@ -112,6 +113,8 @@ class Resolver:
         surname = parts[-1].lower()
         key = name.lower()
         idx = self._keys.get(key)
+        if idx is None and len(parts) == 1 and len(self._bearers.get(surname, ())) > 1:
+            idx = self._likeliest(self._bearers[surname])
         if idx is None and surname in self._surnames:
             known = self.drafts[self._surnames[surname]]
             if len(parts) == 1 or len(known.name.split()) == 1 or known.name.split()[0] == parts[0]:
@@ -130,10 +133,22 @@ class Resolver:
             draft.aliases.append(name)
         self._keys[key] = idx
         self._surnames[surname] = idx
+        bearers = self._bearers.setdefault(surname, [])
+        if idx not in bearers:
+            bearers.append(idx)
         if len(parts) > 1:
             self._keys.setdefault("first:" + parts[0].lower(), idx)
         self._learn_person(draft, ent)
         self._mention(idx, ent)
+
+    def _likeliest(self, bearers: list[int]) -> int:
+        """Of several people with one surname ("Bill Clinton", "his wife Hillary Clinton"), the
+        one a bare "Clinton" means: the latest of them seen as a sentence's subject (the one the
+        story is following), else the one mentioned most, else the first met."""
+        for seen in reversed(self._history):
+            if seen.subject and seen.draft in bearers:
+                return seen.draft
+        return max(bearers, key=lambda i: (len(self.drafts[i].mentions), -bearers.index(i)))
 
     def _learn_person(self, draft: Draft, ent: Span) -> None:
         before = ent.doc[ent.start - 1] if ent.start > 0 else None
