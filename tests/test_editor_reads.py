@@ -559,3 +559,23 @@ def test_a_bare_surname_two_people_share_is_the_one_the_story_follows() -> None:
     actors = {p.actor: p for p in _brief(text).who_thinks_what}
     assert "Hillary Clinton" not in actors, set(actors)
     assert any("insurance model" in s.text for s in actors["Bill Clinton"].statements)
+
+
+def test_a_place_before_a_persons_noun_and_a_things_it_are_not_speakers() -> None:
+    """PolNeAR dev: "the New York businessman said" went to New York, "“…,” it added" after
+    "the article read" to New York City, and "Sanders" after "Bernie Sanders" was a group."""
+    text = "\n\n".join(
+        [
+            "Railing against Trump, Sanders vows to end tax breaks. Bernie Sanders said on "
+            "Tuesday the breaks do nothing for the economy.",
+            '"We need change," the New York businessman said, arguing that he will bring a '
+            "common-sense approach.",
+            "“Business and government leaders in New York honored Donald J. Trump yesterday,” "
+            "the article read.",
+            "“Mr. Trump has managed to erase much of his debt,” it added.",
+            "Sanders said the tax breaks used by Trump “do nothing to boost the economy.”",
+        ]
+    )
+    actors = {p.actor: p for p in _brief(text).who_thinks_what}
+    assert not {"New York", "New York City", "Sanders"} & set(actors), set(actors)
+    assert any("boost the economy" in s.text for s in actors["Bernie Sanders"].statements)

@@ -223,6 +223,8 @@ class Resolver:
         if gender:
             kinds = ("person",)
         elif low in ("it", "its"):
+            if self._thing_before(tok):
+                return  # "… ,” the article read. “…,” it added": the article, no actor
             kinds = ("organization", "media", "country")
         else:
             kinds = ("group", "organization", "media", "country")
@@ -231,6 +233,22 @@ class Resolver:
             if gender and self.drafts[idx].gender is None:
                 self.drafts[idx].gender = gender
             self._mention(idx, tok)
+
+    def _thing_before(self, tok: Token) -> bool:
+        """The sentence before opens on a thing that speaks ("the article read", "the report
+        said") whose subject no actor holds: a following "it" is that thing."""
+        here = self.sentence_of(tok.idx)
+        if here == 0 or tok.i == 0:
+            return False
+        start = self._starts[here - 1]
+        first = tok.doc.char_span(start, start + 1, alignment_mode="expand")
+        if first is None or not len(first):
+            return False
+        root = first[0].sent.root
+        if root.i >= tok.i:
+            return False
+        subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        return subj is not None and subj.pos_ == "NOUN" and subj.i not in self._token_owner
 
     def _antecedent(
         self, tok: Token, kinds: tuple[ActorKind, ...], gender: str | None

@@ -35,6 +35,11 @@ _POSSESSIVE = ("'s", "’s")
 _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|across)\s+(?:the\s+)?$", re.I)
 _TITLE = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Capt|Rev)\.?\s+")
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
+_PERSON_NOUNS = names.ROLE_NOUNS | frozenset(
+    {"businessman", "businesswoman", "man", "woman", "voter", "voters", "resident", "residents",
+     "native", "developer", "mogul", "billionaire", "veteran", "student", "father", "mother",
+     "farmer", "worker", "workers"}
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -67,6 +72,8 @@ class ActorIndex:
             inside = 0 if start <= s and e <= end else 1
             if inside == 0 and s > start and _LOCATIVE.search(self._text, max(start, s - 8), s):
                 continue  # "the Argus Leader in Sioux Falls": the place is not the speaker
+            if inside == 0 and self._place_as_modifier(actor_id, e, end):
+                continue  # "the New York businessman said": not New York
             # "Bressen's Foreign Minister Ahmed Karimi": the possessor is not the speaker
             # (the parser's mention may hold the "'s" itself: "Hillary Clinton’s")
             around = (self._text[e : e + 2], self._text[e - 2 : e])
@@ -93,6 +100,15 @@ class ActorIndex:
 
     def get(self, actor_id: str) -> Actor | None:
         return next((a for a in self.actors if a.id == actor_id), None)
+
+    def _place_as_modifier(self, actor_id: str, e: int, end: int) -> bool:
+        """A place naming where a person is from or works ("the New York businessman", "a
+        Virginia voter"): the next word, still inside the span, is a person's noun."""
+        actor = self.get(actor_id)
+        if actor is None or actor.kind != "country":
+            return False
+        after = self._text[e:end].split(maxsplit=1)
+        return bool(after) and after[0] in _PERSON_NOUNS
 
     def _rank(self, actor_id: str) -> int:
         actor = self.get(actor_id)
@@ -138,7 +154,12 @@ def _entity(res: Resolver, ent: Span) -> bool:
         return _norp(res, ent)
     if names.is_media_name(name) or _followed_by_media_word(ent):
         res.named(ent, name, "media", affiliation=_possessor_country(ent))
-    elif label == "PERSON" and len(ent) == 1 and ent[0].tag_ in ("NNS", "NNPS"):
+    elif (
+        label == "PERSON"
+        and len(ent) == 1
+        and ent[0].tag_ in ("NNS", "NNPS")
+        and not res.knows_surname(name)  # "Sanders" after "Bernie Sanders" is no group
+    ):
         res.group(ent[0])
     elif label == "PERSON" or (label == "ORG" and _looks_like_person(res, ent, name)):
         res.person(ent, name)
