@@ -579,3 +579,20 @@ def test_a_place_before_a_persons_noun_and_a_things_it_are_not_speakers() -> Non
     actors = {p.actor: p for p in _brief(text).who_thinks_what}
     assert not {"New York", "New York City", "Sanders"} & set(actors), set(actors)
     assert any("boost the economy" in s.text for s in actors["Bernie Sanders"].statements)
+
+
+def test_a_lead_with_its_own_earlier_date_and_a_change_base_are_not_events_of_today() -> None:
+    """NeuS: "The Border Patrol made about 200,000 arrests in July, … a 12% increase over the
+    previous month" gave the timeline an entry on the publication day beside July, and one for
+    "the previous month" (the base of a comparison, not an event)."""
+    from datetime import UTC
+
+    article = article_from_text(
+        "The Border Patrol made about 200,000 arrests at the southern border in July, marking "
+        "the busiest month in 21 years and a 12% increase over the previous month. Prices were "
+        "higher than last year.",
+        title="Border arrests surge",
+        published=datetime(2021, 8, 12, tzinfo=UTC),
+    )
+    events = analyze(article).events
+    assert [e.date for e in events] == ["2021-07"], [(e.date, e.predicate) for e in events]

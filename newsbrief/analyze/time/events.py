@@ -38,6 +38,11 @@ _BEFORE_CUES = re.compile(
 _YEAR_AGO = re.compile(r"year[-\s](?:ago|earlier)\b", re.I)
 _AGO = re.compile(r"\b(?:ago|earlier)$", re.I)
 _COMPARING = re.compile(r"\b(?:compared|from|versus|than|up|down)\b", re.I)
+_CHANGE_BASE = re.compile(
+    r"\b(?:increase|decrease|rise|drop|jump|gain|decline|fall|growth|higher|lower|more|less|up"
+    r"|down)\b[^.;]{0,30}?\b(?:over|than|compared (?:with|to)|versus)\s+(?:in\s+|during\s+)?$",
+    re.I,
+)
 _PERIODS = ("century", "decade", "year", "half", "season", "quarter", "month", "week")
 _DEADLINE = re.compile(r"\b(?:by|until|till)\s+$", re.I)
 _ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos", "conj", "agent"})
@@ -105,8 +110,11 @@ def _datable(t: TimeExpr, dct: datetime | None) -> _Dated | None:
 
 
 def _comparison(t: TimeExpr, sent: Sentence) -> bool:
-    """ "Year-ago" figures and "compared with ... a year earlier" are comparisons."""
+    """ "Year-ago" figures, "compared with ... a year earlier" and the base of a change ("a 12%
+    increase over the previous month", "higher than last year") are comparisons."""
     if _YEAR_AGO.search(t.text):
+        return True
+    if _CHANGE_BASE.search(sent.text[: max(0, t.start - sent.start)]):
         return True
     return bool(_AGO.search(t.text)) and bool(_COMPARING.search(sent.text))
 
@@ -258,7 +266,8 @@ def _mark_current(
         if _recent(e.sort_key[:10], today) and e.granularity in ("day", "time"):
             events[i] = e.model_copy(update={"is_current": True})
             return events
-    lead = _lead_event(doc, article, sentences[:3], actors)
+    dated = {e.evidence.sentence_index for e in events if e.date and e.date[:1].isdigit()}
+    lead = _lead_event(doc, article, sentences[:3], actors, dated)
     if lead is None:
         return events
     rest = [e for e in events if e.evidence != lead.evidence]
@@ -281,14 +290,18 @@ def _recent(day: str, today: date) -> bool:
 
 
 def _lead_event(
-    doc: Doc, article: Article, lead: list[Sentence], actors: ActorIndex
+    doc: Doc, article: Article, lead: list[Sentence], actors: ActorIndex, dated: set[int]
 ) -> Event | None:
-    """The main clause of the first real sentence (not a dateline or a fragment), on the DCT."""
+    """The main clause of the first real sentence (not a dateline or a fragment), on the DCT;
+    none when that sentence carries its own, earlier date ("… made 200,000 arrests in July"):
+    it is not today's news."""
     dct = article.published
     for sent in lead:
         span = doc.char_span(sent.start, sent.end, alignment_mode="expand")
         if dct is None or span is None or len(span) < 6 or span.root.pos_ not in ("VERB", "AUX"):
             continue
+        if sent.index in dated:
+            return None
         found = predicate_span(doc, sent, span.root, None, [])
         if found is not None:
             return _current_event(doc, article, sent, found, actors, dct)
