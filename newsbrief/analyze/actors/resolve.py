@@ -35,10 +35,12 @@ _POSSESSIVE = ("'s", "’s")
 _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|across)\s+(?:the\s+)?$", re.I)
 _TITLE = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Capt|Rev)\.?\s+")
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
-_PERSON_NOUNS = names.ROLE_NOUNS | frozenset(
+# people a place describes but does not speak for ("the New York businessman", "a resident of
+# Ohio"); an official of a place ("the Indiana governor") may stand for it
+_PERSON_NOUNS = frozenset(
     {"businessman", "businesswoman", "man", "woman", "voter", "voters", "resident", "residents",
      "native", "developer", "mogul", "billionaire", "veteran", "student", "father", "mother",
-     "farmer", "worker", "workers"}
+     "farmer", "worker", "workers", "entrepreneur", "investor", "lawyer", "doctor", "teacher"}
 )  # fmt: skip
 
 
@@ -72,8 +74,8 @@ class ActorIndex:
             inside = 0 if start <= s and e <= end else 1
             if inside == 0 and s > start and _LOCATIVE.search(self._text, max(start, s - 8), s):
                 continue  # "the Argus Leader in Sioux Falls": the place is not the speaker
-            if inside == 0 and self._place_as_modifier(actor_id, e, end):
-                continue  # "the New York businessman said": not New York
+            if inside == 0 and self._place_as_modifier(actor_id, start, s, e, end):
+                continue  # "the New York businessman", "the governor of South Dakota"
             # "Bressen's Foreign Minister Ahmed Karimi": the possessor is not the speaker
             # (the parser's mention may hold the "'s" itself: "Hillary Clinton’s")
             around = (self._text[e : e + 2], self._text[e - 2 : e])
@@ -101,14 +103,17 @@ class ActorIndex:
     def get(self, actor_id: str) -> Actor | None:
         return next((a for a in self.actors if a.id == actor_id), None)
 
-    def _place_as_modifier(self, actor_id: str, e: int, end: int) -> bool:
-        """A place naming where a person is from or works ("the New York businessman", "a
-        Virginia voter"): the next word, still inside the span, is a person's noun."""
+    def _place_as_modifier(self, actor_id: str, start: int, s: int, e: int, end: int) -> bool:
+        """A place naming where a person is from or works, inside the speaker's words: before a
+        person's noun ("the New York businessman", "a Virginia voter") or after one and "of"
+        ("a resident of Ohio")."""
         actor = self.get(actor_id)
         if actor is None or actor.kind != "country":
             return False
         after = self._text[e:end].split(maxsplit=1)
-        return bool(after) and after[0] in _PERSON_NOUNS
+        before = self._text[start:s].split()
+        of_place = len(before) >= 2 and before[-1] == "of" and before[-2].lower() in _PERSON_NOUNS
+        return (bool(after) and after[0] in _PERSON_NOUNS) or of_place
 
     def _rank(self, actor_id: str) -> int:
         actor = self.get(actor_id)
