@@ -596,3 +596,16 @@ def test_a_lead_with_its_own_earlier_date_and_a_change_base_are_not_events_of_to
     )
     events = analyze(article).events
     assert [e.date for e in events] == ["2021-07"], [(e.date, e.predicate) for e in events]
+
+
+def test_a_features_question_lede_is_not_todays_development() -> None:
+    """AEB (nj.com): "Remember New Jersey’s epic quest to find a state slogan?" closed the
+    Story So Far as the latest development."""
+    article = article_from_text(
+        "Remember New Jersey’s epic quest to find a state slogan? South Dakota has one now. The "
+        "state’s new anti-drug slogan drew attention on social media on Monday.",
+        title="South Dakota doubles down",
+        published=datetime(2019, 11, 19, 1),
+    )
+    events = analyze(article).events
+    assert not any(e.predicate.startswith("Remember") for e in events), events

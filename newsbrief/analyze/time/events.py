@@ -293,8 +293,8 @@ def _lead_event(
     doc: Doc, article: Article, lead: list[Sentence], actors: ActorIndex, dated: set[int]
 ) -> Event | None:
     """The main clause of the first real sentence (not a dateline or a fragment), on the DCT;
-    none when that sentence carries its own, earlier date ("… made 200,000 arrests in July"):
-    it is not today's news."""
+    none when that sentence carries its own, earlier date ("… made 200,000 arrests in July":
+    not today's news) or asks a question (a feature's lede)."""
     dct = article.published
     for sent in lead:
         span = doc.char_span(sent.start, sent.end, alignment_mode="expand")
@@ -302,6 +302,8 @@ def _lead_event(
             continue
         if sent.index in dated:
             return None
+        if sent.text.rstrip(" \"'”’)").endswith("?"):
+            return None  # a feature's lede ("Remember New Jersey’s quest for a slogan?")
         found = predicate_span(doc, sent, span.root, None, [])
         if found is not None:
             return _current_event(doc, article, sent, found, actors, dct)
