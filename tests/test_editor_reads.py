@@ -602,8 +602,8 @@ def test_a_features_question_lede_is_not_todays_development() -> None:
     """AEB (nj.com): "Remember New Jersey’s epic quest to find a state slogan?" closed the
     Story So Far as the latest development."""
     article = article_from_text(
-        "Remember New Jersey’s epic quest to find a state slogan? South Dakota has one now. The "
-        "state’s new anti-drug slogan drew attention on social media on Monday.",
+        "Remember New Jersey’s epic quest to find a state slogan? We never did settle on one. "
+        "Enter South Dakota. Its new anti-drug slogan drew attention on social media on Monday.",
         title="South Dakota doubles down",
         published=datetime(2019, 11, 19, 1),
     )
