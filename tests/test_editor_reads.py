@@ -609,3 +609,19 @@ def test_a_features_question_lede_is_not_todays_development() -> None:
     )
     events = analyze(article).events
     assert not any(e.predicate.startswith("Remember") for e in events), events
+
+
+def test_a_timeline_entry_says_what_was_told_and_ends_its_wh_clause() -> None:
+    """Timeline17 (CNN, Libya): "… Defense Secretary Robert Gates told reporters" (what he told
+    them cut away) and "… no information about where the journalists" (cut before the verb)."""
+    text = (
+        "En route to Washington after a weekend trip to Bahrain, Defense Secretary Robert Gates "
+        "told reporters on Monday that the no-fly zone would need to be carefully planned. "
+        "Libyan government forces said Wednesday that they have no information about where the "
+        "journalists are being held or whether they are safe, according to the newspaper, "
+        "which has been in contact with officials in Tripoli."
+    )
+    article = article_from_text(text, title="No-fly zone", published=datetime(2011, 3, 21, 12))
+    texts = [e.text for e in compose_brief(analyze(article), Settings()).story_so_far]
+    assert texts and not any(t.endswith(("told reporters", "where the journalists")) for t in texts)
+    assert any("carefully planned" in t for t in texts), texts

@@ -95,7 +95,10 @@ def _reporting_only(head: Token, keep: set[int]) -> bool:
     if head.lemma_ not in REPORTING or head.pos_ != "VERB":
         return False
     return not any(
-        c.i in keep and c.dep_ in _CONTENT_DEPS and (c.dep_ != "prep" or c.lower_ in _ABOUT)
+        c.i in keep
+        and c.dep_ in _CONTENT_DEPS
+        and (c.dep_ != "prep" or c.lower_ in _ABOUT)
+        and not (c.dep_ == "dobj" and head.lemma_ == "tell")  # "told reporters": who heard it
         for c in head.children
     )
 
@@ -248,6 +251,9 @@ def _shorten(doc: Doc, first: int, last: int, timex: Span | None) -> tuple[int, 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 
 
+_WH_TAGS = frozenset({"WDT", "WP", "WRB"})  # "… no information about where the journalists"
+
+
 def _readable_cut(doc: Doc, first: int, last: int) -> bool:
     """The clause cut at ``last`` still says who did what, leaves no bracket open, no
     subordinate clause without its verb ("… announced that if the White House") and no
@@ -255,11 +261,18 @@ def _readable_cut(doc: Doc, first: int, last: int) -> bool:
     return (
         _says_who_did(doc, first, last)
         and _closed(doc, first, last)
-        and not any(doc[i].dep_ == "mark" and doc[i].head.i > last for i in range(first, last + 1))
+        and not any(
+            (doc[i].dep_ == "mark" or doc[i].tag_ in _WH_TAGS) and doc[i].head.i > last
+            for i in range(first, last + 1)
+        )
         and not any(  # "McConnell announced" with what he announced cut away
             doc[i].lemma_ in REPORTING
             and doc[i].pos_ == "VERB"
-            and not any(c.dep_ in ("ccomp", "dobj") and c.i <= last for c in doc[i].children)
+            and not any(
+                c.i <= last
+                and (c.dep_ == "ccomp" or (c.dep_ == "dobj" and doc[i].lemma_ != "tell"))
+                for c in doc[i].children
+            )
             for i in range(first, last + 1)
         )
     )
