@@ -64,6 +64,12 @@ def _brief(text: str) -> Brief:
     return compose_brief(_analysis(text), Settings())
 
 
+def _timeline(text: str, title: str, published: datetime) -> list[str]:
+    """The Story So Far lines of a dated single-article brief."""
+    article = article_from_text(text, title=title, published=published)
+    return [e.text for e in compose_brief(analyze(article), Settings()).story_so_far]
+
+
 def test_a_sentence_the_parser_ends_without_punctuation_is_joined_to_the_rest() -> None:
     texts = [s.text for s in _analysis(POLL).sentences]
     whole = next(t for t in texts if t.startswith("Among likely voters"))
@@ -509,8 +515,7 @@ def test_a_timeline_entry_keeps_its_opening_quote_and_its_subject() -> None:
         "told reporters on Friday at the White House. Democrats accuse the ex-president of "
         "instigating the deadly 6 January riot at the US Capitol."
     )
-    article = article_from_text(text, title="Trial delayed", published=datetime(2021, 1, 25))
-    texts = [e.text for e in compose_brief(analyze(article), Settings()).story_so_far]
+    texts = _timeline(text, "Trial delayed", datetime(2021, 1, 25))
     assert any(t.startswith("“The more time") for t in texts), texts
     assert any(t.startswith("Democrats accuse the ex-president") for t in texts), texts
 
@@ -621,7 +626,21 @@ def test_a_timeline_entry_says_what_was_told_and_ends_its_wh_clause() -> None:
         "journalists are being held or whether they are safe, according to the newspaper, "
         "which has been in contact with officials in Tripoli."
     )
-    article = article_from_text(text, title="No-fly zone", published=datetime(2011, 3, 21, 12))
-    texts = [e.text for e in compose_brief(analyze(article), Settings()).story_so_far]
+    texts = _timeline(text, "No-fly zone", datetime(2011, 3, 21, 12))
     assert texts and not any(t.endswith(("told reporters", "where the journalists")) for t in texts)
     assert any("carefully planned" in t for t in texts), texts
+
+
+def test_a_dated_noun_phrase_or_subjectless_predicate_shows_its_sentence() -> None:
+    """Golden rail-tender read "2016 — The northern line, first proposed" and NeuS stories "a
+    violent mob that stormed the Capitol"; a relative clause with its own subject is a clause
+    ("the clinic has served about 2,000 people", not "Trell, where the clinic has served …")."""
+    text = (
+        "The northern line, first proposed in 2016, is meant to link the capital with the mining "
+        "towns near the border. In the village of Trell, where the clinic has served about 2,000 "
+        "people since 1987, residents gathered outside the building on Tuesday morning."
+    )
+    texts = _timeline(text, "Rail tender", datetime(2024, 5, 2))
+    assert "The northern line, first proposed" not in texts, texts
+    assert any(t.startswith("The northern line, first proposed in 2016, is meant") for t in texts)
+    assert "the clinic has served about 2,000 people" in texts, texts

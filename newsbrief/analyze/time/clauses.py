@@ -85,7 +85,9 @@ def predicate_span(
     strip = None if timex is not None and timex.root.dep_ in ("nsubj", "nsubjpass") else timex
     first, last = _strip(doc, first, last, strip)
     first, last = _shorten(doc, first, last, strip)
-    if not _informative(doc, first, last):
+    if not _informative(doc, first, last) or not _main_verb_has_subject(doc, first, last):
+        # "a violent mob that stormed the Capitol", "came despite emergency Fed action": a noun
+        # phrase or a predicate without its subject reads as a fragment; the sentence does not
         return _fallback(doc, sent)
     return doc[first].idx, doc[last].idx + len(doc[last].text)
 
@@ -119,6 +121,10 @@ def clause_head(verb: Token) -> Token:
             break
         verb = verb.head
     head = verb.head
+    if verb.dep_ == "relcl" and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "WP") for c in verb.children
+    ):
+        return verb  # "Trell, where the clinic has served 2,000 people since 1987": a clause
     if verb.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN"):
         return head
     if verb.dep_ == "ccomp" and head.lemma_ in REPORTING and head.i < verb.i and _has_subject(head):
@@ -200,7 +206,7 @@ def _strip(doc: Doc, first: int, last: int, timex: Span | None) -> tuple[int, in
             first, changed = first + 1, True
         tok = doc[last]
         trailing = tok.pos_ in _TRAIL_STRIP_POS or tok.text in _QUOTES or _in_timex(tok, timex)
-        if trailing and last > first:
+        if trailing and last > first and not _opened_before(doc, first, last):
             last, changed = last - 1, True
     return first, last
 
@@ -214,6 +220,18 @@ def _closes_later(doc: Doc, first: int, last: int) -> bool:
     if doc[first].text not in _OPENING_QUOTES:
         return False
     return any(doc[i].text in _CLOSING_QUOTES for i in range(first + 1, last + 1))
+
+
+def _opened_before(doc: Doc, first: int, last: int) -> bool:
+    """``doc[last]`` closes a double-quoted quotation the span opened ("… a “pointless show
+    vote.”"): the closing mark stays with it."""
+    if doc[last].text not in _CLOSING_QUOTES:
+        return False
+    marks = [doc[i].text for i in range(first, last) if doc[i].text in _QUOTE_MARKS]
+    return bool(marks) and marks[-1] in _OPENING_QUOTES
+
+
+_QUOTE_MARKS = frozenset({'"', "``", "''", "\u201c", "\u201d"})
 
 
 def _shorten(doc: Doc, first: int, last: int, timex: Span | None) -> tuple[int, int]:
@@ -279,11 +297,14 @@ def _readable_cut(doc: Doc, first: int, last: int) -> bool:
 
 
 def _closed(doc: Doc, first: int, last: int) -> bool:
-    """No bracket left open: a cut inside "(D-Calif.)" reads broken."""
-    depth = 0
+    """No bracket or curly quotation left open: a cut inside "(D-Calif.)" or inside “an evil man
+    responsible for …” reads broken."""
+    depth = quote = 0
     for i in range(first, last + 1):
-        depth += (doc[i].text == "(") - (doc[i].text == ")")
-    return depth <= 0
+        text = doc[i].text
+        depth += (text == "(") - (text == ")")
+        quote += (text == "\u201c") - (text == "\u201d")
+    return depth <= 0 and quote <= 0
 
 
 def _before_open(doc: Doc, first: int, last: int) -> int:
@@ -308,9 +329,24 @@ def _says_who_did(doc: Doc, first: int, last: int) -> bool:
     )
 
 
+def _main_verb_has_subject(doc: Doc, first: int, last: int) -> bool:
+    """The span's own main verb has its subject in the span ("threatened to fire her if she
+    …" does not: the subject there is the subordinate clause's)."""
+    for i in range(first, last + 1):
+        head = doc[i].head
+        if head.i == i or not first <= head.i <= last:  # a root of the span
+            tok = doc[i]
+            if tok.pos_ not in ("VERB", "AUX"):
+                return False  # a noun phrase: "a violent mob that stormed the Capitol"
+            return any(c.dep_ in _SUBJECTS and first <= c.i <= last for c in tok.children)
+    return False
+
+
 def _fallback(doc: Doc, sent: Sentence) -> tuple[int, int]:
     span = doc.char_span(sent.start, sent.end, alignment_mode="expand")
-    if span is None or len(span) <= MAX_TOKENS:
+    if span is None:
         return sent.start, sent.end
-    first, last = _shorten(doc, span.start, span.end - 1, None)
+    first, last = _strip(doc, span.start, span.end - 1, None)  # no closing full stop
+    if last - first + 1 > MAX_TOKENS:
+        first, last = _shorten(doc, first, last, None)
     return doc[first].idx, doc[last].idx + len(doc[last].text)
