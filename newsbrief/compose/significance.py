@@ -13,7 +13,14 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from newsbrief.compose.trim import content_words, has_quote, is_furniture, overlap, trim_span
+from newsbrief.compose.trim import (
+    content_words,
+    has_quote,
+    is_furniture,
+    opens_dangling,
+    overlap,
+    trim_span,
+)
 from newsbrief.models import Analysis, Evidence, MatterItem, Sentence
 from newsbrief.settings import Settings
 
@@ -28,6 +35,7 @@ _POINT_ROLES = ("significance", "consequence", "context")
 _KIND_ORDER: dict[str, int] = {"stakes": 0, "consequence": 1, "context": 2, "watch": 3}
 MIN_POINTS = 2
 MAX_WATCH = 2
+DANGLING_PENALTY = 0.2  # a point that needs the sentence before it ranks below a clear one
 MAX_PER_KIND = 2
 FALLBACK_MIN_SCORE = 0.12  # role probability a fallback point needs
 REDUNDANT = 0.5
@@ -101,10 +109,14 @@ def _fallback(pool: list[Sentence]) -> list[_Option]:
 
 
 def _score(sent: Sentence, role: str) -> float:
-    """Confidence in the role, a little credit for appearing early, less for quotations."""
+    """Confidence in the role, a little credit for appearing early, less for quotations and for
+    a sentence that opens on a word needing the one before it ("It is the home of …", "This
+    has not gone over well …"): out of its place it does not say what it is about."""
     score = sent.role_scores.get(role, 0.0) + 0.3 / (1 + 0.1 * sent.index)
     if has_quote(sent.text):
         score -= 0.15
+    if opens_dangling(sent.text):
+        score -= DANGLING_PENALTY
     return score
 
 
