@@ -124,7 +124,7 @@ def test_the_cycle_finder_finds_a_cycle() -> None:
 
 
 def test_the_graph_sees_real_imports() -> None:
-    assert "newsbrief.analyze.actors.resolve" in GRAPH["newsbrief.analyze.time.events"]
+    assert "newsbrief.analyze.actors.index" in GRAPH["newsbrief.analyze.time.events"]
     assert "newsbrief.analyze.actors.names" in GRAPH["newsbrief.analyze.actors.draft"]
     assert "newsbrief.analyze" in GRAPH["newsbrief.ingest.parallel"]  # a lazy import counts
 

@@ -5,10 +5,12 @@ Takes the parse (``Doc``), the ``Article`` and its ``Sentence`` records; gives a
 use). Rules only, no coreference model.
 
 - ``resolve``: the one pass over the tokens (entities, titles, appositions, pronouns, groups).
+- ``index``: the finished :class:`ActorIndex` and its span → actor lookup.
 - ``draft``: the mutable drafts and resolver state that pass drives.
 - ``names``: word lists (titles, honorifics, media and organization words, demonyms, capitals).
 """
 
-from newsbrief.analyze.actors.resolve import ActorIndex, resolve_actors
+from newsbrief.analyze.actors.index import ActorIndex
+from newsbrief.analyze.actors.resolve import resolve_actors
 
 __all__ = ["ActorIndex", "resolve_actors"]

@@ -17,107 +17,18 @@ One pass over the tokens, rules over the parse and the named entities (no corefe
 
 from __future__ import annotations
 
-import bisect
 import re
-from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from newsbrief.analyze.actors import names
 from newsbrief.analyze.actors.draft import Draft, Resolver
+from newsbrief.analyze.actors.index import ActorIndex
 from newsbrief.analyze.cues import OPPOSE, is_cue_lemma
 from newsbrief.analyze.quotes import QuoteIndex, find_quotes
-from newsbrief.models import Actor, ActorKind, Article, Sentence
+from newsbrief.models import Actor, Article, Sentence
 
-_RANK: dict[ActorKind, int] = {"person": 0, "media": 1, "organization": 2, "country": 3, "group": 4}
-_MAX_MENTION = 300
-_POSSESSIVE = ("'s", "’s")
-_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|across)\s+(?:the\s+)?$", re.I)
-_TITLE = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Capt|Rev)\.?\s+")
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
-# people a place describes but does not speak for ("the New York businessman", "a resident of
-# Ohio"); an official of a place ("the Indiana governor") may stand for it
-_PERSON_NOUNS = frozenset(
-    {"businessman", "businesswoman", "man", "woman", "voter", "voters", "resident", "residents",
-     "native", "developer", "mogul", "billionaire", "veteran", "student", "father", "mother",
-     "farmer", "worker", "workers", "entrepreneur", "investor", "lawyer", "doctor", "teacher"}
-)  # fmt: skip
-
-
-@dataclass(frozen=True)
-class ActorIndex:
-    """The article's actors and a lookup from a character span to the actor mentioned there."""
-
-    actors: tuple[Actor, ...] = ()
-    _by_span: dict[tuple[int, int], str] = field(default_factory=dict)
-    _starts: list[tuple[int, int, str]] = field(default_factory=list)
-    _text: str = ""
-
-    def __post_init__(self) -> None:
-        if self._by_span and not self._starts:
-            self._starts.extend(sorted((s, e, a) for (s, e), a in self._by_span.items()))
-
-    def actor_at(self, start: int, end: int) -> str | None:
-        """The id of the actor mentioned by the text span [start, end), if any: an exact mention
-        first, then the highest-ranked mention inside it (person > outlet > organization >
-        country > group), then any overlapping mention."""
-        hit = self._by_span.get((start, end))
-        if hit:
-            return hit
-        lo = bisect.bisect_left(self._starts, (start - _MAX_MENTION, -1, ""))
-        best: tuple[tuple[int, int, int, int], str] | None = None
-        for s, e, actor_id in self._starts[lo:]:
-            if s >= end:
-                break
-            if e <= start:
-                continue
-            inside = 0 if start <= s and e <= end else 1
-            if inside == 0 and s > start and _LOCATIVE.search(self._text, max(start, s - 8), s):
-                continue  # "the Argus Leader in Sioux Falls": the place is not the speaker
-            if inside == 0 and self._place_as_modifier(actor_id, start, s, e, end):
-                continue  # "the New York businessman", "the governor of South Dakota"
-            # "Bressen's Foreign Minister Ahmed Karimi": the possessor is not the speaker
-            # (the parser's mention may hold the "'s" itself: "Hillary Clinton’s")
-            around = (self._text[e : e + 2], self._text[e - 2 : e])
-            owner = 1 if e < end and any(p in _POSSESSIVE for p in around) else 0
-            key = (inside, owner, self._rank(actor_id), s)
-            if best is None or key < best[0]:
-                best = (key, actor_id)
-        return best[1] if best else self._by_surname(start, end)
-
-    def _by_surname(self, start: int, end: int) -> str | None:
-        """A name the parser did not tag ("Lopez later told …"): the one person whose full name
-        ends with it, or whose name or alias it is (titles such as "Ms." aside)."""
-        words = _TITLE.sub("", self._text[start:end]).split()
-        if not words or len(words) > 3 or not all(w[:1].isupper() for w in words):
-            return None
-        said = " ".join(words)
-        hits = {
-            a.id
-            for a in self.actors
-            if a.kind == "person"
-            and (said in (a.name, *a.aliases) or a.name.split()[-len(words) :] == words)
-        }
-        return hits.pop() if len(hits) == 1 else None
-
-    def get(self, actor_id: str) -> Actor | None:
-        return next((a for a in self.actors if a.id == actor_id), None)
-
-    def _place_as_modifier(self, actor_id: str, start: int, s: int, e: int, end: int) -> bool:
-        """A place naming where a person is from or works, inside the speaker's words: before a
-        person's noun ("the New York businessman", "a Virginia voter") or after one and "of"
-        ("a resident of Ohio")."""
-        actor = self.get(actor_id)
-        if actor is None or actor.kind != "country":
-            return False
-        after = self._text[e:end].split(maxsplit=1)
-        before = self._text[start:s].split()
-        of_place = len(before) >= 2 and before[-1] == "of" and before[-2].lower() in _PERSON_NOUNS
-        return (bool(after) and after[0] in _PERSON_NOUNS) or of_place
-
-    def _rank(self, actor_id: str) -> int:
-        actor = self.get(actor_id)
-        return _RANK[actor.kind] if actor else 9
 
 
 def resolve_actors(doc: Doc, article: Article, sentences: list[Sentence]) -> ActorIndex:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from newsbrief.analyze.actors.resolve import ActorIndex
+from newsbrief.analyze.actors.index import ActorIndex
 from newsbrief.analyze.attribution import finders
 from newsbrief.analyze.attribution.finders import Cand
 from newsbrief.analyze.attribution.spans import char_range, is_fragment

@@ -16,7 +16,7 @@ from datetime import date, datetime, timedelta
 
 from spacy.tokens import Doc, Token
 
-from newsbrief.analyze.actors.resolve import ActorIndex
+from newsbrief.analyze.actors.index import ActorIndex
 from newsbrief.analyze.time.clauses import clause_head, governing_verb, predicate_span
 from newsbrief.analyze.time.points import from_date, sort_key
 from newsbrief.analyze.time.timex import verb_tense
