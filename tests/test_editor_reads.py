@@ -644,3 +644,15 @@ def test_a_dated_noun_phrase_or_subjectless_predicate_shows_its_sentence() -> No
     assert "The northern line, first proposed" not in texts, texts
     assert any(t.startswith("The northern line, first proposed in 2016, is meant") for t in texts)
     assert "the clinic has served about 2,000 people" in texts, texts
+
+
+def test_a_first_name_before_the_full_name_is_the_same_person() -> None:
+    """PolNeAR dev (west-journal): "Hillary" inside an early quote and "Hillary Clinton" later
+    were two people in Who Thinks What?; "President Obama" then "Obama Speech" stay apart."""
+    text = (
+        "Radio host Rush Limbaugh said on Monday that the moderators were biased. According to "
+        "Limbaugh, “If it was left up to Hillary, she wouldn’t have time to say anything "
+        "positive.” Hillary Clinton said on Tuesday that she was ready for the debate."
+    )
+    names = {a.name for a in _analysis(text).actors if a.kind == "person"}
+    assert "Hillary" not in names and "Hillary Clinton" in names, names

@@ -121,6 +121,8 @@ class Resolver:
                 idx = self._surnames[surname]
         if idx is None and len(parts) == 1:
             idx = self._keys.get("first:" + surname)
+        if idx is None and len(parts) > 1:
+            idx = self._first_name_seen(parts[0])  # "Hillary", then "Hillary Clinton"
         if idx is None:
             idx = self._new(name, "person")
         draft = self.drafts[idx]
@@ -140,6 +142,17 @@ class Resolver:
             self._keys.setdefault("first:" + parts[0].lower(), idx)
         self._learn_person(draft, ent)
         self._mention(idx, ent)
+
+    def _first_name_seen(self, first: str) -> int | None:
+        """A person known so far by this one word only ("Hillary"), when it is not anyone's
+        surname too and no title came with it ("President Obama": a surname)."""
+        idx = self._keys.get(first.lower())
+        if idx is None:
+            return None
+        draft = self.drafts[idx]
+        others = [i for i in self._bearers.get(first.lower(), ()) if i != idx]
+        one_word = draft.kind == "person" and len(draft.name.split()) == 1
+        return idx if one_word and not others and draft.role is None else None
 
     def _likeliest(self, bearers: list[int]) -> int:
         """Of several people with one surname ("Bill Clinton", "his wife Hillary Clinton"), the
