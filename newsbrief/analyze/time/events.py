@@ -281,7 +281,7 @@ def _recent(day: str, today: date) -> bool:
         then = date.fromisoformat(day)
     except ValueError:
         return False
-    if then > today:
+    if then > today or (today - then).days > 4:
         return False
     working = sum(
         1 for k in range(1, (today - then).days + 1) if (then + timedelta(days=k)).weekday() < 5
