@@ -39,7 +39,7 @@ class ChatReplay:
 
         class Handler(BaseHTTPRequestHandler):
             def log_message(self, *args: Any) -> None:
-                pass
+                """Quiet: the tests read the responses, not the server's request log."""
 
             def do_POST(self) -> None:
                 length = int(self.headers.get("content-length") or 0)

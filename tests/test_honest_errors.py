@@ -345,7 +345,7 @@ def _site(article: str) -> Iterator[tuple[str, dict[str, int]]]:
             send_body(self, body, "text/html; charset=utf-8")
 
         def log_message(self, *args: object) -> None:
-            pass
+            """Quiet: the tests read the responses, not the server's request log."""
 
     with serving(Handler) as server:
         yield f"http://127.0.0.1:{server.server_address[1]}", counts

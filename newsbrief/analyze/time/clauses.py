@@ -96,13 +96,20 @@ def _reporting_only(head: Token, keep: set[int]) -> bool:
     """A reporting verb whose reported content was cut away: nothing left to tell."""
     if head.lemma_ not in REPORTING or head.pos_ != "VERB":
         return False
+    if sum(1 for i in keep if i < head.i and head.doc[i].text in _QUOTES) >= 2:
+        return False  # the quotation before it is what was said: "“…, the better,” Biden told"
     return not any(
         c.i in keep
         and c.dep_ in _CONTENT_DEPS
-        and (c.dep_ != "prep" or c.lower_ in _ABOUT)
+        and (c.dep_ != "prep" or (c.lower_ in _ABOUT and not _dated(c)))
         and not (c.dep_ == "dobj" and head.lemma_ == "tell")  # "told reporters": who heard it
         for c in head.children
     )
+
+
+def _dated(prep: Token) -> bool:
+    """ "on Tuesday", "over the weekend": a preposition bringing a date, not what was said."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
 
 
 def _informative(doc: Doc, first: int, last: int) -> bool:
@@ -276,6 +283,7 @@ def _readable_cut(doc: Doc, first: int, last: int) -> bool:
     """The clause cut at ``last`` still says who did what, leaves no bracket open, no
     subordinate clause without its verb ("… announced that if the White House") and no
     reporting verb without what was reported."""
+    kept = set(range(first, last + 1))
     return (
         _says_who_did(doc, first, last)
         and _closed(doc, first, last)
@@ -284,14 +292,7 @@ def _readable_cut(doc: Doc, first: int, last: int) -> bool:
             for i in range(first, last + 1)
         )
         and not any(  # "McConnell announced" with what he announced cut away
-            doc[i].lemma_ in REPORTING
-            and doc[i].pos_ == "VERB"
-            and not any(
-                c.i <= last
-                and (c.dep_ == "ccomp" or (c.dep_ == "dobj" and doc[i].lemma_ != "tell"))
-                for c in doc[i].children
-            )
-            for i in range(first, last + 1)
+            _reporting_only(doc[i], kept) for i in range(first, last + 1)
         )
     )
 
