@@ -656,3 +656,16 @@ def test_a_first_name_before_the_full_name_is_the_same_person() -> None:
     )
     names = {a.name for a in _analysis(text).actors if a.kind == "person"}
     assert "Hillary" not in names and "Hillary Clinton" in names, names
+
+
+def test_a_year_does_not_anchor_the_day_before() -> None:
+    """PolNeAR dev (huff-post, 2016-09-27): after "the 2012 election", "in the day before the
+    debate" became Saturday 31 December 2011 on the timeline."""
+    article = article_from_text(
+        "The line may as well have been lifted from the script Democrats used in the 2012 "
+        "election. In a widely read column in the day before the debate, two Democratic "
+        "speechwriters implored her to bring it back.",
+        published=datetime(2016, 9, 27),
+    )
+    values = [t.value for t in analyze(article).timexes]
+    assert "2011-12-31" not in values, values

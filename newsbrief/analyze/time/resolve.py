@@ -130,9 +130,11 @@ def anaphoric_shift(ctx: Ctx, unit: str, n: int, gran: str | None = None) -> Nor
     """The last mentioned date moved by ``n`` units ("the previous day", "a year earlier")."""
     base = ctx.base()
     anchor: Anchor = "previous" if ctx.prev is not None else "document"
-    if base is None:
-        return at(None, gran or UNIT_GRAN.get(unit, "day"), anchor)
-    g = gran or _finer(base.gran, UNIT_GRAN.get(unit, "day"))
+    unit_gran = UNIT_GRAN.get(unit, "day")
+    if base is None or GRANS.index(base.gran) < GRANS.index(unit_gran):
+        # a year cannot anchor "the day before": 2012 less a day is no date ("31 Dec 2011")
+        return at(None, gran or unit_gran, anchor)
+    g = gran or _finer(base.gran, unit_gran)
     moved = shift(base.with_gran(g) if g != base.gran else base, unit, n)
     return at(moved, g, anchor)
 
