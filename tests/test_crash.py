@@ -168,7 +168,8 @@ def _assert_whole(archive: Archive, n: int, *, analyzed: bool = False) -> None:
         "distinct ids": "SELECT COUNT(DISTINCT id) FROM articles",
         "story members": "SELECT COUNT(*) FROM story_articles",
         "first runs": "SELECT COUNT(*) FROM article_outlets WHERE kind = 'first'",
-        "signatures": "SELECT COUNT(*) FROM signatures",
+        "signatures": "SELECT COUNT(*) FROM minhashes",
+        "shingle sets": "SELECT COUNT(*) FROM shingle_sets",
         "fts rows": "SELECT COUNT(*) FROM articles_fts",
         "stray members": "SELECT COUNT(*) FROM story_articles WHERE article_id NOT IN"
         " (SELECT id FROM articles)",

@@ -1,5 +1,5 @@
 """Near-duplicate verification on stored shingle sets (migration 13), and on the text for
-signatures stored before the sets were."""
+signatures stored before the sets were; the in-memory candidate index (migration 14)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from newsbrief.ingest.text import article_from_text
 from newsbrief.models import Article
 from newsbrief.store import Archive
 from newsbrief.stories.dedupe import Deduper, fingerprint, jaccard, shingles
+from newsbrief.stories.lsh import LshIndex, band_keys, index_of
 
 PAGES = dict(FEED_PAGES)
 
@@ -58,7 +59,7 @@ def test_a_copy_is_verified_on_the_stored_set_else_on_the_text(archive: Archive,
     assert (on_set.article_id, on_set.kind, on_set.similarity) == (src.id, "near", expected)
     with archive.transaction() as conn:  # as stored before migration 13: no set, the text
         conn.execute("UPDATE articles SET text = ? WHERE id = ?", (src.text, src.id))
-        conn.execute("UPDATE signatures SET shingle_set = NULL WHERE article_id = ?", (src.id,))
+        conn.execute("DELETE FROM shingle_sets WHERE article_id = ?", (src.id,))
     assert archive.shingle_sets([src.id]) == {}
     assert Deduper(archive).find(incoming) == on_set
 
@@ -89,29 +90,126 @@ def test_an_archive_of_version_12_keeps_its_near_duplicate_index(tmp_path: Path)
         "INSERT INTO signatures (article_id, minhash, shingles) VALUES (?, ?, ?)",
         (src.id, fp.signature.tobytes(), len(fp.shingles)),
     )
-    conn.executemany(
+    conn.executemany(  # version 12's bucket rows (their keys no longer matter)
         "INSERT INTO lsh_buckets (band, bucket, article_id) VALUES (?, ?, ?)",
-        [(band, bucket, src.id) for band, bucket in enumerate(fp.buckets)],
+        [(band, 1000 + band, src.id) for band in range(32)],
     )
     conn.execute("COMMIT")
     conn.close()
-    with Archive.open(db) as archive:  # migration 13 moves the buckets, keyed by arrival
-        rows = archive._conn.execute("SELECT COUNT(*), MIN(seq) FROM lsh_index").fetchone()
-        assert tuple(rows) == (32, 1)
-        assert archive.lsh_candidates(fp.buckets) == [src.id]
+    with Archive.open(db) as archive:  # migrations 13 and 14: signatures keyed by arrival
+        rows = archive._conn.execute("SELECT COUNT(*), MIN(seq) FROM minhashes").fetchone()
+        assert tuple(rows) == (1, 1)
+        tables = {r[0] for r in archive._conn.execute("SELECT name FROM sqlite_master")}
+        assert not tables & {"signatures", "lsh_index", "lsh_buckets"}
+        assert archive.get_signature(src.id) == fp.signature.tobytes()
         assert archive.shingle_sets([src.id]) == {}  # stored before: verified on the text
         match = Deduper(archive).find(article("port-03-herald"))
         assert match is not None and (match.article_id, match.kind) == (src.id, "near")
 
 
+def _signature(band0: int, own: int) -> np.ndarray:
+    """A signature whose band 0 rows are ``band0`` and whose other rows are ``own``'s."""
+    sig = np.full(128, own, dtype=np.uint32)
+    sig[:4] = band0
+    return sig
+
+
+def _store(archive: Archive, text: str, sig: np.ndarray) -> str:
+    a = article_from_text(text)
+    archive.save_article(a)
+    assert archive.save_signature(a.id, sig.tobytes(), shingles=40) is not None
+    return a.id
+
+
 def test_a_crowded_bucket_gives_its_latest_articles(archive: Archive) -> None:
-    texts = [f"Story number {i} about the harbour strike and the ferry." for i in range(6)]
-    ids = []
-    for text in texts:
-        a = article_from_text(text)
-        archive.save_article(a)
-        archive.save_signature(a.id, b"", [7, 100 + len(ids)])  # all share band 0's bucket
-        ids.append(a.id)
-    assert archive.lsh_candidates([7], per_bucket=3) == sorted(ids[-3:])
-    # the article sharing two buckets first, then the others in id order
-    assert archive.lsh_candidates([7, 103], per_bucket=3) == [ids[3], *sorted(ids[4:])]
+    ids = [
+        _store(archive, f"Story number {i} about the harbour strike.", _signature(7, 100 + i))
+        for i in range(6)
+    ]
+    index = LshIndex(per_bucket=3)
+    index.sync(archive)
+    seqs = archive.signatures_at(index.candidates(band_keys(_signature(7, 1))[0]))
+    assert [seqs[s][0] for s in sorted(seqs, reverse=True)] == ids[:-4:-1]
+    # the article sharing two bands first, then the others, latest first
+    query = _signature(7, 1)
+    query[4:8] = 103
+    order = index.candidates(band_keys(query)[0])
+    assert [archive.signatures_at([s])[s][0] for s in order] == [ids[3], ids[5], ids[4]]
+
+
+def test_runs_and_buffer_answer_alike(archive: Archive) -> None:
+    """Candidates are the same whether they sit in the buffer, one run or merged runs."""
+    ids = [
+        _store(archive, f"Report {i} on the ferry timetable.", _signature(i % 5, 1000 + i))
+        for i in range(40)
+    ]
+    assert ids[0] != ids[1]
+    buffered = LshIndex(buffer=10_000)
+    merged = LshIndex(buffer=3)  # built, then fed one article at a time
+    merged.built = True
+    merged._take(archive.signature_rows(after=0))
+    assert merged._runs and len(merged) == 40 and len(buffered) == 0
+    buffered.sync(archive)
+    for band0 in range(5):
+        query = band_keys(_signature(band0, 1))[0]
+        got = buffered.candidates(query)
+        assert got == merged.candidates(query)
+        assert {archive.signatures_at([s])[s][0] for s in got} == set(ids[band0::5])
+
+
+def _ids(archive: Archive, index: LshIndex, slug: str) -> set[str]:
+    """The stored articles the index offers as candidates for a copy of this page."""
+    seqs = index.candidates(fingerprint(article(slug).text).band_keys)
+    return {row[0] for row in archive.signatures_at(seqs).values()}
+
+
+def test_a_writer_catches_up_with_another_and_forgets_a_rollback(
+    archive_target: Path | str,
+) -> None:
+    """Two writers on one archive (two processes, say), each with its own index: each sees
+    the other's articles as near-copy candidates; what a rolled-back transaction indexed is
+    forgotten, even when the other writer's next article takes its place (SQLite reuses the
+    rowid)."""
+    with Archive.open(archive_target) as one, Archive.open(archive_target) as two:
+        mine, theirs = LshIndex(), LshIndex()
+        first = article("port-03")
+        one.save_article(first)
+        one.save_signature(first.id, fingerprint(first.text).signature.tobytes())
+        mine.sync(one)
+        theirs.sync(two)
+        assert _ids(two, theirs, "port-03-herald") == {first.id}
+        other = article("drought-03")
+        two.save_article(other)
+        Deduper(two).remember(other.id, fingerprint(other.text))
+        mine.sync(one)
+        assert _ids(one, mine, "drought-03-ledger") == {other.id}
+
+        lost = article("bridge-03")
+        with pytest.raises(RuntimeError), one.transaction():
+            one.save_article(lost)
+            one.save_signature(lost.id, fingerprint(lost.text).signature.tobytes())
+            mine.sync(one)
+            assert _ids(one, mine, "bridge-03-beacon") == {lost.id}
+            raise RuntimeError("the chunk failed")
+        later = article("bridge-01")
+        two.save_article(later)
+        two.save_signature(later.id, fingerprint(later.text).signature.tobytes())
+        mine.sync(one)
+        assert len(mine) == 3
+        assert lost.id not in _ids(one, mine, "bridge-03-beacon")
+        assert Deduper(one).find(article("bridge-03-beacon")) is None
+
+
+def test_one_index_per_database_in_a_process(archive_target: Path | str) -> None:
+    """Opening the archive again (a web server does, per submission) keeps the index: it is
+    built once, then only catches up."""
+    src = article("port-03")
+    with Archive.open(archive_target) as archive:
+        archive.save_article(src)
+        Deduper(archive).remember(src.id, fingerprint(src.text))
+        index = index_of(archive)
+        assert index.built
+    with Archive.open(archive_target) as again:
+        assert index_of(again) is index
+        match = Deduper(again).find(article("port-03-herald"))
+        assert match is not None and match.article_id == src.id

@@ -475,7 +475,8 @@ def test_ctrl_c_mid_ingest_says_interrupted_and_keeps_the_archive_whole(tmp_path
         conn = archive._conn
         for sql in (
             "SELECT COUNT(*) FROM story_articles",
-            "SELECT COUNT(*) FROM signatures",
+            "SELECT COUNT(*) FROM minhashes",
+            "SELECT COUNT(*) FROM shingle_sets",
             "SELECT COUNT(*) FROM articles_fts",
         ):
             assert conn.execute(sql).fetchone()[0] == n, sql

@@ -183,7 +183,7 @@ def test_migration_from_version_1_keeps_data(tmp_path: Path, analysis: Analysis)
         assert old.schema_version() == LATEST
     conn = sqlite3.connect(db)
     conn.execute("DELETE FROM schema_migrations WHERE version > 1")
-    for table in ("article_outlets", "signatures", "lsh_index", "stories", "story_articles",
+    for table in ("article_outlets", "minhashes", "shingle_sets", "stories", "story_articles",
                   "cluster_meta", "cluster_df", "actors", "events", "feeds", "feed_entries",
                   "articles_fts", "cluster_members", "cluster_log",
                   "arcs", "story_arcs", "arc_meta"):  # fmt: skip

@@ -339,6 +339,37 @@ def _m013_dedupe_index(conn: Database) -> None:
     )
 
 
+def _m014_dedupe_in_memory(conn: Database) -> None:
+    """Near-duplicate candidates come from an index the writer keeps in memory
+    (``stories.lsh``), rebuilt from the stored signatures: the 32 LSH bucket rows an article
+    wrote (scattered pages in a large B-tree, most of the commit's growth with the archive)
+    are dropped. The signatures are keyed by arrival (the article's rowid), so a rebuild reads
+    them in order and a writer catches up on what others added; the shingle sets move to a
+    table of their own, so the rebuild's scan reads only the signatures."""
+    run_script(
+        conn,
+        """
+        CREATE TABLE minhashes (
+            seq         INTEGER PRIMARY KEY,  -- the article's rowid: arrival order
+            article_id  TEXT NOT NULL UNIQUE REFERENCES articles (id) ON DELETE CASCADE,
+            minhash     BLOB NOT NULL,
+            shingles    INTEGER               -- the shingle count (NULL: stored before it was)
+        );
+        INSERT INTO minhashes (seq, article_id, minhash, shingles)
+            SELECT a.rowid, s.article_id, s.minhash, s.shingles
+            FROM signatures s JOIN articles a ON a.id = s.article_id;
+        CREATE TABLE shingle_sets (
+            article_id  TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+            hashes      BLOB NOT NULL         -- sorted 32-bit shingle hashes
+        );
+        INSERT INTO shingle_sets (article_id, hashes)
+            SELECT article_id, shingle_set FROM signatures WHERE shingle_set IS NOT NULL;
+        DROP TABLE lsh_index;
+        DROP TABLE signatures;
+        """,
+    )
+
+
 # Versions 4-11 are taken by work landing in parallel; a missing version is applied whenever it
 # appears, in list order (ascending versions), so the list may be merged in any order of arrival.
 MIGRATIONS: tuple[tuple[int, str, Migration], ...] = (
@@ -349,6 +380,7 @@ MIGRATIONS: tuple[tuple[int, str, Migration], ...] = (
     (6, "llm cache", _m006_llm_cache),
     (12, "signature sizes", _m012_signature_sizes),
     (13, "dedupe index", _m013_dedupe_index),
+    (14, "dedupe index in memory", _m014_dedupe_in_memory),
 )
 
 LATEST = max(version for version, _, _ in MIGRATIONS)

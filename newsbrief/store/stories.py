@@ -14,8 +14,6 @@ from newsbrief.store.listing import StoryListingMixin
 from newsbrief.store.queries import ArticleRow, story_articles
 from newsbrief.store.records import CopyKind, OutletRun
 
-LSH_BUCKET_READ = 64  # latest articles read per LSH bucket (see ``lsh_candidates``)
-
 
 class StoriesMixin(StoryListingMixin):
     # ------------------------------------------------------------------ outlets and copies
@@ -88,58 +86,62 @@ class StoriesMixin(StoryListingMixin):
         self,
         article_id: str,
         minhash: bytes,
-        buckets: Sequence[int],
         *,
         shingles: int | None = None,
         shingle_set: bytes | None = None,
-    ) -> None:
-        """Store an article's MinHash signature (of ``shingles`` shingles), its shingle set
-        (sorted 32-bit hashes) and its LSH band buckets."""
+    ) -> int | None:
+        """Store a stored article's MinHash signature (of ``shingles`` shingles) and its
+        shingle set (sorted 32-bit hashes); return its arrival number (the article's rowid),
+        or None when the article is not stored."""
         with self.transaction() as conn:
-            conn.execute(
-                "INSERT INTO signatures (article_id, minhash, shingles, shingle_set)"
-                " VALUES (?, ?, ?, ?)"
+            row = conn.execute(
+                "INSERT INTO minhashes (seq, article_id, minhash, shingles)"
+                " SELECT rowid, id, ?, ? FROM articles WHERE id = ?"
                 " ON CONFLICT (article_id) DO UPDATE SET minhash = excluded.minhash,"
-                " shingles = excluded.shingles, shingle_set = excluded.shingle_set",
-                (article_id, minhash, shingles, shingle_set),
-            )
-            conn.executemany(
-                "INSERT INTO lsh_index (band, bucket, seq, article_id)"
-                " SELECT ?, ?, rowid, id FROM articles WHERE id = ? ON CONFLICT DO NOTHING",
-                [(band, bucket, article_id) for band, bucket in enumerate(buckets)],
-            )
+                " shingles = excluded.shingles RETURNING seq",
+                (minhash, shingles, article_id),
+            ).fetchone()
+            if row is None:
+                return None
+            if shingle_set is not None:
+                conn.execute(
+                    "INSERT INTO shingle_sets (article_id, hashes) VALUES (?, ?)"
+                    " ON CONFLICT (article_id) DO UPDATE SET hashes = excluded.hashes",
+                    (article_id, shingle_set),
+                )
+            return int(row[0])
 
-    def lsh_candidates(
-        self, buckets: Sequence[int], limit: int = 50, *, per_bucket: int = LSH_BUCKET_READ
-    ) -> list[str]:
-        """Articles sharing at least one band bucket, those sharing the most first; of a
-        bucket, only its latest ``per_bucket`` articles are read (a bucket that crowded holds
-        boilerplate, and reading all of it would cost more as the archive grows)."""
-        if not buckets:
-            return []
-        part = (
-            "SELECT article_id FROM (SELECT article_id FROM lsh_index"
-            " WHERE band = ? AND bucket = ? ORDER BY seq DESC LIMIT ?) AS b{}"
-        )
-        union = " UNION ALL ".join(part.format(i) for i in range(len(buckets)))
-        params: list[object] = [v for band, b in enumerate(buckets) for v in (band, b, per_bucket)]
-        rows = self._conn.execute(
-            f"SELECT article_id, COUNT(*) AS n FROM ({union}) AS c"
-            " GROUP BY article_id ORDER BY n DESC, article_id LIMIT ?",
-            (*params, limit),
-        )
-        return [str(r[0]) for r in rows]
+    def signature_rows(
+        self, *, after: int | None = None, latest: int | None = None
+    ) -> list[tuple[int, str, bytes]]:
+        """Stored signatures as ``(seq, article_id, minhash)`` in arrival order: those from
+        ``after`` on (``seq >= after``), or the ``latest`` ones."""
+        if latest is not None:
+            rows = self._conn.execute(
+                "SELECT seq, article_id, minhash FROM minhashes ORDER BY seq DESC LIMIT ?",
+                (latest,),
+            ).fetchall()
+            rows.reverse()
+        else:
+            rows = self._conn.execute(
+                "SELECT seq, article_id, minhash FROM minhashes WHERE seq >= ? ORDER BY seq",
+                (after or 0,),
+            ).fetchall()
+        return [(int(r[0]), str(r[1]), bytes(r[2])) for r in rows]
 
-    def signatures(self, article_ids: Sequence[str]) -> dict[str, tuple[bytes, int | None]]:
-        """The stored signatures (and shingle counts) of these articles."""
-        if not article_ids:
+    def signatures_at(self, seqs: Sequence[int]) -> dict[int, tuple[str, bytes, int | None]]:
+        """The article id, signature and shingle count stored at each of these arrival
+        numbers (absent: no longer stored)."""
+        if not seqs:
             return {}
-        marks = ", ".join("?" * len(article_ids))
+        marks = ", ".join("?" * len(seqs))
         rows = self._conn.execute(
-            f"SELECT article_id, minhash, shingles FROM signatures WHERE article_id IN ({marks})",
-            tuple(article_ids),
+            f"SELECT seq, article_id, minhash, shingles FROM minhashes WHERE seq IN ({marks})",
+            tuple(seqs),
         )
-        return {str(r[0]): (bytes(r[1]), None if r[2] is None else int(r[2])) for r in rows}
+        return {
+            int(r[0]): (str(r[1]), bytes(r[2]), None if r[3] is None else int(r[3])) for r in rows
+        }
 
     def shingle_sets(self, article_ids: Sequence[str]) -> dict[str, bytes]:
         """The stored shingle sets of these articles (those stored with one), in one query."""
@@ -147,14 +149,13 @@ class StoriesMixin(StoryListingMixin):
             return {}
         marks = ", ".join("?" * len(article_ids))
         rows = self._conn.execute(
-            f"SELECT article_id, shingle_set FROM signatures WHERE article_id IN ({marks})"
-            " AND shingle_set IS NOT NULL",
+            f"SELECT article_id, hashes FROM shingle_sets WHERE article_id IN ({marks})",
             tuple(article_ids),
         )
         return {str(r[0]): bytes(r[1]) for r in rows}
 
     def get_signature(self, article_id: str) -> bytes | None:
-        value = self._scalar("SELECT minhash FROM signatures WHERE article_id = ?", (article_id,))
+        value = self._scalar("SELECT minhash FROM minhashes WHERE article_id = ?", (article_id,))
         return bytes(value) if isinstance(value, bytes | memoryview) else None
 
     # ------------------------------------------------------------------ story threads

@@ -10,12 +10,13 @@ A fingerprint holds what both checks need::
 
 Near-duplicate candidates come from LSH banding of the signature (``BANDS`` bands of ``ROWS``
 rows: pairs with a shingle Jaccard of 0.6 collide in some band with probability ≈ 0.99, pairs
-at 0.2 with ≈ 0.05). A candidate is first screened on its stored signature: one whose
-estimated Jaccard falls five standard errors below the least Jaccard a copy of the two sizes
-could have is dropped unread; the others are verified on the exact shingle sets, stored with
-the signature (sorted 32-bit hashes; read from the text only for articles stored before they
-were). Screening, and verifying on stored sets rather than re-shingling texts, keep the cost
-per article flat as an archive grows (more candidates share a band, few are copies).
+at 0.2 with ≈ 0.05), kept in memory by the writer (``lsh``). A candidate is first screened
+on its stored signature: one whose estimated Jaccard falls five standard errors below the least
+Jaccard a copy of the two sizes could have is dropped unread; the others are verified on the
+exact shingle sets, stored beside the signature (sorted 32-bit hashes; read from the text only
+for articles stored before they were). Screening, and verifying on stored sets rather than
+re-shingling texts, keep the cost per article flat as an archive grows (more candidates share a
+band, few are copies).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from typing import TYPE_CHECKING, Literal
 import numpy as np
 
 from newsbrief.store.codec import normalized_words, text_hash
+from newsbrief.stories.lsh import BANDS, NUM_PERM, band_keys, index_of
 
 if TYPE_CHECKING:
     from numpy.typing import NDArray
@@ -37,8 +39,6 @@ if TYPE_CHECKING:
     from newsbrief.store import Archive
 
 SHINGLE = 5  # words per shingle
-NUM_PERM = 128
-BANDS = 32
 ROWS = NUM_PERM // BANDS
 _SEED = 20240611
 _MASK32 = np.uint64(0xFFFFFFFF)
@@ -82,15 +82,6 @@ def minhash(hashes: frozenset[int]) -> NDArray[np.uint32]:
     return sig
 
 
-def band_buckets(signature: NDArray[np.uint32]) -> list[int]:
-    """One signed 63-bit bucket key per band (what SQLite stores and looks up)."""
-    rows = signature.reshape(BANDS, ROWS)
-    return [
-        int.from_bytes(hashlib.blake2b(row.tobytes(), digest_size=8).digest(), "little") >> 1
-        for row in rows
-    ]
-
-
 def jaccard(a: frozenset[int], b: frozenset[int]) -> float:
     if not a or not b:
         return 0.0
@@ -121,7 +112,15 @@ class Fingerprint:
     text_hash: str
     shingles: frozenset[int]
     signature: NDArray[np.uint32]
-    buckets: tuple[int, ...]
+
+    @property
+    def band_keys(self) -> NDArray[np.uint64]:
+        """The signature's LSH band keys (``lsh.band_keys``)."""
+        cached: NDArray[np.uint64] | None = self.__dict__.get("_keys")
+        if cached is None:
+            cached = band_keys(self.signature)[0]
+            object.__setattr__(self, "_keys", cached)
+        return cached
 
     @property
     def sorted_shingles(self) -> NDArray[np.uint32]:
@@ -135,15 +134,13 @@ class Fingerprint:
 def fingerprint(text: str) -> Fingerprint:
     sh = shingles(text)
     sig = minhash(sh)
-    return Fingerprint(text_hash(text), sh, sig, tuple(band_buckets(sig)))
+    return Fingerprint(text_hash(text), sh, sig)
 
 
-def _estimates(
-    fp: Fingerprint, candidates: list[str], stored: dict[str, tuple[bytes, int | None]]
-) -> dict[str, float]:
+def _estimates(fp: Fingerprint, stored: dict[str, tuple[bytes, int | None]]) -> dict[str, float]:
     """The estimated Jaccard of the article with each candidate whose signature is stored
     (the share of equal MinHash values), all in one array operation."""
-    rows = [c for c in candidates if c in stored and len(stored[c][0]) == NUM_PERM * 4]
+    rows = [c for c, (sig, _) in stored.items() if len(sig) == NUM_PERM * 4]
     if not rows:
         return {}
     joined = b"".join(stored[c][0] for c in rows)
@@ -192,9 +189,13 @@ class Deduper:
 
     def _near(self, fp: Fingerprint) -> DuplicateMatch | None:
         best: DuplicateMatch | None = None
-        candidates = self.archive.lsh_candidates(fp.buckets)
-        stored = self.archive.signatures(candidates)
-        estimates = _estimates(fp, candidates, stored)
+        index = index_of(self.archive)
+        index.sync(self.archive)
+        seqs = index.candidates(fp.band_keys)
+        found = self.archive.signatures_at(seqs)
+        stored = {found[s][0]: found[s][1:] for s in seqs if s in found}  # in candidate order
+        candidates = list(stored)
+        estimates = _estimates(fp, stored)
         survivors = [
             c
             for c in candidates
@@ -239,10 +240,11 @@ class Deduper:
 
     def remember(self, article_id: str, fp: Fingerprint) -> None:
         """Index a newly stored article so later copies of it are found."""
-        self.archive.save_signature(
+        seq = self.archive.save_signature(
             article_id,
             fp.signature.tobytes(),
-            fp.buckets,
             shingles=len(fp.shingles),
             shingle_set=fp.sorted_shingles.tobytes(),
         )
+        if seq is not None:  # the index reads it back (with any other writer's rows before it)
+            index_of(self.archive).sync(self.archive)

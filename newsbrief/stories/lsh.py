@@ -1,0 +1,213 @@
+"""The near-duplicate candidate index: LSH band keys of the stored signatures, in memory.
+
+An article's MinHash signature is cut into ``BANDS`` bands; articles whose signatures agree on
+a whole band are candidates for a near copy (see ``dedupe``). The archive stores only the
+signatures, keyed by arrival (the article's rowid, ``seq``); the band keys live here, in the
+process that writes, as sorted numpy runs (a few bytes per band, ~0.5 KiB per article) plus a
+small buffer of the latest additions. Nothing is written per band, so an article costs one
+appended signature row however large the archive grows, where 32 bucket rows scattered over a
+large B-tree made each commit slower as the archive grew.
+
+Staying true to the archive:
+
+- built on first use in a process from the stored signatures (the latest ``WINDOW`` of them:
+  ~0.3 s per 100,000 here), and kept for the database while the process lives;
+- before each lookup, :meth:`LshIndex.sync` reads the signatures stored since the last one it
+  holds (another process's, or this connection's own earlier in the transaction): one index
+  range read, usually of one row;
+- a rolled-back transaction, or a deleted article, is noticed when the last signature it holds
+  is no longer stored as it was: then it is rebuilt. Entries of articles deleted earlier stay
+  until a rebuild and are harmless: a candidate whose signature is not found is skipped.
+
+A lookup keeps, of each band's bucket, its latest ``PER_BUCKET`` articles (a crowded bucket is
+boilerplate many articles share: no evidence of a copy, and reading all of it would cost more
+as the archive grows), and returns the ``limit`` articles sharing the most bands, the latest
+first among equals.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from numpy.typing import NDArray
+
+    from newsbrief.store import Archive
+
+NUM_PERM = 128  # MinHash values per signature
+BANDS = 32  # of NUM_PERM // BANDS values each
+WINDOW = 1_000_000  # about this many latest articles are indexed (~0.5 KiB each)
+PER_BUCKET = 64  # latest articles read per bucket
+BUFFER = 2048  # articles added before the buffer becomes a sorted run
+
+_PRIME = np.uint64(0x100000001B3)  # FNV-1a's 64-bit prime
+
+
+def _salts() -> NDArray[np.uint64]:
+    """One fixed 64-bit start value per band, so equal rows in two bands give two keys."""
+    return np.array(
+        [
+            int.from_bytes(hashlib.sha256(f"lsh-band:{b}".encode()).digest()[:8], "little")
+            for b in range(BANDS)
+        ],
+        dtype=np.uint64,
+    )
+
+
+_SALTS = _salts()
+
+
+def band_keys(signatures: NDArray[np.uint32]) -> NDArray[np.uint64]:
+    """The band keys of signatures, shape (n, ``BANDS``): an FNV-1a-style hash of each band's
+    rows, started from the band's salt (two different bands rarely share a key; when they do,
+    the candidate is screened like any other). ``signatures`` is (n, NUM_PERM) or one row."""
+    sig = np.atleast_2d(signatures).astype(np.uint64)
+    rows = sig.reshape(len(sig), BANDS, -1)
+    key = np.broadcast_to(_SALTS, (len(sig), BANDS)).copy()
+    with np.errstate(over="ignore"):
+        for r in range(rows.shape[2]):
+            key ^= rows[:, :, r]
+            key *= _PRIME
+        key ^= key >> np.uint64(29)  # spread the high bits' mixing into the low ones
+    return key
+
+
+class LshIndex:
+    """Band keys of an archive's stored signatures, in memory (see the module doc)."""
+
+    def __init__(
+        self, *, window: int = WINDOW, per_bucket: int = PER_BUCKET, buffer: int = BUFFER
+    ) -> None:
+        self.window = window
+        self.per_bucket = per_bucket
+        self.buffer = buffer
+        self.built = False
+        self._runs: list[tuple[NDArray[np.uint64], NDArray[np.int64]]] = []
+        self._buffer: defaultdict[int, list[int]] = defaultdict(list)
+        self._buffered = 0
+        self._last: tuple[int, str] | None = None  # the latest (seq, article_id) held
+
+    # ------------------------------------------------------------------ staying in step
+
+    def sync(self, archive: Archive) -> None:
+        """Take in the signatures the archive stored since the last one held (rebuilding when
+        that one is gone: a rollback, a deletion, another database at the same place)."""
+        if not self.built:
+            self._build(archive)
+            return
+        after = self._last[0] if self._last else 0
+        rows = archive.signature_rows(after=after)
+        if self._last is not None:
+            if not rows or rows[0][:2] != self._last:
+                self._build(archive)
+                return
+            rows = rows[1:]
+        self._take(rows)
+
+    def _build(self, archive: Archive) -> None:
+        self._runs, self._buffer, self._buffered, self._last = [], defaultdict(list), 0, None
+        rows = archive.signature_rows(latest=self.window)
+        self.built = True
+        if rows:
+            seqs = np.array([r[0] for r in rows], dtype=np.int64)
+            keys = band_keys(_signatures([r[2] for r in rows]))
+            self._runs = [_run(keys, seqs)]
+            self._last = rows[-1][:2]
+
+    def _take(self, rows: list[tuple[int, str, bytes]]) -> None:
+        if not rows:
+            return
+        keys = band_keys(_signatures([r[2] for r in rows]))
+        for (seq, article_id, _), row in zip(rows, keys, strict=True):
+            self._add(seq, article_id, row)
+
+    def _add(self, seq: int, article_id: str, keys: NDArray[np.uint64]) -> None:
+        for key in keys.tolist():
+            self._buffer[key].append(seq)
+        self._buffered += 1
+        if self._last is None or seq >= self._last[0]:
+            self._last = (seq, article_id)
+        if self._buffered >= self.buffer:
+            self._flush()
+
+    def _flush(self) -> None:
+        """Turn the buffer into a sorted run; merge runs of like size (so there are about
+        log2(articles / BUFFER) of them), dropping entries older than the window."""
+        if not self._buffer:
+            return
+        pairs = [(k, s) for k, seqs in self._buffer.items() for s in seqs]
+        keys = np.fromiter((p[0] for p in pairs), dtype=np.uint64, count=len(pairs))
+        seqs = np.fromiter((p[1] for p in pairs), dtype=np.int64, count=len(pairs))
+        self._runs.append(_run(keys, seqs))
+        self._buffer, self._buffered = defaultdict(list), 0
+        while len(self._runs) > 1 and len(self._runs[-2][0]) <= 2 * len(self._runs[-1][0]):
+            (k1, s1), (k2, s2) = self._runs[-2], self._runs.pop()
+            keys, seqs = np.concatenate([k1, k2]), np.concatenate([s1, s2])
+            if self._last is not None:
+                keep = seqs > self._last[0] - self.window
+                keys, seqs = keys[keep], seqs[keep]
+            self._runs[-1] = _run(keys, seqs)
+
+    # ------------------------------------------------------------------ lookup
+
+    def candidates(self, keys: NDArray[np.uint64], limit: int = 50) -> list[int]:
+        """Arrival numbers of the articles sharing at least one band key with ``keys``, those
+        sharing the most first (the latest first among equals), at most ``limit``."""
+        query = np.asarray(keys, dtype=np.uint64)
+        shared: Counter[int] = Counter()
+        found: list[list[int]] = [list(self._buffer.get(k, ())) for k in query.tolist()]
+        for run_keys, run_seqs in self._runs:
+            lo = np.searchsorted(run_keys, query, side="left")
+            hi = np.searchsorted(run_keys, query, side="right")
+            for band in np.flatnonzero(hi > lo).tolist():
+                part = run_seqs[lo[band] : hi[band]]
+                if len(part) > self.per_bucket:
+                    part = np.sort(part)[-self.per_bucket :]
+                found[band].extend(part.tolist())
+        for seqs in found:
+            if seqs:
+                shared.update(sorted(set(seqs), reverse=True)[: self.per_bucket])
+        ranked = sorted(shared.items(), key=lambda kv: (-kv[1], -kv[0]))
+        return [seq for seq, _ in ranked[:limit]]
+
+    def __len__(self) -> int:
+        return sum(len(k) for k, _ in self._runs) // BANDS + self._buffered
+
+
+def _signatures(blobs: list[bytes]) -> NDArray[np.uint32]:
+    """Stored signature blobs as one (n, NUM_PERM) array; a blob of another length (a
+    signature that was never computed) becomes a row that matches nothing real."""
+    width = NUM_PERM * 4
+    empty = b"\xff" * width
+    joined = b"".join(b if len(b) == width else empty for b in blobs)
+    return np.frombuffer(joined, dtype=np.uint32).reshape(len(blobs), NUM_PERM)
+
+
+def _run(
+    keys: NDArray[np.uint64], seqs: NDArray[np.int64]
+) -> tuple[NDArray[np.uint64], NDArray[np.int64]]:
+    """(key, seq) pairs sorted by key: a run that ``np.searchsorted`` can read. ``keys`` is
+    one key per seq, or (as ``band_keys`` gives) a row of band keys per seq."""
+    if keys.ndim == 2:
+        seqs = np.repeat(seqs, keys.shape[1])
+        keys = keys.reshape(-1)
+    order = np.argsort(keys, kind="stable")
+    return keys[order], seqs[order]
+
+
+_INDEXES: dict[str, LshIndex] = {}
+
+
+def index_of(archive: Archive) -> LshIndex:
+    """The candidate index of the archive's database in this process: one per database, kept
+    across openings (a web server opens the archive for each submission; it builds the
+    index once and then only catches up)."""
+    key = str(archive.path)
+    index = _INDEXES.get(key)
+    if index is None:
+        index = _INDEXES[key] = LshIndex()
+    return index
