@@ -308,6 +308,14 @@ class Statement(Record):
         default=None, description="story briefs: when the article carrying it was published"
     )
 
+    @property
+    def how(self) -> str:
+        """The cue and the channel as a reader sees them: "said in a statement" once, when the
+        cue already holds the channel, else "said, according to Kyodo"."""
+        if not self.channel or self.channel.lower() in self.cue.lower():
+            return self.cue
+        return f"{self.cue}, {self.channel}"
+
 
 class Disagreement(Record):
     with_actor: str = Field(description="canonical name of the other actor")

@@ -669,3 +669,184 @@ def test_a_year_does_not_anchor_the_day_before() -> None:
     )
     values = [t.value for t in analyze(article).timexes]
     assert "2011-12-31" not in values, values
+
+
+SIMULATION = "\n\n".join(
+    [
+        "In search of answers, a team of scientists has created the most detailed model of the "
+        "universe to date, a simulation they call TNG50. How the diversity of the galaxies we "
+        "observe today arose from the Big Bang remains one of the hardest puzzles of cosmology.",
+        '"Numerical experiments of this kind are particularly successful when you get out more '
+        'than you put in," Dylan Nelson, a co-author of the study, said in a statement.',
+        "Here are some of the highlights:",
+        "The simulation required 16,000 processor cores running for more than a year, and the "
+        "researchers believe the investment has paid off, because it shows how galaxies grow.",
+    ]
+)
+
+
+def test_a_channel_the_cue_holds_is_shown_once() -> None:
+    """AEB (livescience, CBS): "— said in a statement, in a statement", "said in his opening
+    statement, in his opening statement" (the cue holds the channel, then the channel again)."""
+    brief = compose_brief(
+        analyze(article_from_text(SIMULATION, published=datetime(2019, 11, 19))), Settings()
+    )
+    said = [s for p in brief.who_thinks_what for s in p.statements if s.channel]
+    assert said and all(s.how == "said in a statement" for s in said), said
+    for fmt in ("md", "html"):
+        out = render(brief, fmt)
+        assert "in a statement, in a statement" not in out
+        assert "said in a statement" in out
+    other = said[0].model_copy(update={"cue": "said", "channel": "according to Kyodo"})
+    assert other.how == "said, according to Kyodo"
+
+
+def test_a_name_given_in_a_relative_clause_is_no_statement() -> None:
+    """AEB (livescience): "a simulation they call TNG50" made "Big Bang" an actor whose position
+    was "call TNG50"; a characterization ("who called Clinton a liar") still is a statement."""
+    found = _analysis(SIMULATION).attributions
+    assert not any(a.content.strip() == "TNG50" for a in found), found
+    names = [a.content for a in _analysis("Trump, who called Clinton a liar, spoke.").attributions]
+    assert any("a liar" in c for c in names), names
+
+
+def test_a_lists_introduction_is_no_stake_and_a_cut_position_says_so() -> None:
+    """AEB (CBS): "Stakes: Here are some of the highlights:"; and a position cut at the word
+    limit ended mid-phrase ("… what the internal structure of")."""
+    from newsbrief.compose.perspectives import _one_line
+
+    brief = compose_brief(
+        analyze(article_from_text(SIMULATION, published=datetime(2019, 11, 19))), Settings()
+    )
+    matters = [m.text for m in brief.why_it_matters]
+    assert not any("highlights" in m for m in matters), matters
+    long = (
+        "What is fundamentally new about the model is that you are getting to a sufficiently "
+        "high mass and spatial resolution within the galaxies that give you a clear picture of "
+        "what the internal structure of the systems looks like as they form and evolve over time"
+    )
+    assert _one_line(long).endswith("…") and len(_one_line(long)) < len(long)
+
+
+def test_generic_today_and_a_first_person_clause_on_the_timeline() -> None:
+    """AEB (livescience): "Tuesday 19 November 2019 — we observe" (from "the galaxies we
+    observe today"); AEB (CBS): "Thursday 18 July 2019 — I learned about it" (from a quotation:
+    the whole sentence says who)."""
+    texts = _timeline(SIMULATION, "Universe simulated", datetime(2019, 11, 19, 12))
+    assert not any("we observe" in t for t in texts), texts
+    quote = (
+        '"I opposed the hold on security assistance as soon as I learned about it on July 18, '
+        'and thought we could turn it around," Volker said. Volker and Morrison testified '
+        "side by side before the committee on Tuesday."
+    )
+    texts = _timeline(quote, "Key moments", datetime(2019, 11, 20, 6))
+    assert "I learned about it" not in texts, texts
+    assert any(t.startswith('"I opposed the hold') for t in texts), texts
+
+
+def test_disputing_a_notion_the_sentence_spells_out_is_no_disagreement_with_the_last_speaker() -> (
+    None
+):
+    """AEB (CBS): Volker "disputed the notion that he had been a participant in … an 'irregular'
+    channel" became a disagreement with Tim Morrison, who had spoken just before."""
+    text = (
+        'Tim Morrison said he was not concerned about the content of the call. "My fears have '
+        'been realized," Morrison told the committee. Kurt Volker disputed the notion that he had '
+        "been a participant in an irregular channel of Ukraine policy."
+    )
+    brief = _brief(text)
+    volker = next(p for p in brief.who_thinks_what if p.actor == "Kurt Volker")
+    assert not volker.disagrees_with, volker.disagrees_with
+
+
+def test_the_headline_again_and_a_credit_line_are_neither_summary_nor_timeline() -> None:
+    """AEB (inexhibit): the summary opened on "Milan Design Week 2018 | Michael Anastassiades’
+    light installation for FLOS" under the title "… | Anastassiades' light installation for
+    FLOS", and the timeline had "2018 — Jewels after Jewels, installation views, photos ©
+    Inexhibit" and the same sentence under 2013 and 2018."""
+    text = "\n\n".join(
+        [
+            "Milan Design Week 2018 | Michael Anastassiades’ light installation for FLOS.",
+            "During the 2018 Milan Design Week, the Flos showroom features a light installation "
+            "created by Michael Anastassiades, who has created a number of products for Flos "
+            "since 2013.",
+            "Arrangements is a modular system of lighting elements designed to be attached to "
+            "one another, so that the system can be assembled by everyone.",
+            "Jewels after Jewels, installation views, 2018, photos © Inexhibit.",
+        ]
+    )
+    article = article_from_text(
+        text,
+        title="Milan Design Week 2018 | Anastassiades' light installation for FLOS",
+        published=datetime(2018, 4, 18, 14),
+    )
+    brief = compose_brief(analyze(article), Settings())
+    summary = [s.text for s in brief.executive_summary]
+    assert not any(s.startswith("Milan Design Week") for s in summary), summary
+    lines = [e.text for e in brief.story_so_far]
+    assert not any("©" in t or t.startswith("Milan Design Week") for t in lines), lines
+    assert len(lines) == len(set(lines)), lines
+
+
+def test_a_speakers_own_nested_words_have_no_channel_and_a_cut_keeps_its_complement() -> None:
+    """AEB (CTV): "— concluded, The agency said" (the agency's own researchers' conclusion,
+    through the agency) and "… concluded that it could help" (what it could help do cut
+    away) on the timeline."""
+    text = (
+        "The European Space Agency says putting astronauts into a state of suspended animation "
+        "could make it easier to reach other planets. The agency said Monday that its "
+        "researchers examined how hibernation would affect the design of a crewed mission to "
+        "Mars and concluded that it could help to significantly shrink the size of spacecraft."
+    )
+    article = article_from_text(text, title="Snooze cruise", published=datetime(2019, 11, 18, 8))
+    analysis = analyze(article)
+    concluded = [a for a in analysis.attributions if a.cue == "concluded"]
+    assert concluded and all(a.channel is None for a in concluded), concluded
+    lines = [e.text for e in compose_brief(analysis, Settings()).story_so_far]
+    assert not any(t.endswith("it could help") for t in lines), lines
+
+
+def test_a_statement_its_reporting_clause_splits_is_shown_whole() -> None:
+    """AEB (SpaceNews): "The larger landers — said" (from "The larger landers, he said, could
+    deliver tools needed by astronauts …"; the rest of it a second statement)."""
+    text = (
+        "Steve Clarke, a NASA associate administrator, spoke to reporters on Monday. The larger "
+        "landers, he said, could deliver tools needed by astronauts ahead of their landing "
+        "missions."
+    )
+    said = [s.text for p in _brief(text).who_thinks_what for s in p.statements]
+    assert "The larger landers" not in said, said
+    assert any(t.startswith("The larger landers, he said, could deliver tools") for t in said)
+
+
+def test_a_date_in_a_bodys_name_dates_nothing_and_a_closing_bracket_stays() -> None:
+    """NeuS: "6 January — the California Democrat vetoed two of the House Minority Leader’s GOP
+    picks from the Jan. 6 select committee" and "… to House Minority Leader Kevin McCarthy
+    (R-CA" (the bracket's close stripped with the date after it)."""
+    article = article_from_text(
+        "Lawmakers met again on Monday. The California Democrat vetoed two of the GOP picks "
+        "for the Jan. 6 select committee. The House Freedom Caucus sent a letter to House "
+        "Minority Leader Kevin McCarthy (R-CA) on Friday.",
+        published=datetime(2021, 7, 26, 9),
+    )
+    events = analyze(article).events
+    assert not any(e.date == "2021-01-06" for e in events), [(e.date, e.predicate) for e in events]
+    assert any(e.predicate.endswith("Kevin McCarthy (R-CA)") for e in events), events
+
+
+def test_a_comment_after_said_and_a_flat_from_base_are_no_events() -> None:
+    """NeuS: "Tuesday — the Labor Department said Tuesday, adding to fears about unfulfilled
+    demand for workers" (what it said was cut away) and "March — … which would have been flat
+    from the revised March job opening numbers" (the base of a comparison)."""
+    article = article_from_text(
+        "America is hiring like never before. Job openings soared to a record high at the end of "
+        "April, the Labor Department said Tuesday, adding to fears about unfulfilled demand for "
+        "workers. At 9.3 million, it was far more than economists had predicted, which would "
+        "have been flat from the revised March job opening numbers. The minister said Tuesday, "
+        "adding that talks had failed.",
+        published=datetime(2020, 6, 1, 9),
+    )
+    found = [(e.date, e.predicate) for e in analyze(article).events]
+    assert not any("adding to fears" in p for _, p in found), found
+    assert not any(d == "2020-03" for d, _ in found), found
+    assert any("adding that talks had failed" in p for _, p in found), found

@@ -26,6 +26,7 @@ from newsbrief.models import (
     Attribution,
     Disagreement,
     Evidence,
+    Span,
     Statement,
 )
 
@@ -87,7 +88,7 @@ def who_thinks_what(analyses: Sequence[Analysis]) -> tuple[ActorPosition, ...]:
     entries: dict[str, _Entry] = {}
     for order, analysis in enumerate(analyses):
         names = {a.id: a for a in analysis.actors}
-        for att in _spoken(analysis.attributions, names):
+        for att in _joined(_spoken(analysis.attributions, names), analysis.article.text):
             actor = names[att.actor_id or ""]
             entry = _entry(entries, actor, order)
             entry.statements.append((_statement(analysis, att), att))
@@ -166,6 +167,28 @@ def _spoken(atts: Iterable[Attribution], actors: dict[str, Actor]) -> list[Attri
             continue
         out.append(att)
     return sorted(out, key=lambda a: (a.cue_span.start, a.content_span.start))
+
+
+def _joined(atts: list[Attribution], text: str) -> list[Attribution]:
+    """ "The larger landers, he said, could deliver tools …": an indirect statement that its
+    reporting clause splits in two is one statement, shown whole (verbatim, with the clause),
+    not "The larger landers — said" and the rest apart."""
+    out: list[Attribution] = []
+    for att in atts:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.cue_span == att.cue_span
+            and prev.kind == att.kind == "indirect"
+            and prev.content_span.end <= att.cue_span.start < att.content_span.start
+        ):
+            span = Span(start=prev.content_span.start, end=att.content_span.end)
+            out[-1] = prev.model_copy(
+                update={"content": text[span.start : span.end], "content_span": span}
+            )
+            continue
+        out.append(att)
+    return out
 
 
 def _says_something(att: Attribution) -> bool:
@@ -285,7 +308,8 @@ def _informative(statement: Statement) -> tuple[int, int, int]:
 
 
 def _one_line(text: str) -> str:
-    """The statement, without a leading "that", cut at a clause break when it is long."""
+    """The statement, without a leading "that", cut at a sentence end when it is long, else at
+    a clause break (or at the word limit) with an ellipsis that says so."""
     text = _LEAD.sub("", text.strip())
     words = text.split()
     if len(words) <= _POSITION_WORDS:
@@ -295,4 +319,5 @@ def _one_line(text: str) -> str:
     if ends:  # whole sentences read better than a clause cut off ("… ONLY ME. You")
         return head[: ends[-1]].rstrip()
     breaks = [m.start() for m in _CLAUSE_BREAK.finditer(head) if m.start() > len(head) // 3]
-    return head[: breaks[-1]] if breaks else head
+    cut = head[: breaks[-1]] if breaks else head
+    return cut.rstrip(" ,;:—–-") + "…"  # cut short: an ellipsis says so

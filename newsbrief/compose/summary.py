@@ -22,6 +22,7 @@ from newsbrief.compose.trim import (
     has_quote,
     is_caption,
     is_furniture,
+    is_headline_line,
     opens_dangling,
     overlap,
     trim_span,
@@ -89,7 +90,7 @@ def _candidates(analysis: Analysis) -> list[_Candidate]:
     rank = 0
     introduces, needs = _person_mentions(analysis)
     for sent, ws in zip(sentences, words, strict=True):
-        if is_furniture(sent.text) or len(ws) < 3 or _is_headline_line(analysis, sent):
+        if is_furniture(sent.text) or len(ws) < 3 or is_headline_line(analysis, sent):
             continue
         start, end = trim_span(analysis, sent)
         dangling = opens_dangling(analysis.article.text[start:end])
@@ -110,19 +111,6 @@ def _candidates(analysis: Analysis) -> list[_Candidate]:
         )
         rank += 1
     return out
-
-
-HEADLINE_WORDS = 20  # a first line this short, alone in its paragraph, is the headline
-
-
-def _is_headline_line(analysis: Analysis, sent: Sentence) -> bool:
-    """A sentence of the headline of a text given without a title: a short first line above the
-    body. The brief shows it as its title already; the summary does not repeat it."""
-    article = analysis.article
-    if article.title is not None or sent.paragraph != 0 or len(article.paragraphs) < 2:
-        return False
-    first = article.paragraphs[0]
-    return len(article.text[first.start : first.end].split()) <= HEADLINE_WORDS
 
 
 def _person_mentions(

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from newsbrief.compose.trim import trim_span
+from newsbrief.compose.trim import is_furniture, repeats_title, trim_span
 from newsbrief.models import Analysis, Event, TimelineEntry
 
 __all__ = ["date_label", "readable", "says_who", "story_so_far"]
@@ -49,6 +49,8 @@ def story_so_far(analyses: Sequence[Analysis]) -> tuple[TimelineEntry, ...]:
     for order, analysis in enumerate(analyses):
         today = _today(analysis) if order == last else None
         for event in analysis.events:
+            if _furniture(event, analysis):
+                continue
             current = event.is_current and order == last
             if _is_history(event, analysis) and (current or not _same_day(event, today)):
                 items.append(_Item(order, event, current))
@@ -57,16 +59,33 @@ def story_so_far(analyses: Sequence[Analysis]) -> tuple[TimelineEntry, ...]:
     undated = [i for i in merged if not i.event.sort_key and not i.current]
     current_items = [i for i in merged if i.current][:1]
     labels = {i.event.sort_key[:10]: _label(i.event) for i in dated if i.event.date}
-    return tuple(
-        readable(_entry(i, labels), analyses[i.order]) for i in [*dated, *undated, *current_items]
-    )
+    ordered = [*dated, *undated, *current_items]
+    entries = [readable(_entry(i, labels), analyses[i.order]) for i in ordered]
+    return _once(entries, ordered)
+
+
+def _once(entries: list[TimelineEntry], items: list[_Item]) -> tuple[TimelineEntry, ...]:
+    """One entry per shown sentence: when two dates of one sentence both show it whole ("…
+    testifying Tuesday who listened in on the July 25 call"), the latest is the sentence's own
+    news and the earlier a date it recalls, so the latest stays (the current one first)."""
+    best: dict[tuple[str, int, str], int] = {}
+    for k, (entry, item) in enumerate(zip(entries, items, strict=True)):
+        key = (entry.evidence.article_id, entry.evidence.sentence_index, entry.text)
+        j = best.get(key)
+        if j is None or (item.current, item.event.sort_key) > (
+            items[j].current,
+            items[j].event.sort_key,
+        ):
+            best[key] = k
+    keep = set(best.values())
+    return tuple(e for k, e in enumerate(entries) if k in keep)
 
 
 # openings that leave out who: a pronoun, an auxiliary whose subject the parse left behind
 # ("have been released and have arrived safely in Tunisia"), or a gerund cut out of its sentence
 # ("instigating the deadly 6 January riot", from "accuse the ex-president of instigating …")
 _PRONOUN_OPENING = re.compile(
-    r"^(?:he|she|they|it|him|them|his|her|their|its"
+    r"^(?:he|she|they|it|him|them|his|her|their|its|i|we|you|me|(?-i:us)|my|our|your"
     r"|have|has|had|was|were|is|are|will|would|could|should|can|may|might|must|been|being"
     r"|(?-i:[a-z]+ing))\b",
     re.I,
@@ -96,6 +115,16 @@ def readable(entry: TimelineEntry, analysis: Analysis) -> TimelineEntry:
         return entry
     evidence = entry.evidence.model_copy(update={"start": start, "end": start + len(text)})
     return entry.model_copy(update={"text": text, "evidence": evidence})
+
+
+def _furniture(event: Event, analysis: Analysis) -> bool:
+    """An event read off the headline printed again above the text, a credit line or other
+    page furniture: not a development."""
+    index = event.evidence.sentence_index
+    if not 0 <= index < len(analysis.sentences):
+        return False
+    sent = analysis.sentences[index]
+    return is_furniture(sent.text) or repeats_title(analysis, sent)
 
 
 def _today(analysis: Analysis) -> str | None:

@@ -33,7 +33,11 @@ _QUOTES = re.compile(r"[\"“”]|``|''|(?:^|\s)['‘’](?:\s|$)")
 _FURNITURE = re.compile(
     r"scroll down for video|click here|^\s*published\s*:|^\s*updated\s*:|last updated|"
     r"daily mail reporter|read the rest|read more\s*:|^\s*_{2,}|all times (?:edt|est|gmt|utc)|"
-    r"^\s*(?:abstract|full text)\s*\.?\s*$|follow (?:us|@)|share this",
+    r"^\s*(?:abstract|full text)\s*\.?\s*$|follow (?:us|@)|share this|"
+    # a list's introduction, not news: "Here are some of the highlights:", "as follows:"
+    r"^\W*(?:here(?:'s|’s| is| are)|below)\b[^.!?]*:\s*$|\b(?:as follows|the following)\s*:\s*$|"
+    # a picture's credit line: "Jewels after Jewels, installation views, photos © Inexhibit"
+    r"©|\bphotos? (?:by|courtesy of|credit)\b|\bimage courtesy\b",
     re.I,
 )
 # a sourcing note says how the reporter got the story, not what happened: "The sources spoke
@@ -99,6 +103,38 @@ def is_furniture(text: str) -> bool:
     if _FURNITURE.search(text):
         return True
     return bool(_SOURCING.search(text)) and not _REPORTS.search(text)
+
+
+HEADLINE_WORDS = 20  # a first line this short, alone in its paragraph, is the headline
+_TITLE_WORD = re.compile(r"[a-z0-9]+")
+
+
+def is_headline_line(analysis: Analysis, sent: Sentence) -> bool:
+    """The headline above the body: a short first line of a text given without a title, or a
+    first sentence that repeats the title (:func:`repeats_title`). The brief shows the
+    headline as its title already; the summary does not repeat it."""
+    article = analysis.article
+    if sent.paragraph != 0:
+        return False
+    if article.title is not None:
+        return repeats_title(analysis, sent)
+    if len(article.paragraphs) < 2:
+        return False
+    first = article.paragraphs[0]
+    return len(article.text[first.start : first.end].split()) <= HEADLINE_WORDS
+
+
+def repeats_title(analysis: Analysis, sent: Sentence) -> bool:
+    """A first sentence that is the title again in other words ("Milan Design Week 2018 |
+    Michael Anastassiades’ light installation for FLOS" under the title "… | Anastassiades'
+    light installation for FLOS"): neither summary nor timeline."""
+    title_text = analysis.article.title
+    if title_text is None or sent.paragraph != 0:
+        return False
+    title = set(_TITLE_WORD.findall(title_text.lower()))
+    words = _TITLE_WORD.findall(sent.text.lower())
+    shared = sum(1 for w in words if w in title)
+    return bool(title) and len(words) <= len(title) + 3 and shared >= 0.8 * len(title)
 
 
 def has_quote(text: str) -> bool:

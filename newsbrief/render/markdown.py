@@ -221,7 +221,7 @@ def _disagreement(position: ActorPosition, d: Disagreement, refs: Resolver) -> s
 
 
 def _statement(statement: Statement, refs: Resolver) -> str:
-    how = ", ".join(md(x) for x in (statement.cue, statement.channel) if x)
+    how = md(statement.how)
     stance = f" *({statement.stance}s)*" if statement.stance != "neutral" else ""
     when = f" · {format_datetime(statement.published)}" if statement.published else ""
     outlets = f" ({md(', '.join(statement.outlets))})" if len(statement.outlets) > 1 else ""

@@ -74,13 +74,26 @@ _CLAIM = re.compile(
 )
 
 
+_DETERMINERS = frozenset({"The", "A", "An", "This", "That", "These", "Those", "Its", "Their"})
+
+# "the notion that he had been part of an irregular channel": the claim is spelled out, not one
+# made just before, and whose it is the sentence does not say
+_SPELLED_OUT = re.compile(r"\s+(?:that|of)\b", re.IGNORECASE)
+
+
 def _claim_targets(atts: list[Attribution], actors: ActorIndex) -> list[Attribution]:
     """ "X denied that claim", "X rejects the criticism": the opposed actor is whoever made the
-    last claim before (the organization, when that was its spokesperson after it spoke)."""
+    last claim before (the organization, when that was its spokesperson after it spoke); not
+    for a claim the content spells out ("disputed the notion that …")."""
     out: list[Attribution] = []
     last: list[str] = []
     for att in sorted(atts, key=lambda a: a.cue_span.start):
-        if att.stance == "oppose" and att.target_actor_id is None and _CLAIM.match(att.content):
+        if (
+            att.stance == "oppose"
+            and att.target_actor_id is None
+            and (m := _CLAIM.match(att.content)) is not None
+            and not _SPELLED_OUT.match(att.content, m.end())
+        ):
             target = next((a for a in reversed(last) if a != att.actor_id), None)
             target = _speaker_body(target, last, actors)
             att = att.model_copy(update={"target_actor_id": target})
@@ -209,7 +222,7 @@ class _Builder:
             ss, se = char_range(self.doc, cand.source)
             source_text, source_span = text[ss:se], Span(start=ss, end=se)
             actor_id = self.actors.actor_at(ss, se)
-        channel, chain = self._channel(cand, parent)
+        channel, chain = self._channel(cand, parent, actor_id)
         target = None
         if cand.target is not None:
             target = self.actors.actor_at(*char_range(self.doc, cand.target))
@@ -240,7 +253,12 @@ class _Builder:
             out.append(base.model_copy(update=update))
         return out
 
-    def _channel(self, cand: Cand, parent: Cand | None) -> tuple[str | None, tuple[str, ...]]:
+    def _channel(
+        self, cand: Cand, parent: Cand | None, actor_id: str | None = None
+    ) -> tuple[str | None, tuple[str, ...]]:
+        """The channel a nested statement came through: its own ("in a statement", "citing
+        …"), else the speaker whose words hold it ("the agency said"), unless that speaker is
+        the statement's own ("The agency said its researchers concluded …": no channel)."""
         text = self.article.text
         chain: list[str] = []
         channel = cand.channel
@@ -253,7 +271,10 @@ class _Builder:
             pcs, pce = parent.cue_chars
             name = text[ps:pe]
             chain.append(name)
-            if channel is None:
+            same = actor_id is not None and self.actors.actor_at(ps, pe) == actor_id
+            if channel is None and not same:
+                if name.split(maxsplit=1)[0] in _DETERMINERS:  # mid-line: "the agency said"
+                    name = name[0].lower() + name[1:]
                 channel = f"{text[pcs:pce]} {name}" if pcs < ps else f"{name} {text[pcs:pce]}"
         chain.extend(cand.via)
         return channel, tuple(chain)

@@ -73,6 +73,18 @@ _HEDGES = frozenset({"fair", "safe", "hard", "difficult", "easy", "early", "need
 
 
 _NAMING = frozenset({"called", "named", "dubbed", "titled", "entitled", "known", "labeled"})
+_NAME_VERBS = frozenset({"call", "name", "dub", "term", "nickname", "title", "label"})
+_NAME_POS = frozenset({"PROPN", "DET", "NUM", "PUNCT", "X"})
+
+
+def _gives_a_name(tok: Token) -> bool:
+    """ "a simulation they call TNG50", "the group, which locals call the Brotherhood": a
+    relative clause that names its noun says nothing (unlike "Trump, who called Clinton a
+    liar", whose predicative is no name)."""
+    if tok.lemma_ not in _NAME_VERBS or tok.dep_ not in ("relcl", "acl"):
+        return False
+    oprd = [c for c in tok.children if c.dep_ == "oprd"]
+    return bool(oprd) and all(t.pos_ in _NAME_POS for c in oprd for t in c.subtree)
 
 
 def _idiom(tok: Token) -> bool:
@@ -81,6 +93,8 @@ def _idiom(tok: Token) -> bool:
     doc = tok.doc
     if tok.lower_ in _NAMING and tok.dep_ == "acl":
         return not any(c.dep_ == "agent" for c in tok.children)
+    if _gives_a_name(tok):
+        return True
     if tok.dep_ == "xcomp" and tok.head.lower_ == "worth":
         return True
     before = " ".join(t.lower_ for t in doc[max(0, tok.i - 2) : tok.i])

@@ -103,7 +103,18 @@ def _reporting_only(head: Token, keep: set[int]) -> bool:
         and c.dep_ in _CONTENT_DEPS
         and (c.dep_ != "prep" or (c.lower_ in _ABOUT and not _dated(c)))
         and not (c.dep_ == "dobj" and head.lemma_ == "tell")  # "told reporters": who heard it
+        and not _aside(c)
         for c in head.children
+    )
+
+
+def _aside(clause: Token) -> bool:
+    """ "…, adding to fears about unfulfilled demand": a participle clause after the reporting
+    verb comments on the news, it is not what was said ("…, adding that talks had failed" is)."""
+    return (
+        clause.dep_ == "advcl"
+        and clause.tag_ == "VBG"
+        and not any(c.dep_ in ("ccomp", "dobj") for c in clause.children)
     )
 
 
@@ -230,8 +241,10 @@ def _closes_later(doc: Doc, first: int, last: int) -> bool:
 
 
 def _opened_before(doc: Doc, first: int, last: int) -> bool:
-    """``doc[last]`` closes a double-quoted quotation the span opened ("… a “pointless show
-    vote.”"): the closing mark stays with it."""
+    """``doc[last]`` closes a double-quoted quotation or a bracket the span opened ("… a
+    “pointless show vote.”", "… Kevin McCarthy (R-CA)"): the closing mark stays with it."""
+    if doc[last].text == ")":
+        return sum((doc[i].text == "(") - (doc[i].text == ")") for i in range(first, last)) > 0
     if doc[last].text not in _CLOSING_QUOTES:
         return False
     marks = [doc[i].text for i in range(first, last) if doc[i].text in _QUOTE_MARKS]
@@ -281,8 +294,8 @@ _WH_TAGS = frozenset({"WDT", "WP", "WRB"})  # "… no information about where th
 
 def _readable_cut(doc: Doc, first: int, last: int) -> bool:
     """The clause cut at ``last`` still says who did what, leaves no bracket open, no
-    subordinate clause without its verb ("… announced that if the White House") and no
-    reporting verb without what was reported."""
+    subordinate clause without its verb ("… announced that if the White House"), no
+    reporting verb without what was reported and no word without the complement it needs."""
     kept = set(range(first, last + 1))
     return (
         _says_who_did(doc, first, last)
@@ -294,7 +307,15 @@ def _readable_cut(doc: Doc, first: int, last: int) -> bool:
         and not any(  # "McConnell announced" with what he announced cut away
             _reporting_only(doc[i], kept) for i in range(first, last + 1)
         )
+        and not any(  # "concluded that it could help" with "to shrink the size …" cut away
+            c.dep_ in _COMPLEMENTS and c.i > last
+            for i in range(first, last + 1)
+            for c in doc[i].children
+        )
     )
+
+
+_COMPLEMENTS = frozenset({"xcomp", "ccomp", "dobj", "attr", "acomp", "oprd", "pobj"})
 
 
 def _closed(doc: Doc, first: int, last: int) -> bool:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsbrief.analyze.actors.index import ActorIndex
 from newsbrief.analyze.time.clauses import clause_head, governing_verb, predicate_span
@@ -40,7 +40,9 @@ _AGO = re.compile(r"\b(?:ago|earlier)$", re.I)
 _COMPARING = re.compile(r"\b(?:compared|from|versus|than|up|down)\b", re.I)
 _CHANGE_BASE = re.compile(
     r"\b(?:increase|decrease|rise|drop|jump|gain|decline|fall|growth|higher|lower|more|less|up"
-    r"|down)\b[^.;]{0,30}?\b(?:over|than|compared (?:with|to)|versus)\s+(?:in\s+|during\s+)?$",
+    r"|down)\b[^.;]{0,30}?\b(?:over|than|compared (?:with|to)|versus)\s+(?:in\s+|during\s+)?$"
+    # "would have been flat from the revised March numbers"
+    r"|\b(?:flat|unchanged|steady|up|down|higher|lower)\s+from\s+(?:the\s+)?(?:\w+\s+)?$",
     re.I,
 )
 _PERIODS = ("century", "decade", "year", "half", "season", "quarter", "month", "week")
@@ -79,6 +81,8 @@ def find_events(
         if _comparison(d.timex, sent):
             continue  # "up from $5 million a year earlier": a figure, not an event
         verb = governing_verb(span)
+        if _generic_today(d.timex, verb) or _names_a_body(span):
+            continue
         if verb is not None and verb.i in seen_verbs:
             continue  # "rose in 2022 and 2023": one event, dated by the first expression
         if verb is not None:
@@ -117,6 +121,30 @@ def _comparison(t: TimeExpr, sent: Sentence) -> bool:
     if _CHANGE_BASE.search(sent.text[: max(0, t.start - sent.start)]):
         return True
     return bool(_AGO.search(t.text)) and bool(_COMPARING.search(sent.text))
+
+
+_BODIES = frozenset(
+    {"committee", "subcommittee", "commission", "panel", "inquiry", "investigation", "probe"}
+)
+
+
+def _names_a_body(span: Span) -> bool:
+    """ "the Jan. 6 select committee", "the 9/11 commission": a date in a body's name says when
+    something else happened, not when the clause's verb did."""
+    root = span.root
+    if root.dep_ not in ("nmod", "compound", "amod", "npadvmod"):
+        return False
+    return root.head.lemma_.lower() in _BODIES or any(
+        c.lemma_.lower() in _BODIES for c in root.head.children if c.dep_ == "compound"
+    )
+
+
+def _generic_today(t: TimeExpr, verb: Token | None) -> bool:
+    """ "the galaxies we observe today", "why the universe appears as it is today": "today" in
+    a present-tense relative or adverbial clause means nowadays, not the day of the news."""
+    if verb is None or t.text.lower() not in ("today", "nowadays"):
+        return False
+    return verb.tag_ in ("VBP", "VBZ") and verb.dep_ in ("relcl", "advcl", "acl")
 
 
 def _planned(verb: Token | None, d: _Dated, dct: datetime, text: str) -> bool:
