@@ -213,3 +213,33 @@ def test_one_index_per_database_in_a_process(archive_target: Path | str) -> None
         assert index_of(again) is index
         match = Deduper(again).find(article("port-03-herald"))
         assert match is not None and match.article_id == src.id
+
+
+def test_build_and_catch_up_read_a_page_at_a_time_and_keep_the_window(
+    archive: Archive, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The index is built, and caught up after another writer's many articles, a page at a
+    time (memory stays near the index's own size); a window keeps only the latest."""
+    from newsbrief.stories import lsh
+
+    monkeypatch.setattr(lsh, "PAGE", 3)
+    ids = [
+        _store(archive, f"Bulletin {i} on the canal works.", _signature(i % 4, 2000 + i))
+        for i in range(10)
+    ]
+    whole, latest = LshIndex(), LshIndex(window=4)
+    whole.sync(archive)
+    latest.sync(archive)
+    assert len(whole) == 10 and len(latest) == 4
+    query = band_keys(_signature(1, 7))[0]
+    got = {archive.signatures_at([s])[s][0] for s in latest.candidates(query)}
+    assert got == {ids[9]}  # of the band-0 group (1, 5, 9), only 9 is among the latest 4
+    more = [
+        _store(archive, f"Notice {i} on the lock gates.", _signature(9, 3000 + i)) for i in range(7)
+    ]
+    whole.sync(archive)
+    assert len(whole) == 17
+    got = {
+        archive.signatures_at([s])[s][0] for s in whole.candidates(band_keys(_signature(9, 1))[0])
+    }
+    assert got == set(more)

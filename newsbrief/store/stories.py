@@ -14,6 +14,8 @@ from newsbrief.store.listing import StoryListingMixin
 from newsbrief.store.queries import ArticleRow, story_articles
 from newsbrief.store.records import CopyKind, OutletRun
 
+SignatureRow = tuple[int, str, bytes]  # (seq, article_id, minhash)
+
 
 class StoriesMixin(StoryListingMixin):
     # ------------------------------------------------------------------ outlets and copies
@@ -111,23 +113,22 @@ class StoriesMixin(StoryListingMixin):
                 )
             return int(row[0])
 
-    def signature_rows(
-        self, *, after: int | None = None, latest: int | None = None
-    ) -> list[tuple[int, str, bytes]]:
-        """Stored signatures as ``(seq, article_id, minhash)`` in arrival order: those from
-        ``after`` on (``seq >= after``), or the ``latest`` ones."""
-        if latest is not None:
-            rows = self._conn.execute(
-                "SELECT seq, article_id, minhash FROM minhashes ORDER BY seq DESC LIMIT ?",
-                (latest,),
-            ).fetchall()
-            rows.reverse()
-        else:
-            rows = self._conn.execute(
-                "SELECT seq, article_id, minhash FROM minhashes WHERE seq >= ? ORDER BY seq",
-                (after or 0,),
-            ).fetchall()
+    def signature_rows(self, after: int = 0, limit: int | None = None) -> list[SignatureRow]:
+        """Stored signatures as ``(seq, article_id, minhash)`` from arrival ``after`` on
+        (``seq >= after``), in arrival order; at most ``limit`` of them."""
+        sql = "SELECT seq, article_id, minhash FROM minhashes WHERE seq >= ? ORDER BY seq"
+        params: tuple[int, ...] = (after,)
+        if limit is not None:
+            sql, params = sql + " LIMIT ?", (after, limit)
+        rows = self._conn.execute(sql, params).fetchall()
         return [(int(r[0]), str(r[1]), bytes(r[2])) for r in rows]
+
+    def first_of_latest_signatures(self, n: int) -> int:
+        """The arrival number from which the latest ``n`` signatures are stored (0: fewer)."""
+        value = self._scalar(
+            "SELECT seq FROM minhashes ORDER BY seq DESC LIMIT 1 OFFSET ?", (max(0, n - 1),)
+        )
+        return 0 if value is None else int(str(value))
 
     def signatures_at(self, seqs: Sequence[int]) -> dict[int, tuple[str, bytes, int | None]]:
         """The article id, signature and shingle count stored at each of these arrival

@@ -43,6 +43,7 @@ BANDS = 32  # of NUM_PERM // BANDS values each
 WINDOW = 1_000_000  # about this many latest articles are indexed (~0.5 KiB each)
 PER_BUCKET = 64  # latest articles read per bucket
 BUFFER = 2048  # articles added before the buffer becomes a sorted run
+PAGE = 20_000  # signatures read from the archive at a time
 
 _PRIME = np.uint64(0x100000001B3)  # FNV-1a's 64-bit prime
 
@@ -96,27 +97,35 @@ class LshIndex:
     def sync(self, archive: Archive) -> None:
         """Take in the signatures the archive stored since the last one held (rebuilding when
         that one is gone: a rollback, a deletion, another database at the same place)."""
-        if not self.built:
+        if not self.built or self._last is None:
             self._build(archive)
             return
-        after = self._last[0] if self._last else 0
-        rows = archive.signature_rows(after=after)
-        if self._last is not None:
-            if not rows or rows[0][:2] != self._last:
-                self._build(archive)
-                return
-            rows = rows[1:]
-        self._take(rows)
+        rows = archive.signature_rows(self._last[0], PAGE)
+        if not rows or rows[0][:2] != self._last:
+            self._build(archive)
+            return
+        self._take(rows[1:])
+        while len(rows) == PAGE:  # another writer stored many since: read on, a page at a time
+            rows = archive.signature_rows(rows[-1][0] + 1, PAGE)
+            self._take(rows)
 
     def _build(self, archive: Archive) -> None:
+        """Read the latest ``window`` signatures, a page at a time (memory stays near the
+        index's own size), into one sorted run."""
         self._runs, self._buffer, self._buffered, self._last = [], defaultdict(list), 0, None
-        rows = archive.signature_rows(latest=self.window)
         self.built = True
-        if rows:
-            seqs = np.array([r[0] for r in rows], dtype=np.int64)
-            keys = band_keys(_signatures([r[2] for r in rows]))
-            self._runs = [_run(keys, seqs)]
+        keys: list[NDArray[np.uint64]] = []
+        seqs: list[NDArray[np.int64]] = []
+        after = archive.first_of_latest_signatures(self.window)
+        while rows := archive.signature_rows(after, PAGE):
+            seqs.append(np.array([r[0] for r in rows], dtype=np.int64))
+            keys.append(band_keys(_signatures([r[2] for r in rows])))
             self._last = rows[-1][:2]
+            if len(rows) < PAGE:
+                break
+            after = rows[-1][0] + 1
+        if seqs:
+            self._runs = [_run(np.concatenate(keys), np.concatenate(seqs))]
 
     def _take(self, rows: list[tuple[int, str, bytes]]) -> None:
         if not rows:
