@@ -167,16 +167,16 @@ class LshIndex:
         """Arrival numbers of the articles sharing at least one band key with ``keys``, those
         sharing the most first (the latest first among equals), at most ``limit``."""
         query = np.asarray(keys, dtype=np.uint64)
-        shared: Counter[int] = Counter()
         found: list[list[int]] = [list(self._buffer.get(k, ())) for k in query.tolist()]
         for run_keys, run_seqs in self._runs:
             lo = np.searchsorted(run_keys, query, side="left")
             hi = np.searchsorted(run_keys, query, side="right")
             for band in np.flatnonzero(hi > lo).tolist():
-                part = run_seqs[lo[band] : hi[band]]
-                if len(part) > self.per_bucket:
-                    part = np.sort(part)[-self.per_bucket :]
-                found[band].extend(part.tolist())
+                # a run is sorted by key, then arrival: a crowded bucket's latest are its last
+                end = int(hi[band])
+                start = max(int(lo[band]), end - self.per_bucket)
+                found[band].extend(run_seqs[start:end].tolist())
+        shared: Counter[int] = Counter()
         for seqs in found:
             if seqs:
                 shared.update(sorted(set(seqs), reverse=True)[: self.per_bucket])
@@ -199,12 +199,13 @@ def _signatures(blobs: list[bytes]) -> NDArray[np.uint32]:
 def _run(
     keys: NDArray[np.uint64], seqs: NDArray[np.int64]
 ) -> tuple[NDArray[np.uint64], NDArray[np.int64]]:
-    """(key, seq) pairs sorted by key: a run that ``np.searchsorted`` can read. ``keys`` is
-    one key per seq, or (as ``band_keys`` gives) a row of band keys per seq."""
+    """(key, seq) pairs sorted by key, then by arrival: a run that ``np.searchsorted`` can
+    read, whose last entries of a key are its latest. ``keys`` is one key per seq, or (as
+    ``band_keys`` gives) a row of band keys per seq."""
     if keys.ndim == 2:
         seqs = np.repeat(seqs, keys.shape[1])
         keys = keys.reshape(-1)
-    order = np.argsort(keys, kind="stable")
+    order = np.lexsort((seqs, keys))
     return keys[order], seqs[order]
 
 
