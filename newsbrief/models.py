@@ -6,6 +6,9 @@ do. Character offsets (``start``/``end``) always index into ``Article.text``, en
 The brief's JSON (``Brief.model_dump(mode="json")``) is public API: its top-level keys are
 ``article`` / ``articles``, ``executive_summary``, ``story_so_far``, ``why_it_matters``,
 ``who_thinks_what`` and ``sections``, and they stay stable.
+
+Long module: the records are one schema (the brief's JSON and the API's), read together and
+versioned together; split, a field's type and its description would sit in other files.
 """
 
 from __future__ import annotations
