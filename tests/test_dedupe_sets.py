@@ -243,3 +243,18 @@ def test_build_and_catch_up_read_a_page_at_a_time_and_keep_the_window(
         archive.signatures_at([s])[s][0] for s in whole.candidates(band_keys(_signature(9, 1))[0])
     }
     assert got == set(more)
+
+
+def test_an_old_article_given_its_signature_late_is_found(archive: Archive) -> None:
+    """An article stored without a signature (``Archive.save``), given one when a copy of it
+    arrives after newer articles: its arrival is before the last one the index holds, where
+    catching up does not look; a later near copy still finds it."""
+    old = article("drought-03")
+    archive.save_article(old)  # no signature
+    newer = article("port-03")
+    archive.save_article(newer)
+    Deduper(archive).remember(newer.id, fingerprint(newer.text))
+    assert Deduper(archive).find(article("drought-03-ledger")) is None  # not indexed yet
+    Deduper(archive).remember(old.id, fingerprint(old.text))
+    match = Deduper(archive).find(article("drought-03-ledger"))
+    assert match is not None and match.article_id == old.id

@@ -246,5 +246,5 @@ class Deduper:
             shingles=len(fp.shingles),
             shingle_set=fp.sorted_shingles.tobytes(),
         )
-        if seq is not None:  # the index reads it back (with any other writer's rows before it)
-            index_of(self.archive).sync(self.archive)
+        if seq is not None:
+            index_of(self.archive).stored(self.archive, seq, article_id, fp.band_keys)

@@ -109,6 +109,14 @@ class LshIndex:
             rows = archive.signature_rows(rows[-1][0] + 1, PAGE)
             self._take(rows)
 
+    def stored(self, archive: Archive, seq: int, article_id: str, keys: NDArray[np.uint64]) -> None:
+        """Take in a signature this connection just stored at ``seq``. An article stored long
+        ago and only now given a signature sits before the last one held, where catching up
+        does not look: it is added as it is (a duplicate entry is harmless)."""
+        self.sync(archive)
+        if self._last is not None and seq < self._last[0]:
+            self._add(seq, article_id, keys)
+
     def _build(self, archive: Archive) -> None:
         """Read the latest ``window`` signatures, a page at a time (memory stays near the
         index's own size), into one sorted run."""
