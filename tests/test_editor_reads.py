@@ -64,7 +64,7 @@ def _brief(text: str) -> Brief:
     return compose_brief(_analysis(text), Settings())
 
 
-def _timeline(text: str, title: str, published: datetime) -> list[str]:
+def _timeline(text: str, title: str | None, published: datetime) -> list[str]:
     """The Story So Far lines of a dated single-article brief."""
     article = article_from_text(text, title=title, published=published)
     return [e.text for e in compose_brief(analyze(article), Settings()).story_so_far]
@@ -850,3 +850,18 @@ def test_a_comment_after_said_and_a_flat_from_base_are_no_events() -> None:
     assert not any("adding to fears" in p for _, p in found), found
     assert not any(d == "2020-03" for d, _ in found), found
     assert any("adding that talks had failed" in p for _, p in found), found
+
+
+def test_a_question_and_a_title_case_first_line_are_not_on_the_timeline() -> None:
+    """PolNeAR dev (nyt, the U.N.'s record): "the past decade — well is the United Nations
+    performing …" (a question, its "How" cut away) and "Monday 10 October 2016 — Examining the
+    U.N.'s Record on Urgent Global Challenges" (the headline as the latest development)."""
+    text = (
+        "Examining the U.N.'s Record on Urgent Global Challenges.\n\n"
+        "How well is the United Nations performing on the most vital global challenges of the "
+        "past decade? The 1951 Refugee Convention obligates countries to offer protection to "
+        "all those fleeing war."
+    )
+    lines = _timeline(text, None, datetime(2016, 10, 10))
+    assert not any("Examining" in t or "performing" in t for t in lines), lines
+    assert any(t.startswith("The 1951 Refugee Convention") for t in lines), lines

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from newsbrief.compose.trim import is_furniture, repeats_title, trim_span
+from newsbrief.compose.trim import is_furniture, is_headline_line, repeats_title, trim_span
 from newsbrief.models import Analysis, Event, TimelineEntry
 
 __all__ = ["date_label", "readable", "says_who", "story_so_far"]
@@ -118,13 +118,23 @@ def readable(entry: TimelineEntry, analysis: Analysis) -> TimelineEntry:
 
 
 def _furniture(event: Event, analysis: Analysis) -> bool:
-    """An event read off the headline printed again above the text, a credit line or other
-    page furniture: not a development."""
+    """An event read off the headline above the text (repeating the title, or a first line in
+    title case: "Examining the U.N.'s Record on Urgent Global Challenges."), a
+    question ("How well is the United Nations performing … of the past decade?": it asks, it
+    reports nothing), a credit line or other page furniture: not a development."""
     index = event.evidence.sentence_index
     if not 0 <= index < len(analysis.sentences):
         return False
     sent = analysis.sentences[index]
-    return is_furniture(sent.text) or repeats_title(analysis, sent)
+    text = sent.text.rstrip()
+    headline = is_headline_line(analysis, sent) and _title_case(text)
+    return is_furniture(text) or repeats_title(analysis, sent) or headline or text.endswith("?")
+
+
+def _title_case(text: str) -> bool:
+    """Most words of four letters or more capitalized, as a headline's are (a lead's are not)."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’.-]*", text) if len(w) >= 4]
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
 
 def _today(analysis: Analysis) -> str | None:
