@@ -865,3 +865,75 @@ def test_a_question_and_a_title_case_first_line_are_not_on_the_timeline() -> Non
     lines = _timeline(text, None, datetime(2016, 10, 10))
     assert not any("Examining" in t or "performing" in t for t in lines), lines
     assert any(t.startswith("The 1951 Refugee Convention") for t in lines), lines
+
+
+def test_an_aside_after_according_to_is_not_joined_to_the_statement() -> None:
+    """NeuS: "The number of available jobs rose … to 9.3 million, according to the Bureau of
+    Labor Statistics' … Survey, the highest number since …" showed whole, the source inside the
+    words, then "— according to"."""
+    text = (
+        "Employers posted more jobs in April. The number of open jobs rose by about 1 million "
+        "to 9.3 million, according to the Labor Department, the highest number since the "
+        "agency began keeping track in 2000."
+    )
+    said = [s.text for p in _brief(text).who_thinks_what for s in p.statements]
+    assert said and not any("according to" in t for t in said), said
+    assert any(t.startswith("The number of open jobs rose by about 1 million") for t in said)
+
+
+def test_the_base_of_a_record_dates_nothing() -> None:
+    """NeuS: "December 1969 — The jobless rate dropped to 3.5% in September …, marking the
+    lowest jobless rate since December 1969" (the record's base, not an event of 1969)."""
+    lines = _timeline(
+        "The economy added 136,000 jobs last month. The jobless rate dropped to 3.5% in "
+        "September from 3.7% in August, marking the lowest jobless rate since December 1969. "
+        "Cases fell for the first time since June 30. The plant has been closed since March.",
+        "Jobs report",
+        datetime(2019, 10, 4, 12),
+    )
+    assert not any("since December 1969" in t or "first time" in t for t in lines), lines
+    assert any(t.startswith("The jobless rate dropped to 3.5% in September") for t in lines)
+    assert any(t.startswith("The plant has been closed") for t in lines), lines
+
+
+def test_a_demonstrative_subject_and_a_small_clause_stay_with_their_verb() -> None:
+    """NeuS: "includes Texas, Georgia and Florida, …" ("That", the subject, stripped as if it
+    were a subordinator) and "new cases reach daily records on Sunday" (what the 19 states saw,
+    cut from "19 states saw")."""
+    lines = _timeline(
+        "Across the country, 19 states saw new cases reach daily records on Sunday. That "
+        "includes Texas, Georgia and Florida, the last of which reported 15,300 new cases on "
+        "Sunday. Seven cities watched prices rise on Friday.",
+        "Cases climb",
+        datetime(2020, 7, 13, 12),
+    )
+    assert not any(t[0].islower() for t in lines), lines
+    assert any(t.startswith("Across the country, 19 states saw new cases reach") for t in lines)
+    assert any(t.startswith("That includes Texas") for t in lines), lines
+    assert "Seven cities watched prices rise" in lines, lines
+
+
+def test_the_data_is_not_an_actor_with_a_position() -> None:
+    """NeuS: "### Data — Across the U.S., 19 states saw new cases reach daily records …,
+    according to the data" (numbers are where a figure comes from, not who thinks what)."""
+    text = (
+        "Cases rose again this week. Across the country, 19 states saw new cases reach daily "
+        "records on Sunday, according to the data. Governor Ron DeSantis said the state would not "
+        "close businesses again."
+    )
+    actors = [p.actor for p in _brief(text).who_thinks_what]
+    assert "Data" not in actors and actors, actors
+
+
+def test_a_place_the_speakers_come_from_is_not_the_speaker_and_keeps_its_stop() -> None:
+    """NeuS: "### Florida — show the former vice president’s support …" (from "Recent polls out
+    of Florida show …") and "### U.S — record highs …" (from "More than a third of U.S. states
+    reported …", the name's last stop lost)."""
+    analysis = _analysis(
+        "Recent polls out of Florida show the senator trailing in the state. More than a third "
+        "of U.S. states reported record highs in new cases. The U.S. said the talks had failed."
+    )
+    names = {a.id: a.name for a in analysis.actors}
+    by_cue = {att.cue: names.get(att.actor_id or "") for att in analysis.attributions}
+    assert by_cue["show"] != "Florida" and by_cue["reported"] not in ("U.S", "U.S."), by_cue
+    assert by_cue["said"] == "U.S.", by_cue

@@ -115,3 +115,27 @@ def test_a_quoted_name_at_the_end_of_a_headline_keeps_its_closing_mark() -> None
     assert headline_from_lead(lead).endswith("of ‘The 411’")
     assert headline_from_lead("“Enough is enough.”\n\nThe union said.") == "“Enough is enough”"
     assert headline_from_lead("The ‘yes’ camp’s lead grows.") == "The ‘yes’ camp’s lead grows"
+
+
+def test_a_headline_that_asks_is_not_the_storys_title() -> None:
+    """NeuS: "Should The WHO Face Consequences Over COVID-19? We Asked Their Health Tech
+    Expert." headed a story of Florida's record day of cases (its words shared the most, the
+    question's too); "… caused a do-over House election in North Carolina. What are the pros
+    and cons?" heads it with the statement alone; a quoted question is something reported."""
+    lead = "Health officials reported a record of 15,000 new coronavirus cases in Valmora."
+    asks = "Should Valmora health officials face consequences over coronavirus cases? We asked"
+    sources = [
+        _src("a", asks, lead, 1),
+        _src("b", "Valmora reports record 15,000 new cases", "Cases rose in the region.", 2),
+    ]
+    assert story_title(sources) == "Valmora reports record 15,000 new cases"
+    both = "Ballot harvesting caused a do-over election in Valmora. What are the pros and cons?"
+    assert story_title([_src("a", both, "Valmora held its do-over election.", 1)]) == (
+        "Ballot harvesting caused a do-over election in Valmora"
+    )
+    quoted = "Mayor accused of unwanted advance at a wedding: ‘Can I kiss you?’"
+    sources = [
+        _src("a", quoted, "The mayor of Valmora was accused of an unwanted advance.", 1),
+        _src("b", "Weather for the week", "Rain is expected.", 2),
+    ]
+    assert story_title(sources) == quoted

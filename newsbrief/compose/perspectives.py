@@ -72,6 +72,11 @@ _CLAUSE_BREAK = re.compile(r"[,;:—–]\s")
 _SENTENCE_END = re.compile(r"[.!?][”\"’]?(?=\s)")
 _POSITION_WORDS = 32
 _RELATIVES = frozenset({"which", "who", "whom", "that", "what"})  # "which she described as …"
+# "according to the data": numbers are where a figure comes from, not someone with a position
+_DATA = frozenset(
+    {"data", "figures", "numbers", "statistics", "stats", "results", "records", "estimates",
+     "tally", "count", "tracker"}
+)  # fmt: skip
 
 
 @dataclass
@@ -158,6 +163,8 @@ def _spoken(atts: Iterable[Attribution], actors: dict[str, Actor]) -> list[Attri
     for att in atts:
         if att.actor_id not in actors or att.cue_span in relative:
             continue
+        if actors[att.actor_id].name.lower() in _DATA:
+            continue
         if not _says_something(att):
             continue
         outer = _outer(att, atts)
@@ -172,7 +179,9 @@ def _spoken(atts: Iterable[Attribution], actors: dict[str, Actor]) -> list[Attri
 def _joined(atts: list[Attribution], text: str) -> list[Attribution]:
     """ "The larger landers, he said, could deliver tools …": an indirect statement that its
     reporting clause splits in two is one statement, shown whole (verbatim, with the clause),
-    not "The larger landers — said" and the rest apart."""
+    not "The larger landers — said" and the rest apart. Not around "according to": what follows
+    its source ("…, according to the Bureau's survey, the highest number since 2000") is an
+    aside of its own, and joining would show the source inside the words."""
     out: list[Attribution] = []
     for att in atts:
         prev = out[-1] if out else None
@@ -180,6 +189,7 @@ def _joined(atts: list[Attribution], text: str) -> list[Attribution]:
             prev is not None
             and prev.cue_span == att.cue_span
             and prev.kind == att.kind == "indirect"
+            and att.cue.strip().lower() != "according to"
             and prev.content_span.end <= att.cue_span.start < att.content_span.start
         ):
             span = Span(start=prev.content_span.start, end=att.content_span.end)

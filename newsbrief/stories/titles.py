@@ -11,8 +11,10 @@ the same title. A title is never empty, never "Untitled story" and never a bare 
 The story title is the headline of the article that shares the most terms with the other
 articles of the story (its title words found in their titles and leads); a titled article wins
 over an untitled one; a tie goes to the earliest published (undated ones after dated ones),
-then to the smaller id. When no article has a usable headline the story takes the headline
-composed from the lead of the article chosen the same way.
+then to the smaller id. A headline that asks ("Should the WHO face consequences …?") comes
+after those that state, as a column's does; one that states and then asks ("… in North Carolina.
+What are the pros and cons?") is taken without its question. When no article has a usable
+headline the story takes the headline composed from the lead of the article chosen the same way.
 """
 
 from __future__ import annotations
@@ -259,6 +261,26 @@ _OPINION_LABEL = re.compile(
 )
 
 
+# "… new poll finds. Will it cost him Florida?": a statement, then the question it raises
+_THEN_QUESTION = re.compile(r"(?<=[a-z0-9)])[.!]\s+(?=[A-Z])(?=[^.!?]*\?\s*$)")
+
+
+_ASKING = re.compile(r"\?(?![’'\"”])")
+
+
+def _asks(headline: str) -> bool:
+    """A headline that asks ("Should the WHO face consequences …?"): the story is what was
+    reported, not a question about it. A quoted question ("… at a Wedding: ‘Can I Kiss You?’")
+    is something reported."""
+    return bool(_ASKING.search(headline))
+
+
+def _statement(headline: str) -> str:
+    """The headline without the question it ends on, when a statement comes first."""
+    match = _THEN_QUESTION.search(headline)
+    return headline[: match.start()] if match else headline
+
+
 def story_title(sources: Sequence[TitleSource]) -> str:
     """The story's title: the most representative usable headline (see the module docstring),
     else the headline composed from the lead of the most representative article. A news
@@ -267,7 +289,7 @@ def story_title(sources: Sequence[TitleSource]) -> str:
         return _FALLBACK
     sources = _sample(sources)
     context = [_terms(f"{s.title or ''} {s.lead[:LEAD_CHARS]}") for s in sources]
-    titled = [(i, t) for i, s in enumerate(sources) if (t := usable_title(s.title))]
+    titled = [(i, _statement(t)) for i, s in enumerate(sources) if (t := usable_title(s.title))]
     candidates = titled or [(i, headline_from_lead(s.lead)) for i, s in enumerate(sources)]
 
     def score(i: int, headline: str) -> float:
@@ -278,7 +300,7 @@ def story_title(sources: Sequence[TitleSource]) -> str:
         return round(shared / math.sqrt(len(words)), 6)
 
     def opinion(c: tuple[int, str]) -> bool:
-        return bool(_OPINION_LABEL.match(c[1]))
+        return bool(_OPINION_LABEL.match(c[1])) or _asks(c[1])
 
     best = min(candidates, key=lambda c: (opinion(c), -score(*c), _order_key(sources[c[0]])))
     return _OPINION_LABEL.sub("", best[1]) or best[1]

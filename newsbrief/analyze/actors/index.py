@@ -13,14 +13,16 @@ from newsbrief.models import Actor, ActorKind
 _RANK: dict[ActorKind, int] = {"person": 0, "media": 1, "organization": 2, "country": 3, "group": 4}
 _MAX_MENTION = 300
 _POSSESSIVE = ("'s", "’s")
-_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|across)\s+(?:the\s+)?$", re.I)
+_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|across|out\s+of)\s+(?:the\s+)?$", re.I)
 _TITLE = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Capt|Rev)\.?\s+")
 # people a place describes but does not speak for ("the New York businessman", "a resident of
 # Ohio"); an official of a place ("the Indiana governor") may stand for it
 _PERSON_NOUNS = frozenset(
     {"businessman", "businesswoman", "man", "woman", "voter", "voters", "resident", "residents",
      "native", "developer", "mogul", "billionaire", "veteran", "student", "father", "mother",
-     "farmer", "worker", "workers", "entrepreneur", "investor", "lawyer", "doctor", "teacher"}
+     "farmer", "worker", "workers", "entrepreneur", "investor", "lawyer", "doctor", "teacher",
+     # nor the parts of a place ("a third of U.S. states reported …")
+     "states", "cities", "counties", "provinces", "regions", "towns", "districts"}
 )  # fmt: skip
 
 

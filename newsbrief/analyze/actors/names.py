@@ -250,9 +250,16 @@ _SPACES = re.compile(r"\s+")
 
 
 def clean_name(text: str) -> str:
-    """Strip a possessive ending, surrounding punctuation and extra spaces."""
+    """Strip a possessive ending, surrounding punctuation and extra spaces; an abbreviation
+    keeps its last stop ("U.S.", not "U.S")."""
     text = _SPACES.sub(" ", text).strip(" ,.;:\"'“”‘’()")
-    return _POSSESSIVE.sub("", text).strip()
+    text = _POSSESSIVE.sub("", text).strip(" ,.;:\"'“”‘’()")
+    if _ABBREVIATION.fullmatch(text.rsplit(" ", 1)[-1]):
+        text += "."
+    return text
+
+
+_ABBREVIATION = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")  # "U.S", "D.C", "U.N" (stop stripped)
 
 
 def country_of(word: str) -> str | None:

@@ -4,6 +4,10 @@
 ``Tuesday`` the clause of *walked* minus the ``after ...`` clause (it has its own date) and minus
 the date itself at its edge; for ``the previous day`` the clause of *collapsed* minus its
 subordinator. Spans stay contiguous so that the text is a substring of the article.
+
+Long module: where a clause starts and where it may be cut are one set of rules over one parse
+(the clause head, what to keep, the edges to strip), each a small function the others call;
+split up, every part would import the rest.
 """
 
 from __future__ import annotations
@@ -139,15 +143,46 @@ def clause_head(verb: Token) -> Token:
             break
         verb = verb.head
     head = verb.head
+    if verb.dep_ == "conj" and _relative_subject(verb) and head.pos_ in ("VERB", "AUX"):
+        return clause_head(head)  # "That includes …, the last of which reported …"
     if verb.dep_ == "relcl" and any(
-        c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "WP") for c in verb.children
+        c.dep_ in ("nsubj", "nsubjpass") and not _relative(c) for c in verb.children
     ):
         return verb  # "Trell, where the clinic has served 2,000 people since 1987": a clause
     if verb.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN"):
         return head
     if verb.dep_ == "ccomp" and head.lemma_ in REPORTING and head.i < verb.i and _has_subject(head):
         return head
+    if _small_clause(verb):
+        return head  # "19 states saw new cases reach daily records on Sunday"
     return verb
+
+
+def _small_clause(verb: Token) -> bool:
+    """A bare infinitive after a verb of perceiving or causing ("saw new cases reach …", "made
+    prices rise"): part of that verb's event, not one of its own."""
+    head = verb.head
+    return (
+        verb.dep_ == "ccomp"
+        and verb.tag_ == "VB"
+        and head.pos_ == "VERB"
+        and head.i < verb.i
+        and not any(c.dep_ in ("aux", "mark") or c.tag_ == "TO" for c in verb.children)
+    )
+
+
+def _relative(subject: Token) -> bool:
+    """A subject that is or holds a relative pronoun ("which", "the last of which")."""
+    return any(t.tag_ in ("WDT", "WP") for t in subject.subtree)
+
+
+def _relative_subject(verb: Token) -> bool:
+    """A clause the parser coordinated though its subject is relative ("…, the last of which
+    reported …"): it describes a noun of the clause before, it is not one of its own."""
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "WP") and _relative(c)
+        for c in verb.children
+    )
 
 
 def _infinitive(verb: Token) -> bool:
@@ -215,7 +250,7 @@ def _strip(doc: Doc, first: int, last: int, timex: Span | None) -> tuple[int, in
         if not _closes_later(doc, first, last) and (
             tok.is_punct
             or tok.pos_ in _EDGE_POS
-            or tok.lower_ in _LEAD_STRIP
+            or (tok.lower_ in _LEAD_STRIP and not _demonstrative_subject(tok))
             or tok.text in _QUOTES
         ):
             first, changed = first + 1, True
@@ -227,6 +262,12 @@ def _strip(doc: Doc, first: int, last: int, timex: Span | None) -> tuple[int, in
         if trailing and last > first and not _opened_before(doc, first, last):
             last, changed = last - 1, True
     return first, last
+
+
+def _demonstrative_subject(tok: Token) -> bool:
+    """ "That includes Texas, …": a demonstrative subject, not a subordinator (stripped, it
+    left "includes Texas, …")."""
+    return tok.tag_ == "DT" and tok.dep_ in ("nsubj", "nsubjpass")
 
 
 _OPENING_QUOTES = frozenset({'"', "``", "\u201c"})

@@ -42,7 +42,11 @@ _CHANGE_BASE = re.compile(
     r"\b(?:increase|decrease|rise|drop|jump|gain|decline|fall|growth|higher|lower|more|less|up"
     r"|down)\b[^.;]{0,30}?\b(?:over|than|compared (?:with|to)|versus)\s+(?:in\s+|during\s+)?$"
     # "would have been flat from the revised March numbers"
-    r"|\b(?:flat|unchanged|steady|up|down|higher|lower)\s+from\s+(?:the\s+)?(?:\w+\s+)?$",
+    r"|\b(?:flat|unchanged|steady|up|down|higher|lower)\s+from\s+(?:the\s+)?(?:\w+\s+)?$"
+    # "the lowest jobless rate since December 1969", "for the first time since March"
+    r"|\b(?:lowest|highest|largest|biggest|smallest|worst|best|fastest|slowest|strongest"
+    r"|weakest|steepest|sharpest|deepest|longest|shortest|most|least|first\s+time|record)"
+    r"\b[^.;]{0,40}?\bsince\s+(?:the\s+)?(?:start\s+of\s+|end\s+of\s+)?$",
     re.I,
 )
 _PERIODS = ("century", "decade", "year", "half", "season", "quarter", "month", "week")
@@ -115,7 +119,8 @@ def _datable(t: TimeExpr, dct: datetime | None) -> _Dated | None:
 
 def _comparison(t: TimeExpr, sent: Sentence) -> bool:
     """ "Year-ago" figures, "compared with ... a year earlier" and the base of a change ("a 12%
-    increase over the previous month", "higher than last year") are comparisons."""
+    increase over the previous month", "higher than last year", "the lowest rate since December
+    1969") are comparisons."""
     if _YEAR_AGO.search(t.text):
         return True
     if _CHANGE_BASE.search(sent.text[: max(0, t.start - sent.start)]):
