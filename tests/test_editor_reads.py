@@ -937,3 +937,45 @@ def test_a_place_the_speakers_come_from_is_not_the_speaker_and_keeps_its_stop() 
     by_cue = {att.cue: names.get(att.actor_id or "") for att in analysis.attributions}
     assert by_cue["show"] != "Florida" and by_cue["reported"] not in ("U.S", "U.S."), by_cue
     assert by_cue["said"] == "U.S.", by_cue
+
+
+def test_a_question_put_to_someone_is_not_the_askers_position() -> None:
+    """NeuS: "### Matt Lauer — Position: she would use military force or renewed negotiations if
+    Iran cheated on the nuclear deal" (from "Lauer asked Clinton … whether she would use …")."""
+    text = (
+        "NBC’s Matt Lauer asked Democratic presidential nominee Hillary Clinton on Wednesday "
+        "whether she would use military force if Iran cheated on the nuclear deal. Clinton said "
+        "she would not hesitate to act."
+    )
+    positions = {p.actor: p.position for p in _brief(text).who_thinks_what}
+    assert "Matt Lauer" not in positions, positions
+    assert positions.get("Hillary Clinton") == "she would not hesitate to act", positions
+
+
+def test_the_year_of_a_coming_race_dates_nothing() -> None:
+    """NeuS: "2020 — Biden becomes the 20th Democrat to enter the 2020 race" (written in the
+    race's year: the year names the race, the entering is now); a past primary still dates its
+    event."""
+    lines = _timeline(
+        "Joe Biden announced his bid on Thursday. Biden becomes the 20th Democrat to enter the "
+        "2020 race. He lost the 1988 primary after a plagiarism scandal.",
+        "Biden runs",
+        datetime(2020, 1, 9, 12),
+    )
+    assert not any(t.startswith("Biden becomes the 20th Democrat") for t in lines), lines
+    assert any(t.startswith("He lost the 1988 primary") for t in lines), lines
+
+
+def test_a_pronoun_clause_shows_its_sentence_only_when_that_tells_no_other_time() -> None:
+    """NeuS: "June 1987 — Mr. Biden made his long-awaited announcement Thursday in an online
+    video posted nearly 32 years after he began his first presidential campaign in June 1987"
+    (the whole sentence, shown for the clause's "he", says he announced in 1987)."""
+    lines = _timeline(
+        "Joe Biden is running for president. Mr. Biden made his long-awaited announcement "
+        "Thursday in an online video posted nearly 32 years after he began his first "
+        "presidential campaign in June 1987.",
+        "Biden runs",
+        datetime(2019, 4, 26, 12),
+    )
+    assert "he began his first presidential campaign" in lines, lines
+    assert sum(t.startswith("Mr. Biden made his long-awaited announcement") for t in lines) == 1

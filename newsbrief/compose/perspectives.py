@@ -66,6 +66,11 @@ _SAYS_NOTHING = re.compile(
     r"elaborate|confirm|reveal|mention)(?: on| about)?$",
     re.I,
 )
+# "asked whether she would use military force": a question put to someone, not a position
+_ASKS = re.compile(r"^(?:\w+ )?(?:ask|asks|asked|asking|wonder|wonders|wondered|wondering)$", re.I)
+_QUESTION_WORDS = frozenset(
+    {"whether", "if", "why", "how", "what", "when", "where", "who", "which"}
+)
 _TRAIL = " ,;:—–-"
 _LEAD = re.compile(r"^(?:that|whether)\s+", re.I)
 _CLAUSE_BREAK = re.compile(r"[,;:—–]\s")
@@ -208,6 +213,10 @@ def _says_something(att: Attribution) -> bool:
         return False
     if _REFUSES.match(cue) and att.content.lstrip().lower().startswith("to "):
         return False  # "declined to make that information public": a refusal, nothing said
+    if _ASKS.match(cue) and att.kind != "direct":
+        first = att.content.lstrip(" \"'“‘").split(" ", 1)[0].lower()
+        if first in _QUESTION_WORDS:
+            return False
     if att.content.strip(" .,;:\"'“”‘’").lower() in _PRONOUNS:
         return False  # "it was first declared", "they were backed": nothing said
     content = att.content.strip(" .,;:\"'“”‘’")

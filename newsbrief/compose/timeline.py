@@ -102,11 +102,15 @@ def says_who(text: str) -> bool:
 def readable(entry: TimelineEntry, analysis: Analysis) -> TimelineEntry:
     """A clause that opens on a pronoun ("he has been a registered Republican") or on an
     auxiliary ("have been released …") does not say who; the whole sentence does, when it is
-    not long."""
+    not long and tells of no other time."""
     if not _PRONOUN_OPENING.match(entry.text):
         return entry
     index = entry.evidence.sentence_index
     if not 0 <= index < len(analysis.sentences):
+        return entry
+    if any(e.evidence.sentence_index == index and e.date != entry.date for e in analysis.events):
+        # "Mr. Biden made his announcement Thursday … after he began his first presidential
+        # campaign in June 1987": the sentence under June 1987 would say he announced then
         return entry
     sent = analysis.sentences[index]
     start, end = trim_span(analysis, sent)

@@ -85,7 +85,7 @@ def find_events(
         if _comparison(d.timex, sent):
             continue  # "up from $5 million a year earlier": a figure, not an event
         verb = governing_verb(span)
-        if _generic_today(d.timex, verb) or _names_a_body(span):
+        if _generic_today(d.timex, verb) or _names_a_body(span) or _coming_contest(span, d, dct):
             continue
         if verb is not None and verb.i in seen_verbs:
             continue  # "rose in 2022 and 2023": one event, dated by the first expression
@@ -142,6 +142,24 @@ def _names_a_body(span: Span) -> bool:
     return root.head.lemma_.lower() in _BODIES or any(
         c.lemma_.lower() in _BODIES for c in root.head.children if c.dep_ == "compound"
     )
+
+
+_CONTESTS = frozenset(
+    {"race", "election", "elections", "campaign", "cycle", "primary", "primaries", "contest",
+     "nomination", "season", "budget", "olympics", "census"}
+)  # fmt: skip
+
+
+def _coming_contest(span: Span, d: _Dated, dct: datetime | None) -> bool:
+    """ "to enter the 2020 race", written in 2019 or 2020: the year names the contest the
+    clause is about, not when its verb happens ("won the 2016 election", written later, is an
+    event of 2016)."""
+    root = span.root
+    if dct is None or root.dep_ not in ("nummod", "compound", "amod", "nmod"):
+        return False
+    if root.head.lemma_.lower() not in _CONTESTS and root.head.lower_ not in _CONTESTS:
+        return False
+    return d.date[:4].isdigit() and int(d.date[:4]) >= dct.year
 
 
 def _generic_today(t: TimeExpr, verb: Token | None) -> bool:
