@@ -139,3 +139,23 @@ def test_a_headline_that_asks_is_not_the_storys_title() -> None:
         _src("b", "Weather for the week", "Rain is expected.", 2),
     ]
     assert story_title(sources) == quoted
+
+
+def test_a_scraped_pages_time_stamp_is_not_its_headline() -> None:
+    """Timeline17 (BBC pages as scraped): stories titled "Page last updated at 08:03 GMT ,
+    Tuesday , 26 July 2011 09:03 UK -LRB- an error occurred …" and "Last updated : 29 June
+    2010 Are you trying …"."""
+    stamped = (
+        "Page last updated at 08:03 GMT , Tuesday , 26 July 2011 09:03 UK -LRB- an error "
+        "occurred while processing this directive -RRB- Katherine Jackson has announced a "
+        "new tour . More text ."
+    )
+    assert headline_from_lead(stamped) == "Katherine Jackson has announced a new tour"
+    dated = "8 November 2011 Last updated at 06:28 GMT Help The doctor was found guilty . More ."
+    assert headline_from_lead(dated) == "The doctor was found guilty"
+    assert headline_from_lead("Last updated : 29 June 2010 Fans gathered . More .") == (
+        "Fans gathered"
+    )
+    assert headline_from_lead("Last year the company updated its rules.") == (
+        "Last year the company updated its rules"
+    )

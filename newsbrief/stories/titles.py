@@ -57,6 +57,16 @@ _DATELINE = re.compile(
     r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*"
     r"(?:\([A-Za-z .&'-]{1,30}\))?\s*(?:-{1,2}|—|–|―|:)\s+)"
 )
+# a page's time stamp before its lead, as scraped pages keep it: "Page last updated at 08:03 GMT ,
+# Tuesday , 26 July 2011 09:03 UK", "9 November 2011 Last updated at 10:48 GMT Help", "Last
+# updated : 29 June 2010", and a server's "(an error occurred while processing this directive)"
+_STAMP = re.compile(
+    r"^\s*(?:(?:(?:\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s+)?(?:page\s+)?last\s+updated\s*(?:at|on|:)?\s*"
+    r"(?:\d{1,2}:\d{2}\s*(?:GMT|BST|UTC|ET)?\s*,?\s*)?(?:[A-Z][a-z]+day\s*,\s*)?"
+    r"(?:\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s*)?(?:\d{1,2}:\d{2}\s+UK\s*)?(?:Help\s+)?)"
+    r"|(?:-LRB-|\()\s*an error occurred while processing this directive\s*(?:-RRB-|\))\s*)+",
+    re.I,
+)
 # a lead's label line ("ABSTRACT.", "FULL TEXT.", "Advertisement") is not its first sentence
 _LABEL_LINE = re.compile(r"^[A-Z][A-Za-z ]{0,24}[.:]?$")
 _BYLINE = re.compile(r"^\s*By\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:,[^\n]{0,40})?\n")
@@ -132,6 +142,7 @@ def headline_from_lead(text: str) -> str:
     """A headline composed from the lead: its first sentence without dateline or byline, cut
     to its main clause (who did what) when long. Never empty."""
     lead = _BYLINE.sub("", text.lstrip()[: LEAD_CHARS * 2], count=1)
+    lead = _STAMP.sub("", lead, count=1)
     lines = [line.strip() for line in lead.split("\n") if line.strip()]
     while len(lines) > 1 and _LABEL_LINE.match(lines[0]) and len(lines[0].split()) <= 3:
         lines.pop(0)
