@@ -903,7 +903,7 @@ def test_a_demonstrative_subject_and_a_small_clause_stay_with_their_verb() -> No
     lines = _timeline(
         "Across the country, 19 states saw new cases reach daily records on Sunday. That "
         "includes Texas, Georgia and Florida, the last of which reported 15,300 new cases on "
-        "Sunday. Seven cities watched prices rise on Friday.",
+        "Sunday. Seven cities watched prices rise on Friday. That offer was rejected on Saturday.",
         "Cases climb",
         datetime(2020, 7, 13, 12),
     )
@@ -911,6 +911,7 @@ def test_a_demonstrative_subject_and_a_small_clause_stay_with_their_verb() -> No
     assert any(t.startswith("Across the country, 19 states saw new cases reach") for t in lines)
     assert any(t.startswith("That includes Texas") for t in lines), lines
     assert "Seven cities watched prices rise" in lines, lines
+    assert any(t.startswith("That offer was rejected") for t in lines), lines
 
 
 def test_the_data_is_not_an_actor_with_a_position() -> None:
@@ -958,11 +959,12 @@ def test_the_year_of_a_coming_race_dates_nothing() -> None:
     event."""
     lines = _timeline(
         "Joe Biden announced his bid on Thursday. Biden becomes the 20th Democrat to enter the "
-        "2020 race. He lost the 1988 primary after a plagiarism scandal.",
+        "2020 race. The more moderate 2020 Democratic hopefuls took aim at him. He lost the "
+        "1988 primary after a plagiarism scandal.",
         "Biden runs",
         datetime(2020, 1, 9, 12),
     )
-    assert not any(t.startswith("Biden becomes the 20th Democrat") for t in lines), lines
+    assert not any(t.startswith(("Biden becomes the 20th", "The more moderate")) for t in lines)
     assert any(t.startswith("He lost the 1988 primary") for t in lines), lines
 
 

@@ -250,7 +250,7 @@ def _strip(doc: Doc, first: int, last: int, timex: Span | None) -> tuple[int, in
         if not _closes_later(doc, first, last) and (
             tok.is_punct
             or tok.pos_ in _EDGE_POS
-            or (tok.lower_ in _LEAD_STRIP and not _demonstrative_subject(tok))
+            or (tok.lower_ in _LEAD_STRIP and not _demonstrative(tok))
             or tok.text in _QUOTES
         ):
             first, changed = first + 1, True
@@ -264,10 +264,10 @@ def _strip(doc: Doc, first: int, last: int, timex: Span | None) -> tuple[int, in
     return first, last
 
 
-def _demonstrative_subject(tok: Token) -> bool:
-    """ "That includes Texas, …": a demonstrative subject, not a subordinator (stripped, it
-    left "includes Texas, …")."""
-    return tok.tag_ == "DT" and tok.dep_ in ("nsubj", "nsubjpass")
+def _demonstrative(tok: Token) -> bool:
+    """ "That includes Texas, …", "That offer was rejected": a demonstrative, not a
+    subordinator (stripped, it left "includes Texas, …" and "offer was rejected")."""
+    return tok.tag_ == "DT"
 
 
 _OPENING_QUOTES = frozenset({'"', "``", "\u201c"})
