@@ -153,8 +153,8 @@ _CONTESTS = frozenset(
 
 def _coming_contest(span: Span, d: _Dated, dct: datetime | None) -> bool:
     """ "to enter the 2020 race", "2020 Democratic hopefuls took aim at …", written in 2019 or
-    2020: the year names the contest the clause is about, not when its verb happens ("won the 2016 election", written later, is an
-    event of 2016)."""
+    2020: the year names the contest the clause is about, not when its verb happens ("won the
+    2016 election", written later, is an event of 2016)."""
     root = span.root
     if dct is None or root.dep_ not in ("nummod", "compound", "amod", "nmod"):
         return False
