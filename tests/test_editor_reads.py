@@ -981,3 +981,31 @@ def test_a_pronoun_clause_shows_its_sentence_only_when_that_tells_no_other_time(
     )
     assert "he began his first presidential campaign" in lines, lines
     assert sum(t.startswith("Mr. Biden made his long-awaited announcement") for t in lines) == 1
+
+
+def test_an_inner_clauses_subordinator_stays_and_a_decade_is_what_was_said() -> None:
+    """NeuS: "signing two coronavirus economic relief executive orders, Biden said …" (the
+    "After" of a clause inside the cut stripped as if it opened the cut) and "191 — The only
+    decade dating back to the 1910s that experienced a slower increase … was the 1930s" (how far
+    back a comparison looks is no event; the 1930s is)."""
+    lines = _timeline(
+        "The union met on Monday. After signing two executive orders, Biden criticized the plan "
+        "on Friday, and the Senate will hold the trial on February 8. The only decade dating "
+        "back to the 1910s that experienced a slower increase in population growth was the "
+        "1930s, during the Great Depression.",
+        "Census",
+        datetime(2021, 1, 25, 12),
+    )
+    assert "After signing two executive orders, Biden criticized the plan" in lines, lines
+    assert not any(t.startswith("signing") for t in lines), lines
+    article = article_from_text(
+        "Census data unveiled on Monday revealed that the population was 331.5 million. The only "
+        "decade dating back to the 1910s that experienced a slower increase in population growth "
+        "was the 1930s, during the Great Depression.",
+        title="Census",
+        published=datetime(2021, 4, 27, 12),
+    )
+    entries = compose_brief(analyze(article), Settings()).story_so_far
+    decade = [e for e in entries if e.text.startswith("The only decade")]
+    assert [e.date_label for e in decade] == ["1930s"], [(e.date, e.text) for e in entries]
+    assert decade[0].text.endswith("was the 1930s, during the Great Depression")

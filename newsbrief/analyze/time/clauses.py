@@ -86,7 +86,10 @@ def predicate_span(
     first, last = _run_around(head.i, keep)
     first = _after_dateline(doc, sent, first)
     # a date that is the subject ("The quarter was terrible") stays in the clause
-    strip = None if timex is not None and timex.root.dep_ in ("nsubj", "nsubjpass") else timex
+    # (and one that is what the clause says: "the only decade … was the 1930s")
+    strip = (
+        None if timex is not None and timex.root.dep_ in ("nsubj", "nsubjpass", "attr") else timex
+    )
     first, last = _strip(doc, first, last, strip)
     first, last = _shorten(doc, first, last, strip)
     if not _informative(doc, first, last) or not _main_verb_has_subject(doc, first, last):
@@ -250,7 +253,11 @@ def _strip(doc: Doc, first: int, last: int, timex: Span | None) -> tuple[int, in
         if not _closes_later(doc, first, last) and (
             tok.is_punct
             or tok.pos_ in _EDGE_POS
-            or (tok.lower_ in _LEAD_STRIP and not _demonstrative(tok))
+            or (
+                tok.lower_ in _LEAD_STRIP
+                and not _demonstrative(tok)
+                and not _opens_kept_clause(doc, tok, first, last)
+            )
             or tok.text in _QUOTES
         ):
             first, changed = first + 1, True
@@ -262,6 +269,16 @@ def _strip(doc: Doc, first: int, last: int, timex: Span | None) -> tuple[int, in
         if trailing and last > first and not _opened_before(doc, first, last):
             last, changed = last - 1, True
     return first, last
+
+
+def _opens_kept_clause(doc: Doc, tok: Token, first: int, last: int) -> bool:
+    """ "After signing two orders, Biden said …": the subordinator of a clause inside the span,
+    not of the span's own clause ("after talks collapsed" → "talks collapsed"), stays; without
+    it the span opens "signing two orders, …"."""
+    if tok.dep_ not in ("mark", "prep") or not first < tok.head.i <= last:
+        return False
+    head = tok.head
+    return head.pos_ in ("VERB", "AUX") and first <= head.head.i <= last and head.head is not head
 
 
 def _demonstrative(tok: Token) -> bool:

@@ -46,7 +46,9 @@ _CHANGE_BASE = re.compile(
     # "the lowest jobless rate since December 1969", "for the first time since March"
     r"|\b(?:lowest|highest|largest|biggest|smallest|worst|best|fastest|slowest|strongest"
     r"|weakest|steepest|sharpest|deepest|longest|shortest|most|least|first\s+time|record)"
-    r"\b[^.;]{0,40}?\bsince\s+(?:the\s+)?(?:start\s+of\s+|end\s+of\s+)?$",
+    r"\b[^.;]{0,40}?\bsince\s+(?:the\s+)?(?:start\s+of\s+|end\s+of\s+)?$"
+    # "the only decade dating back to the 1910s that …": how far back a comparison looks
+    r"|\b(?:dating|going|stretching|reaching)\s+back\s+to\s+(?:the\s+)?$",
     re.I,
 )
 _PERIODS = ("century", "decade", "year", "half", "season", "quarter", "month", "week")
