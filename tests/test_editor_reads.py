@@ -1009,3 +1009,23 @@ def test_an_inner_clauses_subordinator_stays_and_a_decade_is_what_was_said() -> 
     decade = [e for e in entries if e.text.startswith("The only decade")]
     assert [e.date_label for e in decade] == ["1930s"], [(e.date, e.text) for e in entries]
     assert decade[0].text.endswith("was the 1930s, during the Great Depression")
+
+
+def test_comparison_bases_and_a_laws_year_date_nothing() -> None:
+    """NeuS: "2020 — they have in any month so far" (from "… more checks in March … than they
+    have in any month so far this year"), "2020-02 — That number was up almost 36 percent" (from
+    "… from February"), "1965 — … the Voting Rights Act of 1965 … was last reauthorized in 2006"
+    and "that could be in jeopardy in Tuesday’s election" (a mid-sentence "that" says no more
+    than "it" does: the sentence is shown)."""
+    lines = _timeline(
+        "The FBI conducted more background checks in March than they have in any month so far "
+        "this year. That number was up almost 36 percent from February. Sales rose 5% from "
+        "March. Lawmakers noted that the Voting Rights Act of 1965 was last reauthorized in 2006. "
+        "Republicans control the Senate but that could be in jeopardy in Tuesday’s election.",
+        "Checks",
+        datetime(2020, 5, 15, 12),
+    )
+    assert not any(t.startswith(("they have", "That number", "Sales rose")) for t in lines), lines
+    assert any(t.startswith("The FBI conducted more background checks") for t in lines), lines
+    assert any(t.startswith("Lawmakers noted that the Voting Rights Act") for t in lines), lines
+    assert not any(t.startswith("that could be") for t in lines), lines

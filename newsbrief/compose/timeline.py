@@ -86,6 +86,7 @@ def _once(entries: list[TimelineEntry], items: list[_Item]) -> tuple[TimelineEnt
 # ("instigating the deadly 6 January riot", from "accuse the ex-president of instigating …")
 _PRONOUN_OPENING = re.compile(
     r"^(?:he|she|they|it|him|them|his|her|their|its|i|we|you|me|(?-i:us)|my|our|your"
+    r"|(?-i:that|this|these|those)"
     r"|have|has|had|was|were|is|are|will|would|could|should|can|may|might|must|been|being"
     r"|(?-i:[a-z]+ing))\b",
     re.I,

@@ -39,8 +39,10 @@ _YEAR_AGO = re.compile(r"year[-\s](?:ago|earlier)\b", re.I)
 _AGO = re.compile(r"\b(?:ago|earlier)$", re.I)
 _COMPARING = re.compile(r"\b(?:compared|from|versus|than|up|down)\b", re.I)
 _CHANGE_BASE = re.compile(
-    r"\b(?:increase|decrease|rise|drop|jump|gain|decline|fall|growth|higher|lower|more|less|up"
-    r"|down)\b[^.;]{0,30}?\b(?:over|than|compared (?:with|to)|versus)\s+(?:in\s+|during\s+)?$"
+    r"\b(?:increase[ds]?|decrease[ds]?|ris(?:e|es|en|ing)|rose|drop(?:s|ped)?|jump(?:s|ed)?"
+    r"|gain(?:s|ed)?|declin(?:e|es|ed)|fall(?:s|en)?|fell|grow(?:s|n)?|grew|growth"
+    r"|climb(?:s|ed)?|higher|lower|more|less|up|down)\b"
+    r"[^.;]{0,30}?\b(?:over|than|from|compared (?:with|to)|versus)\s+(?:in\s+|during\s+)?$"
     # "would have been flat from the revised March numbers"
     r"|\b(?:flat|unchanged|steady|up|down|higher|lower)\s+from\s+(?:the\s+)?(?:\w+\s+)?$"
     # "the lowest jobless rate since December 1969", "for the first time since March"
@@ -89,6 +91,8 @@ def find_events(
         verb = governing_verb(span)
         if _generic_today(d.timex, verb) or _names_a_body(span) or _coming_contest(span, d, dct):
             continue
+        if _compared(verb):
+            continue  # "more checks in March … than they have in any month so far this year"
         if verb is not None and verb.i in seen_verbs:
             continue  # "rose in 2022 and 2023": one event, dated by the first expression
         if verb is not None:
@@ -135,9 +139,15 @@ _BODIES = frozenset(
 )
 
 
+_ACT_OF = re.compile(r"\b[A-Z][a-z]+ (?:Act|Accords?|Agreement|Treaty|Convention) of\s+$")
+
+
 def _names_a_body(span: Span) -> bool:
-    """ "the Jan. 6 select committee", "the 9/11 commission": a date in a body's name says when
-    something else happened, not when the clause's verb did."""
+    """ "the Jan. 6 select committee", "the 9/11 commission", "the Voting Rights Act of 1965": a
+    date in a body's or a law's name says when something else happened, not when the clause's
+    verb did."""
+    if _ACT_OF.search(span.doc.text, max(0, span.start_char - 60), span.start_char):
+        return True
     root = span.root
     if root.dep_ not in ("nmod", "compound", "amod", "npadvmod"):
         return False
@@ -163,6 +173,17 @@ def _coming_contest(span: Span, d: _Dated, dct: datetime | None) -> bool:
     if root.head.lemma_.lower() not in _CONTESTS and root.head.lower_ not in _CONTESTS:
         return False
     return d.date[:4].isdigit() and int(d.date[:4]) >= dct.year
+
+
+def _compared(verb: Token | None) -> bool:
+    """The clause of a comparison's base, with its own subject ("… than they have in any month
+    so far this year"); not an elliptical one ("added fewer jobs than expected in September")."""
+    if verb is None:
+        return False
+    children = list(verb.children)
+    return any(c.dep_ == "mark" and c.lower_ == "than" for c in children) and any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in children
+    )
 
 
 def _generic_today(t: TimeExpr, verb: Token | None) -> bool:
