@@ -9,7 +9,8 @@ records (the verbatim clause each date dates) for "The Story So Far".
   ``relative`` (deictic words, "last/next", weekdays, "ago", anaphora) propose and normalize.
 - ``resolve``: anchoring on the DCT, on the last mentioned date and on tense.
 - ``points``: calendar points at a granularity and their TimeML values; ``lexicon``: word tables.
-- ``events`` and ``clauses``: the dated clauses cut out of the parse.
+- ``events`` and ``clauses``: the dated clauses cut out of the parse; ``nonevents``: the dates
+  in a clause that do not date it (a comparison's base, a name, a contest still to come).
 """
 
 from newsbrief.analyze.time.events import find_events

@@ -1,0 +1,129 @@
+"""Time expressions in a clause that do not date it: what "The Story So Far" leaves out.
+
+A date can sit in a clause without saying when its verb happened: the base of a comparison
+("up from $5 million a year earlier", "the lowest rate since December 1969", "more than they
+have in any month so far this year"), the name of a body or a law ("the Jan. 6 select
+committee", "the Voting Rights Act of 1965"), a contest still to come ("to enter the 2020
+race"), or a "today" that means nowadays ("the galaxies we observe today").
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from spacy.tokens import Span, Token
+
+from newsbrief.models import Sentence, TimeExpr
+
+__all__ = ["dates_nothing"]
+
+
+def dates_nothing(
+    t: TimeExpr,
+    sent: Sentence,
+    span: Span,
+    verb: Token | None,
+    value: str,
+    dct: datetime | None,
+) -> bool:
+    """True when ``t`` (parsed as ``span``, its normalized ``value``, the verb it modifies)
+    does not date the clause of ``verb`` in ``sent``."""
+    return (
+        _comparison(t, sent)
+        or _compared(verb)
+        or _generic_today(t, verb)
+        or _names_a_body(span)
+        or _coming_contest(span, value, dct)
+    )
+
+
+_YEAR_AGO = re.compile(r"year[-\s](?:ago|earlier)\b", re.I)
+_AGO = re.compile(r"\b(?:ago|earlier)$", re.I)
+_COMPARING = re.compile(r"\b(?:compared|from|versus|than|up|down)\b", re.I)
+_CHANGE_BASE = re.compile(
+    r"\b(?:increase[ds]?|decrease[ds]?|ris(?:e|es|en|ing)|rose|drop(?:s|ped)?|jump(?:s|ed)?"
+    r"|gain(?:s|ed)?|declin(?:e|es|ed)|fall(?:s|en)?|fell|grow(?:s|n)?|grew|growth"
+    r"|climb(?:s|ed)?|higher|lower|more|less|up|down)\b"
+    r"[^.;]{0,30}?\b(?:over|than|from|compared (?:with|to)|versus)\s+(?:in\s+|during\s+)?$"
+    # "would have been flat from the revised March numbers"
+    r"|\b(?:flat|unchanged|steady|up|down|higher|lower)\s+from\s+(?:the\s+)?(?:\w+\s+)?$"
+    # "the lowest jobless rate since December 1969", "for the first time since March"
+    r"|\b(?:lowest|highest|largest|biggest|smallest|worst|best|fastest|slowest|strongest"
+    r"|weakest|steepest|sharpest|deepest|longest|shortest|most|least|first\s+time|record)"
+    r"\b[^.;]{0,40}?\bsince\s+(?:the\s+)?(?:start\s+of\s+|end\s+of\s+)?$"
+    # "the only decade dating back to the 1910s that …": how far back a comparison looks
+    r"|\b(?:dating|going|stretching|reaching)\s+back\s+to\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def _comparison(t: TimeExpr, sent: Sentence) -> bool:
+    """ "Year-ago" figures, "compared with ... a year earlier" and the base of a change ("a 12%
+    increase over the previous month", "higher than last year", "the lowest rate since December
+    1969") are comparisons."""
+    if _YEAR_AGO.search(t.text):
+        return True
+    if _CHANGE_BASE.search(sent.text[: max(0, t.start - sent.start)]):
+        return True
+    return bool(_AGO.search(t.text)) and bool(_COMPARING.search(sent.text))
+
+
+_BODIES = frozenset(
+    {"committee", "subcommittee", "commission", "panel", "inquiry", "investigation", "probe"}
+)
+
+
+_ACT_OF = re.compile(r"\b[A-Z][a-z]+ (?:Act|Accords?|Agreement|Treaty|Convention) of\s+$")
+
+
+def _names_a_body(span: Span) -> bool:
+    """ "the Jan. 6 select committee", "the 9/11 commission", "the Voting Rights Act of 1965": a
+    date in a body's or a law's name says when something else happened, not when the clause's
+    verb did."""
+    if _ACT_OF.search(span.doc.text, max(0, span.start_char - 60), span.start_char):
+        return True
+    root = span.root
+    if root.dep_ not in ("nmod", "compound", "amod", "npadvmod"):
+        return False
+    return root.head.lemma_.lower() in _BODIES or any(
+        c.lemma_.lower() in _BODIES for c in root.head.children if c.dep_ == "compound"
+    )
+
+
+_CONTESTS = frozenset(
+    {"race", "election", "elections", "campaign", "cycle", "primary", "primaries", "contest",
+     "nomination", "season", "budget", "olympics", "census", "hopeful", "hopefuls",
+     "candidate", "contender", "nominee"}
+)  # fmt: skip
+
+
+def _coming_contest(span: Span, value: str, dct: datetime | None) -> bool:
+    """ "to enter the 2020 race", "2020 Democratic hopefuls took aim at …", written in 2019 or
+    2020: the year names the contest the clause is about, not when its verb happens ("won the
+    2016 election", written later, is an event of 2016)."""
+    root = span.root
+    if dct is None or root.dep_ not in ("nummod", "compound", "amod", "nmod"):
+        return False
+    if root.head.lemma_.lower() not in _CONTESTS and root.head.lower_ not in _CONTESTS:
+        return False
+    return value[:4].isdigit() and int(value[:4]) >= dct.year
+
+
+def _compared(verb: Token | None) -> bool:
+    """The clause of a comparison's base, with its own subject ("… than they have in any month
+    so far this year"); not an elliptical one ("added fewer jobs than expected in September")."""
+    if verb is None:
+        return False
+    children = list(verb.children)
+    return any(c.dep_ == "mark" and c.lower_ == "than" for c in children) and any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in children
+    )
+
+
+def _generic_today(t: TimeExpr, verb: Token | None) -> bool:
+    """ "the galaxies we observe today", "why the universe appears as it is today": "today" in
+    a present-tense relative or adverbial clause means nowadays, not the day of the news."""
+    if verb is None or t.text.lower() not in ("today", "nowadays"):
+        return False
+    return verb.tag_ in ("VBP", "VBZ") and verb.dep_ in ("relcl", "advcl", "acl")
