@@ -879,6 +879,16 @@ def test_an_aside_after_according_to_is_not_joined_to_the_statement() -> None:
     said = [s.text for p in _brief(text).who_thinks_what for s in p.statements]
     assert said and not any("according to" in t for t in said), said
     assert any(t.startswith("The number of open jobs rose by about 1 million") for t in said)
+    # the rest of one clause still joins: "… will need congressional authority, according to the
+    # ruling, to reopen drilling …" (NeuS: "— according to the ruling…" and the rest apart)
+    ruling = (
+        "A judge ruled on Friday. Mr. Trump will need congressional authority, according to the "
+        "ruling, to reopen drilling in Arctic areas."
+    )
+    said = [s.text for p in _brief(ruling).who_thinks_what for s in p.statements]
+    assert any(
+        t.endswith("according to the ruling, to reopen drilling in Arctic areas") for t in said
+    )
 
 
 def test_the_base_of_a_record_dates_nothing() -> None:
@@ -1029,3 +1039,21 @@ def test_comparison_bases_and_a_laws_year_date_nothing() -> None:
     assert any(t.startswith("The FBI conducted more background checks") for t in lines), lines
     assert any(t.startswith("Lawmakers noted that the Voting Rights Act") for t in lines), lines
     assert not any(t.startswith("that could be") for t in lines), lines
+
+
+def test_an_operative_of_a_place_and_a_second_unnamed_official_are_not_mistaken() -> None:
+    """NeuS: "### Florida — “There’s really no good answer here if you’re the Biden campaign”"
+    (said by "one Florida Democratic operative"); "the Ohio secretary of state" after "the
+    Indiana governor" was taken for the governor (the one person who had acted)."""
+    analysis = _analysis(
+        "“There’s really no good answer here,” one Florida Democratic operative said. The "
+        "Indiana governor said the state would act. The Ohio secretary of state said voting went "
+        "smoothly. The governor added that schools would stay open."
+    )
+    names = {a.id: a.name for a in analysis.actors}
+    by_cue = {
+        (att.cue, att.content[:12]): names.get(att.actor_id or "") for att in analysis.attributions
+    }
+    assert by_cue[("said", "There’s real")] is None, by_cue
+    assert by_cue[("said", "voting went ")] == "Ohio secretary", by_cue
+    assert by_cue[("added", "that schools")] == "Indiana governor", by_cue

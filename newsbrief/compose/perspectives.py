@@ -77,6 +77,7 @@ _CLAUSE_BREAK = re.compile(r"[,;:—–]\s")
 _SENTENCE_END = re.compile(r"[.!?][”\"’]?(?=\s)")
 _POSITION_WORDS = 32
 _RELATIVES = frozenset({"which", "who", "whom", "that", "what"})  # "which she described as …"
+_NOUN_PHRASE = re.compile(r"^\s*(?:the|a|an|its|their|his|her|this|that)\s", re.I)
 # "according to the data": numbers are where a figure comes from, not someone with a position
 _DATA = frozenset(
     {"data", "figures", "numbers", "statistics", "stats", "results", "records", "estimates",
@@ -184,9 +185,10 @@ def _spoken(atts: Iterable[Attribution], actors: dict[str, Actor]) -> list[Attri
 def _joined(atts: list[Attribution], text: str) -> list[Attribution]:
     """ "The larger landers, he said, could deliver tools …": an indirect statement that its
     reporting clause splits in two is one statement, shown whole (verbatim, with the clause),
-    not "The larger landers — said" and the rest apart. Not around "according to": what follows
-    its source ("…, according to the Bureau's survey, the highest number since 2000") is an
-    aside of its own, and joining would show the source inside the words."""
+    not "The larger landers — said" and the rest apart ("… will need congressional authority,
+    according to the ruling, to reopen drilling …" too). Not when a noun phrase follows an
+    "according to" ("…, according to the Bureau's survey, the highest number since 2000"): that
+    is an aside of its own, and joining would show the source inside the words."""
     out: list[Attribution] = []
     for att in atts:
         prev = out[-1] if out else None
@@ -194,7 +196,7 @@ def _joined(atts: list[Attribution], text: str) -> list[Attribution]:
             prev is not None
             and prev.cue_span == att.cue_span
             and prev.kind == att.kind == "indirect"
-            and att.cue.strip().lower() != "according to"
+            and not (att.cue.strip().lower() == "according to" and _NOUN_PHRASE.match(att.content))
             and prev.content_span.end <= att.cue_span.start < att.content_span.start
         ):
             span = Span(start=prev.content_span.start, end=att.content_span.end)

@@ -328,14 +328,19 @@ class Resolver:
             for seen in self._history
             if seen.subject and self.drafts[seen.draft].kind == "person"
         }
-        if len(people) == 1:  # "Joe Biden announced … the former vice president says": the one
-            (acted,) = people  # person who has acted so far is the one so described
+        unnamed = {p for p in people if self.drafts[p].name.lower() == self.drafts[p].role}
+        if len(people) == 1 and not unnamed:
+            # "Joe Biden announced … the former vice president says": the one person who has
+            # acted so far is the one so described
+            (acted,) = people
             draft = self.drafts[acted]
             draft.role = draft.role or name.lower()
             self._mention(acted, span)
             return
-        if people:
+        if people - unnamed:
             return  # several people have acted: which one is meant cannot be told
+        # only officials known by their role have acted: "the Ohio secretary of state" after
+        # "the Indiana governor" is another one, "the governor" the same (``role_mention``)
         key = "role:" + name.lower()
         idx = self._keys.get(key)
         if idx is None:

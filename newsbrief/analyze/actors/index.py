@@ -21,6 +21,8 @@ _PERSON_NOUNS = frozenset(
     {"businessman", "businesswoman", "man", "woman", "voter", "voters", "resident", "residents",
      "native", "developer", "mogul", "billionaire", "veteran", "student", "father", "mother",
      "farmer", "worker", "workers", "entrepreneur", "investor", "lawyer", "doctor", "teacher",
+     "operative", "operatives", "strategist", "strategists", "consultant", "donor", "donors",
+     "pollster", "fan", "fans", "mom", "dad",
      # nor the parts of a place ("a third of U.S. states reported …")
      "states", "cities", "counties", "provinces", "regions", "towns", "districts"}
 )  # fmt: skip
@@ -87,15 +89,18 @@ class ActorIndex:
 
     def _place_as_modifier(self, actor_id: str, start: int, s: int, e: int, end: int) -> bool:
         """A place naming where a person is from or works, inside the speaker's words: before a
-        person's noun ("the New York businessman", "a Virginia voter") or after one and "of"
-        ("a resident of Ohio")."""
+        person's noun ("the New York businessman", "a Virginia voter", "one Florida Democratic
+        operative") or after one and "of" ("a resident of Ohio")."""
         actor = self.get(actor_id)
         if actor is None or actor.kind != "country":
             return False
-        after = self._text[e:end].split(maxsplit=1)
+        after = self._text[e:end].split()
         before = self._text[start:s].split()
         of_place = len(before) >= 2 and before[-1] == "of" and before[-2].lower() in _PERSON_NOUNS
-        return (bool(after) and after[0] in _PERSON_NOUNS) or of_place
+        # the noun the place describes, next to it or at the end ("one Florida Democratic
+        # operative")
+        described = {w.strip(",.;:'’\"”").lower() for w in after[:1] + after[-1:]}
+        return bool(described & _PERSON_NOUNS) or of_place
 
     def _rank(self, actor_id: str) -> int:
         actor = self.get(actor_id)
