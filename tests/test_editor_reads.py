@@ -1057,3 +1057,28 @@ def test_an_operative_of_a_place_and_a_second_unnamed_official_are_not_mistaken(
     assert by_cue[("said", "There’s real")] is None, by_cue
     assert by_cue[("said", "voting went ")] == "Ohio secretary", by_cue
     assert by_cue[("added", "that schools")] == "Indiana governor", by_cue
+
+
+def test_a_name_coordinated_with_a_date_and_a_schedule_line_are_no_events() -> None:
+    """AEB (The Real Deal): "October 2019 — … Adam Neumann left the company in October, SoftBank,
+    its largest investor" (the parser coordinated SoftBank with October); AEB (Rolling Stone):
+    "Sunday 9 June 2019 — June 9 – West Palm Beach, FL @ Coral Sky Amphitheatre", a tour
+    schedule's line, on the timeline and as Context."""
+    lines = _timeline(
+        "After CEO and co-founder Adam Neumann left the company in October, SoftBank, its "
+        "largest investor, committed to a $9.5 billion lifeline to bail out the company.",
+        "WeWork",
+        datetime(2019, 11, 18, 12),
+    )
+    assert "CEO and co-founder Adam Neumann left the company" in lines, lines
+    schedule = "\n\n".join(
+        [
+            "The band announced a 30-date tour on Monday night in Nashville.",
+            "June 9 – West Palm Beach, FL @ Coral Sky Amphitheatre",
+            "August 14 – St. Louis, MO @ Hollywood Casino Amphitheatre – St. Louis",
+        ]
+    )
+    article = article_from_text(schedule, title="Tour", published=datetime(2019, 11, 19, 5))
+    brief = compose_brief(analyze(article), Settings())
+    shown = [e.text for e in brief.story_so_far] + [m.text for m in brief.why_it_matters]
+    assert shown and not any("@" in t for t in shown), shown

@@ -37,7 +37,11 @@ _FURNITURE = re.compile(
     # a list's introduction, not news: "Here are some of the highlights:", "as follows:"
     r"^\W*(?:here(?:'s|’s| is| are)|below)\b[^.!?]*:\s*$|\b(?:as follows|the following)\s*:\s*$|"
     # a picture's credit line: "Jewels after Jewels, installation views, photos © Inexhibit"
-    r"©|\bphotos? (?:by|courtesy of|credit)\b|\bimage courtesy\b",
+    r"©|\bphotos? (?:by|courtesy of|credit)\b|\bimage courtesy\b|"
+    # a schedule's line: "June 9 – West Palm Beach, FL @ Coral Sky Amphitheatre"
+    r"^\W*(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?"
+    r"\s*[–—-]\s+[^!?\n]{0,80}?\s@\s",
     re.I,
 )
 # a sourcing note says how the reporter got the story, not what happened: "The sources spoke

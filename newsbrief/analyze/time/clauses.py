@@ -81,6 +81,10 @@ def predicate_span(
         sub = list(child.subtree)
         if _is_clause(child) and (_contains_other(sub, others) or _own_subject(child)):
             keep.difference_update(t.i for t in sub)
+    if timex is not None:  # "left the company in October, SoftBank, its largest investor, …":
+        for child in timex.root.children:  # a name the parser coordinated with the date
+            if child.dep_ == "conj" and child.ent_type_ not in ("DATE", "TIME"):
+                keep.difference_update(t.i for t in child.subtree)
     if _reporting_only(head, keep):
         return None
     first, last = _run_around(head.i, keep)
