@@ -1082,3 +1082,16 @@ def test_a_name_coordinated_with_a_date_and_a_schedule_line_are_no_events() -> N
     brief = compose_brief(analyze(article), Settings())
     shown = [e.text for e in brief.story_so_far] + [m.text for m in brief.why_it_matters]
     assert shown and not any("@" in t for t in shown), shown
+
+
+def test_the_group_is_the_coalition_it_was_named_as() -> None:
+    """AEB (The Real Deal): "### Group — WeWork had reached an agreement with JLL …" (from "The
+    group, WeWorkers Coalition, formed in recent weeks … The group announced …")."""
+    analysis = _analysis(
+        "The group, WeWorkers Coalition, formed in recent weeks and sent a letter to management. "
+        "The group announced over the weekend that WeWork had reached an agreement with JLL."
+    )
+    names = {a.id: a.name for a in analysis.actors}
+    announced = [a for a in analysis.attributions if a.cue == "announced"]
+    assert [names.get(a.actor_id or "") for a in announced] == ["WeWorkers Coalition"], announced
+    assert "Group" not in names.values(), names

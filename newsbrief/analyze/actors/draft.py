@@ -78,6 +78,8 @@ class Resolver:
         self._history: list[_Seen] = []
         self.place_words: set[str] = set()
         self.name_words: set[str] = set()
+        # "the group, WeWorkers Coalition, …": the noun → the name it was given in apposition
+        self.described: dict[str, str] = {}
 
     # ------------------------------------------------------------------ helpers
 
@@ -369,10 +371,16 @@ class Resolver:
         return None if names.country_of(first) else "short:" + first
 
     def description(self, tok: Token) -> bool:
-        """ "the union", "the ministry": the most recent organization named with that word;
-        "the company", "the firm": the most recent company that is more than a passing mention."""
+        """ "the union", "the ministry": the most recent organization named with that word, or
+        the one named in apposition to it before ("The group, WeWorkers Coalition, …"); "the
+        company", "the firm": the most recent company that is more than a passing mention."""
         low = tok.lower_
         span = tok.doc[tok.left_edge.i : tok.i + 1]
+        named = self.described.get(low)
+        for seen in reversed(self._history):
+            if named is not None and self.drafts[seen.draft].name.lower() == named:
+                self._mention(seen.draft, span)  # "the group" after "The group, X Coalition,"
+                return True
         for seen in reversed(self._history):
             draft = self.drafts[seen.draft]
             if draft.kind in ("organization", "media") and low in draft.name.lower().split():

@@ -276,6 +276,8 @@ def _noun(res: Resolver, tok: Token) -> None:
         res.led_body(span, f"{leader.text} {tok.text.lower()}")
         return
     if any(c.dep_ == "appos" for c in tok.children) or _names_inside(tok):
+        if definite and low in names.ORG_WORDS:
+            _remember_apposition(res, tok)
         return
     if definite and speaking and lemma in names.ROLE_NOUNS and lemma not in names.GROUP_HEADS:
         res.unnamed_official(tok)
@@ -286,6 +288,17 @@ def _noun(res: Resolver, tok: Token) -> None:
         res.group(tok, media=lemma in _OUTLET_HEADS)
     elif tok.dep_ in ("poss", "dobj", "pobj", "nsubj"):
         res.group(tok, create=False)
+
+
+def _remember_apposition(res: Resolver, tok: Token) -> None:
+    """ "The group, WeWorkers Coalition, formed …": a later "the group" is that coalition."""
+    for child in tok.children:
+        if child.dep_ != "appos" or child.ent_type_ != "ORG":
+            continue
+        ent = next((e for e in tok.doc.ents if e.start <= child.i < e.end), None)
+        if ent is not None:
+            res.described[tok.lower_] = names.clean_name(ent.text).lower()
+            return
 
 
 # bodies named after the person who leads them ("the Trump administration")

@@ -83,7 +83,11 @@ def predicate_span(
             keep.difference_update(t.i for t in sub)
     if timex is not None:  # "left the company in October, SoftBank, its largest investor, …":
         for child in timex.root.children:  # a name the parser coordinated with the date
-            if child.dep_ == "conj" and child.ent_type_ not in ("DATE", "TIME"):
+            if (
+                child.dep_ == "conj"
+                and child.pos_ == "PROPN"
+                and child.ent_type_ not in ("DATE", "TIME")
+            ):
                 keep.difference_update(t.i for t in child.subtree)
     if _reporting_only(head, keep):
         return None
