@@ -1095,3 +1095,23 @@ def test_the_group_is_the_coalition_it_was_named_as() -> None:
     announced = [a for a in analysis.attributions if a.cue == "announced"]
     assert [names.get(a.actor_id or "") for a in announced] == ["WeWorkers Coalition"], announced
     assert "Group" not in names.values(), names
+
+
+def test_a_booking_list_and_a_house_number_are_not_statements_or_years() -> None:
+    """AEB (The Republic): "### Jonathan P. Blair — Possession of methamphetamine, visiting a
+    common nuisance, held in jail … — wrote" (a list of charges after a name and a colon) and
+    "1909 — … a vehicle driven by Jonathan P. Blair, 29, of 1909 Jolinda Drive"."""
+    text = "\n\n".join(
+        [
+            "Police arrested six people Monday.",
+            "A short time later, officers stopped a vehicle driven by Jonathan P. Blair, 29, of "
+            "1909 Jolinda Drive.",
+            "Jonathan P. Blair: Possession of methamphetamine, visiting a common nuisance, held "
+            "in jail in lieu of $72,500 bond.",
+        ]
+    )
+    analysis = _analysis(text)
+    assert not any(a.cue == ":" for a in analysis.attributions), analysis.attributions
+    assert not any(t.value == "1909" for t in analysis.timexes), analysis.timexes
+    headline = _analysis("Carson: Cruz Wrong About Immigration\n\nThe race went on.")
+    assert [a.cue for a in headline.attributions] == [":"], headline.attributions

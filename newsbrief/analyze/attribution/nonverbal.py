@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from typing import Literal
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from newsbrief.analyze import cues as lex
 from newsbrief.analyze.attribution.core import Cand, Ctx, is_cue_token
@@ -274,10 +274,22 @@ def colon(ctx: Ctx, tok: Token) -> Cand | None:
         return None
     if right[0] >= right[1]:
         return None
+    if quote is None and not headline and not _says(doc[right[0] : right[1]]):
+        return None  # "Jonathan P. Blair: Possession of methamphetamine, held in jail …": a list
     start, end = ctx.chars(right)
     if quote is not None:
         end = min(end, quote.inner_end)
     return ctx.cand(tok, (tok.i, tok.i + 1), source=left, contents=[(start, end)], lemma=":")
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _says(words: Span) -> bool:
+    """Words after a name and a colon in the body that say something: a clause with a finite
+    verb ("Do you think …"), not a list of charges or items (a headline may drop its verb:
+    "Obama: Economy on the mend")."""
+    return any(t.tag_ in _FINITE and t.dep_ != "amod" for t in words)
 
 
 _NAME_WORD = r"(?:(?:Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Rev|Jr|Sr|St)\.|[A-Z]\.|[A-Z][\w'’-]*)"

@@ -41,6 +41,11 @@ _YEAR_PREV = frozenset({"in", "since", "by", "of", "until", "till", "before", "a
                         "summer", "spring", "fall", "winter", "autumn", "-",
                         "last"})  # fmt: skip
 _NOT_YEAR_ENTS = frozenset({"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL"})
+# "of 1909 Jolinda Drive": a house number, not a year
+_STREET_AFTER = re.compile(
+    r"\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w'’-]*\s+){1,3}(?:Drive|Dr|Street|St|Avenue|Ave|Road|Rd|Place|Pl"
+    r"|Lane|Ln|Boulevard|Blvd|Court|Ct|Way|Circle|Terrace|Parkway|Pkwy|Highway|Hwy)\b"
+)
 # "until Tuesday", "as soon as Tuesday": a deadline or a hope looks forward whatever the tense
 _FORWARD_CUE = re.compile(r"\b(?:until|till|as\s+soon\s+as|as\s+early\s+as)\s+$", re.I)
 _WORD = re.compile(r"[A-Za-z]+|\d+'?s\b|\d+")
@@ -206,7 +211,7 @@ class _DocView:
         tok = self.token(start)
         if tok is None:
             return False
-        if tok.ent_type_ in _NOT_YEAR_ENTS:
+        if tok.ent_type_ in _NOT_YEAR_ENTS or _STREET_AFTER.match(self.doc.text, end):
             return False
         if tok.ent_type_ in ("DATE", "EVENT"):
             return True
