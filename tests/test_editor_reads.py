@@ -1115,3 +1115,17 @@ def test_a_booking_list_and_a_house_number_are_not_statements_or_years() -> None
     assert not any(t.value == "1909" for t in analysis.timexes), analysis.timexes
     headline = _analysis("Carson: Cruz Wrong About Immigration\n\nThe race went on.")
     assert [a.cue for a in headline.attributions] == [":"], headline.attributions
+
+
+def test_the_statement_said_is_its_authors_words() -> None:
+    """AEB (Al Jazeera): "### Statement — The cause of the crash is under investigation, …"
+    (after "…, the US military said in a statement on Wednesday")."""
+    text = (
+        "Two service members have been killed in a helicopter crash in Afghanistan, the US "
+        "military said in a statement on Wednesday. “The cause of the crash is under "
+        "investigation,” the statement said."
+    )
+    positions = _brief(text).who_thinks_what
+    assert "Statement" not in [p.actor for p in positions], positions
+    said = [s.text for p in positions for s in p.statements]
+    assert any(t.startswith("The cause of the crash is under investigation") for t in said), said

@@ -99,7 +99,8 @@ def who_thinks_what(analyses: Sequence[Analysis]) -> tuple[ActorPosition, ...]:
     entries: dict[str, _Entry] = {}
     for order, analysis in enumerate(analyses):
         names = {a.id: a for a in analysis.actors}
-        for att in _joined(_spoken(analysis.attributions, names), analysis.article.text):
+        spoken = _joined(_spoken(analysis.attributions, names), analysis.article.text)
+        for att in _by_author(spoken, names):
             actor = names[att.actor_id or ""]
             entry = _entry(entries, actor, order)
             entry.statements.append((_statement(analysis, att), att))
@@ -116,6 +117,32 @@ def who_thinks_what(analyses: Sequence[Analysis]) -> tuple[ActorPosition, ...]:
         key=lambda e: (-len(e.statements), -e.mentions, e.first),
     )
     return tuple(_position(e) for e in ranked)
+
+
+# what an actor speaks through, and a later "the statement said" stands for: the actor
+_DOCUMENTS = frozenset(
+    {"statement", "letter", "memo", "email", "e-mail", "release", "filing", "report", "tweet",
+     "post", "complaint", "lawsuit"}
+)  # fmt: skip
+
+
+def _by_author(atts: list[Attribution], names: dict[str, Actor]) -> list[Attribution]:
+    """ "…, the US military said in a statement. “The cause … is under investigation,” the
+    statement said": the statement's words are the military's (an actor "Statement" has no
+    position of its own). A document no one was said to speak through stays as it is."""
+    authors: dict[str, str] = {}
+    out = []
+    for att in atts:
+        name = names[att.actor_id or ""].name.lower()
+        if name in _DOCUMENTS and name in authors:
+            att = att.model_copy(update={"actor_id": authors[name]})
+        elif name not in _DOCUMENTS:
+            how = f"{att.cue} {att.channel or ''}".lower()
+            for noun in _DOCUMENTS:
+                if re.search(rf"\b(?:a|an|the|its|his|her|their)\s+(?:\w+\s+)?{noun}\b", how):
+                    authors[noun] = att.actor_id or ""
+        out.append(att)
+    return out
 
 
 def _key(name: str) -> str:
