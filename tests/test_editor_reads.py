@@ -1129,3 +1129,28 @@ def test_the_statement_said_is_its_authors_words() -> None:
     assert "Statement" not in [p.actor for p in positions], positions
     said = [s.text for p in positions for s in p.statements]
     assert any(t.startswith("The cause of the crash is under investigation") for t in said), said
+
+
+def test_a_cut_quote_a_dangling_relative_and_a_missing_reply_are_left_out() -> None:
+    """AEB (The Hill): "Monday 18 November 2019, night — OUT,” Noem tweeted" (the end of a
+    quotation the sentence split cut at "Get. It. OUT") and "### Governor's office — didn't
+    immediately respond to The Hill's request for comment"; AEB (Slate): "2016 — over
+    breakfast, my friend Helen handed me a novel about a quest that, …, would set me"."""
+    article = article_from_text(
+        "Gov. Kristi Noem is defending the campaign.\n\n“Meth is IN SD. We are here to Get. It. "
+        "OUT,” Noem tweeted Monday night.\n\nThe governor's office didn't immediately respond "
+        "to The Hill's request for comment.",
+        title="Meth",
+        published=datetime(2019, 11, 19, 12),
+    )
+    brief = compose_brief(analyze(article), Settings())
+    assert not any("OUT,”" in e.text for e in brief.story_so_far), brief.story_so_far
+    assert [p.actor for p in brief.who_thinks_what] == ["Kristi Noem"], brief.who_thinks_what
+    lines = _timeline(
+        "Three years ago, over breakfast, my friend Helen handed me a novel about a quest that, "
+        "unknown to both of us, would set me off on a quest of my own that would take me "
+        "across the country and back again.",
+        "Quest",
+        datetime(2019, 11, 15, 10),
+    )
+    assert lines == ["over breakfast, my friend Helen handed me a novel about a quest"], lines

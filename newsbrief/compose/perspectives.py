@@ -41,7 +41,8 @@ _AIMS = re.compile(
 # "declined to comment", "did not respond to requests for comment" say nothing
 _NO_COMMENT = re.compile(
     r"^\s*(?:to (?:comment|speak|say|respond|elaborate|discuss|answer)\b[\w ]{0,30}"
-    r"|(?:repeated |multiple )?(?:requests?|calls?|messages?|emails?) (?:for|seeking) comment\b"
+    r"|(?:(?:the |a |an )?[\w.’'-]+(?:'s|’s) )?(?:repeated |multiple )?"
+    r"(?:requests?|calls?|messages?|emails?|inquir(?:y|ies)) (?:for|seeking) comment\b"
     r"[\w ]{0,30})[.,]?\s*$",
     re.I,
 )
@@ -63,7 +64,10 @@ _REFUSES = re.compile(r"^(?:\w+ )?(?:declin|refus)(?:e|es|ed|ing)$", re.I)
 _SAYS_NOTHING = re.compile(
     r"^(?:did not|didn't|didn’t|would not|wouldn't|wouldn’t|could not|couldn't|couldn’t|"
     r"declined to|refused to|will not|won't|won’t|failed to) (?:say|comment|specify|disclose|"
-    r"elaborate|confirm|reveal|mention)(?: on| about)?$",
+    r"elaborate|confirm|reveal|mention)(?: on| about)?$"
+    # "didn't immediately respond to The Hill's request for comment"
+    r"|^(?:did not|didn't|didn’t|has not|hasn't|hasn’t|have not|haven't|haven’t)"
+    r"(?: yet)?(?: immediately)? (?:respond|reply|return)(?:ed)?(?: to)?$",
     re.I,
 )
 # "asked whether she would use military force": a question put to someone, not a position

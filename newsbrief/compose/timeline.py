@@ -15,7 +15,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from newsbrief.compose.trim import is_furniture, is_headline_line, repeats_title, trim_span
+from newsbrief.compose.trim import (
+    is_furniture,
+    is_headline_line,
+    quote_fragment,
+    repeats_title,
+    trim_span,
+)
 from newsbrief.models import Analysis, Event, TimelineEntry
 
 __all__ = ["date_label", "readable", "says_who", "story_so_far"]
@@ -133,7 +139,13 @@ def _furniture(event: Event, analysis: Analysis) -> bool:
     sent = analysis.sentences[index]
     text = sent.text.rstrip()
     headline = is_headline_line(analysis, sent) and _title_case(text)
-    return is_furniture(text) or repeats_title(analysis, sent) or headline or text.endswith("?")
+    return (
+        is_furniture(text)
+        or repeats_title(analysis, sent)
+        or headline
+        or text.endswith("?")
+        or quote_fragment(text)  # "OUT,” Noem tweeted" (from "… We are here to Get. It. OUT,”)
+    )
 
 
 def _title_case(text: str) -> bool:

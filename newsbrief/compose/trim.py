@@ -212,3 +212,22 @@ def _content_end(analysis: Analysis, sent: Sentence, lo: int) -> int:
 
 def _enough(text: str) -> bool:
     return len(text.split()) >= _MIN_KEPT_WORDS
+
+
+# double quotation marks that open / close a quotation
+_OPEN = re.compile(r"“|(?:^|(?<=[\s(\[]))\"(?=\w)")
+_CLOSE = re.compile(r"”|(?<=[\w.,!?])\"")
+# a single-quoted quotation cut at the sentence's edge: "'Most masks don't work." or
+# "They don't prevent infection,' Paul said" (a possessive "States' top general" is no edge)
+_SINGLE_EDGE = re.compile(
+    r"^\s*['‘](?=\w)|(?<=[.,!?])['’]\s*(?:\w+\s+){0,6}(?:said|says|added|told|wrote)\b"
+    r"|[.,!?]['’]\s*$"
+)
+
+
+def quote_fragment(text: str) -> bool:
+    """Part of a quotation the sentence split cut: quotation marks opened and not closed (or
+    closed and not opened), or a single-quoted quotation broken at the sentence's edge."""
+    if len(_OPEN.findall(text)) != len(_CLOSE.findall(text)):
+        return True
+    return bool(_SINGLE_EDGE.search(text))

@@ -327,9 +327,10 @@ def _shorten(doc: Doc, first: int, last: int, timex: Span | None) -> tuple[int, 
     limit = first + MAX_TOKENS - 1
     cut = next(
         (
-            i - 1
+            end  # (a comma after a relative word: "… a quest that, unknown to both of us, …")
             for i in range(limit, first + 6, -1)
-            if doc[i].text in _CUT_PUNCT and _readable_cut(doc, first, i - 1)
+            if doc[i].text in _CUT_PUNCT
+            and _readable_cut(doc, first, end := _without_dangling(doc, first, i - 1))
         ),
         None,
     )
@@ -347,9 +348,15 @@ def _shorten(doc: Doc, first: int, last: int, timex: Span | None) -> tuple[int, 
             return first, last
         cut = _before_open(doc, first, limit)  # never inside "(D-Calif.)"
     first, last = _strip(doc, first, cut, timex)
-    while last > first and (doc[last].pos_ == "AUX" or doc[last].lower_ in _RELATIVE_WORDS):
-        last -= 1  # never end on "… on Monday that would"
+    last = _without_dangling(doc, first, last)  # never end on "… on Monday that would"
     return _strip(doc, first, last, timex)
+
+
+def _without_dangling(doc: Doc, first: int, last: int) -> int:
+    """``last`` moved back over a relative word or an auxiliary that would end the cut."""
+    while last > first and (doc[last].pos_ == "AUX" or doc[last].lower_ in _RELATIVE_WORDS):
+        last -= 1
+    return last
 
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})

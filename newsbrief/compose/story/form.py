@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from newsbrief.compose.trim import opens_dangling
+from newsbrief.compose.trim import opens_dangling, quote_fragment
 
 __all__ = ["claim", "form_penalty", "quote_fragment", "summary_penalty", "unfit"]
 
@@ -33,15 +33,6 @@ _PIPE = re.compile(r"\s\|\s")
 _QUOTED = re.compile(r"[\"“`]{1,2}[^\"”']*[\"”']{1,2}")
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I 'm|my|My|we|We|our|Our|us|you|You|your|Your)\b")
 _QUESTION = re.compile(r"\?\s*['\"”’]*\s*$")
-# double quotation marks that open / close a quotation
-_OPEN = re.compile(r"“|(?:^|(?<=[\s(\[]))\"(?=\w)")
-_CLOSE = re.compile(r"”|(?<=[\w.,!?])\"")
-# a single-quoted quotation cut at the sentence's edge: "'Most masks don't work." or
-# "They don't prevent infection,' Paul said" (a possessive "States' top general" is no edge)
-_SINGLE_EDGE = re.compile(
-    r"^\s*['‘](?=\w)|(?<=[.,!?])['’]\s*(?:\w+\s+){0,6}(?:said|says|added|told|wrote)\b"
-    r"|[.,!?]['’]\s*$"
-)
 _CONTRACTION = re.compile(r"(?<=\w)['’](?:s|re|ll|ve|d)\b", re.I)  # "They're", "It’s"
 # a columnist's voice: "Well, …", "Think about it", "Imagine …", "What’s more", "Of course"
 _OPINION = re.compile(
@@ -84,14 +75,6 @@ def form_penalty(text: str) -> float:
     if words > 40:
         penalty += 0.01 * (words - 40)
     return penalty
-
-
-def quote_fragment(text: str) -> bool:
-    """Part of a quotation the sentence split cut: quotation marks opened and not closed (or
-    closed and not opened), or a single-quoted quotation broken at the sentence's edge."""
-    if len(_OPEN.findall(text)) != len(_CLOSE.findall(text)):
-        return True
-    return bool(_SINGLE_EDGE.search(text))
 
 
 def summary_penalty(text: str) -> float:
