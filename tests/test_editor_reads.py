@@ -64,10 +64,15 @@ def _brief(text: str) -> Brief:
     return compose_brief(_analysis(text), Settings())
 
 
+def _dated_brief(text: str, title: str | None, published: datetime) -> Brief:
+    """The brief of a titled, dated article."""
+    article = article_from_text(text, title=title, published=published)
+    return compose_brief(analyze(article), Settings())
+
+
 def _timeline(text: str, title: str | None, published: datetime) -> list[str]:
     """The Story So Far lines of a dated single-article brief."""
-    article = article_from_text(text, title=title, published=published)
-    return [e.text for e in compose_brief(analyze(article), Settings()).story_so_far]
+    return [e.text for e in _dated_brief(text, title, published).story_so_far]
 
 
 def test_a_sentence_the_parser_ends_without_punctuation_is_joined_to_the_rest() -> None:
@@ -1008,14 +1013,13 @@ def test_an_inner_clauses_subordinator_stays_and_a_decade_is_what_was_said() -> 
     )
     assert "After signing two executive orders, Biden criticized the plan" in lines, lines
     assert not any(t.startswith("signing") for t in lines), lines
-    article = article_from_text(
+    entries = _dated_brief(
         "Census data unveiled on Monday revealed that the population was 331.5 million. The only "
         "decade dating back to the 1910s that experienced a slower increase in population growth "
         "was the 1930s, during the Great Depression.",
-        title="Census",
-        published=datetime(2021, 4, 27, 12),
-    )
-    entries = compose_brief(analyze(article), Settings()).story_so_far
+        "Census",
+        datetime(2021, 4, 27, 12),
+    ).story_so_far
     decade = [e for e in entries if e.text.startswith("The only decade")]
     assert [e.date_label for e in decade] == ["1930s"], [(e.date, e.text) for e in entries]
     assert decade[0].text.endswith("was the 1930s, during the Great Depression")
@@ -1136,14 +1140,13 @@ def test_a_cut_quote_a_dangling_relative_and_a_missing_reply_are_left_out() -> N
     quotation the sentence split cut at "Get. It. OUT") and "### Governor's office — didn't
     immediately respond to The Hill's request for comment"; AEB (Slate): "2016 — over
     breakfast, my friend Helen handed me a novel about a quest that, …, would set me"."""
-    article = article_from_text(
+    brief = _dated_brief(
         "Gov. Kristi Noem is defending the campaign.\n\n“Meth is IN SD. We are here to Get. It. "
         "OUT,” Noem tweeted Monday night.\n\nThe governor's office didn't immediately respond "
         "to The Hill's request for comment.",
-        title="Meth",
-        published=datetime(2019, 11, 19, 12),
+        "Meth",
+        datetime(2019, 11, 19, 12),
     )
-    brief = compose_brief(analyze(article), Settings())
     assert not any("OUT,”" in e.text for e in brief.story_so_far), brief.story_so_far
     assert [p.actor for p in brief.who_thinks_what] == ["Kristi Noem"], brief.who_thinks_what
     lines = _timeline(
