@@ -1157,3 +1157,36 @@ def test_a_cut_quote_a_dangling_relative_and_a_missing_reply_are_left_out() -> N
         datetime(2019, 11, 15, 10),
     )
     assert lines == ["over breakfast, my friend Helen handed me a novel about a quest"], lines
+
+
+def test_why_it_matters_takes_no_piece_of_a_cut_sentence() -> None:
+    """PolNeAR dev (Washington Post): "What to watch: I'll be damned if I'm going to pay for a
+    landslide.”" (the end of a quotation the split cut) and "Context: at a labor conference in
+    Williamsburg last month" (the end of a clause)."""
+    text = "\n\n".join(
+        [
+            "Rep. Bobby Scott could become Virginia's first black senator, a prospect that would "
+            "reshape the state's politics next year.",
+            "“Dear Jack, don't buy a single vote more than is necessary. I'll be damned if I'm "
+            "going to pay for a landslide.” Scott invoked the story on Monday.",
+            "The governor spoke about the seat",
+            "at a labor conference in Williamsburg last month, and the crowd cheered loudly.",
+            "The stakes are high because control of the Senate could depend on the seat.",
+        ]
+    )
+    shown = [m.text for m in _brief(text).why_it_matters]
+    assert not any(t.startswith(("I'll be damned", "at a labor")) for t in shown), shown
+
+
+def test_two_cues_over_one_quotation_give_one_statement() -> None:
+    """PolNeAR dev (CNN): Robby Mook's "lashed out at our nation's generals …" twice, once
+    "said" and once "arguing that Trump “lashed out …”"."""
+    text = (
+        "Hillary Clinton’s campaign manager Robby Mook said as much in an interview earlier "
+        "Thursday morning, arguing that Trump “lashed out at our nation's generals when he was "
+        "asked for details.”"
+    )
+    (mook,) = [p for p in _brief(text).who_thinks_what if p.actor == "Robby Mook"]
+    assert [s.text for s in mook.statements] == [
+        "that Trump “lashed out at our nation's generals when he was asked for details.”"
+    ], mook.statements

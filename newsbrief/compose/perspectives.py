@@ -107,7 +107,16 @@ def who_thinks_what(analyses: Sequence[Analysis]) -> tuple[ActorPosition, ...]:
         for att in _by_author(spoken, names):
             actor = names[att.actor_id or ""]
             entry = _entry(entries, actor, order)
-            entry.statements.append((_statement(analysis, att), att))
+            statement = _statement(analysis, att)
+            same = [
+                i for i, (kept, _) in enumerate(entry.statements) if _same_words(statement, kept)
+            ]
+            if not same:
+                entry.statements.append((statement, att))
+            elif len(statement.text) > len(entry.statements[same[0]][0].text):
+                # "Mook said …, arguing that Trump “lashed out …”": one statement, shown with
+                # the words around the quotation
+                entry.statements[same[0]] = (statement, att)
             disagreement = _disagreement(analysis, att, names)
             if disagreement is not None and disagreement not in entry.disagreements:
                 entry.disagreements.append(disagreement)
@@ -147,6 +156,22 @@ def _by_author(atts: list[Attribution], names: dict[str, Actor]) -> list[Attribu
                     authors[noun] = att.actor_id or ""
         out.append(att)
     return out
+
+
+def _same_words(a: Statement, b: Statement) -> bool:
+    """Two cues over the same words of one sentence ("said" and "arguing" over a quotation, one
+    with the words around it)."""
+    if (a.evidence.article_id, a.evidence.sentence_index) != (
+        b.evidence.article_id,
+        b.evidence.sentence_index,
+    ):
+        return False
+    short, long = sorted((_bare(a.text), _bare(b.text)), key=len)
+    return short == long or (len(short.split()) >= 4 and short in long)
+
+
+def _bare(text: str) -> str:
+    return _LEAD.sub("", text.strip(" .,;:\"'“”‘’")).strip(" .,;:\"'“”‘’").lower()
 
 
 def _key(name: str) -> str:

@@ -10,6 +10,7 @@ than two points, the sentences that come closest to those roles fill in.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -19,6 +20,7 @@ from newsbrief.compose.trim import (
     is_furniture,
     opens_dangling,
     overlap,
+    quote_fragment,
     trim_span,
 )
 from newsbrief.models import Analysis, Evidence, MatterItem, Sentence
@@ -86,7 +88,17 @@ def _future_dated(analysis: Analysis) -> set[int]:
 
 
 def _usable(sent: Sentence) -> bool:
-    return len(sent.text.split()) >= 6 and not is_furniture(sent.text)
+    # (not part of a sentence the split cut: the end of a quotation, "I'll be damned if I'm going
+    # to pay for a landslide.”", or of a clause, "at a labor conference in Williamsburg …")
+    return (
+        len(sent.text.split()) >= 6
+        and not is_furniture(sent.text)
+        and not quote_fragment(sent.text)
+        and not _LOWER_START.match(sent.text)
+    )
+
+
+_LOWER_START = re.compile(r"^\W*[a-z]+\b")  # not "iPhone sales …", "eBay said …"
 
 
 def _options(pool: list[Sentence], roles: tuple[str, ...]) -> list[_Option]:
