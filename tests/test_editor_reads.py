@@ -1190,3 +1190,24 @@ def test_two_cues_over_one_quotation_give_one_statement() -> None:
     assert [s.text for s in mook.statements] == [
         "that Trump “lashed out at our nation's generals when he was asked for details.”"
     ], mook.statements
+
+
+def test_a_person_named_like_an_outlet_and_a_closing_bracket_and_evidence() -> None:
+    """AEB (AP): "Michael Bloomberg" made an outlet (media) actor; AEB (The Hill): "… to kill
+    Rep. Ilhan Omar (D-Minn. — announced" (the bracket's close cut away); AEB (CBS): "###
+    Evidence — … — According to" (from "According to evidence presented at trial, …")."""
+    analysis = _analysis(
+        "The even wealthier Michael Bloomberg has generated tremendous buzz. Bloomberg said he "
+        "would spend heavily. Stocks fell, Bloomberg News reported. A man pleaded guilty to "
+        "charges he threatened to kill Rep. Ilhan Omar (D-Minn.), prosecutors announced Monday."
+    )
+    kinds = {a.name: a.kind for a in analysis.actors}
+    assert kinds.get("Michael Bloomberg") == "person" and "Bloomberg" not in kinds, kinds
+    assert kinds.get("Bloomberg News") == "media", kinds
+    announced = [a for a in analysis.attributions if a.cue == "announced"]
+    assert announced and announced[0].content.endswith("(D-Minn.)"), announced
+    text = (
+        "A jury convicted Webb on Tuesday. According to evidence presented at trial, Webb grabbed "
+        "the girl as she and her mother were walking down the street."
+    )
+    assert "Evidence" not in [p.actor for p in _brief(text).who_thinks_what]

@@ -85,7 +85,8 @@ _NOUN_PHRASE = re.compile(r"^\s*(?:the|a|an|its|their|his|her|this|that)\s", re.
 # "according to the data": numbers are where a figure comes from, not someone with a position
 _DATA = frozenset(
     {"data", "figures", "numbers", "statistics", "stats", "results", "records", "estimates",
-     "tally", "count", "tracker"}
+     "tally", "count", "tracker", "evidence", "documents", "court documents", "court records",
+     "police records"}
 )  # fmt: skip
 
 

@@ -68,7 +68,9 @@ def _entity(res: Resolver, ent: Span) -> bool:
         return label == "PERSON" and bool(name) and _as_place(res, ent, name)
     if label == "NORP":
         return _norp(res, ent)
-    if names.is_media_name(name) or _followed_by_media_word(ent):
+    # (not "Michael Bloomberg", nor "Bloomberg" once he is named: a person, not the outlet)
+    person = (label == "PERSON" and len(name.split()) >= 2) or res.knows_surname(name)
+    if (names.is_media_name(name) or _followed_by_media_word(ent)) and not person:
         res.named(ent, name, "media", affiliation=_possessor_country(ent))
     elif (
         label == "PERSON"

@@ -37,8 +37,15 @@ def trim(doc: Doc, rng: Range) -> Range:
     while i < j and (doc[i].is_punct or doc[i].is_space):
         i += 1
     while j > i and (doc[j - 1].is_punct or doc[j - 1].is_space or doc[j - 1].dep_ == "cc"):
+        if doc[j - 1].text == ")" and _opened(doc, i, j - 1):
+            break  # "… Rep. Ilhan Omar (D-Minn.)": the bracket it opened closes with it
         j -= 1
     return i, j
+
+
+def _opened(doc: Doc, i: int, j: int) -> bool:
+    """More "(" than ")" among the tokens [i, j)."""
+    return sum((doc[k].text == "(") - (doc[k].text == ")") for k in range(i, j)) > 0
 
 
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
