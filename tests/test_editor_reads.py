@@ -1211,3 +1211,15 @@ def test_a_person_named_like_an_outlet_and_a_closing_bracket_and_evidence() -> N
         "the girl as she and her mother were walking down the street."
     )
     assert "Evidence" not in [p.actor for p in _brief(text).who_thinks_what]
+
+
+def test_a_reported_figure_is_not_a_position() -> None:
+    """NeuS: "### Florida — Position: more than 15,000 new coronavirus cases — reported" (a
+    count reported, no position); "Reuters reported that talks had failed" still is one."""
+    text = (
+        "Florida on Sunday reported more than 15,000 new coronavirus cases, smashing the daily "
+        "record. The company reported a loss of $5 million. Reuters reported that talks had "
+        "failed."
+    )
+    positions = {p.actor: p.position for p in _brief(text).who_thinks_what}
+    assert positions == {"Reuters": "talks had failed"}, positions

@@ -248,10 +248,23 @@ class _Builder:
                 "content": text[start:end],
                 "content_span": Span(start=start, end=end),
                 "fragment": cand.kind != "direct"
-                and is_fragment(self.doc, start, end, needs_verb=cand.lemma == "according to"),
+                and is_fragment(
+                    self.doc, start, end, needs_verb=self._needs_verb(cand, start, end)
+                ),
             }
             out.append(base.model_copy(update=update))
         return out
+
+    def _needs_verb(self, cand: Cand, start: int, end: int) -> bool:
+        """Cues whose words must be a clause to be a statement: "according to", and "reported"
+        with a figure ("Florida reported more than 15,000 new cases" reports a count, it states
+        no position; "reported that talks failed" does)."""
+        if cand.lemma == "according to":
+            return True
+        if cand.lemma != "report":
+            return False
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return span is not None and any(t.like_num or t.text in ("$", "%", "£", "€") for t in span)
 
     def _channel(
         self, cand: Cand, parent: Cand | None, actor_id: str | None = None
