@@ -1223,3 +1223,20 @@ def test_a_reported_figure_is_not_a_position() -> None:
     )
     positions = {p.actor: p.position for p in _brief(text).who_thinks_what}
     assert positions == {"Reuters": "talks had failed"}, positions
+
+
+def test_a_predicate_without_its_subject_and_what_someone_wants_to_find_out() -> None:
+    """NeuS: "### GOP — will jeopardize perhaps its only chance at picking up a Senate seat …"
+    (from "GOP leaders are warning the party will jeopardize …": a predicate whose subject the
+    cue left outside, finite by its auxiliary); Timeline17 (BBC): "how much oil was leaking into
+    the sea — to try to find out" as a statement."""
+    text = (
+        "BP's chief operating officer, Doug Suttles, said the company was using remote operative "
+        "vehicles (ROVs) to try to find out how much oil was leaking into the sea. And GOP "
+        "leaders are warning the party will jeopardize perhaps its only chance at picking up a "
+        "Senate seat next year if they let Democrat Doug Jones get his favored match-up."
+    )
+    said = [(s.cue, s.text) for p in _brief(text).who_thinks_what for s in p.statements]
+    assert not any("find out" in cue for cue, _ in said), said
+    assert not any(t.startswith("will jeopardize") for _, t in said), said
+    assert any(t.startswith("the company was using remote operative vehicles") for _, t in said)

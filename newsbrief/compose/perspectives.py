@@ -71,7 +71,12 @@ _SAYS_NOTHING = re.compile(
     re.I,
 )
 # "asked whether she would use military force": a question put to someone, not a position
-_ASKS = re.compile(r"^(?:\w+ )?(?:ask|asks|asked|asking|wonder|wonders|wondered|wondering)$", re.I)
+_ASKS = re.compile(
+    r"^(?:\w+ )?(?:ask|asks|asked|asking|wonder|wonders|wondered|wondering)$"
+    # "to try to find out how much oil was leaking": what someone wants to learn, not a position
+    r"|\b(?:find out|determine|establish|investigat(?:e|es|ed|ing)|learn)$",
+    re.I,
+)
 _QUESTION_WORDS = frozenset(
     {"whether", "if", "why", "how", "what", "when", "where", "who", "which"}
 )

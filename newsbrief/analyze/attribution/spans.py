@@ -350,6 +350,9 @@ def is_fragment(doc: Doc, start: int, end: int, *, needs_verb: bool = False) -> 
         return needs_verb
     roots = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head.i == t.i]
     root = roots[0] if roots else span.root
-    if root.tag_ not in _FINITE:
+    # (finite by itself, or by its first auxiliary: "might now be leaking into the water")
+    auxiliaries = [c for c in root.children if c.dep_ in ("aux", "auxpass") and c.i < root.i]
+    if root.tag_ not in _FINITE and not (auxiliaries and auxiliaries[0].tag_ in _FINITE):
         return False
-    return not any(c.dep_ in _SUBJECTS for c in root.children)
+    heads = [root, *auxiliaries]  # (a subject the parser hung on an auxiliary counts)
+    return not any(c.dep_ in _SUBJECTS for h in heads for c in h.children)
