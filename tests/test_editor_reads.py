@@ -1240,3 +1240,21 @@ def test_a_predicate_without_its_subject_and_what_someone_wants_to_find_out() ->
     assert not any("find out" in cue for cue, _ in said), said
     assert not any(t.startswith("will jeopardize") for _, t in said), said
     assert any(t.startswith("the company was using remote operative vehicles") for _, t in said)
+
+
+def test_a_transcript_turn_is_said_and_a_cue_loses_its_clitic() -> None:
+    """PolNeAR dev (Fox News transcript): Mike Pence's answers to Chris Wallace, "PENCE: Well,
+    look, …", shown "— wrote"; PolNeAR dev (Politico): "big tax hikes on the rich — ’s called
+    for" (from "she’s called for")."""
+    text = "\n\n".join(
+        [
+            "Mike Pence spoke to Chris Wallace on Sunday about the debate.",
+            '"PENCE: Well, look, Hillary Clinton apparently thinks this is an episode of “Shark '
+            "Tank.” But this is America, Chris. It’s serious business.",
+            "Hillary Clinton has long argued for higher taxes, and she’s called for big tax hikes "
+            "on the rich.",
+        ]
+    )
+    cues = {s.text[:12]: s.cue for p in _brief(text).who_thinks_what for s in p.statements}
+    assert cues.get("Well, look, ") == "said", cues
+    assert cues.get("big tax hike") == "called for", cues

@@ -306,6 +306,20 @@ def _is_channel(att: Attribution, actors: dict[str, Actor]) -> bool:
     )
 
 
+_CLITIC = re.compile(r"^['’](?:s|ve|d|ll|re)\s+")
+
+
+def _shown_cue(cue: str) -> str:
+    """The cue as a reader sees it: "“…” ― Jacklyn Ashley", a reader's signed words, "wrote"
+    (a dash tells a reader nothing); "PENCE: Well, look, …", a transcript's turn or a headline's
+    speaker, "said"; "he’s sought" without the clitic its subject took ("sought")."""
+    if cue.strip() == ":":
+        return "said"
+    if not any(ch.isalpha() for ch in cue):
+        return "wrote"
+    return _CLITIC.sub("", cue)
+
+
 def _statement(analysis: Analysis, att: Attribution) -> Statement:
     start, end = att.content_span.start, att.content_span.end
     text = analysis.article.text
@@ -315,8 +329,7 @@ def _statement(analysis: Analysis, att: Attribution) -> Statement:
     index = sent.index if sent is not None else att.evidence.sentence_index
     return Statement(
         kind=att.kind,
-        # "“…” ― Jacklyn Ashley": a reader's signed words; a dash tells a reader nothing
-        cue=att.cue if any(ch.isalpha() for ch in att.cue) else "wrote",
+        cue=_shown_cue(att.cue),
         text=text[start:end],
         channel=att.channel,
         stance=att.stance,
