@@ -1258,3 +1258,18 @@ def test_a_transcript_turn_is_said_and_a_cue_loses_its_clitic() -> None:
     cues = {s.text[:12]: s.cue for p in _brief(text).who_thinks_what for s in p.statements}
     assert cues.get("Well, look, ") == "said", cues
     assert cues.get("big tax hike") == "called for", cues
+
+
+def test_a_date_the_parser_made_a_subject_gives_the_whole_sentence() -> None:
+    """AEB (New York Post): "2016 — 2016 were released Tuesday in a prisoner swap …" (from
+    "… who had been held by the Taliban in Afghanistan since 2016 were released Tuesday …": the
+    parser made "2016" the subject of "were released")."""
+    lines = _timeline(
+        "Two hostages — an American and an Australian — who had been held by the Taliban in "
+        "Afghanistan since 2016 were released Tuesday in a prisoner swap for three high-ranking "
+        "insurgents.",
+        "Hostages freed",
+        datetime(2019, 11, 19, 9),
+    )
+    assert not any(t.startswith("2016") for t in lines), lines
+    assert any(t.startswith("Two hostages — an American and an Australian") for t in lines)

@@ -44,6 +44,23 @@ _RELATIVE_WORDS = frozenset({"that", "which", "who", "whom", "whose"})
 _QUOTES = frozenset({'"', "'", "``", "''", "\u201c", "\u201d", "\u2018", "\u2019"})
 
 
+_PREPOSITIONS = frozenset(
+    {"since", "in", "from", "until", "till", "after", "before", "by", "during"}
+)
+
+
+def misparsed_subject(tok: Token) -> bool:
+    """ "… who had been held … since 2016 were released Tuesday": a date after a preposition
+    that the parser made the subject of the next verb ("2016 were released")."""
+    return (
+        tok.dep_ in ("nsubj", "nsubjpass")
+        and tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "")
+        and (tok.like_num or tok.ent_type_ in ("DATE", "TIME"))
+        and tok.left_edge.i > 0
+        and tok.doc[tok.left_edge.i - 1].lower_ in _PREPOSITIONS
+    )
+
+
 def governing_verb(span: Span) -> Token | None:
     """The verb a time expression modifies (the first verbal ancestor of its head)."""
     tok = span.root
@@ -71,6 +88,8 @@ def predicate_span(
     if verb is None or sent_span is None:
         return _fallback(doc, sent)
     head = clause_head(verb)
+    if any(misparsed_subject(c) for c in head.children):
+        return _fallback(doc, sent)  # its subject is a date: "… since 2016 were released"
     lo, hi = sent_span.start, sent_span.end
     own = (timex.start_char, timex.end_char) if timex is not None else (-1, -1)
     others = [s for s in timex_spans if s != own]

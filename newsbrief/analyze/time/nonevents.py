@@ -14,6 +14,7 @@ from datetime import datetime
 
 from spacy.tokens import Span, Token
 
+from newsbrief.analyze.time.clauses import misparsed_subject
 from newsbrief.models import Sentence, TimeExpr
 
 __all__ = ["dates_nothing"]
@@ -31,6 +32,7 @@ def dates_nothing(
     does not date the clause of ``verb`` in ``sent``."""
     return (
         _comparison(t, sent)
+        or misparsed_subject(span.root)
         or _compared(verb)
         or _generic_today(t, verb)
         or _names_a_body(span)
