@@ -1273,3 +1273,31 @@ def test_a_date_the_parser_made_a_subject_gives_the_whole_sentence() -> None:
     )
     assert not any(t.startswith("2016") for t in lines), lines
     assert any(t.startswith("Two hostages — an American and an Australian") for t in lines)
+
+
+def test_the_writers_imperative_is_nobodys_statement() -> None:
+    """AEB (AP): "### Tom Steyer — expect Bloomberg’s shadow in particular to generate passionate
+    arguments …" (from "Of the two, only Steyer will be on stage, but expect Bloomberg’s
+    shadow …": the writer's imperative, which cannot share the singular subject)."""
+    analysis = _analysis(
+        "Tom Steyer has largely gone under the radar. Of the two, only Steyer will be on stage, "
+        "but expect Bloomberg’s shadow in particular to generate passionate arguments about "
+        "wealth. The senators met on Monday, but believe the plan works."
+    )
+    by_cue = {a.cue: a.source for a in analysis.attributions}
+    assert by_cue.get("expect") is None, by_cue
+    assert by_cue.get("believe") == "The senators", by_cue
+
+
+def test_an_office_named_in_capitals_is_an_organization() -> None:
+    """AEB (The Hill): "### U.S. — A New York man pleaded guilty …" (from "…, the U.S.
+    Attorney’s Office for the Western District of New York announced Monday"; the model tagged
+    only "U.S."); "the office" later is the same body."""
+    analysis = _analysis(
+        "A New York man pleaded guilty to charges, the U.S. Attorney’s Office for the Western "
+        "District of New York announced Monday. The office said he would be sentenced in "
+        "February."
+    )
+    names = {a.id: a.name for a in analysis.actors}
+    speakers = {a.cue: names.get(a.actor_id or "") for a in analysis.attributions}
+    assert speakers == {"announced": "U.S. Attorney’s Office", "said": "U.S. Attorney’s Office"}

@@ -226,6 +226,8 @@ def _token(res: Resolver, tok: Token) -> None:
             res.relative(tok)
     elif tok.pos_ == "NOUN" and not tok.ent_type_:
         _noun(res, tok)
+    elif tok.pos_ == "PROPN" and not tok.ent_type_ and low in names.ORG_WORDS:
+        _office(res, tok)
 
 
 _OUTLET_HEADS = frozenset(
@@ -257,6 +259,8 @@ def _noun(res: Resolver, tok: Token) -> None:
     definite = det is not None and det.lower_ == "the"
     if definite and tok.lemma_.lower() in names.ROLE_NOUNS and not _modified(tok):
         res.role_mention(tok)
+        return
+    if definite and low in names.ORG_WORDS and _office(res, tok):
         return
     if definite and low in names.ORG_WORDS and res.description(tok):
         return
@@ -290,6 +294,34 @@ def _noun(res: Resolver, tok: Token) -> None:
         res.group(tok, media=lemma in _OUTLET_HEADS)
     elif tok.dep_ in ("poss", "dobj", "pobj", "nsubj"):
         res.group(tok, create=False)
+
+
+def _office(res: Resolver, tok: Token) -> bool:
+    """ "the U.S. Attorney’s Office for the Western District …": a body named by capitalized
+    words the model left untagged (or tagged as a place alone) is an organization."""
+    if tok.doc[tok.left_edge.i].lower_ != "the":
+        return False
+    office = _office_name(tok)
+    if office is None:
+        return False
+    res.named(office, names.clean_name(office.text), "organization")
+    return True
+
+
+def _office_name(tok: Token) -> Span | None:
+    """ "the U.S. Attorney’s Office": a capitalized body word after capitalized words the model
+    left untagged (or tagged as a place) is a body's proper name, from the first of them."""
+    if not tok.is_title or tok.ent_type_ in ("ORG", "PERSON"):
+        return None
+    doc = tok.doc
+    i = tok.i
+    while i - 1 > tok.left_edge.i and (
+        doc[i - 1].text[:1].isupper() or doc[i - 1].text in ("'s", "’s")
+    ):
+        i -= 1
+    if doc[i].text in ("'s", "’s") or i == tok.i or i - 1 != tok.left_edge.i:
+        return None  # only "the" before the name, and a name of more than the body word
+    return doc[i : tok.i + 1]
 
 
 def _remember_apposition(res: Resolver, tok: Token) -> None:

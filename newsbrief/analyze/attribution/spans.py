@@ -74,6 +74,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     misparsed = _misparsed_subject(verb)
     if misparsed is not None:
         return misparsed
+    if _imperative_after_but(verb):
+        return None  # "only Steyer will be on stage, but expect …": the writer's imperative
     if depth < 3 and verb.dep_ in _INHERIT_SUBJECT and verb.head.i != verb.i:
         head = verb.head
         if head.dep_ == "ccomp" and head.head.lemma_.lower() in CLAUSE and _reports_on(verb):
@@ -83,6 +85,22 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         if head.pos_ in ("VERB", "AUX"):
             return subject_of(head, depth + 1)
     return None
+
+
+def _imperative_after_but(verb: Token) -> bool:
+    """A plural-present verb coordinated after a comma and a conjunction with a clause whose
+    subject is singular: it cannot share that subject, it is the writer's imperative ("only
+    Steyer will be on stage, but expect Bloomberg’s shadow to …"); "they met, but disagree"
+    shares it."""
+    if verb.dep_ != "conj" or verb.tag_ != "VBP" or verb.i < 2:
+        return False
+    doc = verb.doc
+    if not (doc[verb.i - 1].dep_ == "cc" and doc[verb.i - 2].text == ","):
+        return False
+    subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and (
+        subject.tag_ in ("NN", "NNP") or subject.lower_ in ("he", "she", "it")
+    )
 
 
 def _name_after_quote(verb: Token) -> Token | None:
