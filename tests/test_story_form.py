@@ -8,7 +8,7 @@ from datetime import datetime
 import pytest
 
 from newsbrief.analyze import analyze_many
-from newsbrief.compose.story.form import claim, quote_fragment, summary_penalty
+from newsbrief.compose.story.form import claim, cut_off, quote_fragment, summary_penalty
 from newsbrief.compose.story.salience import offer_sentences
 from newsbrief.compose.story.summary import story_summary
 from newsbrief.models import Analysis, Article
@@ -108,3 +108,45 @@ def test_a_claim_keeps_its_attribution_a_fact_may_drop_it(senate: list[Analysis]
         if claim(item.text):
             sentence = a.sentences[item.evidence.sentence_index]
             assert item.evidence.end == sentence.end, item.text
+
+
+# (sentence, whether the source cut it off)
+_CUT_OFF = [
+    ("The policy was seen as progressive and inclusionary, but it is now", True),
+    ("Booker hit a new low Thursday, with an utterly pathetic fit of oh-so-dramatic . . .", True),
+    ("The arrest has thrust the case into the debate on immigration policy, with", True),
+    ("It appears to be yet another example of America’s dangerous and", True),
+    ("Researchers created viruses that grew faster than the virus they were based on", False),
+    ("At least one officer was hospitalized after two explosions on Thursday morning", False),
+    ("It was bad, but it is better now.", False),
+]
+
+
+@pytest.mark.parametrize(("text", "cut"), _CUT_OFF)
+def test_a_sentence_the_source_cut_off_is_told_apart(text: str, cut: bool) -> None:
+    assert cut_off(text) is cut
+
+
+def test_a_cut_off_sentence_keeps_its_first_clause_or_is_not_offered() -> None:
+    """NeuS: "The policy was seen as progressive and inclusionary, but it is now" and "… into
+    the debate on immigration policy, with" as Executive Summary items (the sources' leads end
+    there)."""
+    story = _story(
+        [
+            (
+                "The State Department reversed its visa policy for the partners of diplomats "
+                "on Monday. The policy was seen as progressive and inclusionary, but it is now",
+                "Wire A",
+            ),
+            (
+                "The State Department changed the visa policy for diplomats' partners this week, "
+                "officials said. Partners who are not married will have to leave the country, "
+                "with",
+                "Paper B",
+            ),
+        ]
+    )
+    offers, _ = offer_sentences(story)
+    shown = [story[o.article].article.text[o.cand.start : o.cand.end] for o in offers]
+    assert "The policy was seen as progressive and inclusionary" in shown, shown
+    assert not any(cut_off(t) for t in shown), shown

@@ -16,6 +16,7 @@ from typing import Literal
 
 from newsbrief.compose.trim import (
     content_words,
+    cut_off,
     has_quote,
     is_furniture,
     opens_dangling,
@@ -95,6 +96,7 @@ def _usable(sent: Sentence) -> bool:
         and not is_furniture(sent.text)
         and not quote_fragment(sent.text)
         and not _LOWER_START.match(sent.text)
+        and not cut_off(sent.text)
     )
 
 

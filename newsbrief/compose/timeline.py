@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from newsbrief.compose.trim import (
+    cut_off,
     is_furniture,
     is_headline_line,
     quote_fragment,
@@ -145,6 +146,7 @@ def _furniture(event: Event, analysis: Analysis) -> bool:
         or headline
         or text.endswith("?")
         or quote_fragment(text)  # "OUT,” Noem tweeted" (from "… We are here to Get. It. OUT,”)
+        or cut_off(text)  # "… yet another example of America’s dangerous and"
     )
 
 

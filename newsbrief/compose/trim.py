@@ -231,3 +231,21 @@ def quote_fragment(text: str) -> bool:
     if len(_OPEN.findall(text)) != len(_CLOSE.findall(text)):
         return True
     return bool(_SINGLE_EDGE.search(text))
+
+
+def cut_off(text: str) -> bool:
+    """A sentence the source cut off: "… an utterly pathetic fit of oh-so-dramatic . . .",
+    "… into the debate on immigration policy, with", "The policy was seen as progressive and
+    inclusionary, but it is now"."""
+    return bool(_CUT_OFF.search(text))
+
+
+_CUT_OFF = re.compile(
+    r"(?:\.\s\.\s\.|\.\.\.|…)\s*$"
+    # a word no sentence ends on ("based on" may: "… the virus they were based on")
+    r"|\b(?:the|a|an|and|or|but|its|their|his|her|our|your|my|than|because|with)\s*$"
+    # a clause opened after a comma and cut at once: "…, with", "…, but it is now"
+    r"|,\s*(?:with|as|while|which|who|where|when|after|before|including)\s*$"
+    r"|,\s*but\s+(?:\w+\s+){0,2}(?:is|are|was|were|has|have|had)(?:\s+now)?\s*$",
+    re.I,
+)

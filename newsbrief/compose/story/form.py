@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import re
 
-from newsbrief.compose.trim import opens_dangling, quote_fragment
+from newsbrief.compose.trim import cut_off, opens_dangling, quote_fragment
 
-__all__ = ["claim", "form_penalty", "quote_fragment", "summary_penalty", "unfit"]
+__all__ = ["claim", "cut_off", "form_penalty", "quote_fragment", "summary_penalty", "unfit"]
 
 _COMMENT = re.compile(r"\bwrote\s*:?\s*$|^\s*(?:at|on)\s+\d{1,2}[:.]\d{2}\b", re.I)
 _CONTACT = re.compile(
@@ -53,7 +53,7 @@ DANGLING_PENALTY = 0.3
 
 def unfit(text: str) -> bool:
     """Page furniture, reader comments or a fragment: never a story-level item."""
-    if _COMMENT.search(text) or _CONTACT.search(text):
+    if _COMMENT.search(text) or _CONTACT.search(text) or cut_off(text):
         return True
     return len(_ALPHA.findall(_PTB.sub(" ", text))) < 5
 

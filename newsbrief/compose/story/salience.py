@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from newsbrief.compose.story.dates import SentenceRef
 from newsbrief.compose.story.form import (
     claim,
+    cut_off,
     form_penalty,
     quote_fragment,
     summary_penalty,
@@ -84,7 +85,8 @@ def offer_sentences(analyses: Sequence[Analysis]) -> tuple[list[_Offer], TfIdf]:
     texts: list[str] = []
     for i, a in enumerate(analyses):
         text = a.article.text
-        fit = [_credited(text, c) for c in summary_candidates(a) if _fit(text[c.start : c.end])]
+        mended = (_mended(text, _credited(text, c)) for c in summary_candidates(a))
+        fit = [c for c in mended if _fit(text[c.start : c.end])]
         cands = sorted(fit, key=lambda c: -c.score)[:PER_ARTICLE]
         top = max((c.score for c in cands), default=1.0)
         for c in cands:
@@ -108,6 +110,25 @@ def _credited(text: str, cand: Candidate) -> Candidate:
         return cand
     shown = text[cand.start : end]
     return replace(cand, end=end, n_words=len(shown.split()), words=frozenset(content_words(shown)))
+
+
+_MEND_WORDS = 8  # a sentence the source cut off keeps its first clause when it has this many
+
+
+def _mended(text: str, cand: Candidate) -> Candidate:
+    """A sentence the source cut off ("… has thrust the case into the debate on immigration
+    policy, with", "…, but it is now") ends at its last complete clause (a comma, a semicolon
+    or a dash before the cut), when that leaves ``_MEND_WORDS`` words; else it stays as it is
+    (and :func:`~newsbrief.compose.story.form.unfit` leaves it out)."""
+    shown = text[cand.start : cand.end]
+    if not cut_off(shown):
+        return cand
+    stop = max(shown.rfind(", "), shown.rfind("; "), shown.rfind(" — "), shown.rfind(" – "))
+    kept = shown[:stop].rstrip() if stop > 0 else ""
+    if len(kept.split()) < _MEND_WORDS:
+        return cand
+    end = cand.start + len(kept)
+    return replace(cand, end=end, n_words=len(kept.split()), words=frozenset(content_words(kept)))
 
 
 Offers = tuple[list[_Offer], TfIdf]
