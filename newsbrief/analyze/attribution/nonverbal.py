@@ -11,7 +11,13 @@ from spacy.tokens import Span, Token
 
 from newsbrief.analyze import cues as lex
 from newsbrief.analyze.attribution.core import Cand, Ctx, is_cue_token
-from newsbrief.analyze.attribution.spans import Range, source_range, subtree_range, trim
+from newsbrief.analyze.attribution.spans import (
+    FINITE_TAGS,
+    Range,
+    source_range,
+    subtree_range,
+    trim,
+)
 
 
 def noun_cue(ctx: Ctx, tok: Token) -> Cand | None:
@@ -282,14 +288,11 @@ def colon(ctx: Ctx, tok: Token) -> Cand | None:
     return ctx.cand(tok, (tok.i, tok.i + 1), source=left, contents=[(start, end)], lemma=":")
 
 
-_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
-
-
 def _says(words: Span) -> bool:
     """Words after a name and a colon in the body that say something: a clause with a finite
     verb ("Do you think …"), not a list of charges or items (a headline may drop its verb:
     "Obama: Economy on the mend")."""
-    return any(t.tag_ in _FINITE and t.dep_ != "amod" for t in words)
+    return any(t.tag_ in FINITE_TAGS and t.dep_ != "amod" for t in words)
 
 
 _NAME_WORD = r"(?:(?:Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Rev|Jr|Sr|St)\.|[A-Z]\.|[A-Z][\w'’-]*)"

@@ -340,7 +340,7 @@ def char_range(doc: Doc, rng: Range) -> tuple[int, int]:
 
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
-_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})  # a finite verb or modal
 
 
 _ASIDE_MARKS = frozenset({",", "—", "–", "-", "--"})
@@ -370,7 +370,7 @@ def is_fragment(doc: Doc, start: int, end: int, *, needs_verb: bool = False) -> 
     root = roots[0] if roots else span.root
     # (finite by itself, or by its first auxiliary: "might now be leaking into the water")
     auxiliaries = [c for c in root.children if c.dep_ in ("aux", "auxpass") and c.i < root.i]
-    if root.tag_ not in _FINITE and not (auxiliaries and auxiliaries[0].tag_ in _FINITE):
+    if root.tag_ not in FINITE_TAGS and not (auxiliaries and auxiliaries[0].tag_ in FINITE_TAGS):
         return False
     heads = [root, *auxiliaries]  # (a subject the parser hung on an auxiliary counts)
     return not any(c.dep_ in _SUBJECTS for h in heads for c in h.children)

@@ -54,7 +54,6 @@ def misparsed_subject(tok: Token) -> bool:
     that the parser made the subject of the next verb ("2016 were released")."""
     return (
         tok.dep_ in ("nsubj", "nsubjpass")
-        and tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "")
         and (tok.like_num or tok.ent_type_ in ("DATE", "TIME"))
         and tok.left_edge.i > 0
         and tok.doc[tok.left_edge.i - 1].lower_ in _PREPOSITIONS
