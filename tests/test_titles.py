@@ -159,3 +159,18 @@ def test_a_scraped_pages_time_stamp_is_not_its_headline() -> None:
     assert headline_from_lead("Last year the company updated its rules.") == (
         "Last year the company updated its rules"
     )
+
+
+def test_a_stray_first_line_does_not_head_the_article() -> None:
+    """Timeline17 (CNN blog pages): a story of Libya titled "2 men charged in death of Chicago
+    teen who performed in inauguration event" (a sidebar headline above the post, none of whose
+    words the post uses), and "(Updated at 11:20 a.m. ET …)" before the next line."""
+    page = (
+        "2 men charged in death of Chicago teen who performed in inauguration event .\n"
+        "-LRB- Updated at 11:20 a.m. ET , 6:20 p.m. local time -RRB- At least 15 people have "
+        "been killed in the Libyan city of Zawiya , an eyewitness told CNN .\n"
+        "Wounded people started arriving at the hospital in Zawiya on Friday morning ."
+    )
+    assert headline_from_lead(page).startswith("At least 15 people have been killed")
+    kept = "Flooding closes the main road.\nFlooding closed the main road into Valmora on Monday."
+    assert headline_from_lead(kept) == "Flooding closes the main road"

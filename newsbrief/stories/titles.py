@@ -59,12 +59,14 @@ _DATELINE = re.compile(
 )
 # a page's time stamp before its lead, as scraped pages keep it: "Page last updated at 08:03 GMT ,
 # Tuesday , 26 July 2011 09:03 UK", "9 November 2011 Last updated at 10:48 GMT Help", "Last
-# updated : 29 June 2010", and a server's "(an error occurred while processing this directive)"
+# updated : 29 June 2010", "(Updated at 11:20 a.m. ET , 6:20 p.m. local time)", and a server's
+# "(an error occurred while processing this directive)"
 _STAMP = re.compile(
     r"^\s*(?:(?:(?:\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s+)?(?:page\s+)?last\s+updated\s*(?:at|on|:)?\s*"
     r"(?:\d{1,2}:\d{2}\s*(?:GMT|BST|UTC|ET)?\s*,?\s*)?(?:[A-Z][a-z]+day\s*,\s*)?"
     r"(?:\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s*)?(?:\d{1,2}:\d{2}\s+UK\s*)?(?:Help\s+)?)"
-    r"|(?:-LRB-|\()\s*an error occurred while processing this directive\s*(?:-RRB-|\))\s*)+",
+    r"|(?:-LRB-|\()\s*an error occurred while processing this directive\s*(?:-RRB-|\))\s*"
+    r"|(?:-LRB-|\()\s*(?:updated|posted)\s+at\s+[^()]{0,60}?(?:-RRB-|\))\s*)+",
     re.I,
 )
 # a lead's label line ("ABSTRACT.", "FULL TEXT.", "Advertisement") is not its first sentence
@@ -146,6 +148,9 @@ def headline_from_lead(text: str) -> str:
     lines = [line.strip() for line in lead.split("\n") if line.strip()]
     while len(lines) > 1 and _LABEL_LINE.match(lines[0]) and len(lines[0].split()) <= 3:
         lines.pop(0)
+    if _stray(lines):
+        lines.pop(0)
+        lines = [line for line in _STAMP.sub("", lines[0], count=1).split("\n") if line] + lines[1:]
     lead = _one_line(_DATELINE.sub("", "\n".join(lines), count=1))
     if not lead:
         return _FALLBACK
@@ -166,6 +171,15 @@ def headline_from_lead(text: str) -> str:
     if not _WORD.search(first):
         return _FALLBACK
     return _clip(first[0].upper() + first[1:])
+
+
+def _stray(lines: list[str]) -> bool:
+    """A first line about something else: a page's sidebar headline ("2 men charged in death of
+    Chicago teen …" above a blog post on Libya), none of whose terms the lines after it use, when
+    those lines open with a sentence that can head the article instead."""
+    if len(lines) < 2 or len(lines[1].split()) < 8:
+        return False
+    return not _terms(lines[0]) & _terms(" ".join(lines[1:]))
 
 
 def _unwrapped(text: str) -> str:
