@@ -320,21 +320,28 @@ def test_arc_page_lists_developments_and_story_page_links_to_it(
     assert httpx.get(f"{served}/arcs/anope").status_code == 404
 
 
+def _arc_tables(
+    archive: Archive, *, meta: str = "SELECT value FROM arc_meta WHERE key = 'stats'"
+) -> tuple[object, ...]:
+    """The arc tables' rows (``meta``: which of the counters and token to read)."""
+    conn = archive._conn
+    return tuple(
+        conn.execute(sql).fetchall()
+        for sql in (
+            "SELECT id, state, merged_into FROM arcs ORDER BY id",
+            "SELECT story_id, arc_id FROM story_arcs ORDER BY story_id",
+            meta,
+        )
+    )
+
+
 def test_arc_state_rolls_back_with_the_article(
     tmp_path: Path, stream: list[tuple[str, Article]]
 ) -> None:
     db = tmp_path / "a.db"
 
     def snapshot(archive: Archive) -> tuple[object, ...]:
-        conn = archive._conn
-        return tuple(
-            conn.execute(sql).fetchall()
-            for sql in (
-                "SELECT id, state, merged_into FROM arcs ORDER BY id",
-                "SELECT story_id, arc_id FROM story_arcs ORDER BY story_id",
-                "SELECT key, value FROM arc_meta ORDER BY key",
-            )
-        )
+        return _arc_tables(archive, meta="SELECT key, value FROM arc_meta ORDER BY key")
 
     with Archive.open(db) as archive:
         ingestor = Ingestor(archive, analyze=False)
@@ -349,3 +356,36 @@ def test_arc_state_rolls_back_with_the_article(
         for _, article in stream[:7]:
             story = archive.story_of(article.id)
             assert story is not None and archive.arc_of_story(story) is not None
+
+
+def test_a_transaction_of_many_articles_writes_each_arc_state_once(
+    tmp_path: Path, stream: list[tuple[str, Article]]
+) -> None:
+    """An ingest stores a chunk of articles in one transaction: the states of the arcs they
+    joined are written when it commits, once each (a new arc also when it opens), and the
+    archive holds exactly what one transaction per article leaves."""
+    items = [article for _, article in stream[:40]]
+    with Archive.open(tmp_path / "one.db") as archive:
+        ingestor = Ingestor(archive, analyze=False)
+        for article in items:
+            ingestor.add(article)
+        expected = _arc_tables(archive)
+    writes: list[str] = []
+    with Archive.open(tmp_path / "chunks.db") as archive:
+        ingestor = Ingestor(archive, analyze=False)
+        archive.db.raw.set_trace_callback(
+            lambda sql: writes.append(sql) if sql.startswith("INSERT INTO arcs") else None
+        )
+        for start in range(0, len(items), 20):
+            with archive.transaction():
+                for article in items[start : start + 20]:
+                    ingestor.add(article)
+        archive.db.raw.set_trace_callback(None)
+        assert _arc_tables(archive) == expected
+        arcs = archive._conn.execute("SELECT COUNT(*) FROM arcs").fetchone()[0]
+    live = len([r for r in expected[0] if r[2] is None])  # type: ignore[union-attr]
+    assert 2 <= live < len(items) / 4
+    # per transaction: every arc at most twice (opened, then its final state), and far
+    # fewer writes than one per article
+    assert len(writes) <= arcs + 2 * live
+    assert len(writes) < len(items) / 2

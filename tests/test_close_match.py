@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from newsbrief.stories.cluster import ClusterSettings, StoryAssigner
-from newsbrief.stories.recluster import Evidence, average_link, combine
+from newsbrief.stories.recluster import Evidence, average_link, combine, combine_one
 
 
 def _sim(pairs: dict[tuple[int, int], float], n: int) -> np.ndarray:
@@ -98,3 +98,18 @@ def test_two_reports_of_one_development_make_one_story() -> None:
     )
     second = assigner.assign("b", SAME_EVENT[1], "Five companies join NASA lunar program", None)
     assert first == second
+
+
+def test_one_pair_combines_to_the_last_bit_as_the_matrix_does() -> None:
+    """The assigner scores one story at a time in plain floats; re-clustering combines whole
+    matrices with numpy. Both must give the very same number, or an article could join one
+    story when scored alone and another in a matrix."""
+    rng = np.random.default_rng(3)
+    for weights in ((1.0, 1.0, 0.5), (0.55, 0.3, 0.15), (2.0, 0.7, 1.3)):
+        for gate in (Evidence(), Evidence(words=0.2), Evidence(words=0.15, entities=0.1)):
+            for words, ents, nums in rng.random((200, 3)) * [0.9, 0.5, 1.0]:
+                for both in (0.0, 1.0):
+                    args = (float(words), float(ents), float(nums), both)
+                    one = combine_one(*args, weights, gate)
+                    assert one == float(combine(*args, weights, gate))
+                    assert isinstance(one, float)

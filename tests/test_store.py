@@ -113,6 +113,42 @@ def test_failed_save_rolls_back(archive_target: Path | str, analysis: Analysis) 
         assert archive.save(analysis) is True
 
 
+def test_deferred_work_runs_once_before_commit_or_is_discarded(
+    archive_target: Path | str,
+) -> None:
+    """``defer``: the flush runs inside the outermost transaction, once per key however often
+    deferred, and what it writes commits; a rollback runs the discard instead."""
+    notes = [article_from_text(f"Note {i} about the harbour. It was quiet.") for i in range(3)]
+    calls: list[str] = []
+    with Archive.open(archive_target) as archive:
+
+        def flush(i: int) -> None:
+            calls.append(f"flush {i}")
+            archive.save_article(notes[i])
+
+        with archive.transaction():
+            for _ in range(3):
+                with archive.transaction():
+                    archive.defer("a", lambda: flush(0), lambda: calls.append("discard 0"))
+            archive.defer("b", lambda: flush(1), lambda: calls.append("discard 1"))
+            assert calls == []  # held back until the transaction ends
+        assert calls == ["flush 0", "flush 1"]
+        assert archive.get_article(notes[0].id) is not None
+        assert archive.get_article(notes[1].id) is not None
+
+        calls.clear()
+        with pytest.raises(RuntimeError), archive.transaction():
+            archive.defer("a", lambda: flush(2), lambda: calls.append("discard 2"))
+            raise RuntimeError("the chunk failed")
+        assert calls == ["discard 2"]
+        assert archive.get_article(notes[2].id) is None
+
+        calls.clear()
+        archive.defer("c", lambda: flush(2), lambda: calls.append("discard"))  # no transaction
+        assert calls == ["flush 2"]
+        assert archive.get_article(notes[2].id) is not None
+
+
 def test_corrupt_file_is_a_store_error(tmp_path: Path) -> None:
     db = tmp_path / "notes.db"
     db.write_bytes(b"this is a shopping list, not a database\n" * 200)

@@ -77,6 +77,9 @@ def test_a_short_last_line_is_not_a_subhead() -> None:
         ("Cranes stand idle at Port Selane on Tuesday. (AP Photo/Lena Hart)", "caption"),
         ("Dockworkers march to the terminal gate (Reuters/Ana Ruiz)", "caption"),
         ("A ship waits offshore. Photograph: Lena Hart", "caption"),
+        ("The empty terminal at dawn (file photo)", "caption"),
+        ("Dockworkers outside the terminal gate / Getty Images", "caption"),
+        ("The port of Selane at night Shutterstock", "caption"),
     ],
 )
 def test_bylines_and_captions(line: str, kind: str) -> None:

@@ -151,7 +151,7 @@ class Ingestor:
         return outcome
 
     def _store_new(self, p: _Pending) -> Outcome:
-        self.archive.save_article(p.article)
+        self.archive.save_article(p.article, text_hash=p.fp.text_hash)
         self.deduper.remember(p.article.id, p.fp)
         story_id = self.threads.assign(p.article)
         return Outcome(p.item.label, "new", p.article.id, story_id)

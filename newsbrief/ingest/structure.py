@@ -201,9 +201,18 @@ def _furniture(line: str) -> ParagraphKind | None:
         return "byline"
     if len(words) <= 10 and _DATELINE.fullmatch(text) and _has_caps_place(text):
         return "dateline"
-    if _CAPTION.fullmatch(text):
+    if _may_caption(text) and _CAPTION.fullmatch(text):
         return "caption"
     return None
+
+
+def _may_caption(text: str) -> bool:
+    """What every form of ``_CAPTION`` needs (a colon, a bracket or a picture agency's name):
+    most lines have none of them, and are spared the pattern's backtracking."""
+    if ":" in text or "(" in text:
+        return True
+    low = text.lower()
+    return "getty images" in low or "shutterstock" in low
 
 
 # An embedded post: its short links, or the signature line "— Name (@handle) Month D, YYYY".

@@ -108,11 +108,12 @@ class Archive(ArcsMixin, StoriesMixin, FeedsMixin, SearchMixin, LLMCacheMixin, A
                 self.save_brief("article", analysis.article.id, brief)
         return new
 
-    def save_article(self, article: Article) -> bool:
+    def save_article(self, article: Article, *, text_hash: str | None = None) -> bool:
         """Insert the article unless its id is already stored; True when it was new.
 
         The article's outlet is recorded as the first to run the text, and the text is indexed
-        for full-text search.
+        for full-text search. ``text_hash``: the text's :func:`~newsbrief.store.codec.text_hash`
+        when the caller has it already.
         """
         with self.transaction() as conn:
             published = codec.utc_key(article.published)
@@ -130,7 +131,7 @@ class Archive(ArcsMixin, StoriesMixin, FeedsMixin, SearchMixin, LLMCacheMixin, A
                     article.language,
                     article.source,
                     article.text,
-                    codec.text_hash(article.text),
+                    text_hash or codec.text_hash(article.text),
                     article.model_dump_json(),
                     codec.now(),
                     article.outlet,

@@ -67,13 +67,28 @@ class ArcsMixin(StoriesMixin):
         unlinked: Iterable[str] = (),
         merged: Mapping[str, str] | None = None,
     ) -> str:
-        """Persist the arc assigner after one article: its counters, the states of the arcs
-        that changed, the development → arc links made (``links``) or dropped (``unlinked``:
-        developments merged away) and the arc merges (old → survivor: its developments move,
-        it and whatever redirected to it redirect to the survivor). Returns the new token."""
-        now = codec.now()
+        """Persist the arc assigner: its counters, and what :meth:`save_arc_changes` writes.
+        Returns the new token."""
         with self.transaction() as conn:
             token = self._write_meta(conn, "arc_meta", stats)
+            self.save_arc_changes(arcs, links=links, unlinked=unlinked, merged=merged)
+        return token
+
+    def save_arc_changes(
+        self,
+        arcs: Mapping[str, Mapping[str, Any]],
+        *,
+        links: Mapping[str, str],
+        unlinked: Iterable[str] = (),
+        merged: Mapping[str, str] | None = None,
+    ) -> None:
+        """Write the states of arcs (``arcs``: id -> state), the development → arc links made
+        (``links``) or dropped (``unlinked``: developments merged away) and the arc merges
+        (old → survivor: its developments move, it and whatever redirected to it redirect to
+        the survivor), in that order after the merges; the counters and token are left as
+        they are."""
+        now = codec.now()
+        with self.transaction() as conn:
             for old, new in (merged or {}).items():
                 conn.execute("UPDATE story_arcs SET arc_id = ? WHERE arc_id = ?", (new, old))
                 conn.execute(
@@ -96,7 +111,6 @@ class ArcsMixin(StoriesMixin):
                 " ON CONFLICT (story_id) DO UPDATE SET arc_id = excluded.arc_id",
                 sorted(links.items()),
             )
-        return token
 
     def load_arc_state(self) -> SavedArcState | None:
         """Everything :meth:`save_arc_state` wrote; None when nothing was ever saved."""

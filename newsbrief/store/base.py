@@ -3,11 +3,12 @@ place where SQLite's errors become newsbrief's (``store_error``)."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import sqlite3
 import uuid
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,9 @@ _PERM, _BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _AUTH, _NO
     23,
     26,
 )
+
+
+_TURNS = itertools.count(1)  # numbers the write transactions of this process
 
 
 def store_error(exc: Exception, path: Target, doing: str) -> StoreError:
@@ -73,6 +77,17 @@ class ArchiveBase:
         self._conn = conn
         self.path: Target = conn.target if path is None else path
         self._depth = 0
+        # work held back until the outermost transaction ends: key -> (flush, discard)
+        self._deferred: dict[str, tuple[Callable[[], None], Callable[[], None]]] = {}
+        self._turn: int | None = None
+
+    @property
+    def write_turn(self) -> int | None:
+        """A number of the write transaction open on this connection, unique in the process
+        (None outside one). No other writer commits before it ends, so what was brought in
+        step with the archive earlier in the same turn still is, but for this connection's
+        own writes."""
+        return self._turn if self._depth else None
 
     @property
     def db(self) -> Database:
@@ -113,9 +128,10 @@ class ArchiveBase:
         except errors as exc:
             self._rollback()
             raise store_error(exc, self.path, "write to") from exc
-        self._depth = 1
+        self._depth, self._turn = 1, next(_TURNS)
         try:
             yield self._conn
+            self._flush_deferred()
         except errors as exc:
             self._depth = 0
             self._rollback()
@@ -130,14 +146,48 @@ class ArchiveBase:
         except errors as exc:
             self._rollback()
             raise store_error(exc, self.path, "commit to") from exc
+        self._deferred = {}
+
+    def defer(self, key: str, flush: Callable[[], None], discard: Callable[[], None]) -> None:
+        """Hold work back until the outermost transaction ends: ``flush`` runs inside it just
+        before it commits (once per ``key``, however often deferred), ``discard`` instead when
+        it rolls back. An assigner that changes its state on every article writes that state
+        once per transaction this way, and learns when what it kept in memory was not stored.
+        Outside a transaction, ``flush`` runs at once."""
+        if not self._depth:
+            with self.transaction():
+                flush()
+            return
+        self._deferred.setdefault(key, (flush, discard))
+
+    def run_deferred(self, prefix: str) -> None:
+        """Run now the deferred flushes whose key starts with ``prefix`` (before reading what
+        they write: another assigner's state). They run again at commit (with nothing left
+        to write but their counters), and their discards still run on a rollback."""
+        for key, (flush, _) in list(self._deferred.items()):
+            if key.startswith(prefix):
+                flush()
+
+    def _flush_deferred(self) -> None:
+        """Run the deferred flushes, in the order they were first deferred (one deferred by a
+        flush runs too). Their discards stay known until the commit succeeds."""
+        done: set[str] = set()
+        while pending := [key for key in self._deferred if key not in done]:
+            for key in pending:
+                self._deferred[key][0]()
+                done.add(key)
 
     def _rollback(self) -> None:
-        """Roll back what is open. SQLite may already have rolled back by itself (a full disk
-        at COMMIT, an I/O error): then there is nothing to do, and the error that caused it,
-        not "no transaction is active", is the one the caller reports."""
+        """Roll back what is open, and tell whoever deferred work that it was not stored.
+        SQLite may already have rolled back by itself (a full disk at COMMIT, an I/O error):
+        then there is nothing to do, and the error that caused it, not "no transaction is
+        active", is the one the caller reports."""
+        deferred, self._deferred = self._deferred, {}
         if self._conn.in_transaction:
             with suppress(*driver_errors()):
                 self._conn.execute("ROLLBACK")
+        for _, discard in deferred.values():
+            discard()
 
     def _scalar(self, sql: str, params: tuple[object, ...] = ()) -> object:
         row = self._conn.execute(sql, params).fetchone()

@@ -36,8 +36,12 @@ def normalized_words(text: str) -> list[str]:
 
 def text_hash(text: str) -> str:
     """Hash of the normalized words, blind to case, punctuation, quotes and spacing."""
-    canon = " ".join(normalized_words(text))
-    return hashlib.sha256(canon.encode("utf-8")).hexdigest()[:32]
+    return words_hash(normalized_words(text))
+
+
+def words_hash(words: list[str]) -> str:
+    """:func:`text_hash` of a text whose :func:`normalized_words` are ``words``."""
+    return hashlib.sha256(" ".join(words).encode("utf-8")).hexdigest()[:32]
 
 
 def same_brief(a: Brief, b: Brief) -> bool:

@@ -242,14 +242,27 @@ class StoriesMixin(StoryListingMixin):
         cores: Mapping[str, dict[str, Any]] | None = None,
         dropped: Iterable[int] = (),
     ) -> str:
-        """Persist the assigner after one article: its counters (``meta``: its stats without
-        ``df``), the states of the stories, story cores and members that changed, and the
-        members folded away (``dropped``). A story whose state is written exists (again): it
-        redirects nowhere, and a new one takes its founder article's title. Returns the new
-        token."""
-        now = codec.now()
+        """Persist the assigner: its counters (``meta``: its stats without ``df``) and what
+        :meth:`save_cluster_changes` writes. Returns the new token."""
         with self.transaction() as conn:
             token = self._write_meta(conn, "cluster_meta", meta)
+            self.save_cluster_changes(stories, members, cores=cores, dropped=dropped)
+        return token
+
+    def save_cluster_changes(
+        self,
+        stories: Mapping[str, dict[str, Any]],
+        members: Mapping[int, dict[str, Any]],
+        *,
+        cores: Mapping[str, dict[str, Any]] | None = None,
+        dropped: Iterable[int] = (),
+    ) -> None:
+        """Write the states of stories, story cores and members, and delete the members folded
+        away (``dropped``); the counters and token are left as they are. A story whose state is
+        written exists (again): it redirects nowhere, and a new one takes its founder article's
+        title."""
+        now = codec.now()
+        with self.transaction() as conn:
             conn.executemany(
                 "INSERT INTO stories (id, title, state, created_at, updated_at)"
                 " VALUES (?, (SELECT title FROM articles WHERE id = ?), ?, ?, ?)"
@@ -274,7 +287,6 @@ class StoriesMixin(StoryListingMixin):
                 ],
             )
             conn.executemany("DELETE FROM cluster_members WHERE seq = ?", [(s,) for s in dropped])
-        return token
 
     def log_cluster_terms(self, seq: int, terms: Iterable[str]) -> None:
         """Record the terms one article added to the document frequencies (until flushed)."""

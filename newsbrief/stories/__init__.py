@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from newsbrief.errors import StoreError
 from newsbrief.models import Brief, SummaryItem
 from newsbrief.stories.arc_threads import ArcThreads
 
@@ -48,10 +49,13 @@ class StoryThreads:
     updated state then commit (or roll back) together with it. When another process has
     assigned articles since (or a transaction rolled back), the assigner reloads.
 
-    Only what one article changed is written: the states of the stories and members it
-    touched, and its terms in a log. The document-frequency table itself is written every
-    ``flush_every`` articles (the terms changed since), which empties the log; a reload reads
-    the table and replays the log, so nothing is lost between flushes.
+    Only what articles changed is written: the membership, a new story's row and the article's
+    terms in a log at once; the states of the stories and members they touched, and the
+    counters, once, when the transaction commits (:meth:`Archive.defer
+    <newsbrief.store.base.ArchiveBase.defer>`: a story 5 articles of a chunk joined is written
+    once). The document-frequency table itself is written every ``flush_every`` articles (the
+    terms changed since), which empties the log; a reload reads the table and replays the
+    log, so nothing is lost between flushes.
     """
 
     def __init__(
@@ -69,10 +73,20 @@ class StoryThreads:
         self._flushed = 0  # n_docs when the df table was last written
         self._df = _Recording({})  # the assigner's df table
         self.arcs = ArcThreads(archive)
+        self._key = f"stories:{id(self)}"  # this assigner's deferred write
+        self._stored: set[str] = set()  # stories known to have a row in the archive
+        # written when the transaction commits: stories, cores and members changed since
+        self._stories: set[str] = set()
+        self._cores: set[str] = set()
+        self._members: set[int] = set()
+        self._pending = False
 
     def _current(self) -> StoryAssigner:
         from newsbrief.stories.cluster import StoryAssigner
 
+        if self._assigner is not None and self._pending:
+            return self._assigner  # our transaction holds the writer's turn: no one else wrote
+        self.archive.run_deferred("stories:")  # another assigner's writes first
         token = self.archive.cluster_token()
         if self._assigner is None or token != self._token:
             assigner = StoryAssigner(self.settings)
@@ -91,6 +105,8 @@ class StoryThreads:
                 assigner.load(saved.stories, saved.members)
             assigner.drain()
             self._assigner, self._token = assigner, token
+            self._stored = set(assigner.stories)
+            self._stories, self._cores, self._members = set(), set(), set()
         return self._assigner
 
     def assign(self, article: Article) -> str:
@@ -109,19 +125,50 @@ class StoryThreads:
                 shared = (last[1], assigner.settings.weights)
             # before the moves land
             self.arcs.observe(article, story_id, journal, assigner, features=shared)
-            stories = {sid: assigner.story_state(sid) for sid in journal.stories}
-            cores = {sid: assigner.core_state(sid) for sid in journal.cores}
-            members = {seq: assigner.member_state(seq) for seq in journal.members}
+            # a new story gets its row now (moves and merges name it); the states of stories
+            # already stored, cores and members are written when the transaction commits
+            new = {
+                sid: assigner.story_state(sid)
+                for sid in sorted(journal.stories - self._stored)
+                if sid in assigner.stories
+            }
             self._write_df(assigner, df)
-            meta = {k: v for k, v in assigner.stats_state().items() if k != "df"}
-            meta["flushed"] = self._flushed
-            token = archive.save_cluster_state(
-                meta, stories, members, cores=cores, dropped=journal.dropped
-            )
+            archive.save_cluster_changes(new, {}, dropped=journal.dropped)
             archive.merge_stories(journal.merged)
             archive.move_to_stories(journal.moved)
-            self._assigner, self._token = assigner, token
+            self._stored |= set(new)
+            self._stories |= journal.stories - set(new)
+            self._cores |= journal.cores
+            self._members = (self._members | journal.members) - journal.dropped
+            self._assigner, self._pending = assigner, True
+            archive.defer(self._key, self._flush, self._discard)
         return story_id
+
+    def _flush(self) -> None:
+        """Write the counters and the states changed since the last flush (those still live)."""
+        assigner = self._assigner
+        if assigner is None:
+            # an article's assignment failed half-way and the error was swallowed: what is
+            # in memory is neither the stored state nor a whole one; store nothing of it
+            raise StoreError(
+                "the story assigner failed during this transaction; nothing was stored"
+            )
+        live, members = assigner.stories, assigner.members
+        stories = {sid: assigner.story_state(sid) for sid in sorted(self._stories) if sid in live}
+        cores = {sid: assigner.core_state(sid) for sid in sorted(self._cores) if sid in live}
+        states = {
+            seq: assigner.member_state(seq) for seq in sorted(self._members) if seq in members
+        }
+        meta = {k: v for k, v in assigner.stats_state().items() if k != "df"}
+        meta["flushed"] = self._flushed
+        self._token = self.archive.save_cluster_state(meta, stories, states, cores=cores)
+        self._stories, self._cores, self._members = set(), set(), set()
+        self._pending = False
+
+    def _discard(self) -> None:
+        """The transaction rolled back: what the assigner holds was not stored; reload."""
+        self._assigner = None
+        self._pending = False
 
     def _write_df(self, assigner: StoryAssigner, df: _Recording) -> None:
         """Log the article's terms; write the table when due (or when it was rebuilt)."""

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 
-from newsbrief.store.codec import normalized_words, text_hash
+from newsbrief.store.codec import normalized_words, words_hash
 from newsbrief.stories.lsh import BANDS, NUM_PERM, band_keys, index_of
 
 if TYPE_CHECKING:
@@ -64,7 +64,10 @@ _A, _B = _coefficients()
 
 def shingles(text: str) -> frozenset[int]:
     """CRC-32 hashes of the text's overlapping word ``SHINGLE``-grams (normalized words)."""
-    words = normalized_words(text)
+    return _shingles(normalized_words(text))
+
+
+def _shingles(words: list[str]) -> frozenset[int]:
     if not words:
         return frozenset()
     n = max(1, len(words) - SHINGLE + 1)
@@ -132,9 +135,9 @@ class Fingerprint:
 
 
 def fingerprint(text: str) -> Fingerprint:
-    sh = shingles(text)
-    sig = minhash(sh)
-    return Fingerprint(text_hash(text), sh, sig)
+    words = normalized_words(text)
+    sh = _shingles(words)
+    return Fingerprint(words_hash(words), sh, minhash(sh))
 
 
 def _estimates(fp: Fingerprint, stored: dict[str, tuple[bytes, int | None]]) -> dict[str, float]:

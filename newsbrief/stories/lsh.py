@@ -12,9 +12,10 @@ Staying true to the archive:
 
 - built on first use in a process from the stored signatures (the latest ``WINDOW`` of them:
   ~0.3 s per 100,000 here), and kept for the database while the process lives;
-- before each lookup, :meth:`LshIndex.sync` reads the signatures stored since the last one it
-  holds (another process's, or this connection's own earlier in the transaction): one index
-  range read, usually of one row;
+- before the first lookup of a write transaction, :meth:`LshIndex.sync` reads the signatures
+  stored since the last one it holds (another process's): one index range read, usually of
+  one row; later in the transaction no other writer can store one, and this connection's own
+  are added as they are stored (:meth:`LshIndex.stored`);
 - a rolled-back transaction, or a deleted article, is noticed when the last signature it holds
   is no longer stored as it was: then it is rebuilt. Entries of articles deleted earlier stay
   until a rebuild and are harmless: a candidate whose signature is not found is skipped.
@@ -91,12 +92,17 @@ class LshIndex:
         self._buffer: defaultdict[int, list[int]] = defaultdict(list)
         self._buffered = 0
         self._last: tuple[int, str] | None = None  # the latest (seq, article_id) held
+        self._turn: int | None = None  # the write transaction the index was last synced in
 
     # ------------------------------------------------------------------ staying in step
 
     def sync(self, archive: Archive) -> None:
         """Take in the signatures the archive stored since the last one held (rebuilding when
         that one is gone: a rollback, a deletion, another database at the same place)."""
+        turn = archive.write_turn
+        if turn is not None and turn == self._turn and self.built:
+            return  # synced earlier in this transaction: no other writer can have stored since
+        self._turn = turn
         if not self.built or self._last is None:
             self._build(archive)
             return
@@ -113,6 +119,12 @@ class LshIndex:
         """Take in a signature this connection just stored at ``seq``. An article stored long
         ago and only now given a signature sits before the last one held, where catching up
         does not look: it is added as it is (a duplicate entry is harmless)."""
+        turn = archive.write_turn
+        ahead = self._last is None or seq > self._last[0]
+        if ahead and self.built and turn is not None and turn == self._turn:
+            # synced earlier in this transaction: this is the next signature stored
+            self._add(seq, article_id, keys)
+            return
         self.sync(archive)
         if self._last is not None and seq < self._last[0]:
             self._add(seq, article_id, keys)

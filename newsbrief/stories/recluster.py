@@ -116,6 +116,25 @@ def combine(
     return np.asarray(sim, dtype=float)
 
 
+def combine_one(
+    words: float,
+    ents: float,
+    nums: float,
+    both: float,
+    weights: tuple[float, float, float],
+    evidence: Evidence = Evidence(),
+) -> float:
+    """:func:`combine` of one pair in plain floats: the same arithmetic in the same order (so
+    the same result to the last bit), without numpy's cost per call on scalars."""
+    w0, w1, w2 = weights
+    sim = (w0 * words + w1 * ents + w2 * nums * both) / (w0 + w1 + w2 * both)
+    if evidence.words > 0:
+        sim = sim * min(1.0, words / evidence.words)
+    if evidence.entities > 0:
+        sim = sim * min(1.0, ents / evidence.entities)
+    return sim
+
+
 def similarity_matrix(
     nodes: Sequence[Node],
     weights: tuple[float, float, float],

@@ -24,7 +24,7 @@ from datetime import UTC, datetime
 import numpy as np
 
 from newsbrief.stories.features import Features, FeatureWeights
-from newsbrief.stories.recluster import Evidence, combine
+from newsbrief.stories.recluster import Evidence, combine_one
 from newsbrief.stories.state import Channels, Story
 
 _DAY = 86400.0
@@ -163,12 +163,12 @@ class Scorer:
         norms = self._norms(story)
         cos = []
         for i, (vec, cent) in enumerate(zip(article.vecs, story.centroid, strict=True)):
-            dot = sum(v * cent[t] * idf[t] for t, v in vec.items() if t in cent)
+            dot = sum([v * cent[t] * idf[t] for t, v in vec.items() if t in cent])
             cos.append(dot / norms[i])
         both = 1.0 if article.vecs[2] and story.centroid[2] else 0.0
         s = self.settings
         gate = s.evidence if evidence is None else evidence
-        return float(combine(cos[0], cos[1], cos[2], both, s.channel_weights, gate))
+        return combine_one(cos[0], cos[1], cos[2], both, s.channel_weights, gate)
 
     def _weighted(self, vecs: Channels, *, damp: bool = True) -> list[dict[str, float]]:
         """Vectors kept with the IDF divided out, with today's IDF applied again (and, when
