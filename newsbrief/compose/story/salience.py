@@ -171,10 +171,11 @@ def salient_facts(
     *,
     k: int,
     word_budget: int | None = None,
+    min_picks: int = 2,
     offered: Offers | None = None,
 ) -> list[Fact]:
     """The ``k`` most salient facts across ``analyses`` (fewer once ``word_budget`` is spent and
-    two are picked);
+    ``min_picks`` are picked);
     ``offered`` reuses the candidates ``offer_sentences`` made for the same analyses."""
     offers, vectors = offered or offer_sentences(analyses)
     if not offers:
@@ -203,7 +204,7 @@ def salient_facts(
         score -= FORM_WEIGHT * summary_penalty(vectors_text[j])
         scored.append((score, j, near))
     scored.sort(key=lambda t: (-t[0], t[1]))
-    return _pick(scored, offers, vectors, k, word_budget)
+    return _pick(scored, offers, vectors, k, word_budget, min_picks)
 
 
 def _cover(analyses: Sequence[Analysis], texts: Sequence[str]) -> list[float]:
@@ -229,12 +230,14 @@ def _pick(
     vectors: TfIdf,
     k: int,
     word_budget: int | None,
+    min_picks: int,
 ) -> list[Fact]:
     chosen: list[tuple[float, int, dict[int, float]]] = []
     words = 0
     for item in scored:
-        # the budget ends a summary of two or more picks: never one long sentence alone
-        spent = word_budget is not None and len(chosen) >= 2 and words >= word_budget
+        # the budget ends a summary of ``min_picks`` or more picks (by default never one long
+        # sentence alone)
+        spent = word_budget is not None and len(chosen) >= min_picks and words >= word_budget
         if len(chosen) >= k or spent:
             break
         _, j, _ = item
