@@ -1,5 +1,6 @@
-"""The length of a story's Executive Summary follows the length of what it sums up: three
-headlines-and-leads get a sentence or two, a story of full articles three or four."""
+"""Length in a story's Executive Summary: the summary's follows the length of what it sums up
+(three headlines-and-leads get a sentence or two, a story of full articles three or four), and a
+sentence that tells more ranks above a bare claim."""
 
 from __future__ import annotations
 
@@ -114,3 +115,38 @@ def test_two_short_reports_are_summed_up_shorter_than_two_full_ones() -> None:
     # newest development first: the later report's own fact leads
     assert items[0].evidence.article_id == full[1].article.id
     assert items[0].outlets == ("Paper B",)
+
+
+def test_the_lead_that_tells_more_ranks_above_a_bare_claim() -> None:
+    """NeuS: the record trade deficit, told by a news lead and by two columns; the column's
+    "President Trump doesn't understand …" ranked first, above the lead that gives the figure,
+    the year and the cause."""
+    story = _story(
+        [
+            (
+                "The U.S. trade deficit in goods hit a record in 2018, defying President Trump’s "
+                "efforts to narrow the gap, as imports jumped and some exports, including "
+                "soybeans and other farm products, got hammered by retaliation against U.S. "
+                "trade policies.",
+                "left",
+            ),
+            (
+                "President Trump doesn’t understand that the trade deficit is not an accounts "
+                "payable that the United States must settle by writing a big check. He insists "
+                "money is being “taken out” of the",
+                "center",
+            ),
+            (
+                "Where’s the Valium? Mass quantities may be needed to calm the apparent media "
+                "panic over Wednesday’s Commerce Department report that the U.S. trade deficit "
+                "hit a record last year. Everyone can calm down, and President Trump can take a "
+                "bow that his tax reform and deregulation are working as intended.",
+                "right",
+            ),
+        ]
+    )
+    items = story_summary(story)
+    assert items, "the story has a summary"
+    assert items[0].text.startswith("The U.S. trade deficit in goods hit a record in 2018"), [
+        i.text for i in items
+    ]
