@@ -17,7 +17,15 @@ import re
 
 from newsbrief.compose.trim import cut_off, opens_dangling, quote_fragment
 
-__all__ = ["claim", "cut_off", "form_penalty", "quote_fragment", "summary_penalty", "unfit"]
+__all__ = [
+    "LONG_WORDS",
+    "claim",
+    "cut_off",
+    "form_penalty",
+    "quote_fragment",
+    "summary_penalty",
+    "unfit",
+]
 
 _COMMENT = re.compile(r"\bwrote\s*:?\s*$|^\s*(?:at|on)\s+\d{1,2}[:.]\d{2}\b", re.I)
 _CONTACT = re.compile(
@@ -49,6 +57,7 @@ _CLAIM = re.compile(
     re.I,
 )
 DANGLING_PENALTY = 0.3
+LONG_WORDS = 40  # each word of a sentence beyond this costs 0.01
 
 
 def unfit(text: str) -> bool:
@@ -72,8 +81,8 @@ def form_penalty(text: str) -> float:
     if text[:1].islower() or _PTB.match(text):
         penalty += 0.3  # starts mid-sentence: a fragment
     words = len(text.split())
-    if words > 40:
-        penalty += 0.01 * (words - 40)
+    if words > LONG_WORDS:
+        penalty += 0.01 * (words - LONG_WORDS)
     return penalty
 
 

@@ -1,0 +1,152 @@
+"""Length in a story's Executive Summary: the summary's follows the length of what it sums up
+(three headlines-and-leads get a sentence or two, a story of full articles three or four), and a
+sentence that tells more ranks above a bare claim."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from test_story import REPORT_A, REPORT_B
+
+from newsbrief.analyze import analyze, analyze_many
+from newsbrief.compose import compose_story_brief
+from newsbrief.compose.story.summary import WORD_BUDGET, story_summary, word_budget
+from newsbrief.ingest.text import article_from_text
+from newsbrief.models import Analysis, Article
+
+# three outlets' leads of one story, each a sentence (as NeuS gives a story: headline and lead)
+_LEADS = [
+    (
+        "Amid new threats to test a hydrogen bomb over the Pacific Ocean, the president said "
+        "on Friday that the regime's leader would be tested like never before.",
+        "Wire A",
+    ),
+    (
+        "Japan must brace itself for a missile launched over its territory if the regime "
+        "carries out its threat to test a hydrogen bomb over the Pacific Ocean, the defence "
+        "minister said.",
+        "Paper B",
+    ),
+    (
+        "Experts warn of dire consequences if the regime detonates a hydrogen bomb over the "
+        "Pacific Ocean.",
+        "Paper C",
+    ),
+]
+
+# what a full article adds after its lead
+_MORE = (
+    "The foreign ministry summoned the ambassador on Saturday to protest the threat. "
+    "Officials in Tokyo said the coast guard had raised its alert level along the northern "
+    "coast. Fishing crews were told to stay in port until further notice. The regime tested "
+    "a device underground in September, its sixth such test in eleven years. Analysts said "
+    "an atmospheric test would be the first anywhere since 1980. Markets in the region fell "
+    "sharply on Monday as investors sought safer assets. The United Nations Security Council "
+    "is expected to meet on Tuesday to discuss new sanctions against the regime. Diplomats "
+    "said a draft resolution would cut oil shipments to the country by a third."
+)
+
+
+def _story(texts: list[tuple[str, str]]) -> list[Analysis]:
+    arts = [
+        Article(id=f"s{i}", text=text, outlet=outlet, published=datetime(2017, 9, 22))
+        for i, (text, outlet) in enumerate(texts)
+    ]
+    return list(analyze_many(arts))
+
+
+def test_a_story_of_three_leads_is_summed_up_in_one_sentence() -> None:
+    story = _story(_LEADS)
+    assert word_budget(story) < WORD_BUDGET  # a quarter of the leads' words
+    items = story_summary(story)
+    assert len(items) == 1, [i.text for i in items]
+    assert "hydrogen bomb" in items[0].text
+
+
+def test_a_story_of_full_articles_keeps_two_or_more_sentences() -> None:
+    story = _story([(f"{text} {_MORE}", outlet) for text, outlet in _LEADS])
+    assert word_budget(story) == WORD_BUDGET
+    items = story_summary(story)
+    assert 2 <= len(items) <= 4, [i.text for i in items]
+    for item in items:
+        a = next(x for x in story if x.article.id == item.evidence.article_id)
+        assert a.article.text[item.evidence.start : item.evidence.end] == item.text
+
+
+# what the two strike reports of test_story add as full articles, the later one a day later
+_MORE_A = (
+    "The union wants the company to pay the wages it has owed since January. Brandt said in a "
+    "statement that a buyer for the plant had pulled out in February, leaving it short of cash. "
+    "The plant is the largest employer in Kesselburg, a town of 30,000 people. Its furnaces were "
+    "shut down safely on Sunday evening, the company said. Workers gathered outside the gates on "
+    "Monday morning with banners. The regional labour office said it had offered to mediate "
+    "between the two sides. Brandt last faced a strike in 2019, when workers walked out for two "
+    "days over pensions."
+)
+_MORE_B = (
+    "Three parts makers in the valley said they would cut shifts next week if the plant stays "
+    "closed. The regional economy minister, Petra Lind, said the government would not bail out "
+    "the company. Talks between the union and management on Tuesday ended without agreement. "
+    "Brandt said it was still looking for a new buyer for the plant. Workers at the plant have "
+    "not been paid since January."
+)
+
+
+def test_two_short_reports_are_summed_up_shorter_than_two_full_ones() -> None:
+    def story(more_a: str, more_b: str) -> list[Analysis]:
+        a = article_from_text(
+            f"{REPORT_A} {more_a}".strip(),
+            outlet="Wire A",
+            published=datetime(2024, 3, 5, 9, tzinfo=UTC),
+        )
+        b = article_from_text(
+            f"{REPORT_B} {more_b}".strip(),
+            outlet="Paper B",
+            published=datetime(2024, 3, 6, 9, tzinfo=UTC),
+        )
+        return [analyze(a), analyze(b)]
+
+    short = compose_story_brief(story("", "")).executive_summary
+    assert 2 <= len(short) <= 3, [i.text for i in short]
+    assert "walked out" in short[0].text
+    full = story(_MORE_A, _MORE_B)
+    items = compose_story_brief(full).executive_summary
+    assert len(items) > len(short)
+    # newest development first: the later report's own fact leads
+    assert items[0].evidence.article_id == full[1].article.id
+    assert items[0].outlets == ("Paper B",)
+
+
+def test_the_lead_that_tells_more_ranks_above_a_bare_claim() -> None:
+    """NeuS: the record trade deficit, told by a news lead and by two columns; the column's
+    "President Trump doesn't understand …" ranked first, above the lead that gives the figure,
+    the year and the cause."""
+    story = _story(
+        [
+            (
+                "The U.S. trade deficit in goods hit a record in 2018, defying President Trump’s "
+                "efforts to narrow the gap, as imports jumped and some exports, including "
+                "soybeans and other farm products, got hammered by retaliation against U.S. "
+                "trade policies.",
+                "left",
+            ),
+            (
+                "President Trump doesn’t understand that the trade deficit is not an accounts "
+                "payable that the United States must settle by writing a big check. He insists "
+                "money is being “taken out” of the",
+                "center",
+            ),
+            (
+                "Where’s the Valium? Mass quantities may be needed to calm the apparent media "
+                "panic over Wednesday’s Commerce Department report that the U.S. trade deficit "
+                "hit a record last year. Everyone can calm down, and President Trump can take a "
+                "bow that his tax reform and deregulation are working as intended.",
+                "right",
+            ),
+        ]
+    )
+    items = story_summary(story)
+    assert items, "the story has a summary"
+    assert items[0].text.startswith("The U.S. trade deficit in goods hit a record in 2018"), [
+        i.text for i in items
+    ]
