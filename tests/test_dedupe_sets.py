@@ -258,3 +258,34 @@ def test_an_old_article_given_its_signature_late_is_found(archive: Archive) -> N
     Deduper(archive).remember(old.id, fingerprint(old.text))
     match = Deduper(archive).find(article("drought-03-ledger"))
     assert match is not None and match.article_id == old.id
+
+
+def _ranked_by_hand(index: LshIndex, keys: list[int], limit: int) -> list[int]:
+    """What ``candidates`` promises, written out plainly: of each band's bucket its latest
+    ``per_bucket`` articles; those sharing the most bands first, then the latest; ``limit``."""
+    counts: dict[int, int] = {}
+    for key in keys:
+        bucket = set(index._buffer.get(key, []))
+        for run_keys, run_seqs in index._runs:
+            bucket |= {int(s) for k, s in zip(run_keys, run_seqs, strict=True) if int(k) == key}
+        for seq in sorted(bucket)[-index.per_bucket :]:
+            counts[seq] = counts.get(seq, 0) + 1
+    return sorted(counts, key=lambda seq: (-counts[seq], -seq))[:limit]
+
+
+def test_candidates_rank_as_specified_over_crowded_buckets() -> None:
+    """Crowded buckets (keys from a small space, as boilerplate makes them), spread over the
+    buffer and several runs: the latest of each bucket, the most shared bands first."""
+    rng = np.random.default_rng(11)
+    bands = 32
+    index = LshIndex(per_bucket=5, buffer=37)
+    for seq in range(1, 400):
+        keys = rng.integers(0, 40, size=bands).astype(np.uint64) + np.arange(bands) * 1000
+        index._add(seq, f"a{seq}", keys)
+    assert len(index._runs) > 1 and index._buffered
+    for _ in range(30):
+        query = rng.integers(0, 40, size=bands).astype(np.uint64) + np.arange(bands) * 1000
+        for limit in (3, 50):
+            expected = _ranked_by_hand(index, query.tolist(), limit)
+            assert index.candidates(query, limit=limit) == expected
+    assert index.candidates(np.full(bands, 999_999, dtype=np.uint64)) == []

@@ -29,7 +29,7 @@ first among equals.
 from __future__ import annotations
 
 import hashlib
-from collections import Counter, defaultdict
+from collections import defaultdict
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -45,6 +45,8 @@ WINDOW = 1_000_000  # about this many latest articles are indexed (~0.5 KiB each
 PER_BUCKET = 64  # latest articles read per bucket
 BUFFER = 2048  # articles added before the buffer becomes a sorted run
 PAGE = 20_000  # signatures read from the archive at a time
+_SEQ_BITS = 40  # a (band, arrival) pair packed in one integer: arrivals stay under 2**40
+_SEQ_MASK = (1 << _SEQ_BITS) - 1
 
 _PRIME = np.uint64(0x100000001B3)  # FNV-1a's 64-bit prime
 
@@ -185,23 +187,42 @@ class LshIndex:
 
     def candidates(self, keys: NDArray[np.uint64], limit: int = 50) -> list[int]:
         """Arrival numbers of the articles sharing at least one band key with ``keys``, those
-        sharing the most first (the latest first among equals), at most ``limit``."""
+        sharing the most first (the latest first among equals), at most ``limit``. Of each
+        band's bucket, its latest ``per_bucket`` articles count."""
         query = np.asarray(keys, dtype=np.uint64)
-        found: list[list[int]] = [list(self._buffer.get(k, ())) for k in query.tolist()]
+        bands: list[NDArray[np.int64]] = []
+        seqs: list[NDArray[np.int64]] = []
+        for band, key in enumerate(query.tolist()):
+            held = self._buffer.get(key)
+            if held:
+                bands.append(np.full(len(held), band, dtype=np.int64))
+                seqs.append(np.asarray(held, dtype=np.int64))
+        every_band = np.arange(len(query), dtype=np.int64)
         for run_keys, run_seqs in self._runs:
             lo = np.searchsorted(run_keys, query, side="left")
             hi = np.searchsorted(run_keys, query, side="right")
-            for band in np.flatnonzero(hi > lo).tolist():
-                # a run is sorted by key, then arrival: a crowded bucket's latest are its last
-                end = int(hi[band])
-                start = max(int(lo[band]), end - self.per_bucket)
-                found[band].extend(run_seqs[start:end].tolist())
-        shared: Counter[int] = Counter()
-        for seqs in found:
-            if seqs:
-                shared.update(sorted(set(seqs), reverse=True)[: self.per_bucket])
-        ranked = sorted(shared.items(), key=lambda kv: (-kv[1], -kv[0]))
-        return [seq for seq, _ in ranked[:limit]]
+            # a run is sorted by key, then arrival: a crowded bucket's latest are its last
+            start = np.maximum(lo, hi - self.per_bucket)
+            sizes = hi - start
+            total = int(sizes.sum())
+            if not total:
+                continue
+            # the positions start[b] … hi[b] - 1 of every band b, in one array
+            firsts = np.cumsum(sizes) - sizes
+            at = np.repeat(start - firsts, sizes) + np.arange(total)
+            bands.append(np.repeat(every_band, sizes))
+            seqs.append(run_seqs[at])
+        if not seqs:
+            return []
+        # each band's distinct arrivals, in order of band, then arrival
+        pairs = np.unique((np.concatenate(bands) << _SEQ_BITS) | np.concatenate(seqs))
+        band_of = pairs >> _SEQ_BITS
+        # of each band, its latest per_bucket: those fewer than that from the band's end
+        from_end = np.searchsorted(band_of, band_of, side="right") - np.arange(len(pairs))
+        kept = pairs[from_end <= self.per_bucket] & _SEQ_MASK
+        found, shared = np.unique(kept, return_counts=True)
+        ranked = np.lexsort((-found, -shared))[:limit]  # most bands shared, then the latest
+        return [int(seq) for seq in found[ranked]]
 
     def __len__(self) -> int:
         return sum(len(k) for k, _ in self._runs) // BANDS + self._buffered
