@@ -320,18 +320,19 @@ def test_arc_page_lists_developments_and_story_page_links_to_it(
     assert httpx.get(f"{served}/arcs/anope").status_code == 404
 
 
+def _table_rows(archive: Archive, *queries: str) -> tuple[object, ...]:
+    return tuple(archive._conn.execute(sql).fetchall() for sql in queries)
+
+
 def _arc_tables(
     archive: Archive, *, meta: str = "SELECT value FROM arc_meta WHERE key = 'stats'"
 ) -> tuple[object, ...]:
     """The arc tables' rows (``meta``: which of the counters and token to read)."""
-    conn = archive._conn
-    return tuple(
-        conn.execute(sql).fetchall()
-        for sql in (
-            "SELECT id, state, merged_into FROM arcs ORDER BY id",
-            "SELECT story_id, arc_id FROM story_arcs ORDER BY story_id",
-            meta,
-        )
+    return _table_rows(
+        archive,
+        "SELECT id, state, merged_into FROM arcs ORDER BY id",
+        "SELECT story_id, arc_id FROM story_arcs ORDER BY story_id",
+        meta,
     )
 
 
@@ -358,18 +359,32 @@ def test_arc_state_rolls_back_with_the_article(
             assert story is not None and archive.arc_of_story(story) is not None
 
 
+def _story_tables(archive: Archive) -> tuple[object, ...]:
+    """The story assigner's rows (without times and tokens)."""
+    return _table_rows(
+        archive,
+        "SELECT id, title, state, core, merged_into FROM stories ORDER BY id",
+        "SELECT seq, article_id, story_id, state FROM cluster_members ORDER BY seq",
+        "SELECT article_id, story_id FROM story_articles ORDER BY article_id",
+        "SELECT value FROM cluster_meta WHERE key = 'stats'",
+        "SELECT seq, terms FROM cluster_log ORDER BY seq",
+    )
+
+
 def test_a_transaction_of_many_articles_writes_each_arc_state_once(
     tmp_path: Path, stream: list[tuple[str, Article]]
 ) -> None:
     """An ingest stores a chunk of articles in one transaction: the states of the arcs they
     joined are written when it commits, once each (a new arc also when it opens), and the
-    archive holds exactly what one transaction per article leaves."""
+    archive holds exactly what one transaction per article leaves (the story assigner's
+    states, written the same way, included)."""
     items = [article for _, article in stream[:40]]
     with Archive.open(tmp_path / "one.db") as archive:
         ingestor = Ingestor(archive, analyze=False)
         for article in items:
             ingestor.add(article)
         expected = _arc_tables(archive)
+        stories = _story_tables(archive)
     writes: list[str] = []
     with Archive.open(tmp_path / "chunks.db") as archive:
         ingestor = Ingestor(archive, analyze=False)
@@ -382,6 +397,29 @@ def test_a_transaction_of_many_articles_writes_each_arc_state_once(
                     ingestor.add(article)
         archive.db.raw.set_trace_callback(None)
         assert _arc_tables(archive) == expected
+        assert _story_tables(archive) == stories
+        # and what is stored is what the assigners hold
+        assigner = ingestor.threads._current()
+        stored = {
+            seq: json.loads(state)
+            for seq, state in archive._conn.execute("SELECT seq, state FROM cluster_members")
+        }
+        assert stored == {seq: assigner.member_state(seq) for seq in assigner.members}
+        held = {
+            sid: json.loads(state)
+            for sid, state in archive._conn.execute(
+                "SELECT id, state FROM stories WHERE merged_into IS NULL"
+            )
+        }
+        assert held == {sid: assigner.story_state(sid) for sid in assigner.stories}
+        arc_assigner = ingestor.threads.arcs._current(assigner)
+        arc_states = {
+            aid: json.loads(state)
+            for aid, state in archive._conn.execute(
+                "SELECT id, state FROM arcs WHERE merged_into IS NULL"
+            )
+        }
+        assert arc_states == {aid: arc_assigner.arc_state(aid) for aid in arc_assigner.arcs}
         arcs = archive._conn.execute("SELECT COUNT(*) FROM arcs").fetchone()[0]
     live = len([r for r in expected[0] if r[2] is None])  # type: ignore[union-attr]
     assert 2 <= live < len(items) / 4

@@ -200,6 +200,30 @@ def test_a_writer_catches_up_with_another_and_forgets_a_rollback(
         assert Deduper(one).find(article("bridge-03-beacon")) is None
 
 
+def test_within_one_transaction_the_index_holds_what_it_stored(archive_target: Path | str) -> None:
+    """In a write transaction the index reads the archive once; the articles stored after that
+    are added as they are, so a copy of one of them later in the same transaction is found."""
+    with Archive.open(archive_target) as archive:
+        deduper = Deduper(archive)
+        with archive.transaction():
+            turn = archive.write_turn
+            assert turn is not None
+            for slug in ("port-03", "drought-03", "bridge-03"):
+                src = article(slug)
+                assert deduper.find(src) is None
+                archive.save_article(src)
+                deduper.remember(src.id, fingerprint(src.text))
+            for copy, slug in (("drought-03-ledger", "drought-03"), ("port-03-herald", "port-03")):
+                match = deduper.find(article(copy))
+                assert match is not None and match.article_id == article(slug).id
+            assert archive.write_turn == turn
+        assert archive.write_turn is None
+        with archive.transaction():
+            assert archive.write_turn not in (None, turn)
+            match = deduper.find(article("bridge-03-beacon"))
+            assert match is not None and match.article_id == article("bridge-03").id
+
+
 def test_one_index_per_database_in_a_process(archive_target: Path | str) -> None:
     """Opening the archive again (a web server does, per submission) keeps the index: it is
     built once, then only catches up."""
