@@ -150,3 +150,48 @@ def test_the_lead_that_tells_more_ranks_above_a_bare_claim() -> None:
     assert items[0].text.startswith("The U.S. trade deficit in goods hit a record in 2018"), [
         i.text for i in items
     ]
+
+
+# two outlets' leads of one fact, worded apart (their word overlap and cosine stay under the
+# redundancy limits), and a third outlet with the same fact and more
+_VACCINE = [
+    (
+        "Drugmaker Halvex said Monday an early look at data from its experimental vaccine "
+        "shows it is more than 90% effective, a much better than expected result if the trend "
+        "continues through the winter months. The company plans to publish the full results "
+        "in a medical journal next year. Shares of the company rose sharply in early trading "
+        "on the news. Independent scientists cautioned that the trial is still under way and "
+        "that the interim figures could change as more volunteers fall ill. Regulators have "
+        "said they will not rule on the shot before the end of the year at the earliest.",
+        "Wire A",
+    ),
+    (
+        "Halvex announced Monday that the shot it developed with partner Norvacc has proved to "
+        "be more than 90% effective, and that it plans to ask regulators for permission to "
+        "sell it before the end of the month. The trial enrolled 43,000 volunteers in six "
+        "countries, half of whom received a placebo. The companies said no serious safety "
+        "concerns had been observed so far. Health officials in several countries said they "
+        "had already ordered millions of doses. Distribution will be difficult because the "
+        "vaccine must be stored at very low temperatures.",
+        "Paper B",
+    ),
+    (
+        "The first results of a large vaccine trial were met with relief by doctors and "
+        "officials on Monday. Hospitals in many regions are near capacity as infections climb. "
+        "Officials warned that even a highly effective vaccine would not reach most people "
+        "for months, and urged the public to keep wearing masks. The trial data have not yet "
+        "been reviewed by outside experts. Several other vaccines are in late-stage trials and "
+        "could report results within weeks.",
+        "Paper C",
+    ),
+]
+
+
+def test_one_figure_twice_is_one_fact() -> None:
+    """Two outlets' leads that give the same figure ("more than 90% effective") in other words
+    are one fact: the summary says it once and goes on to what else the story reports."""
+    story = _story(_VACCINE)
+    items = story_summary(story)
+    assert len(items) >= 2
+    with_figure = [i for i in items if "90%" in i.text]
+    assert len(with_figure) == 1, [i.text for i in items]

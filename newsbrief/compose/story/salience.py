@@ -20,6 +20,7 @@ inverted index over all offered sentences.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -211,7 +212,8 @@ def salient_facts(
         score -= FORM_WEIGHT * summary_penalty(vectors_text[j])
         scored.append((score, j, near))
     scored.sort(key=lambda t: (-t[0], t[1]))
-    return _pick(scored, offers, vectors, k, word_budget, min_picks)
+    figures = [_figures(text) for text in vectors_text]
+    return _pick(scored, offers, vectors, figures, k, word_budget, min_picks)
 
 
 def _cover(analyses: Sequence[Analysis], texts: Sequence[str]) -> list[float]:
@@ -235,6 +237,7 @@ def _pick(
     scored: list[tuple[float, int, dict[int, float]]],
     offers: list[_Offer],
     vectors: TfIdf,
+    figures: list[frozenset[str]],
     k: int,
     word_budget: int | None,
     min_picks: int,
@@ -252,12 +255,33 @@ def _pick(
         if any(
             overlap(cand.words, offers[c].cand.words) > REDUNDANT
             or vectors.sim(j, c) > REDUNDANT_COS
+            or figures[j] & figures[c]
             for _, c, _ in chosen
         ):
             continue
         chosen.append(item)
         words += cand.n_words
     return [_fact(score, j, near, offers) for score, j, near in chosen]
+
+
+# a figure with its unit: "$1.9 trillion", "20.5 million", "90%", "4.4 percent"
+_FIGURE = re.compile(
+    r"[$€£]\s?\d[\d,.]*\d(?:\s(?:million|billion|trillion)\b)?"
+    r"|\d(?:[\d,.]*\d)?\s?(?:%|percent\b|(?:million|billion|trillion)\b)",
+    re.I,
+)
+
+
+def _figures(text: str) -> frozenset[str]:
+    """The sentence's figures with their units. Two picks that give the same one ("more than
+    90% effective", "has proved to be more than 90% effective") are two outlets' words for one
+    fact, however differently they are worded around it."""
+    return frozenset(
+        " ".join(m.group().lower().replace("percent", "%").replace("% ", "%").split()).replace(
+            " %", "%"
+        )
+        for m in _FIGURE.finditer(text)
+    )
 
 
 def _fact(score: float, j: int, near: dict[int, float], offers: list[_Offer]) -> Fact:
