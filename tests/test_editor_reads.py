@@ -1301,3 +1301,20 @@ def test_an_office_named_in_capitals_is_an_organization() -> None:
     names = {a.id: a.name for a in analysis.actors}
     speakers = {a.cue: names.get(a.actor_id or "") for a in analysis.attributions}
     assert speakers == {"announced": "U.S. Attorney’s Office", "said": "U.S. Attorney’s Office"}
+
+
+def test_a_capitalized_particle_is_the_same_person() -> None:
+    """PolNeAR dev (Politico): "De Blasio says Chelsea explosion was an 'intentional act'" over
+    "… Mayor Bill de Blasio described …" had made two actors, "De Blasio" and "Bill de Blasio",
+    each with half of the mayor's statements."""
+    analysis = _analysis(
+        "De Blasio says Chelsea explosion was an intentional act\n\n"
+        "Twenty-nine people were injured tonight by an explosion that Mayor Bill de Blasio "
+        "described as an intentional act. De Blasio said that there did not appear to be any "
+        "connection to explosions in New Jersey."
+    )
+    blasios = [a.name for a in analysis.actors if "blasio" in a.name.lower()]
+    assert blasios == ["Bill de Blasio"]
+    names = {a.id: a.name for a in analysis.actors}
+    said = [names.get(a.actor_id or "") for a in analysis.attributions if a.cue == "said"]
+    assert said == ["Bill de Blasio"]

@@ -115,11 +115,15 @@ class Resolver:
         surname = parts[-1].lower()
         key = name.lower()
         idx = self._keys.get(key)
+        for n in range(len(parts) - 1, 1, -1):  # "De Blasio" in a headline, then "Bill de Blasio"
+            if idx is None:
+                idx = self._keys.get(" ".join(parts[-n:]).lower())
         if idx is None and len(parts) == 1 and len(self._bearers.get(surname, ())) > 1:
             idx = self._likeliest(self._bearers[surname])
         if idx is None and surname in self._surnames:
             known = self.drafts[self._surnames[surname]]
-            if len(parts) == 1 or len(known.name.split()) == 1 or known.name.split()[0] == parts[0]:
+            kn = known.name.split()
+            if len(parts) == 1 or len(kn) == 1 or kn[0] == parts[0] or _tail_of(parts, kn):
                 idx = self._surnames[surname]
         if idx is None and len(parts) == 1:
             idx = self._keys.get("first:" + surname)
@@ -564,3 +568,12 @@ def _strip_det(span: Span, words: frozenset[str] = frozenset({"the", "a", "an"})
     while toks and toks[0].lower_ in words:
         toks = toks[1:]
     return "".join(t.text_with_ws for t in toks).strip()
+
+
+def _tail_of(a: list[str], b: list[str]) -> bool:
+    """One name the other's last words, two or more, in any case: "De Blasio" (a headline, a
+    sentence's start) and "Bill de Blasio", "Van Hollen" and "Chris Van Hollen"."""
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 2 and [w.lower() for w in long_[-len(short) :]] == [
+        w.lower() for w in short
+    ]
