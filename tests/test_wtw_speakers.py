@@ -1,6 +1,7 @@
 """Who Thinks What? and Why This Matters on a story brief an editor read (a caucus shown as
-"House", a quotation shown as a stakes item without its speaker), each on a text of our own with
-the same shape; and "urge" kept as a cue, as PolNeAR annotates it."""
+"House", then again as "Far-right group"; a quotation shown as a stakes item without its
+speaker), each on a text of our own with the same shape; and "urge" kept as a cue, as PolNeAR
+annotates it."""
 
 from __future__ import annotations
 
@@ -79,6 +80,16 @@ def test_a_partys_members_in_a_chamber_speak_as_themselves_not_as_the_chamber() 
     )
     assert _speaker_of(analysis, "said") == "Senate Republicans"
     assert _speaker_of(analysis, "approved") == "House"
+
+
+def test_the_group_named_just_before_is_the_one_a_description_means() -> None:
+    analysis = _analysis(
+        "The Harbor Workers Alliance is pressing the port authority to reopen talks. In a letter "
+        "on Monday, the militant group asked the authority to drop its new shift rules. The "
+        "group of dockers who walked out on Friday said they would return next week."
+    )
+    assert _speaker_of(analysis, "asked") == "Harbor Workers Alliance"
+    assert _speaker_of(analysis, "said") != "Harbor Workers Alliance"
 
 
 def test_a_chamber_before_a_title_and_a_name_stays_out_of_the_person() -> None:
