@@ -187,6 +187,11 @@ class TimeExpr(Record):
     granularity: Granularity = "day"
     anchor: Literal["absolute", "document", "previous"] = "document"
     sentence_index: int = 0
+    in_name: bool = Field(
+        default=False,
+        description="part of a name ('the Jan. 6 committee', 'the Voting Rights Act of 1965'): "
+        "it dates something else, not its sentence",
+    )
 
 
 class Event(Record):

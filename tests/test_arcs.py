@@ -421,6 +421,13 @@ def test_a_transaction_of_many_articles_writes_each_arc_state_once(
         }
         assert arc_states == {aid: arc_assigner.arc_state(aid) for aid in arc_assigner.arcs}
         arcs = archive._conn.execute("SELECT COUNT(*) FROM arcs").fetchone()[0]
+        # a story's update time, written when the transaction commits, is no earlier than
+        # the arrival of its latest member
+        stale = archive._conn.execute(
+            "SELECT s.id FROM stories s JOIN story_articles m ON m.story_id = s.id"
+            " GROUP BY s.id, s.updated_at HAVING s.updated_at < MAX(m.added_at)"
+        ).fetchall()
+        assert stale == []
     live = len([r for r in expected[0] if r[2] is None])  # type: ignore[union-attr]
     assert 2 <= live < len(items) / 4
     # per transaction: every arc at most twice (opened, then its final state), and far

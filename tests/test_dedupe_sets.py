@@ -305,7 +305,7 @@ def test_candidates_rank_as_specified_over_crowded_buckets() -> None:
     index = LshIndex(per_bucket=5, buffer=37)
     for seq in range(1, 400):
         keys = rng.integers(0, 40, size=bands).astype(np.uint64) + np.arange(bands) * 1000
-        index._add(seq, f"a{seq}", keys)
+        index._add((seq, f"a{seq}", b"", None), keys)
     assert len(index._runs) > 1 and index._buffered
     for _ in range(30):
         query = rng.integers(0, 40, size=bands).astype(np.uint64) + np.arange(bands) * 1000

@@ -206,6 +206,15 @@ class Archive(ArcsMixin, StoriesMixin, FeedsMixin, SearchMixin, LLMCacheMixin, A
             "SELECT id FROM articles WHERE text_hash = ? LIMIT 1", (text_hash,)
         )
 
+    def stored_copy(self, article_id: str, text_hash: str) -> str | None:
+        """``article_id`` when that article is stored, else the id of the earliest stored
+        article whose normalized words hash to ``text_hash`` (None: neither), in one query."""
+        return self._text_scalar(
+            "SELECT id FROM articles WHERE id = ? OR text_hash = ?"
+            " ORDER BY CASE WHEN id = ? THEN 0 ELSE 1 END, rowid LIMIT 1",
+            (article_id, text_hash, article_id),
+        )
+
     def has_article(self, article_id: str) -> bool:
         row = self._conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
         return row is not None

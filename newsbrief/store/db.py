@@ -110,11 +110,13 @@ class Database:
         return result
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        """Run ``sql`` once per row (nothing at all for no rows)."""
+        rows = list(rows)
+        if not rows:
+            return
         if self.dialect.postgres:
-            rows = list(rows)
-            if rows:
-                with self.raw.cursor() as cur:
-                    cur.executemany(_pg_sql(sql), rows)
+            with self.raw.cursor() as cur:
+                cur.executemany(_pg_sql(sql), rows)
             return
         self.raw.executemany(sql, rows)
 

@@ -14,7 +14,7 @@ from newsbrief.store.listing import StoryListingMixin
 from newsbrief.store.queries import ArticleRow, story_articles
 from newsbrief.store.records import CopyKind, OutletRun
 
-SignatureRow = tuple[int, str, bytes]  # (seq, article_id, minhash)
+SignatureRow = tuple[int, str, bytes, int | None]  # (seq, article_id, minhash, shingles)
 
 
 class StoriesMixin(StoryListingMixin):
@@ -114,14 +114,16 @@ class StoriesMixin(StoryListingMixin):
             return int(row[0])
 
     def signature_rows(self, after: int = 0, limit: int | None = None) -> list[SignatureRow]:
-        """Stored signatures as ``(seq, article_id, minhash)`` from arrival ``after`` on
-        (``seq >= after``), in arrival order; at most ``limit`` of them."""
-        sql = "SELECT seq, article_id, minhash FROM minhashes WHERE seq >= ? ORDER BY seq"
+        """Stored signatures as ``(seq, article_id, minhash, shingles)`` from arrival ``after``
+        on (``seq >= after``), in arrival order; at most ``limit`` of them."""
+        sql = "SELECT seq, article_id, minhash, shingles FROM minhashes WHERE seq >= ? ORDER BY seq"
         params: tuple[int, ...] = (after,)
         if limit is not None:
             sql, params = sql + " LIMIT ?", (after, limit)
         rows = self._conn.execute(sql, params).fetchall()
-        return [(int(r[0]), str(r[1]), bytes(r[2])) for r in rows]
+        return [
+            (int(r[0]), str(r[1]), bytes(r[2]), None if r[3] is None else int(r[3])) for r in rows
+        ]
 
     def first_of_latest_signatures(self, n: int) -> int:
         """The arrival number from which the latest ``n`` signatures are stored (0: fewer)."""
@@ -288,13 +290,14 @@ class StoriesMixin(StoryListingMixin):
             )
             conn.executemany("DELETE FROM cluster_members WHERE seq = ?", [(s,) for s in dropped])
 
-    def log_cluster_terms(self, seq: int, terms: Iterable[str]) -> None:
-        """Record the terms one article added to the document frequencies (until flushed)."""
+    def log_cluster_terms(self, entries: Iterable[tuple[int, Iterable[str]]]) -> None:
+        """Record the terms articles added to the document frequencies (until flushed): one
+        ``(n_docs, terms)`` entry per article."""
         with self.transaction() as conn:
-            conn.execute(
+            conn.executemany(
                 "INSERT INTO cluster_log (seq, terms) VALUES (?, ?)"
                 " ON CONFLICT (seq) DO UPDATE SET terms = excluded.terms",
-                (seq, json.dumps(sorted(terms))),
+                [(seq, json.dumps(sorted(terms))) for seq, terms in entries],
             )
 
     def flush_cluster_df(self, df: Mapping[str, int], *, full: bool = False) -> None:
@@ -348,8 +351,9 @@ class StoriesMixin(StoryListingMixin):
                 )
                 conn.execute("UPDATE stories SET state = NULL, core = NULL WHERE id = ?", (old,))
 
-    def move_to_stories(self, moved: Mapping[str, str]) -> None:
-        """Put each article in its story (new members, or members re-clustering moved)."""
+    def move_to_stories(self, moved: Mapping[str, str], *, touch: bool = True) -> None:
+        """Put each article in its story (new members, or members re-clustering moved); with
+        ``touch``, mark those stories updated now (else see :meth:`touch_stories`)."""
         now = codec.now()
         with self.transaction() as conn:
             conn.executemany(
@@ -357,9 +361,16 @@ class StoriesMixin(StoryListingMixin):
                 " ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id",
                 [(aid, sid, now) for aid, sid in moved.items()],
             )
+            if touch:
+                self.touch_stories(set(moved.values()))
+
+    def touch_stories(self, story_ids: Iterable[str]) -> None:
+        """Mark these stories updated now."""
+        now = codec.now()
+        with self.transaction() as conn:
             conn.executemany(
                 "UPDATE stories SET updated_at = ? WHERE id = ?",
-                [(now, sid) for sid in sorted(set(moved.values()))],
+                [(now, sid) for sid in sorted(story_ids)],
             )
 
 

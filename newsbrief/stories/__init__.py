@@ -49,9 +49,9 @@ class StoryThreads:
     updated state then commit (or roll back) together with it. When another process has
     assigned articles since (or a transaction rolled back), the assigner reloads.
 
-    Only what articles changed is written: the membership, a new story's row and the article's
-    terms in a log at once; the states of the stories and members they touched, and the
-    counters, once, when the transaction commits (:meth:`Archive.defer
+    Only what articles changed is written: the membership and a new story's row at once; the
+    states of the stories and members they touched, their stories' update times, the articles'
+    terms (in a log) and the counters once, when the transaction commits (:meth:`Archive.defer
     <newsbrief.store.base.ArchiveBase.defer>`: a story 5 articles of a chunk joined is written
     once). The document-frequency table itself is written every ``flush_every`` articles (the
     terms changed since), which empties the log; a reload reads the table and replays the
@@ -79,6 +79,8 @@ class StoryThreads:
         self._stories: set[str] = set()
         self._cores: set[str] = set()
         self._members: set[int] = set()
+        self._log: list[tuple[int, list[str]]] = []  # articles' terms, since the table's write
+        self._touched: set[str] = set()  # stories articles joined or moved to
         self._pending = False
 
     def _current(self) -> StoryAssigner:
@@ -135,7 +137,8 @@ class StoryThreads:
             self._write_df(assigner, df)
             archive.save_cluster_changes(new, {}, dropped=journal.dropped)
             archive.merge_stories(journal.merged)
-            archive.move_to_stories(journal.moved)
+            archive.move_to_stories(journal.moved, touch=False)
+            self._touched |= set(journal.moved.values())
             self._stored |= set(new)
             self._stories |= journal.stories - set(new)
             self._cores |= journal.cores
@@ -161,13 +164,19 @@ class StoryThreads:
         }
         meta = {k: v for k, v in assigner.stats_state().items() if k != "df"}
         meta["flushed"] = self._flushed
+        if self._log:
+            self.archive.log_cluster_terms(self._log)
+        if self._touched:
+            self.archive.touch_stories(self._touched)
         self._token = self.archive.save_cluster_state(meta, stories, states, cores=cores)
         self._stories, self._cores, self._members = set(), set(), set()
+        self._log, self._touched = [], set()
         self._pending = False
 
     def _discard(self) -> None:
         """The transaction rolled back: what the assigner holds was not stored; reload."""
         self._assigner = None
+        self._log, self._touched = [], set()
         self._pending = False
 
     def _write_df(self, assigner: StoryAssigner, df: _Recording) -> None:
@@ -176,12 +185,13 @@ class StoryThreads:
         if full or assigner.n_docs - self._flushed >= self.flush_every:
             table = assigner.df if full else {t: df[t] for t in df.changed if t in df}
             self.archive.flush_cluster_df(table, full=full)
+            self._log = []  # the table has their terms
             if full:
                 assigner.df = self._df = _Recording(assigner.df)
             df.changed.clear()
             self._flushed = assigner.n_docs
         else:
-            self.archive.log_cluster_terms(assigner.n_docs, df.fresh)
+            self._log.append((assigner.n_docs, sorted(df.fresh)))
 
 
 def whats_new(current: Brief, previous: Brief | None) -> tuple[SummaryItem, ...]:

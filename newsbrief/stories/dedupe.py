@@ -9,20 +9,19 @@ A fingerprint holds what both checks need::
     Deduper(archive).remember(article.id, fp)    # index it for later near-duplicate checks
 
 Near-duplicate candidates come from LSH banding of the signature (``BANDS`` bands of ``ROWS``
-rows: pairs with a shingle Jaccard of 0.6 collide in some band with probability ≈ 0.99, pairs
-at 0.2 with ≈ 0.05), kept in memory by the writer (``lsh``). A candidate is first screened
-on its stored signature: one whose estimated Jaccard falls five standard errors below the least
-Jaccard a copy of the two sizes could have is dropped unread; the others are verified on the
-exact shingle sets, stored beside the signature (sorted 32-bit hashes; read from the text only
-for articles stored before they were). Screening, and verifying on stored sets rather than
+rows: pairs with a shingle Jaccard of 0.6 collide in some band with probability ≈ 0.99, pairs at
+0.2 with ≈ 0.05), kept in memory by the writer (``lsh``). A candidate is first screened on its
+signature (the latest 100,000 are held in memory beside the band keys, ``signatures``; older
+ones are read from the archive): one whose estimated Jaccard falls five standard errors below
+the least Jaccard a copy of the two sizes could have is dropped unread; the others are verified
+on the exact shingle sets, stored beside the signature (sorted 32-bit hashes; read from the text
+only for articles stored before they were). Screening, and verifying on stored sets rather than
 re-shingling texts, keep the cost per article flat as an archive grows (more candidates share a
-band, few are copies).
-"""
+band, few are copies)."""
 
 from __future__ import annotations
 
 import hashlib
-import math
 import zlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
@@ -30,7 +29,8 @@ from typing import TYPE_CHECKING, Literal
 import numpy as np
 
 from newsbrief.store.codec import normalized_words, words_hash
-from newsbrief.stories.lsh import BANDS, NUM_PERM, band_keys, index_of
+from newsbrief.stories.lsh import BANDS, LshIndex, band_keys, index_of
+from newsbrief.stories.signatures import NUM_PERM, Held, held_rows
 
 if TYPE_CHECKING:
     from numpy.typing import NDArray
@@ -140,16 +140,40 @@ def fingerprint(text: str) -> Fingerprint:
     return Fingerprint(words_hash(words), sh, minhash(sh))
 
 
-def _estimates(fp: Fingerprint, stored: dict[str, tuple[bytes, int | None]]) -> dict[str, float]:
-    """The estimated Jaccard of the article with each candidate whose signature is stored
-    (the share of equal MinHash values), all in one array operation."""
-    rows = [c for c, (sig, _) in stored.items() if len(sig) == NUM_PERM * 4]
-    if not rows:
-        return {}
-    joined = b"".join(stored[c][0] for c in rows)
-    signatures = np.frombuffer(joined, dtype=np.uint32).reshape(len(rows), NUM_PERM)
-    shares = (signatures == fp.signature).mean(axis=1)
-    return {c: float(v) for c, v in zip(rows, shares, strict=True)}
+def _held(index: LshIndex, archive: Archive, seqs: list[int]) -> Held:
+    """The candidates' signatures in candidate order, one row per article: from those the
+    index holds, the rest read from the archive (one query); a candidate no longer stored is
+    left out."""
+    positions, missing = index.latest.lookup(seqs)
+    if not missing:
+        held = index.latest.take(positions)
+    else:
+        found = archive.signatures_at(missing)
+        mine = index.latest.take([p for p in positions if p >= 0])
+        read = held_rows([found[s] for s in missing if s in found])
+        order: list[int] = []
+        n_mine, k = len(mine.ids), 0
+        for seq, p in zip(seqs, positions, strict=True):
+            if p >= 0:
+                order.append(len(order) - k)
+            elif seq in found:
+                order.append(n_mine + k)
+                k += 1
+        at = np.asarray(order, dtype=np.int64)
+        ids = mine.ids + read.ids
+        held = Held(
+            [ids[i] for i in order],
+            np.concatenate([mine.signatures, read.signatures])[at],
+            np.concatenate([mine.sizes, read.sizes])[at],
+        )
+    first_at: dict[str, int] = {}
+    for i, c in enumerate(held.ids):
+        first_at.setdefault(c, i)  # an article twice (a stale entry): its first place
+    if len(first_at) == len(held.ids):
+        return held
+    first = sorted(first_at.values())
+    at = np.asarray(first, dtype=np.int64)
+    return Held([held.ids[i] for i in first], held.signatures[at], held.sizes[at])
 
 
 @dataclass(frozen=True)
@@ -183,9 +207,7 @@ class Deduper:
 
     def find(self, article: Article, fp: Fingerprint | None = None) -> DuplicateMatch | None:
         fp = fp or fingerprint(article.text)
-        if self.archive.has_article(article.id):
-            return DuplicateMatch(article.id, "exact", 1.0)
-        same = self.archive.find_by_text_hash(fp.text_hash)
+        same = self.archive.stored_copy(article.id, fp.text_hash)  # this id first
         if same is not None:
             return DuplicateMatch(same, "exact", 1.0)
         return self._near(fp)
@@ -194,16 +216,13 @@ class Deduper:
         best: DuplicateMatch | None = None
         index = index_of(self.archive)
         index.sync(self.archive)
-        seqs = index.candidates(fp.band_keys)
-        found = self.archive.signatures_at(seqs)
-        stored = {found[s][0]: found[s][1:] for s in seqs if s in found}  # in candidate order
-        candidates = list(stored)
-        estimates = _estimates(fp, stored)
-        survivors = [
-            c
-            for c in candidates
-            if c not in estimates or self._may_copy(fp, stored[c][1], estimates[c])
-        ]
+        held = _held(index, self.archive, index.candidates(fp.band_keys))
+        if not held.ids:
+            return None
+        # the estimated Jaccard of the article with each candidate: the share of equal values
+        estimates = (held.signatures == fp.signature).mean(axis=1)
+        keep = self._may_copy(fp, held.sizes, estimates)
+        survivors = [c for c, ok in zip(held.ids, keep.tolist(), strict=True) if ok]
         sets = self.archive.shingle_sets(survivors)  # one round trip for all of them
         unset = [c for c in survivors if c not in sets]
         texts = self.archive.article_texts(unset)  # stored before the sets were
@@ -227,19 +246,26 @@ class Deduper:
                 best = DuplicateMatch(candidate, "near", round(sim, 4))
         return best
 
-    def _may_copy(self, fp: Fingerprint, size: int | None, est: float) -> bool:
-        """False only when the signatures say this cannot be a copy (see the module doc): the
-        estimated Jaccard ``est`` lies ``SCREEN_SIGMAS`` standard errors below the least
-        Jaccard a copy of these sizes can have (a pair too uneven to estimate is always
-        verified)."""
-        if size is None or not fp.shingles or not size:
-            return True  # stored before sizes were: verify
-        least = self.threshold
-        small, large = sorted((len(fp.shingles), size))
-        if small >= self.min_shingles:  # a trimmed copy contained in the other
-            m = self.min_containment
-            least = min(least, m * small / (small + large - m * small))
-        return est >= least - SCREEN_SIGMAS * math.sqrt(least * (1 - least) / NUM_PERM)
+    def _may_copy(
+        self, fp: Fingerprint, sizes: NDArray[np.int64], est: NDArray[np.float64]
+    ) -> NDArray[np.bool_]:
+        """False only where the signatures say the candidate cannot be a copy (see the module
+        doc): its estimated Jaccard ``est`` lies ``SCREEN_SIGMAS`` standard errors below the
+        least Jaccard a copy of these sizes can have (a candidate whose size or signature is
+        unknown, -1, or an article without shingles, is always verified)."""
+        if not fp.shingles:
+            return np.ones(len(sizes), dtype=bool)
+        mine = len(fp.shingles)
+        small, large = np.minimum(sizes, mine), np.maximum(sizes, mine)
+        least = np.full(len(sizes), self.threshold)
+        m = self.min_containment
+        trimmed = small >= self.min_shingles  # a trimmed copy contained in the other
+        with np.errstate(divide="ignore", invalid="ignore"):
+            contained = m * small / (small + large - m * small)
+        least = np.where(trimmed, np.minimum(least, contained), least)
+        bound = least - SCREEN_SIGMAS * np.sqrt(least * (1 - least) / NUM_PERM)
+        keep: NDArray[np.bool_] = (sizes <= 0) | (est >= bound)
+        return keep
 
     def remember(self, article_id: str, fp: Fingerprint) -> None:
         """Index a newly stored article so later copies of it are found."""
@@ -250,4 +276,5 @@ class Deduper:
             shingle_set=fp.sorted_shingles.tobytes(),
         )
         if seq is not None:
-            index_of(self.archive).stored(self.archive, seq, article_id, fp.band_keys)
+            row = (seq, article_id, fp.signature.tobytes(), len(fp.shingles))
+            index_of(self.archive).stored(self.archive, row, fp.band_keys)

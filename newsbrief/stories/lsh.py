@@ -1,12 +1,13 @@
 """The near-duplicate candidate index: LSH band keys of the stored signatures, in memory.
 
-An article's MinHash signature is cut into ``BANDS`` bands; articles whose signatures agree on
-a whole band are candidates for a near copy (see ``dedupe``). The archive stores only the
+An article's MinHash signature is cut into ``BANDS`` bands; articles whose signatures agree on a
+whole band are candidates for a near copy (see ``dedupe``). The archive stores only the
 signatures, keyed by arrival (the article's rowid, ``seq``); the band keys live here, in the
 process that writes, as sorted numpy runs (a few bytes per band, ~0.5 KiB per article) plus a
-small buffer of the latest additions. Nothing is written per band, so an article costs one
-appended signature row however large the archive grows, where 32 bucket rows scattered over a
-large B-tree made each commit slower as the archive grew.
+small buffer of the latest additions; the latest signatures themselves are held beside them
+(``signatures.LatestSignatures``), so screening the candidates reads nothing. Nothing is written
+per band, so an article costs one appended signature row however large the archive grows, where
+32 bucket rows scattered over a large B-tree made each commit slower as the archive grew.
 
 Staying true to the archive:
 
@@ -18,12 +19,14 @@ Staying true to the archive:
   are added as they are stored (:meth:`LshIndex.stored`);
 - a rolled-back transaction, or a deleted article, is noticed when the last signature it holds
   is no longer stored as it was: then it is rebuilt. Entries of articles deleted earlier stay
-  until a rebuild and are harmless: a candidate whose signature is not found is skipped.
+  until a rebuild and are harmless: a candidate no longer stored is skipped (its shingle set,
+  which verifying reads, is gone with it).
 
 A lookup keeps, of each band's bucket, its latest ``PER_BUCKET`` articles (a crowded bucket is
 boilerplate many articles share: no evidence of a copy, and reading all of it would cost more
 as the archive grows), and returns the ``limit`` articles sharing the most bands, the latest
-first among equals.
+first among equals. A run keeps only a bucket's latest ``PER_BUCKET`` entries: the rest
+would never be read, and only make the run larger and its binary searches slower.
 """
 
 from __future__ import annotations
@@ -34,12 +37,14 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from newsbrief.stories.signatures import NUM_PERM, LatestSignatures
+
 if TYPE_CHECKING:
     from numpy.typing import NDArray
 
     from newsbrief.store import Archive
+    from newsbrief.store.stories import SignatureRow
 
-NUM_PERM = 128  # MinHash values per signature
 BANDS = 32  # of NUM_PERM // BANDS values each
 WINDOW = 1_000_000  # about this many latest articles are indexed (~0.5 KiB each)
 PER_BUCKET = 64  # latest articles read per bucket
@@ -95,6 +100,7 @@ class LshIndex:
         self._buffered = 0
         self._last: tuple[int, str] | None = None  # the latest (seq, article_id) held
         self._turn: int | None = None  # the write transaction the index was last synced in
+        self.latest = LatestSignatures()  # the latest signatures themselves (``signatures``)
 
     # ------------------------------------------------------------------ staying in step
 
@@ -117,46 +123,55 @@ class LshIndex:
             rows = archive.signature_rows(rows[-1][0] + 1, PAGE)
             self._take(rows)
 
-    def stored(self, archive: Archive, seq: int, article_id: str, keys: NDArray[np.uint64]) -> None:
-        """Take in a signature this connection just stored at ``seq``. An article stored long
-        ago and only now given a signature sits before the last one held, where catching up
-        does not look: it is added as it is (a duplicate entry is harmless)."""
+    def stored(self, archive: Archive, row: SignatureRow, keys: NDArray[np.uint64]) -> None:
+        """Take in a signature this connection just stored (``row``: seq, article id,
+        signature, shingle count). An article stored long ago and only now given a signature
+        sits before the last one held, where catching up does not look: it is added as it is
+        (a duplicate entry is harmless)."""
+        seq = row[0]
         turn = archive.write_turn
         ahead = self._last is None or seq > self._last[0]
         if ahead and self.built and turn is not None and turn == self._turn:
             # synced earlier in this transaction: this is the next signature stored
-            self._add(seq, article_id, keys)
+            self._add(row, keys)
             return
         self.sync(archive)
         if self._last is not None and seq < self._last[0]:
-            self._add(seq, article_id, keys)
+            self._add(row, keys)
 
     def _build(self, archive: Archive) -> None:
         """Read the latest ``window`` signatures, a page at a time (memory stays near the
         index's own size), into one sorted run."""
         self._runs, self._buffer, self._buffered, self._last = [], defaultdict(list), 0, None
+        self.latest.clear()
         self.built = True
         keys: list[NDArray[np.uint64]] = []
         seqs: list[NDArray[np.int64]] = []
         after = archive.first_of_latest_signatures(self.window)
+        held_from = archive.first_of_latest_signatures(self.latest.keep)
         while rows := archive.signature_rows(after, PAGE):
             seqs.append(np.array([r[0] for r in rows], dtype=np.int64))
             keys.append(band_keys(_signatures([r[2] for r in rows])))
+            for seq, article_id, blob, size in rows:
+                if seq >= held_from:
+                    self.latest.add(seq, article_id, blob, size)
             self._last = rows[-1][:2]
             if len(rows) < PAGE:
                 break
             after = rows[-1][0] + 1
         if seqs:
-            self._runs = [_run(np.concatenate(keys), np.concatenate(seqs))]
+            self._runs = [_run(np.concatenate(keys), np.concatenate(seqs), self.per_bucket)]
 
-    def _take(self, rows: list[tuple[int, str, bytes]]) -> None:
+    def _take(self, rows: list[SignatureRow]) -> None:
         if not rows:
             return
         keys = band_keys(_signatures([r[2] for r in rows]))
-        for (seq, article_id, _), row in zip(rows, keys, strict=True):
-            self._add(seq, article_id, row)
+        for row, row_keys in zip(rows, keys, strict=True):
+            self._add(row, row_keys)
 
-    def _add(self, seq: int, article_id: str, keys: NDArray[np.uint64]) -> None:
+    def _add(self, row: SignatureRow, keys: NDArray[np.uint64]) -> None:
+        seq, article_id, blob, size = row
+        self.latest.add(seq, article_id, blob, size)
         for key in keys.tolist():
             self._buffer[key].append(seq)
         self._buffered += 1
@@ -173,7 +188,7 @@ class LshIndex:
         pairs = [(k, s) for k, seqs in self._buffer.items() for s in seqs]
         keys = np.fromiter((p[0] for p in pairs), dtype=np.uint64, count=len(pairs))
         seqs = np.fromiter((p[1] for p in pairs), dtype=np.int64, count=len(pairs))
-        self._runs.append(_run(keys, seqs))
+        self._runs.append(_run(keys, seqs, self.per_bucket))
         self._buffer, self._buffered = defaultdict(list), 0
         while len(self._runs) > 1 and len(self._runs[-2][0]) <= 2 * len(self._runs[-1][0]):
             (k1, s1), (k2, s2) = self._runs[-2], self._runs.pop()
@@ -181,7 +196,7 @@ class LshIndex:
             if self._last is not None:
                 keep = seqs > self._last[0] - self.window
                 keys, seqs = keys[keep], seqs[keep]
-            self._runs[-1] = _run(keys, seqs)
+            self._runs[-1] = _run(keys, seqs, self.per_bucket)
 
     # ------------------------------------------------------------------ lookup
 
@@ -238,16 +253,23 @@ def _signatures(blobs: list[bytes]) -> NDArray[np.uint32]:
 
 
 def _run(
-    keys: NDArray[np.uint64], seqs: NDArray[np.int64]
+    keys: NDArray[np.uint64], seqs: NDArray[np.int64], per_bucket: int
 ) -> tuple[NDArray[np.uint64], NDArray[np.int64]]:
     """(key, seq) pairs sorted by key, then by arrival: a run that ``np.searchsorted`` can
     read, whose last entries of a key are its latest. ``keys`` is one key per seq, or (as
-    ``band_keys`` gives) a row of band keys per seq."""
+    ``band_keys`` gives) a row of band keys per seq. Of a key's entries only the latest
+    ``per_bucket`` are kept: a lookup reads no more of a bucket (see ``candidates``), and the
+    rest of a crowded bucket would only make the run larger and slower to search."""
     if keys.ndim == 2:
         seqs = np.repeat(seqs, keys.shape[1])
         keys = keys.reshape(-1)
     order = np.lexsort((seqs, keys))
-    return keys[order], seqs[order]
+    keys, seqs = keys[order], seqs[order]
+    from_end = np.searchsorted(keys, keys, side="right") - np.arange(len(keys))
+    if int(from_end.max(initial=0)) > per_bucket:
+        kept = from_end <= per_bucket
+        keys, seqs = keys[kept], seqs[kept]
+    return keys, seqs
 
 
 _INDEXES: dict[str, LshIndex] = {}

@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 from newsbrief.analyze.time.clauses import misparsed_subject
 from newsbrief.models import Sentence, TimeExpr
 
-__all__ = ["dates_nothing"]
+__all__ = ["dates_nothing", "names_a_body"]
 
 
 def dates_nothing(
@@ -35,7 +35,7 @@ def dates_nothing(
         or misparsed_subject(span.root)
         or _compared(verb)
         or _generic_today(t, verb)
-        or _names_a_body(span)
+        or names_a_body(span)
         or _coming_contest(span, value, dct)
     )
 
@@ -79,17 +79,30 @@ _BODIES = frozenset(
 _ACT_OF = re.compile(r"\b[A-Z][a-z]+ (?:Act|Accords?|Agreement|Treaty|Convention) of\s+$")
 
 
-def _names_a_body(span: Span) -> bool:
+def names_a_body(span: Span) -> bool:
     """ "the Jan. 6 select committee", "the 9/11 commission", "the Voting Rights Act of 1965": a
     date in a body's or a law's name says when something else happened, not when the clause's
-    verb did."""
+    verb did; so does one naming what a body looks into ("the special committee investigating
+    the Jan. 6 insurrection", "the inquiry into the March 3 crash")."""
     if _ACT_OF.search(span.doc.text, max(0, span.start_char - 60), span.start_char):
         return True
     root = span.root
-    if root.dep_ not in ("nmod", "compound", "amod", "npadvmod"):
-        return False
-    return root.head.lemma_.lower() in _BODIES or any(
-        c.lemma_.lower() in _BODIES for c in root.head.children if c.dep_ == "compound"
+    noun = root.head
+    if root.dep_ not in ("nmod", "compound", "amod", "npadvmod") or root.i > noun.i:
+        return False  # "testifies at the House committee, June 17": a date after it dates the verb
+    if _is_body(noun):
+        return True
+    link = noun.head  # the verb or preposition that attaches the noun the date modifies
+    return (
+        noun.dep_ in ("dobj", "pobj")
+        and link.dep_ in ("acl", "relcl", "prep")
+        and _is_body(link.head)
+    )
+
+
+def _is_body(noun: Token) -> bool:
+    return noun.lemma_.lower() in _BODIES or any(
+        c.lemma_.lower() in _BODIES for c in noun.children if c.dep_ == "compound"
     )
 
 

@@ -5,7 +5,8 @@ over the raw text, tried only near anchor words so that the scan stays a small f
 parse time. Overlaps are settled longest-first, then the survivors are normalized in text order
 so that anaphoric expressions ("the previous day", "that month") can anchor on the last date
 mentioned. The parse supplies the tense of the clause a timex attaches to (a bare "Tuesday" in a
-past-tense clause is the one before the DCT) and a few part-of-speech checks ("May" the modal).
+past-tense clause is the one before the DCT), a few part-of-speech checks ("May" the modal) and
+whether the expression is part of a name ("the Jan. 6 committee", ``nonevents.names_a_body``).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from newsbrief.analyze.time import calendar, relative  # noqa: F401  (register rules)
+from newsbrief.analyze.time.nonevents import names_a_body
 from newsbrief.analyze.time.points import Point, from_date
 from newsbrief.analyze.time.resolve import Ctx, Norm, Tense
 from newsbrief.analyze.time.rules import RULES, Rule
@@ -82,7 +84,9 @@ def find_timexes(doc: Doc, dct: datetime | None, sentences: list[Sentence]) -> l
             continue
         start = norm.start if norm.start is not None else cand.start
         end = _trim_end(text, start, cand.end)
-        out.append(_record(text, start, end, norm, ctx.sentence))
+        span = doc.char_span(start, end, alignment_mode="expand")
+        named = span is not None and names_a_body(span)
+        out.append(_record(text, start, end, norm, ctx.sentence, in_name=named))
         if norm.point is not None and norm.point.year is not None and norm.anchors_next:
             ctx.prev = norm.point
     return out
@@ -169,7 +173,9 @@ def _trim_end(text: str, start: int, end: int) -> int:
     return end
 
 
-def _record(text: str, start: int, end: int, norm: Norm, sentence: int) -> TimeExpr:
+def _record(
+    text: str, start: int, end: int, norm: Norm, sentence: int, *, in_name: bool
+) -> TimeExpr:
     return TimeExpr(
         text=text[start:end],
         start=start,
@@ -179,6 +185,7 @@ def _record(text: str, start: int, end: int, norm: Norm, sentence: int) -> TimeE
         granularity=norm.gran,
         anchor=norm.anchor,
         sentence_index=sentence,
+        in_name=in_name,
     )
 
 

@@ -1,13 +1,15 @@
 """Which days matter in a story, and the sentences that say what happened on each.
 
 Works on analyses that carry sentences and day-level time expressions (full or light analyses
-alike). A day earns support from every article that points at it: an article that mentions the day
-after the fact (published later) and one published that day count the same (the one looks back at
-the day, the other reports it); one mentioning it beforehand is a plan and does not count. Days are
-ranked by that support and the number of outlets behind it (``DayWeights``; the centrality of a
-day's sentences lowered Timeline17 date F1, see docs/story-briefs.md). For each chosen day the
-candidate sentences (those whose time expression resolves to the day, and the leads of the articles
-published on it) are ranked by centrality among themselves, by how many articles carry the same fact
+alike); a date inside a name ("the special committee investigating the Jan. 6 insurrection",
+marked ``in_name`` by the analysis) dates something else and counts for nothing here. A day earns
+support from every article that points at it: an article that mentions the day after the fact
+(published later) and one published that day count the same (the one looks back at the day, the
+other reports it); one mentioning it beforehand is a plan and does not count. Days are ranked by
+that support and the number of outlets behind it (``DayWeights``; the centrality of a day's
+sentences lowered Timeline17 date F1, see docs/story-briefs.md). For each chosen day the candidate
+sentences (those whose time expression resolves to the day, and the leads of the articles published
+on it) are ranked by centrality among themselves, by how many articles carry the same fact
 and by form (a sentence of reasonable length, not a quote fragment), redundancy removed.
 
 The same code serves the timeline evaluation (``newsbrief eval tls``) and The Story So Far of a
@@ -92,6 +94,8 @@ def _pool(analyses: Sequence[Analysis]) -> _Pool:
             published[pub.date()].append(i)
         seen: set[tuple[date, int]] = set()
         for t in a.timexes:
+            if t.in_name:
+                continue  # "the Jan. 6 committee": dates something else, not its sentence
             day = _parse_day(t.value) if t.type == "DATE" else None
             if day is not None and (day, t.sentence_index) not in seen:
                 seen.add((day, t.sentence_index))

@@ -1,0 +1,126 @@
+"""The latest stored MinHash signatures and shingle counts, in memory beside the band keys.
+
+A near-duplicate lookup screens its ~50 candidates on their signatures (``dedupe``). Reading
+them from the archive was one query per article whose cost grew with the archive (more
+crowded buckets, a larger B-tree); the writer already sees every signature as it is stored or
+caught up on (``lsh.LshIndex``), so it keeps the latest ``KEEP`` of them here, in arrival
+order, ~0.6 KiB each (~60 MiB for 100,000). A candidate older than that, or one stored out of
+arrival order (an old article given a signature late), is read from the archive as before.
+
+What is held is what the archive held when it was read: a signature row never changes once
+stored (an article gets one signature, when it is stored or, once, later), and a candidate
+deleted since is harmless: it is verified on its stored shingle set, which is gone with it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from numpy.typing import NDArray
+
+NUM_PERM = 128  # MinHash values per signature
+KEEP = 100_000  # latest signatures held (~0.6 KiB each)
+_UNKNOWN = -1  # a shingle count not stored, or a signature not of NUM_PERM values: verify
+
+
+@dataclass(frozen=True)
+class Held:
+    """Candidates' signatures, in the order asked: article ids, a (n, NUM_PERM) array and the
+    shingle counts (-1: unknown, always verified)."""
+
+    ids: list[str]
+    signatures: NDArray[np.uint32]
+    sizes: NDArray[np.int64]
+
+
+def held_rows(rows: list[tuple[str, bytes, int | None]]) -> Held:
+    """Signature rows read from the archive, as :class:`Held`."""
+    width = NUM_PERM * 4
+    sigs = np.zeros((len(rows), NUM_PERM), dtype=np.uint32)
+    sizes = np.full(len(rows), _UNKNOWN, dtype=np.int64)
+    for i, (_, blob, size) in enumerate(rows):
+        if len(blob) == width:
+            sigs[i] = np.frombuffer(blob, dtype=np.uint32)
+            if size is not None:
+                sizes[i] = size
+    return Held([r[0] for r in rows], sigs, sizes)
+
+
+class LatestSignatures:
+    """The latest ``keep`` signatures by arrival number (see the module doc)."""
+
+    def __init__(self, keep: int = KEEP) -> None:
+        self.keep = keep
+        self.clear()
+
+    def clear(self) -> None:
+        self._n = 0
+        self._seqs = np.empty(0, dtype=np.int64)
+        self._sigs = np.empty((0, NUM_PERM), dtype=np.uint32)
+        self._sizes = np.empty(0, dtype=np.int64)
+        self._ids: list[str] = []
+
+    def __len__(self) -> int:
+        return self._n
+
+    def add(self, seq: int, article_id: str, signature: bytes, size: int | None) -> None:
+        """Hold one stored signature; one arriving out of order is left to the archive."""
+        if self.keep <= 0 or (self._n and seq <= int(self._seqs[self._n - 1])):
+            return
+        if self._n == len(self._seqs):
+            self._make_room()
+        i = self._n
+        self._seqs[i] = seq
+        if len(signature) == NUM_PERM * 4:
+            self._sigs[i] = np.frombuffer(signature, dtype=np.uint32)
+            self._sizes[i] = _UNKNOWN if size is None else size
+        else:
+            self._sigs[i] = 0
+            self._sizes[i] = _UNKNOWN
+        self._ids.append(article_id)
+        self._n += 1
+
+    def _make_room(self) -> None:
+        """Grow the arrays (doubling) up to a quarter over ``keep``; beyond that, drop the
+        oldest quarter."""
+        limit = self.keep + max(1, self.keep // 4)
+        if len(self._seqs) >= limit:
+            drop = self._n - self.keep
+            n = self._n - drop
+            self._seqs[:n] = self._seqs[drop : self._n]
+            self._sigs[:n] = self._sigs[drop : self._n]
+            self._sizes[:n] = self._sizes[drop : self._n]
+            del self._ids[:drop]
+            self._n = n
+            return
+        cap = min(limit, max(1024, 2 * len(self._seqs)))
+        for name in ("_seqs", "_sizes"):
+            old = getattr(self, name)
+            grown = np.empty(cap, dtype=np.int64)
+            grown[: self._n] = old[: self._n]
+            setattr(self, name, grown)
+        sigs = np.empty((cap, NUM_PERM), dtype=np.uint32)
+        sigs[: self._n] = self._sigs[: self._n]
+        self._sigs = sigs
+
+    def lookup(self, seqs: list[int]) -> tuple[list[int], list[int]]:
+        """(positions held, as ``take`` wants them, or -1) for each asked arrival number, and
+        the asked numbers not held (to be read from the archive)."""
+        if not self._n or not seqs:
+            return [-1] * len(seqs), list(seqs)
+        held = self._seqs[: self._n]
+        asked = np.asarray(seqs, dtype=np.int64)
+        at = np.minimum(np.searchsorted(held, asked), self._n - 1)
+        found = held[at] == asked
+        positions = np.where(found, at, -1).tolist()
+        missing = asked[~found].tolist()
+        return positions, missing
+
+    def take(self, positions: list[int]) -> Held:
+        """The held rows at these positions (all >= 0), in that order."""
+        at = np.asarray(positions, dtype=np.int64)
+        return Held([self._ids[p] for p in positions], self._sigs[at], self._sizes[at])

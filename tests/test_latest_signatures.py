@@ -1,0 +1,190 @@
+"""The latest signatures held in memory by the near-duplicate index (``stories.signatures``),
+the one-query exact-copy lookup, and the index's runs trimmed to what a lookup reads."""
+
+from __future__ import annotations
+
+import math
+import random
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from newsbrief.ingest.batch import Ingestor
+from newsbrief.ingest.text import article_from_text
+from newsbrief.models import Article
+from newsbrief.store import Archive
+from newsbrief.stories.dedupe import SCREEN_SIGMAS, Deduper, DuplicateMatch, _held, fingerprint
+from newsbrief.stories.lsh import LshIndex, index_of
+from newsbrief.stories.signatures import NUM_PERM, LatestSignatures
+
+_WORDS = tuple(
+    " ".join(
+        [
+            "harbor council budget river vote bridge school storm mayor union strike court",
+            "ruling price market tax fire road rail water power grid clinic nurse farm crop",
+            "drought rain port ship crew cargo fuel plan report audit police judge jury law",
+        ]
+    ).split(" ")
+)
+# every article carries it: the band keys it gives crowd a few buckets
+_BOILERPLATE = (
+    "This report was prepared by the regional desk with material from partner newsrooms "
+    "and will be updated as more information becomes available to our reporters today."
+)
+
+
+def _body(rng: random.Random, sentences: int = 9) -> list[str]:
+    return [
+        " ".join(rng.choice(_WORDS) for _ in range(rng.randint(9, 14))).capitalize() + "."
+        for _ in range(sentences)
+    ]
+
+
+def _article(body: list[str], n: int) -> Article:
+    text = " ".join(body) + " " + _BOILERPLATE
+    return article_from_text(text, title=f"Story {n}", outlet=f"Outlet {n % 5}")
+
+
+def _edited(body: list[str], rng: random.Random) -> list[str]:
+    """A near copy: the last sentence dropped and one word changed."""
+    out = body[:-1]
+    words = out[2].split()
+    words[3] = "amended"
+    return [*out[:2], " ".join(words), *out[3:]]
+
+
+def test_held_rows_are_found_in_order_and_trimmed_to_the_latest() -> None:
+    latest = LatestSignatures(keep=6)
+    rng = np.random.default_rng(3)
+    sigs = {seq: rng.integers(0, 2**32, NUM_PERM, dtype=np.uint32) for seq in range(1, 12)}
+    for seq in (1, 2, 3, 5, 8):
+        latest.add(seq, f"a{seq}", sigs[seq].tobytes(), 100 + seq)
+    latest.add(4, "late", sigs[4].tobytes(), 1)  # out of arrival order: left to the archive
+    latest.add(9, "short", b"\x00" * 12, 50)  # not a whole signature: always verified
+    positions, missing = latest.lookup([8, 4, 1, 9, 99])
+    assert missing == [4, 99]
+    held = latest.take([p for p in positions if p >= 0])
+    assert held.ids == ["a8", "a1", "short"]
+    assert held.sizes.tolist() == [108, 101, -1]
+    assert (held.signatures[0] == sigs[8]).all() and (held.signatures[1] == sigs[1]).all()
+    for seq in (10, 11):  # past keep + a quarter: the oldest go
+        latest.add(seq, f"a{seq}", sigs[seq].tobytes(), None)
+    assert len(latest) <= 7
+    positions, missing = latest.lookup([1, 11, 10, 9])
+    assert missing == [1] and -1 not in positions[1:]
+    assert latest.take(positions[1:]).sizes.tolist() == [-1, -1, -1]
+
+
+def test_a_lookup_finds_the_same_copies_held_in_memory_or_read_from_the_archive(
+    archive_target: Path | str,
+) -> None:
+    """The same matches (article, kind, similarity) whether the candidates' signatures are
+    held in memory, all read from the archive, or some of each."""
+    rng = random.Random(5)
+    bodies = [_body(rng) for _ in range(30)]
+    with Archive.open(archive_target) as archive:
+        ingestor = Ingestor(archive, analyze=False)
+        for n, body in enumerate(bodies):
+            ingestor.add(_article(body, n))
+        probes = [_article(_edited(body, rng), 100 + n) for n, body in enumerate(bodies[:12])]
+        probes += [_article(_body(rng), 200 + n) for n in range(6)]  # no copy stored
+        index = index_of(archive)
+        results: dict[int, list[DuplicateMatch | None]] = {}
+        for keep in (100_000, 0, 7):
+            index.latest.keep = keep
+            index.built = False  # rebuilt on the next lookup, holding the latest ``keep``
+            with archive.transaction():
+                results[keep] = [Deduper(archive).find(p, fingerprint(p.text)) for p in probes]
+            assert len(index.latest) == min(keep, len(bodies))
+    assert results[0] == results[100_000] == results[7]
+    found = results[0]
+    assert all(m is not None and m.kind == "near" for m in found[:12])
+    assert [m.article_id for m in found[:12] if m] == [_article(b, 0).id for b in bodies[:12]]
+    assert found[12:] == [None] * 6
+
+
+def test_an_exact_copy_is_looked_up_by_id_first_then_by_the_earliest_text(
+    archive: Archive,
+) -> None:
+    first = article_from_text("The river rose two meters overnight. " * 8, title="Flood")
+    second = first.model_copy(update={"id": "second-run", "title": "Flood, again"})
+    archive.save_article(first)
+    archive.save_article(second)  # stored as is: the same words under another id
+    words = fingerprint(first.text).text_hash
+    assert archive.stored_copy("second-run", words) == "second-run"
+    assert archive.stored_copy("a-new-id", words) == first.id
+    assert archive.stored_copy("a-new-id", "no-such-hash") is None
+    assert archive.stored_copy(first.id, "no-such-hash") == first.id
+
+
+@pytest.mark.parametrize("per_bucket", [1, 3])
+def test_runs_keep_only_what_a_lookup_reads(per_bucket: int) -> None:
+    """A crowded bucket keeps its latest ``per_bucket`` entries in a run, and the candidates
+    are those an index keeping everything gives."""
+    rng = np.random.default_rng(2)
+    trimmed = LshIndex(per_bucket=per_bucket, buffer=16)
+    keys = [rng.integers(0, 6, size=32).astype(np.uint64) + np.arange(32) * 10 for _ in range(90)]
+    for seq, row in enumerate(keys, start=1):
+        trimmed._add((seq, f"a{seq}", b"", None), row)
+    assert len(trimmed._runs) >= 1
+    for run_keys, _ in trimmed._runs:
+        assert np.unique(run_keys, return_counts=True)[1].max() <= per_bucket
+    for query in keys[::7]:
+        held: dict[int, int] = {}
+        for band, key in enumerate(query.tolist()):
+            bucket = [s for s, row in enumerate(keys, start=1) if int(row[band]) == key]
+            for seq in bucket[-per_bucket:]:
+                held[seq] = held.get(seq, 0) + 1
+        expected = sorted(held, key=lambda s: (-held[s], -s))[:50]
+        assert trimmed.candidates(query) == expected
+
+
+def test_the_candidates_rows_match_the_archive_in_candidate_order(
+    archive_target: Path | str,
+) -> None:
+    """Held and archive-read rows interleaved in the order asked, as the archive has them;
+    a number no longer stored is left out."""
+    rng = random.Random(8)
+    with Archive.open(archive_target) as archive:
+        ingestor = Ingestor(archive, analyze=False)
+        for n in range(20):
+            ingestor.add(_article(_body(rng), n))
+        index = index_of(archive)
+        index.latest.keep = 6
+        index.built = False
+        index.sync(archive)
+        seqs = [int(r[0]) for r in archive._conn.execute("SELECT seq FROM minhashes")]
+        rng.shuffle(seqs)
+        asked = [*seqs[:8], 10**9, *seqs[8:]]  # the latest 6 held, the rest read
+        got = _held(index, archive, asked)
+        stored = archive.signatures_at(asked)
+        expected = [stored[s] for s in asked if s in stored]
+        assert got.ids == [row[0] for row in expected]
+        assert [bytes(sig.tobytes()) for sig in got.signatures] == [row[1] for row in expected]
+        assert got.sizes.tolist() == [row[2] for row in expected]
+
+
+def _may_copy_by_hand(d: Deduper, mine: int, size: int, est: float) -> bool:
+    """The screen written out for one candidate: dropped only when the estimate lies
+    SCREEN_SIGMAS standard errors below the least Jaccard a copy of these sizes can have."""
+    if size <= 0 or mine == 0:
+        return True
+    least = d.threshold
+    small, large = min(mine, size), max(mine, size)
+    if small >= d.min_shingles:
+        m = d.min_containment
+        least = min(least, m * small / (small + large - m * small))
+    return est >= least - SCREEN_SIGMAS * math.sqrt(least * (1 - least) / NUM_PERM)
+
+
+def test_the_screen_drops_only_what_cannot_be_a_copy() -> None:
+    d = Deduper.__new__(Deduper)
+    d.threshold, d.min_containment, d.min_shingles = 0.6, 0.8, 30
+    sizes = np.array([-1, 0, 5, 29, 30, 31, 60, 100, 250, 400, 1000], dtype=np.int64)
+    for mine in (0, 10, 40, 120, 600):
+        fp = fingerprint(" ".join(f"w{i}" for i in range(mine + 4)) if mine else "")
+        assert len(fp.shingles) == mine
+        for est in np.linspace(0.0, 1.0, 129):
+            got = d._may_copy(fp, sizes, np.full(len(sizes), est)).tolist()
+            assert got == [_may_copy_by_hand(d, mine, int(s), float(est)) for s in sizes]
