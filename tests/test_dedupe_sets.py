@@ -117,7 +117,7 @@ def _signature(band0: int, own: int) -> np.ndarray:
 def _store(archive: Archive, text: str, sig: np.ndarray) -> str:
     a = article_from_text(text)
     archive.save_article(a)
-    assert archive.save_signature(a.id, sig.tobytes(), shingles=40) is not None
+    assert archive.save_signature(a.id, sig.tobytes(), shingles=40)() is not None
     return a.id
 
 
@@ -174,7 +174,7 @@ def test_a_writer_catches_up_with_another_and_forgets_a_rollback(
         mine, theirs = LshIndex(), LshIndex()
         first = article("port-03")
         one.save_article(first)
-        one.save_signature(first.id, fingerprint(first.text).signature.tobytes())
+        one.save_signature(first.id, fingerprint(first.text).signature.tobytes())()
         mine.sync(one)
         theirs.sync(two)
         assert _ids(two, theirs, "port-03-herald") == {first.id}
@@ -187,13 +187,13 @@ def test_a_writer_catches_up_with_another_and_forgets_a_rollback(
         lost = article("bridge-03")
         with pytest.raises(RuntimeError), one.transaction():
             one.save_article(lost)
-            one.save_signature(lost.id, fingerprint(lost.text).signature.tobytes())
+            one.save_signature(lost.id, fingerprint(lost.text).signature.tobytes())()
             mine.sync(one)
             assert _ids(one, mine, "bridge-03-beacon") == {lost.id}
             raise RuntimeError("the chunk failed")
         later = article("bridge-01")
         two.save_article(later)
-        two.save_signature(later.id, fingerprint(later.text).signature.tobytes())
+        two.save_signature(later.id, fingerprint(later.text).signature.tobytes())()
         mine.sync(one)
         assert len(mine) == 3
         assert lost.id not in _ids(one, mine, "bridge-03-beacon")

@@ -151,7 +151,8 @@ class Ingestor:
         return outcome
 
     def _store_new(self, p: _Pending) -> Outcome:
-        self.archive.save_article(p.article, text_hash=p.fp.text_hash)
+        # the duplicate check just found no article with this id, in this transaction
+        self.archive.save_article(p.article, text_hash=p.fp.text_hash, new=True)
         self.deduper.remember(p.article.id, p.fp)
         story_id = self.threads.assign(p.article)
         return Outcome(p.item.label, "new", p.article.id, story_id)

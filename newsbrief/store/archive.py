@@ -108,12 +108,17 @@ class Archive(ArcsMixin, StoriesMixin, FeedsMixin, SearchMixin, LLMCacheMixin, A
                 self.save_brief("article", analysis.article.id, brief)
         return new
 
-    def save_article(self, article: Article, *, text_hash: str | None = None) -> bool:
+    def save_article(
+        self, article: Article, *, text_hash: str | None = None, new: bool = False
+    ) -> bool:
         """Insert the article unless its id is already stored; True when it was new.
 
         The article's outlet is recorded as the first to run the text, and the text is indexed
         for full-text search. ``text_hash``: the text's :func:`~newsbrief.store.codec.text_hash`
-        when the caller has it already.
+        when the caller has it already. ``new``: the caller found no article with this id in
+        this same transaction (the ingest's duplicate check), so nothing waits to learn whether
+        the row went in (on PostgreSQL the statements stream on); were it stored after all, the
+        full-text row would clash with its own and the transaction fail, never half-written.
         """
         with self.transaction() as conn:
             published = codec.utc_key(article.published)
@@ -137,9 +142,9 @@ class Archive(ArcsMixin, StoriesMixin, FeedsMixin, SearchMixin, LLMCacheMixin, A
                     article.outlet,
                 ),
             )
-            if cur.rowcount != 1:
+            if not new and cur.rowcount != 1:
                 return False
-            self._insert_outlet(article.id, article, "first", 1.0)
+            self._insert_outlet(article.id, article, "first", 1.0, count=not new)
             conn.execute(
                 "INSERT INTO articles_fts (rowid, article_id, title, text, actors)"
                 " SELECT rowid, id, COALESCE(title, ''), text, '' FROM articles WHERE id = ?",

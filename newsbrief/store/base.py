@@ -130,8 +130,9 @@ class ArchiveBase:
             raise store_error(exc, self.path, "write to") from exc
         self._depth, self._turn = 1, next(_TURNS)
         try:
-            yield self._conn
-            self._flush_deferred()
+            with self._conn.pipelined():  # PostgreSQL: the server works while we go on
+                yield self._conn
+                self._flush_deferred()
         except errors as exc:
             self._depth = 0
             self._rollback()

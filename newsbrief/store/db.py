@@ -6,13 +6,17 @@ An archive is named by a *target*: a file path (SQLite, the default) or a
 placeholders) on either; :mod:`newsbrief.store.dialect` holds what differs.
 
 Both backends run in autocommit mode: the store groups writes with explicit ``BEGIN`` …
-``COMMIT`` (see ``ArchiveBase.transaction``).
+``COMMIT`` (see ``ArchiveBase.transaction``). On PostgreSQL the statements of a write transaction
+stream to the server in psycopg's pipeline mode (:meth:`Database.pipelined`): the server writes
+while the writer goes on with the next article, and only reading a result waits.
 """
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol
@@ -36,7 +40,8 @@ _POSTGRES_HINT = "install the PostgreSQL extra: pip install 'newsbrief[postgres]
 
 
 class Cursor(Protocol):
-    rowcount: int
+    @property
+    def rowcount(self) -> int: ...
 
     def fetchone(self) -> Any: ...
 
@@ -79,6 +84,40 @@ def _pg_sql(sql: str) -> str:
     return sql.replace("%", "%%").replace("?", "%s")
 
 
+class _Pipelined:
+    """A PostgreSQL cursor whose statement went down the pipeline: reading its rows waits for
+    them (psycopg does); its ``rowcount`` is known once the pipeline has synced."""
+
+    def __init__(self, cur: Any, pipeline: Any) -> None:
+        self._cur = cur
+        self._pipeline = pipeline
+
+    @property
+    def rowcount(self) -> int:
+        self._pipeline.sync()
+        return int(self._cur.rowcount)
+
+    def fetchone(self) -> Any:
+        return self._cur.fetchone()
+
+    def fetchall(self) -> list[Any]:
+        return list(self._cur.fetchall())
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._cur)
+
+
+class _QuietPipelineExit(logging.Filter):
+    """psycopg logs, as a warning, an error met while ending a pipeline that an exception is
+    already leaving: the transaction rolls back and that exception says why."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("error ignored terminating")
+
+
+logging.getLogger("psycopg").addFilter(_QuietPipelineExit())
+
+
 class Database:
     """A connection plus its dialect. ``execute`` returns a cursor (iterable, ``fetchone``,
     ``fetchall``, ``rowcount``); ``executemany`` runs a statement over many rows."""
@@ -88,6 +127,22 @@ class Database:
         self.dialect = dialect
         self.target = target
         self._release = release  # gives a pooled connection back instead of closing it
+        self._pipeline: Any = None
+
+    @contextmanager
+    def pipelined(self) -> Iterator[None]:
+        """PostgreSQL: statements stream to the server without waiting for each result (the
+        server works while this process goes on); reading a result waits for it, and the end
+        of the block waits for all of them (raising the first error). SQLite: nothing."""
+        if not self.dialect.postgres or self._pipeline is not None:
+            yield
+            return
+        with self.raw.pipeline() as pipeline:
+            self._pipeline = pipeline
+            try:
+                yield
+            finally:
+                self._pipeline = None
 
     @property
     def label(self) -> str:
@@ -105,6 +160,8 @@ class Database:
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Cursor:
         if self.dialect.postgres:
             cur: Cursor = self.raw.execute(_pg_sql(sql), params or None)
+            if self._pipeline is not None:
+                return _Pipelined(cur, self._pipeline)
             return cur
         result: Cursor = self.raw.execute(sql, params)
         return result

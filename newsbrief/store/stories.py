@@ -4,7 +4,7 @@ the story assigner's persisted state, and per-story brief versions."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,7 +20,11 @@ SignatureRow = tuple[int, str, bytes, int | None]  # (seq, article_id, minhash, 
 class StoriesMixin(StoryListingMixin):
     # ------------------------------------------------------------------ outlets and copies
 
-    def _insert_outlet(self, article_id: str, run: Article, kind: CopyKind, sim: float) -> bool:
+    def _insert_outlet(
+        self, article_id: str, run: Article, kind: CopyKind, sim: float, *, count: bool = True
+    ) -> bool:
+        """Record an outlet's run of the text; True when the row is new (``count=False``: not
+        asked, nothing waits for the server)."""
         cur = self._conn.execute(
             "INSERT INTO article_outlets (article_id, copy_id, outlet, url, title,"
             " published, kind, similarity, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -37,7 +41,7 @@ class StoriesMixin(StoryListingMixin):
                 codec.now(),
             ),
         )
-        return cur.rowcount == 1
+        return cur.rowcount == 1 if count else True
 
     def add_copy(self, article_id: str, copy: Article, kind: CopyKind, similarity: float) -> bool:
         """Record that ``copy`` (another outlet's run of the text) duplicates ``article_id``.
@@ -91,27 +95,39 @@ class StoriesMixin(StoryListingMixin):
         *,
         shingles: int | None = None,
         shingle_set: bytes | None = None,
-    ) -> int | None:
+    ) -> Callable[[], int | None]:
         """Store a stored article's MinHash signature (of ``shingles`` shingles) and its
-        shingle set (sorted 32-bit hashes); return its arrival number (the article's rowid),
-        or None when the article is not stored."""
+        shingle set (sorted 32-bit hashes). Returns a function that gives its arrival number
+        (the article's rowid; None when the article is not stored): on PostgreSQL the
+        statements stream to the server (``Database.pipelined``) and nothing waits for them
+        until the number is asked for. Ask before the transaction ends."""
         with self.transaction() as conn:
-            row = conn.execute(
+            cur = conn.execute(
                 "INSERT INTO minhashes (seq, article_id, minhash, shingles)"
                 " SELECT rowid, id, ?, ? FROM articles WHERE id = ?"
                 " ON CONFLICT (article_id) DO UPDATE SET minhash = excluded.minhash,"
                 " shingles = excluded.shingles RETURNING seq",
                 (minhash, shingles, article_id),
-            ).fetchone()
-            if row is None:
-                return None
+            )
+            now: int | None = None
+            if not conn.dialect.postgres:
+                row = cur.fetchone()  # SQLite: read it now (nothing streams)
+                now = None if row is None else int(row[0])
             if shingle_set is not None:
                 conn.execute(
-                    "INSERT INTO shingle_sets (article_id, hashes) VALUES (?, ?)"
+                    "INSERT INTO shingle_sets (article_id, hashes)"
+                    " SELECT id, ? FROM articles WHERE id = ?"
                     " ON CONFLICT (article_id) DO UPDATE SET hashes = excluded.hashes",
-                    (article_id, shingle_set),
+                    (shingle_set, article_id),
                 )
-            return int(row[0])
+            if not conn.dialect.postgres:
+                return lambda: now
+
+        def arrival() -> int | None:
+            found = cur.fetchone()
+            return None if found is None else int(found[0])
+
+        return arrival
 
     def signature_rows(self, after: int = 0, limit: int | None = None) -> list[SignatureRow]:
         """Stored signatures as ``(seq, article_id, minhash, shingles)`` from arrival ``after``

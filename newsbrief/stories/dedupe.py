@@ -268,13 +268,15 @@ class Deduper:
         return keep
 
     def remember(self, article_id: str, fp: Fingerprint) -> None:
-        """Index a newly stored article so later copies of it are found."""
-        seq = self.archive.save_signature(
+        """Index a newly stored article so later copies of it are found (its arrival number
+        is read when the index next needs it: on PostgreSQL nothing waits for the server
+        here)."""
+        signature = fp.signature.tobytes()
+        arrival = self.archive.save_signature(
             article_id,
-            fp.signature.tobytes(),
+            signature,
             shingles=len(fp.shingles),
             shingle_set=fp.sorted_shingles.tobytes(),
         )
-        if seq is not None:
-            row = (seq, article_id, fp.signature.tobytes(), len(fp.shingles))
-            index_of(self.archive).stored(self.archive, row, fp.band_keys)
+        row = (article_id, signature, len(fp.shingles))
+        index_of(self.archive).stored_later(self.archive, arrival, row, fp.band_keys)

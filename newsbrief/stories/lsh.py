@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -102,12 +103,20 @@ class LshIndex:
         self._turn: int | None = None  # the write transaction the index was last synced in
         self.latest = LatestSignatures()  # the latest signatures themselves (``signatures``)
         self._count = 0  # articles indexed
+        # stored by this connection, their arrival numbers not yet read (``stored_later``)
+        self._pending: list[
+            tuple[
+                Archive, Callable[[], int | None], tuple[str, bytes, int | None], NDArray[np.uint64]
+            ]
+        ] = []
 
     # ------------------------------------------------------------------ staying in step
 
     def sync(self, archive: Archive) -> None:
         """Take in the signatures the archive stored since the last one held (rebuilding when
         that one is gone: a rollback, a deletion, another database at the same place)."""
+        if self._pending:
+            self.settle()
         turn = archive.write_turn
         if turn is not None and turn == self._turn and self.built:
             return  # synced earlier in this transaction: no other writer can have stored since
@@ -139,6 +148,30 @@ class LshIndex:
         self.sync(archive)
         if self._last is not None and seq < self._last[0]:
             self._add(row, keys)
+
+    def stored_later(
+        self,
+        archive: Archive,
+        arrival: Callable[[], int | None],
+        row: tuple[str, bytes, int | None],
+        keys: NDArray[np.uint64],
+    ) -> None:
+        """:meth:`stored`, for a signature whose arrival number the archive gives later
+        (``Archive.save_signature``): taken in before the next lookup, or when the
+        transaction commits; forgotten if it rolls back."""
+        self._pending.append((archive, arrival, row, keys))
+        archive.defer(f"lsh:{id(self)}", self.settle, self._forget)
+
+    def settle(self) -> None:
+        """Take in the signatures stored and not yet taken in."""
+        pending, self._pending = self._pending, []
+        for archive, arrival, (article_id, blob, size), keys in pending:
+            seq = arrival()
+            if seq is not None:
+                self.stored(archive, (seq, article_id, blob, size), keys)
+
+    def _forget(self) -> None:
+        self._pending = []
 
     def _build(self, archive: Archive) -> None:
         """Read the latest ``window`` signatures, a page at a time (memory stays near the
