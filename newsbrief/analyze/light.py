@@ -31,7 +31,8 @@ DAY_ANCHOR = re.compile(
     r"\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})\b",
     re.I,
 )
-_SENT_END = re.compile(r"(?<=[.!?])[\"'\u201d)]*\s+(?=[\"'\u201c(`]*[A-Z0-9])")
+# the closing quotes and brackets after the mark (group 1) stay with the sentence they close
+_SENT_END = re.compile(r"(?<=[.!?])([\"'\u201d)]*)\s+(?=[\"'\u201c(`]*[A-Z0-9])")
 _MIN_CHARS = 12
 
 
@@ -100,10 +101,10 @@ def split_light(text: str) -> list[tuple[int, int]]:
         cut = start
         for m in _SENT_END.finditer(text, start, end):
             dot = m.start() - 1
-            at_dot = text[dot] == "." and text[m.start()].isspace()
+            at_dot = text[dot] == "." and not m.group(1)
             if at_dot and not _abbreviation_ends_here(text, dot, m.end()):
                 continue
-            spans.append((cut, m.start()))
+            spans.append((cut, m.end(1)))
             cut = m.end()
         spans.append((cut, end))
     out: list[tuple[int, int]] = []
