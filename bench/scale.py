@@ -479,10 +479,10 @@ def run_archive(
                     done += len(chunk)
                     if done % 5000 < len(chunk) or len(clock.window) > closed:
                         _progress(done, clock, cpu_clock, ref)
+                window[0] = None  # what follows is not the last window's
                 if dump:
                     _dump(archive, outcomes, Path(dump))
                 cold = _cold_index(archive)
-            window[0] = None
             server_cpu = _server_cpu(server) - server_cpu0
             if server is not None:
                 size = server.size_bytes(str(target)) / 2**20

@@ -128,6 +128,7 @@ def test_runs_keep_only_what_a_lookup_reads(per_bucket: int) -> None:
     for seq, row in enumerate(keys, start=1):
         trimmed._add((seq, f"a{seq}", b"", None), row)
     assert len(trimmed._runs) >= 1
+    assert len(trimmed) == len(keys)  # articles, however few entries their runs keep
     for run_keys, _ in trimmed._runs:
         assert np.unique(run_keys, return_counts=True)[1].max() <= per_bucket
     for query in keys[::7]:

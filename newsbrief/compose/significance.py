@@ -22,6 +22,7 @@ from newsbrief.compose.trim import (
     opens_dangling,
     overlap,
     quote_fragment,
+    speakerless_quote,
     trim_span,
 )
 from newsbrief.models import Analysis, Evidence, MatterItem, Sentence
@@ -57,7 +58,11 @@ def why_it_matters(
 ) -> tuple[MatterItem, ...]:
     """Stakes / consequence / context points (2–4 where the article has them) plus watch items."""
     taken = [frozenset(content_words(s.text)) for s in analysis.sentences if s.index in used]
-    pool = [s for s in analysis.sentences if s.index not in used and _usable(s)]
+    pool = [
+        s
+        for s in analysis.sentences
+        if s.index not in used and _usable(s) and not speakerless_quote(analysis, s)
+    ]
     max_points = max(MIN_POINTS, settings.max_matters)
     points = _pick(_options(pool, _POINT_ROLES), taken, max_points)
     if len(points) < MIN_POINTS:

@@ -233,6 +233,21 @@ def quote_fragment(text: str) -> bool:
     return bool(_SINGLE_EDGE.search(text))
 
 
+def speakerless_quote(analysis: Analysis, sent: Sentence) -> bool:
+    """Someone's words shown without who said them: a sentence inside a quotation opened in a
+    sentence before it (the middle of a long quote, its speaker named where it opened), or a
+    sentence that is one quotation and nothing else ("“We have to wait.”")."""
+    text = sent.text.strip()
+    if _OPEN.match(text) and _CLOSE.search(text[-2:]) and len(_OPEN.findall(text)) == 1:
+        return True
+    article = analysis.article
+    lo = article.text.rfind("\n", 0, sent.start) + 1
+    if sent.paragraph < len(article.paragraphs):
+        lo = max(lo, min(article.paragraphs[sent.paragraph].start, sent.start))
+    before = article.text[lo : sent.start]
+    return len(_OPEN.findall(before)) > len(_CLOSE.findall(before))
+
+
 def cut_off(text: str) -> bool:
     """A sentence the source cut off: "… an utterly pathetic fit of oh-so-dramatic . . .",
     "… into the debate on immigration policy, with", "The policy was seen as progressive and

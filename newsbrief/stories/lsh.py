@@ -101,6 +101,7 @@ class LshIndex:
         self._last: tuple[int, str] | None = None  # the latest (seq, article_id) held
         self._turn: int | None = None  # the write transaction the index was last synced in
         self.latest = LatestSignatures()  # the latest signatures themselves (``signatures``)
+        self._count = 0  # articles indexed
 
     # ------------------------------------------------------------------ staying in step
 
@@ -143,6 +144,7 @@ class LshIndex:
         """Read the latest ``window`` signatures, a page at a time (memory stays near the
         index's own size), into one sorted run."""
         self._runs, self._buffer, self._buffered, self._last = [], defaultdict(list), 0, None
+        self._count = 0
         self.latest.clear()
         self.built = True
         keys: list[NDArray[np.uint64]] = []
@@ -151,6 +153,7 @@ class LshIndex:
         held_from = archive.first_of_latest_signatures(self.latest.keep)
         while rows := archive.signature_rows(after, PAGE):
             seqs.append(np.array([r[0] for r in rows], dtype=np.int64))
+            self._count += len(rows)
             keys.append(band_keys(_signatures([r[2] for r in rows])))
             for seq, article_id, blob, size in rows:
                 if seq >= held_from:
@@ -172,6 +175,7 @@ class LshIndex:
     def _add(self, row: SignatureRow, keys: NDArray[np.uint64]) -> None:
         seq, article_id, blob, size = row
         self.latest.add(seq, article_id, blob, size)
+        self._count += 1
         for key in keys.tolist():
             self._buffer[key].append(seq)
         self._buffered += 1
@@ -240,7 +244,8 @@ class LshIndex:
         return [int(seq) for seq in found[ranked]]
 
     def __len__(self) -> int:
-        return sum(len(k) for k, _ in self._runs) // BANDS + self._buffered
+        """The articles indexed (those added since the last build, counted as added)."""
+        return self._count
 
 
 def _signatures(blobs: list[bytes]) -> NDArray[np.uint32]:

@@ -20,6 +20,8 @@ _GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 _NAME_SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"}
 _WINDOW = 3  # sentences a pronoun looks back
 _BODIES = ("organization", "media", "country")
+# words a writer uses for an organization already named ("the far-right group")
+_COLLECTIVE = frozenset({"group", "organization", "organisation"})
 
 
 @dataclass
@@ -377,7 +379,8 @@ class Resolver:
     def description(self, tok: Token) -> bool:
         """ "the union", "the ministry": the most recent organization named with that word, or
         the one named in apposition to it before ("The group, WeWorkers Coalition, …"); "the
-        company", "the firm": the most recent company that is more than a passing mention."""
+        company", "the firm": the most recent company that is more than a passing mention; "the
+        group" (or "the far-right group"): the organization just seen acting as a subject."""
         low = tok.lower_
         span = tok.doc[tok.left_edge.i : tok.i + 1]
         named = self.described.get(low)
@@ -390,12 +393,30 @@ class Resolver:
             if draft.kind in ("organization", "media") and low in draft.name.lower().split():
                 self._mention(seen.draft, span)
                 return True
+        if low in _COLLECTIVE and not any(c.dep_ == "prep" for c in tok.children):
+            body = self._acting_body(tok)  # (not "the group of protesters")
+            if body is not None:
+                self._mention(body, span)
+                return True
         if tok.lemma_.lower() not in names.COMPANY_WORDS:
             return False
         company = self._company()
         if company is not None:
             self._mention(company, span)
         return company is not None
+
+    def _acting_body(self, tok: Token) -> int | None:
+        """ "The Tax Policy Center … came to a similar conclusion. …, the group said": the
+        organization that was a subject in this sentence or the one before, if one was."""
+        here = self.sentence_of(tok.idx)
+        for seen in reversed(self._history):
+            if seen.token >= tok.i:
+                continue
+            if here - seen.sentence > 1:
+                break
+            if seen.subject and self.drafts[seen.draft].kind == "organization":
+                return seen.draft
+        return None
 
     def _company(self) -> int | None:
         passing: int | None = None

@@ -4,6 +4,8 @@ One pass over the tokens, rules over the parse and the named entities (no corefe
 
 * named entities (PERSON, ORG, GPE) become actors; full names and surnames, acronyms and
   ``the <org word>`` descriptions merge into one actor whose name is the fullest proper name;
+  an organization's name the model cut short ("House" of "House Freedom Caucus", of "House
+  Democrats") runs on to the body word or party members it names;
 * an ORG or GPE the small model gives to a person (a name after a title, or with a surname seen
   before) is repaired to a person; outlets (``Kyodo news agency``, ``state media``) become media;
 * titles and appositions give role and affiliation ("German Chancellor Olaf Scholz",
@@ -21,7 +23,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from newsbrief.analyze.actors import names
+from newsbrief.analyze.actors import extents, names
 from newsbrief.analyze.actors.draft import Draft, Resolver
 from newsbrief.analyze.actors.index import ActorIndex
 from newsbrief.analyze.cues import OPPOSE, is_cue_lemma
@@ -47,6 +49,8 @@ def resolve_actors(doc: Doc, article: Article, sentences: list[Sentence]) -> Act
         if tok.i < skip_to:
             continue
         ent = ents.get(tok.i)
+        if ent is not None:
+            ent = extents.widened(ent)
         if ent is not None and _entity(res, ent):
             skip_to = ent.end
             continue
@@ -59,7 +63,7 @@ def resolve_actors(doc: Doc, article: Article, sentences: list[Sentence]) -> Act
 
 
 def _entity(res: Resolver, ent: Span) -> bool:
-    ent = _undated(_joined(ent))
+    ent = extents.undated(extents.joined(ent))
     label = ent.label_
     if label not in ("PERSON", "ORG", "GPE", "NORP"):
         return False
@@ -87,33 +91,6 @@ def _entity(res: Resolver, ent: Span) -> bool:
     else:
         res.named(ent, name, "organization", affiliation=_possessor_country(ent))
     return True
-
-
-def _joined(ent: Span) -> Span:
-    """ "Selane Dock and Harbour Workers' Union": a name the model cut at "and"."""
-    doc = ent.doc
-    k = ent.start - 1
-    if ent.label_ != "ORG" or k < 1 or doc[k].lower_ != "and" or not doc[k - 1].is_title:
-        return ent
-    lo = k - 1
-    while lo > 0 and doc[lo - 1].is_title and not doc[lo - 1].is_sent_start:
-        lo -= 1
-    if lo > 0 and doc[lo - 1].lower_ == "the":
-        lo -= 1
-    return Span(doc, lo, ent.end, label=ent.label_)
-
-
-_DASHES = frozenset({"-", "—", "–", "--"})
-
-
-def _undated(ent: Span) -> Span:
-    """ "CORVEL VALLEY - Lumera Semiconductor": drop a capitalized dateline the model took in."""
-    for k, tok in enumerate(ent):
-        if tok.text in _DASHES and 0 < k < len(ent) - 1:
-            if all(t.is_upper or t.is_punct for t in ent[:k]):
-                return Span(ent.doc, ent.start + k + 1, ent.end, label=ent.label_)
-            break
-    return ent
 
 
 def _entity_name(ent: Span) -> str:

@@ -1,0 +1,68 @@
+"""Where a named entity's words begin and end, where the small model got it wrong: a name cut
+short ("House" of "House Freedom Caucus"), cut at "and", or run into a dateline."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from newsbrief.analyze.actors import names
+
+
+def widened(ent: Span) -> Span:
+    """ "House Freedom Caucus", "Senate Intelligence Committee": an organization's name the model
+    cut short ("House"), its words a chain of capitalized compounds ending on a body word
+    ("caucus", "committee") or a party's members ("House Democrats"), that the model left
+    untagged or tagged apart ("Caucus", "Farmland Caucus" as a person); a title or a person
+    after it stays out ("House Speaker Nancy Pelosi")."""
+    doc = ent.doc
+    head = ent.root
+    while head.dep_ == "compound" and head.head.i > head.i:
+        head = head.head
+    if (
+        ent.label_ != "ORG"
+        or not 0 < head.i - ent.end + 1 <= 4
+        or not (head.lower_ in names.ORG_WORDS or _party_members(head))
+    ):
+        return ent
+    rest = {e.start for e in doc.ents if ent.end <= e.start and e.end == head.i + 1}
+    first = min(rest, default=head.i + 1)
+    for t in doc[ent.end : head.i + 1]:
+        if t.pos_ != "PROPN" or not t.is_title or t.lower_.rstrip(".") in names.TITLE_PREFIXES:
+            return ent
+        if t.ent_type_ and t.i < first:
+            return ent  # another name before the body word ("House Speaker Nancy Pelosi")
+        if t.i != head.i and (t.dep_ != "compound" or not t.i < t.head.i <= head.i):
+            return ent
+    return Span(doc, ent.start, head.i + 1, label=ent.label_)
+
+
+def _party_members(tok: Token) -> bool:
+    """ "Democrats", "Republicans" after a chamber: the members of a party in it."""
+    return tok.tag_ == "NNPS" and tok.ent_type_ == "NORP"
+
+
+def joined(ent: Span) -> Span:
+    """ "Selane Dock and Harbour Workers' Union": a name the model cut at "and"."""
+    doc = ent.doc
+    k = ent.start - 1
+    if ent.label_ != "ORG" or k < 1 or doc[k].lower_ != "and" or not doc[k - 1].is_title:
+        return ent
+    lo = k - 1
+    while lo > 0 and doc[lo - 1].is_title and not doc[lo - 1].is_sent_start:
+        lo -= 1
+    if lo > 0 and doc[lo - 1].lower_ == "the":
+        lo -= 1
+    return Span(doc, lo, ent.end, label=ent.label_)
+
+
+_DASHES = frozenset({"-", "—", "–", "--"})
+
+
+def undated(ent: Span) -> Span:
+    """ "CORVEL VALLEY - Lumera Semiconductor": drop a capitalized dateline the model took in."""
+    for k, tok in enumerate(ent):
+        if tok.text in _DASHES and 0 < k < len(ent) - 1:
+            if all(t.is_upper or t.is_punct for t in ent[:k]):
+                return Span(ent.doc, ent.start + k + 1, ent.end, label=ent.label_)
+            break
+    return ent
