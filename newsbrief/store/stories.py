@@ -109,10 +109,8 @@ class StoriesMixin(StoryListingMixin):
                 " shingles = excluded.shingles RETURNING seq",
                 (minhash, shingles, article_id),
             )
-            now: int | None = None
-            if not conn.dialect.postgres:
-                row = cur.fetchone()  # SQLite: read it now (nothing streams)
-                now = None if row is None else int(row[0])
+            # SQLite: read it now (nothing streams); PostgreSQL: when asked
+            rows = None if conn.dialect.postgres else cur.fetchall()
             if shingle_set is not None:
                 conn.execute(
                     "INSERT INTO shingle_sets (article_id, hashes)"
@@ -120,12 +118,10 @@ class StoriesMixin(StoryListingMixin):
                     " ON CONFLICT (article_id) DO UPDATE SET hashes = excluded.hashes",
                     (shingle_set, article_id),
                 )
-            if not conn.dialect.postgres:
-                return lambda: now
 
         def arrival() -> int | None:
-            found = cur.fetchone()
-            return None if found is None else int(found[0])
+            found = cur.fetchall() if rows is None else rows
+            return int(found[0][0]) if found else None
 
         return arrival
 
