@@ -189,3 +189,35 @@ def test_the_screen_drops_only_what_cannot_be_a_copy() -> None:
         for est in np.linspace(0.0, 1.0, 129):
             got = d._may_copy(fp, sizes, np.full(len(sizes), est)).tolist()
             assert got == [_may_copy_by_hand(d, mine, int(s), float(est)) for s in sizes]
+
+
+def test_holding_many_at_once_holds_what_one_at_a_time_does() -> None:
+    rng = np.random.default_rng(4)
+    rows = [
+        (
+            seq,
+            f"a{seq}",
+            b"\x01" * 8 if seq % 9 == 0 else rng.integers(0, 2**32, NUM_PERM, np.uint32).tobytes(),
+            None if seq % 7 == 0 else 50 + seq,
+        )
+        for seq in range(3, 120, 2)
+    ]
+    one, many = LatestSignatures(keep=25), LatestSignatures(keep=25)
+    for row in rows:
+        one.add(*row)
+    for start in range(0, len(rows), 13):  # pages, as the index is built
+        many.extend(rows[start : start + 13])
+    many.extend(rows[5:8])  # not after the latest held: nothing changes
+    asked = [r[0] for r in rows[-25:]] + [4, 10**6]  # the latest ``keep``: held by both
+    got_one, missing_one = one.lookup(asked)
+    got_many, missing_many = many.lookup(asked)
+    assert missing_one == missing_many == [4, 10**6]
+    assert many.lookup([rows[-26][0]])[1] == [rows[-26][0]]  # and no more than that
+    held_one = one.take([p for p in got_one if p >= 0])
+    held_many = many.take([p for p in got_many if p >= 0])
+    assert held_one.ids == held_many.ids == [r[1] for r in rows[-25:]]
+    assert (held_one.signatures == held_many.signatures).all()
+    assert held_one.sizes.tolist() == held_many.sizes.tolist()
+    assert -1 in held_many.sizes.tolist()
+    many.add(200, "a200", rows[-1][2], 3)  # and it goes on taking them one at a time
+    assert many.lookup([200])[1] == []

@@ -188,9 +188,7 @@ class LshIndex:
             seqs.append(np.array([r[0] for r in rows], dtype=np.int64))
             self._count += len(rows)
             keys.append(band_keys(_signatures([r[2] for r in rows])))
-            for seq, article_id, blob, size in rows:
-                if seq >= held_from:
-                    self.latest.add(seq, article_id, blob, size)
+            self.latest.extend([r for r in rows if r[0] >= held_from])
             self._last = rows[-1][:2]
             if len(rows) < PAGE:
                 break

@@ -14,6 +14,7 @@ deleted since is harmless: it is verified on its stored shingle set, which is go
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -83,6 +84,37 @@ class LatestSignatures:
             self._sizes[i] = _UNKNOWN
         self._ids.append(article_id)
         self._n += 1
+
+    def extend(self, rows: Sequence[tuple[int, str, bytes, int | None]]) -> None:
+        """Hold many stored signatures at once (rows in arrival order, as ``add`` takes
+        them): what building the index from the archive does, ~100,000 rows at a time."""
+        if self.keep <= 0 or not rows:
+            return
+        if self._n and rows[0][0] <= int(self._seqs[self._n - 1]):
+            for row in rows:  # not after the latest held: one at a time, as ``add`` decides
+                self.add(*row)
+            return
+        rows = rows[-self.keep :]
+        width = NUM_PERM * 4
+        whole = [i for i, row in enumerate(rows) if len(row[2]) == width]
+        sigs = np.zeros((len(rows), NUM_PERM), dtype=np.uint32)
+        if whole:
+            joined = b"".join(rows[i][2] for i in whole)
+            sigs[whole] = np.frombuffer(joined, dtype=np.uint32).reshape(len(whole), NUM_PERM)
+        sizes = np.full(len(rows), _UNKNOWN, dtype=np.int64)
+        for i in whole:
+            size = rows[i][3]
+            if size is not None:
+                sizes[i] = size
+        old = min(self._n, self.keep - len(rows))  # the latest held that stay
+        lo, hi = self._n - old, self._n
+        self._seqs = np.concatenate(
+            [self._seqs[lo:hi], np.fromiter((r[0] for r in rows), np.int64, len(rows))]
+        )
+        self._sigs = np.concatenate([self._sigs[lo:hi], sigs])
+        self._sizes = np.concatenate([self._sizes[lo:hi], sizes])
+        self._ids = self._ids[lo:hi] + [r[1] for r in rows]
+        self._n = len(self._seqs)
 
     def _make_room(self) -> None:
         """Grow the arrays (doubling) up to a quarter over ``keep``; beyond that, drop the
