@@ -1318,3 +1318,20 @@ def test_a_capitalized_particle_is_the_same_person() -> None:
     names = {a.id: a.name for a in analysis.actors}
     said = [names.get(a.actor_id or "") for a in analysis.attributions if a.cue == "said"]
     assert said == ["Bill de Blasio"]
+
+
+def test_a_dateline_with_a_state_and_a_date_is_not_shown_in_the_summary() -> None:
+    text = "\n\n".join(
+        [
+            "Mayor calls ferry plan 'a lifeline' at harbor rally.",
+            "PORTVALE, Maine, Oct. 4 (UPI) -- Mayor Ada Quinn praised the new ferry schedule as "
+            "a lifeline for commuters during a rally at the harbor on Monday.",
+            "The schedule adds six crossings a day and will cost the city $2 million a year, "
+            "according to the transit authority.",
+            "Opponents on the council said the money would be better spent on road repairs.",
+        ]
+    )
+    brief = _brief(text)
+    lead = [i for i in brief.executive_summary if "lifeline" in i.text]
+    assert lead, [i.text for i in brief.executive_summary]
+    assert lead[0].text.startswith("Mayor Ada Quinn praised"), lead[0].text

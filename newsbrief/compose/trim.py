@@ -66,7 +66,7 @@ _AGENCY_TAG = re.compile(
     r"^\(\s*(?:cnn|reuters|ap|afp|upi|bbc|ians|pti|xinhua)\s*\)\s*(?:[-–—]+\s*)?", re.I
 )
 _DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:, ?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*)?"
+    r"^(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:, ?[A-Z0-9][\w.'’-]*(?: [A-Z0-9][\w.'’-]*)*){0,3}"
     r"|[a-z][a-z ,.'’-]{1,40}?\(\s*(?:reuters|ap|afp|upi)\s*\))"
     r"\s*(?:\(\s*[\w ]{1,20}\s*\))?\s*[-–—]+\s+(?=\S)"
 )
