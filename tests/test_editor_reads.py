@@ -1335,3 +1335,16 @@ def test_a_dateline_with_a_state_and_a_date_is_not_shown_in_the_summary() -> Non
     lead = [i for i in brief.executive_summary if "lifeline" in i.text]
     assert lead, [i.text for i in brief.executive_summary]
     assert lead[0].text.startswith("Mayor Ada Quinn praised"), lead[0].text
+
+
+def test_a_party_word_before_a_name_is_the_party_not_a_committee_named_after_it() -> None:
+    text = "\n\n".join(
+        [
+            "Whitfield vows to scrap the harbor tax.",
+            "Republican nominee Dana Whitfield has called for the repeal of the harbor tax.",
+            "The Republican National Committee posted her remarks on its website.",
+        ]
+    )
+    actors = {a.name: a for a in _analysis(text).actors}
+    assert "Dana Whitfield" in actors, sorted(actors)
+    assert actors["Dana Whitfield"].affiliation == "Republican"

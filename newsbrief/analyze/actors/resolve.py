@@ -337,6 +337,8 @@ def _affiliations(drafts: list[Draft]) -> None:
         if not draft.affiliation or draft.kind != "person":
             continue
         words = set(draft.affiliation.lower().split())
+        if words <= names.GENERIC_NAME_WORDS:
+            continue  # "Republican nominee …": the party, not the Republican National Committee
         owners = [
             o for o in orgs if words <= set(o.name.lower().split()) and o.name != draft.affiliation
         ]
