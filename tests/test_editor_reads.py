@@ -1348,3 +1348,45 @@ def test_a_party_word_before_a_name_is_the_party_not_a_committee_named_after_it(
     actors = {a.name: a for a in _analysis(text).actors}
     assert "Dana Whitfield" in actors, sorted(actors)
     assert actors["Dana Whitfield"].affiliation == "Republican"
+
+
+def test_an_organization_speaks_under_its_name_not_its_survey_s() -> None:
+    text = (
+        "Jobs data surprised.\n\nThe number of open jobs rose by about 1 million to 9.3 million,"
+        " according to the Bureau of Labor Statistics' Job Openings and Labor Turnover Survey."
+    )
+    names = [a.name for a in _analysis(text).actors]
+    assert "Bureau of Labor Statistics" in names, names
+    assert not any("Job Openings" in n for n in names), names
+
+
+def test_a_name_with_a_possessive_of_its_own_stays_whole() -> None:
+    from spacy.tokens import Span
+
+    from newsbrief.analyze.actors.extents import possessor
+    from newsbrief.analyze.nlp import parse_many
+
+    cases = {
+        "She cited the Bureau of Labor Statistics' Job Openings report.": (
+            "the Bureau of Labor Statistics' Job Openings",
+            "the Bureau of Labor Statistics",
+        ),
+        "He used the name the Democratic People's Republic of Korea.": (
+            "the Democratic People's Republic of Korea",
+            "the Democratic People's Republic of Korea",
+        ),
+        "He studied at Johns Hopkins University's School of Advanced Studies.": (
+            "Johns Hopkins University's School of Advanced Studies",
+            "Johns Hopkins University's School of Advanced Studies",
+        ),
+        "She wrote to the Justice Department's Office of Inspector General.": (
+            "the Justice Department's Office of Inspector General",
+            "the Justice Department's Office of Inspector General",
+        ),
+    }
+    for doc, (text, (name, expected)) in zip(parse_many(list(cases)), cases.items(), strict=True):
+        start = text.index(name)
+        span = doc.char_span(start, start + len(name))
+        assert span is not None, name
+        got = possessor(Span(doc, span.start, span.end, label="ORG"))
+        assert got.text == expected, (name, got.text)

@@ -1,5 +1,6 @@
 """Where a named entity's words begin and end, where the small model got it wrong: a name cut
-short ("House" of "House Freedom Caucus"), cut at "and", or run into a dateline."""
+short ("House" of "House Freedom Caucus"), cut at "and", run into a dateline, or run on past a
+possessive into what the organization puts out."""
 
 from __future__ import annotations
 
@@ -66,3 +67,23 @@ def undated(ent: Span) -> Span:
                 return Span(ent.doc, ent.start + k + 1, ent.end, label=ent.label_)
             break
     return ent
+
+
+def possessor(ent: Span) -> Span:
+    """ "the Bureau of Labor Statistics' Job Openings": an organization's own name (three words
+    or more, "the" not counted) before a possessive, when what follows is something it puts out
+    (a survey, a report), not a body of its own ("the Justice Department's Office of Inspector
+    General" stays whole, and so do "McDonald's Corp." and "People's Republic")."""
+    if ent.label_ != "ORG":
+        return ent
+    own = 1 if ent[0].lower_ == "the" else 0
+    for k, tok in enumerate(ent):
+        if tok.tag_ == "POS" and k - own >= 3 and k < len(ent) - 1:
+            if any(t.lower_ in names.ORG_WORDS or t.lower_ in _PARTS for t in ent[k + 1 :]):
+                return ent
+            return Span(ent.doc, ent.start, ent.start + k, label=ent.label_)
+    return ent
+
+
+# what follows a possessive as a body of its own, or a name's own part ("People's Republic")
+_PARTS = frozenset({"school", "college", "faculty", "republic"})
