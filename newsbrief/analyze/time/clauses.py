@@ -353,14 +353,18 @@ def _shorten(doc: Doc, first: int, last: int, timex: Span | None) -> tuple[int, 
         None,
     )
     if cut is None:  # no comma: cut before the last phrase that starts within the limit
+        starts = [i for i in range(limit, first + 7, -1) if doc[i].dep_ in _PHRASE_STARTS]
         cut = next(
             (
-                i - 1
-                for i in range(limit, first + 7, -1)
-                if doc[i].dep_ in _PHRASE_STARTS and _readable_cut(doc, first, i - 1)
+                stop
+                for i in starts
+                if (stop := _phrase_cut(doc, first, i)) is not None
+                and _readable_cut(doc, first, stop)
             ),
             None,
         )
+        if cut is None:  # only before a phrase the words need, too long to keep: cut there
+            cut = next((i - 1 for i in starts if _readable_cut(doc, first, i - 1)), None)
     if cut is None:  # no readable cut: the whole clause when not too long
         if last - first + 1 <= 2 * MAX_TOKENS:
             return first, last
@@ -368,6 +372,25 @@ def _shorten(doc: Doc, first: int, last: int, timex: Span | None) -> tuple[int, 
     first, last = _strip(doc, first, cut, timex)
     last = _without_dangling(doc, first, last)  # never end on "… on Monday that would"
     return _strip(doc, first, last, timex)
+
+
+def _phrase_cut(doc: Doc, first: int, i: int) -> int | None:
+    """Where to end a clause cut at the phrase starting at ``i``: before it, or, for a
+    preposition the words before it need ("the formation" of what, "with regard" to what),
+    after it when that stays near the length limit (else nowhere here)."""
+    tok = doc[i]
+    before = doc[i - 1]
+    needed = tok.dep_ == "prep" and (
+        tok.lower_ == "of"
+        or (before.pos_ == "NOUN" and tok.head.i == before.i and doc[i - 2].pos_ == "ADP")
+    )
+    if not needed:
+        return i - 1
+    end = tok.right_edge.i
+    return end if end - first < MAX_TOKENS + _SLACK else None
+
+
+_SLACK = 8  # tokens a cut may run past the limit to keep a phrase whole
 
 
 def _without_dangling(doc: Doc, first: int, last: int) -> int:
