@@ -205,12 +205,6 @@ class Archive(ArcsMixin, StoriesMixin, FeedsMixin, SearchMixin, LLMCacheMixin, A
         )
         return {str(r[0]): str(r[1]) for r in rows}
 
-    def find_by_text_hash(self, text_hash: str) -> str | None:
-        """The id of a stored article whose normalized words hash to ``text_hash``."""
-        return self._text_scalar(
-            "SELECT id FROM articles WHERE text_hash = ? LIMIT 1", (text_hash,)
-        )
-
     def stored_copy(self, article_id: str, text_hash: str) -> str | None:
         """``article_id`` when that article is stored, else the id of the earliest stored
         article whose normalized words hash to ``text_hash`` (None: neither), in one query."""
