@@ -1390,3 +1390,22 @@ def test_a_name_with_a_possessive_of_its_own_stays_whole() -> None:
         assert span is not None, name
         got = possessor(Span(doc, span.start, span.end, label="ORG"))
         assert got.text == expected, (name, got.text)
+
+
+def test_the_summary_states_facts_not_questions_or_unattributed_quotes() -> None:
+    text = "\n\n".join(
+        [
+            "Harbor authority under review.",
+            "How well has the harbor authority handled the crowded summer ferry season?",
+            "The harbor authority added six ferry crossings a day in June after commuters "
+            "waited up to an hour at the Portvale terminal.",
+            "“We have to keep every boat moving all summer.”",
+            "The authority's budget for the season rose by $2 million, the council said, "
+            "and two more boats will join the fleet in August.",
+            "Commuter groups said waits at the terminal were still too long on weekends.",
+        ]
+    )
+    picked = [item.text for item in _brief(text).executive_summary]
+    assert picked, "the facts still make a summary"
+    assert not any(t.rstrip().endswith("?") for t in picked), picked
+    assert not any(t.startswith("“We have to keep") for t in picked), picked

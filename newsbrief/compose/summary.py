@@ -25,6 +25,7 @@ from newsbrief.compose.trim import (
     is_headline_line,
     opens_dangling,
     overlap,
+    speakerless_quote,
     trim_span,
 )
 from newsbrief.models import Analysis, Sentence, SummaryItem
@@ -92,6 +93,8 @@ def _candidates(analysis: Analysis) -> list[_Candidate]:
     for sent, ws in zip(sentences, words, strict=True):
         if is_furniture(sent.text) or len(ws) < 3 or is_headline_line(analysis, sent):
             continue
+        if _asks(sent.text) or speakerless_quote(analysis, sent):
+            continue  # a question reports nothing; a quote alone does not say who said it
         start, end = trim_span(analysis, sent)
         dangling = opens_dangling(analysis.article.text[start:end])
         score = _score(sent, ws, doc_freq, rank, dangling)
@@ -111,6 +114,11 @@ def _candidates(analysis: Analysis) -> list[_Candidate]:
         )
         rank += 1
     return out
+
+
+def _asks(text: str) -> bool:
+    """A question in the writer's own voice ("How well is the United Nations performing …?")."""
+    return text.rstrip(" \"'”’)").endswith("?")
 
 
 def _person_mentions(
