@@ -15,7 +15,7 @@ from newsbrief.ingest.text import article_from_text
 from newsbrief.models import Article
 from newsbrief.store import Archive
 from newsbrief.stories.dedupe import SCREEN_SIGMAS, Deduper, DuplicateMatch, _held, fingerprint
-from newsbrief.stories.lsh import LshIndex, index_of
+from newsbrief.stories.lsh import LshIndex, _distinct, _merge, _run, index_of
 from newsbrief.stories.signatures import NUM_PERM, LatestSignatures
 
 _WORDS = tuple(
@@ -139,6 +139,39 @@ def test_runs_keep_only_what_a_lookup_reads(per_bucket: int) -> None:
                 held[seq] = held.get(seq, 0) + 1
         expected = sorted(held, key=lambda s: (-held[s], -s))[:50]
         assert trimmed.candidates(query) == expected
+
+
+@pytest.mark.parametrize("in_order", [True, False])
+def test_merging_two_runs_gives_the_run_of_all_their_entries(in_order: bool) -> None:
+    """Two runs merged are the run their entries make together: sorted by key, then arrival,
+    each key's latest ``per_bucket`` kept; also when the newer run holds an arrival older
+    than some of the older run's (a signature stored late), where the fast merge cannot
+    be used."""
+    rng = np.random.default_rng(5)
+    for trial in range(40):
+        n1, n2 = int(rng.integers(0, 300)), int(rng.integers(0, 300))
+        spread = int(rng.integers(1, 40))  # few keys: crowded buckets
+        k1 = rng.integers(0, spread, size=n1).astype(np.uint64)
+        k2 = rng.integers(0, spread, size=n2).astype(np.uint64)
+        s1 = np.arange(1, n1 + 1, dtype=np.int64)
+        s2 = np.arange(n1 + 1, n1 + n2 + 1, dtype=np.int64)
+        if not in_order and n1 and n2:
+            s2[int(rng.integers(0, n2))] = int(rng.integers(1, n1 + 1))  # one stored late
+        per_bucket = int(rng.integers(1, 8))
+        older, newer = _run(k1, s1, per_bucket), _run(k2, s2, per_bucket)
+        merged = _merge(older, newer, per_bucket)
+        expected = _run(
+            np.concatenate([older[0], newer[0]]), np.concatenate([older[1], newer[1]]), per_bucket
+        )
+        assert merged[0].tolist() == expected[0].tolist(), trial
+        assert merged[1].tolist() == expected[1].tolist(), trial
+
+
+def test_distinct_values_are_numpys_unique() -> None:
+    rng = np.random.default_rng(6)
+    for n in (0, 1, 2, 50, 3000):
+        values = rng.integers(0, max(1, n // 3), size=n).astype(np.int64)
+        assert _distinct(values).tolist() == np.unique(values).tolist()
 
 
 def test_the_candidates_rows_match_the_archive_in_candidate_order(

@@ -254,7 +254,8 @@ class ArcAssigner:
             weight += w
             if len(va) > len(vb):
                 va, vb = vb, va
-            dot = sum(v * vb[t] for t, v in va.items() if t in vb)
+            get = vb.get
+            dot = sum([v * c for t, v in va.items() if (c := get(t)) is not None])
             total += w * dot / (na * nb)
         return total / weight if weight else 0.0
 

@@ -50,6 +50,7 @@ from newsbrief.stories.recluster import Node, average_link, similarity_matrices
 from newsbrief.stories.scoring import (
     ArticleVectors,
     ClusterSettings,
+    Cosines,
     Scorer,
     top_terms,
     unit_vector,
@@ -88,9 +89,9 @@ class StoryAssigner(Scorer):
         self.last_features = (article_id, feats)
         self._count_document(feats)
         article = self._article(feats, published)
-        scored = self._scored(article)
+        scored, cosines = self._scored(article)
         member = Member(article_id, self.n_docs, article.ts, self._member_tf(feats, article))
-        story = self._joined(article, scored)
+        story = self._joined(article, scored, cosines)
         if story is None:
             story = Story(story_id_for(article_id), founder=member.seq, founder_id=article_id)
             self.stories[story.id] = story
@@ -105,17 +106,25 @@ class StoryAssigner(Scorer):
             self._freeze_stale()
         return self.journal.moved[article_id]  # where re-clustering left it
 
-    def _joined(self, article: ArticleVectors, scored: list[tuple[Story, float]]) -> Story | None:
+    def _joined(
+        self,
+        article: ArticleVectors,
+        scored: list[tuple[Story, float]],
+        cosines: dict[str, Cosines],
+    ) -> Story | None:
         """The best candidate story the article may join: one scoring ``threshold`` or more,
         and when the story is a single article, ``pair_threshold`` under the stricter
-        ``pair_evidence`` gate (two articles alone make a story only on strong evidence)."""
+        ``pair_evidence`` gate (two articles alone make a story only on strong evidence;
+        ``cosines``: each scored story's, as :meth:`_scored` computed them)."""
         s = self.settings
         for story, score in scored:
             if score < s.threshold:
                 return None
             if story.n > 1 or not s.pair_threshold:
                 return story
-            strict = self._score(article, story, s.pair_evidence) * self._decay(story, article.ts)
+            strict = self._combined(cosines[story.id], s.pair_evidence) * self._decay(
+                story, article.ts
+            )
             if strict >= s.pair_threshold:
                 return story
         return None
@@ -143,25 +152,31 @@ class StoryAssigner(Scorer):
         journal, self.journal = self.journal, Journal()
         return journal
 
-    def _scored(self, article: ArticleVectors) -> list[tuple[Story, float]]:
-        """Candidate stories with their decayed similarity, best first."""
+    def _scored(
+        self, article: ArticleVectors
+    ) -> tuple[list[tuple[Story, float]], dict[str, Cosines]]:
+        """Candidate stories with their decayed similarity, best first, and each one's
+        channel cosines (by story id)."""
         s = self.settings
         merged = {t: v for vec in article.vecs for t, v in vec.items()}
         votes: dict[str, float] = {}
+        vote, postings, stories = votes.get, self._postings, self.stories
         for term in heapq.nlargest(s.query_terms, merged, key=merged.__getitem__):
-            posting = self._postings.get(term)
+            posting = postings.get(term)
             if posting:
                 w = merged[term]
                 for sid in posting:
-                    votes[sid] = votes.get(sid, 0.0) + w
-        live = {sid: v for sid, v in votes.items() if sid in self.stories}
+                    votes[sid] = vote(sid, 0.0) + w
+        live = {sid: v for sid, v in votes.items() if sid in stories}
         top = heapq.nlargest(s.max_candidates, live, key=live.__getitem__)
         scored = []
+        cosines: dict[str, Cosines] = {}
         for sid in top:
             story = self.stories[sid]
-            scored.append((story, self._score(article, story) * self._decay(story, article.ts)))
+            cosines[sid] = cos = self._cosines(article, story)
+            scored.append((story, self._combined(cos) * self._decay(story, article.ts)))
         scored.sort(key=lambda pair: (-pair[1], pair[0].founder))
-        return scored
+        return scored, cosines
 
     # ---- members, cores, centroids ----------------------------------------------------------
 

@@ -54,6 +54,8 @@ PAGE = 20_000  # signatures read from the archive at a time
 _SEQ_BITS = 40  # a (band, arrival) pair packed in one integer: arrivals stay under 2**40
 _SEQ_MASK = (1 << _SEQ_BITS) - 1
 
+Run = tuple["NDArray[np.uint64]", "NDArray[np.int64]"]  # keys, and arrivals, sorted (``_run``)
+
 _PRIME = np.uint64(0x100000001B3)  # FNV-1a's 64-bit prime
 
 
@@ -226,12 +228,11 @@ class LshIndex:
         self._runs.append(_run(keys, seqs, self.per_bucket))
         self._buffer, self._buffered = defaultdict(list), 0
         while len(self._runs) > 1 and len(self._runs[-2][0]) <= 2 * len(self._runs[-1][0]):
-            (k1, s1), (k2, s2) = self._runs[-2], self._runs.pop()
-            keys, seqs = np.concatenate([k1, k2]), np.concatenate([s1, s2])
+            older, newer = self._runs[-2], self._runs.pop()
             if self._last is not None:
-                keep = seqs > self._last[0] - self.window
-                keys, seqs = keys[keep], seqs[keep]
-            self._runs[-1] = _run(keys, seqs, self.per_bucket)
+                oldest = self._last[0] - self.window
+                older, newer = _since(older, oldest), _since(newer, oldest)
+            self._runs[-1] = _merge(older, newer, self.per_bucket)
 
     # ------------------------------------------------------------------ lookup
 
@@ -265,7 +266,7 @@ class LshIndex:
         if not seqs:
             return []
         # each band's distinct arrivals, in order of band, then arrival
-        pairs = np.unique((np.concatenate(bands) << _SEQ_BITS) | np.concatenate(seqs))
+        pairs = _distinct((np.concatenate(bands) << _SEQ_BITS) | np.concatenate(seqs))
         band_of = pairs >> _SEQ_BITS
         # of each band, its latest per_bucket: those fewer than that from the band's end
         from_end = np.searchsorted(band_of, band_of, side="right") - np.arange(len(pairs))
@@ -277,6 +278,19 @@ class LshIndex:
     def __len__(self) -> int:
         """The articles indexed (those added since the last build, counted as added)."""
         return self._count
+
+
+def _distinct(values: NDArray[np.int64]) -> NDArray[np.int64]:
+    """The distinct values, sorted: ``np.unique``'s answer, by sorting (numpy 2's
+    ``np.unique`` without counts goes through a hash table, ten times slower on the few
+    thousand values of a lookup)."""
+    ordered = np.sort(values)
+    if len(ordered) < 2:
+        return ordered
+    first = np.empty(len(ordered), dtype=bool)
+    first[0] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
+    return ordered[first]
 
 
 def _signatures(blobs: list[bytes]) -> NDArray[np.uint32]:
@@ -300,8 +314,42 @@ def _run(
         seqs = np.repeat(seqs, keys.shape[1])
         keys = keys.reshape(-1)
     order = np.lexsort((seqs, keys))
-    keys, seqs = keys[order], seqs[order]
-    from_end = np.searchsorted(keys, keys, side="right") - np.arange(len(keys))
+    return _latest_per_bucket(keys[order], seqs[order], per_bucket)
+
+
+def _since(run: Run, oldest: int) -> Run:
+    """The run's entries of arrivals after ``oldest``, in their order."""
+    keys, seqs = run
+    keep = seqs > oldest
+    return (keys, seqs) if bool(keep.all()) else (keys[keep], seqs[keep])
+
+
+def _merge(older: Run, newer: Run, per_bucket: int) -> Run:
+    """Two runs as one (what :func:`_run` makes of their entries together). When every
+    arrival of ``newer`` comes after every one of ``older`` (as a writer adds them), a stable
+    sort by key of the two, one after the other, is already ordered by key, then arrival:
+    a merge of two sorted sequences, several times faster than sorting afresh by both."""
+    (k1, s1), (k2, s2) = older, newer
+    keys, seqs = np.concatenate([k1, k2]), np.concatenate([s1, s2])
+    if len(s1) and len(s2) and int(s1.max()) < int(s2.min()):
+        order = np.argsort(keys, kind="stable")
+        return _latest_per_bucket(keys[order], seqs[order], per_bucket)
+    return _run(keys, seqs, per_bucket)  # one stored out of order: sort by both
+
+
+def _latest_per_bucket(keys: NDArray[np.uint64], seqs: NDArray[np.int64], per_bucket: int) -> Run:
+    """Of entries sorted by key, then arrival, each key's latest ``per_bucket``."""
+    n = len(keys)
+    if n <= per_bucket:
+        return keys, seqs
+    # the end of each entry's key group (one pass, where a binary search per entry into a
+    # run of millions would miss the cache at every step), and how far the entry is from it
+    last = np.empty(n, dtype=bool)
+    last[-1] = True
+    np.not_equal(keys[1:], keys[:-1], out=last[:-1])
+    ends = np.flatnonzero(last) + 1
+    group = np.cumsum(last) - last  # entries before this one that end a group
+    from_end = ends[group] - np.arange(n)
     if int(from_end.max(initial=0)) > per_bucket:
         kept = from_end <= per_bucket
         keys, seqs = keys[kept], seqs[kept]

@@ -76,11 +76,23 @@ class ClusterSettings:
     pair_evidence: Evidence = field(default_factory=lambda: Evidence(0.25, 0.15))  # close match
 
 
+Cosines = tuple[float, float, float, float]  # words, entities, numbers; 1.0 if both have numbers
+
+
 @dataclass
 class ArticleVectors:
     vecs: Channels  # per channel: unit-length TF-IDF
     idf: dict[str, float]
     ts: float | None
+    _terms: list[list[tuple[str, float, float]]] | None = field(default=None, repr=False)
+
+    def weighted_terms(self) -> list[list[tuple[str, float, float]]]:
+        """Per channel, (term, value, IDF) in the vector's order: what scoring against each
+        candidate story reads (built once per article, not once per candidate)."""
+        if self._terms is None:
+            idf = self.idf
+            self._terms = [[(t, v, idf[t]) for t, v in vec.items()] for vec in self.vecs]
+        return self._terms
 
 
 def timestamp_of(published: datetime | None) -> float | None:
@@ -159,16 +171,26 @@ class Scorer:
         """The channel cosines between article and story centroid, combined as
         :func:`~newsbrief.stories.recluster.combine` says (weighted mean, the number channel
         only when both sides have numbers, under the evidence gate)."""
-        idf = article.idf
+        return self._combined(self._cosines(article, story), evidence)
+
+    def _cosines(self, article: ArticleVectors, story: Story) -> Cosines:
+        """The channel cosines between article and story centroid (under today's IDF), and
+        1.0 when both have numbers (else 0.0): what :meth:`_combined` combines."""
         norms = self._norms(story)
+        terms = article.weighted_terms()
         cos = []
-        for i, (vec, cent) in enumerate(zip(article.vecs, story.centroid, strict=True)):
-            dot = sum([v * cent[t] * idf[t] for t, v in vec.items() if t in cent])
+        for i, (pairs, cent) in enumerate(zip(terms, story.centroid, strict=True)):
+            get = cent.get
+            # the same products in the same order as v * cent[t] * idf[t]: the same bits
+            dot = sum([v * c * w for t, v, w in pairs if (c := get(t)) is not None])
             cos.append(dot / norms[i])
         both = 1.0 if article.vecs[2] and story.centroid[2] else 0.0
+        return cos[0], cos[1], cos[2], both
+
+    def _combined(self, cos: Cosines, evidence: Evidence | None = None) -> float:
         s = self.settings
         gate = s.evidence if evidence is None else evidence
-        return combine_one(cos[0], cos[1], cos[2], both, s.channel_weights, gate)
+        return combine_one(cos[0], cos[1], cos[2], cos[3], s.channel_weights, gate)
 
     def _weighted(self, vecs: Channels, *, damp: bool = True) -> list[dict[str, float]]:
         """Vectors kept with the IDF divided out, with today's IDF applied again (and, when
