@@ -983,6 +983,26 @@ def test_the_year_of_a_coming_race_dates_nothing() -> None:
     assert any(t.startswith("He lost the 1988 primary") for t in lines), lines
 
 
+def test_the_year_in_what_a_person_is_called_dates_nothing() -> None:
+    """NeuS: "2012 — GOP presidential nominee Mitt Romney said …" (the year says when he was
+    the nominee, not when he spoke) and "2016 — … shared his reaction … after reviewing the
+    sprawling report summarizing the special counsel's investigation into the 2016 race" (what
+    the report is about); the year of a contest still dates what happened in it."""
+    entries = _dated_brief(
+        "The Senate voted on Tuesday. 2012 GOP presidential nominee Mitt Romney said he would "
+        "vote to convict. Obama won the 2012 election by five million votes. The 2016 Olympic "
+        "champion Usain Bolt retired in 2017. The senator shared his reaction after reviewing "
+        "the report summarizing the special counsel's investigation into the 2016 race and "
+        "related matters.",
+        "Senate votes",
+        datetime(2021, 2, 10, 12),
+    ).story_so_far
+    dated = {e.text: e.date_label for e in entries}
+    assert not any("Romney" in text or "reaction" in text for text in dated), dated
+    assert dated.get("Obama won the 2012 election by five million votes") == "2012", dated
+    assert dated.get("The 2016 Olympic champion Usain Bolt retired") == "2017", dated
+
+
 def test_a_pronoun_clause_shows_its_sentence_only_when_that_tells_no_other_time() -> None:
     """NeuS: "June 1987 — Mr. Biden made his long-awaited announcement Thursday in an online
     video posted nearly 32 years after he began his first presidential campaign in June 1987"

@@ -4,7 +4,8 @@ A date can sit in a clause without saying when its verb happened: the base of a 
 ("up from $5 million a year earlier", "the lowest rate since December 1969", "more than they
 have in any month so far this year"), the name of a body or a law ("the Jan. 6 select
 committee", "the Voting Rights Act of 1965"), a contest still to come ("to enter the 2020
-race"), or a "today" that means nowadays ("the galaxies we observe today").
+race"), what a person is called ("2012 GOP presidential nominee Mitt Romney"), or a "today"
+that means nowadays ("the galaxies we observe today").
 """
 
 from __future__ import annotations
@@ -37,6 +38,8 @@ def dates_nothing(
         or _generic_today(t, verb)
         or names_a_body(span)
         or _coming_contest(span, value, dct)
+        or _in_a_title(span)
+        or _contest_described(span, verb)
     )
 
 
@@ -123,6 +126,42 @@ def _coming_contest(span: Span, value: str, dct: datetime | None) -> bool:
     if root.head.lemma_.lower() not in _CONTESTS and root.head.lower_ not in _CONTESTS:
         return False
     return value[:4].isdigit() and int(value[:4]) >= dct.year
+
+
+# people a contest or a year made what they are: "2012 GOP presidential nominee Mitt Romney"
+_TITLES = frozenset(
+    {"nominee", "candidate", "hopeful", "contender", "challenger", "champion", "winner",
+     "runner", "laureate", "medalist", "medallist", "finalist", "graduate", "alumnus",
+     "alumna", "draftee", "rookie"}
+)  # fmt: skip
+
+
+def _in_a_title(span: Span) -> bool:
+    """ "2012 GOP presidential nominee Mitt Romney said …", "a 2016 presidential candidate":
+    a year in what a person is called says when they became it, not when the clause's verb
+    happened (the year of a contest itself still dates its events: "won the 2016 election")."""
+    root = span.root
+    if root.dep_ not in ("nummod", "compound", "amod", "nmod", "npadvmod"):
+        return False
+    head = root.head
+    if head.i < root.i:
+        return False
+    # the title is the word the year modifies, or, when the parser hung the year on the name,
+    # one of the name's compounds after the year ("2012 [GOP presidential nominee] Romney")
+    words = [head, *(c for c in head.children if c.dep_ == "compound" and c.i > root.i)]
+    return any(w.lemma_.lower() in _TITLES or w.lower_ in _TITLES for w in words)
+
+
+def _contest_described(span: Span, verb: Token | None) -> bool:
+    """ "the report summarizing the special counsel's investigation into the 2016 race": a
+    contest's year under a participle that describes a noun names what that thing is about;
+    the clause around it did not happen then."""
+    root = span.root
+    if verb is None or verb.dep_ != "acl" or verb.tag_ not in ("VBG", "VBN"):
+        return False
+    if root.dep_ not in ("nummod", "compound", "amod", "nmod"):
+        return False
+    return root.head.lemma_.lower() in _CONTESTS or root.head.lower_ in _CONTESTS
 
 
 def _compared(verb: Token | None) -> bool:
