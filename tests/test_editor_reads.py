@@ -1003,6 +1003,22 @@ def test_the_year_in_what_a_person_is_called_dates_nothing() -> None:
     assert dated.get("The 2016 Olympic champion Usain Bolt retired") == "2017", dated
 
 
+def test_a_long_clause_is_not_cut_after_the_verb_of_an_as_clause() -> None:
+    """NeuS #120: "Friday — Sen. Mitt Romney, Utah Republican, said Friday that he was
+    “sickened” by President Trump’s behavior as detailed" (what it was detailed in, cut off)."""
+    lines = _timeline(
+        "The report was released on Thursday. Sen. Mitt Romney, Utah Republican, said Friday "
+        "that he was “sickened” by President Trump’s behavior as detailed in special counsel "
+        "Robert Mueller’s newly released report.",
+        "Romney reacts",
+        datetime(2019, 4, 20, 12),
+    )
+    romney = [t for t in lines if t.startswith("Sen. Mitt Romney")]
+    assert romney, lines
+    assert not romney[0].endswith("as detailed"), romney
+    assert "by President Trump’s behavior" in romney[0], romney
+
+
 def test_a_pronoun_clause_shows_its_sentence_only_when_that_tells_no_other_time() -> None:
     """NeuS: "June 1987 — Mr. Biden made his long-awaited announcement Thursday in an online
     video posted nearly 32 years after he began his first presidential campaign in June 1987"

@@ -426,6 +426,20 @@ def _readable_cut(doc: Doc, first: int, last: int) -> bool:
             for i in range(first, last + 1)
             for c in doc[i].children
         )
+        and not _bare_participle(doc, first, last)
+    )
+
+
+def _bare_participle(doc: Doc, first: int, last: int) -> bool:
+    """ "… by President Trump's behavior as detailed" with "in the report" cut away: a clause
+    that ends on the verb of a subordinate clause ("as detailed", "as reported") whose phrase
+    was cut off."""
+    tok = doc[last]
+    return (
+        tok.pos_ == "VERB"
+        and tok.dep_ in ("advcl", "acl", "relcl")
+        and any(c.dep_ == "mark" and first <= c.i < tok.i for c in tok.children)
+        and any(c.dep_ in ("prep", "agent") and c.i > last for c in tok.children)
     )
 
 
