@@ -1019,6 +1019,38 @@ def test_a_long_clause_is_not_cut_after_the_verb_of_an_as_clause() -> None:
     assert "by President Trump’s behavior" in romney[0], romney
 
 
+NYT_QUOTES = (
+    "David Kamin, an outside adviser to the campaign, said that the campaign was ''taking a "
+    "close look'' at provisions benefiting people like Mr. Trump, and that her proposals did "
+    "not purport to cover every loophole she might seek to close or change as president.\n\n"
+    "Details aside, Mrs. Clinton's tax proposals offer a stark alternative to Mr. Trump's, "
+    "''and that is clear,'' Mr. Kamin said.\n\n"
+    "''The message is, that has to be a key element of any progressive tax reform. Beyond "
+    "that, she has other priorities as well,'' he added."
+)
+
+
+def test_doubled_apostrophe_quotes_split_and_attribute_like_any_other() -> None:
+    """PolNeAR (NYT): a paragraph opening on ''The message is … was split into a sentence of
+    its own ("''"); "he added" went to Mr. Trump, because Mrs. Clinton's "her" in Kamin's
+    sentence had made Kamin a woman ("Mr. Kamin" says otherwise); and his position was cut at
+    "people like Mr." as if that ended a sentence."""
+    analysis = _analysis(NYT_QUOTES)
+    texts = [s.text for s in analysis.sentences]
+    assert "''" not in texts, texts
+    assert any(t.startswith("''The message is") for t in texts), texts
+    positions = {p.actor: p for p in _brief(NYT_QUOTES).who_thinks_what}
+    kamin = positions["David Kamin"]
+    assert any(s.text.startswith("The message is") for s in kamin.statements), kamin
+    assert not any(
+        s.text.startswith("The message is")
+        for p in positions.values()
+        if p is not kamin
+        for s in p.statements
+    )
+    assert not kamin.position.rstrip("…").endswith("Mr."), kamin.position
+
+
 def test_a_pronoun_clause_shows_its_sentence_only_when_that_tells_no_other_time() -> None:
     """NeuS: "June 1987 — Mr. Biden made his long-awaited announcement Thursday in an online
     video posted nearly 32 years after he began his first presidential campaign in June 1987"

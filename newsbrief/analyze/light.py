@@ -86,6 +86,17 @@ def _abbreviation_ends_here(text: str, dot: int, nxt: int) -> bool:
     return True
 
 
+def period_ends_sentence(text: str, dot: int) -> bool:
+    """Whether the period at ``dot`` may end a sentence: not after "Mr." or "Sen." before a
+    name, nor "Jan." before a number (see ``_abbreviation_ends_here``)."""
+    nxt = dot + 1
+    while nxt < len(text) and not text[nxt].isspace():
+        nxt += 1  # a closing quotation mark or bracket
+    while nxt < len(text) and text[nxt].isspace():
+        nxt += 1
+    return _abbreviation_ends_here(text, dot, nxt)
+
+
 def split_light(text: str) -> list[tuple[int, int]]:
     """Sentence spans without a parser: line breaks first, then sentence-final punctuation.
 

@@ -40,7 +40,22 @@ def quote_boundaries(doc: Doc) -> Doc:
         if i > 0 and tok.idx in starts:
             tok.is_sent_start = True
             inside = False
-        if tok.text in ('"', "\u201c", "\u201d"):
+        if tok.text == "''":
+            # the doubled apostrophe some papers quote with, open and close alike: its side
+            # is where the space is (''The … said.'' he); an opening one takes the quote's
+            # first word into its sentence, and starts one where a sentence ended before it
+            before = doc[i - 1] if i else None
+            opening = (before is None or before.is_space or bool(before.whitespace_)) and not (
+                tok.whitespace_
+            )
+            if not opening and i > 0:
+                tok.is_sent_start = False
+            elif opening and i + 1 < len(doc):
+                doc[i + 1].is_sent_start = False
+                if before is not None and before.text in (".", "?", "!"):
+                    tok.is_sent_start = True
+            inside = opening
+        elif tok.text in ('"', "\u201c", "\u201d"):
             closing = inside if tok.text == '"' else tok.text == "\u201d"
             if closing and i > 0:
                 tok.is_sent_start = False

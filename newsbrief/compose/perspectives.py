@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from newsbrief.analyze.light import period_ends_sentence
 from newsbrief.compose.evidence import sentence_at
 from newsbrief.compose.spoken import spoken_statements
 from newsbrief.models import (
@@ -229,7 +230,12 @@ def _one_line(text: str) -> str:
     if len(words) <= _POSITION_WORDS:
         return text
     head = " ".join(words[:_POSITION_WORDS])
-    ends = [m.end() for m in _SENTENCE_END.finditer(head) if m.end() > len(head) // 3]
+    ends = [
+        m.end()
+        for m in _SENTENCE_END.finditer(head)
+        if m.end() > len(head) // 3
+        and (head[m.start()] != "." or period_ends_sentence(head, m.start()))
+    ]  # not at "Mr." before a name
     if ends:  # whole sentences read better than a clause cut off ("… ONLY ME. You")
         return head[: ends[-1]].rstrip()
     breaks = [m.start() for m in _CLAUSE_BREAK.finditer(head) if m.start() > len(head) // 3]

@@ -31,6 +31,7 @@ class Draft:
     role: str | None = None
     affiliation: str | None = None
     gender: str | None = None
+    gender_guessed: bool = False  # from a pronoun taken for this actor, not from its words
     aliases: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     possessor: int | None = None  # token owning the role noun: "Its chair", "the alliance's"
@@ -251,8 +252,9 @@ class Resolver:
             kinds = ("group", "organization", "media", "country")
         idx = self._antecedent(tok, kinds, gender)
         if idx is not None:
-            if gender and self.drafts[idx].gender is None:
-                self.drafts[idx].gender = gender
+            draft = self.drafts[idx]
+            if gender and draft.gender is None:
+                draft.gender, draft.gender_guessed = gender, True
             self._mention(idx, tok)
 
     def _thing_before(self, tok: Token) -> bool:
@@ -480,12 +482,13 @@ def _party(ent: Span) -> str | None:
 
 
 def _learn_gender(draft: Draft, words: list[str]) -> None:
-    """Gender from honorifics and gendered role words ("Mrs.", "spokesman")."""
+    """Gender from honorifics and gendered role words ("Mrs.", "spokesman"); they overrule
+    one guessed from a pronoun ("David Kamin … said … her proposals" took Mrs. Clinton's "her"
+    for his; "Mr. Kamin" says otherwise, and "he added" is his again)."""
     for w in words:
-        if w in names.MALE_WORDS:
-            draft.gender = draft.gender or "m"
-        elif w in names.FEMALE_WORDS:
-            draft.gender = draft.gender or "f"
+        said = "m" if w in names.MALE_WORDS else "f" if w in names.FEMALE_WORDS else None
+        if said is not None and (draft.gender is None or draft.gender_guessed):
+            draft.gender, draft.gender_guessed = said, False
 
 
 def _role_possessor(ent: Span) -> int | None:
