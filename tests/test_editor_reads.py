@@ -1051,6 +1051,45 @@ def test_doubled_apostrophe_quotes_split_and_attribute_like_any_other() -> None:
     assert not kamin.position.rstrip("…").endswith("Mr."), kamin.position
 
 
+def test_a_dash_aside_does_not_lend_its_subject_to_the_clause_after_it() -> None:
+    """The Washington Post on Charlotte: "Charlotte Panthers — chanting “Hands up, don't
+    shoot.”" (the protesters chanted; the Panthers only played in the aside)."""
+    analysis = _analysis(
+        "Small groups of protesters continued to call for more information about the fatal "
+        "shooting of Keith Lamont Scott, looping the streets around Bank of America Stadium - "
+        "where the National Football League's Charlotte Panthers played the Minnesota Vikings "
+        '- while chanting, "Hands up, don\'t shoot."'
+    )
+    names = {a.id: a.name for a in analysis.actors}
+    chanted = [
+        names.get(att.actor_id or "") for att in analysis.attributions if att.cue == "chanting"
+    ]
+    assert chanted == ["Protesters"], chanted  # who the small groups are made of
+
+
+def test_a_group_of_people_is_named_by_its_members() -> None:
+    analysis = _analysis(
+        "A group of economists said prices would rise. A number of analysts warned that growth "
+        "would slow."
+    )
+    names = {a.id: a.name for a in analysis.actors}
+    said = {att.cue: names.get(att.actor_id or "") for att in analysis.attributions}
+    assert said == {"said": "Economists", "warned": "Analysts"}, said
+
+
+def test_a_relative_clause_missing_its_noun_is_no_event() -> None:
+    """The Washington Post on Charlotte: "Thursday — it put in place" (from "the city lifted a
+    midnight curfew it put in place Thursday")."""
+    lines = _timeline(
+        "Late Sunday night, the city lifted a midnight curfew it put in place Thursday after "
+        "several days of protests.",
+        "Curfew lifted",
+        datetime(2016, 9, 26, 12),
+    )
+    assert "it put in place" not in lines, lines
+    assert any(t.startswith("the city lifted a midnight curfew") for t in lines), lines
+
+
 def test_a_pronoun_clause_shows_its_sentence_only_when_that_tells_no_other_time() -> None:
     """NeuS: "June 1987 — Mr. Biden made his long-awaited announcement Thursday in an online
     video posted nearly 32 years after he began his first presidential campaign in June 1987"

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from newsbrief.analyze import analyze
-from newsbrief.compose.headings import _short, _title
+from newsbrief.compose.headings import _affiliated, _short, _title
 from newsbrief.compose.subheads import body_sections
 from newsbrief.ingest.text import article_from_text
 from newsbrief.models import Analysis
@@ -163,3 +163,12 @@ def test_sides_are_named_shortly() -> None:
     assert _short("Halvoria's foreign ministry") == "Halvoria"
     assert _short("Selane Dock and Harbour Workers' Union") == "Union"
     assert _short("Three companies") == "Companies"
+
+
+def test_a_party_speaks_as_its_members() -> None:
+    """The Washington Post on Charlotte: "Republican, Wis.'s Position" (Paul D. Ryan, R-Wis.)
+    and "Republican's Position" (Mike Pence) headed the blocks of two Republicans."""
+    assert _affiliated("Republican, Wis.") == "Republicans"
+    assert _affiliated("Republican") == "Republicans"
+    assert _affiliated("Democrat, Calif.") == "Democrats"
+    assert _affiliated("Halvoria's foreign ministry") == "Halvoria"

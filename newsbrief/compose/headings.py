@@ -129,11 +129,29 @@ def _side(actor: Actor) -> str | None:
         return None
     if actor.kind == "person":
         if actor.role and _GOVERNMENT_ROLE.search(actor.role):
-            return _short(actor.affiliation) if actor.affiliation else "Government"
+            return _affiliated(actor.affiliation) if actor.affiliation else "Government"
         if actor.role and "analyst" in actor.role.lower():
             return "Analysts"
-        return _short(actor.affiliation) if actor.affiliation else None
+        return _affiliated(actor.affiliation) if actor.affiliation else None
     return _short(actor.name)
+
+
+# a party a person belongs to, as the side of a heading: "Republicans' Position", where the
+# party word alone read like a person's name ("Republican's Position", "Republican, Wis.'s")
+_PARTY_SIDES = {
+    "republican": "Republicans",
+    "gop": "Republicans",
+    "democrat": "Democrats",
+    "democratic": "Democrats",
+    "independent": "Independents",
+}
+
+
+def _affiliated(affiliation: str) -> str:
+    """A person's side from their affiliation: a party ("Republican", "Republican, Wis.") as
+    its members, anything else shortly (see ``_short``)."""
+    party = _PARTY_SIDES.get(affiliation.split(",")[0].strip().lower())
+    return party if party else _short(affiliation)
 
 
 def _short(name: str) -> str:

@@ -435,7 +435,12 @@ class Resolver:
         """An unnamed collective speaker: "analysts", "business groups", "a ministry official";
         with ``create=False`` only a further mention of a group already seen."""
         span = tok.doc[tok.left_edge.i : tok.i + 1]
-        name = names.clean_name(_strip_det(span, _QUANTIFIERS))
+        named = span
+        members = members_of(tok)
+        if members is not None:  # "small groups of protesters": the protesters
+            named = tok.doc[members.left_edge.i : members.i + 1]
+            span = tok.doc[tok.left_edge.i : members.i + 1]
+        name = names.clean_name(_strip_det(named, _QUANTIFIERS))
         if not name:
             return
         key = "group:" + name.lower()
@@ -585,6 +590,22 @@ def _role_np(head: Token) -> tuple[str | None, str | None]:
 
 
 _QUANTIFIERS = frozenset({"the", "a", "an", "many", "some", "several", "most", "other", "few"})
+# collectives named by what they are made of: "groups of protesters", "hundreds of workers"
+_COLLECTIVES = frozenset(
+    {"group", "crowd", "band", "handful", "dozen", "dozens", "hundreds", "thousands", "number"}
+)
+
+
+def members_of(tok: Token) -> Token | None:
+    """The plural noun after "of" that a collective head is made of ("small groups of
+    protesters", "hundreds of workers"), else None."""
+    if tok.lemma_.lower() not in _COLLECTIVES and tok.lower_ not in _COLLECTIVES:
+        return None
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    member = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+    if member is None or member.pos_ != "NOUN" or member.tag_ != "NNS":
+        return None
+    return member
 
 
 def _strip_det(span: Span, words: frozenset[str] = frozenset({"the", "a", "an"})) -> str:

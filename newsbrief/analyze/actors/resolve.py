@@ -24,7 +24,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from newsbrief.analyze.actors import extents, names
-from newsbrief.analyze.actors.draft import Draft, Resolver
+from newsbrief.analyze.actors.draft import Draft, Resolver, members_of
 from newsbrief.analyze.actors.index import ActorIndex
 from newsbrief.analyze.cues import OPPOSE, is_cue_lemma
 from newsbrief.analyze.quotes import QuoteIndex, find_quotes
@@ -265,6 +265,9 @@ def _noun(res: Resolver, tok: Token) -> None:
     if definite and speaking and lemma in names.ROLE_NOUNS and lemma not in names.GROUP_HEADS:
         res.unnamed_official(tok)
         return
+    members = members_of(tok)  # "a group of economists said": the economists
+    if members is not None:
+        lemma = members.lemma_.lower()
     if according or (
         (speaking or opposed) and (lemma in names.GROUP_HEADS or lemma in names.ORG_WORDS)
     ):

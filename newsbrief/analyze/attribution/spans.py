@@ -78,6 +78,9 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         return None  # "only Steyer will be on stage, but expect …": the writer's imperative
     if depth < 3 and verb.dep_ in _INHERIT_SUBJECT and verb.head.i != verb.i:
         head = verb.head
+        interrupted = _interrupted_by_aside(verb)
+        if interrupted is not None:
+            return subject_of(interrupted, depth + 1)
         if head.dep_ == "ccomp" and head.head.lemma_.lower() in CLAUSE and _reports_on(verb):
             return subject_of(head.head, depth + 1)
         if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in _BY_DOING:
@@ -85,6 +88,24 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         if head.pos_ in ("VERB", "AUX"):
             return subject_of(head, depth + 1)
     return None
+
+
+_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+
+
+def _interrupted_by_aside(verb: Token) -> Token | None:
+    """ "looping the streets around the stadium - where the Panthers played the Vikings - while
+    chanting …": the parser hangs a clause after a dash aside on the aside's verb, whose subject
+    did not chant; the clause continues the one the aside interrupts (that verb, returned)."""
+    doc, head = verb.doc, verb.head
+    close = verb.left_edge.i - 1
+    if close < 1 or doc[close].text not in _DASHES or not head.i < close < verb.i:
+        return None
+    opening = head.left_edge.i - 1
+    if opening < 0 or doc[opening].text not in _DASHES or head.head.i == head.i:
+        return None
+    outer = head.head
+    return outer if outer.pos_ in ("VERB", "AUX") and outer.i < opening else None
 
 
 def _imperative_after_but(verb: Token) -> bool:

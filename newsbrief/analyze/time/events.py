@@ -77,7 +77,7 @@ def find_events(
         if verb is not None:
             seen_verbs.add(verb.i)
         found = predicate_span(doc, sent, verb, span, spans)
-        if found is None:
+        if found is None or _gapped_relative(doc, verb, found):
             continue
         if dct is not None and _planned(verb, d, dct, article.text):
             d = _ahead(d, dct)
@@ -85,6 +85,19 @@ def find_events(
     events.extend(_undated_background(doc, article, sentences, timexes, events, actors))
     events.sort(key=lambda e: (e.evidence.sentence_index, e.evidence.start))
     return _mark_current(doc, article, sentences, events, actors)
+
+
+def _gapped_relative(doc: Doc, verb: Token | None, span: tuple[int, int]) -> bool:
+    """ "the city lifted a midnight curfew it put in place Thursday": the relative clause's
+    object is the noun it modifies, outside the clause, so the clause alone ("it put in place")
+    says nothing; the sentence's own event tells it."""
+    if verb is None or verb.dep_ != "relcl":
+        return False
+    if any(c.dep_ in ("dobj", "nsubjpass", "attr", "ccomp", "xcomp") for c in verb.children):
+        return False
+    if any(c.tag_ in ("WDT", "WP", "WP$") or c.lower_ == "that" for c in verb.children):
+        return False  # "the curfew that was put in place": the relative word is its subject
+    return not span[0] <= verb.head.idx < span[1]
 
 
 def _datable(t: TimeExpr, dct: datetime | None) -> _Dated | None:
