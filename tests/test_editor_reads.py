@@ -1090,6 +1090,20 @@ def test_a_relative_clause_missing_its_noun_is_no_event() -> None:
     assert any(t.startswith("the city lifted a midnight curfew") for t in lines), lines
 
 
+def test_a_broken_parse_and_a_place_of_the_speaker_give_no_wrong_speaker() -> None:
+    """Politico's poll article: "Donald Trump — support the Green Party's Jill Stein" (the
+    parser gave "support" two subjects, Trump and "Johnson and 1 percent") and "Virginia —
+    have similarly shown Clinton's lead eroding" (the polls in Pennsylvania and Virginia)."""
+    analysis = _analysis(
+        POLL + " Recent polls in Pennsylvania and Virginia have similarly shown "
+        "Clinton's lead eroding."
+    )
+    names = {a.id: a.name for a in analysis.actors}
+    by_cue = {att.cue: names.get(att.actor_id or "") for att in analysis.attributions}
+    assert by_cue.get("support") != "Donald Trump", by_cue
+    assert by_cue.get("have similarly shown") == "Recent polls", by_cue
+
+
 def test_a_pronoun_clause_shows_its_sentence_only_when_that_tells_no_other_time() -> None:
     """NeuS: "June 1987 — Mr. Biden made his long-awaited announcement Thursday in an online
     video posted nearly 32 years after he began his first presidential campaign in June 1987"

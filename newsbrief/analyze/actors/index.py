@@ -14,6 +14,7 @@ _RANK: dict[ActorKind, int] = {"person": 0, "media": 1, "organization": 2, "coun
 _MAX_MENTION = 300
 _POSSESSIVE = ("'s", "’s")
 _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|across|out\s+of)\s+(?:the\s+)?$", re.I)
+_AND_BEFORE = re.compile(r",?\s+(?:and|or)\s+(?:the\s+)?$")
 _TITLE = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Capt|Rev)\.?\s+")
 # people a place describes but does not speak for ("the New York businessman", "a resident of
 # Ohio"); an official of a place ("the Indiana governor") may stand for it
@@ -56,7 +57,7 @@ class ActorIndex:
             if e <= start:
                 continue
             inside = 0 if start <= s and e <= end else 1
-            if inside == 0 and s > start and _LOCATIVE.search(self._text, max(start, s - 8), s):
+            if inside == 0 and s > start and self._located(start, s):
                 continue  # "the Argus Leader in Sioux Falls": the place is not the speaker
             if inside == 0 and self._place_as_modifier(actor_id, start, s, e, end):
                 continue  # "the New York businessman", "the governor of South Dakota"
@@ -68,6 +69,23 @@ class ActorIndex:
             if best is None or key < best[0]:
                 best = (key, actor_id)
         return best[1] if best else self._by_surname(start, end)
+
+    def _located(self, start: int, s: int) -> bool:
+        """A mention at ``s`` that says where the speaker at ``start`` is: right after a
+        locative ("in Sioux Falls"), or a place coordinated after one ("Recent polls in
+        Pennsylvania and Virginia")."""
+        if _LOCATIVE.search(self._text, max(start, s - 8), s):
+            return True
+        before = self._text[start:s]
+        coordinated = _AND_BEFORE.search(before)
+        if coordinated is None:
+            return False
+        first = coordinated.start()
+        return any(
+            ps < start + first and _LOCATIVE.search(self._text, max(start, ps - 8), ps)
+            for ps, pe, _ in self._starts
+            if start < ps and pe <= start + first + 1
+        )
 
     def _by_surname(self, start: int, end: int) -> str | None:
         """A name the parser did not tag ("Lopez later told …"): the one person whose full name

@@ -59,6 +59,10 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     ]
     if len(subjects) > 1 and verb.i > 0 and verb.doc[verb.i - 1].text in _CLOSING:
         return subjects[-1]  # "…, said Alan Abramowitz": the parser made the content a subject too
+    if len(subjects) > 1 and all(c.dep_ == "nsubj" for c in subjects):
+        # "44 percent would back Trump, while … 1 percent support Stein": two subjects of one
+        # verb is a broken parse; no speaker beats a wrong one (PolNeAR source P 0.842 -> 0.848)
+        return None
     if subjects:
         return subjects[0]
     after_quote = _name_after_quote(verb)
@@ -94,9 +98,8 @@ _DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 
 
 def _interrupted_by_aside(verb: Token) -> Token | None:
-    """ "looping the streets around the stadium - where the Panthers played the Vikings - while
-    chanting …": the parser hangs a clause after a dash aside on the aside's verb, whose subject
-    did not chant; the clause continues the one the aside interrupts (that verb, returned)."""
+    """ "looping the streets - where the Panthers played - while chanting …": a clause after a
+    dash aside, hung on the aside's verb, continues the clause the aside interrupts (returned)."""
     doc, head = verb.doc, verb.head
     close = verb.left_edge.i - 1
     if close < 1 or doc[close].text not in _DASHES or not head.i < close < verb.i:
