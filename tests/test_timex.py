@@ -88,6 +88,18 @@ def test_weekday_follows_the_tense_of_its_clause() -> None:
     assert found("The committee meets on Friday.", wednesday)["Friday"][1] == "2024-06-14"
 
 
+def test_a_scheduled_event_of_a_weekday_in_a_clause_about_the_future_is_still_to_come() -> None:
+    """Politico, on a Sunday: "voters expect Clinton to win Monday's debate" is the next day;
+    "Monday's debate" lost, or "Wednesday's ruling" to be appealed, are past."""
+    sunday = datetime(2016, 9, 25, 12)
+    assert found("Voters expect Clinton to win Monday's debate.", sunday)["Monday"][1] == (
+        "2016-09-26"
+    )
+    assert found("Clinton will attend Friday's summit.", sunday)["Friday"][1] == "2016-09-30"
+    assert found("Trump lost Monday's debate.", sunday)["Monday"][1] == "2016-09-19"
+    assert found("Wednesday's ruling will be appealed.", sunday)["Wednesday"][1] == "2016-09-21"
+
+
 def test_weekday_extent_leaves_the_preposition_out() -> None:
     (t,) = timexes("Dockworkers walked off the job on Tuesday.")
     assert (t.text, t.value, t.granularity) == ("Tuesday", "2024-06-11", "day")

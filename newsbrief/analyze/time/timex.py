@@ -35,6 +35,9 @@ _WEAK_MODALS = frozenset({"would", "could", "might", "'d"})
 _PLAN_VERBS = frozenset({"plan", "schedule", "expect", "set", "slate", "due", "intend", "aim",
                          "postpone", "delay", "reschedule", "promise", "pledge",
                          "vow"})  # fmt: skip
+_SCHEDULED = frozenset({"debate", "summit", "meeting", "vote", "election", "game", "match",
+                        "hearing", "deadline", "talks", "rally", "conference", "race", "trial",
+                        "launch", "opening", "ceremony", "final", "primary", "caucus"})  # fmt: skip
 _LIKELY = frozenset({"likely", "unlikely", "due", "poised", "ready", "certain", "sure", "set"})
 _PAST_AUX = frozenset({"was", "were", "had", "did", "'d"})
 _YEAR_PREV = frozenset({"in", "since", "by", "of", "until", "till", "before", "after", "from", "to",
@@ -234,7 +237,13 @@ class _DocView:
 def clause_tense(tok: Token, depth: int = 0) -> Tense | None:
     """The tense of the clause ``tok`` belongs to, from its governing verb and auxiliaries."""
     if tok.dep_ == "poss":
-        return None  # "Wednesday's ruling": a nominal date, no clause of its own
+        # "Wednesday's ruling": a nominal date, no clause of its own; but a scheduled event
+        # in a clause about the future is still to come ("expect Clinton to win Monday's
+        # debate", written on a Sunday)
+        event = tok.head
+        if event.lemma_.lower() in _SCHEDULED and depth == 0 and event.head is not event:
+            return "future" if clause_tense(event.head, depth + 1) == "future" else None
+        return None
     for _ in range(8):
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
             tense = verb_tense(tok, depth)
