@@ -1104,6 +1104,16 @@ def test_a_broken_parse_and_a_place_of_the_speaker_give_no_wrong_speaker() -> No
     assert by_cue.get("have similarly shown") == "Recent polls", by_cue
 
 
+def test_a_joint_pollsters_two_spellings_are_one_actor() -> None:
+    """Politico: "Washington Post-ABC News" and "Washington Post/ABC News" were two actors."""
+    analysis = _analysis(
+        "Clinton leads, according to a new Washington Post-ABC News national poll. In the "
+        "previous Washington Post/ABC News national poll, Clinton led by 5 points."
+    )
+    polls = [a for a in analysis.actors if "ABC" in a.name]
+    assert len(polls) == 1, [(a.name, a.aliases) for a in analysis.actors]
+
+
 def test_a_pronoun_clause_shows_its_sentence_only_when_that_tells_no_other_time() -> None:
     """NeuS: "June 1987 — Mr. Biden made his long-awaited announcement Thursday in an online
     video posted nearly 32 years after he began his first presidential campaign in June 1987"

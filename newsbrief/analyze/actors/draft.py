@@ -8,6 +8,7 @@ each other are read together.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -208,7 +209,11 @@ class Resolver:
         alias: str | None = None,
     ) -> None:
         key = name.lower()
+        # "Washington Post/ABC News" and "Washington Post-ABC News": one poll's two spellings
+        joined = "~" + _JOINER.sub(" ", key) if kind != "person" else None
         idx = self._keys.get(key)
+        if idx is None and joined is not None:
+            idx = self._keys.get(joined)
         if idx is None and name.isupper() and len(name) >= 2:
             idx = self._keys.get("#" + name)
         short = self._short_key(name) if kind == "organization" else None
@@ -228,6 +233,8 @@ class Resolver:
             draft.aliases.append(draft.name)
             draft.name = name
         self._keys[key] = idx
+        if joined is not None:
+            self._keys.setdefault(joined, idx)
         if alias:
             draft.aliases.append(alias)
             self._keys[alias.lower()] = idx
@@ -589,6 +596,7 @@ def _role_np(head: Token) -> tuple[str | None, str | None]:
     return " ".join(words), affiliation
 
 
+_JOINER = re.compile(r"\s*[/\-\u2013]\s*")
 _QUANTIFIERS = frozenset({"the", "a", "an", "many", "some", "several", "most", "other", "few"})
 # collectives named by what they are made of: "groups of protesters", "hundreds of workers"
 _COLLECTIVES = frozenset(
