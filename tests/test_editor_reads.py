@@ -1070,11 +1070,11 @@ def test_a_dash_aside_does_not_lend_its_subject_to_the_clause_after_it() -> None
 def test_a_group_of_people_is_named_by_its_members() -> None:
     analysis = _analysis(
         "A group of economists said prices would rise. A number of analysts warned that growth "
-        "would slow."
+        "would slow. Hundreds of workers told reporters that the plant must stay open."
     )
     names = {a.id: a.name for a in analysis.actors}
     said = {att.cue: names.get(att.actor_id or "") for att in analysis.attributions}
-    assert said == {"said": "Economists", "warned": "Analysts"}, said
+    assert said == {"said": "Economists", "warned": "Analysts", "told": "Workers"}, said
 
 
 def test_a_relative_clause_missing_its_noun_is_no_event() -> None:

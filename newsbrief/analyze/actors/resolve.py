@@ -201,7 +201,9 @@ def _token(res: Resolver, tok: Token) -> None:
     elif low in ("who", "that", "which", "whom") and tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
         if tok.head.dep_ == "relcl":
             res.relative(tok)
-    elif tok.pos_ == "NOUN" and not tok.ent_type_:
+    elif tok.pos_ == "NOUN" and (
+        not tok.ent_type_ or (tok.ent_type_ == "CARDINAL" and members_of(tok) is not None)
+    ):  # "Hundreds of workers": a number the model tagged, made of people
         _noun(res, tok)
     elif tok.pos_ == "PROPN" and not tok.ent_type_ and low in names.ORG_WORDS:
         _office(res, tok)
