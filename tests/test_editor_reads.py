@@ -1114,6 +1114,21 @@ def test_a_joint_pollsters_two_spellings_are_one_actor() -> None:
     assert len(polls) == 1, [(a.name, a.aliases) for a in analysis.actors]
 
 
+def test_a_long_clause_keeps_both_ends_of_a_range() -> None:
+    """NeuS #200: "… to raise the federal minimum age to purchase tobacco from 18" (the "to 21"
+    cut away said the wrong thing)."""
+    lines = _timeline(
+        "Senate Majority Leader Mitch McConnell, R-Ky., introduced bipartisan legislation on "
+        "Monday to raise the federal minimum age to purchase tobacco from 18 to 21 in a move to "
+        "curtail the growing use of e-cigarettes and tobacco products by teenagers.",
+        "Tobacco age",
+        datetime(2019, 5, 21, 12),
+    )
+    assert len(lines) == 1, lines
+    assert not lines[0].endswith("from 18"), lines
+    assert "from 18 to 21" in lines[0] or "from 18" not in lines[0], lines
+
+
 def test_a_pronoun_clause_shows_its_sentence_only_when_that_tells_no_other_time() -> None:
     """NeuS: "June 1987 — Mr. Biden made his long-awaited announcement Thursday in an online
     video posted nearly 32 years after he began his first presidential campaign in June 1987"

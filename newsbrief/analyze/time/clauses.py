@@ -384,10 +384,22 @@ def _phrase_cut(doc: Doc, first: int, i: int) -> int | None:
         tok.lower_ == "of"
         or (before.pos_ == "NOUN" and tok.head.i == before.i and doc[i - 2].pos_ == "ADP")
     )
+    to = _range_end(doc, i)
+    if to is not None:  # "from 18 to 21": both ends, or neither
+        end = max(to.right_edge.i, to.i + 1)
+        return end if end - first < MAX_TOKENS + _SLACK and end < len(doc) else i - 1
     if not needed:
         return i - 1
     end = tok.right_edge.i
     return end if end - first < MAX_TOKENS + _SLACK else None
+
+
+def _range_end(doc: Doc, i: int) -> Token | None:
+    """The "to" closing a range that "from" at ``i`` opens ("from 18 to 21"), if any."""
+    if doc[i].lower_ not in ("from", "between"):
+        return None
+    ends = ("to", "through", "until") if doc[i].lower_ == "from" else ("and",)
+    return next((doc[j] for j in range(i + 2, min(len(doc), i + 5)) if doc[j].lower_ in ends), None)
 
 
 _SLACK = 8  # tokens a cut may run past the limit to keep a phrase whole
@@ -427,7 +439,16 @@ def _readable_cut(doc: Doc, first: int, last: int) -> bool:
             for c in doc[i].children
         )
         and not _bare_participle(doc, first, last)
+        and not _half_a_range(doc, first, last)
     )
+
+
+def _half_a_range(doc: Doc, first: int, last: int) -> bool:
+    """ "to raise the minimum age to purchase tobacco from 18" with "to 21" cut away: a cut
+    between the two ends of a range reads as the wrong fact."""
+    if last + 1 >= len(doc) or doc[last + 1].lower_ not in ("to", "through", "until", "-"):
+        return False
+    return any(doc[k].lower_ in ("from", "between") for k in range(max(first, last - 4), last + 1))
 
 
 def _bare_participle(doc: Doc, first: int, last: int) -> bool:
