@@ -1129,6 +1129,48 @@ def test_a_long_clause_keeps_both_ends_of_a_range() -> None:
     assert "from 18 to 21" in lines[0] or "from 18" not in lines[0], lines
 
 
+def test_the_day_of_famous_attacks_dates_nothing_and_owners_do_not_speak() -> None:
+    """NeuS #35: "Wednesday 11 September 2019 — … Mr Pence claimed Soleimani had “assisted … the
+    terrorists who carried out the September 11 terrorist attacks”" (the attacks' day, resolved
+    against the article's year); "Tuesday 11 September 2001 — Iran “facilitated” the movement …
+    including September 11" (cut inside the date); "Osama bin Laden — according to" (his
+    documents spoke) and "Donald Trump — posted a Twitter thread" (his vice president did)."""
+    text = (
+        "Mike Pence posted a thread on Saturday. In the thread, Mr Pence claimed Soleimani had "
+        "“assisted in the clandestine travel to Afghanistan of 10 of the 12 terrorists who "
+        "carried out the September 11 terrorist attacks in the United States”. Iran "
+        "“facilitated” the movement of al Qaeda terrorists through its country, including "
+        "September 11, 2001 attackers and for years was a critical channel for money and arms, "
+        "according to the 9-11 commission report and internal Osama bin Laden documents. Donald "
+        "Trump’s vice president posted a Twitter thread on Sunday in which he described Iran’s "
+        "top military commander as “an evil man”."
+    )
+    entries = _dated_brief(text, "Pence and 9/11", datetime(2020, 1, 6, 12)).story_so_far
+    labels = {e.text: e.date_label for e in entries}
+    assert not any("September 2019" in label or "2001" in label for label in labels.values()), (
+        labels
+    )
+    assert not any(t.endswith("September 11") for t in labels), labels
+    analysis = _analysis(text)
+    names = {a.id: a.name for a in analysis.actors}
+    by_cue = {att.cue: names.get(att.actor_id or "") for att in analysis.attributions}
+    assert by_cue.get("according to") != "Osama bin Laden", by_cue
+    assert by_cue.get("posted") != "Donald Trump" and by_cue.get("described") != "Donald Trump"
+
+
+def test_a_long_clause_is_not_cut_inside_a_date() -> None:
+    """NeuS #35: "… through its country, including September 11" (cut at the comma of
+    "September 11, 2001")."""
+    lines = _timeline(
+        "Officials said on Monday that Iran helped the movement of al Qaeda terrorists through "
+        "its country for many years, including the September 11, 2001 attackers who flew planes "
+        "into buildings in New York.",
+        "Iran",
+        datetime(2020, 1, 8, 12),
+    )
+    assert lines and not any(t.endswith("September 11") for t in lines), lines
+
+
 def test_a_pronoun_clause_shows_its_sentence_only_when_that_tells_no_other_time() -> None:
     """NeuS: "June 1987 — Mr. Biden made his long-awaited announcement Thursday in an online
     video posted nearly 32 years after he began his first presidential campaign in June 1987"

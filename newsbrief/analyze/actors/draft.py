@@ -62,6 +62,7 @@ class _Seen:
     subject: bool
     token: int
     quoted: bool
+    owns_role: bool = False  # "Donald Trump's vice president": the one who acts is another
 
 
 class Resolver:
@@ -110,7 +111,8 @@ class Resolver:
         for t in toks:
             self._token_owner[t.i] = idx
         subject = root.dep_ in ("nsubj", "nsubjpass")
-        self._history.append(_Seen(sent, idx, subject, root.i, self.quoted(start)))
+        owns_role = root.dep_ == "poss" and root.head.lemma_.lower() in names.ROLE_NOUNS
+        self._history.append(_Seen(sent, idx, subject, root.i, self.quoted(start), owns_role))
 
     # ------------------------------------------------------------------ named actors
 
@@ -289,7 +291,7 @@ class Resolver:
         for seen in reversed(self._history):
             if here - seen.sentence > _WINDOW:
                 break
-            if seen.token >= tok.i or (outside and seen.quoted):
+            if seen.token >= tok.i or (outside and seen.quoted) or seen.owns_role:
                 continue
             draft = self.drafts[seen.draft]
             if draft.kind not in kinds or (gender and draft.gender not in (None, gender)):

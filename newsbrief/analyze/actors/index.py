@@ -15,6 +15,19 @@ _MAX_MENTION = 300
 _POSSESSIVE = ("'s", "’s")
 _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|across|out\s+of)\s+(?:the\s+)?$", re.I)
 _AND_BEFORE = re.compile(r",?\s+(?:and|or)\s+(?:the\s+)?$")
+_WORDS = re.compile(r"[A-Za-z][A-Za-z-]*")
+# what a possessor does not speak through: a person in a role of theirs
+_HELD_ROLES = frozenset(
+    {"president", "vice-president", "spokesman", "spokeswoman", "spokesperson", "lawyer",
+     "lawyers", "attorney", "attorneys", "adviser", "advisers", "advisor", "aide", "aides",
+     "son", "daughter", "wife", "husband", "brother", "sister", "mother", "father", "deputy",
+     "secretary", "press", "chief", "envoy", "running"}
+)  # fmt: skip
+# papers a named person owns, which speak for themselves ("bin Laden documents")
+_PAPERS = frozenset(
+    {"documents", "document", "records", "papers", "files", "memo", "memos", "letters",
+     "emails", "diaries", "diary", "notes"}
+)  # fmt: skip
 _TITLE = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Capt|Rev)\.?\s+")
 # people a place describes but does not speak for ("the New York businessman", "a resident of
 # Ohio"); an official of a place ("the Indiana governor") may stand for it
@@ -65,10 +78,22 @@ class ActorIndex:
             # (the parser's mention may hold the "'s" itself: "Hillary Clinton’s")
             around = (self._text[e : e + 2], self._text[e - 2 : e])
             owner = 1 if e < end and any(p in _POSSESSIVE for p in around) else 0
+            if e < end and self._belongs(e, end, owner):
+                continue  # "Donald Trump's vice president", "Osama bin Laden documents"
             key = (inside, owner, self._rank(actor_id), s)
             if best is None or key < best[0]:
                 best = (key, actor_id)
         return best[1] if best else self._by_surname(start, end)
+
+    def _belongs(self, e: int, end: int, owner: int) -> bool:
+        """The mention ending at ``e`` only owns who or what speaks: a person's role
+        ("Donald Trump's vice president posted …") or papers ("according to … internal Osama bin
+        Laden documents")."""
+        words = _WORDS.findall(self._text, e, min(end, e + 40))[:3]
+        if owner:
+            words = [w for w in words if w.lower() not in ("s", "top", "former", "vice", "own")]
+            return bool(words) and words[0].lower() in _HELD_ROLES
+        return bool(words) and words[0].lower() in _PAPERS
 
     def _located(self, start: int, s: int) -> bool:
         """A mention at ``s`` that says where the speaker at ``start`` is: right after a

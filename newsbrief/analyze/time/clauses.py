@@ -440,6 +440,7 @@ def _readable_cut(doc: Doc, first: int, last: int) -> bool:
         )
         and not _bare_participle(doc, first, last)
         and not _half_a_range(doc, first, last)
+        and not (last + 1 < len(doc) and doc[last + 1].ent_iob_ == "I")  # "September 11|, 2001"
     )
 
 

@@ -40,6 +40,7 @@ def dates_nothing(
         or _coming_contest(span, value, dct)
         or _in_a_title(span)
         or _contest_described(span, verb)
+        or _names_attacks(span)
     )
 
 
@@ -150,6 +151,26 @@ def _in_a_title(span: Span) -> bool:
     # one of the name's compounds after the year ("2012 [GOP presidential nominee] Romney")
     words = [head, *(c for c in head.children if c.dep_ == "compound" and c.i > root.i)]
     return any(w.lemma_.lower() in _TITLES or w.lower_ in _TITLES for w in words)
+
+
+_ATTACKERS = frozenset({"attacks", "attackers", "hijackers", "bombings", "bombers", "plotters"})
+
+
+def _names_attacks(span: Span) -> bool:
+    """ "the September 11 terrorist attacks", "September 11, 2001 attackers": a day before
+    plural attacks or attackers names a past atrocity (its year often left out, and so resolved
+    against the article's), not when the clause happened ("the Monday attack killed 12" still
+    dates its clause)."""
+    doc, root = span.doc, span.root
+    after = [t.lower_ for t in doc[span.end : span.end + 2]]
+    if after and after[0] in ("terrorist", "terror"):
+        after = after[1:]
+    if after and after[0] in _ATTACKERS:
+        return True  # the words themselves, however the parser hung them
+    if root.dep_ not in ("compound", "nmod", "amod", "nummod", "npadvmod"):
+        return False
+    head = root.head
+    return head.i > root.i and head.lower_ in _ATTACKERS
 
 
 def _contest_described(span: Span, verb: Token | None) -> bool:
