@@ -1171,6 +1171,34 @@ def test_a_long_clause_is_not_cut_inside_a_date() -> None:
     assert lines and not any(t.endswith("September 11") for t in lines), lines
 
 
+def test_the_day_that_names_an_upheaval_dates_nothing() -> None:
+    """NeuS #250: "Monday 6 January — The House will send the impeachment article, which
+    charges Trump with inciting the Jan. 6 insurrection at the Capitol, on Monday night" (the
+    story's day taken from the insurrection's name); a weekday is no such name."""
+    from newsbrief.analyze.nlp import parse
+    from newsbrief.analyze.time.nonevents import names_an_event
+
+    text = "Trump incited the Jan. 6 insurrection. The Monday attack killed 12 people."
+    doc = parse(text)
+    at, day = text.index("Jan. 6"), text.index("Monday")
+    jan6, monday = doc.char_span(at, at + 6), doc.char_span(day, day + 6)
+    assert jan6 is not None and monday is not None
+    assert (jan6.text, monday.text) == ("Jan. 6", "Monday")
+    assert names_an_event(jan6) and not names_an_event(monday)
+    analysis = _analysis(
+        "The House will send the impeachment article, which charges Trump with inciting the "
+        "Jan. 6 insurrection at the Capitol, on Monday night."
+    )
+    assert [t.in_name for t in analysis.timexes if t.text.startswith("Jan")] == [True]
+    entries = _dated_brief(
+        "The House will send the impeachment article, which charges Trump with inciting the "
+        "Jan. 6 insurrection at the Capitol, on Monday night.",
+        "Impeachment",
+        datetime(2021, 1, 23, 12),
+    ).story_so_far
+    assert not any("6 January" in e.date_label for e in entries), [e.date_label for e in entries]
+
+
 def test_a_pronoun_clause_shows_its_sentence_only_when_that_tells_no_other_time() -> None:
     """NeuS: "June 1987 — Mr. Biden made his long-awaited announcement Thursday in an online
     video posted nearly 32 years after he began his first presidential campaign in June 1987"

@@ -79,6 +79,13 @@ def find_events(
         found = predicate_span(doc, sent, verb, span, spans)
         if found is None or _gapped_relative(doc, verb, found):
             continue
+        if d.timex.in_name and any(
+            found[0] <= s and e <= found[1]
+            for s, e in spans
+            if (s, e) != (d.timex.start, d.timex.end)
+        ):
+            continue  # "… charges Trump with inciting the Jan. 6 insurrection, on Monday night":
+            # a line holding another date is that date's news, not the named upheaval's
         if dct is not None and _planned(verb, d, dct, article.text):
             d = _ahead(d, dct)
         events.append(_event(article, sent, found[0], found[1], d, actors, doc))

@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 from newsbrief.analyze.time.clauses import misparsed_subject
 from newsbrief.models import Sentence, TimeExpr
 
-__all__ = ["dates_nothing", "names_a_body"]
+__all__ = ["dates_nothing", "names_a_body", "names_an_event"]
 
 
 def dates_nothing(
@@ -154,6 +154,28 @@ def _in_a_title(span: Span) -> bool:
 
 
 _ATTACKERS = frozenset({"attacks", "attackers", "hijackers", "bombings", "bombers", "plotters"})
+# an upheaval a calendar day names ("the Jan. 6 insurrection", "the 6 January riot")
+_UPHEAVALS = frozenset(
+    {"insurrection", "riot", "riots", "uprising", "coup", "massacre", "attack", "bombing",
+     "storming", "siege"}
+)  # fmt: skip
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
+
+
+def names_an_event(span: Span) -> bool:
+    """A date that is part of an event's name: the day of famous attacks ("the September 11
+    terrorist attacks") or of an upheaval ("the Jan. 6 insurrection"; a weekday does not name
+    one: "the Monday attack killed 12" is dated by it). The upheaval's day still dates a clause
+    about it ("accuse him of instigating the 6 January riot"), but not a story's day (``in_name``):
+    "will send the article, which charges Trump with inciting the Jan. 6 insurrection, on Monday"
+    is Monday's news."""
+    if _names_attacks(span):
+        return True
+    root = span.root
+    if root.dep_ not in ("compound", "nmod", "amod", "nummod", "npadvmod"):
+        return False
+    head = root.head
+    return head.i > root.i and head.lower_ in _UPHEAVALS and not _WEEKDAY.search(span.text)
 
 
 def _names_attacks(span: Span) -> bool:

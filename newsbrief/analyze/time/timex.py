@@ -6,7 +6,8 @@ parse time. Overlaps are settled longest-first, then the survivors are normalize
 so that anaphoric expressions ("the previous day", "that month") can anchor on the last date
 mentioned. The parse supplies the tense of the clause a timex attaches to (a bare "Tuesday" in a
 past-tense clause is the one before the DCT), a few part-of-speech checks ("May" the modal) and
-whether the expression is part of a name ("the Jan. 6 committee", ``nonevents.names_a_body``).
+whether the expression is part of a name ("the Jan. 6 committee", "the Jan. 6 insurrection":
+``nonevents``).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from newsbrief.analyze.time import calendar, relative  # noqa: F401  (register rules)
-from newsbrief.analyze.time.nonevents import names_a_body
+from newsbrief.analyze.time.nonevents import names_a_body, names_an_event
 from newsbrief.analyze.time.points import Point, from_date
 from newsbrief.analyze.time.resolve import Ctx, Norm, Tense
 from newsbrief.analyze.time.rules import RULES, Rule
@@ -88,7 +89,7 @@ def find_timexes(doc: Doc, dct: datetime | None, sentences: list[Sentence]) -> l
         start = norm.start if norm.start is not None else cand.start
         end = _trim_end(text, start, cand.end)
         span = doc.char_span(start, end, alignment_mode="expand")
-        named = span is not None and names_a_body(span)
+        named = span is not None and (names_a_body(span) or names_an_event(span))
         out.append(_record(text, start, end, norm, ctx.sentence, in_name=named))
         if norm.point is not None and norm.point.year is not None and norm.anchors_next:
             ctx.prev = norm.point
