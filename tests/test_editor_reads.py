@@ -1156,6 +1156,10 @@ def test_the_day_of_famous_attacks_dates_nothing_and_owners_do_not_speak() -> No
     by_cue = {att.cue: names.get(att.actor_id or "") for att in analysis.attributions}
     assert by_cue.get("according to") != "Osama bin Laden", by_cue
     assert by_cue.get("posted") != "Donald Trump" and by_cue.get("described") != "Donald Trump"
+    # a company's or a country's officials do speak for it
+    company = _analysis("Apple's chief executive said the company would grow.")
+    names = {a.id: a.name for a in company.actors}
+    assert [names.get(att.actor_id or "") for att in company.attributions] == ["Apple"]
 
 
 def test_a_long_clause_is_not_cut_inside_a_date() -> None:

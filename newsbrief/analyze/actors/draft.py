@@ -291,8 +291,8 @@ class Resolver:
         for seen in reversed(self._history):
             if here - seen.sentence > _WINDOW:
                 break
-            if seen.token >= tok.i or (outside and seen.quoted) or seen.owns_role:
-                continue
+            if seen.token >= tok.i or (outside and seen.quoted) or (gender and seen.owns_role):
+                continue  # "Trump's vice president posted …, in which he": not Trump
             draft = self.drafts[seen.draft]
             if draft.kind not in kinds or (gender and draft.gender not in (None, gender)):
                 continue

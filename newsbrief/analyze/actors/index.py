@@ -78,7 +78,7 @@ class ActorIndex:
             # (the parser's mention may hold the "'s" itself: "Hillary Clinton’s")
             around = (self._text[e : e + 2], self._text[e - 2 : e])
             owner = 1 if e < end and any(p in _POSSESSIVE for p in around) else 0
-            if e < end and self._belongs(e, end, owner):
+            if e < end and self._rank(actor_id) == 0 and self._belongs(e, end, owner):
                 continue  # "Donald Trump's vice president", "Osama bin Laden documents"
             key = (inside, owner, self._rank(actor_id), s)
             if best is None or key < best[0]:
@@ -86,9 +86,9 @@ class ActorIndex:
         return best[1] if best else self._by_surname(start, end)
 
     def _belongs(self, e: int, end: int, owner: int) -> bool:
-        """The mention ending at ``e`` only owns who or what speaks: a person's role
-        ("Donald Trump's vice president posted …") or papers ("according to … internal Osama bin
-        Laden documents")."""
+        """The person mentioned ending at ``e`` only owns who or what speaks: someone in a role
+        of theirs ("Donald Trump's vice president posted …"; a country's or a company's officials
+        do speak for it) or their papers ("according to … internal Osama bin Laden documents")."""
         words = _WORDS.findall(self._text, e, min(end, e + 40))[:3]
         if owner:
             words = [w for w in words if w.lower() not in ("s", "top", "former", "vice", "own")]
