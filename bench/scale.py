@@ -410,6 +410,7 @@ def run_archive(
     backend: str = "sqlite",
     profile: str | None = None,
     dump: str | None = None,
+    stages: bool = False,
 ) -> None:
     """Dedupe, store and thread the stream in an archive (the batch ingest's path without the
     analysis), ``batch`` articles per transaction as the batch ingest commits a chunk at a
@@ -418,7 +419,9 @@ def run_archive(
 
     With ``profile``: cProfile stats of each 1,000-article window ending at a checkpoint
     (``PROFILE.1000``, ``PROFILE.10000`` …), and the seconds per article of every SQL
-    statement in those windows, side by side (what grows). With ``dump``: every outcome, story
+    statement in those windows, side by side (what grows). With ``stages``: the time of each
+    stage of the path (dedupe, save, threading …) in those windows, by a timer light enough
+    not to distort them (see ``stages.py``). With ``dump``: every outcome, story
     membership, merge and arc link written to that JSON file (compare two versions' files to
     check that a change kept the results)."""
     from newsbrief.ingest.batch import Ingestor
@@ -432,6 +435,13 @@ def run_archive(
     sql_time: dict[int, dict[str, list[float]]] = {}
     if profile:
         _time_sql(sql_time, window)
+    timer = None
+    in_window: dict[int, int] = {}
+    if stages:
+        from stages import StageTimer
+
+        timer = StageTimer(window)
+        timer.install()
     with tempfile.TemporaryDirectory() as tmp:
         if backend == "postgresql":
             from newsbrief.store.pgtemp import PgServer
@@ -449,6 +459,8 @@ def run_archive(
                 while chunk := list(itertools.islice(arts, batch)):
                     mark = _window_of(done, n)
                     window[0] = mark
+                    if mark is not None:
+                        in_window[mark] = in_window.get(mark, 0) + len(chunk)
                     prof = None
                     if profile and mark is not None:
                         import cProfile
@@ -490,6 +502,8 @@ def run_archive(
                 assert isinstance(target, Path)
                 size = sum(p.stat().st_size for p in target.parent.glob("scale.db*")) / 2**20
         finally:
+            if timer is not None:
+                timer.uninstall()
             if server is not None:
                 server.stop()
     print(
@@ -545,6 +559,8 @@ def run_archive(
         for mark, prof in profilers.items():
             prof.dump_stats(f"{profile}.{mark}")
         _print_sql(sql_time)
+    if timer is not None:
+        print("\n".join(timer.report(in_window)))
 
 
 def _cold_index(archive: Any) -> tuple[int, float]:
@@ -695,6 +711,11 @@ def main(argv: list[str] | None = None) -> int:
         ),
     )
     ap.add_argument(
+        "--stages",
+        action="store_true",
+        help="print the time of each stage (dedupe, save, threading …) per checkpoint window",
+    )
+    ap.add_argument(
         "--dump",
         help="write the archive run's outcomes, memberships and arcs to this JSON file",
     )
@@ -709,6 +730,7 @@ def main(argv: list[str] | None = None) -> int:
             backend=args.backend,
             profile=args.profile,
             dump=args.dump,
+            stages=args.stages,
         )
     return 0
 
