@@ -125,6 +125,10 @@ def test_copies_collapse_and_credit_the_earliest(archive: Archive) -> None:
     # the stored text is the first run ingested (the Herald's, with its dateline)
     assert [r.kind for r in runs] == ["near", "near", "first"]
     assert runs[0].published == datetime(2024, 6, 12, 6, 45, tzinfo=UTC)
+    # a near copy says what it copies; the same near copy again is known, with no detail
+    assert wire.detail.startswith(f"near copy of {first.article_id} (similarity 0.")
+    wire_again = ingestor.add(article("port-03"))
+    assert (wire_again.status, wire_again.detail) == ("known", "")
 
 
 def test_stories_count_independent_sources_not_copies(archive: Archive) -> None:

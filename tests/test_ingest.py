@@ -372,3 +372,23 @@ def test_parse_datetime() -> None:
     assert parse_datetime("2024-06-11") == datetime(2024, 6, 11, tzinfo=UTC)
     assert parse_datetime("June 11, 2024") == datetime(2024, 6, 11, tzinfo=UTC)
     assert parse_datetime("next week") is None
+
+
+def test_a_headline_line_above_the_header_block_is_the_title(tmp_path: Path) -> None:
+    text = "Bridge closed to lorries\n\nPublished: 2024-06-11\nOutlet: Valley Post\n\n" + BODY
+    meta, body = split_header(text)
+    assert meta == {
+        "title": "Bridge closed to lorries",
+        "published": "2024-06-11",
+        "outlet": "Valley Post",
+    }
+    assert body == BODY
+    article = load_input(str(write(tmp_path, "a.txt", text)))
+    assert article.title == "Bridge closed to lorries"
+    assert article.published is not None and article.published.date().isoformat() == "2024-06-11"
+    assert article.text == BODY
+    # the block's own Title wins; a first line that is a sentence is body, and no header then
+    titled = "Bridge closed\n\nTitle: Lorries barred from the bridge\n\n" + BODY
+    assert split_header(titled)[0]["title"] == "Lorries barred from the bridge"
+    prose = "The bridge closed.\n\nPublished: 2024-06-11\n\n" + BODY
+    assert split_header(prose) == ({}, prose)

@@ -174,3 +174,29 @@ def test_a_stray_first_line_does_not_head_the_article() -> None:
     assert headline_from_lead(page).startswith("At least 15 people have been killed")
     kept = "Flooding closes the main road.\nFlooding closed the main road into Valmora on Monday."
     assert headline_from_lead(kept) == "Flooding closes the main road"
+
+
+def test_a_headline_line_above_a_dateline_is_the_headline_alone() -> None:
+    lead = (
+        "WASHINGTON — Senators Amy Klobuchar and Chuck Grassley introduced a bill on Tuesday"
+        " that would let Medicare negotiate the price of insulin."
+    )
+    # its own paragraph, or straight above a dashed dateline: the dateline and lead stay out
+    for sep in ("\n\n", "\n"):
+        text = "Senators push bill to curb drug prices" + sep + lead
+        assert headline_from_lead(text) == "Senators push bill to curb drug prices"
+    # a first line that ends a sentence is a lead sentence, not a headline above one
+    assert headline_from_lead("Senators want cheaper insulin.\n\n" + lead) == (
+        "Senators want cheaper insulin"
+    )
+
+
+def test_a_hard_wrapped_lead_is_one_sentence_not_a_stray_line() -> None:
+    text = (
+        "Senators Amy Klobuchar and Chuck Grassley on Tuesday introduced a bill that\n"
+        "would let Medicare negotiate the price of insulin, a long-sought goal of the two.\n"
+    )
+    assert headline_from_lead(text).startswith("Senators Amy Klobuchar and Chuck Grassley")
+    # a line wrapped mid-sentence (no blank line, no dateline after it) is not a headline
+    wrapped = "US officials said on Monday that talks with Iran had stalled over the\nsanctions."
+    assert headline_from_lead(wrapped).endswith("stalled over the sanctions")

@@ -163,7 +163,7 @@ class Ingestor:
         if match.kind == "exact" and self.archive.get_signature(stored_id) is None:
             self.deduper.remember(stored_id, p.fp)  # stored without one (``Archive.save``)
         detail = "" if status == "known" else f"{match.kind} copy of {stored_id}"
-        if match.kind == "near":
+        if match.kind == "near" and detail:  # a copy recorded before has no detail
             detail += f" (similarity {match.similarity:.2f})"
         return Outcome(p.item.label, status, stored_id, self._ensure_story(stored_id), detail)
 

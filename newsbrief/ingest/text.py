@@ -125,20 +125,41 @@ def split_header(text: str) -> tuple[dict[str, str], str]:
     """Split a leading metadata block (``Title: …`` lines, then a blank line) from the body.
 
     Every line of the block must be a known ``Key: value`` line (title, outlet, published, author,
-    url, and a few synonyms); otherwise the text has no header and comes back whole.
+    url, and a few synonyms); otherwise the text has no header and comes back whole. A headline
+    line of its own above the block ("Senators push bill …", then "Published: …") is the title
+    when the block names none.
     """
     stripped = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").lstrip("\n")
     block, sep, rest = stripped.partition("\n\n")
     if not sep:
         return {}, text
+    meta = _header_block(block)
+    if meta is not None:
+        return meta, rest
+    second, sep, after = rest.lstrip("\n").partition("\n\n")
+    meta = _header_block(second) if sep and _headline_alone(block) else None
+    if meta is None:
+        return {}, text
+    meta.setdefault("title", block.strip().lstrip("#").strip())
+    return meta, after
+
+
+def _header_block(block: str) -> dict[str, str] | None:
+    """The ``Key: value`` lines of a header block, or None when a line is not one."""
     meta: dict[str, str] = {}
     for line in block.split("\n"):
         m = _HEADER_LINE.match(line.strip())
         if m is None:
-            return {}, text
+            return None
         if m.group(2):
             meta.setdefault(_HEADER_KEYS[m.group(1).lower()], m.group(2))
-    return meta, rest
+    return meta
+
+
+def _headline_alone(block: str) -> bool:
+    """One line that ends no sentence, of headline length."""
+    line = block.strip()
+    return "\n" not in line and 1 <= len(line.split()) <= 25 and not line.endswith((".", ":"))
 
 
 def parse_datetime(value: str) -> datetime | None:

@@ -155,6 +155,9 @@ def headline_from_lead(text: str) -> str:
     if not lead:
         return _FALLBACK
     first = _first_sentence(lead)
+    alone = _headline_line(text, lines)
+    if alone and first.startswith(alone) and len(first) > len(alone):
+        first = alone  # the first sentence ran on from a headline into the dateline and lead
     if len(lines) > 1 and first.endswith(("?", "!")):
         # a headline line that asks or exclaims and goes on ("Trump impeachment conviction?
         # 'Zero chance,' Republicans say, as …") is one headline, not a question alone
@@ -173,12 +176,37 @@ def headline_from_lead(text: str) -> str:
     return _clip(first[0].upper() + first[1:])
 
 
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_ENDS_SENTENCE = re.compile(r"[.!?…:;,][\"'”’)\]]*$")
+_DASHED_DATELINE = re.compile(r"[A-Z][A-Z.'’ ,()]{2,60}\s*[-–—]\s")  # "WASHINGTON — …"
+
+
+def _headline_line(text: str, lines: list[str]) -> str | None:
+    """The first line as a headline of its own: a paragraph of one short line that ends no
+    sentence ("Senators push bill to curb drug prices" above "WASHINGTON — Senators …"),
+    or such a line straight above a dashed dateline, when text follows it; else None. A line
+    broken off a hard-wrapped paragraph shares its paragraph with the next line, so it is
+    not one."""
+    if len(lines) < 2:
+        return None
+    block = next((b.strip() for b in _BLANK_LINE.split(text.lstrip()) if b.strip()), "")
+    line = lines[0]
+    if _ENDS_SENTENCE.search(line):
+        return None
+    if _one_line(block) != line and not _DASHED_DATELINE.match(lines[1]):
+        return None
+    line = _one_line(_DATELINE.sub("", line, count=1))
+    return line if 4 <= len(line.split()) <= _CLAUSE_WORDS else None
+
+
 def _stray(lines: list[str]) -> bool:
     """A first line about something else: a page's sidebar headline ("2 men charged in death of
     Chicago teen …" above a blog post on Libya), none of whose terms the lines after it use, when
     those lines open with a sentence that can head the article instead."""
     if len(lines) < 2 or len(lines[1].split()) < 8:
         return False
+    if lines[1][0].islower():
+        return False  # the second line goes on with the first one's sentence (hard-wrapped)
     return not _terms(lines[0]) & _terms(" ".join(lines[1:]))
 
 
