@@ -1629,3 +1629,76 @@ def test_the_summary_states_facts_not_questions_or_unattributed_quotes() -> None
     assert picked, "the facts still make a summary"
     assert not any(t.rstrip().endswith("?") for t in picked), picked
     assert not any(t.startswith("“We have to keep") for t in picked), picked
+
+
+PAIR = "\n\n".join(
+    [
+        "Senators push bill to curb drug prices",
+        "WASHINGTON — Senators Amy Klobuchar and Chuck Grassley introduced a bill on Tuesday"
+        " that would let Medicare negotiate the price of insulin.",
+        '"Families should not have to choose between rent and their medicine," the bipartisan'
+        " pair said in a joint statement.",
+        'The pharmaceutical industry opposes the measure. "This bill would chill the research'
+        ' that produces new cures," said Stephen Ubl, the president of PhRMA.',
+        "The plan the committee approved in March was scrapped after the industry objected.",
+        "The two senators said they expect a vote before the summer recess.",
+    ]
+)
+
+
+def test_the_pair_and_the_two_senators_are_the_senators_named_together() -> None:
+    analysis = _analysis(PAIR)
+    actors = {a.id: a for a in analysis.actors}
+    by_name = {a.name: a for a in analysis.actors}
+    # a plural title before names coordinated is each one's, in the singular
+    assert by_name["Amy Klobuchar"].role == by_name["Chuck Grassley"].role == "senator"
+    pair = by_name["Amy Klobuchar and Chuck Grassley"]
+    assert (pair.kind, pair.role) == ("group", "senators")
+    speakers = {
+        a.source: actors[a.actor_id].name if a.actor_id else None for a in analysis.attributions
+    }
+    assert speakers["the bipartisan pair"] == pair.name
+    assert speakers["The two senators"] == pair.name
+    # and "they" in what the two senators said is the two of them, not PhRMA named before
+    assert speakers["they"] == pair.name
+    brief = render(compose_brief(analysis), "md")
+    assert "### Amy Klobuchar and Chuck Grassley (senators)" in brief
+    assert "— said in a joint statement" in brief
+
+
+def test_a_joint_reference_needs_as_many_named_together() -> None:
+    text = "\n\n".join(
+        [
+            "Three ministers meet on tariffs",
+            "Ministers Maria Lopez, Thomas Berger and Helen Mitchell met in Geneva on Monday to"
+            " discuss the tariffs that have slowed trade between their countries for a year.",
+            "The two ministers said the talks had gone well and would resume next month.",
+            "Both companies said they had not been told of the meeting in advance.",
+        ]
+    )
+    analysis = _analysis(text)
+    names = {a.name for a in analysis.actors}
+    # three named together are not "the two ministers", and no companies were named at all
+    assert not any(" and " in n for n in names), names
+    lopez = next(a for a in analysis.actors if a.name == "Maria Lopez")
+    assert lopez.role == "minister"
+
+
+def test_a_date_of_the_subjects_modifier_does_not_date_the_sentence() -> None:
+    """ "March 2026 — The plan the committee approved in March was scrapped …": March is the
+    approval's; the scrapping is undated. Set off by commas, or told by a relative clause, the
+    modifier's date stays a line of its own."""
+    when = datetime(2026, 3, 10, 12)
+    for text in (
+        "The plan the committee approved in March was scrapped after the industry objected.",
+        "The plan approved in March was scrapped after the industry objected.",
+    ):
+        lines = _timeline(text + " " + PAIR.split("\n\n")[1], "Drug plan", when)
+        assert not any("scrapped" in line for line in lines), lines
+        assert any(line.startswith("Senators Amy Klobuchar") for line in lines), lines
+    kept = _timeline(
+        "The deal, announced on Monday, will create 500 jobs at the plant in the valley.",
+        "Plant deal",
+        when,
+    )
+    assert any("announced on Monday" in line for line in kept), kept

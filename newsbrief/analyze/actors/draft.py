@@ -20,6 +20,7 @@ from newsbrief.models import Actor, ActorKind, Mention, Sentence
 _GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 _NAME_SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"}
 _WINDOW = 3  # sentences a pronoun looks back
+_JOINT_WINDOW = 8  # ... and "the pair", "the two senators" for the people named together
 _BODIES = ("organization", "media", "country")
 # words a writer uses for an organization already named ("the far-right group")
 _COLLECTIVE = frozenset({"group", "organization", "organisation"})
@@ -461,6 +462,47 @@ class Resolver:
             self._keys[key] = idx
         self._mention(idx, span)
 
+    def joint(self, tok: Token, count: int, kind: ActorKind) -> bool:
+        """ "the bipartisan pair", "the two senators", "both companies": the people (or bodies,
+        ``kind``) named together just before ("Senators Amy Klobuchar and Chuck Grassley"),
+        ``count`` of them (0: two or more), as one actor that speaks for them all."""
+        members = self._coordinated(tok, count, kind)
+        if members is None:
+            return False
+        key = "joint:" + ",".join(map(str, members))
+        idx = self._keys.get(key)
+        if idx is None:
+            named = [self.drafts[i].name for i in members]
+            idx = self._new(", ".join(named[:-1]) + " and " + named[-1], "group")
+            self._keys[key] = idx
+        draft = self.drafts[idx]
+        if draft.role is None and tok.tag_ == "NNS" and tok.lemma_.lower() in names.ROLE_NOUNS:
+            draft.role = tok.lower_  # "the two senators": (senators)
+        self._mention(idx, tok.doc[tok.left_edge.i : tok.i + 1])
+        return True
+
+    def _coordinated(self, tok: Token, count: int, kind: ActorKind) -> list[int] | None:
+        """The actors of the latest coordination of ``kind`` ("A and B") within the pronoun
+        window before ``tok``, when there are ``count`` of them (0: any number over one)."""
+        here = self.sentence_of(tok.idx)
+        for seen in reversed(self._history):
+            if here - seen.sentence > _JOINT_WINDOW:
+                break
+            first = tok.doc[seen.token]
+            if seen.token >= tok.i or first.dep_ != "conj":
+                continue
+            while first.dep_ == "conj" and first.head.i < first.i:
+                first = first.head
+            owners = [self._token_owner.get(t.i) for t in (first, *first.conjuncts)]
+            members = [i for i in dict.fromkeys(owners) if i is not None]
+            if not any(self.drafts[i].kind == kind for i in members):
+                continue  # not a coordination of these ("Medicare and Medicaid" for people)
+            whole = None not in owners and all(self.drafts[i].kind == kind for i in members)
+            if whole and len(members) >= 2 and (not count or len(members) == count):
+                return members
+            return None  # one of them unknown, or not as many: no guess
+        return None
+
     def nearby_country(self, tok: Token) -> str | None:
         """The country named closest before ``tok`` in its sentence or the one before."""
         here = self.sentence_of(tok.idx)
@@ -481,11 +523,32 @@ def person_role(ent: Span) -> tuple[str | None, str | None]:
     """Role and affiliation from titles before the name or an apposition around it; a U.S.
     politician's party tag ("Sen. Rand Paul, R-Ky.") gives the affiliation."""
     role = affiliation = None
-    for finder in (_prefix_role, _appos_role, _head_role):
+    for finder in (_prefix_role, _appos_role, _head_role, _shared_title):
         role, affiliation = finder(ent)
         if role:
             break
     return (role, affiliation or _party(ent)) if role else (None, None)
+
+
+def _shared_title(ent: Span) -> tuple[str | None, str | None]:
+    """ "Senators Amy Klobuchar and Chuck Grassley": a plural title before the first of the
+    names coordinated is each one's (in the singular)."""
+    first = ent.root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    if first is ent.root:
+        return None, None
+    doc = ent.doc
+    head = next((e for e in doc.ents if e.start <= first.i < e.end and e.label_ == "PERSON"), None)
+    if head is None:
+        return None, None
+    plural = (head.root.dep_ == "appos" and _plural_title(head.root.head)) or (
+        head.start > 0 and _plural_title(doc[head.start - 1])
+    )
+    if not plural:
+        return None, None
+    role, affiliation = _prefix_role(head)
+    return (role, affiliation) if role else _head_role(head)
 
 
 def _party(ent: Span) -> str | None:
@@ -535,7 +598,9 @@ def _prefix_role(ent: Span) -> tuple[str | None, str | None]:
     words = [
         t for t in toks if t.ent_type_ not in ("NORP", "GPE") and t.lower_ not in names.HONORIFICS
     ]
-    spelled = [names.ABBREVIATED_ROLES.get(t.lower_.rstrip("."), t.lower_) for t in words]
+    spelled = [  # one person's title: "Senators A and B" makes each a senator
+        names.ABBREVIATED_ROLES.get(t.lower_.rstrip("."), _singular(t)) for t in words
+    ]
     if not any(
         w.rstrip(".") in names.ROLE_NOUNS or t.lemma_.lower().rstrip(".") in names.ROLE_NOUNS
         for w, t in zip(spelled, words, strict=True)
@@ -558,6 +623,17 @@ def _appos_role(ent: Span) -> tuple[str | None, str | None]:
     return _role_np(appos) if appos is not None else (None, None)
 
 
+def _singular(tok: Token) -> str:
+    """A title word as one person's: "senators" → "senator" ("Ministers" opening a sentence
+    too, which the model may take for a proper noun)."""
+    return tok.lower_[:-1] if _plural_title(tok) else tok.lower_
+
+
+def _plural_title(tok: Token) -> bool:
+    low = tok.lower_
+    return tok.tag_ in ("NNS", "NNP", "NNPS") and low.endswith("s") and low[:-1] in names.ROLE_NOUNS
+
+
 def _head_role(ent: Span) -> tuple[str | None, str | None]:
     """ "Japan's vice minister for global affairs, Kenji Morisawa"."""
     if ent.root.dep_ != "appos" or ent.root.head.i >= ent.start:
@@ -571,7 +647,7 @@ def _role_np(head: Token) -> tuple[str | None, str | None]:
     doc = head.doc
     mods = [c for c in head.children if c.dep_ in ("amod", "compound") and c.i < head.i]
     words = [
-        t.lower_
+        _singular(t)
         for t in sorted([*mods, head], key=lambda t: t.i)
         if t.ent_type_ not in ("NORP", "GPE")
     ]

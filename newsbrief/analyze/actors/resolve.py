@@ -187,8 +187,35 @@ def _norp(res: Resolver, ent: Span) -> bool:
 _PRONOUNS = {"he", "him", "his", "she", "her", "it", "its", "they", "them", "their"}
 
 
+# "the pair", "the two senators", "both men": how many named together each stands for (0: any)
+_JOINT_NOUNS = {"pair": 2, "duo": 2, "trio": 3}
+_JOINT_COUNTS = {"two": 2, "three": 3, "four": 4, "both": 2}
+_PEOPLE = frozenset({"man", "woman", "men", "women", "people", "leader", "lawmaker", "brother"})
+
+
+def _joint(res: Resolver, tok: Token) -> bool:
+    """A speaker that refers back to people (or bodies) named together: "the bipartisan pair
+    said", "the two senators said", "both companies said" (see ``Resolver.joint``)."""
+    if not (tok.dep_ in ("nsubj", "nsubjpass") and is_cue_lemma(tok.head.lemma_.lower())):
+        return False
+    lemma = tok.lemma_.lower()
+    dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "predet", "nummod")]
+    count = next((_JOINT_COUNTS[d] for d in dets if d in _JOINT_COUNTS), 0)
+    if lemma in _JOINT_NOUNS and "the" in dets:
+        count = count or _JOINT_NOUNS[lemma]
+    elif not (count and tok.tag_ == "NNS"):
+        return False
+    if lemma in names.ORG_WORDS and lemma not in names.GROUP_HEADS:
+        return res.joint(tok, count, "organization")
+    if lemma in _JOINT_NOUNS or lemma in _PEOPLE or lemma in names.ROLE_NOUNS:
+        return res.joint(tok, count, "person")
+    return False
+
+
 def _token(res: Resolver, tok: Token) -> None:
     low = tok.lower_
+    if tok.pos_ in ("NOUN", "PROPN") and not res.quoted(tok.idx) and _joint(res, tok):
+        return
     named = tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and tok.is_title)
     if named and not tok.ent_type_ and res.knows_surname(tok.text):
         res.person(tok.doc[tok.i : tok.i + 1], tok.text)

@@ -77,7 +77,7 @@ def find_events(
         if verb is not None:
             seen_verbs.add(verb.i)
         found = predicate_span(doc, sent, verb, span, spans)
-        if found is None or _gapped_relative(doc, verb, found):
+        if found is None or _gapped_relative(doc, verb, found) or _dates_a_modifier(verb, found):
             continue
         if d.timex.in_name and any(
             found[0] <= s and e <= found[1]
@@ -105,6 +105,33 @@ def _gapped_relative(doc: Doc, verb: Token | None, span: tuple[int, int]) -> boo
     if any(c.tag_ in ("WDT", "WP", "WP$") or c.lower_ == "that" for c in verb.children):
         return False  # "the curfew that was put in place": the relative word is its subject
     return not span[0] <= verb.head.idx < span[1]
+
+
+def _dates_a_modifier(verb: Token | None, span: tuple[int, int]) -> bool:
+    """ "The plan the committee approved in March was scrapped after …": the date is the
+    modifier's (the approval), the line tells what the sentence's own past verb says (the
+    scrapping, undated) — a line on that date would misdate it. A modifier set off by a comma
+    ("The deal, announced on Monday, will …"), one with a relative word, or a main verb of
+    another tense is left alone."""
+    if verb is None or verb.dep_ not in ("acl", "relcl"):
+        return False
+    if any(c.tag_ in ("WDT", "WP") or c.lower_ == "that" for c in verb.children):
+        return False  # "Protesters who gathered on Monday were dispersed": that day, mostly
+    noun = verb.head
+    while noun.dep_ in ("acl", "relcl") and noun.head.i != noun.i:
+        noun = noun.head.head if noun.head.dep_ not in _ARGUMENT_DEPS else noun.head
+    main = noun.head if noun.dep_ in _ARGUMENT_DEPS else None
+    if main is None or main.pos_ not in ("VERB", "AUX") or main.i == verb.i:
+        return False
+    if not span[0] <= main.idx < span[1] or verb.i <= main.i <= verb.right_edge.i:
+        return False
+    before = verb.doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
+    if before is not None and before.text == ",":
+        return False
+    return main.tag_ in ("VBD", "VBN") and not any(c.tag_ == "MD" for c in main.children)
+
+
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
 def _datable(t: TimeExpr, dct: datetime | None) -> _Dated | None:
