@@ -1702,3 +1702,29 @@ def test_a_date_of_the_subjects_modifier_does_not_date_the_sentence() -> None:
         when,
     )
     assert any("announced on Monday" in line for line in kept), kept
+
+
+def test_a_place_or_party_describing_a_judge_or_nominee_is_not_the_speaker() -> None:
+    """Politico on the Trump divorce file: "### New York" (from "A New York judge has
+    rejected …"), "### GOP" (from "The GOP presidential nominee argued …") and "(manhattan
+    supreme court justice)"."""
+    analysis = _analysis(
+        "\n\n".join(
+            [
+                "Judge rejects request to unseal divorce file",
+                "A New York judge has rejected a media request to make public a court file on"
+                " Donald Trump's divorce, saying courts have no business deciding what voters"
+                " should know.",
+                "Manhattan Supreme Court Justice Frank Nervo rejected that argument in a ruling"
+                " released Thursday.",
+                "The GOP presidential nominee argued that the legislature has put divorce files"
+                " off-limits in most circumstances.",
+            ]
+        )
+    )
+    names = {a.id: a.name for a in analysis.actors}
+    speakers = {a.cue: names.get(a.actor_id or "") for a in analysis.attributions}
+    assert speakers.get("has rejected") != "New York", speakers
+    assert speakers.get("argued") != "GOP", speakers
+    nervo = next(a for a in analysis.actors if a.name == "Frank Nervo")
+    assert nervo.role == "Manhattan Supreme Court justice"

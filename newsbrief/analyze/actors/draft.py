@@ -598,8 +598,12 @@ def _prefix_role(ent: Span) -> tuple[str | None, str | None]:
     words = [
         t for t in toks if t.ent_type_ not in ("NORP", "GPE") and t.lower_ not in names.HONORIFICS
     ]
-    spelled = [  # one person's title: "Senators A and B" makes each a senator
-        names.ABBREVIATED_ROLES.get(t.lower_.rstrip("."), _singular(t)) for t in words
+    spelled = [  # one person's title: "Senators A and B" makes each a senator; an
+        # institution's name keeps its capitals ("Manhattan Supreme Court justice")
+        t.text
+        if t.ent_type_ == "ORG"
+        else names.ABBREVIATED_ROLES.get(t.lower_.rstrip("."), _singular(t))
+        for t in words
     ]
     if not any(
         w.rstrip(".") in names.ROLE_NOUNS or t.lemma_.lower().rstrip(".") in names.ROLE_NOUNS

@@ -36,9 +36,20 @@ _PERSON_NOUNS = frozenset(
      "native", "developer", "mogul", "billionaire", "veteran", "student", "father", "mother",
      "farmer", "worker", "workers", "entrepreneur", "investor", "lawyer", "doctor", "teacher",
      "operative", "operatives", "strategist", "strategists", "consultant", "donor", "donors",
-     "pollster", "fan", "fans", "mom", "dad",
+     "pollster", "fan", "fans", "mom", "dad", "judge", "judges", "juror", "jurors",
      # nor the parts of a place ("a third of U.S. states reported …")
      "states", "cities", "counties", "provinces", "regions", "towns", "districts"}
+)  # fmt: skip
+
+
+_PARTY_NAMES = frozenset(
+    {"gop", "republican", "republicans", "democratic", "democrats", "republican party",
+     "democratic party", "labour", "tory", "tories", "conservatives", "liberal democrats"}
+)  # fmt: skip
+# a party's people, who speak for themselves when the party only describes them
+_PARTY_PEOPLE = frozenset(
+    {"nominee", "candidate", "hopeful", "challenger", "incumbent", "senator", "congressman",
+     "congresswoman", "lawmaker", "lawmakers", "governor", "mayor", "leader", "chairman"}
 )  # fmt: skip
 
 
@@ -133,11 +144,17 @@ class ActorIndex:
     def _place_as_modifier(self, actor_id: str, start: int, s: int, e: int, end: int) -> bool:
         """A place naming where a person is from or works, inside the speaker's words: before a
         person's noun ("the New York businessman", "a Virginia voter", "one Florida Democratic
-        operative") or after one and "of" ("a resident of Ohio")."""
+        operative") or after one and "of" ("a resident of Ohio"); a party before the title of
+        one of its people ("The GOP presidential nominee argued": the nominee, not the GOP)."""
         actor = self.get(actor_id)
-        if actor is None or actor.kind != "country":
+        if actor is None:
             return False
         after = self._text[e:end].split()
+        if actor.kind == "organization" and self._text[s:e].lower() in _PARTY_NAMES:
+            titles = {w.strip(",.;:'’\"”").lower() for w in after[:3]}
+            return bool(titles & _PARTY_PEOPLE)
+        if actor.kind != "country":
+            return False
         before = self._text[start:s].split()
         of_place = len(before) >= 2 and before[-1] == "of" and before[-2].lower() in _PERSON_NOUNS
         # the noun the place describes, next to it or at the end ("one Florida Democratic
