@@ -1728,3 +1728,24 @@ def test_a_place_or_party_describing_a_judge_or_nominee_is_not_the_speaker() -> 
     assert speakers.get("argued") != "GOP", speakers
     nervo = next(a for a in analysis.actors if a.name == "Frank Nervo")
     assert nervo.role == "Manhattan Supreme Court justice"
+
+
+def test_they_after_two_people_named_together_is_the_two_of_them() -> None:
+    """USA Today op-ed: "### America — actually believe they are winning" and "### Iraq —
+    can't blame this on President Bush" ("they" was Obama and Clinton, named together before;
+    the parser hung the pair on the noun before them)."""
+    analysis = _analysis(
+        "\n\n".join(
+            [
+                "Obama and Clinton misread the war",
+                "America is at war abroad. When terrorists are revealed as part of the second"
+                " front of the radical Islamic terror war, Obama and Clinton call them lone"
+                " wolves and describe their actions as crimes.",
+                "Their fantasy extends to the point where they actually believe they are"
+                " winning in Iraq.",
+            ]
+        )
+    )
+    names = {a.id: a.name for a in analysis.actors}
+    believe = next(a for a in analysis.attributions if a.cue == "actually believe")
+    assert names.get(believe.actor_id or "") == "Obama and Clinton", names

@@ -18,6 +18,7 @@ from newsbrief.analyze.actors import names
 from newsbrief.models import Actor, ActorKind, Mention, Sentence
 
 _GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+_PLURAL = frozenset({"they", "them", "their", "theirs"})
 _NAME_SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"}
 _WINDOW = 3  # sentences a pronoun looks back
 _JOINT_WINDOW = 8  # ... and "the pair", "the two senators" for the people named together
@@ -260,7 +261,12 @@ class Resolver:
             kinds = ("organization", "media", "country")
         else:
             kinds = ("group", "organization", "media", "country")
-        idx = self._antecedent(tok, kinds, gender)
+        best = self._best_antecedent(tok, kinds, gender)
+        if low in _PLURAL:
+            joint = self._joint_antecedent(tok)
+            if joint is not None and (best is None or joint[0] < best[0]):
+                best = joint
+        idx = best[1] if best else None
         if idx is not None:
             draft = self.drafts[idx]
             if gender and draft.gender is None:
@@ -283,9 +289,26 @@ class Resolver:
         subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
         return subj is not None and subj.pos_ == "NOUN" and subj.i not in self._token_owner
 
+    def _joint_antecedent(self, tok: Token) -> tuple[tuple[int, int, int], int] | None:
+        """ "Obama and Clinton call them … Their Orwellian fantasy …": the people named
+        together, ranked as :meth:`_best_antecedent` ranks a single antecedent."""
+        found = self._coordinated(tok, 0, "person", window=_WINDOW)
+        if found is None:
+            return None
+        members, first = found
+        distance = self.sentence_of(tok.idx) - self.sentence_of(first.idx)
+        subject = first.dep_ in ("nsubj", "nsubjpass") or distance == 0
+        return (distance, 0 if subject else 1, -first.i), self._joint_of(members)
+
     def _antecedent(
         self, tok: Token, kinds: tuple[ActorKind, ...], gender: str | None
     ) -> int | None:
+        best = self._best_antecedent(tok, kinds, gender)
+        return best[1] if best else None
+
+    def _best_antecedent(
+        self, tok: Token, kinds: tuple[ActorKind, ...], gender: str | None
+    ) -> tuple[tuple[int, int, int], int] | None:
         here = self.sentence_of(tok.idx)
         outside = not self.quoted(tok.idx)
         best: tuple[tuple[int, int, int], int] | None = None
@@ -301,7 +324,7 @@ class Resolver:
             key = (distance, 0 if seen.subject or distance == 0 else 1, -seen.token)
             if best is None or key < best[0]:
                 best = (key, seen.draft)
-        return best[1] if best else None
+        return best
 
     def relative(self, tok: Token) -> None:
         """ "…, who said …": the relative pronoun stands for the noun its clause modifies."""
@@ -466,40 +489,55 @@ class Resolver:
         """ "the bipartisan pair", "the two senators", "both companies": the people (or bodies,
         ``kind``) named together just before ("Senators Amy Klobuchar and Chuck Grassley"),
         ``count`` of them (0: two or more), as one actor that speaks for them all."""
-        members = self._coordinated(tok, count, kind)
-        if members is None:
+        found = self._coordinated(tok, count, kind)
+        if found is None:
             return False
-        key = "joint:" + ",".join(map(str, members))
-        idx = self._keys.get(key)
-        if idx is None:
-            named = [self.drafts[i].name for i in members]
-            idx = self._new(", ".join(named[:-1]) + " and " + named[-1], "group")
-            self._keys[key] = idx
+        idx = self._joint_of(found[0])
         draft = self.drafts[idx]
         if draft.role is None and tok.tag_ == "NNS" and tok.lemma_.lower() in names.ROLE_NOUNS:
             draft.role = tok.lower_  # "the two senators": (senators)
         self._mention(idx, tok.doc[tok.left_edge.i : tok.i + 1])
         return True
 
-    def _coordinated(self, tok: Token, count: int, kind: ActorKind) -> list[int] | None:
-        """The actors of the latest coordination of ``kind`` ("A and B") within the pronoun
-        window before ``tok``, when there are ``count`` of them (0: any number over one)."""
+    def _joint_of(self, members: list[int]) -> int:
+        """The actor that stands for ``members`` together ("Amy Klobuchar and Chuck
+        Grassley"), made on first use."""
+        key = "joint:" + ",".join(map(str, members))
+        idx = self._keys.get(key)
+        if idx is None:
+            named = [self.drafts[i].name for i in members]
+            idx = self._new(", ".join(named[:-1]) + " and " + named[-1], "group")
+            self._keys[key] = idx
+        return idx
+
+    def _coordinated(
+        self, tok: Token, count: int, kind: ActorKind, window: int = _JOINT_WINDOW
+    ) -> tuple[list[int], Token] | None:
+        """The actors of the latest coordination of ``kind`` ("A and B") within ``window``
+        sentences before ``tok``, when there are ``count`` of them (0: any number over one),
+        and the coordination's first name."""
         here = self.sentence_of(tok.idx)
         for seen in reversed(self._history):
-            if here - seen.sentence > _JOINT_WINDOW:
+            if here - seen.sentence > window:
                 break
             first = tok.doc[seen.token]
             if seen.token >= tok.i or first.dep_ != "conj":
                 continue
-            while first.dep_ == "conj" and first.head.i < first.i:
+            # up the chain while it names actors (a parse may hang "Obama and Clinton" on a
+            # noun before them: "… terror war, Obama and Clinton call them")
+            while (
+                first.dep_ == "conj"
+                and first.head.i < first.i
+                and first.head.i in self._token_owner
+            ):
                 first = first.head
-            owners = [self._token_owner.get(t.i) for t in (first, *first.conjuncts)]
+            owners = [self._token_owner.get(t.i) for t in _conj_chain(first)]
             members = [i for i in dict.fromkeys(owners) if i is not None]
             if not any(self.drafts[i].kind == kind for i in members):
                 continue  # not a coordination of these ("Medicare and Medicaid" for people)
             whole = None not in owners and all(self.drafts[i].kind == kind for i in members)
             if whole and len(members) >= 2 and (not count or len(members) == count):
-                return members
+                return members, first
             return None  # one of them unknown, or not as many: no guess
         return None
 
@@ -514,6 +552,17 @@ class Resolver:
             ):
                 return self.drafts[seen.draft].name
         return None
+
+
+def _conj_chain(first: Token) -> list[Token]:
+    """``first`` and the tokens coordinated under it ("A, B and C"), in order."""
+    chain, todo = [first], [first]
+    while todo:
+        for child in todo.pop().children:
+            if child.dep_ == "conj":
+                chain.append(child)
+                todo.append(child)
+    return sorted(chain, key=lambda t: t.i)
 
 
 # --------------------------------------------------------------------------- roles
