@@ -1749,3 +1749,17 @@ def test_they_after_two_people_named_together_is_the_two_of_them() -> None:
     names = {a.id: a.name for a in analysis.actors}
     believe = next(a for a in analysis.attributions if a.cue == "actually believe")
     assert names.get(believe.actor_id or "") == "Obama and Clinton", names
+
+
+def test_a_relative_clauses_date_does_not_date_a_main_verb_with_its_own() -> None:
+    """NeuS (Roy Moore): "2017 — Roy Moore, who was the Republican nominee in 2017's Alabama
+    Senate election …, announced Thursday that he will run again in 2020"."""
+    text = (
+        "Roy Moore, who was the Republican nominee in 2017’s Alabama Senate election but lost"
+        " after being accused of sexual misconduct, announced Thursday that he will run again"
+        " in 2020. Doug Jones won the seat in 2017, the first Democrat to do so in 25 years."
+    )
+    article = article_from_text(text, title="Moore to run again")
+    analysis = analyze(article.model_copy(update={"published": datetime(2020, 6, 2, 12)}))
+    dated_2017 = [e.predicate for e in analysis.events if e.date == "2017"]
+    assert dated_2017 and all(p.startswith("Doug Jones") for p in dated_2017), dated_2017

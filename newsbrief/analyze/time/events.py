@@ -64,6 +64,7 @@ def find_events(
     spans = [(d.timex.start, d.timex.end) for d in dated]
     events: list[Event] = []
     seen_verbs: set[int] = set()
+    dating = _dating_verbs(doc, dated)
     for d in dated:
         span = doc.char_span(d.timex.start, d.timex.end, alignment_mode="expand")
         if span is None or d.timex.sentence_index >= len(sentences):
@@ -77,7 +78,11 @@ def find_events(
         if verb is not None:
             seen_verbs.add(verb.i)
         found = predicate_span(doc, sent, verb, span, spans)
-        if found is None or _gapped_relative(doc, verb, found) or _dates_a_modifier(verb, found):
+        if (
+            found is None
+            or _gapped_relative(doc, verb, found)
+            or _dates_a_modifier(verb, found, dating)
+        ):
             continue
         if d.timex.in_name and any(
             found[0] <= s and e <= found[1]
@@ -107,16 +112,27 @@ def _gapped_relative(doc: Doc, verb: Token | None, span: tuple[int, int]) -> boo
     return not span[0] <= verb.head.idx < span[1]
 
 
-def _dates_a_modifier(verb: Token | None, span: tuple[int, int]) -> bool:
+def _dating_verbs(doc: Doc, dated: list[_Dated]) -> set[int]:
+    """The verbs (token indexes) that a datable expression dates."""
+    out = set()
+    for d in dated:
+        span = doc.char_span(d.timex.start, d.timex.end, alignment_mode="expand")
+        verb = governing_verb(span) if span is not None else None
+        if verb is not None:
+            out.add(verb.i)
+    return out
+
+
+def _dates_a_modifier(verb: Token | None, span: tuple[int, int], dating: set[int]) -> bool:
     """ "The plan the committee approved in March was scrapped after …": the date is the
     modifier's (the approval), the line tells what the sentence's own past verb says (the
-    scrapping, undated) — a line on that date would misdate it. A modifier set off by a comma
-    ("The deal, announced on Monday, will …"), one with a relative word, or a main verb of
-    another tense is left alone."""
+    scrapping, undated) — a line on that date would misdate it. So is "Roy Moore, who was the
+    nominee in 2017's election, announced Thursday …": the main verb has a date of its own
+    (``dating``), which dates the line. Else a modifier set off by a comma ("The deal,
+    announced on Monday, will …"), one with a relative word, or a main verb of another tense
+    is left alone."""
     if verb is None or verb.dep_ not in ("acl", "relcl"):
         return False
-    if any(c.tag_ in ("WDT", "WP") or c.lower_ == "that" for c in verb.children):
-        return False  # "Protesters who gathered on Monday were dispersed": that day, mostly
     noun = verb.head
     while noun.dep_ in ("acl", "relcl") and noun.head.i != noun.i:
         noun = noun.head.head if noun.head.dep_ not in _ARGUMENT_DEPS else noun.head
@@ -125,6 +141,10 @@ def _dates_a_modifier(verb: Token | None, span: tuple[int, int]) -> bool:
         return False
     if not span[0] <= main.idx < span[1] or verb.i <= main.i <= verb.right_edge.i:
         return False
+    if main.i in dating:
+        return True
+    if any(c.tag_ in ("WDT", "WP") or c.lower_ == "that" for c in verb.children):
+        return False  # "Protesters who gathered on Monday were dispersed": that day, mostly
     before = verb.doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
     if before is not None and before.text == ",":
         return False
