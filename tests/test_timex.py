@@ -35,6 +35,10 @@ EXPRESSIONS = [
     ("The law took effect on 11 June 2024.", "11 June 2024", "DATE", "2024-06-11"),
     ("Output peaked in 1998.", "1998", "DATE", "1998"),
     ("Inflation was high in the 1990s.", "the 1990s", "DATE", "199"),
+    ("Inflation was high in the 1990's.", "the 1990's", "DATE", "199"),
+    # a year's (straight apostrophe): was read as a decade word, and nothing was found
+    ("He lost 2017's Senate election.", "2017", "DATE", "2017"),
+    ("He lost 2017’s Senate election.", "2017", "DATE", "2017"),
     ("The treaty dates from the 20th century.", "the 20th century", "DATE", "19"),
     ("Sales rose in the first quarter.", "the first quarter", "DATE", "2024-Q1"),
     (

@@ -130,7 +130,10 @@ def _anchor_hits(text: str) -> list[list[tuple[int, int]]]:
 
 def _number_class(word: str) -> str:
     if word.endswith("s"):
-        return "#decade"
+        digits = word.rstrip("'s")
+        if digits.endswith("0") or not word.endswith("'s"):
+            return "#decade"  # "1990s", "1990's"
+        word = digits  # "2017's election": a year's
     return "#year" if len(word) == 4 and 1500 <= int(word) <= 2099 else "#number"
 
 
