@@ -1763,3 +1763,27 @@ def test_a_relative_clauses_date_does_not_date_a_main_verb_with_its_own() -> Non
     analysis = analyze(article.model_copy(update={"published": datetime(2020, 6, 2, 12)}))
     dated_2017 = [e.predicate for e in analysis.events if e.date == "2017"]
     assert dated_2017 and all(p.startswith("Doug Jones") for p in dated_2017), dated_2017
+
+
+def test_a_date_deep_in_a_description_does_not_date_the_main_clause() -> None:
+    """NeuS (the 'anarchist jurisdictions'): "Summer 2020 — The Justice Department has
+    declared …, another escalation in the war on cities with Democrat mayors that saw huge
+    protests this summer". A description of where the main event happened keeps its date."""
+    when = datetime(2020, 9, 22, 12)
+    brief = _dated_brief(
+        "The Justice Department has declared that New York, Seattle, and Portland are"
+        " anarchist jurisdictions and threatened them with a loss of federal funding, another"
+        " escalation in the administration's war on cities with Democrat mayors that saw huge"
+        " protests against police brutality this summer.",
+        "Three cities named",
+        when,
+    )
+    # the declaration is today's news (its present perfect), not the summer's
+    dates = {e.date for e in brief.story_so_far if e.text.startswith("The Justice Department")}
+    assert dates == {"2020-09-22"}, brief.story_so_far
+    kept = _timeline(
+        "The senator spoke at the rally that was held on Monday in Ohio, and promised to return.",
+        "Senator at rally",
+        when,
+    )
+    assert any(line.startswith("The senator spoke") for line in kept), kept

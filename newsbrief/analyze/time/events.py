@@ -133,6 +133,17 @@ def _dates_a_modifier(verb: Token | None, span: tuple[int, int], dating: set[int
     is left alone."""
     if verb is None or verb.dep_ not in ("acl", "relcl"):
         return False
+    root = verb.sent.root
+    if (
+        verb.dep_ == "relcl"
+        and verb.head.dep_ == "pobj"
+        and verb.head.head.lower_ not in _AT_THE_TIME
+        and root.pos_ in ("VERB", "AUX")
+        and span[0] <= root.idx < span[1]
+        and not verb.left_edge.i <= root.i <= verb.right_edge.i
+    ):
+        return True  # "… declared …, another escalation in the war on cities that saw huge
+        # protests this summer": the summer is the cities', deep in a description
     noun = verb.head
     while noun.dep_ in ("acl", "relcl") and noun.head.i != noun.i:
         noun = noun.head.head if noun.head.dep_ not in _ARGUMENT_DEPS else noun.head
@@ -152,6 +163,10 @@ def _dates_a_modifier(verb: Token | None, span: tuple[int, int], dating: set[int
 
 
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# "spoke at the rally that was held on Monday": where the main event happened, so when too
+_AT_THE_TIME = frozenset(
+    {"at", "during", "in", "throughout", "amid", "after", "before", "since", "until"}
+)
 
 
 def _datable(t: TimeExpr, dct: datetime | None) -> _Dated | None:
