@@ -1787,3 +1787,20 @@ def test_a_date_deep_in_a_description_does_not_date_the_main_clause() -> None:
         when,
     )
     assert any(line.startswith("The senator spoke") for line in kept), kept
+
+
+def test_people_named_together_as_the_speaker_speak_together() -> None:
+    """ "Klobuchar and Grassley said in a joint statement" was Grassley's alone (and the model
+    took "Klobuchar" for a place, a second actor beside "Amy Klobuchar")."""
+    text = PAIR.split("\n\n")[1] + (
+        "\n\nKlobuchar and Grassley said in a joint statement that families should not have to"
+        " choose between rent and medicine."
+    )
+    analysis = _analysis("Senators push insulin bill\n\n" + text)
+    names = {a.id: a.name for a in analysis.actors}
+    said = next(a for a in analysis.attributions if a.source == "Klobuchar and Grassley")
+    assert names.get(said.actor_id or "") == "Amy Klobuchar and Chuck Grassley", names
+    assert [n for n in names.values() if "Klobuchar" in n] == [
+        "Amy Klobuchar",
+        "Amy Klobuchar and Chuck Grassley",
+    ]

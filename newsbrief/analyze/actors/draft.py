@@ -499,6 +499,21 @@ class Resolver:
         self._mention(idx, tok.doc[tok.left_edge.i : tok.i + 1])
         return True
 
+    def joint_speakers(self, first: Token) -> None:
+        """People named together as a speaker ("Klobuchar and Grassley said in a joint
+        statement"): one actor for them all, mentioned by the whole coordination."""
+        if first.i not in self._token_owner or not any(c.dep_ == "conj" for c in first.children):
+            return
+        chain = _conj_chain(first)
+        owners = [self._token_owner.get(t.i) for t in chain]
+        members = [i for i in dict.fromkeys(owners) if i is not None]
+        if None in owners or len(members) < 2:
+            return
+        if any(self.drafts[i].kind != "person" for i in members):
+            return
+        span = first.doc[first.left_edge.i : chain[-1].i + 1]
+        self._mention(self._joint_of(members), span)
+
     def _joint_of(self, members: list[int]) -> int:
         """The actor that stands for ``members`` together ("Amy Klobuchar and Chuck
         Grassley"), made on first use."""

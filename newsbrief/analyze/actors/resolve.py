@@ -55,6 +55,9 @@ def resolve_actors(doc: Doc, article: Article, sentences: list[Sentence]) -> Act
             skip_to = ent.end
             continue
         _token(res, tok)
+    for tok in doc:  # "Klobuchar and Grassley said": the two of them speak, not the last named
+        if tok.dep_ in ("nsubj", "nsubjpass") and is_cue_lemma(tok.head.lemma_.lower()):
+            res.joint_speakers(tok)
     res.possessed_affiliations()
     return _index(res.drafts, article.text)
 
@@ -74,6 +77,9 @@ def _entity(res: Resolver, ent: Span) -> bool:
         return _norp(res, ent)
     # (not "Michael Bloomberg", nor "Bloomberg" once he is named: a person, not the outlet)
     person = (label == "PERSON" and len(name.split()) >= 2) or res.knows_surname(name)
+    if label in ("GPE", "ORG") and len(ent) == 1 and res.knows_surname(name):
+        res.person(ent, name)  # "Klobuchar and Grassley said": the model's GPE is the senator
+        return True
     if (names.is_media_name(name) or _followed_by_media_word(ent)) and not person:
         res.named(ent, name, "media", affiliation=_possessor_country(ent))
     elif (
