@@ -300,12 +300,6 @@ class Resolver:
         subject = first.dep_ in ("nsubj", "nsubjpass") or distance == 0
         return (distance, 0 if subject else 1, -first.i), self._joint_of(members)
 
-    def _antecedent(
-        self, tok: Token, kinds: tuple[ActorKind, ...], gender: str | None
-    ) -> int | None:
-        best = self._best_antecedent(tok, kinds, gender)
-        return best[1] if best else None
-
     def _best_antecedent(
         self, tok: Token, kinds: tuple[ActorKind, ...], gender: str | None
     ) -> tuple[tuple[int, int, int], int] | None:

@@ -64,13 +64,16 @@ def find_events(
     spans = [(d.timex.start, d.timex.end) for d in dated]
     events: list[Event] = []
     seen_verbs: set[int] = set()
-    dating = _dating_verbs(doc, dated)
+    located = []
     for d in dated:
         span = doc.char_span(d.timex.start, d.timex.end, alignment_mode="expand")
-        if span is None or d.timex.sentence_index >= len(sentences):
+        if span is not None:
+            located.append((d, span, governing_verb(span)))
+    dating = {verb.i for _, _, verb in located if verb is not None}  # verbs a date dates
+    for d, span, verb in located:
+        if d.timex.sentence_index >= len(sentences):
             continue
         sent = sentences[d.timex.sentence_index]
-        verb = governing_verb(span)
         if dates_nothing(d.timex, sent, span, verb, d.date, dct):
             continue  # "up from $5 million a year earlier": a figure, not an event
         if verb is not None and verb.i in seen_verbs:
@@ -82,6 +85,7 @@ def find_events(
             found is None
             or _gapped_relative(doc, verb, found)
             or _dates_a_modifier(verb, found, dating)
+            or _dates_a_description(verb, found)
         ):
             continue
         if d.timex.in_name and any(
@@ -112,17 +116,6 @@ def _gapped_relative(doc: Doc, verb: Token | None, span: tuple[int, int]) -> boo
     return not span[0] <= verb.head.idx < span[1]
 
 
-def _dating_verbs(doc: Doc, dated: list[_Dated]) -> set[int]:
-    """The verbs (token indexes) that a datable expression dates."""
-    out = set()
-    for d in dated:
-        span = doc.char_span(d.timex.start, d.timex.end, alignment_mode="expand")
-        verb = governing_verb(span) if span is not None else None
-        if verb is not None:
-            out.add(verb.i)
-    return out
-
-
 def _dates_a_modifier(verb: Token | None, span: tuple[int, int], dating: set[int]) -> bool:
     """ "The plan the committee approved in March was scrapped after …": the date is the
     modifier's (the approval), the line tells what the sentence's own past verb says (the
@@ -133,17 +126,6 @@ def _dates_a_modifier(verb: Token | None, span: tuple[int, int], dating: set[int
     is left alone."""
     if verb is None or verb.dep_ not in ("acl", "relcl"):
         return False
-    root = verb.sent.root
-    if (
-        verb.dep_ == "relcl"
-        and verb.head.dep_ == "pobj"
-        and verb.head.head.lower_ not in _AT_THE_TIME
-        and root.pos_ in ("VERB", "AUX")
-        and span[0] <= root.idx < span[1]
-        and not verb.left_edge.i <= root.i <= verb.right_edge.i
-    ):
-        return True  # "… declared …, another escalation in the war on cities that saw huge
-        # protests this summer": the summer is the cities', deep in a description
     noun = verb.head
     while noun.dep_ in ("acl", "relcl") and noun.head.i != noun.i:
         noun = noun.head.head if noun.head.dep_ not in _ARGUMENT_DEPS else noun.head
@@ -160,6 +142,23 @@ def _dates_a_modifier(verb: Token | None, span: tuple[int, int], dating: set[int
     if before is not None and before.text == ",":
         return False
     return main.tag_ in ("VBD", "VBN") and not any(c.tag_ == "MD" for c in main.children)
+
+
+def _dates_a_description(verb: Token | None, span: tuple[int, int]) -> bool:
+    """ "… has declared …, another escalation in the war on cities that saw huge protests this
+    summer": a relative clause on a noun after a preposition of topic describes that noun; its
+    date is not the main clause's. One on where the main event happened ("spoke at the rally
+    that was held on Monday") dates it too."""
+    if verb is None or verb.dep_ != "relcl" or verb.head.dep_ != "pobj":
+        return False
+    if verb.head.head.lower_ in _AT_THE_TIME:
+        return False
+    root = verb.sent.root
+    return (
+        root.pos_ in ("VERB", "AUX")
+        and span[0] <= root.idx < span[1]
+        and not verb.left_edge.i <= root.i <= verb.right_edge.i
+    )
 
 
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass"})
