@@ -1804,3 +1804,45 @@ def test_people_named_together_as_the_speaker_speak_together() -> None:
         "Amy Klobuchar",
         "Amy Klobuchar and Chuck Grassley",
     ]
+
+
+def _trailing_channel(name: str) -> str:
+    return "\n\n".join(
+        [
+            "Corvel Labs says its vaccine works",
+            "Corvel Labs announced Monday that its vaccine was more than 90% effective in a"
+            " late-stage trial.",
+            '"We can move on now and get these doses out there and make sure they are doing what'
+            " they are supposed to do and stop” the outbreak, said"
+            f" {name}, Corvel’s head of vaccine research and development, reports the Northern"
+            " Ledger.",
+        ]
+    )
+
+
+def test_a_trailing_reports_channel_leaves_the_speaker_after_said() -> None:
+    """NeuS (Pfizer vaccine): "“…,” said Kathrin Jansen, Pfizer’s head of vaccine research,
+    reports The Wall Street Journal" had no speaker (the parser gives the name to "reports"),
+    so the scientist whose words open the summary was missing from Who Thinks What. The two
+    parses the parser makes of it ("said" a parataxis of "reports", or "reports" a clause of
+    "said") both give the name to "said" and the outlet to "reports", its channel."""
+    for name in ("Ingrid Holm", "Marta Olsen"):  # one parse each
+        analysis = _analysis(_trailing_channel(name))
+        said = next(a for a in analysis.attributions if a.cue == "said")
+        assert said.source is not None and said.source.startswith(name), (name, said)
+        assert said.content.startswith("We can move on now"), said.content
+        assert said.channel == "reports the Northern Ledger", said.channel
+        reports = next(a for a in analysis.attributions if a.cue == "reports")
+        assert reports.source is not None and "Northern Ledger" in reports.source, reports
+        brief = compose_brief(analysis, Settings())
+        assert name in {p.actor for p in brief.who_thinks_what}, brief.who_thinks_what
+
+
+def test_a_headline_without_a_full_stop_is_not_parsed_into_the_lead() -> None:
+    """A plain-text article whose headline has no full stop: the parser ran the headline and
+    the lead together ("… vaccine works Corvel Labs announced"), took "Corvel Labs" for the
+    object of "works", and "announced" lost its speaker. Every paragraph now starts a
+    sentence for the parser."""
+    analysis = _analysis(_trailing_channel("Marta Olsen"))
+    announced = next(a for a in analysis.attributions if a.cue == "announced")
+    assert announced.source == "Corvel Labs", announced

@@ -8,6 +8,7 @@ character offsets into the article text.
 - ``finders``: one pass over the tokens dispatching each possible cue to its finder.
 - ``content``: where a verbal cue's content is (complement clause, quotation, object, infinitive).
 - ``frames``: raising, light-verb and regard frames ("is expected to", "expressed concern").
+- ``channels``: channels on the parse ("citing Y", a trailing "reports X" after "said X").
 - ``nonverbal``: attributions without a reporting verb ("according to", polls, headline colons).
 - ``core`` / ``spans``: shared candidate records, parse context and token-range helpers.
 

@@ -7,6 +7,7 @@ import re
 from spacy.tokens import Token
 
 from newsbrief.analyze import cues as lex
+from newsbrief.analyze.attribution.channels import citing_verb, is_trailing_channel
 from newsbrief.analyze.attribution.core import (
     Chars,
     Ctx,
@@ -59,16 +60,11 @@ def _complement(ctx: Ctx, tok: Token) -> Token | None:
     parser hangs on a "citing …" participle: "X reported, citing Y, that …")."""
     lo, hi = ctx.sent(tok)
     comps = [c for c in tok.children if c.dep_ == "ccomp" and lo <= c.i < hi]
+    comps = [c for c in comps if not is_trailing_channel(tok, c)]  # "…, said X, reports Y"
     if not comps:
         cite = citing_verb(tok)
         comps = [c for c in cite.children if c.dep_ == "ccomp" and lo <= c.i < hi] if cite else []
     return min(comps, key=lambda c: abs(c.i - tok.i)) if comps else None
-
-
-def folded_citation(tok: Token) -> bool:
-    """ "X reported, citing Y, that …": the participle is part of the reporting verb's chain."""
-    reporting = tok.dep_ != "ROOT" and tok.head.lemma_.lower() in lex.CLAUSE
-    return reporting and any(c.dep_ == "ccomp" for c in tok.children)
 
 
 def _complement_range(tok: Token, comp: Token) -> Range:
@@ -79,17 +75,6 @@ def _complement_range(tok: Token, comp: Token) -> Range:
             if other.dep_ == "ccomp" and other.i < tok.i:
                 lo = min(lo, other.left_edge.i)
     return lo, hi
-
-
-def citing_verb(tok: Token) -> Token | None:
-    return next(
-        (
-            c
-            for c in tok.children
-            if c.dep_ in ("advcl", "xcomp", "conj") and c.lemma_.lower() == "cite"
-        ),
-        None,
-    )
 
 
 def _clause_content(ctx: Ctx, tok: Token, lemma: str, source: Range | None) -> Found | None:

@@ -9,7 +9,8 @@ import re
 from spacy.tokens import Token
 
 from newsbrief.analyze import cues as lex
-from newsbrief.analyze.attribution.content import citing_verb, folded_citation, verb_content
+from newsbrief.analyze.attribution.channels import citing_verb, folded_citation, trailing_channel
+from newsbrief.analyze.attribution.content import verb_content
 from newsbrief.analyze.attribution.core import (
     QUOTE_END,
     Cand,
@@ -136,6 +137,10 @@ def _verb(ctx: Ctx, tok: Token) -> Cand | None:
     if found is None:
         return None
     contents, kind, extra, used = found
+    trailing = trailing_channel(tok)
+    if trailing is not None and trailing.channel.i == tok.i:
+        # "“…,” said X, Y's head of research, reports Z": Z carries all of what comes before
+        contents = [ctx.chars(trim(doc, (trailing.said.left_edge.i, tok.i)))]
     if source is not None and subj is not None and subj.dep_ == "nsubjpass":
         source = None
     if medium is not None:

@@ -1,6 +1,9 @@
 """Token-range helpers for attribution spans: subjects, source extents, cue extents, clauses.
 
 Ranges are half-open token index pairs ``(i, j)`` into the Doc.
+
+Long module: the subject finder's fallbacks and the source extents are one set of rules over
+one parse (where a misparsed speaker is found decides where its source span may start and end).
 """
 
 from __future__ import annotations
@@ -9,6 +12,7 @@ from collections.abc import Callable, Iterable
 
 from spacy.tokens import Doc, Span, Token
 
+from newsbrief.analyze.attribution.channels import trailing_channel
 from newsbrief.analyze.cues import (
     CLAUSE,
     CUE_ADVERBS,
@@ -51,6 +55,8 @@ def _opened(doc: Doc, i: int, j: int) -> bool:
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
     """The speaker: the subject, a passive agent, the noun a participle modifies ("voters saying"),
     or the subject inherited from the governing verb for participles and conjuncts."""
+    if (trailing := trailing_channel(verb)) is not None:  # "“…,” said X, …, reports Y"
+        return trailing.speaker if verb.i == trailing.said.i else trailing.outlet
     # a quoted title after the verb is no speaker ("said … on Fox News’s “Fox and Friends.”")
     subjects = [
         c
