@@ -1846,3 +1846,22 @@ def test_a_headline_without_a_full_stop_is_not_parsed_into_the_lead() -> None:
     analysis = _analysis(_trailing_channel("Marta Olsen"))
     announced = next(a for a in analysis.attributions if a.cue == "announced")
     assert announced.source == "Corvel Labs", announced
+
+
+def test_a_complement_split_at_an_apposition_runs_on() -> None:
+    """NeuS (Pfizer vaccine): "Pfizer announced Monday that a COVID-19 vaccine developed with
+    its partner, BioNTech, has proved to be more than 90% effective" gave Pfizer the position
+    "a COVID-19 vaccine developed with its partner, BioNTech": the parser made "developed" the
+    complement and "has proved" a second one, without a subject."""
+    analysis = _analysis(
+        "\n\n".join(
+            [
+                "Corvel Labs says its vaccine works",
+                "Corvel Labs announced Monday that a malaria vaccine developed with its partner,"
+                " Norland Bio, has proved to be more than 80% effective and that it plans to ask"
+                " regulators for approval before the end of the month.",
+            ]
+        )
+    )
+    announced = next(a for a in analysis.attributions if a.cue == "announced")
+    assert "has proved to be more than 80% effective" in announced.content, announced.content

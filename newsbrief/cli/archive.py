@@ -109,16 +109,18 @@ def ingest(
     workers: Annotated[
         int | None,
         typer.Option(
-            help="Analyze in this many processes (default: every core). Storing and story"
-            " threading stay in this one process.",
+            help="Load (extract pages, fetch feed entries' pages) and analyze in this many"
+            " processes (default: every core; with --no-analyze, this one). Dedupe, storing"
+            " and story threading stay in this one process.",
             show_default=False,
         ),
     ] = None,
     cluster: Annotated[
         str | None,
         typer.Option(
-            help="Analyze on the workers of this Dask scheduler (e.g. tcp://10.0.0.5:8786;"
-            " needs newsbrief[cluster]). Storing and story threading stay here.",
+            help="Load and analyze on the workers of this Dask scheduler (e.g."
+            " tcp://10.0.0.5:8786; needs newsbrief[cluster]); files are read here. Dedupe,"
+            " storing and story threading stay here.",
             show_default=False,
         ),
     ] = None,
@@ -137,7 +139,7 @@ def ingest(
     if workers is not None and cluster:
         raise InputError("give either --workers or --cluster, not both")
     settings = _settings(db)
-    analyzer = make_analyzer(workers=workers, cluster=cluster) if analyze else None
+    analyzer = make_analyzer(workers=workers, cluster=cluster, analyze=analyze)
     try:
         with (
             Archive.open(settings.db_path, busy_timeout_s=settings.busy_timeout_s) as archive,
@@ -147,8 +149,7 @@ def ingest(
                 sources, archive, settings, analyze=analyze, on_item=advance, analyzer=analyzer
             )
     finally:
-        if analyzer is not None:
-            analyzer.close()
+        analyzer.close()
     failures = report.failures
     if len(report.outcomes) == 1 and failures:  # one source that failed: one error line
         err.print(f"[bold red]error:[/] {escape(_failure_line(failures[0]))}", markup=True)

@@ -36,6 +36,7 @@ from newsbrief.settings import Settings
 __all__ = [
     "Fetched",
     "HtmlExtract",
+    "article_from_raw",
     "article_from_text",
     "article_id",
     "extract_html",
@@ -70,13 +71,30 @@ def load_input(
         raw, fetched_url = _from_fetched(spec, fetched), fetched.url
     else:
         raw, fetched_url = _read(spec, settings, stdin, _Guards(guard, peer_guard, connect_to))
-    found = _parse(raw, fetched_url, settings)
+    return article_from_raw(
+        raw, settings, url=fetched_url, title=title, outlet=outlet, published=published
+    )
+
+
+def article_from_raw(
+    raw: RawInput,
+    settings: Settings,
+    *,
+    url: str | None = None,
+    title: str | None = None,
+    outlet: str | None = None,
+    published: datetime | None = None,
+) -> Article:
+    """The article of an input already read (``url``: where it was fetched from): its main
+    text and metadata extracted and checked. The part of :func:`load_input` that needs no
+    file or network, so it may run on another process or machine."""
+    found = _parse(raw, url, settings)
     given = replace(
         found,
         title=title or found.title,
         outlet=outlet or found.outlet,
         published=_aware(published) or found.published,
-        url=found.url or fetched_url,
+        url=found.url or url,
     )
     if raw.kind == "html" and given.published is None:
         warnings.warn(

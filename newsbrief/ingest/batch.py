@@ -19,25 +19,31 @@ from __future__ import annotations
 
 import warnings
 from collections import deque
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import Literal, TypeVar
+from typing import Literal
 
-from newsbrief.errors import InputError, InputWarning, InternalError, NewsbriefError, StoreError
+from newsbrief.errors import InputError, InputWarning
 from newsbrief.ingest.jsonl import SourceItem
-from newsbrief.ingest.parallel import Analyzer, Handle, InProcessAnalyzer, analyze_chunk
+from newsbrief.ingest.parallel import (
+    AnalysisResult,
+    Analyzer,
+    Handle,
+    InProcessAnalyzer,
+    Loaded,
+    LoadResult,
+    analyze_chunk,
+    load_one,
+)
 from newsbrief.ingest.sources import expand_sources
 from newsbrief.models import Analysis, Article, Brief
 from newsbrief.settings import Settings
 from newsbrief.store import Archive
-from newsbrief.store.db import driver_errors
 from newsbrief.stories import StoryThreads
 from newsbrief.stories.dedupe import Deduper, DuplicateMatch, Fingerprint, fingerprint
 
-_DRIVER_ERRORS = driver_errors()
 Status = Literal["new", "duplicate", "known", "seen", "failed"]
-T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -76,13 +82,24 @@ class BatchReport:
 
 
 @dataclass
+class _Loading:
+    """A chunk being loaded: its items, the outcomes of those handled before (feed entries
+    seen; None for the others) and the analyzer's handle on the loading of the others (None:
+    they are loaded here)."""
+
+    items: list[SourceItem]
+    seen: list[Outcome | None]
+    handle: Handle[LoadResult] | None
+
+
+@dataclass
 class _Chunk:
     """A chunk between preparation and storage: its items, the new articles being analyzed
     and the analyzer's handle on them."""
 
     pending: list[_Pending | Outcome]
     fresh: list[_Pending]
-    handle: Handle | None
+    handle: Handle[AnalysisResult] | None
 
 
 @dataclass
@@ -187,26 +204,58 @@ class Ingestor:
     def run(
         self, items: Iterable[SourceItem], on_item: Callable[[Outcome], None] | None = None
     ) -> BatchReport:
-        """Ingest every item, analyzing new articles in chunks; never stops on a bad item.
+        """Ingest every item, loading and analyzing in chunks; never stops on a bad item.
 
-        Chunks are analyzed by ``self.analyzer`` (here, in worker processes, or on a cluster)
-        while earlier chunks are stored: up to ``analyzer.slots`` chunks are in flight, and
-        they are stored (one transaction each) in input order, by this process only.
+        Chunks are loaded, then their new articles analyzed, by ``self.analyzer`` (here, in
+        worker processes, or on a cluster) while earlier chunks are stored: up to
+        ``analyzer.slots`` chunks are being loaded and as many analyzed, and they are stored
+        (one transaction each) in input order, by this process only.
         """
         report = BatchReport()
+        loading: deque[_Loading] = deque()
         inflight: deque[_Chunk] = deque()
         iterator = iter(items)
         while chunk := list(islice(iterator, self.batch_size)):
-            inflight.append(self._start_chunk(chunk))
-            while len(inflight) >= self.analyzer.slots:
-                self._store_chunk(inflight.popleft(), report, on_item)
+            loading.append(self._start_loading(chunk))
+            while len(loading) >= self.analyzer.slots:
+                self._analyze_loaded(loading.popleft(), inflight, report, on_item)
+        while loading:
+            self._analyze_loaded(loading.popleft(), inflight, report, on_item)
         while inflight:
             self._store_chunk(inflight.popleft(), report, on_item)
         return report
 
-    def _start_chunk(self, chunk: list[SourceItem]) -> _Chunk:
-        """Prepare a chunk and hand its new articles to the analyzer."""
-        pending = [self._prepare(item) for item in chunk]
+    def _start_loading(self, chunk: list[SourceItem]) -> _Loading:
+        """Hand the loading of a chunk's items (but feed entries handled before) to the
+        analyzer."""
+        seen = [self._seen(item) for item in chunk]
+        todo = [item.load for item, done in zip(chunk, seen, strict=True) if done is None]
+        handle = None
+        if todo:
+            try:
+                handle = self.analyzer.load(todo)
+            except Exception:  # an item that cannot travel (or a broken pool): load them here
+                handle = None
+        return _Loading(chunk, seen, handle)
+
+    def _analyze_loaded(
+        self,
+        loading: _Loading,
+        inflight: deque[_Chunk],
+        report: BatchReport,
+        on_item: Callable[[Outcome], None] | None,
+    ) -> None:
+        inflight.append(self._start_chunk(loading))
+        while len(inflight) >= self.analyzer.slots:
+            self._store_chunk(inflight.popleft(), report, on_item)
+
+    def _start_chunk(self, loading: _Loading) -> _Chunk:
+        """Dedupe a loaded chunk and hand its new articles to the analyzer."""
+        loaded = iter(self._loaded(loading))
+        pending = [
+            done if done is not None else self._prepare(item, next(loaded))
+            for item, done in zip(loading.items, loading.seen, strict=True)
+        ]
         fresh = [p for p in pending if isinstance(p, _Pending) and not p.copy]
         handle = None
         if self.analyze and fresh:
@@ -214,6 +263,24 @@ class Ingestor:
                 warn_if_cut(p.article)
             handle = self.analyzer.submit([p.article for p in fresh])
         return _Chunk(pending, fresh, handle)
+
+    def _loaded(self, loading: _Loading) -> Iterator[Loaded]:
+        """The chunk's items loaded (but those seen before), in order: by the analyzer, whose
+        input warnings are raised here; here, when it did not load them or it failed."""
+        todo = [i for i, done in zip(loading.items, loading.seen, strict=True) if done is None]
+        results: LoadResult | None = None
+        if loading.handle is not None:
+            try:
+                results = loading.handle.result()
+            except Exception:  # a worker died, or an item cannot travel: load them here
+                results = None
+        if results is None:
+            yield from (load_one(item.load) for item in todo)
+            return
+        for result in results:
+            for message, category in result.warned:
+                warnings.warn(message, category, stacklevel=2)
+            yield result
 
     def _store_chunk(
         self, chunk: _Chunk, report: BatchReport, on_item: Callable[[Outcome], None] | None
@@ -242,14 +309,16 @@ class Ingestor:
             return self._fail(p.item, p.error, p.code)
         return self._commit(p)
 
-    def _prepare(self, item: SourceItem) -> _Pending | Outcome:
+    def _seen(self, item: SourceItem) -> Outcome | None:
         if item.feed and item.entry and self.archive.entry_done(item.feed, item.entry):
             return Outcome(item.label, "seen", detail="feed entry handled before")
-        article, error, code = attempt(item.load)
-        if article is None:
-            return self._fail(item, error, code)
-        p = _Pending(item, article, fingerprint(article.text))
-        p.copy = self.deduper.find(article, p.fp) is not None
+        return None
+
+    def _prepare(self, item: SourceItem, loaded: Loaded) -> _Pending | Outcome:
+        if loaded.article is None or loaded.fp is None:
+            return self._fail(item, loaded.error, loaded.code)
+        p = _Pending(item, loaded.article, loaded.fp)
+        p.copy = self.deduper.find(loaded.article, p.fp) is not None
         return p
 
     def _fail(self, item: SourceItem, reason: str, code: int) -> Outcome:
@@ -275,21 +344,6 @@ def warn_if_cut(article: Article) -> None:
         InputWarning,
         stacklevel=2,
     )
-
-
-def attempt(fn: Callable[[], T]) -> tuple[T | None, str, int]:
-    """Run one item's step: its value, or None, the reason it failed and that error's exit code.
-
-    Archive failures are not an item's fault and propagate; any other error is the item's.
-    """
-    try:
-        return fn(), "", 0
-    except (StoreError, *_DRIVER_ERRORS):  # type: ignore[misc]
-        raise
-    except NewsbriefError as exc:
-        return None, str(exc), exc.exit_code
-    except Exception as exc:  # a bad item must not stop the batch: report it and go on
-        return None, f"{type(exc).__name__}: {exc}", InternalError.exit_code
 
 
 def ingest_sources(

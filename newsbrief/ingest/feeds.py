@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -201,10 +202,7 @@ def feed_items(feed: Feed, feed_key: str, settings: Settings) -> Iterator[Source
 
 
 def _entry_loader(entry: FeedEntry, feed: Feed, settings: Settings) -> Callable[[], Article]:
-    def load() -> Article:
-        return entry_article(entry, feed.title, settings)
-
-    return load
+    return partial(entry_article, entry, feed.title, settings)  # picklable: it may run in a worker
 
 
 def entry_article(entry: FeedEntry, feed_title: str | None, settings: Settings) -> Article:

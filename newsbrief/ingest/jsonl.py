@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import IO, Any, NamedTuple
 
@@ -56,10 +57,11 @@ def iter_jsonl(stream: IO[str], source: str, settings: Settings) -> Iterator[Sou
 
 
 def _loader(line: str, label: str, settings: Settings) -> Callable[[], Article]:
-    def load() -> Article:
-        return jsonl_article(_parse_line(line, label), label, settings)
+    return partial(_line_article, line, label, settings)  # picklable: it may run in a worker
 
-    return load
+
+def _line_article(line: str, label: str, settings: Settings) -> Article:
+    return jsonl_article(_parse_line(line, label), label, settings)
 
 
 def _parse_line(line: str, label: str) -> dict[str, Any]:

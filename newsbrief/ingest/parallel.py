@@ -1,16 +1,25 @@
-"""Where the batch runner's analysis runs: in this process, in N local worker processes, or on
-the workers of a Dask cluster. Part of the batch runner, so (like ``ingest.batch``) an
-orchestrator that drives a later stage (``analyze``) on purpose.
+"""Where the batch runner's loading and analysis run: in this process, in N local worker
+processes, or on the workers of a Dask cluster. Part of the batch runner, so (like
+``ingest.batch``) an orchestrator that drives later stages (``analyze``, the duplicate
+fingerprint) on purpose.
 
-Analysis (the spaCy parse and everything built on it) is the cost of an ingest and is a pure
-function of the article, so it fans out; everything that reads or writes the archive (dedupe,
-the story assigner, the chunk commits) stays in the one process that runs the
+Two steps of an ingest are pure functions of the item and fan out:
+
+- loading: turning an item into an article (extracting an HTML page's main text, fetching a
+  linked page, parsing a JSON line) and its duplicate fingerprint. Files are read by the
+  ingest process and only their bytes travel (a cluster machine need not have them);
+- analysis (the spaCy parse and everything built on it), for the articles that are new.
+
+Everything that reads or writes the archive (which items were seen, dedupe, the story
+assigner, the chunk commits) stays in the one process that runs the
 :class:`~newsbrief.ingest.batch.Ingestor`. Story threading is therefore exactly what a
 single-process run gives: articles reach the one assigner in input order.
 
-An :class:`Analyzer` takes a chunk of articles and returns a handle whose ``result()`` gives,
-per article, its analysis or the reason it failed. Workers load the spaCy model once each (on
-start for local processes, on their first task on a cluster).
+An :class:`Analyzer` takes a chunk of loaders (``load``) or of articles (``submit``) and
+returns a handle whose ``result()`` gives, per item, its result or the reason it failed.
+Workers load the spaCy model once each (on start for local processes, on their first task on
+a cluster). Input warnings raised while loading in a worker come back with the results and are
+raised again in the ingest process, which prints them.
 """
 
 from __future__ import annotations
@@ -20,40 +29,111 @@ import multiprocessing
 import os
 import threading
 import time
-from collections.abc import Sequence
+import warnings
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol, TypeVar
 
-from newsbrief.errors import InputError, InternalError, NewsbriefError
+from newsbrief.errors import (
+    InputError,
+    InputWarning,
+    InternalError,
+    NewsbriefError,
+    StoreError,
+)
 from newsbrief.models import Analysis, Article
+from newsbrief.store.db import driver_errors
+from newsbrief.stories.dedupe import Fingerprint, fingerprint
 
 __all__ = [
     "AnalysisResult",
     "Analyzer",
     "DaskAnalyzer",
     "InProcessAnalyzer",
+    "LoadResult",
+    "Loaded",
     "ProcessAnalyzer",
     "analyze_chunk",
+    "attempt",
     "default_workers",
+    "load_chunk",
     "make_analyzer",
 ]
 
+_DRIVER_ERRORS = driver_errors()
+T = TypeVar("T")
+R = TypeVar("R", covariant=True)
+
 # per article: its analysis, or None with the reason and the exit code of the failure
 AnalysisResult = list[tuple[Analysis | None, str, int]]
+Loader = Callable[[], Article]
 
 
-class Handle(Protocol):
-    def result(self) -> AnalysisResult: ...
+class Loaded(NamedTuple):
+    """One item loaded: its article and fingerprint, or None with the reason and the exit code
+    of the failure; and the input warnings raised on the way (as message and category)."""
+
+    article: Article | None
+    fp: Fingerprint | None
+    error: str
+    code: int
+    warned: tuple[tuple[str, type[Warning]], ...] = ()
+
+
+LoadResult = list[Loaded]
+
+
+class Handle(Protocol[R]):
+    def result(self) -> R: ...
 
 
 class Analyzer(Protocol):
-    """Analyzes chunks of articles; ``slots`` is how many chunks it works on at once."""
+    """Loads and analyzes chunks; ``slots`` is how many chunks it works on at once."""
 
     slots: int
 
-    def submit(self, articles: Sequence[Article]) -> Handle: ...
+    def load(self, loaders: Sequence[Loader]) -> Handle[LoadResult] | None:
+        """Load a chunk's items elsewhere; None: the caller loads them itself, in order."""
+
+    def submit(self, articles: Sequence[Article]) -> Handle[AnalysisResult]: ...
 
     def close(self) -> None: ...
+
+
+def attempt(fn: Callable[[], T]) -> tuple[T | None, str, int]:
+    """Run one item's step: its value, or None, the reason it failed and that error's exit code.
+
+    Archive failures are not an item's fault and propagate; any other error is the item's.
+    """
+    try:
+        return fn(), "", 0
+    except (StoreError, *_DRIVER_ERRORS):  # type: ignore[misc]
+        raise
+    except NewsbriefError as exc:
+        return None, str(exc), exc.exit_code
+    except Exception as exc:  # a bad item must not stop the batch: report it and go on
+        return None, f"{type(exc).__name__}: {exc}", InternalError.exit_code
+
+
+def load_one(loader: Loader) -> Loaded:
+    """Load one item here; its warnings are raised here, as they happen."""
+    article, error, code = attempt(loader)
+    return Loaded(article, fingerprint(article.text) if article else None, error, code)
+
+
+def load_chunk(loaders: Sequence[Loader]) -> LoadResult:
+    """Load a chunk in a worker: each item's article and fingerprint, or why it failed; the
+    input warnings it raised are kept with it, to be raised again by the ingest process."""
+    out = []
+    for loader in loaders:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", InputWarning)
+            loaded = load_one(loader)
+        warned = tuple(
+            (str(w.message), w.category) for w in caught if issubclass(w.category, InputWarning)
+        )
+        out.append(loaded._replace(warned=warned))
+    return out
 
 
 def default_workers() -> int:
@@ -97,24 +177,29 @@ class _Done:
 
 
 class InProcessAnalyzer:
-    """Analysis in the calling process (``--workers 1``)."""
+    """Loading and analysis in the calling process (``--workers 1``)."""
 
     slots = 1
 
-    def submit(self, articles: Sequence[Article]) -> Handle:
+    def load(self, loaders: Sequence[Loader]) -> None:
+        """None: the batch runner loads each item itself."""
+        return None
+
+    def submit(self, articles: Sequence[Article]) -> Handle[AnalysisResult]:
         return _Done(analyze_chunk(articles))
 
     def close(self) -> None:
         """Nothing to release: the analysis ran in this process."""
 
 
-def _warm_up(parent: int) -> None:
+def _warm_up(parent: int, model: bool) -> None:
     """Worker initializer: exit with the ingest process (even one killed by ``kill -9``,
-    which cannot shut its pool down), then load the spaCy model once."""
-    from newsbrief.analyze.nlp import get_nlp
-
+    which cannot shut its pool down), then load the spaCy model once (when it will analyze)."""
     threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
-    get_nlp()
+    if model:
+        from newsbrief.analyze.nlp import get_nlp
+
+        get_nlp()
 
 
 def _exit_with(parent: int) -> None:
@@ -133,11 +218,12 @@ class ProcessAnalyzer:
     each loads the model once. One more chunk than workers is kept in flight so that no worker
     waits while the main process stores a chunk."""
 
-    def __init__(self, workers: int) -> None:
+    def __init__(self, workers: int, *, model: bool = True) -> None:
         if workers < 1:
             raise InputError(f"--workers must be at least 1, not {workers}")
         self.workers = workers
         self.slots = workers + 1
+        self.model = model  # load the spaCy model on start (False: the workers only load items)
         self._pool: ProcessPoolExecutor | None = None
 
     def _executor(self) -> ProcessPoolExecutor:
@@ -151,11 +237,15 @@ class ProcessAnalyzer:
                 max_workers=self.workers,
                 mp_context=ctx,
                 initializer=_warm_up,
-                initargs=(os.getpid(),),
+                initargs=(os.getpid(), self.model),
             )
         return self._pool
 
-    def submit(self, articles: Sequence[Article]) -> Handle:
+    def load(self, loaders: Sequence[Loader]) -> Handle[LoadResult]:
+        future: Future[LoadResult] = self._executor().submit(load_chunk, list(loaders))
+        return future
+
+    def submit(self, articles: Sequence[Article]) -> Handle[AnalysisResult]:
         future: Future[AnalysisResult] = self._executor().submit(analyze_chunk, list(articles))
         return future
 
@@ -187,19 +277,31 @@ class DaskAnalyzer:
             raise InputError(f"the Dask cluster at {address} has no workers")
         self.slots = 2 * threads
 
-    def submit(self, articles: Sequence[Article]) -> Handle:
-        future: Handle = self._client.submit(analyze_chunk, list(articles), pure=False)
+    def load(self, loaders: Sequence[Loader]) -> Handle[LoadResult]:
+        future: Handle[LoadResult] = self._client.submit(load_chunk, list(loaders), pure=False)
+        return future
+
+    def submit(self, articles: Sequence[Article]) -> Handle[AnalysisResult]:
+        future: Handle[AnalysisResult] = self._client.submit(
+            analyze_chunk, list(articles), pure=False
+        )
         return future
 
     def close(self) -> None:
         self._client.close()
 
 
-def make_analyzer(*, workers: int | None = None, cluster: str | None = None) -> Analyzer:
-    """The analyzer for ``--workers N`` (default: every core) or ``--cluster ADDRESS``."""
+def make_analyzer(
+    *, workers: int | None = None, cluster: str | None = None, analyze: bool = True
+) -> Analyzer:
+    """The analyzer for ``--workers N`` (default: every core) or ``--cluster ADDRESS``. Without
+    analysis (``--no-analyze``) the items are loaded here unless workers or a cluster are
+    asked for."""
     if cluster:
         return DaskAnalyzer(cluster)
+    if not analyze and workers is None:
+        return InProcessAnalyzer()
     n = default_workers() if workers is None else workers
     if n < 1:
         raise InputError(f"--workers must be at least 1, not {n}")
-    return InProcessAnalyzer() if n == 1 else ProcessAnalyzer(n)
+    return InProcessAnalyzer() if n == 1 else ProcessAnalyzer(n, model=analyze)

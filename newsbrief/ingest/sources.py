@@ -51,10 +51,10 @@ def _guarded(label: str, make: Callable[[], Iterator[SourceItem]]) -> Iterator[S
         yield from make()
     except NewsbriefError as exc:
         error = exc
-        yield SourceItem(label, lambda: _raise(error))
+        yield SourceItem(label, partial(_raise, error))
 
 
-def _raise(exc: NewsbriefError) -> Article:
+def _raise(exc: Exception) -> Article:
     raise exc
 
 
@@ -97,8 +97,6 @@ def folder_files(folder: Path) -> list[Path]:
 
 
 def _file_items(path: Path, settings: Settings) -> Iterator[SourceItem]:
-    from newsbrief.ingest import load_input
-
     suffix = path.suffix.lower()
     if suffix in JSONL_SUFFIXES:
         yield from iter_jsonl_file(path, settings)
@@ -108,22 +106,40 @@ def _file_items(path: Path, settings: Settings) -> Iterator[SourceItem]:
             raise UnsupportedInput(f"{path} is not an RSS or Atom feed")
         yield from feed_items(parse_feed(data, str(path)), str(path.resolve()), settings)
     else:
-        yield SourceItem(str(path), lambda: load_input(str(path), settings=settings))
+        yield _file_item(path, settings)
+
+
+def _file_item(path: Path, settings: Settings) -> SourceItem:
+    """An article file, read here; its loader only extracts (so it may run in a worker
+    process, or on a cluster machine that does not have the file)."""
+    from newsbrief.ingest import article_from_raw
+    from newsbrief.ingest.files import read_file
+
+    try:
+        raw = read_file(path)
+    except Exception as exc:  # the item fails with the reason, as its loading would have
+        return SourceItem(str(path), partial(_raise, exc))
+    return SourceItem(str(path), partial(article_from_raw, raw, settings))
 
 
 def _url_items(url: str, settings: Settings) -> Iterator[SourceItem]:
     """A feed URL's entries, or the one article page a URL points at."""
-    from newsbrief.ingest import load_input
-    from newsbrief.ingest.url import page_from_bytes
-
     fetched = fetch_feed(url, settings, what="")  # one request: a feed or an article page
     body = fetched.body or b""
     if looks_like_feed(body):
         yield from feed_items(parse_feed(body, url), url, settings)
     else:
+        yield SourceItem(
+            url, partial(_page_article, url, fetched.url, fetched.content_type, body, settings)
+        )
 
-        def load() -> Article:
-            page = page_from_bytes(fetched.url, fetched.content_type, body)
-            return load_input(url, settings=settings, fetched=page)
 
-        yield SourceItem(url, load)
+def _page_article(
+    url: str, final_url: str, content_type: str, body: bytes, settings: Settings
+) -> Article:
+    """The article of a page fetched before (while telling a feed from a page)."""
+    from newsbrief.ingest import load_input
+    from newsbrief.ingest.url import page_from_bytes
+
+    page = page_from_bytes(final_url, content_type, body)
+    return load_input(url, settings=settings, fetched=page)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from newsbrief.analyze import cues as lex
 from newsbrief.analyze.attribution.channels import citing_verb, is_trailing_channel
@@ -68,13 +68,28 @@ def _complement(ctx: Ctx, tok: Token) -> Token | None:
 
 
 def _complement_range(tok: Token, comp: Token) -> Range:
-    """ "A had told B …, but C overruled it, the source added": every complement left of the cue."""
+    """ "A had told B …, but C overruled it, the source added": every complement left of the cue.
+    One right of it runs on into a subjectless one after commas ("announced that a vaccine
+    developed with its partner, BioNTech, has proved …": "developed", then "has proved")."""
     lo, hi = subtree_range(comp)
-    if comp.i < tok.i:
-        for other in tok.children:
-            if other.dep_ == "ccomp" and other.i < tok.i:
-                lo = min(lo, other.left_edge.i)
+    doc = tok.doc
+    for other in sorted(tok.children, key=lambda c: c.i):
+        if other.dep_ != "ccomp" or (other.i < tok.i) != (comp.i < tok.i) or other.i == comp.i:
+            continue
+        if comp.i < tok.i:
+            lo = min(lo, other.left_edge.i)
+        elif other.i > comp.i and _runs_on(doc, hi, other):
+            hi = max(hi, other.right_edge.i + 1)
     return lo, hi
+
+
+def _runs_on(doc: Doc, end: int, clause: Token) -> bool:
+    """Only commas between ``end`` and ``clause``, which has no subject or marker of its own."""
+    between = doc[end : clause.left_edge.i]
+    if clause.left_edge.i < end or any(t.text != "," for t in between):
+        return False
+    own = ("nsubj", "nsubjpass", "csubj", "expl", "mark")
+    return clause.tag_ != "VBG" and not any(c.dep_ in own for c in clause.children)
 
 
 def _clause_content(ctx: Ctx, tok: Token, lemma: str, source: Range | None) -> Found | None:
