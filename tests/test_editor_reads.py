@@ -1865,3 +1865,34 @@ def test_a_complement_split_at_an_apposition_runs_on() -> None:
     )
     announced = next(a for a in analysis.attributions if a.cue == "announced")
     assert "has proved to be more than 80% effective" in announced.content, announced.content
+
+
+def test_a_title_keeps_its_acronym() -> None:
+    """NeuS (McCabe): "Andrew McCabe (former acting fbi director)": a title kept an
+    institution's name capitalized only when the model tagged it; an acronym is one anyway."""
+    analysis = _analysis(
+        "\n\n".join(
+            [
+                "Agency veterans warn of new threats",
+                "Disgraced former acting FBI director Ruth Halvorsen has provided evidence that"
+                " officials weighed whether to remove the chief executive of the agency in 2017.",
+                "Tomas Reyes, a former CIA station chief, said on Monday that the claims were"
+                " worrying and that Congress should hear them soon.",
+            ]
+        )
+    )
+    roles = {a.name: a.role for a in analysis.actors}
+    assert roles.get("Ruth Halvorsen") == "former acting FBI director", roles
+    assert roles.get("Tomas Reyes") == "former CIA station chief", roles
+
+
+def test_a_paragraph_opens_on_no_one_word_sentence() -> None:
+    """With every paragraph a sentence start, the parser made "Tomas" a sentence of its own
+    ("Tomas Reyes, a former station chief, said …" under a headline) and the name was lost."""
+    analysis = _analysis(
+        "Agency veterans warn of new threats\n\nTomas Reyes, a former CIA station chief, said"
+        " on Monday that the claims were worrying and that Congress should hear them soon."
+    )
+    names = {a.id: a.name for a in analysis.actors}
+    said = next(a for a in analysis.attributions if a.cue == "said")
+    assert names.get(said.actor_id or "") == "Tomas Reyes", (said, names)

@@ -40,6 +40,11 @@ def quote_boundaries(doc: Doc) -> Doc:
         if i > 0 and tok.idx in starts:
             tok.is_sent_start = True
             inside = False
+            after = doc[i + 1] if i + 1 < len(doc) else None
+            if after is not None and not after.is_space and after.idx not in starts:
+                # no one-word sentence opens a paragraph: the parser took "Tomas" alone
+                # ("Tomas Reyes, a former station chief, said …") once it started one
+                after.is_sent_start = False
         if tok.text == "''":
             # the doubled apostrophe some papers quote with, open and close alike: its side
             # is where the space is (''The … said.'' he); an opening one takes the quote's

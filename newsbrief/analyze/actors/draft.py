@@ -39,6 +39,10 @@ class Draft:
     mentions: list[Mention] = field(default_factory=list)
     possessor: int | None = None  # token owning the role noun: "Its chair", "the alliance's"
 
+    @property
+    def role_key(self) -> str | None:
+        return self.role.lower() if self.role else None
+
     def to_actor(self, actor_id: str) -> Actor:
         seen = {self.name.lower()}
         aliases = []
@@ -50,7 +54,7 @@ class Draft:
             id=actor_id,
             name=self.name,
             kind=self.kind,
-            role=None if self.role == self.name.lower() else self.role,
+            role=None if (self.role or "").lower() == self.name.lower() else self.role,
             affiliation=self.affiliation,
             aliases=tuple(aliases),
             mentions=tuple(sorted(self.mentions, key=lambda m: m.start)),
@@ -336,7 +340,7 @@ class Resolver:
         lemma = tok.lemma_.lower()
         for seen in reversed(self._history):
             draft = self.drafts[seen.draft]
-            if draft.kind == "person" and draft.role and lemma in draft.role.split():
+            if draft.kind == "person" and draft.role and lemma in draft.role.lower().split():
                 self._mention(seen.draft, tok.doc[tok.left_edge.i : tok.i + 1])
                 return True
         return False
@@ -365,13 +369,13 @@ class Resolver:
             for seen in self._history
             if seen.subject and self.drafts[seen.draft].kind == "person"
         }
-        unnamed = {p for p in people if self.drafts[p].name.lower() == self.drafts[p].role}
+        unnamed = {p for p in people if self.drafts[p].name.lower() == self.drafts[p].role_key}
         if len(people) == 1 and not unnamed:
             # "Joe Biden announced … the former vice president says": the one person who has
             # acted so far is the one so described
             (acted,) = people
             draft = self.drafts[acted]
-            draft.role = draft.role or name.lower()
+            draft.role = draft.role or _role_cased(span, name)
             self._mention(acted, span)
             return
         if people - unnamed:
@@ -382,7 +386,7 @@ class Resolver:
         idx = self._keys.get(key)
         if idx is None:
             idx = self._new(name[0].upper() + name[1:], "person")
-            self.drafts[idx].role = name.lower()
+            self.drafts[idx].role = _role_cased(span, name)
             self._keys[key] = idx
         self._mention(idx, span)
 
@@ -657,10 +661,11 @@ def _prefix_role(ent: Span) -> tuple[str | None, str | None]:
         t for t in toks if t.ent_type_ not in ("NORP", "GPE") and t.lower_ not in names.HONORIFICS
     ]
     spelled = [  # one person's title: "Senators A and B" makes each a senator; an
-        # institution's name keeps its capitals ("Manhattan Supreme Court justice")
-        t.text
-        if t.ent_type_ == "ORG"
-        else names.ABBREVIATED_ROLES.get(t.lower_.rstrip("."), _singular(t))
+        # institution's name keeps its capitals ("Manhattan Supreme Court justice"), so does
+        # an acronym ("former acting FBI director")
+        names.ABBREVIATED_ROLES.get(t.lower_.rstrip("."), _title_word(t))
+        if t.ent_type_ != "ORG"
+        else t.text
         for t in words
     ]
     if not any(
@@ -685,6 +690,21 @@ def _appos_role(ent: Span) -> tuple[str | None, str | None]:
     return _role_np(appos) if appos is not None else (None, None)
 
 
+def _premodifiers(head: Token) -> list[Token]:
+    """The adjectives and nouns before a noun, theirs included ("former CIA station chief")."""
+    out = []
+    for c in head.children:
+        if c.dep_ in ("amod", "compound") and c.i < head.i:
+            out += [*_premodifiers(c), c]
+    return out
+
+
+def _title_word(tok: Token) -> str:
+    """A word of a title, as one person's and in lower case, but an institution's name or an
+    acronym ("Manhattan Supreme Court justice", "former acting FBI director")."""
+    return tok.text if tok.ent_type_ == "ORG" or _acronym(tok) else _singular(tok)
+
+
 def _singular(tok: Token) -> str:
     """A title word as one person's: "senators" → "senator" ("Ministers" opening a sentence
     too, which the model may take for a proper noun)."""
@@ -707,10 +727,9 @@ def _role_np(head: Token) -> tuple[str | None, str | None]:
     if head.pos_ != "NOUN" or head.lemma_.lower() not in names.ROLE_NOUNS:
         return None, None
     doc = head.doc
-    mods = [c for c in head.children if c.dep_ in ("amod", "compound") and c.i < head.i]
     words = [
-        _singular(t)
-        for t in sorted([*mods, head], key=lambda t: t.i)
+        _title_word(t)
+        for t in sorted([*_premodifiers(head), head], key=lambda t: t.i)
         if t.ent_type_ not in ("NORP", "GPE")
     ]
     affiliation = None
@@ -770,3 +789,15 @@ def _tail_of(a: list[str], b: list[str]) -> bool:
     return len(short) >= 2 and [w.lower() for w in long_[-len(short) :]] == [
         w.lower() for w in short
     ]
+
+
+def _role_cased(span: Span, name: str) -> str:
+    """A role known from a description, in lower case but its acronyms and the names in it
+    ("the former acting FBI director", "the Japanese trade minister")."""
+    proper = {t.text for t in span if _acronym(t) or t.ent_type_ in ("NORP", "GPE", "ORG")}
+    return " ".join(w if w in proper else w.lower() for w in name.split())
+
+
+def _acronym(tok: Token) -> bool:
+    """ "FBI", "NATO": capital letters only, two or more."""
+    return tok.is_upper and tok.is_alpha and len(tok.text) > 1
