@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from newsbrief.analyze import analyze
@@ -1896,3 +1896,19 @@ def test_a_paragraph_opens_on_no_one_word_sentence() -> None:
     names = {a.id: a.name for a in analysis.actors}
     said = next(a for a in analysis.attributions if a.cue == "said")
     assert names.get(said.actor_id or "") == "Tomas Reyes", (said, names)
+
+
+def test_what_has_not_happened_since_a_date_is_no_event_on_it() -> None:
+    """Washington Post (Ohio voter rolls): "2008 — The dispute centers on … voters who … have
+    not cast a ballot since 2008": nothing happened in 2008."""
+    article = article_from_text(
+        "Court rules against Halvern voter purge\n\nA federal appeals court ruled on Friday that"
+        " the state broke the law. The dispute centers on the removal of thousands of voters"
+        " from registration lists because they did not respond to queries and have not cast a"
+        " ballot since 2008, in what critics call a use-it-or-lose-it approach. The state began"
+        " the practice in 1994.",
+        published=datetime(2016, 9, 25, tzinfo=UTC),
+    )
+    dates = [e.date for e in analyze(article).events]
+    assert "2008" not in dates, dates
+    assert "1994" in dates and "2016-09-23" in dates, dates

@@ -41,6 +41,7 @@ def dates_nothing(
         or _in_a_title(span)
         or _contest_described(span, verb)
         or _names_attacks(span)
+        or _nothing_since(span, verb)
     )
 
 
@@ -224,3 +225,14 @@ def _generic_today(t: TimeExpr, verb: Token | None) -> bool:
     if verb is None or t.text.lower() not in ("today", "nowadays"):
         return False
     return verb.tag_ in ("VBP", "VBZ") and verb.dep_ in ("relcl", "advcl", "acl")
+
+
+def _nothing_since(span: Span, verb: Token | None) -> bool:
+    """ "voters who have not cast a ballot since 2008": what has not happened since a date did
+    not happen on it."""
+    if verb is None or span.start == 0:
+        return False
+    before = span.doc[span.start - 1]
+    if before.lower_ != "since" or before.head.i != verb.i:
+        return False
+    return any(c.dep_ == "neg" or c.lower_ in ("never", "no longer") for c in verb.children)
