@@ -1912,3 +1912,30 @@ def test_what_has_not_happened_since_a_date_is_no_event_on_it() -> None:
     dates = [e.date for e in analyze(article).events]
     assert "2008" not in dates, dates
     assert "1994" in dates and "2016-09-23" in dates, dates
+
+
+def test_what_kind_of_company_is_not_part_of_its_name() -> None:
+    """NeuS (Pfizer vaccine): "### Drugmaker Pfizer", a person: the model takes the word that
+    says what the company is into the name (and the whole for a person's name)."""
+    for company in ("Halvern Pharma", "Corvel"):  # tagged a person, and an organization
+        analysis = _analysis(
+            "Vaccine trial shows promise\n\nDrugmaker"
+            f" {company} said Monday an early look at data from its vaccine shows it is more"
+            f" than 90% effective. {company} plans to ask regulators for approval."
+        )
+        kinds = {a.name: a.kind for a in analysis.actors}
+        assert not any(name.startswith("Drugmaker") for name in kinds), kinds
+        assert company in kinds, kinds
+    assert kinds["Corvel"] == "organization"  # (the model tags "Halvern Pharma" alone a person)
+
+
+def test_results_are_no_one_with_a_position() -> None:
+    """NeuS (Pfizer vaccine): "### Clinical results" had a position ("according to clinical
+    results"); "the results" and "the data" were left out already."""
+    brief = _brief(
+        "Vaccine trial shows promise\n\nThe vaccine was found to be more than 90% effective,"
+        " according to clinical results released on Monday. Marta Olsen, who leads the trial,"
+        ' said: "We are cautiously optimistic about what we have seen so far."'
+    )
+    actors = [p.actor for p in brief.who_thinks_what]
+    assert "Clinical results" not in actors and "Marta Olsen" in actors, actors

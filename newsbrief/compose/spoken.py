@@ -80,6 +80,16 @@ _DATA = frozenset(
 )  # fmt: skip
 
 
+def _is_data(name: str) -> bool:
+    """ "the data", "Clinical results", "early polling data": evidence, not someone (a name
+    with capitals after its first word, "Election Results Institute", is someone)."""
+    words = name.split()
+    if name.lower() in _DATA:
+        return True
+    capitals = any(w[:1].isupper() for w in words[1:])
+    return len(words) > 1 and words[-1].lower() in _DATA and not capitals
+
+
 def spoken_statements(analysis: Analysis, names: dict[str, Actor]) -> list[Attribution]:
     """The article's attributions that are an actor's own statements (``names``: its actors by
     id), in text order, each with the actor who said it."""
@@ -129,7 +139,7 @@ def _spoken(atts: Iterable[Attribution], actors: dict[str, Actor]) -> list[Attri
     for att in atts:
         if att.actor_id not in actors or att.cue_span in relative:
             continue
-        if actors[att.actor_id].name.lower() in _DATA:
+        if _is_data(actors[att.actor_id].name):
             continue
         if not _says_something(att):
             continue

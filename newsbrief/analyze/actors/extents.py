@@ -69,6 +69,21 @@ def undated(ent: Span) -> Span:
     return ent
 
 
+def described(ent: Span) -> Span:
+    """ "Drugmaker Pfizer", "Insurer Aviva": a word saying what kind of company it is, which
+    the model takes into the name when it opens a sentence (and then may take the whole for a
+    person): the company's name alone."""
+    word = ent[0].lower_
+    kind = word in _KINDS or (word.endswith("maker") and word != "maker")
+    if ent.label_ not in ("ORG", "PERSON") or len(ent) < 2 or not kind or not ent[1].is_title:
+        return ent
+    return Span(ent.doc, ent.start + 1, ent.end, label="ORG")
+
+
+# what a company is, said before its name ("chipmaker", "automaker" … end in "maker")
+_KINDS = frozenset({"insurer", "lender", "retailer", "miner", "brewer", "refiner", "broadcaster"})
+
+
 def possessor(ent: Span) -> Span:
     """ "the Bureau of Labor Statistics' Job Openings": an organization's own name (three words
     or more, "the" not counted) before a possessive, when what follows is something it puts out
