@@ -1939,3 +1939,18 @@ def test_results_are_no_one_with_a_position() -> None:
     )
     actors = [p.actor for p in brief.who_thinks_what]
     assert "Clinical results" not in actors and "Marta Olsen" in actors, actors
+
+
+def test_a_long_timeline_line_is_cut_at_the_dash_not_inside_a_comparison() -> None:
+    """NeuS (Pfizer vaccine): "— Drugmaker Pfizer said Monday … shows it is more than 90%
+    effective -- a much better": the dash was refused as a cut (the parser made "better" a
+    second complement of "is") and the line was cut between "better" and "than expected"."""
+    article = article_from_text(
+        "Malaria vaccine shows promise\n\nDrugmaker Corvel said Monday an early look at data"
+        " from its malaria vaccine shows it is more than 80% effective -- a much better than"
+        " expected efficacy if the trend continues. The analysis looked at the first 94 cases.",
+        published=datetime(2020, 11, 9, tzinfo=UTC),
+    )
+    lines = [e.predicate for e in analyze(article).events]
+    assert lines and all(not line.endswith("better") for line in lines), lines
+    assert any(line.endswith("more than 80% effective") for line in lines), lines

@@ -434,14 +434,28 @@ def _readable_cut(doc: Doc, first: int, last: int) -> bool:
             _reporting_only(doc[i], kept) for i in range(first, last + 1)
         )
         and not any(  # "concluded that it could help" with "to shrink the size …" cut away
-            c.dep_ in _COMPLEMENTS and c.i > last
+            c.dep_ in _COMPLEMENTS and c.i > last and not _remark_after_dash(doc, last, c)
             for i in range(first, last + 1)
             for c in doc[i].children
+        )
+        and not (  # "a much better" with "than expected" cut away
+            last + 1 < len(doc)
+            and doc[last].tag_ in ("JJR", "RBR")
+            and doc[last + 1].lower_ == "than"
         )
         and not _bare_participle(doc, first, last)
         and not _half_a_range(doc, first, last)
         and not (last + 1 < len(doc) and doc[last + 1].ent_iob_ == "I")  # "September 11|, 2001"
     )
+
+
+def _remark_after_dash(doc: Doc, last: int, comp: Token) -> bool:
+    """ "… shows it is more than 90% effective -- a much better than expected efficacy": a
+    second complement of a kind the verb has before the cut, after a dash right after it, is a
+    remark on the first; the clause does not need it."""
+    if last + 1 >= len(doc) or doc[last + 1].text not in ("--", "\u2014", "\u2013"):
+        return False
+    return any(o.dep_ == comp.dep_ and o.i <= last for o in comp.head.children)
 
 
 def _half_a_range(doc: Doc, first: int, last: int) -> bool:
