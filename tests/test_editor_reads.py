@@ -1954,3 +1954,17 @@ def test_a_long_timeline_line_is_cut_at_the_dash_not_inside_a_comparison() -> No
     lines = [e.predicate for e in analyze(article).events]
     assert lines and all(not line.endswith("better") for line in lines), lines
     assert any(line.endswith("more than 80% effective") for line in lines), lines
+
+
+def test_a_when_clause_after_the_cue_is_not_what_was_said() -> None:
+    """HuffPost (Warren and Wells Fargo): Warren's position was "after he admitted under
+    Warren’s grilling he hadn’t yet been held personally accountable …" (the parser made that
+    clause the complement of "told"); what she told him is the quotation before."""
+    analysis = _analysis(
+        "Senator grills bank chief\n\n“You should resign. You should give back the money you"
+        " took while this scam was going on and you should be criminally investigated,” Duarte"
+        " told Lindqvist, after he admitted under Duarte’s grilling he hadn’t yet been held"
+        " personally accountable for the actions of his employees."
+    )
+    told = next(a for a in analysis.attributions if a.cue == "told")
+    assert told.content.startswith("You should"), told.content

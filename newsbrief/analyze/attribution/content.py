@@ -1,4 +1,8 @@
-"""Where a verbal cue's content is: complement clauses, quotations, objects, infinitives."""
+"""Where a verbal cue's content is: complement clauses, quotations, objects, infinitives.
+
+Long module: the rules fall back on one another in one order (a complement, else a quotation
+next to the cue, else an object), and each rule's exceptions are the next one's cases.
+"""
 
 from __future__ import annotations
 
@@ -60,11 +64,30 @@ def _complement(ctx: Ctx, tok: Token) -> Token | None:
     parser hangs on a "citing …" participle: "X reported, citing Y, that …")."""
     lo, hi = ctx.sent(tok)
     comps = [c for c in tok.children if c.dep_ == "ccomp" and lo <= c.i < hi]
-    comps = [c for c in comps if not is_trailing_channel(tok, c)]  # "…, said X, reports Y"
+    comps = [c for c in comps if not (is_trailing_channel(tok, c) or _when(tok, c))]
     if not comps:
         cite = citing_verb(tok)
         comps = [c for c in cite.children if c.dep_ == "ccomp" and lo <= c.i < hi] if cite else []
     return min(comps, key=lambda c: abs(c.i - tok.i)) if comps else None
+
+
+# subordinators that open a clause saying when or why, not what ("…, after he admitted …")
+_WHEN = frozenset({"after", "before", "when", "while", "because", "since", "until", "once"})
+
+
+def _when(tok: Token, comp: Token) -> bool:
+    """ "“You should resign,” Warren told Stumpf, after he admitted he hadn't been held
+    accountable": the parser made "held" the complement; a clause after the cue and a comma
+    that opens on another verb's "after" says when, not what was said. (A trailing "reports
+    X", see ``channels``, is no complement either.)"""
+    first = comp.left_edge
+    return (
+        comp.i > tok.i
+        and first.dep_ == "mark"
+        and first.head.i != comp.i
+        and first.lower_ in _WHEN
+        and tok.doc[first.i - 1].text == ","
+    )
 
 
 def _complement_range(tok: Token, comp: Token) -> Range:
