@@ -1968,3 +1968,14 @@ def test_a_when_clause_after_the_cue_is_not_what_was_said() -> None:
     )
     told = next(a for a in analysis.attributions if a.cue == "told")
     assert told.content.startswith("You should"), told.content
+
+
+def test_a_thing_asked_for_is_not_a_statement() -> None:
+    """HuffPost (Wells Fargo): "got credit cards in the mail they never asked for" made Wells
+    Fargo say "the mail" ("never asked")."""
+    analysis = _analysis(
+        "Bank customers hit by fees\n\nIn the Halvern Bank scandal, people were mistakenly"
+        " charged fees, saw their credit ratings fall, got credit cards in the mail they never"
+        " asked for or just were confused."
+    )
+    assert not [a for a in analysis.attributions if "ask" in a.cue], analysis.attributions

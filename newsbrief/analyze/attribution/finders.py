@@ -90,12 +90,16 @@ def _gives_a_name(tok: Token) -> bool:
 
 def _idiom(tok: Token) -> bool:
     """ "That said, …", "it's fair to say …", "it's worth noting …", "a stream called Miracle
-    Run": a verb of saying that attributes nothing."""
+    Run", "cards they never asked for": a verb of saying that attributes nothing."""
     doc = tok.doc
     if tok.lower_ in _NAMING and tok.dep_ == "acl":
         return not any(c.dep_ == "agent" for c in tok.children)
     if _gives_a_name(tok):
         return True
+    if tok.lemma_ == "ask" and any(
+        c.lower_ == "for" and not list(c.children) for c in tok.children
+    ):
+        return True  # "credit cards in the mail they never asked for": a thing wanted, not words
     if tok.dep_ == "xcomp" and tok.head.lower_ == "worth":
         return True
     before = " ".join(t.lower_ for t in doc[max(0, tok.i - 2) : tok.i])
