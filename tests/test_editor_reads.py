@@ -1979,3 +1979,21 @@ def test_a_thing_asked_for_is_not_a_statement() -> None:
         " asked for or just were confused."
     )
     assert not [a for a in analysis.attributions if "ask" in a.cue], analysis.attributions
+
+
+def test_she_after_someone_says_something_about_another_is_the_one_who_says() -> None:
+    """Breitbart (Trump's taxes): "Clinton says it means Trump never contributed … She says
+    Trump represents …" gave "She" to Trump (the nearer subject, inside what Clinton said), and
+    "The Democratic presidential nominee says" went to the Republican one."""
+    analysis = _analysis(
+        "Candidates trade blows over taxes\n\nRepublican presidential nominee Tom Hadley"
+        " refused on Monday to release the returns. Maria Lindqvist says it means Hadley never"
+        " paid for schools or roads. She says Hadley represents a rigged system. She adds that"
+        " the returns would show it. The Democratic presidential nominee says voters deserve"
+        " to see them."
+    )
+    names = {a.id: a.name for a in analysis.actors}
+    speakers = [(a.source, names.get(a.actor_id or "")) for a in analysis.attributions]
+    assert ("She", "Maria Lindqvist") in speakers and ("She", "Tom Hadley") not in speakers
+    nominee = [n for s, n in speakers if s == "The Democratic presidential nominee"]
+    assert nominee and "Tom Hadley" not in nominee, speakers

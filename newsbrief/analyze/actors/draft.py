@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from newsbrief.analyze.actors import names
+from newsbrief.analyze.cues import is_cue_lemma
 from newsbrief.models import Actor, ActorKind, Mention, Sentence
 
 _GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
@@ -69,6 +70,7 @@ class _Seen:
     token: int
     quoted: bool
     owns_role: bool = False  # "Donald Trump's vice president": the one who acts is another
+    reported: bool = False  # a subject inside what someone else says ("X says it means Trump …")
 
 
 class Resolver:
@@ -118,7 +120,10 @@ class Resolver:
             self._token_owner[t.i] = idx
         subject = root.dep_ in ("nsubj", "nsubjpass")
         owns_role = root.dep_ == "poss" and root.head.lemma_.lower() in names.ROLE_NOUNS
-        self._history.append(_Seen(sent, idx, subject, root.i, self.quoted(start), owns_role))
+        reported = subject and _in_reported_clause(root)
+        self._history.append(
+            _Seen(sent, idx, subject, root.i, self.quoted(start), owns_role, reported)
+        )
 
     # ------------------------------------------------------------------ named actors
 
@@ -319,7 +324,10 @@ class Resolver:
             if draft.kind not in kinds or (gender and draft.gender not in (None, gender)):
                 continue
             distance = here - seen.sentence
-            key = (distance, 0 if seen.subject or distance == 0 else 1, -seen.token)
+            # "Clinton says it means Trump never paid. She says …": the one who says, not the
+            # subject of what she says, when both are as near
+            rank = 0 if (seen.subject and not seen.reported) or distance == 0 else 1
+            key = (distance, rank, -seen.token)
             if best is None or key < best[0]:
                 best = (key, seen.draft)
         return best
@@ -338,9 +346,17 @@ class Resolver:
     def role_mention(self, tok: Token) -> bool:
         """ "the chancellor": the most recent person holding that role."""
         lemma = tok.lemma_.lower()
+        # "the Democratic presidential nominee" is not the Republican one
+        sides = [
+            names.country_of(c.text) or c.text
+            for c in tok.children
+            if c.i < tok.i and c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")
+        ]
         for seen in reversed(self._history):
             draft = self.drafts[seen.draft]
             if draft.kind == "person" and draft.role and lemma in draft.role.lower().split():
+                if draft.affiliation and any(not _same_side(s, draft.affiliation) for s in sides):
+                    continue
                 self._mention(seen.draft, tok.doc[tok.left_edge.i : tok.i + 1])
                 return True
         return False
@@ -801,3 +817,19 @@ def _role_cased(span: Span, name: str) -> str:
 def _acronym(tok: Token) -> bool:
     """ "FBI", "NATO": capital letters only, two or more."""
     return tok.is_upper and tok.is_alpha and len(tok.text) > 1
+
+
+def _same_side(a: str, b: str) -> bool:
+    """ "Democratic" and "Democrat", "Republican" and "Republicans": one party (or country)."""
+    return a.lower()[:5] == b.lower()[:5]
+
+
+def _in_reported_clause(subject: Token) -> bool:
+    """The subject of a clause that a verb of saying governs ("it means Trump never paid" under
+    "Clinton says"): another one's words, not the sentence's own actor."""
+    verb = subject.head
+    while verb.dep_ in ("conj", "ccomp", "xcomp") and verb.head.i != verb.i:
+        if verb.dep_ == "ccomp" and is_cue_lemma(verb.head.lemma_.lower()):
+            return True
+        verb = verb.head
+    return False
