@@ -360,6 +360,25 @@ def test_story_brief_labels_evidence_by_article() -> None:
         assert href[1:] in page.ids
 
 
+def test_a_line_from_an_article_the_brief_does_not_list_names_its_outlet() -> None:
+    """A one-article story brief whose timeline draws on an earlier story of the arc showed a
+    bare "(¶s0)": whose sentence 0 it was could not be told."""
+    other = dated(
+        "2024-01",
+        "January 2024",
+        "month",
+        "Talks on a new wage deal began.",
+        ev(0, "0f0f0f0f0f0f0f0f", ["Talks on a new wage deal began in January."]),
+    ).model_copy(update={"outlets": ("Harbour Gazette",)})
+    brief = port_brief()
+    brief = brief.model_copy(update={"story_so_far": (other, *brief.story_so_far)})
+    out = render_markdown(brief)
+    assert "— Talks on a new wage deal began. (¶s0) *(Harbour Gazette)*" in out
+    own = next(line for line in out.splitlines() if "went on strike" in line and "**" in line)
+    assert own.endswith(f"(#s-{AID}-0)"), own  # the brief's own article is not named on its lines
+    assert '<span class="outlets">Harbour Gazette</span>' in render_html(brief)
+
+
 # --------------------------------------------------------------------------- JSON and dispatch
 
 

@@ -54,6 +54,7 @@ def brief_context(
         "articles": refs.brief_articles(brief),
         "ref": ref or refs.Resolver(brief).ref,
         "anchor": refs.sentence_anchor,
+        "elsewhere": refs.elsewhere,
         "matter_label": refs.matter_label,
         "quote_text": refs.quote_text,
         "titles": refs.SECTION_TITLES,

@@ -28,6 +28,7 @@ from newsbrief.render.refs import (
     Resolver,
     as_sentence,
     brief_articles,
+    elsewhere,
     empty_notes,
     format_datetime,
     matter_label,
@@ -157,6 +158,8 @@ def _timeline_entry(entry: TimelineEntry, refs: Resolver) -> str:
     if entry.also:
         who = f": {md(', '.join(entry.outlets))}" if entry.outlets else ""
         line += f" *({len(entry.also) + 1} articles{who})*"
+    elif outlets := elsewhere(entry, refs.articles):
+        line += f" *({md(outlets)})*"
     if entry.date_note:
         line += f" **{md(entry.date_note)}**"
     return line

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from newsbrief.models import ArticleRef, Brief, Evidence, MatterItem, Statement
+from newsbrief.models import ArticleRef, Brief, Evidence, MatterItem, Statement, TimelineEntry
 
 __all__ = [
     "EMPTY_NOTES",
@@ -16,6 +16,7 @@ __all__ = [
     "Resolver",
     "as_sentence",
     "brief_articles",
+    "elsewhere",
     "empty_notes",
     "format_datetime",
     "matter_label",
@@ -119,6 +120,14 @@ def brief_articles(brief: Brief) -> tuple[ArticleRef, ...]:
     return (brief.article,) if brief.article is not None else ()
 
 
+def elsewhere(entry: TimelineEntry, articles: tuple[ArticleRef, ...]) -> str | None:
+    """The outlets of a timeline line drawn from an article the brief does not list (an earlier
+    story of the same arc): its bare ``¶s0`` would not say whose sentence it is."""
+    if entry.also or not entry.outlets or any(a.id == entry.evidence.article_id for a in articles):
+        return None
+    return ", ".join(entry.outlets)
+
+
 @dataclass(frozen=True)
 class EvidenceRef:
     """How one piece of evidence is shown: a label and, when there is one, a link target."""
@@ -136,8 +145,8 @@ class Resolver:
     """
 
     def __init__(self, brief: Brief) -> None:
-        self._articles = brief_articles(brief)
-        self._number = {a.id: n for n, a in enumerate(self._articles, start=1)}
+        self.articles = brief_articles(brief)
+        self._number = {a.id: n for n, a in enumerate(self.articles, start=1)}
         self._in_body = {
             (s.evidence.article_id, s.evidence.sentence_index)
             for section in brief.sections
@@ -164,14 +173,14 @@ class Resolver:
         return EvidenceRef(label=self._label(evidence), href=href, title=title)
 
     def _article(self, article_id: str) -> ArticleRef | None:
-        for article in self._articles:
+        for article in self.articles:
             if article.id == article_id:
                 return article
         return None
 
     def _label(self, evidence: Evidence) -> str:
         """``¶s3``; ``¶2·s3`` (article 2 of the story) when the brief draws on several articles."""
-        if len(self._articles) > 1 and evidence.article_id in self._number:
+        if len(self.articles) > 1 and evidence.article_id in self._number:
             return f"¶{self._number[evidence.article_id]}·s{evidence.sentence_index}"
         return f"¶s{evidence.sentence_index}"
 
