@@ -1997,3 +1997,22 @@ def test_she_after_someone_says_something_about_another_is_the_one_who_says() ->
     assert ("She", "Maria Lindqvist") in speakers and ("She", "Tom Hadley") not in speakers
     nominee = [n for s, n in speakers if s == "The Democratic presidential nominee"]
     assert nominee and "Tom Hadley" not in nominee, speakers
+
+
+def test_advocates_who_cite_a_dated_event() -> None:
+    """Washington Post (Ohio voter rolls): "Voting rights advocates have expressed deep concern
+    about the policy. They cite the 2000 election in Florida, when …" credited "They cite" to
+    the appeals court (advocates were no actor) and dated the citing 2000."""
+    article = article_from_text(
+        "Court rules against Halvern voter purge\n\nA federal appeals court ruled on Friday"
+        " against the state's procedure for removing voters. Voting rights advocates have"
+        " expressed deep concern about the policy. They cite the 2000 election in Florida, when"
+        " the state wrongly said thousands of voters were felons and purged them from the rolls.",
+        published=datetime(2016, 9, 25, tzinfo=UTC),
+    )
+    analysis = analyze(article)
+    names = {a.id: a.name for a in analysis.actors}
+    cite = next(a for a in analysis.attributions if a.cue == "cite")
+    assert names.get(cite.actor_id or "") == "Voting rights advocates", (cite, names)
+    lines = [(e.date, e.predicate) for e in analysis.events]
+    assert not any(p.startswith("They cite") for _, p in lines), lines

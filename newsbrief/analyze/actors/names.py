@@ -110,7 +110,8 @@ GENERIC_NAME_WORDS = _words(
 GROUP_HEADS = _words(
     """
     analyst official officer expert critic observer scientist economist worker resident voter
-    supporter opponent leader lawmaker legislator operator company group activist organizer
+    supporter opponent leader lawmaker legislator operator company group activist advocate
+    campaigner proponent lobbyist organizer
     protester demonstrator source aide adviser advisor spokesperson representative delegate
     diplomat negotiator investor trader executive member union government ministry police
     authority prosecutor researcher poll survey study report document memo statement republican
