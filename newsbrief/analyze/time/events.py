@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from newsbrief.analyze.actors.index import ActorIndex
 from newsbrief.analyze.time.clauses import clause_head, governing_verb, predicate_span
@@ -86,7 +86,6 @@ def find_events(
             or _gapped_relative(doc, verb, found)
             or _dates_a_modifier(verb, found, dating)
             or _dates_a_description(verb, found)
-            or _dates_the_object(span, verb)
         ):
             continue
         if d.timex.in_name and any(
@@ -159,21 +158,6 @@ def _dates_a_description(verb: Token | None, span: tuple[int, int]) -> bool:
         root.pos_ in ("VERB", "AUX")
         and span[0] <= root.idx < span[1]
         and not verb.left_edge.i <= root.i <= verb.right_edge.i
-    )
-
-
-def _dates_the_object(timex: Span, verb: Token | None) -> bool:
-    """ "They cite the 2000 election in Florida": a date naming the thing a present-tense verb
-    takes as its object dates that thing, not what the verb says happens now."""
-    if verb is None or verb.tag_ not in ("VBP", "VBZ"):
-        return False
-    root = timex.root
-    noun = root.head
-    return (
-        root.dep_ in ("compound", "nummod", "amod", "poss")
-        and noun.pos_ in ("NOUN", "PROPN")
-        and noun.dep_ == "dobj"
-        and noun.head.i == verb.i
     )
 
 

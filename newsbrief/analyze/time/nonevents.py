@@ -42,6 +42,7 @@ def dates_nothing(
         or _contest_described(span, verb)
         or _names_attacks(span)
         or _nothing_since(span, verb)
+        or _names_the_object(span, verb)
     )
 
 
@@ -236,3 +237,18 @@ def _nothing_since(span: Span, verb: Token | None) -> bool:
     if before.lower_ != "since" or before.head.i != verb.i:
         return False
     return any(c.dep_ == "neg" or c.lower_ in ("never", "no longer") for c in verb.children)
+
+
+def _names_the_object(timex: Span, verb: Token | None) -> bool:
+    """ "They cite the 2000 election in Florida": a date naming the thing a present-tense verb
+    takes as its object dates that thing, not what the verb says happens now."""
+    if verb is None or verb.tag_ not in ("VBP", "VBZ"):
+        return False
+    root = timex.root
+    noun = root.head
+    return (
+        root.dep_ in ("compound", "nummod", "amod", "poss")
+        and noun.pos_ in ("NOUN", "PROPN")
+        and noun.dep_ == "dobj"
+        and noun.head.i == verb.i
+    )
