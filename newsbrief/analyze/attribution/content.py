@@ -82,7 +82,7 @@ def _when(tok: Token, comp: Token) -> bool:
     X", see ``channels``, is no complement either.)"""
     first = comp.left_edge
     return (
-        comp.i > tok.i
+        first.i > tok.i + 1
         and first.dep_ == "mark"
         and first.head.i != comp.i
         and first.lower_ in _WHEN

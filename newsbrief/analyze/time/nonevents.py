@@ -236,7 +236,7 @@ def _nothing_since(span: Span, verb: Token | None) -> bool:
     before = span.doc[span.start - 1]
     if before.lower_ != "since" or before.head.i != verb.i:
         return False
-    return any(c.dep_ == "neg" or c.lower_ in ("never", "no longer") for c in verb.children)
+    return any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children)
 
 
 def _names_the_object(timex: Span, verb: Token | None) -> bool:
