@@ -2016,3 +2016,15 @@ def test_advocates_who_cite_a_dated_event() -> None:
     assert names.get(cite.actor_id or "") == "Voting rights advocates", (cite, names)
     lines = [(e.date, e.predicate) for e in analysis.events]
     assert not any(p.startswith("They cite") for _, p in lines), lines
+
+
+def test_a_headline_verb_is_not_part_of_a_name() -> None:
+    """NYT (the African-American museum): "### Obama Says (president)": the model took the
+    title-case headline's "Says" into the name."""
+    analysis = _analysis(
+        "Obama Says African-American Museum Will Tell of Suffering and Delight\n\nPresident"
+        " Obama, dedicating the national museum on Saturday, said it would tell an American"
+        " story of suffering and delight, of fear but also of hope."
+    )
+    names = [a.name for a in analysis.actors]
+    assert "Obama" in names and not any(n.endswith("Says") for n in names), names

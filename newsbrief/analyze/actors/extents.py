@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from newsbrief.analyze.actors import names
+from newsbrief.analyze.cues import is_cue_lemma
 
 
 def widened(ent: Span) -> Span:
@@ -67,6 +68,16 @@ def undated(ent: Span) -> Span:
                 return Span(ent.doc, ent.start + k + 1, ent.end, label=ent.label_)
             break
     return ent
+
+
+def unsaid(ent: Span) -> Span:
+    """ "Obama Says African-American Museum Will Tell …": a title-case headline's verb of
+    saying that the model took into the person's name."""
+    word = ent[-1].lower_
+    saying = word in ("said", "told") or (word.endswith("s") and is_cue_lemma(word[:-1]))
+    if ent.label_ != "PERSON" or len(ent) < 2 or not saying or not ent[-1].is_title:
+        return ent
+    return Span(ent.doc, ent.start, ent.end - 1, label=ent.label_)
 
 
 def described(ent: Span) -> Span:
