@@ -232,6 +232,11 @@ class Resolver:
         short = self._short_key(name) if kind == "organization" else None
         if kind == "country":
             short = "country:" + names.COUNTRY_FORM.sub("", key)  # "Republic of Halvoria"
+        body = _body_key(name) if kind == "organization" else None
+        if idx is None and body is not None:
+            idx = self._keys.get(body)  # "the Security Council" of the "U.N. Security Council"
+            if idx is not None:
+                short = None  # (not the U.N. itself)
         if idx is None and short is not None:
             idx = self._keys.get(short)  # "Lumera" after "Lumera Semiconductor", or before it
         if idx is None:
@@ -242,6 +247,8 @@ class Resolver:
         draft = self.drafts[idx]
         if short is not None:
             self._keys.setdefault(short, idx)
+        if body is not None:
+            self._keys.setdefault(body, idx)
         if kind != "person" and len(name) > len(draft.name) and draft.name in name:
             draft.aliases.append(draft.name)
             draft.name = name
@@ -398,13 +405,38 @@ class Resolver:
             return  # several people have acted: which one is meant cannot be told
         # only officials known by their role have acted: "the Ohio secretary of state" after
         # "the Indiana governor" is another one, "the governor" the same (``role_mention``)
-        key = "role:" + name.lower()
+        self._described(span, name, name)
+
+    def _described(self, span: Span, name: str, key: str) -> None:
+        """A person known only by a description (``key``: how it is matched)."""
+        key = "role:" + key.lower()
         idx = self._keys.get(key)
         if idx is None:
             idx = self._new(name[0].upper() + name[1:], "person")
             self.drafts[idx].role = _role_cased(span, name)
             self._keys[key] = idx
         self._mention(idx, span)
+
+    def former_official(self, tok: Token, span: Span | None = None) -> None:
+        """ "A former DNC chairman says …": someone who once held a post at a body speaks for
+        themself, not for the body. Known by the description, the body by its acronym (the
+        headline's "Former DNC chairman" is the lead's "a former Democratic National Committee
+        chairman"); a plural ("former DNC officials") is a group. ``span``: the words that
+        describe them, when more than the noun and what precedes it ("a member of the
+        House Intelligence Committee")."""
+        if tok.tag_ in ("NNS", "NNPS"):
+            self.group(tok)
+            return
+        span = span or tok.doc[tok.left_edge.i : tok.i + 1]
+        name = names.clean_name(_strip_det(span, _QUANTIFIERS))
+        if not name:
+            return
+        short = name
+        for ent in span.ents:
+            letters = names.acronym(ent.text) if ent.label_ == "ORG" else ""
+            if letters and ent.text in short:
+                short = short.replace(ent.text, letters)
+        self._described(span, name, short)
 
     def short_name(self, tok: Token) -> bool:
         """A lone capitalized word the model did not tag that is an organization's short name."""
@@ -670,9 +702,7 @@ def _prefix_role(ent: Span) -> tuple[str | None, str | None]:
             break
         toks.insert(0, doc[k])
         k -= 1
-    affiliation = next(
-        (names.country_of(t.text) or t.text for t in toks if t.ent_type_ in ("NORP", "GPE")), None
-    )
+    affiliation = next((_country_named(t) for t in toks if t.ent_type_ in ("NORP", "GPE")), None)
     words = [
         t for t in toks if t.ent_type_ not in ("NORP", "GPE") and t.lower_ not in names.HONORIFICS
     ]
@@ -680,7 +710,7 @@ def _prefix_role(ent: Span) -> tuple[str | None, str | None]:
         # institution's name keeps its capitals ("Manhattan Supreme Court justice"), so does
         # an acronym ("former acting FBI director")
         names.ABBREVIATED_ROLES.get(t.lower_.rstrip("."), _title_word(t))
-        if t.ent_type_ != "ORG"
+        if t.ent_type_ not in ("ORG", "PERSON")  # "Clinton campaign spokesman"
         else t.text
         for t in words
     ]
@@ -698,6 +728,19 @@ def _prefix_role(ent: Span) -> tuple[str | None, str | None]:
         else:
             parts.append((w.rstrip(".") if w != t.lower_ else w) + t.whitespace_)
     return "".join(parts).strip(), affiliation
+
+
+def _country_named(tok: Token) -> str:
+    """The country a place or nationality word of a title names, read from the whole name the
+    word is part of ("South Korean President Park" is of South Korea, not of "South")."""
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    if ent is not None:
+        whole = names.country_of(ent.text)
+        if whole:
+            return whole
+        if len(ent) > 1 and not names.country_of(tok.text):
+            return ent.text
+    return names.country_of(tok.text) or tok.text
 
 
 def _appos_role(ent: Span) -> tuple[str | None, str | None]:
@@ -789,6 +832,19 @@ def members_of(tok: Token) -> Token | None:
     if member is None or member.pos_ != "NOUN" or member.tag_ != "NNS":
         return None
     return member
+
+
+_OWNER = re.compile(
+    r"^(?:U\.?N\.?|United Nations|U\.?S\.?|United States|E\.?U\.?|European Union)\s+(?=\S)"
+)
+
+
+def _body_key(name: str) -> str | None:
+    """The key a body of two or more words has with or without the union or country it
+    belongs to: "U.N. Security Council", "United Nations Security Council" and "Security
+    Council" are one council."""
+    rest = _OWNER.sub("", name)
+    return "owned:" + rest.lower() if len(rest.split()) >= 2 else None
 
 
 def _strip_det(span: Span, words: frozenset[str] = frozenset({"the", "a", "an"})) -> str:

@@ -16,6 +16,8 @@ _POSSESSIVE = ("'s", "’s")
 _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|across|out\s+of)\s+(?:the\s+)?$", re.I)
 _AND_BEFORE = re.compile(r",?\s+(?:and|or)\s+(?:the\s+)?$")
 _WORDS = re.compile(r"[A-Za-z][A-Za-z-]*")
+_MEMBER_OF = re.compile(r"\bmember\s+of\s+(?:the\s+)?$", re.I)
+_COORDINATED = re.compile(r"[,;&(/]|\b(?:and|or|with|nor)\b", re.I)
 # what a possessor does not speak through: a person in a role of theirs
 _HELD_ROLES = frozenset(
     {"president", "vice-president", "spokesman", "spokeswoman", "spokesperson", "lawyer",
@@ -91,6 +93,12 @@ class ActorIndex:
             owner = 1 if e < end and any(p in _POSSESSIVE for p in around) else 0
             if e < end and self._rank(actor_id) == 0 and self._belongs(e, end, owner):
                 continue  # "Donald Trump's vice president", "Osama bin Laden documents"
+            if inside == 0 and e < end and self._names_another(actor_id, e, end):
+                continue  # "Clinton campaign spokesman Brian Fallon": Fallon speaks
+            if inside == 0 and _MEMBER_OF.search(self._text, max(start, s - 16), s):
+                continue  # "Member of House panel says": one member, not the House
+            if inside == 0 and self._nested(actor_id, s, e, start, end):
+                continue  # "an Obama administration official": the administration's
             key = (inside, owner, self._rank(actor_id), s)
             if best is None or key < best[0]:
                 best = (key, actor_id)
@@ -105,6 +113,33 @@ class ActorIndex:
             words = [w for w in words if w.lower() not in ("s", "top", "former", "vice", "own")]
             return bool(words) and words[0].lower() in _HELD_ROLES
         return bool(words) and words[0].lower() in _PAPERS
+
+    def _nested(self, actor_id: str, s: int, e: int, start: int, end: int) -> bool:
+        """Whether another actor's mention inside [start, end) holds the mention [s, e):
+        "Obama" in "Obama administration", the body a person leads."""
+        lo = bisect.bisect_left(self._starts, (start, -1, ""))
+        for s2, e2, other in self._starts[lo:]:
+            if s2 > s:
+                break
+            if other != actor_id and e <= e2 <= end and (s2, e2) != (s, e):
+                return True
+        return False
+
+    def _names_another(self, actor_id: str, e: int, end: int) -> bool:
+        """A person named later in the speaker's words, not coordinated with the one ending at
+        ``e``: that one only describes who speaks ("Clinton campaign spokesman Brian Fallon",
+        "Trump adviser Kellyanne Conway"), where "Klobuchar and Grassley" are two speakers."""
+        if self._rank(actor_id) != 0:
+            return False
+        lo = bisect.bisect_left(self._starts, (e, -1, ""))
+        for s, e2, other in self._starts[lo:]:
+            if s >= end:
+                break
+            if e2 > end or other == actor_id or self._rank(other) != 0:
+                continue
+            if not _COORDINATED.search(self._text[e:s]):
+                return True
+        return False
 
     def _located(self, start: int, s: int) -> bool:
         """A mention at ``s`` that says where the speaker at ``start`` is: right after a

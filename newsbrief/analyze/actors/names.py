@@ -4,6 +4,11 @@ capitals used for their governments. Hand-written; extend as needed."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 def _words(text: str) -> frozenset[str]:
@@ -248,6 +253,15 @@ COUNTRY_FORM = re.compile(
 
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _SPACES = re.compile(r"\s+")
+
+
+_ONCE = frozenset({"former", "ex", "onetime", "one-time", "erstwhile", "retired"})
+
+
+def once_held(words: Iterable[Token]) -> bool:
+    """Whether a description says its post is no longer held: "a former DNC chairman", "an
+    ex-FBI agent", "a retired general"."""
+    return any(t.lower_ in _ONCE or t.lower_.startswith("ex-") for t in words)
 
 
 def clean_name(text: str) -> str:

@@ -23,7 +23,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from newsbrief.analyze.actors import extents, names
+from newsbrief.analyze.actors import described, extents, names
 from newsbrief.analyze.actors.draft import Draft, Resolver, members_of
 from newsbrief.analyze.actors.index import ActorIndex
 from newsbrief.analyze.cues import OPPOSE, is_cue_lemma
@@ -287,12 +287,7 @@ def _noun(res: Resolver, tok: Token) -> None:
     ) or _rejects_in_relative(tok)
     opposed = tok.dep_ == "dobj" and tok.head.lemma_.lower() in OPPOSE
     lemma = tok.lemma_.lower()
-    leader = next(
-        (c for c in tok.children if c.dep_ == "compound" and c.ent_type_ == "PERSON"), None
-    )
-    if lemma in _LED_BODIES and leader is not None and leader.i == tok.i - 1:
-        span = tok.doc[tok.left_edge.i : tok.i + 1]
-        res.led_body(span, f"{leader.text} {tok.text.lower()}")
+    if described.speaker(res, tok, speaking=speaking):
         return
     if any(c.dep_ == "appos" for c in tok.children) or _names_inside(tok):
         if definite and low in names.ORG_WORDS:
@@ -349,10 +344,6 @@ def _remember_apposition(res: Resolver, tok: Token) -> None:
         if ent is not None:
             res.described[tok.lower_] = names.clean_name(ent.text).lower()
             return
-
-
-# bodies named after the person who leads them ("the Trump administration")
-_LED_BODIES = frozenset(["administration", "campaign", "government", "team", "camp", "presidency"])
 
 
 def _rejects_in_relative(tok: Token) -> bool:

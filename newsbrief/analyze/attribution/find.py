@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from newsbrief.analyze.actors.index import ActorIndex
+from newsbrief.analyze.actors.names import once_held
 from newsbrief.analyze.attribution import finders
 from newsbrief.analyze.attribution.finders import Cand
 from newsbrief.analyze.attribution.spans import char_range, is_fragment
@@ -75,6 +76,12 @@ _CLAIM = re.compile(
 
 
 _DETERMINERS = frozenset({"The", "A", "An", "This", "That", "These", "Those", "Its", "Their"})
+# who speaks for an actor without being it: "a spokesman for Pfizer", "Pentagon officials"
+_SPEAKS_FOR = frozenset(
+    {"spokesman", "spokeswoman", "spokesperson", "official", "aide", "adviser", "advisor",
+     "representative", "source", "insider"}
+)  # fmt: skip
+_NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 # "the notion that he had been part of an irregular channel": the claim is spelled out, not one
 # made just before, and whose it is the sentence does not say
@@ -223,6 +230,7 @@ class _Builder:
             source_text, source_span = text[ss:se], Span(start=ss, end=se)
             actor_id = self.actors.actor_at(ss, se)
         channel, chain = self._channel(cand, parent, actor_id)
+        channel = channel or self._spokesperson(cand, actor_id)
         target = None
         if cand.target is not None:
             target = self.actors.actor_at(*char_range(self.doc, cand.target))
@@ -254,6 +262,28 @@ class _Builder:
             }
             out.append(base.model_copy(update=update))
         return out
+
+    def _spokesperson(self, cand: Cand, actor_id: str | None) -> str | None:
+        """The channel of words an actor speaks through someone unnamed who speaks for it: "a
+        spokesman for Pfizer", "an Obama administration official" (the actor is the company, the
+        administration) → "through a spokesman for Pfizer". Not someone who once held the post
+        ("a former DNC chairman" speaks for themself)."""
+        if actor_id is None or cand.source is None:
+            return None
+        span = self.doc[cand.source[0] : cand.source[1]]
+        root = span.root
+        if root.pos_ != "NOUN" or root.ent_type_ or root.lemma_.lower() not in _SPEAKS_FOR:
+            return None
+        if not any(t.ent_type_ in _NAMED for t in span if t.i != root.i) or once_held(span):
+            return None
+        actor = self.actors.get(actor_id)
+        if actor is None or root.lower_ in actor.name.lower().split():
+            return None  # the speakers themselves ("Norland officials"), not whom they speak for
+        ss, se = char_range(self.doc, cand.source)
+        words = self.article.text[ss:se]
+        if words.split(maxsplit=1)[0] in _DETERMINERS:
+            words = words[0].lower() + words[1:]
+        return f"through {words}"
 
     def _needs_verb(self, cand: Cand, start: int, end: int) -> bool:
         """Cues whose words must be a clause to be a statement: "according to", and "reported"

@@ -20,6 +20,7 @@ from newsbrief.analyze.attribution.core import (
     overlaps,
     speechlike,
 )
+from newsbrief.analyze.attribution.idioms import idiom
 from newsbrief.analyze.attribution.nonverbal import (
     according,
     colon,
@@ -70,48 +71,6 @@ def find_candidates(ctx: Ctx) -> list[Cand]:
     return relative_rejections(ctx, out)
 
 
-_HEDGES = frozenset({"fair", "safe", "hard", "difficult", "easy", "early", "needless", "suffice"})
-
-
-_NAMING = frozenset({"called", "named", "dubbed", "titled", "entitled", "known", "labeled"})
-_NAME_VERBS = frozenset({"call", "name", "dub", "term", "nickname", "title", "label"})
-_NAME_POS = frozenset({"PROPN", "DET", "NUM", "PUNCT", "X"})
-
-
-def _gives_a_name(tok: Token) -> bool:
-    """ "a simulation they call TNG50", "the group, which locals call the Brotherhood": a
-    relative clause that names its noun says nothing (unlike "Trump, who called Clinton a
-    liar", whose predicative is no name)."""
-    if tok.lemma_ not in _NAME_VERBS or tok.dep_ not in ("relcl", "acl"):
-        return False
-    oprd = [c for c in tok.children if c.dep_ == "oprd"]
-    return bool(oprd) and all(t.pos_ in _NAME_POS for c in oprd for t in c.subtree)
-
-
-def _idiom(tok: Token) -> bool:
-    """ "That said, …", "it's fair to say …", "it's worth noting …", "a stream called Miracle
-    Run", "cards they never asked for": a verb of saying that attributes nothing."""
-    doc = tok.doc
-    if tok.lower_ in _NAMING and tok.dep_ == "acl":
-        return not any(c.dep_ == "agent" for c in tok.children)
-    if _gives_a_name(tok):
-        return True
-    if tok.lemma_ == "ask" and any(
-        c.lower_ == "for" and not list(c.children) for c in tok.children
-    ):
-        return True  # "credit cards in the mail they never asked for": a thing wanted, not words
-    if tok.dep_ == "xcomp" and tok.head.lower_ == "worth":
-        return True
-    before = " ".join(t.lower_ for t in doc[max(0, tok.i - 2) : tok.i])
-    if tok.lemma_ == "say" and before.endswith(("let 's", "let ’s", "without", "go without")):
-        return True  # "let's say you …", "it goes without saying"
-    if tok.lower_ == "said" and 0 < tok.i < len(doc) - 1:
-        return doc[tok.i - 1].lower_ == "that" and doc[tok.i + 1].text == ","
-    if tok.dep_ not in ("xcomp", "advcl") or tok.lemma_ != "say":
-        return False
-    return tok.head.lower_ in _HEDGES or any(c.lower_ in _HEDGES for c in tok.head.children)
-
-
 def _acl_source(ctx: Ctx, noun: Token, verb: Token) -> Range | None:
     """ "62 percent of voters saying …": the noun phrase before the participle."""
     lo, _ = subtree_range(noun)
@@ -123,7 +82,7 @@ def _verb(ctx: Ctx, tok: Token) -> Cand | None:
     lemma = lemma_of(tok)
     if not lemma or not lex.is_cue_lemma(lemma):
         return None
-    if (lemma == "cite" and folded_citation(tok)) or _idiom(tok):
+    if (lemma == "cite" and folded_citation(tok)) or idiom(tok):
         return None
     if _document_participles(tok):
         return None  # "issued a statement saying …": the participle's candidate covers the verb
