@@ -20,6 +20,7 @@ and the ratio. It also scores the clustering against the generated stories (B-cu
 from __future__ import annotations
 
 import argparse
+import functools
 import itertools
 import os
 import random
@@ -411,11 +412,17 @@ def run_archive(
     profile: str | None = None,
     dump: str | None = None,
     stages: bool = False,
+    workers: int = 0,
 ) -> None:
     """Dedupe, store and thread the stream in an archive (the batch ingest's path without the
     analysis), ``batch`` articles per transaction as the batch ingest commits a chunk at a
     time; on SQLite (a temporary file) or PostgreSQL (a throwaway local server, default
     durability settings).
+
+    With ``workers``: the articles are loaded as ``newsbrief ingest --workers N`` loads them,
+    in N worker processes (the text made an article, its fingerprint and story features), a
+    chunk ahead of the one being stored; the windows then time what the ingest process waits
+    for and does, its CPU is its own (the workers' is not counted).
 
     With ``profile``: cProfile stats of each 1,000-article window ending at a checkpoint
     (``PROFILE.1000``, ``PROFILE.10000`` …), and the seconds per article of every SQL
@@ -456,7 +463,8 @@ def run_archive(
                 ingestor = Ingestor(archive, analyze=False)
                 outcomes: list[list[str | None]] = []
                 done = 0
-                while chunk := list(itertools.islice(arts, batch)):
+                loading = _Loading(workers, batch, arts)
+                while chunk := loading.next():
                     mark = _window_of(done, n)
                     window[0] = mark
                     if mark is not None:
@@ -472,12 +480,18 @@ def run_archive(
                         _REFERENCE_TOKEN.findall(art.text.lower())
                     r_item = (time.perf_counter() - r0) / len(chunk)
                     t0, c0 = time.perf_counter(), time.process_time()
+                    loaded = loading.loaded()
                     with archive.transaction():
-                        for art in chunk:
-                            article = article_from_text(
-                                art.text, title=art.title, published=art.published
-                            )
-                            outcome = ingestor.add(article)
+                        for i, art in enumerate(chunk):
+                            if loaded is None:
+                                article = article_from_text(
+                                    art.text, title=art.title, published=art.published
+                                )
+                                outcome = ingestor.add(article)
+                            else:
+                                one = loaded[i]
+                                assert one.article is not None, one.error
+                                outcome = ingestor.add(one.article, loaded=one)
                             outcomes.append([outcome.status, outcome.article_id, outcome.detail])
                     per_item = (time.perf_counter() - t0) / len(chunk)
                     cpu_item = (time.process_time() - c0) / len(chunk)
@@ -502,6 +516,7 @@ def run_archive(
                 assert isinstance(target, Path)
                 size = sum(p.stat().st_size for p in target.parent.glob("scale.db*")) / 2**20
         finally:
+            loading.close()
             if timer is not None:
                 timer.uninstall()
             if server is not None:
@@ -509,6 +524,7 @@ def run_archive(
     print(
         f"archive ingest on {backend} (dedupe + save article + assign + persist story state,"
         f" {batch} articles per commit): {n} articles"
+        + (f", loaded by {workers} worker processes" if workers else "")
     )
     print(
         f"  {'at':>8} {'wall s / 1k':>12} {'CPU s / 1k':>11} {'tokenize s / 1k':>16}"
@@ -690,6 +706,47 @@ def _print_sql(totals: dict[int, dict[str, list[float]]]) -> None:
     print(f"    {'all':>6} {sums}  (s per 1k)")
 
 
+class _Loading:
+    """The stream a chunk at a time, loaded here (``workers`` 0) or by worker processes a chunk
+    ahead (as the batch ingest's workers load: ``ingest.parallel.load_chunk``)."""
+
+    def __init__(self, workers: int, batch: int, arts: Iterator[StreamArticle]) -> None:
+        from newsbrief.ingest.parallel import ProcessAnalyzer
+
+        self.batch, self.arts = batch, arts
+        self.pool = ProcessAnalyzer(workers, model=False) if workers else None
+        self.ahead: tuple[list[StreamArticle], Any] | None = None
+        self.current: Any = None
+
+    def _submit(self) -> tuple[list[StreamArticle], Any] | None:
+        chunk = list(itertools.islice(self.arts, self.batch))
+        if not chunk or self.pool is None:
+            return (chunk, None) if chunk else None
+        loaders = [
+            functools.partial(article_from_text, a.text, title=a.title, published=a.published)
+            for a in chunk
+        ]
+        return chunk, self.pool.load(loaders)
+
+    def next(self) -> list[StreamArticle]:
+        """The next chunk (empty at the end); its loading was started before, the following
+        chunk's starts now."""
+        here = self.ahead if self.ahead is not None else self._submit()
+        if here is None:
+            return []
+        self.ahead = self._submit() if self.pool is not None else None
+        chunk, self.current = here
+        return chunk
+
+    def loaded(self) -> list[Any] | None:
+        """The current chunk as the workers loaded it (None: load it here)."""
+        return None if self.current is None else list(self.current.result())
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.close()
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--n", type=int, default=100_000, help="articles to generate (default 100000)")
@@ -719,6 +776,15 @@ def main(argv: list[str] | None = None) -> int:
         "--dump",
         help="write the archive run's outcomes, memberships and arcs to this JSON file",
     )
+    ap.add_argument(
+        "--workers",
+        type=int,
+        default=0,
+        help=(
+            "load the articles in this many worker processes, as `newsbrief ingest --workers N`"
+            " does (default 0: in the ingest process)"
+        ),
+    )
     args = ap.parse_args(argv)
     if not args.only_archive:
         run_assigner(args.n, args.seed)
@@ -731,6 +797,7 @@ def main(argv: list[str] | None = None) -> int:
             profile=args.profile,
             dump=args.dump,
             stages=args.stages,
+            workers=args.workers,
         )
     return 0
 

@@ -24,6 +24,8 @@ from newsbrief.ingest.parallel import ProcessAnalyzer
 from newsbrief.models import Article
 from newsbrief.settings import Settings
 from newsbrief.store import Archive
+from newsbrief.stories.cluster import StoryAssigner
+from newsbrief.stories.features import FeatureWeights, extract_features
 
 pytestmark = pytest.mark.slow
 
@@ -162,3 +164,49 @@ def test_feed_entries_are_fetched_by_the_workers(feed_site: Any, tmp_path: Path)
 
 def _slug(label: str) -> str:
     return label.rsplit("/", 1)[-1].removesuffix(".html")
+
+
+def test_the_workers_extract_the_story_features_too(tmp_path: Path) -> None:
+    """A worker that loads an article extracts its story features as well (the ingest process
+    only threads it): the features it sends are the ones the assigner would extract, and an
+    ingest with them gives the archive a single-process ingest gives."""
+    items = [SourceItem(f"item {i}", partial(_loaded_by, i)) for i in range(10)]
+    analyzer = ProcessAnalyzer(2, model=False)
+    try:
+        loaded = analyzer.load([item.load for item in items])
+        assert loaded is not None
+        results = loaded.result()
+    finally:
+        analyzer.close()
+    for one in results:
+        assert one.article is not None and one.features is not None
+        feats, weights = one.features
+        assert weights == FeatureWeights()
+        assert feats == extract_features(one.article.text, one.article.title, weights=weights)
+    with Archive.open(tmp_path / "workers.db") as archive:
+        ingestor = Ingestor(archive, analyze=False)
+        for one in results:
+            assert one.article is not None
+            ingestor.add(one.article, loaded=one)
+        with_features = _stored(archive)
+    with Archive.open(tmp_path / "here.db") as archive:
+        ingestor = Ingestor(archive, analyze=False)
+        for one in results:
+            assert one.article is not None
+            ingestor.add(one.article)
+        assert _stored(archive) == with_features
+
+
+def test_the_assigner_uses_features_given_under_its_weights_only() -> None:
+    """Features handed to the assigner are used as they are (they are the article's, extracted
+    elsewhere); ones extracted under other weights are not, it extracts its own."""
+    text = _loaded_by(1).text
+    other = extract_features("Ships and banners crowded the harbour of Velmora on Tuesday.")
+    used = StoryAssigner()
+    used.assign("a1", text, "Strike", None, features=(other, FeatureWeights()))
+    assert used.last_features is not None and used.last_features[1] is other
+    ignored = StoryAssigner()
+    skewed = FeatureWeights(title=5.0)
+    ignored.assign("a1", text, "Strike", None, features=(other, skewed))
+    assert ignored.last_features is not None
+    assert ignored.last_features[1] == extract_features(text, "Strike")

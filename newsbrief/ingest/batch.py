@@ -42,6 +42,7 @@ from newsbrief.settings import Settings
 from newsbrief.store import Archive
 from newsbrief.stories import StoryThreads
 from newsbrief.stories.dedupe import Deduper, DuplicateMatch, Fingerprint, fingerprint
+from newsbrief.stories.features import StoryFeatures
 
 Status = Literal["new", "duplicate", "known", "seen", "failed"]
 
@@ -108,6 +109,7 @@ class _Pending:
     article: Article
     fp: Fingerprint
     analysis: Analysis | None = None
+    features: StoryFeatures | None = None  # its story features, when loaded by a worker
     copy: bool = False  # a copy of a stored text: recorded, not analyzed
     error: str = ""  # why its analysis failed
     code: int = 0  # the exit code of that failure
@@ -144,11 +146,15 @@ class Ingestor:
         label: str | None = None,
         feed: str | None = None,
         entry: str | None = None,
+        loaded: Loaded | None = None,
     ) -> Outcome:
-        """Store one article (and its analysis and brief, when given) in one transaction."""
-        fp = fingerprint(article.text)
+        """Store one article (and its analysis and brief, when given) in one transaction.
+        ``loaded``: the article as a worker loaded it, with its fingerprint and features."""
+        fp = loaded.fp if loaded is not None and loaded.fp is not None else None
         item = SourceItem(label or article.source or article.id, lambda: article, feed, entry)
-        return self._commit(_Pending(item, article, fp, analysis), brief)
+        features = loaded.features if loaded is not None else None
+        p = _Pending(item, article, fp or fingerprint(article.text), analysis, features=features)
+        return self._commit(p, brief)
 
     def _commit(self, p: _Pending, brief: Brief | None = None) -> Outcome:
         archive, article = self.archive, p.article
@@ -171,7 +177,7 @@ class Ingestor:
         # the duplicate check just found no article with this id, in this transaction
         self.archive.save_article(p.article, text_hash=p.fp.text_hash, new=True)
         self.deduper.remember(p.article.id, p.fp)
-        story_id = self.threads.assign(p.article)
+        story_id = self.threads.assign(p.article, p.features)
         return Outcome(p.item.label, "new", p.article.id, story_id)
 
     def _store_copy(self, p: _Pending, match: DuplicateMatch) -> Outcome:
@@ -317,7 +323,7 @@ class Ingestor:
     def _prepare(self, item: SourceItem, loaded: Loaded) -> _Pending | Outcome:
         if loaded.article is None or loaded.fp is None:
             return self._fail(item, loaded.error, loaded.code)
-        p = _Pending(item, loaded.article, loaded.fp)
+        p = _Pending(item, loaded.article, loaded.fp, features=loaded.features)
         p.copy = self.deduper.find(loaded.article, p.fp) is not None
         return p
 

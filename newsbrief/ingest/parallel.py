@@ -44,6 +44,7 @@ from newsbrief.errors import (
 from newsbrief.models import Analysis, Article
 from newsbrief.store.db import driver_errors
 from newsbrief.stories.dedupe import Fingerprint, fingerprint
+from newsbrief.stories.features import StoryFeatures, story_features
 
 __all__ = [
     "AnalysisResult",
@@ -71,13 +72,16 @@ Loader = Callable[[], Article]
 
 class Loaded(NamedTuple):
     """One item loaded: its article and fingerprint, or None with the reason and the exit code
-    of the failure; and the input warnings raised on the way (as message and category)."""
+    of the failure; the input warnings raised on the way (as message and category); and the
+    article's story features (under the default feature weights), which the story assigner
+    would otherwise extract in the ingest process."""
 
     article: Article | None
     fp: Fingerprint | None
     error: str
     code: int
     warned: tuple[tuple[str, type[Warning]], ...] = ()
+    features: StoryFeatures | None = None
 
 
 LoadResult = list[Loaded]
@@ -115,10 +119,15 @@ def attempt(fn: Callable[[], T]) -> tuple[T | None, str, int]:
         return None, f"{type(exc).__name__}: {exc}", InternalError.exit_code
 
 
-def load_one(loader: Loader) -> Loaded:
-    """Load one item here; its warnings are raised here, as they happen."""
+def load_one(loader: Loader, *, features: bool = False) -> Loaded:
+    """Load one item here; its warnings are raised here, as they happen. With ``features``
+    (a worker loading for the ingest process), its story features too: here, in the ingest
+    process, the assigner extracts them for the articles that are new."""
     article, error, code = attempt(loader)
-    return Loaded(article, fingerprint(article.text) if article else None, error, code)
+    if article is None:
+        return Loaded(None, None, error, code)
+    extracted = story_features(article) if features else None
+    return Loaded(article, fingerprint(article.text), error, code, features=extracted)
 
 
 def load_chunk(loaders: Sequence[Loader]) -> LoadResult:
@@ -128,7 +137,7 @@ def load_chunk(loaders: Sequence[Loader]) -> LoadResult:
     for loader in loaders:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", InputWarning)
-            loaded = load_one(loader)
+            loaded = load_one(loader, features=True)
         warned = tuple(
             (str(w.message), w.category) for w in caught if issubclass(w.category, InputWarning)
         )

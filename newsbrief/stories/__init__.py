@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from newsbrief.errors import StoreError
 from newsbrief.models import Brief, SummaryItem
 from newsbrief.stories.arc_threads import ArcThreads
+from newsbrief.stories.features import StoryFeatures
 
 if TYPE_CHECKING:
     from newsbrief.models import Article
@@ -111,15 +112,18 @@ class StoryThreads:
             self._stories, self._cores, self._members = set(), set(), set()
         return self._assigner
 
-    def assign(self, article: Article) -> str:
-        """Put a newly stored article in a story; return the story id."""
+    def assign(self, article: Article, features: StoryFeatures | None = None) -> str:
+        """Put a newly stored article in a story; return the story id. ``features``: its story
+        features, when extracted already (``stories.features.story_features``)."""
         archive = self.archive
         with archive.transaction():
             assigner = self._current()
             self._assigner = None  # until this article's state is written
             df = self._df
             df.fresh.clear()
-            story_id = assigner.assign(article.id, article.text, article.title, article.published)
+            story_id = assigner.assign(
+                article.id, article.text, article.title, article.published, features=features
+            )
             journal = assigner.drain()
             last = assigner.last_features
             shared = None

@@ -44,7 +44,7 @@ from datetime import datetime
 from typing import Any
 
 from newsbrief.stories import state as st
-from newsbrief.stories.features import Features, extract_features
+from newsbrief.stories.features import Features, StoryFeatures, extract_features
 from newsbrief.stories.journal import Journal
 from newsbrief.stories.recluster import Node, average_link, similarity_matrices
 from newsbrief.stories.scoring import (
@@ -81,11 +81,22 @@ class StoryAssigner(Scorer):
     # ---- assignment -------------------------------------------------------------------------
 
     def assign(
-        self, article_id: str, text: str, title: str | None, published: datetime | None
+        self,
+        article_id: str,
+        text: str,
+        title: str | None,
+        published: datetime | None,
+        *,
+        features: StoryFeatures | None = None,
     ) -> str:
         """Put the article in a story, repair the stories around it, and return the id of the
-        article's story (see :attr:`journal` for everything that changed)."""
-        feats = extract_features(text, title, weights=self.settings.weights)
+        article's story (see :attr:`journal` for everything that changed). ``features``: the
+        article's, extracted already (a worker that loaded it did), used when extracted under
+        this assigner's weights."""
+        if features is not None and features[1] == self.settings.weights:
+            feats = features[0]
+        else:
+            feats = extract_features(text, title, weights=self.settings.weights)
         self.last_features = (article_id, feats)
         self._count_document(feats)
         article = self._article(feats, published)

@@ -23,6 +23,10 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from newsbrief.models import Article
 
 _STOPWORD_TEXT = """a about above across after afterwards again against all almost alone along
     already also
@@ -232,3 +236,15 @@ def extract_features(
         else:
             out.numbers[term] = tf * kinds[term[0]]
     return out
+
+
+# an article's features and the weights they were extracted under (an assigner with other
+# weights extracts its own)
+StoryFeatures = tuple[Features, FeatureWeights]
+
+
+def story_features(article: Article, weights: FeatureWeights = FeatureWeights()) -> StoryFeatures:
+    """The features the story assigner extracts from an article (its text and title), ready
+    to be handed to it: a worker that loads an article extracts them too, off the process that
+    threads it."""
+    return extract_features(article.text, article.title, weights=weights), weights
