@@ -129,3 +129,14 @@ def test_what_someone_declined_to_declare_is_not_their_statement() -> None:
         " responsible for the hack. He met Norland's leader on Monday."
     )
     assert not [a for a in analysis.attributions if "declare" in a.cue], analysis.attributions
+
+
+def test_what_someone_declined_to_do_leaves_what_they_say_besides() -> None:
+    """ "declined to comment but say privately that …": the parser joins "say" to "declined"
+    as it joined "declare" above; this one is a statement of its own."""
+    analysis = _analysis(
+        "Deal near\n\nOfficials at the ministry declined to comment but say privately that the"
+        " deal is close to being signed. The talks have gone on for months."
+    )
+    say = _said(analysis, "the deal is close")
+    assert say.cue.startswith("say"), say

@@ -64,7 +64,15 @@ def _declined(tok: Token) -> bool:
         first = first.head
     if first.dep_ == "xcomp" and first.head.lemma_.lower() in _DECLINING:
         return True
-    # the parser may join the bare verb to "declined" itself, past the infinitive
-    return first.lemma_.lower() in _DECLINING and any(
-        c.dep_ == "xcomp" and c.i < tok.i for c in first.children
+    # the parser may join the bare verb to "declined" itself, past the infinitive and an
+    # "or" ("declined to threaten Moscow or even declare …"; not "declined to comment but say
+    # privately …", a statement of its own)
+    if first.lemma_.lower() not in _DECLINING:
+        return False
+    doc = tok.doc
+    return any(
+        c.dep_ == "xcomp"
+        and c.i < tok.i
+        and any(t.lower_ in ("or", "nor") for t in doc[c.i : tok.i])
+        for c in first.children
     )
