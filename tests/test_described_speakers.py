@@ -140,3 +140,17 @@ def test_what_someone_declined_to_do_leaves_what_they_say_besides() -> None:
     )
     say = _said(analysis, "the deal is close")
     assert say.cue.startswith("say"), say
+
+
+def test_the_channel_names_who_spoke_without_their_apposition() -> None:
+    """NYT (EB-5 visas): "Officials at Homeland Security Investigations, a division of
+    Immigration and Customs Enforcement, said …" gave the channel "through Officials at …,
+    a division of Immigration and Customs Enforcement,"."""
+    analysis = _analysis(
+        "Visa program questioned\n\nOfficials at the Halvern Border Office, a division of the"
+        " Halvern Interior Ministry, said they were concerned about forged documents. The"
+        " program expires in September unless lawmakers renew it."
+    )
+    said = _said(analysis, "forged documents")
+    assert said.channel is not None and said.channel.startswith("through officials at"), said
+    assert "division" not in said.channel, said

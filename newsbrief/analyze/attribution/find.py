@@ -280,8 +280,13 @@ class _Builder:
         if actor is None or root.lower_ in actor.name.lower().split():
             return None  # the speakers themselves ("Norland officials"), not whom they speak for
         ss, se = char_range(self.doc, cand.source)
-        words = self.article.text[ss:se]
-        if words.split(maxsplit=1)[0] in _DETERMINERS:
+        # who they are, without an apposition ("Officials at Homeland Security Investigations,
+        # a division of …" → "officials at Homeland Security Investigations")
+        words = self.article.text[ss:se].split(",", 1)[0].strip()
+        first = span[0]
+        if words.split(maxsplit=1)[0] in _DETERMINERS or (
+            first.pos_ != "PROPN" and not first.ent_type_ and not first.is_upper
+        ):
             words = words[0].lower() + words[1:]
         return f"through {words}"
 
