@@ -458,12 +458,12 @@ def run_archive(
         else:
             target = Path(tmp) / "scale.db"
         server_cpu0 = _server_cpu(server)
+        loading = _Loading(workers, batch, arts)
         try:
             with Archive.open(target) as archive:
                 ingestor = Ingestor(archive, analyze=False)
                 outcomes: list[list[str | None]] = []
                 done = 0
-                loading = _Loading(workers, batch, arts)
                 while chunk := loading.next():
                     mark = _window_of(done, n)
                     window[0] = mark

@@ -154,3 +154,17 @@ def test_the_channel_names_who_spoke_without_their_apposition() -> None:
     said = _said(analysis, "forged documents")
     assert said.channel is not None and said.channel.startswith("through officials at"), said
     assert "division" not in said.channel, said
+
+
+def test_an_outlet_written_in_capitals_is_the_outlet() -> None:
+    """USA Today (super PAC donations): "A USA TODAY analysis … shows …" was given to "USA", a
+    country (the model tags "USA" a place and leaves "TODAY" out); the USA itself stays one."""
+    analysis = _analysis(
+        "Donors surge\n\nSuper PAC donations have passed the $1 billion mark. A USA TODAY"
+        " analysis of super PACs shows Democratic groups outpacing Republicans in recent weeks."
+        " Delegates from the USA met in Geneva on Monday."
+    )
+    shows = _said(analysis, "outpacing")
+    kinds = {a.id: (a.name, a.kind) for a in analysis.actors}
+    assert kinds.get(shows.actor_id or "") == ("USA TODAY", "media"), kinds
+    assert ("USA", "country") in kinds.values(), kinds

@@ -150,10 +150,9 @@ class Ingestor:
     ) -> Outcome:
         """Store one article (and its analysis and brief, when given) in one transaction.
         ``loaded``: the article as a worker loaded it, with its fingerprint and features."""
-        fp = loaded.fp if loaded is not None and loaded.fp is not None else None
         item = SourceItem(label or article.source or article.id, lambda: article, feed, entry)
-        features = loaded.features if loaded is not None else None
-        p = _Pending(item, article, fp or fingerprint(article.text), analysis, features=features)
+        fp = (loaded and loaded.fp) or fingerprint(article.text)
+        p = _Pending(item, article, fp, analysis, features=loaded and loaded.features)
         return self._commit(p, brief)
 
     def _commit(self, p: _Pending, brief: Brief | None = None) -> Outcome:

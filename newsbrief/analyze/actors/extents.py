@@ -10,6 +10,17 @@ from newsbrief.analyze.actors import names
 from newsbrief.analyze.cues import is_cue_lemma
 
 
+def outlet(ent: Span) -> Span:
+    """ "USA TODAY": an outlet's name the model split (``names.SPLIT_OUTLETS``), whole, as an
+    organization (not the country "USA")."""
+    doc = ent.doc
+    if ent.end < len(doc):
+        words = f"{ent.text} {doc[ent.end].text}".lower()
+        if words in names.SPLIT_OUTLETS:
+            return Span(doc, ent.start, ent.end + 1, label="ORG")
+    return ent
+
+
 def widened(ent: Span) -> Span:
     """ "House Freedom Caucus", "Senate Intelligence Committee": an organization's name the model
     cut short ("House"), its words a chain of capitalized compounds ending on a body word

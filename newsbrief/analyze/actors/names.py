@@ -282,8 +282,14 @@ def country_of(word: str) -> str | None:
     return DEMONYMS.get(word.lower().strip("."))
 
 
+# outlets of two words the model splits ("USA" a place, "TODAY" nothing: "A USA TODAY analysis")
+SPLIT_OUTLETS = frozenset({"usa today"})
+
+
 def is_media_name(name: str) -> bool:
     words = [w.strip(".,'’").lower() for w in name.split()]
+    if " ".join(words) in SPLIT_OUTLETS:
+        return True
     return any(w in MEDIA_NAMES for w in words) or (len(words) > 1 and words[-1] in MEDIA_WORDS)
 
 

@@ -67,7 +67,7 @@ def resolve_actors(doc: Doc, article: Article, sentences: list[Sentence]) -> Act
 
 def _entity(res: Resolver, ent: Span) -> bool:
     ent = extents.possessor(extents.described(extents.undated(extents.joined(ent))))
-    ent = extents.unsaid(ent)
+    ent = extents.unsaid(extents.outlet(ent))
     label = ent.label_
     if label not in ("PERSON", "ORG", "GPE", "NORP"):
         return False
@@ -118,8 +118,10 @@ _DATELINE = re.compile(r"\s*(?:,[^\n,—–-]{0,40})?\s*[—–-]")
 def _noise(res: Resolver, ent: Span, name: str) -> bool:
     """Dateline capitals ("PORT SELANE, Valmora -") and one-word "persons" that are places: a word
     of a place name, or the country of a demonym ("Valmora" beside "Valmoran")."""
-    if name.isupper() and (
-        len(name) > 5 or (ent.start_char < 60 and _DATELINE.match(res.text, ent.end_char))
+    if (
+        name.isupper()
+        and name.lower() not in names.SPLIT_OUTLETS  # "USA TODAY", as the paper writes it
+        and (len(name) > 5 or (ent.start_char < 60 and _DATELINE.match(res.text, ent.end_char)))
     ):
         return True
     if ent.label_ != "PERSON" or " " in name:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from newsbrief.analyze.actors.described import NAMED
 from newsbrief.analyze.actors.index import ActorIndex
 from newsbrief.analyze.actors.names import once_held
 from newsbrief.analyze.attribution import finders
@@ -81,7 +82,6 @@ _SPEAKS_FOR = frozenset(
     {"spokesman", "spokeswoman", "spokesperson", "official", "aide", "adviser", "advisor",
      "representative", "source", "insider"}
 )  # fmt: skip
-_NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 # "the notion that he had been part of an irregular channel": the claim is spelled out, not one
 # made just before, and whose it is the sentence does not say
@@ -274,7 +274,7 @@ class _Builder:
         root = span.root
         if root.pos_ != "NOUN" or root.ent_type_ or root.lemma_.lower() not in _SPEAKS_FOR:
             return None
-        if not any(t.ent_type_ in _NAMED for t in span if t.i != root.i) or once_held(span):
+        if not any(t.ent_type_ in NAMED for t in span if t.i != root.i) or once_held(span):
             return None
         actor = self.actors.get(actor_id)
         if actor is None or root.lower_ in actor.name.lower().split():
