@@ -364,3 +364,33 @@ def test_a_few_shared_words_do_not_make_a_story_in_a_small_archive() -> None:
         assigner = StoryAssigner(ClusterSettings(norm_floor=floor, pair_threshold=0.0))
         first = assigner.assign("ferry", ferry, None, None)
         assert (assigner.assign("canal", canal, None, None) != first) is apart, floor
+
+
+def test_the_idf_table_follows_the_counts() -> None:
+    """The IDF is computed once per term and article (``Scorer.idfs``); a table kept past a
+    change of the counts, or of the table they come from, would score against stale
+    statistics. It gives the formula's value, and a new table after every article and after a
+    reload."""
+    import math
+
+    assigner = StoryAssigner()
+    for article_id, _, text in ARTICLES[:2]:
+        assigner.assign(article_id, text, None, DAY0)
+    table = assigner.idfs()
+    assert assigner.idfs() is table  # the same counts: the same table
+    for term in ("velmar", "okonjo", "never-seen"):
+        expected = math.log((assigner.n_docs + 1) / (assigner.df.get(term, 0) + 1)) + 1.0
+        assert table[term] == expected
+    before = table["velmar"]
+    article_id, _, text = ARTICLES[2]
+    assigner.assign(article_id, text, None, DAY0)
+    after = assigner.idfs()
+    assert after is not table
+    n, df = assigner.n_docs, assigner.df.get("velmar", 0)
+    assert after["velmar"] == math.log((n + 1) / (df + 1)) + 1.0 != before
+    # a reload replaces the counts without an article: a new table too
+    state = json.loads(json.dumps(assigner.export_state()))
+    reloaded = StoryAssigner.from_state(state)
+    reloaded.df["velmar"] = reloaded.df.get("velmar", 0) + 5
+    reloaded.n_docs += 5
+    assert reloaded.idfs()["velmar"] == math.log((n + 6) / (df + 6)) + 1.0

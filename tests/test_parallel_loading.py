@@ -25,6 +25,7 @@ from newsbrief.models import Article
 from newsbrief.settings import Settings
 from newsbrief.store import Archive
 from newsbrief.stories.cluster import StoryAssigner
+from newsbrief.stories.dedupe import fingerprint
 from newsbrief.stories.features import FeatureWeights, extract_features
 
 pytestmark = pytest.mark.slow
@@ -183,6 +184,13 @@ def test_the_workers_extract_the_story_features_too(tmp_path: Path) -> None:
         feats, weights = one.features
         assert weights == FeatureWeights()
         assert feats == extract_features(one.article.text, one.article.title, weights=weights)
+        # the fingerprint arrives complete: its band keys and sorted shingles were computed
+        # in the worker, and are the ones computed here
+        assert one.fp is not None
+        assert {"_keys", "_sorted"} <= set(vars(one.fp))
+        here = fingerprint(one.article.text)
+        assert (one.fp.band_keys == here.band_keys).all()
+        assert (one.fp.sorted_shingles == here.sorted_shingles).all()
     with Archive.open(tmp_path / "workers.db") as archive:
         ingestor = Ingestor(archive, analyze=False)
         for one in results:

@@ -121,13 +121,17 @@ def attempt(fn: Callable[[], T]) -> tuple[T | None, str, int]:
 
 def load_one(loader: Loader, *, features: bool = False) -> Loaded:
     """Load one item here; its warnings are raised here, as they happen. With ``features``
-    (a worker loading for the ingest process), its story features too: here, in the ingest
-    process, the assigner extracts them for the articles that are new."""
+    (a worker loading for the ingest process), its story features too, and the fingerprint
+    complete (``Fingerprint.complete``): here, in the ingest process, the assigner extracts
+    them for the articles that are new."""
     article, error, code = attempt(loader)
     if article is None:
         return Loaded(None, None, error, code)
     extracted = story_features(article) if features else None
-    return Loaded(article, fingerprint(article.text), error, code, features=extracted)
+    fp = fingerprint(article.text)
+    if features:  # for the ingest process: its band keys and sorted shingles travel too
+        fp.complete()
+    return Loaded(article, fp, error, code, features=extracted)
 
 
 def load_chunk(loaders: Sequence[Loader]) -> LoadResult:

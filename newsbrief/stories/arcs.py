@@ -46,7 +46,7 @@ from newsbrief.stories.arc_state import (
     check_version,
 )
 from newsbrief.stories.features import Features, FeatureWeights, extract_features
-from newsbrief.stories.scoring import timestamp_of
+from newsbrief.stories.scoring import largest, timestamp_of
 
 __all__ = [
     "Arc",
@@ -58,6 +58,14 @@ __all__ = [
 ]
 
 _DAY = 86400.0
+
+
+class _Ones(dict[str, float]):
+    def __missing__(self, term: str) -> float:
+        return 1.0
+
+
+_NO_IDF = _Ones()
 
 
 @dataclass(frozen=True)
@@ -192,15 +200,16 @@ class ArcAssigner:
     # ---- vectors ----------------------------------------------------------------------------
 
     def _idf(self, term: str) -> float:
-        return self._idf_table()(term)
+        return self._idf_table()[term]
 
-    def _idf_table(self) -> Callable[[str], float]:
-        """The IDF of a term under today's frequencies, as a fast local function."""
+    def _idf_table(self) -> Mapping[str, float]:
+        """The IDF of terms under today's frequencies (``table[term]``; all 1.0 without
+        frequencies): the story assigner's table, where each term's is computed once per
+        article."""
         df = self._df
         if df is None:
-            return lambda term: 1.0
-        log, a, get = math.log, df.n_docs + 1, df.df.get
-        return lambda term: log(a / (get(term, 0) + 1)) + 1.0
+            return _NO_IDF
+        return df.idfs()
 
     def _contribution(self, feats: Features) -> Profile:
         """The article's unit TF-IDF vectors with the IDF divided out (what it adds to a
@@ -208,9 +217,9 @@ class ArcAssigner:
         out = []
         idf = self._idf_table()
         for channel in (feats.words, feats.entities):
-            full = {t: w * idf(t) for t, w in channel.items()}
-            norm = math.sqrt(sum(v * v for v in full.values())) or 1.0
-            out.append({t: v / norm / idf(t) for t, v in full.items()})
+            full = {t: w * idf[t] for t, w in channel.items()}
+            norm = math.sqrt(sum([v * v for v in full.values()])) or 1.0
+            out.append({t: v / norm / idf[t] for t, v in full.items()})
         return out[0], out[1]
 
     def _article_vectors(self, feats: Features) -> Weighted:
@@ -227,10 +236,10 @@ class ArcAssigner:
         idf = self._idf_table()
         out, norms = [], []
         for channel in profile:
-            full = {t: w * idf(t) for t, w in channel.items()}
+            full = {t: w * idf[t] for t, w in channel.items()}
             kept = {t: v for t, v in full.items() if get(t, 0) >= min_df}
-            own = math.sqrt(sum(v * v for v in kept.values()))
-            floor = self.settings.norm_floor * math.sqrt(sum(v * v for v in full.values()))
+            own = math.sqrt(sum([v * v for v in kept.values()]))
+            floor = self.settings.norm_floor * math.sqrt(sum([v * v for v in full.values()]))
             out.append(kept)
             norms.append(max(own, floor) or 1.0)
         return Weighted((out[0], out[1]), (norms[0], norms[1]))
@@ -290,9 +299,9 @@ class ArcAssigner:
         weighted = []
         idf = self._idf_table()
         for channel in arc.profile:
-            full = {t: v * idf(t) for t, v in channel.items()}
+            full = {t: v * idf[t] for t, v in channel.items()}
             if len(channel) > k:
-                top = heapq.nlargest(k, full, key=full.__getitem__)
+                top = largest(full, k)
                 kept = {t: channel[t] for t in top}
                 channel.clear()
                 channel.update(kept)
@@ -300,10 +309,10 @@ class ArcAssigner:
             weighted.append(full)
         scaled: dict[str, float] = {}
         for full, w in zip(weighted, self.settings.channel_weights, strict=True):
-            norm = math.sqrt(sum(v * v for v in full.values())) or 1.0
+            norm = math.sqrt(sum([v * v for v in full.values()])) or 1.0
             for t, v in full.items():
                 scaled[t] = w * v / norm
-        for term in heapq.nlargest(self.settings.index_terms, scaled, key=scaled.__getitem__):
+        for term in largest(scaled, self.settings.index_terms):
             posting = self._postings.setdefault(term, {})
             posting.pop(arc.id, None)
             posting[arc.id] = None
@@ -317,7 +326,7 @@ class ArcAssigner:
             for t, v in channel.items():
                 scaled[t] = w * v / norm
         votes: dict[str, float] = {}
-        for term in heapq.nlargest(s.query_terms, scaled, key=scaled.__getitem__):
+        for term in largest(scaled, s.query_terms):
             for aid in self._postings.get(term, ()):
                 if aid != exclude and aid in self.arcs:
                     votes[aid] = votes.get(aid, 0.0) + scaled[term]

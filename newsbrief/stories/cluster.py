@@ -52,6 +52,7 @@ from newsbrief.stories.scoring import (
     ClusterSettings,
     Cosines,
     Scorer,
+    largest,
     top_terms,
     unit_vector,
 )
@@ -172,7 +173,7 @@ class StoryAssigner(Scorer):
         merged = {t: v for vec in article.vecs for t, v in vec.items()}
         votes: dict[str, float] = {}
         vote, postings, stories = votes.get, self._postings, self.stories
-        for term in heapq.nlargest(s.query_terms, merged, key=merged.__getitem__):
+        for term in largest(merged, s.query_terms):
             posting = postings.get(term)
             if posting:
                 w = merged[term]
@@ -196,8 +197,8 @@ class StoryAssigner(Scorer):
         centroid), under an IDF at most ``refresh_growth`` stale."""
         if member.contribution is None or self._stale(member.contribution_docs):
             out = []
+            idf = self.idfs()
             for tf in member.tf:
-                idf = {t: self._idf(t) for t in tf}
                 unit = unit_vector({t: w * idf[t] for t, w in tf.items()})
                 out.append({t: v / idf[t] for t, v in unit.items()})
             member.contribution = (out[0], out[1], out[2])
@@ -241,7 +242,7 @@ class StoryAssigner(Scorer):
         weighted = self._weighted(story.centroid, damp=False)  # rare terms may be shared later
         for c, wc in zip(story.centroid, weighted, strict=True):
             if len(c) > s.centroid_terms:
-                top = heapq.nlargest(s.centroid_terms, wc, key=wc.__getitem__)
+                top = largest(wc, s.centroid_terms)
                 kept = {t: c[t] for t in top}
                 c.clear()
                 c.update(kept)
@@ -291,11 +292,11 @@ class StoryAssigner(Scorer):
         """File the story under its top terms (rare ones included: they may be shared later);
         each posting keeps the latest stories only."""
         s = self.settings
-        norms = [math.sqrt(sum(v * v for v in wc.values())) or 1.0 for wc in weighted]
+        norms = [math.sqrt(sum([v * v for v in wc.values()])) or 1.0 for wc in weighted]
         scaled = {
             t: v / norm for wc, norm in zip(weighted, norms, strict=True) for t, v in wc.items()
         }
-        for term in heapq.nlargest(s.index_terms, scaled, key=scaled.__getitem__):
+        for term in largest(scaled, s.index_terms):
             posting = self._postings.setdefault(term, {})
             posting.pop(story.id, None)
             posting[story.id] = None

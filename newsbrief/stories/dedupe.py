@@ -133,6 +133,13 @@ class Fingerprint:
             object.__setattr__(self, "_sorted", cached)
         return cached
 
+    def complete(self) -> Fingerprint:
+        """Compute what the duplicate check and the index derive from the signature and the
+        shingles (band keys, sorted shingles) now: a worker does, so that they travel with
+        the fingerprint and the ingest process does not."""
+        _ = self.band_keys, self.sorted_shingles
+        return self
+
 
 def fingerprint(text: str) -> Fingerprint:
     words = normalized_words(text)

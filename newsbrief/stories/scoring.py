@@ -16,8 +16,8 @@ unrelated articles sharing a few words do not look alike.
 
 from __future__ import annotations
 
-import heapq
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -95,6 +95,24 @@ class ArticleVectors:
         return self._terms
 
 
+class Idf(dict[str, float]):
+    """The IDF of terms under one state of the document frequencies, filled in as terms are
+    asked for (``idf[term]``). An article's step asks for the same terms again and again (its
+    own, its story's centroid, its arc's profile): each logarithm is taken once. The value is
+    the same expression every caller used to compute, so the same bits."""
+
+    __slots__ = ("_count", "a", "df", "n_docs")
+
+    def __init__(self, df: Mapping[str, int], n_docs: int) -> None:
+        super().__init__()
+        self.df, self.n_docs = df, n_docs
+        self.a, self._count = n_docs + 1, df.get
+
+    def __missing__(self, term: str) -> float:
+        value = self[term] = math.log(self.a / (self._count(term, 0) + 1)) + 1.0
+        return value
+
+
 def timestamp_of(published: datetime | None) -> float | None:
     if published is None:
         return None
@@ -104,14 +122,22 @@ def timestamp_of(published: datetime | None) -> float | None:
 
 
 def unit_vector(vec: dict[str, float]) -> dict[str, float]:
-    norm = math.sqrt(sum(v * v for v in vec.values()))
+    norm = math.sqrt(sum([v * v for v in vec.values()]))
     return {t: v / norm for t, v in vec.items()} if norm else vec
+
+
+def largest(vec: Mapping[str, float], k: int) -> list[str]:
+    """The ``k`` terms of the largest values, largest first, ties in the vector's order: what
+    ``heapq.nlargest(k, vec, key=vec.__getitem__)`` gives, by one sort in C (two to four times
+    faster on the few hundred terms of a vector; ``nlargest`` stays where a few are picked
+    from thousands)."""
+    return sorted(vec, key=vec.__getitem__, reverse=True)[:k]
 
 
 def top_terms(vec: dict[str, float], k: int) -> dict[str, float]:
     if len(vec) <= k:
         return vec
-    return {t: vec[t] for t in heapq.nlargest(k, vec, key=vec.__getitem__)}
+    return {t: vec[t] for t in largest(vec, k)}
 
 
 class Scorer:
@@ -123,6 +149,7 @@ class Scorer:
         self.settings = settings or ClusterSettings()
         self.n_docs = 0
         self.df: dict[str, int] = {}
+        self._idfs = Idf(self.df, 0)
 
     def _count_document(self, feats: Features) -> None:
         df = self.df
@@ -133,19 +160,28 @@ class Scorer:
         if len(df) > self.settings.max_vocab:
             self.df = {t: c for t, c in df.items() if c > 1}
 
+    def idfs(self) -> Idf:
+        """Today's IDF, term by term (``idfs()[term]``): one table while neither the counts
+        nor the table itself change (an article's whole step), a new one after."""
+        idfs = self._idfs
+        if idfs.n_docs != self.n_docs or idfs.df is not self.df:
+            idfs = self._idfs = Idf(self.df, self.n_docs)
+        return idfs
+
     def _idf(self, term: str) -> float:
-        return math.log((self.n_docs + 1) / (self.df.get(term, 0) + 1)) + 1.0
+        return self.idfs()[term]
 
     def _article(self, feats: Features, published: datetime | None) -> ArticleVectors:
         """The article's unit vectors over the terms other articles have too (see
         :meth:`_damped`)."""
         idf: dict[str, float] = {}
+        idfs = self.idfs()
         vecs = []
         for channel in feats.channels:
             full = {}
             for t, w in channel.items():
-                idf[t] = self._idf(t)
-                full[t] = w * idf[t]
+                idf[t] = v = idfs[t]
+                full[t] = w * v
             vecs.append(self._unit_damped(full))
         return ArticleVectors((vecs[0], vecs[1], vecs[2]), idf, timestamp_of(published))
 
@@ -195,8 +231,8 @@ class Scorer:
     def _weighted(self, vecs: Channels, *, damp: bool = True) -> list[dict[str, float]]:
         """Vectors kept with the IDF divided out, with today's IDF applied again (and, when
         ``damp``, the rare terms left out, see :meth:`_damped`)."""
-        log, a, get = math.log, self.n_docs + 1, self.df.get
-        out = [{t: w * (log(a / (get(t, 0) + 1)) + 1.0) for t, w in c.items()} for c in vecs]
+        idf = self.idfs()
+        out = [{t: w * idf[t] for t, w in c.items()} for c in vecs]
         return [self._damped(c) for c in out] if damp else out
 
     def _damped(self, vec: dict[str, float]) -> dict[str, float]:
@@ -210,15 +246,19 @@ class Scorer:
         """The norm a damped vector is divided by: its own, but at least ``norm_floor`` of the
         undamped one. In a small archive most terms are rare, and two unrelated articles that
         share three words would otherwise be nothing but those words, and look alike."""
-        own = math.sqrt(sum(v * v for v in damped.values()))
-        floor = self.settings.norm_floor * math.sqrt(sum(v * v for v in full.values()))
+        own = math.sqrt(sum([v * v for v in damped.values()]))
+        floor = self.settings.norm_floor * math.sqrt(sum([v * v for v in full.values()]))
         return max(own, floor) or 1.0
 
     def _set_norms(self, story: Story, full: list[dict[str, float]] | None = None) -> None:
         """The centroid's damped channel norms under today's IDF (``full``: the undamped
         weighted centroid, when at hand)."""
         full = self._weighted(story.centroid, damp=False) if full is None else full
-        n = [self._floored_norm(self._damped(c), c) for c in full]
+        get, min_df, floor = self.df.get, self.settings.min_df, self.settings.norm_floor
+        n = []
+        for c in full:  # _floored_norm(_damped(c), c), without building the damped vector
+            own = math.sqrt(sum([v * v for t, v in c.items() if get(t, 0) >= min_df]))
+            n.append(max(own, floor * math.sqrt(sum([v * v for v in c.values()]))) or 1.0)
         story.norms = (n[0], n[1], n[2])
         story.norm_docs, story.norm_seq = self.n_docs, story.seq
 
