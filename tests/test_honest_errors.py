@@ -148,6 +148,18 @@ def test_version() -> None:
     assert proc.stderr == ""
 
 
+def test_version_is_the_projects() -> None:
+    """The package's version is the one pyproject.toml declares (one bumped without the other
+    would make ``--version``, the web API and the built package disagree)."""
+    import tomllib
+
+    from newsbrief import __version__
+
+    root = Path(__file__).resolve().parent.parent
+    project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert project["version"] == __version__
+
+
 def test_bare_command_shows_help_and_exits_2() -> None:
     """click (8.2+) answers a group called without a command with its help and code 2."""
     proc = run()

@@ -103,14 +103,11 @@ class Interrupted(BaseException):
 
 
 def package_version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
+    """The version of the code that runs: the package's own ``__version__``, not the installed
+    metadata, which an editable install made before the last version bump still has old."""
+    from newsbrief import __version__
 
-    try:
-        return version("newsbrief")
-    except PackageNotFoundError:
-        from newsbrief import __version__
-
-        return __version__
+    return __version__
 
 
 def main(argv: list[str] | None = None) -> int:
