@@ -13,6 +13,7 @@ versioned together; split, a field's type and its description would sit in other
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import Annotated, Literal
 
@@ -70,7 +71,7 @@ WebUrl = Annotated[str | None, AfterValidator(web_url)]
 
 
 ParagraphKind = Literal[
-    "body", "subhead", "byline", "dateline", "caption", "url", "embed", "related"
+    "body", "subhead", "byline", "dateline", "caption", "url", "embed", "note", "related"
 ]
 
 
@@ -319,10 +320,21 @@ class Statement(Record):
     @property
     def how(self) -> str:
         """The cue and the channel as a reader sees them: "said in a statement" once, when the
-        cue already holds the channel, else "said, according to Kyodo"."""
-        if not self.channel or self.channel.lower() in self.cue.lower():
+        cue already holds the channel (or names its document: "issued a statement calling",
+        not "…, in a statement"), else "said, according to Kyodo"."""
+        if not self.channel or _holds(self.cue.lower(), self.channel.lower()):
             return self.cue
         return f"{self.cue}, {self.channel}"
+
+
+_DOCUMENT_CHANNEL = re.compile(r"in (?:a|an|the|its|their|his|her) (?:[\w-]+ )*?([\w-]+)")
+
+
+def _holds(cue: str, channel: str) -> bool:
+    if channel in cue:
+        return True
+    document = _DOCUMENT_CHANNEL.fullmatch(channel)
+    return document is not None and re.search(rf"\b{re.escape(document[1])}\b", cue) is not None
 
 
 class Disagreement(Record):

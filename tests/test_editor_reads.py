@@ -704,6 +704,16 @@ def test_a_channel_the_cue_holds_is_shown_once() -> None:
         assert "said in a statement" in out
     other = said[0].model_copy(update={"cue": "said", "channel": "according to Kyodo"})
     assert other.how == "said, according to Kyodo"
+    # Washington Post: "the Security Council issued a statement calling the test …" showed
+    # "issued a statement calling, in a statement"
+    issued = said[0].model_copy(
+        update={"cue": "issued a statement calling", "channel": "in a statement"}
+    )
+    assert issued.how == "issued a statement calling"
+    joint = said[0].model_copy(update={"cue": "said", "channel": "in a joint statement"})
+    assert joint.how == "said, in a joint statement"
+    stated = said[0].model_copy(update={"cue": "stated", "channel": "in a statement"})
+    assert stated.how == "stated, in a statement"
 
 
 def test_a_name_given_in_a_relative_clause_is_no_statement() -> None:

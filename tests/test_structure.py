@@ -216,3 +216,56 @@ def test_a_hover_card_inside_the_text_is_not_article_text() -> None:
     text = extract_html(html).text
     assert "Arden Mayor Ruth Calder said on Monday" in text
     assert "MORE" not in text and "budget row" not in text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "CLARIFICATION: The first sentence has been clarified to reflect that Fowler is calling"
+        " for a process to identify a potential successor.",
+        "Correction: An earlier version of this article incorrectly listed when the war began.",
+        "Correction Appended.",
+        "Editor’s note: The paper’s policy on anonymous sources is described here.",
+        "EDITOR'S NOTE: This story was reported from three countries.",
+        "An earlier version of this story misstated the year the dam opened.",
+        "This article has been updated to correct the name of the minister.",
+    ],
+)
+def test_editorial_notes(line: str) -> None:
+    text = f"The talks collapsed on Monday after three long days in the capital.\n\n{line}\n"
+    assert [k for k, _ in _kinds(text)] == ["body", "note"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Corrections officers said the prison held twice as many inmates as it was built for.",
+        "The correction in stock prices was the sharpest in a decade, analysts said.",
+        "UPDATE: The senator said on Tuesday she would resign at the end of the month.",
+        "Editors at the paper said the story would run on Sunday.",
+    ],
+)
+def test_news_about_corrections_is_body(line: str) -> None:
+    text = f"The talks collapsed on Monday after three long days in the capital.\n\n{line}\n"
+    assert [k for k, _ in _kinds(text)] == ["body", "body"]
+
+
+def test_an_editorial_note_is_nobodys_position() -> None:
+    """Politico: a "CLARIFICATION:" at the end of the article ("… not that he is calling for
+    …") was attributed to the former chairman the article is about, as his position."""
+    from newsbrief.analyze import analyze
+
+    article = article_from_text(
+        "Former party chairman calls for succession plan\n\n"
+        "A former party chairman says the party should set out a process for replacing its"
+        " nominee, Tom Avery told reporters on Monday.\n\n"
+        "“We need a plan, just in case,” Avery said in an interview.\n\n"
+        "CLARIFICATION: The first sentence has been clarified to reflect that Avery is calling"
+        " for a process to identify a potential successor, not that he is calling for that"
+        " successor to be named now.\n"
+    )
+    assert article.paragraph_kinds[-1] == "note"
+    analysis = analyze(article)
+    assert not [s for s in analysis.sentences if "clarified" in s.text]
+    assert not [a for a in analysis.attributions if "successor" in a.content]
+    assert [a for a in analysis.attributions if "plan" in a.content]

@@ -14,6 +14,10 @@ Every paragraph then gets a kind:
   ``caption`` ("Photo: …", "(AP Photo/…)"), ``url`` (a bare link) and ``embed`` (an embedded
   social-media post: "… pic.twitter.com/… — Apple Music (@AppleMusic) September 27, 2016"): kept in
   the text, shown nowhere in the brief;
+- ``note``: an editorial note on the article itself ("CLARIFICATION: The first sentence has been
+  clarified …", "Correction: An earlier version of this article …", "Editor's note: …"): the
+  newsroom speaking about its copy, not the story; kept in the text, shown nowhere in the brief
+  (it is nobody's position, and no event of the story);
 - ``related``: the run of headline-like lines that ends a page (links to other stories: short
   lines, none ending a sentence, at least ``_RELATED_MIN`` of them).
 
@@ -192,6 +196,8 @@ def _furniture(line: str) -> ParagraphKind | None:
     text = line.strip()
     if _EMBED.search(text):
         return "embed"
+    if len(text) <= _NOTE_MAX_CHARS and _NOTE.match(text):
+        return "note"
     if "\n" in text or len(text) > 320:
         return None
     if _URL.fullmatch(text):
@@ -214,6 +220,18 @@ def _may_caption(text: str) -> bool:
     low = text.lower()
     return "getty images" in low or "shutterstock" in low
 
+
+# An editorial note: the newsroom on its own copy (a correction, a clarification, an editor's
+# note), at the start of a paragraph. "UPDATE:" is left as it is: what follows it is often news.
+_NOTE = re.compile(
+    r"(?:CLARIFICATION|CORRECTION|Clarification|Correction)S?\b(?:\s+[Aa]ppended)?\s*[:.—–-]"
+    r"|(?:EDITOR|Editor)[’']?[Ss]?\s+(?:NOTE|[Nn]ote)\s*[:.—–-]"
+    r"|(?:An|The)\s+(?:earlier|previous|original)\s+version\s+of\s+this\s+"
+    r"(?:article|story|report|post)\b"
+    r"|This\s+(?:article|story|report|post)\s+(?:has\s+been|was)\s+"
+    r"(?:corrected|clarified|updated\s+to\s+(?:correct|clarify|reflect))"
+)
+_NOTE_MAX_CHARS = 800
 
 # An embedded post: its short links, or the signature line "— Name (@handle) Month D, YYYY".
 _EMBED = re.compile(
