@@ -136,6 +136,21 @@ def test_a_network_or_platform_is_a_channel_but_a_day_is_not() -> None:
     }
 
 
+def test_whom_someone_calls_on_is_no_channel() -> None:
+    """USA Today: "Schiff … called on President Obama to retaliate against Russia" showed the
+    cue "called on, on President Obama" (the person urged taken for a programme)."""
+    atts = _analysis(
+        "Senator Maria Lopez called on President Hal Brandt to retaliate against Norland for"
+        " the attack. Lopez also called on Congress to pass the sanctions bill before the recess."
+        " Her aide commented on Lopez"
+        " yesterday, saying the senator would not back down."
+    ).attributions
+    called = [a for a in atts if "called on" in a.cue]
+    assert len(called) == 2, atts
+    assert all(a.channel is None for a in called), called
+    assert not [a for a in atts if a.channel and "Lopez" in a.channel], atts
+
+
 def test_a_senators_short_title_and_party_tag_give_role_and_affiliation() -> None:
     brief = _brief(SENATE)
     paul = next(p for p in brief.who_thinks_what if p.actor == "Rand Paul")

@@ -245,6 +245,10 @@ def _statement_channel(ctx: Ctx, tok: Token) -> str | None:
     return _broadcast_channel(ctx, tok)
 
 
+# verbs whose "on" right after them says whom or what they were about, not where they spoke
+_ON_WHAT = frozenset(
+    ["call", "comment", "remark", "elaborate", "expound", "reflect", "insist", "dwell", "agree"]
+)
 _PLATFORMS = frozenset(["twitter", "facebook", "instagram", "television", "tv", "radio", "air"])
 
 
@@ -256,10 +260,14 @@ def _broadcast_channel(ctx: Ctx, tok: Token) -> str | None:
         for child in head.children:
             if child.dep_ != "prep" or child.lower_ != "on" or child.i < tok.i:
                 continue
+            if child.i == tok.i + 1 and tok.lemma_.lower() in _ON_WHAT:
+                continue  # "called on President Obama to …", "commented on Smith": no channel
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is None:
                 continue
             kinds = {t.ent_type_ for t in pobj.subtree}
+            if pobj.ent_type_ == "PERSON" and pobj.lower_ not in _PLATFORMS:
+                continue  # "commented on Smith": a person is what was talked about
             if kinds & {"DATE", "TIME", "EVENT"} and not kinds & {"ORG", "WORK_OF_ART"}:
                 continue
             named = pobj.pos_ == "PROPN" or pobj.ent_type_ in ("ORG", "WORK_OF_ART")
