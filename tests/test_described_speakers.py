@@ -168,3 +168,32 @@ def test_an_outlet_written_in_capitals_is_the_outlet() -> None:
     kinds = {a.id: (a.name, a.kind) for a in analysis.actors}
     assert kinds.get(shows.actor_id or "") == ("USA TODAY", "media"), kinds
     assert ("USA", "country") in kinds.values(), kinds
+
+
+def test_experts_on_a_country_speak_for_themselves() -> None:
+    """Washington Post: "Experts on North Korea and nuclear nonproliferation said the latest
+    nuclear test could change that" was North Korea's position."""
+    analysis = _analysis(
+        "Norland tests a missile\n\nNorland launched its longest-range missile yet on Friday."
+        " Experts on Norland and missile defence said the launch could change the election"
+        " campaign."
+    )
+    att = _said(analysis, "change the election")
+    assert _speaker(analysis, att) != "Norland", analysis.actors
+
+
+def test_they_is_not_a_country_named_before() -> None:
+    """Washington Post: after "… if North Korea conducted another test", the council members'
+    "“…,” they said" went to North Korea. A country is "it"; "they" looks further, to the
+    council, which issued the statement the sentence before speaks of."""
+    analysis = _analysis(
+        "Council condemns test\n\nThe Security Council issued a statement condemning the test."
+        " The statement noted that the council had warned of further measures if Peru"
+        " conducted another test. “The members of the council will begin work on appropriate"
+        " measures at once,” they said."
+    )
+    att = _said(analysis, "appropriate measures")
+    assert _speaker(analysis, att) == "Security Council", analysis.actors
+    # "The statement noted …" is the council's too: the document is no actor of its own
+    assert _speaker(analysis, _said(analysis, "further measures if")) == "Security Council"
+    assert "Statement" not in {a.name for a in analysis.actors}

@@ -22,6 +22,8 @@ _GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 _PLURAL = frozenset({"they", "them", "their", "theirs"})
 _NAME_SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"}
 _WINDOW = 3  # sentences a pronoun looks back
+# verbs that put out a document ("issued a statement", "released a report")
+_ISSUE_VERBS = frozenset({"issue", "release", "publish", "put", "send", "post", "circulate"})
 _JOINT_WINDOW = 8  # ... and "the pair", "the two senators" for the people named together
 _BODIES = ("organization", "media", "country")
 # words a writer uses for an organization already named ("the far-right group")
@@ -321,6 +323,7 @@ class Resolver:
     ) -> tuple[tuple[int, int, int], int] | None:
         here = self.sentence_of(tok.idx)
         outside = not self.quoted(tok.idx)
+        plural = tok.lower_ in _PLURAL
         best: tuple[tuple[int, int, int], int] | None = None
         for seen in reversed(self._history):
             if here - seen.sentence > _WINDOW:
@@ -330,6 +333,8 @@ class Resolver:
             draft = self.drafts[seen.draft]
             if draft.kind not in kinds or (gender and draft.gender not in (None, gender)):
                 continue
+            if plural and draft.kind == "country" and not draft.name.endswith("s"):
+                continue  # "North Korea … they said": a country is "it" (the Philippines: they)
             distance = here - seen.sentence
             # "Clinton says it means Trump never paid. She says …": the one who says, not the
             # subject of what she says, when both are as near
@@ -338,6 +343,26 @@ class Resolver:
             if best is None or key < best[0]:
                 best = (key, seen.draft)
         return best
+
+    def issuer(self, tok: Token) -> bool:
+        """ "The Security Council issued a statement …. The statement noted …": a document
+        speaks for whoever issued it, the latest actor who issued one so called (within the
+        pronouns' window), instead of being an actor of its own."""
+        lemma = tok.lemma_.lower()
+        here = self.sentence_of(tok.idx)
+        for prev in reversed(tok.doc[: tok.i]):
+            if here - self.sentence_of(prev.idx) > _WINDOW:
+                break
+            if prev.dep_ != "dobj" or prev.lemma_.lower() != lemma:
+                continue
+            if prev.head.lemma_.lower() not in _ISSUE_VERBS:
+                continue
+            subj = next((c for c in prev.head.children if c.dep_ == "nsubj"), None)
+            idx = self._token_owner.get(subj.i) if subj is not None else None
+            if idx is not None:
+                self._mention(idx, tok.doc[tok.left_edge.i : tok.i + 1])
+                return True
+        return False
 
     def relative(self, tok: Token) -> None:
         """ "…, who said …": the relative pronoun stands for the noun its clause modifies."""

@@ -17,6 +17,13 @@ _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|across|out\s+of)\s+(?:th
 _AND_BEFORE = re.compile(r",?\s+(?:and|or)\s+(?:the\s+)?$")
 _WORDS = re.compile(r"[A-Za-z][A-Za-z-]*")
 _MEMBER_OF = re.compile(r"\bmember\s+of\s+(?:the\s+)?$", re.I)
+# what a speaker knows about: "Experts on North Korea … said" (the experts speak, not the
+# country they study)
+_TOPIC_OF = re.compile(
+    r"\b(?:experts?|specialists?|analysts?|scholars?|observers?|watchers?|researchers?|"
+    r"commentators?|historians?|authorities)\s+(?:on|about)\s+(?:the\s+)?$",
+    re.I,
+)
 _COORDINATED = re.compile(r"[,;&(/]|\b(?:and|or|with|nor)\b", re.I)
 # what a possessor does not speak through: a person in a role of theirs
 _HELD_ROLES = frozenset(
@@ -97,6 +104,8 @@ class ActorIndex:
                 continue  # "Clinton campaign spokesman Brian Fallon": Fallon speaks
             if inside == 0 and _MEMBER_OF.search(self._text, max(start, s - 16), s):
                 continue  # "Member of House panel says": one member, not the House
+            if inside == 0 and _TOPIC_OF.search(self._text, max(start, s - 24), s):
+                continue  # "Experts on North Korea said": the experts
             if inside == 0 and self._nested(actor_id, s, e, start, end):
                 continue  # "an Obama administration official": the administration's
             key = (inside, owner, self._rank(actor_id), s)

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from newsbrief.analyze.actors import described, extents, names
 from newsbrief.analyze.actors.draft import Draft, Resolver, members_of
 from newsbrief.analyze.actors.index import ActorIndex
-from newsbrief.analyze.cues import OPPOSE, is_cue_lemma
+from newsbrief.analyze.cues import OPPOSE, STATEMENT_NOUNS, is_cue_lemma
 from newsbrief.analyze.quotes import QuoteIndex, find_quotes
 from newsbrief.models import Actor, Article, Sentence
 
@@ -289,6 +289,8 @@ def _noun(res: Resolver, tok: Token) -> None:
     ) or _rejects_in_relative(tok)
     opposed = tok.dep_ == "dobj" and tok.head.lemma_.lower() in OPPOSE
     lemma = tok.lemma_.lower()
+    if definite and speaking and lemma in STATEMENT_NOUNS and res.issuer(tok):
+        return  # "The statement noted …": whoever issued it
     if described.speaker(res, tok, speaking=speaking):
         return
     if any(c.dep_ == "appos" for c in tok.children) or _names_inside(tok):
