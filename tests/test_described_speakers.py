@@ -197,3 +197,16 @@ def test_they_is_not_a_country_named_before() -> None:
     # "The statement noted …" is the council's too: the document is no actor of its own
     assert _speaker(analysis, _said(analysis, "further measures if")) == "Security Council"
     assert "Statement" not in {a.name for a in analysis.actors}
+
+
+def test_they_in_the_same_sentence_is_its_subject() -> None:
+    """NYT (EB-5 visas): "Proponents, including the United States Conference of Mayors, have
+    urged Congress to leave the program intact, although they say they support some of the
+    changes" gave "they" to Congress, the nearer plural, not to the proponents."""
+    analysis = _analysis(
+        "Dam levy up for renewal\n\nThe levy expires next month. Supporters, including the"
+        " Norland Farmers Union, have urged Parliament to keep the levy, although they say they"
+        " support some of the changes ministers are expected to propose."
+    )
+    att = _said(analysis, "support some of the changes")
+    assert _speaker(analysis, att) == "Supporters", analysis.actors

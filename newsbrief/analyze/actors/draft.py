@@ -339,6 +339,8 @@ class Resolver:
             # "Clinton says it means Trump never paid. She says …": the one who says, not the
             # subject of what she says, when both are as near
             rank = 0 if (seen.subject and not seen.reported) or distance == 0 else 1
+            if plural and distance == 0 and not seen.subject:
+                rank = 1  # "Proponents have urged Congress to …, although they say": the subject
             key = (distance, rank, -seen.token)
             if best is None or key < best[0]:
                 best = (key, seen.draft)
