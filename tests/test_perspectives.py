@@ -115,3 +115,31 @@ def test_criticism_is_rejected_against_the_critics_and_roles_carry_owners() -> N
     assert (ruiz.role, ruiz.affiliation) == ("chief executive", "Teravion Systems")
     assert {st.cue for st in ruiz.statements} >= {"said", "citing"}
     assert all(st.text.lower() not in ("which", "that") for st in ruiz.statements)
+
+
+def test_a_storys_position_is_the_actors_latest() -> None:
+    """NeuS (Biden on impeachment): the story's position for Biden was Monday's "had reserved
+    judgment, saying he supported the House's impeachment inquiry", not Wednesday's "said he
+    supports the impeachment of President Trump"."""
+    from datetime import UTC, datetime
+
+    def dated(text: str, day: int) -> Analysis:
+        analysis = _analysis(text)
+        article = analysis.article.model_copy(
+            update={"published": datetime(2024, 5, day, tzinfo=UTC)}
+        )
+        return analysis.model_copy(update={"article": article})
+
+    monday = dated(
+        "Senator Maria Lopez has reserved judgment on the dam. Lopez said she supported the"
+        " inquiry into the dam and wanted to see what the facts showed.",
+        6,
+    )
+    wednesday = dated(
+        "Senator Maria Lopez said on Wednesday she now supports closing the dam for good.", 8
+    )
+    lopez = _by_actor(who_thinks_what([monday, wednesday]))["Maria Lopez"]
+    assert "closing the dam" in lopez.position, lopez.position
+    # one article alone: its most informative statement, as before
+    alone = _by_actor(who_thinks_what([monday]))["Maria Lopez"]
+    assert "inquiry" in alone.position

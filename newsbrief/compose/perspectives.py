@@ -11,6 +11,7 @@ of the article (a position may be a trimmed clause of a statement, never new wor
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -74,7 +75,11 @@ def who_thinks_what(analyses: Sequence[Analysis]) -> tuple[ActorPosition, ...]:
         (e for e in entries.values() if e.statements),
         key=lambda e: (-len(e.statements), -e.mentions, e.first),
     )
-    return tuple(_position(e) for e in ranked)
+    when = {
+        a.article.id: a.article.published.timestamp() if a.article.published else -math.inf
+        for a in analyses
+    }
+    return tuple(_position(e, when) for e in ranked)
 
 
 def _same_words(a: Statement, b: Statement) -> bool:
@@ -182,9 +187,18 @@ def _disagreement(
 # --------------------------------------------------------------------------- positions
 
 
-def _position(entry: _Entry) -> ActorPosition:
+def _position(entry: _Entry, when: dict[str, float]) -> ActorPosition:
+    """The actor's position: their most informative statement (a stance or a clause before a
+    bare quotation), the latest one of a story among those (``when``: each article's
+    publication time): "had reserved judgment, saying he supported the inquiry" in Monday's
+    article is not the position of Wednesday's "said he supports impeachment"."""
     statements = [s for s, _ in entry.statements]
-    best = max(entry.statements, key=lambda pair: _informative(pair[0]))
+
+    def key(pair: tuple[Statement, Attribution]) -> tuple[int, float, int, int]:
+        kind, words, place = _informative(pair[0])
+        return (kind, when.get(pair[0].evidence.article_id, -math.inf), words, place)
+
+    best = max(entry.statements, key=key)
     return ActorPosition(
         actor=entry.actor.name,
         kind=entry.actor.kind,
