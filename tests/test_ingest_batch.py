@@ -189,3 +189,45 @@ def test_cli_ingest_stories_and_search(
     assert main(["search", "orchards", "--since", "2030-01-01", "--db", db]) == 0
     assert PAGES["drought-04"].title not in capsys.readouterr().out
     assert main(["ingest", str(tmp_path / "missing.txt"), "--db", db]) == 2
+
+
+def test_the_writers_heap_is_frozen_and_its_cycles_still_reclaimed(tmp_path: Path) -> None:
+    """What the writer holds is frozen out of the cyclic collector's scans every few articles
+    (``LongLived``); a cycle frozen with it, dropped later, is reclaimed by the periodic full
+    collection, not kept for the life of the process."""
+    import gc
+    import weakref
+
+    from newsbrief.ingest.batch import LongLived
+
+    class Node:
+        me: object = None
+
+    heap = LongLived(every=2, full_every=2)
+    try:
+        node = Node()
+        node.me = node  # a cycle, alive for now
+        ref = weakref.ref(node)
+        heap.added_one()
+        assert heap.freezes == 0
+        heap.added_one()  # the first freeze: the node with the rest
+        assert heap.freezes == 1 and gc.get_freeze_count() > 0
+        del node
+        gc.collect()
+        assert ref() is not None  # frozen: the collector does not look at it
+        heap.added_one()
+        heap.added_one()  # the second freeze is a full collection first
+        assert ref() is None
+        assert gc.get_freeze_count() > 0  # and what lives is frozen again
+    finally:
+        gc.unfreeze()
+    # every stored article counts towards the process's next freeze
+    from newsbrief.ingest import article_from_text
+    from newsbrief.ingest.batch import _LONG_LIVED, Ingestor
+
+    before = _LONG_LIVED.added
+    with Archive.open(tmp_path / "a.db") as archive:
+        Ingestor(archive, analyze=False).add(
+            article_from_text("The port of Halvern reopened on Monday after a two-week strike.")
+        )
+    assert _LONG_LIVED.added == before + 1
