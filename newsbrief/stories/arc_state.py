@@ -32,10 +32,6 @@ class DocFrequencies(Protocol):
     @property
     def n_docs(self) -> int: ...
 
-    def idfs(self) -> Mapping[str, float]:
-        """Today's IDF by term (``scoring.Idf``: filled in as terms are asked for)."""
-        ...
-
 
 def arc_id_for(story_id: str) -> str:
     """The id of an arc opened by the development ``story_id``."""

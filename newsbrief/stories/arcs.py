@@ -46,7 +46,7 @@ from newsbrief.stories.arc_state import (
     check_version,
 )
 from newsbrief.stories.features import Features, FeatureWeights, extract_features
-from newsbrief.stories.scoring import largest, timestamp_of
+from newsbrief.stories.scoring import Idf, Scorer, largest, timestamp_of
 
 __all__ = [
     "Arc",
@@ -103,6 +103,7 @@ class ArcAssigner:
         self._postings: dict[str, dict[str, None]] = {}
         self._df: DocFrequencies | None = None
         self._cache: dict[str, tuple[int, int, Weighted]] = {}  # arc id -> (seq, n_docs, …)
+        self._idfs: Idf | None = None  # the IDF table of other frequencies than a Scorer's
 
     # ---- the per-article step ---------------------------------------------------------------
 
@@ -209,7 +210,12 @@ class ArcAssigner:
         df = self._df
         if df is None:
             return _NO_IDF
-        return df.idfs()
+        if isinstance(df, Scorer):
+            return df.idfs()  # the story assigner's table, filled in for this article already
+        table = self._idfs
+        if table is None or table.n_docs != df.n_docs or table.df is not df.df:
+            table = self._idfs = Idf(df.df, df.n_docs)
+        return table
 
     def _contribution(self, feats: Features) -> Profile:
         """The article's unit TF-IDF vectors with the IDF divided out (what it adds to a
