@@ -60,14 +60,6 @@ __all__ = [
 _DAY = 86400.0
 
 
-class _Ones(dict[str, float]):
-    def __missing__(self, term: str) -> float:
-        return 1.0
-
-
-_NO_IDF = _Ones()
-
-
 @dataclass(frozen=True)
 class ArcSettings:
     """Knobs of the arc assigner. ``threshold`` and ``merge_threshold`` were chosen on the
@@ -209,7 +201,7 @@ class ArcAssigner:
         article."""
         df = self._df
         if df is None:
-            return _NO_IDF
+            return Idf({}, 0)  # no counts: log(1 / 1) + 1, every term's IDF is 1
         if isinstance(df, Scorer):
             return df.idfs()  # the story assigner's table, filled in for this article already
         table = self._idfs
