@@ -210,3 +210,27 @@ def test_they_in_the_same_sentence_is_its_subject() -> None:
     )
     att = _said(analysis, "support some of the changes")
     assert _speaker(analysis, att) == "Supporters", analysis.actors
+
+
+def test_a_word_asked_on_its_own_is_no_one() -> None:
+    """NYT (college savings): "Harsh? He doesn't think so. “I don't judge …,” he said." made
+    "Harsh" a person, and the adviser's words his."""
+    analysis = _analysis(
+        "Saving for college\n\nFinancial adviser Tomas Berg suggests cutting what you spend on"
+        " your card each month. Harsh? He doesn't think so. “I don't judge what people choose to"
+        " spend money on,” he said."
+    )
+    assert "Harsh" not in {a.name for a in analysis.actors}, analysis.actors
+    assert _speaker(analysis, _said(analysis, "judge what people")) == "Tomas Berg"
+
+
+def test_a_country_after_a_located_city_is_where_the_speakers_are() -> None:
+    """NeuS (Kabul evacuations): "two dozen diplomats at the U.S. Embassy in Kabul,
+    Afghanistan, warned about …" was Afghanistan's warning."""
+    analysis = _analysis(
+        "Diplomats warned of collapse\n\nLast month, two dozen diplomats at the embassy in"
+        " Lima, Peru, warned about the possibility of a collapse of the government, according"
+        " to a source familiar with the cable."
+    )
+    att = _said(analysis, "possibility of a collapse")
+    assert _speaker(analysis, att) not in ("Peru", "Lima"), analysis.actors

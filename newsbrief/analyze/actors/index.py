@@ -14,6 +14,10 @@ _RANK: dict[ActorKind, int] = {"person": 0, "media": 1, "organization": 2, "coun
 _MAX_MENTION = 300
 _POSSESSIVE = ("'s", "’s")
 _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|across|out\s+of)\s+(?:the\s+)?$", re.I)
+# a place after a located place and a comma: "in Kabul, Afghanistan"
+_IN_PLACE_COMMA = re.compile(
+    r"\b(?:in|at|near|outside)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3},\s*$"
+)
 _AND_BEFORE = re.compile(r",?\s+(?:and|or)\s+(?:the\s+)?$")
 _WORDS = re.compile(r"[A-Za-z][A-Za-z-]*")
 _MEMBER_OF = re.compile(r"\bmember\s+of\s+(?:the\s+)?$", re.I)
@@ -156,6 +160,8 @@ class ActorIndex:
         Pennsylvania and Virginia")."""
         if _LOCATIVE.search(self._text, max(start, s - 8), s):
             return True
+        if _IN_PLACE_COMMA.search(self._text, max(start, s - 60), s):
+            return True  # "diplomats at the embassy in Kabul, Afghanistan": where, too
         before = self._text[start:s]
         coordinated = _AND_BEFORE.search(before)
         if coordinated is None:
