@@ -72,7 +72,8 @@ def _entity(res: Resolver, ent: Span) -> bool:
     if label not in ("PERSON", "ORG", "GPE", "NORP"):
         return False
     name = _entity_name(ent)
-    if label == "PERSON" and _word_alone(ent) and not res.knows_surname(name):
+    alone = len(ent) == 1 and all(t.is_punct for t in ent.sent if t.i != ent.start)
+    if label == "PERSON" and alone and not res.knows_surname(name):
         return False  # "Harsh? He doesn't think so.": a word asked on its own is no one
     if not name or _noise(res, ent, name):
         return label == "PERSON" and bool(name) and _as_place(res, ent, name)
@@ -133,11 +134,6 @@ def _noise(res: Resolver, ent: Span, name: str) -> bool:
         word.startswith(low[:-1]) and len(word) > len(low) and word[-1] == "n"
         for word in res.name_words
     )
-
-
-def _word_alone(ent: Span) -> bool:
-    """A one-word entity that is its whole sentence, but for punctuation ("Harsh?")."""
-    return len(ent) == 1 and all(t.is_punct for t in ent.sent if t.i != ent.start)
 
 
 def _as_place(res: Resolver, ent: Span, name: str) -> bool:
