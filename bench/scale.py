@@ -482,6 +482,8 @@ def run_archive(
                     t0, c0 = time.perf_counter(), time.process_time()
                     loaded = loading.loaded()
                     with archive.transaction():
+                        if loaded is not None:  # as the batch ingest does
+                            ingestor.expect(loaded)
                         for i, art in enumerate(chunk):
                             if loaded is None:
                                 article = article_from_text(
@@ -667,10 +669,10 @@ def _time_sql(totals: dict[int, dict[str, list[float]]], window: list[int | None
     def timed(name: str) -> None:
         original = getattr(Database, name)
 
-        def wrapper(self: Database, sql: str, *args: object) -> object:
+        def wrapper(self: Database, sql: str, *args: object, **kw: object) -> object:
             t0, c0 = time.perf_counter(), time.process_time()
             try:
-                return original(self, sql, *args)
+                return original(self, sql, *args, **kw)
             finally:
                 if window[0] is not None:
                     entry = totals.setdefault(window[0], {}).setdefault(sql, [0.0, 0.0, 0.0])

@@ -20,7 +20,7 @@ from typing import Any
 STAGES: tuple[tuple[str, str, str, str], ...] = (
     ("ingest one article (Ingestor.add)", "newsbrief.ingest.batch", "Ingestor", "add"),
     ("  duplicate check (Deduper.find)", "newsbrief.stories.dedupe", "Deduper", "find"),
-    ("    near-copy lookup and verify", "newsbrief.stories.dedupe", "Deduper", "_near"),
+    ("    near-copy lookup and verify", "newsbrief.stories.dedupe", "Deduper", "find_near"),
     ("      LSH candidates", "newsbrief.stories.lsh", "LshIndex", "candidates"),
     ("  store a new article", "newsbrief.ingest.batch", "Ingestor", "_store_new"),
     ("    save the article row", "newsbrief.store.archive", "Archive", "save_article"),

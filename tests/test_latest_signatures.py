@@ -254,3 +254,29 @@ def test_holding_many_at_once_holds_what_one_at_a_time_does() -> None:
     assert -1 in held_many.sizes.tolist()
     many.add(200, "a200", rows[-1][2], 3)  # and it goes on taking them one at a time
     assert many.lookup([200])[1] == []
+
+
+def test_a_lookup_waits_only_for_the_signatures_it_could_find(
+    archive: Archive,
+) -> None:
+    """Signatures stored in the same transaction are taken in (on PostgreSQL, after waiting
+    for their arrival numbers) only when a lookup shares a band key with one of them; a near
+    copy of one of them is still found, and all are held once the transaction commits."""
+    rng = random.Random(11)
+    first, other = _body(rng), _body(rng)
+    texts = [" ".join(first), " ".join(other), " ".join(_edited(first, rng))]
+    articles = [
+        article_from_text(t, title=f"Story {n}", outlet=f"O{n}") for n, t in enumerate(texts)
+    ]
+    ingestor = Ingestor(archive, analyze=False)
+    index = index_of(archive)
+    with archive.transaction():
+        assert ingestor.add(articles[0]).status == "new"
+        assert ingestor.add(articles[1]).status == "new"  # shares no band key with the first
+        assert len(index._pending) == 2  # the first was not waited for
+        copy = ingestor.add(articles[2])
+        assert copy.status == "duplicate" and copy.article_id == articles[0].id
+        assert copy.detail.startswith("near copy")
+        assert not index._pending  # both taken in before its lookup (a copy is not indexed)
+        assert len(index) == 2
+    assert not index._pending and len(index) == 2

@@ -17,7 +17,6 @@ Only an archive failure (``StoreError``) stops it.
 
 from __future__ import annotations
 
-import gc
 import warnings
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -26,6 +25,7 @@ from itertools import islice
 from typing import Literal
 
 from newsbrief.errors import InputError, InputWarning
+from newsbrief.ingest.heap import LONG_LIVED
 from newsbrief.ingest.jsonl import SourceItem
 from newsbrief.ingest.parallel import (
     AnalysisResult,
@@ -116,34 +116,6 @@ class _Pending:
     code: int = 0  # the exit code of that failure
 
 
-class LongLived:
-    """The writer's heap (story vectors, the near-duplicate index), long-lived, kept out of the
-    cyclic collector's way: scanned again and again, it cost 0.10 -> 0.38 ms per article from
-    1k to 100k articles (``bench/scale.py --stages``). Every ``every`` articles the young
-    generations are collected and the survivors frozen (``gc.freeze``): collections scan only
-    what is new. Every ``full_every`` freezes a full collection reclaims any cycle frozen
-    since (none was measured; this bounds one)."""
-
-    def __init__(self, every: int = 1024, full_every: int = 64) -> None:
-        self.every, self.full_every = every, full_every
-        self.added = self.freezes = 0
-
-    def added_one(self) -> None:
-        self.added += 1
-        if self.added % self.every:
-            return
-        self.freezes += 1
-        if self.freezes % self.full_every == 0:
-            gc.unfreeze()
-            gc.collect()
-        else:
-            gc.collect(1)
-        gc.freeze()
-
-
-_LONG_LIVED = LongLived()  # one heap per process, whatever the number of ingestors
-
-
 class Ingestor:
     """Adds articles to an archive: dedupe, store, thread into stories, analyze."""
 
@@ -184,6 +156,13 @@ class Ingestor:
         p = _Pending(item, article, fp, analysis, features=loaded and loaded.features)
         return self._commit(p, brief)
 
+    def expect(self, articles: Iterable[_Pending | Loaded]) -> None:
+        """In a write transaction, before adding these articles one by one: look up in one
+        query which are stored already, exactly (``Archive.expect_articles``)."""
+        self.archive.expect_articles(
+            (a.article.id, a.fp.text_hash) for a in articles if a.article and a.fp
+        )
+
     def _commit(self, p: _Pending, brief: Brief | None = None) -> Outcome:
         archive, article = self.archive, p.article
         with archive.transaction():
@@ -199,7 +178,7 @@ class Ingestor:
                 archive.mark_entry(
                     p.item.feed, p.item.entry, entry_status, article_id=outcome.article_id
                 )
-        _LONG_LIVED.added_one()
+        LONG_LIVED.added_one()
         return outcome
 
     def _store_new(self, p: _Pending) -> Outcome:
@@ -286,9 +265,13 @@ class Ingestor:
 
     def _start_chunk(self, loading: _Loading) -> _Chunk:
         """Dedupe a loaded chunk and hand its new articles to the analyzer."""
-        loaded = iter(self._loaded(loading))
+        loaded = list(self._loaded(loading))
+        stored = self.archive.stored_copies(
+            [(one.article.id, one.fp.text_hash) for one in loaded if one.article and one.fp]
+        )
+        rest = iter(loaded)
         pending = [
-            done if done is not None else self._prepare(item, next(loaded))
+            done if done is not None else self._prepare(item, next(rest), stored)
             for item, done in zip(loading.items, loading.seen, strict=True)
         ]
         fresh = [p for p in pending if isinstance(p, _Pending) and not p.copy]
@@ -331,6 +314,7 @@ class Ingestor:
             for p, (analysis, error, code) in zip(chunk.fresh, results, strict=True):
                 p.analysis, p.error, p.code = analysis, error, code
         with self.archive.transaction():
+            self.expect(p for p in chunk.pending if isinstance(p, _Pending) and not p.error)
             outcomes = [self._finish(p) for p in chunk.pending]
         for outcome in outcomes:
             report.outcomes.append(outcome)
@@ -349,11 +333,16 @@ class Ingestor:
             return Outcome(item.label, "seen", detail="feed entry handled before")
         return None
 
-    def _prepare(self, item: SourceItem, loaded: Loaded) -> _Pending | Outcome:
+    def _prepare(
+        self, item: SourceItem, loaded: Loaded, stored: dict[tuple[str, str], str | None]
+    ) -> _Pending | Outcome:
+        """The item ready to store, marked when it copies a stored article (so that it is not
+        analyzed; the check is made again when it is stored)."""
         if loaded.article is None or loaded.fp is None:
             return self._fail(item, loaded.error, loaded.code)
         p = _Pending(item, loaded.article, loaded.fp, features=loaded.features)
-        p.copy = self.deduper.find(loaded.article, p.fp) is not None
+        exact = stored.get((loaded.article.id, loaded.fp.text_hash))
+        p.copy = exact is not None or self.deduper.find_near(p.fp) is not None
         return p
 
     def _fail(self, item: SourceItem, reason: str, code: int) -> Outcome:

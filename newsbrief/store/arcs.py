@@ -91,11 +91,11 @@ class ArcsMixin(StoriesMixin):
         with self.transaction() as conn:
             for old, new in (merged or {}).items():
                 conn.execute("UPDATE story_arcs SET arc_id = ? WHERE arc_id = ?", (new, old))
-                conn.execute(
-                    "UPDATE arcs SET merged_into = ?, updated_at = ?"
-                    " WHERE merged_into = ? OR id = ?",
-                    (new, now, old, old),
-                )
+                for key in ("merged_into", "id"):  # two index lookups, not an OR (_copies_of)
+                    conn.execute(
+                        f"UPDATE arcs SET merged_into = ?, updated_at = ? WHERE {key} = ?",
+                        (new, now, old),
+                    )
                 conn.execute("UPDATE arcs SET state = NULL WHERE id = ?", (old,))
             conn.executemany(
                 "INSERT INTO arcs (id, state, created_at, updated_at) VALUES (?, ?, ?, ?)"

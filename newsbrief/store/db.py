@@ -157,9 +157,13 @@ class Database:
             return bool(self.raw.info.transaction_status != TransactionStatus.IDLE)
         return bool(self.raw.in_transaction)
 
-    def execute(self, sql: str, params: Sequence[Any] = ()) -> Cursor:
+    def execute(self, sql: str, params: Sequence[Any] = (), *, planned: bool = False) -> Cursor:
+        """``planned``: PostgreSQL plans the statement for these very parameters and the
+        table as it is now, every time, instead of keeping a prepared statement's generic
+        plan (one made while a table was nearly empty may read all of it once it is not)."""
         if self.dialect.postgres:
-            cur: Cursor = self.raw.execute(_pg_sql(sql), params or None)
+            prepare = False if planned else None
+            cur: Cursor = self.raw.execute(_pg_sql(sql), params or None, prepare=prepare)
             if self._pipeline is not None:
                 return _Pipelined(cur, self._pipeline)
             return cur

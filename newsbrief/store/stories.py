@@ -357,10 +357,8 @@ class StoriesMixin(StoryListingMixin):
                 conn.execute(
                     "UPDATE story_articles SET story_id = ? WHERE story_id = ?", (new, old)
                 )
-                conn.execute(
-                    "UPDATE stories SET merged_into = ? WHERE merged_into = ? OR id = ?",
-                    (new, old, old),
-                )
+                for key in ("merged_into", "id"):  # two index lookups, not an OR (_copies_of)
+                    conn.execute(f"UPDATE stories SET merged_into = ? WHERE {key} = ?", (new, old))
                 conn.execute("UPDATE stories SET state = NULL, core = NULL WHERE id = ?", (old,))
 
     def move_to_stories(self, moved: Mapping[str, str], *, touch: bool = True) -> None:

@@ -217,12 +217,13 @@ class Deduper:
         same = self.archive.stored_copy(article.id, fp.text_hash)  # this id first
         if same is not None:
             return DuplicateMatch(same, "exact", 1.0)
-        return self._near(fp)
+        return self.find_near(fp)
 
-    def _near(self, fp: Fingerprint) -> DuplicateMatch | None:
+    def find_near(self, fp: Fingerprint) -> DuplicateMatch | None:
+        """The stored article this one copies nearly (the exact check made already)."""
         best: DuplicateMatch | None = None
         index = index_of(self.archive)
-        index.sync(self.archive)
+        index.sync(self.archive, fp.band_keys)
         held = _held(index, self.archive, index.candidates(fp.band_keys))
         if not held.ids:
             return None

@@ -111,15 +111,27 @@ class LshIndex:
                 Archive, Callable[[], int | None], tuple[str, bytes, int | None], NDArray[np.uint64]
             ]
         ] = []
+        self._pending_keys: set[int] = set()  # their band keys
 
     # ------------------------------------------------------------------ staying in step
 
-    def sync(self, archive: Archive) -> None:
+    def sync(self, archive: Archive, keys: NDArray[np.uint64] | None = None) -> None:
         """Take in the signatures the archive stored since the last one held (rebuilding when
-        that one is gone: a rollback, a deletion, another database at the same place)."""
-        if self._pending:
-            self.settle()
+        that one is gone: a rollback, a deletion, another database at the same place).
+
+        ``keys``: the band keys of the lookup to come. The signatures this connection stored
+        in this transaction are left pending when none of them shares a key with it: the
+        lookup cannot find them, and taking them in waits for their arrival numbers (on
+        PostgreSQL, for the server to have stored them). They are taken in at commit."""
         turn = archive.write_turn
+        if self._pending and not (
+            keys is not None
+            and turn is not None
+            and turn == self._turn
+            and self.built
+            and self._pending_keys.isdisjoint(np.asarray(keys, dtype=np.uint64).tolist())
+        ):
+            self.settle()
         if turn is not None and turn == self._turn and self.built:
             return  # synced earlier in this transaction: no other writer can have stored since
         self._turn = turn
@@ -162,18 +174,20 @@ class LshIndex:
         (``Archive.save_signature``): taken in before the next lookup, or when the
         transaction commits; forgotten if it rolls back."""
         self._pending.append((archive, arrival, row, keys))
+        self._pending_keys.update(np.asarray(keys, dtype=np.uint64).tolist())
         archive.defer(f"lsh:{id(self)}", self.settle, self._forget)
 
     def settle(self) -> None:
         """Take in the signatures stored and not yet taken in."""
         pending, self._pending = self._pending, []
+        self._pending_keys = set()
         for archive, arrival, (article_id, blob, size), keys in pending:
             seq = arrival()
             if seq is not None:
                 self.stored(archive, (seq, article_id, blob, size), keys)
 
     def _forget(self) -> None:
-        self._pending = []
+        self._pending, self._pending_keys = [], set()
 
     def _build(self, archive: Archive) -> None:
         """Read the latest ``window`` signatures, a page at a time (memory stays near the
