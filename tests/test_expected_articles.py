@@ -107,3 +107,22 @@ def test_a_chunk_with_two_copies_of_one_text_stores_it_once(archive: Archive) ->
     assert report.outcomes[1].detail == f"exact copy of {report.outcomes[0].article_id}"
     count = archive.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
     assert count == 2
+
+
+def test_a_long_list_is_looked_up_in_slices(archive: Archive) -> None:
+    """More pairs than one statement can take (PostgreSQL: 65,535 parameters; SQLite's limit
+    depends on its build), as an API caller's big chunk may bring: the same answers."""
+    flood, strike = _article(FLOOD, "Flood"), _article(STRIKE, "Strike")
+    archive.save_article(flood)
+    archive.save_article(strike)
+    asks = [(f"id-{n}", f"hash-{n}") for n in range(33_000)]
+    asks[700] = (strike.id, "hash-700")  # found by id
+    asks[20_000] = ("a-copy", _hash(flood))  # found by its words
+    with archive.transaction():
+        archive.expect_articles(asks)
+        found = {ask: archive.stored_copy(*ask) for ask in asks}
+    assert {ask: got for ask, got in found.items() if got} == {
+        asks[700]: strike.id,
+        asks[20_000]: flood.id,
+    }
+    assert archive.stored_copies(asks) == found

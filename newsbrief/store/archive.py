@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
@@ -19,6 +17,7 @@ from newsbrief.models import Analysis, Article, Brief
 from newsbrief.store import codec
 from newsbrief.store.arcs import ArcsMixin
 from newsbrief.store.base import ArchiveBase, store_error
+from newsbrief.store.copies import CopiesMixin
 from newsbrief.store.db import Database, Target, connect, driver_errors, is_url
 from newsbrief.store.feeds import FeedsMixin
 from newsbrief.store.llmcache import LLMCacheMixin
@@ -27,18 +26,9 @@ from newsbrief.store.search import SearchMixin
 from newsbrief.store.stories import StoriesMixin
 
 
-@dataclass
-class _Expected:
-    """What :meth:`Archive.stored_copy` answers for the (id, text hash) pairs ``asked`` in one
-    write transaction (``turn``): the stored ids, and the earliest stored id of each hash."""
-
-    turn: int
-    asked: set[tuple[str, str]]
-    ids: set[str]
-    by_hash: dict[str, str]
-
-
-class Archive(ArcsMixin, StoriesMixin, FeedsMixin, SearchMixin, LLMCacheMixin, ArchiveBase):
+class Archive(
+    CopiesMixin, ArcsMixin, StoriesMixin, FeedsMixin, SearchMixin, LLMCacheMixin, ArchiveBase
+):
     """A newsbrief archive. Open with ``Archive.open(path)``; use as a context manager.
 
     Tables: articles (with every outlet that ran each text), analyses, actors, events, briefs
@@ -46,8 +36,6 @@ class Archive(ArcsMixin, StoriesMixin, FeedsMixin, SearchMixin, LLMCacheMixin, A
     signatures, feed state, an FTS5 index over title, text and actors, and the LLM writer's
     answer cache.
     """
-
-    _expected: _Expected | None = None  # see expect_articles
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -160,10 +148,7 @@ class Archive(ArcsMixin, StoriesMixin, FeedsMixin, SearchMixin, LLMCacheMixin, A
             )
             if not new and cur.rowcount != 1:
                 return False
-            known = self._expected
-            if known is not None and known.turn == self.write_turn:
-                known.ids.add(article.id)
-                known.by_hash.setdefault(text_hash, article.id)
+            self._stored_now(article.id, text_hash)
             self._insert_outlet(article.id, article, "first", 1.0, count=not new)
             conn.execute(
                 "INSERT INTO articles_fts (rowid, article_id, title, text, actors)"
@@ -224,56 +209,6 @@ class Archive(ArcsMixin, StoriesMixin, FeedsMixin, SearchMixin, LLMCacheMixin, A
             f"SELECT id, text FROM articles WHERE id IN ({marks})", tuple(article_ids)
         )
         return {str(r[0]): str(r[1]) for r in rows}
-
-    def stored_copy(self, article_id: str, text_hash: str) -> str | None:
-        """``article_id`` when that article is stored, else the id of the earliest stored
-        article whose normalized words hash to ``text_hash`` (None: neither): from what
-        :meth:`expect_articles` read in this write transaction, else in one query."""
-        known = self._expected
-        pair = (article_id, text_hash)
-        if known is not None and known.turn == self.write_turn and pair in known.asked:
-            return article_id if article_id in known.ids else known.by_hash.get(text_hash)
-        return self.stored_copies([pair])[pair]
-
-    def stored_copies(self, pairs: Sequence[tuple[str, str]]) -> dict[tuple[str, str], str | None]:
-        """:meth:`stored_copy` of each (id, text hash) pair, in one query."""
-        stored, first = self._copies_of({i for i, _ in pairs}, {h for _, h in pairs})
-        return {(i, h): i if i in stored else first.get(h) for i, h in pairs}
-
-    def expect_articles(self, pairs: Iterable[tuple[str, str]]) -> None:
-        """Read in one query what :meth:`stored_copy` answers for the articles (id, text
-        hash) about to be added in this write transaction: it then answers them without a
-        round trip to the database (which, on PostgreSQL, waits for every statement sent
-        before it). The articles stored meanwhile are kept in step by :meth:`save_article`,
-        and no other writer stores one before the transaction ends. Outside a transaction,
-        nothing."""
-        turn, asked = self.write_turn, set(pairs)
-        if turn is not None and asked:
-            stored, first = self._copies_of({i for i, _ in asked}, {h for _, h in asked})
-            self._expected = _Expected(turn, asked, stored, first)
-
-    def _copies_of(self, ids: set[str], hashes: set[str]) -> tuple[set[str], dict[str, str]]:
-        """Which of ``ids`` are stored, and the earliest stored article with each of
-        ``hashes`` (those that have one).
-
-        Index lookups by id and by hash, not one ``OR``, planned for each call: PostgreSQL
-        keeps the generic plan of a prepared statement, and the one made while the table was
-        nearly empty (for an ``OR``, or a list of hashes) scanned the whole table for every new
-        article until autovacuum's ANALYZE re-planned it."""
-        if not ids:
-            return set(), {}
-        rows = self._conn.execute(
-            f"SELECT id, text_hash, rowid FROM articles WHERE id IN ({', '.join('?' * len(ids))})"
-            " UNION ALL SELECT id, text_hash, rowid FROM articles"
-            f" WHERE text_hash IN ({', '.join('?' * len(hashes))})",
-            (*ids, *hashes),
-            planned=True,
-        ).fetchall()
-        first: dict[str, str] = {}
-        for article_id, text_hash, _ in sorted(rows, key=lambda r: int(r[2])):
-            if text_hash in hashes:
-                first.setdefault(str(text_hash), str(article_id))
-        return {str(r[0]) for r in rows}, first
 
     def has_article(self, article_id: str) -> bool:
         row = self._conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
