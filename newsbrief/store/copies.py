@@ -30,7 +30,9 @@ class _Expected:
 
 
 class CopiesMixin(ArchiveBase):
-    _expected: _Expected | None = None
+    """The exact-copy lookups of the archive (see the module doc)."""
+
+    _expected: _Expected | None = None  # what expect_articles read, for its transaction
 
     def stored_copy(self, article_id: str, text_hash: str) -> str | None:
         """``article_id`` when that article is stored, else the id of the earliest stored
@@ -43,7 +45,7 @@ class CopiesMixin(ArchiveBase):
         return self.stored_copies([pair])[pair]
 
     def stored_copies(self, pairs: Sequence[tuple[str, str]]) -> dict[tuple[str, str], str | None]:
-        """:meth:`stored_copy` of each (id, text hash) pair, in one query."""
+        """:meth:`stored_copy` of each (id, text hash) pair, in one query (one per 500)."""
         stored, first = self._copies_of({i for i, _ in pairs}, {h for _, h in pairs})
         return {(i, h): i if i in stored else first.get(h) for i, h in pairs}
 
