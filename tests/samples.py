@@ -9,6 +9,7 @@ built on it live in ``conftest.py``.
 from __future__ import annotations
 
 import importlib.util
+import random
 import socket
 import sys
 import threading
@@ -89,6 +90,22 @@ LIBRARY_REPAIRS = (
 FERRY_TITLE = "Ferry crews strike in Kestrel Bay"
 FERRY_OUTLET = "Harbour Post"
 FERRY_PUBLISHED = datetime(2025, 3, 3, 8, 0, tzinfo=UTC)
+
+
+_WORDS = (
+    "ferry crossing harbor council vote budget strike pilots union school district storm levee",
+    "river flood mayor court ruling tariff steel grain export drought reservoir",
+)
+_VOCAB = tuple(w for line in _WORDS for w in line.split(" "))
+
+
+def random_text(rng: random.Random, *, words: int = 12, sentences: int = 8) -> str:
+    """A text of ``sentences`` sentences of ``words`` words drawn from a small news vocabulary:
+    unrelated texts that share words (many articles for the store's tests)."""
+    return " ".join(
+        " ".join(rng.choice(_VOCAB) for _ in range(words)).capitalize() + "."
+        for _ in range(sentences)
+    )
 
 
 def store_article(

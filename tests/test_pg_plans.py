@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from samples import random_text
 
 from newsbrief.ingest.batch import Ingestor
 from newsbrief.ingest.jsonl import SourceItem
@@ -26,18 +27,6 @@ pytestmark = pytest.mark.postgres
 # the tables that grow with the archive
 _GROWING = {"articles", "articles_fts", "article_outlets", "stories", "story_articles", "arcs"}
 
-_WORDS = (
-    "ferry harbor council vote budget strike pilots union school district storm levee river",
-    "flood mayor court ruling tariff steel grain export drought reservoir senate bridge",
-)
-_VOCAB = tuple(w for line in _WORDS for w in line.split(" "))
-
-
-def _text(rng: random.Random) -> str:
-    return " ".join(
-        " ".join(rng.choice(_VOCAB) for _ in range(14)).capitalize() + "." for _ in range(10)
-    )
-
 
 @pytest.fixture
 def grown_archive(pg_server: PgServer) -> Iterator[Archive]:
@@ -45,7 +34,7 @@ def grown_archive(pg_server: PgServer) -> Iterator[Archive]:
     to a few hundred articles through the batch ingest on the same connection (too soon for
     autovacuum)."""
     rng = random.Random(5)
-    texts = [_text(rng) for _ in range(400)]
+    texts = [random_text(rng, words=14, sentences=10) for _ in range(400)]
     items = [
         SourceItem(f"r{n}", lambda t=text, n=n: article_from_text(t, title=f"Report {n}"))
         for n, text in enumerate(texts)

@@ -10,6 +10,7 @@ import random
 from pathlib import Path
 
 import pytest
+from samples import random_text
 
 from newsbrief.errors import StoreError
 from newsbrief.ingest.batch import Ingestor
@@ -17,18 +18,6 @@ from newsbrief.ingest.text import article_from_text
 from newsbrief.models import Article
 from newsbrief.store import Archive
 from newsbrief.stories.lsh import index_of
-
-_WORDS = (
-    "ferry crossing harbor council vote budget strike pilots union school district storm levee",
-    "river flood mayor court ruling tariff steel grain export drought reservoir",
-)
-_VOCAB = tuple(w for line in _WORDS for w in line.split(" "))
-
-
-def _text(rng: random.Random) -> str:
-    return " ".join(
-        " ".join(rng.choice(_VOCAB) for _ in range(12)).capitalize() + "." for _ in range(8)
-    )
 
 
 def _article(text: str, n: int) -> Article:
@@ -46,7 +35,7 @@ def test_a_failed_statement_fails_its_whole_transaction(
     transaction as a StoreError saying why, nothing of it is stored, and no stray warning is
     logged."""
     rng = random.Random(1)
-    first, second = _article(_text(rng), 1), _article(_text(rng), 2)
+    first, second = _article(random_text(rng), 1), _article(random_text(rng), 2)
     with Archive.open(archive_target) as archive:
         archive.save_article(first)
         caplog.set_level(logging.WARNING)
@@ -57,7 +46,7 @@ def test_a_failed_statement_fails_its_whole_transaction(
                 " added_at) VALUES (?, ?, ?, 'first', 1.0, 'now')",
                 (first.id, first.id, first.outlet or ""),
             )
-            archive.save_article(_article(_text(rng), 3))
+            archive.save_article(_article(random_text(rng), 3))
         assert not [r for r in caplog.records if "terminating" in r.getMessage()]
         assert _count(archive, "articles") == 1
         assert archive.has_article(first.id) and not archive.has_article(second.id)
@@ -69,7 +58,7 @@ def test_row_counts_and_results_are_read_inside_a_transaction(
     archive_target: Path | str,
 ) -> None:
     rng = random.Random(2)
-    original, copy = _article(_text(rng), 1), _article(_text(rng), 2)
+    original, copy = _article(random_text(rng), 1), _article(random_text(rng), 2)
     with Archive.open(archive_target) as archive, archive.transaction():
         # on PostgreSQL the statements stream: nothing below waits unless it reads a result
         assert (archive.db._pipeline is not None) == (not archive.is_sqlite)
@@ -84,7 +73,7 @@ def test_a_rolled_back_signature_never_reaches_the_index(archive_target: Path | 
     """An article stored, then rolled back: a later near copy of it is a new article (the
     index did not keep its signature), and the index stays in step with the archive."""
     rng = random.Random(3)
-    texts = [_text(rng) for _ in range(6)]
+    texts = [random_text(rng) for _ in range(6)]
     with Archive.open(archive_target) as archive:
         ingestor = Ingestor(archive, analyze=False)
         for n, text in enumerate(texts[:5]):
