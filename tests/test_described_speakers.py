@@ -234,3 +234,14 @@ def test_a_country_after_a_located_city_is_where_the_speakers_are() -> None:
     )
     att = _said(analysis, "possibility of a collapse")
     assert _speaker(analysis, att) not in ("Peru", "Lima"), analysis.actors
+
+
+def test_a_source_name_ends_at_the_comma_before_its_clause() -> None:
+    """Western Journal: "According to a new report by Politico, Democratic party insiders are
+    …": the model ran the outlet and the next clause's first words together as one
+    organization, and the words went to an actor called "New report"."""
+    analysis = _analysis(
+        "Turnout drive\n\nAccording to a recent report by Politico, Green party organizers are"
+        " trying to reach young voters in the port city before the vote."
+    )
+    assert _speaker(analysis, _said(analysis, "organizers are trying")) == "Politico"

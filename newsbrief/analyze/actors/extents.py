@@ -81,6 +81,20 @@ def undated(ent: Span) -> Span:
     return ent
 
 
+def uncomma(ent: Span) -> Span:
+    """ "by Politico, Democratic party insiders are …": the model ran a name on across a comma
+    into the words of the clause that follows; cut it at the comma when a word after it
+    belongs to a word after the name."""
+    if ent.label_ not in ("ORG", "PERSON"):
+        return ent
+    for k, tok in enumerate(ent):
+        if tok.text == "," and 0 < k < len(ent) - 1:
+            if any(t.head.i >= ent.end for t in ent[k + 1 :]):
+                return Span(ent.doc, ent.start, ent.start + k, label=ent.label_)
+            break
+    return ent
+
+
 def unsaid(ent: Span) -> Span:
     """ "Obama Says African-American Museum Will Tell …": a title-case headline's verb of
     saying that the model took into the person's name."""

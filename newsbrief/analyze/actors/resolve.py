@@ -67,7 +67,7 @@ def resolve_actors(doc: Doc, article: Article, sentences: list[Sentence]) -> Act
 
 def _entity(res: Resolver, ent: Span) -> bool:
     ent = extents.possessor(extents.described(extents.undated(extents.joined(ent))))
-    ent = extents.unsaid(extents.outlet(ent))
+    ent = extents.unsaid(extents.outlet(extents.uncomma(ent)))
     label = ent.label_
     if label not in ("PERSON", "ORG", "GPE", "NORP"):
         return False
