@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import json
+import pickle
+import sys
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from newsbrief.errors import StoreError
+from newsbrief.stories.arc_state import Arc, arc_from_state, arc_to_state
 from newsbrief.stories.cluster import ClusterSettings, StoryAssigner, story_id_for
-from newsbrief.stories.features import entities, extract_features, numbers, words
+from newsbrief.stories.features import (
+    FeatureWeights,
+    entities,
+    extract_features,
+    numbers,
+    words,
+)
 from newsbrief.stories.journal import Membership
 
 DAY0 = datetime(2024, 3, 4, 9, 0, tzinfo=UTC)
@@ -394,3 +403,40 @@ def test_the_idf_table_follows_the_counts() -> None:
     reloaded.df["velmar"] = reloaded.df.get("velmar", 0) + 5
     reloaded.n_docs += 5
     assert reloaded.idfs()["velmar"] == math.log((n + 6) / (df + 6)) + 1.0
+
+
+def test_terms_are_interned_however_the_features_arrive() -> None:
+    text = "Harbour strike at Velmar port enters its third week, union leader Marta Okonjo said."
+    title = "Velmar strike"
+    # the process's interned string of every term (held, so each stays the one)
+    canonical = [sys.intern(t) for c in extract_features(text, title).channels for t in c]
+    one = {id(t) for t in canonical}
+    # a worker's features reach the writer unpickled: fresh copies of every term string
+    sent = pickle.loads(pickle.dumps((extract_features(text, title), FeatureWeights())))
+    assert not any(id(t) in one for t in sent[0].words)
+    assigner = StoryAssigner()
+    sid = assigner.assign("a1", text, title, None, features=sent)
+    assert set(sent[0].words) <= set(assigner.df)
+    for vec in (assigner.df, *assigner.stories[sid].centroid):
+        assert all(id(t) in one for t in vec)
+    # a restored assigner holds them too (JSON gives fresh copies)
+    restored = StoryAssigner.from_state(json.loads(json.dumps(assigner.export_state())))
+    assert restored.df == assigner.df
+    assert restored.stories[sid].centroid[0]
+    for vec in (restored.df, *restored.stories[sid].centroid):
+        assert all(id(t) in one for t in vec)
+
+
+def test_a_restored_arc_profile_holds_interned_terms() -> None:
+    canonical = [sys.intern(t) for t in ("velmar", "okonjo", "Marta Okonjo")]
+    one = {id(t) for t in canonical}
+    fresh = ["".join(list(t)) for t in canonical]  # equal strings, other objects
+    arc = Arc(
+        "a1",
+        founder=1,
+        founder_story="s1",
+        profile=({fresh[0]: 0.5, fresh[1]: 0.2}, {fresh[2]: 1.0}),
+    )
+    restored = arc_from_state(json.loads(json.dumps(arc_to_state(arc))))
+    assert restored.profile == arc.profile
+    assert all(id(t) in one for vec in restored.profile for t in vec)

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import hashlib
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Protocol
@@ -102,8 +103,8 @@ def arc_from_state(state: Mapping[str, Any]) -> Arc:
         first=None if state["first"] is None else float(state["first"]),
         last=None if state["last"] is None else float(state["last"]),
         seq=int(state["seq"]),
-        profile=(
-            {str(t): float(v) for t, v in state["words"].items()},
-            {str(t): float(v) for t, v in state["entities"].items()},
+        profile=(  # terms interned, as an article's are (``Features.interned``)
+            {sys.intern(str(t)): float(v) for t, v in state["words"].items()},
+            {sys.intern(str(t)): float(v) for t, v in state["entities"].items()},
         ),
     )

@@ -39,6 +39,7 @@ from __future__ import annotations
 import hashlib
 import heapq
 import math
+import sys
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
@@ -98,6 +99,7 @@ class StoryAssigner(Scorer):
             feats = features[0]
         else:
             feats = extract_features(text, title, weights=self.settings.weights)
+        feats = feats.interned()
         self.last_features = (article_id, feats)
         self._count_document(feats)
         article = self._article(feats, published)
@@ -436,7 +438,7 @@ class StoryAssigner(Scorer):
         st.check_version(state)
         self.n_docs = int(state["n_docs"])
         self.seq = max(self.seq, int(state["seq"]))
-        self.df = {str(t): int(c) for t, c in state["df"].items()}
+        self.df = {sys.intern(str(t)): int(c) for t, c in state["df"].items()}
 
     def load(
         self, stories: Iterable[dict[str, Any]], members: Iterable[dict[str, Any]] = ()

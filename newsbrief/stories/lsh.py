@@ -257,11 +257,19 @@ class LshIndex:
         query = np.asarray(keys, dtype=np.uint64)
         bands: list[NDArray[np.int64]] = []
         seqs: list[NDArray[np.int64]] = []
+        # the buffer's entries, gathered as Python ints and made one array: most of a
+        # template-heavy stream's bands hit the buffer, an array per band cost more
+        buffer_bands: list[int] = []
+        buffer_seqs: list[int] = []
+        get = self._buffer.get
         for band, key in enumerate(query.tolist()):
-            held = self._buffer.get(key)
+            held = get(key)
             if held:
-                bands.append(np.full(len(held), band, dtype=np.int64))
-                seqs.append(np.asarray(held, dtype=np.int64))
+                buffer_bands += [band] * len(held)
+                buffer_seqs += held
+        if buffer_seqs:
+            bands.append(np.array(buffer_bands, dtype=np.int64))
+            seqs.append(np.array(buffer_seqs, dtype=np.int64))
         every_band = np.arange(len(query), dtype=np.int64)
         for run_keys, run_seqs in self._runs:
             lo = np.searchsorted(run_keys, query, side="left")

@@ -9,6 +9,7 @@ centroid becomes the core.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -89,7 +90,10 @@ def check_version(state: dict[str, Any]) -> None:
 
 
 def _channels(state: dict[str, dict[str, float]]) -> Channels:
-    c = [{str(t): float(w) for t, w in state.get(name, {}).items()} for name in CHANNELS]
+    # terms interned, as an article's are (``Features.interned``)
+    c = [
+        {sys.intern(str(t)): float(w) for t, w in state.get(name, {}).items()} for name in CHANNELS
+    ]
     return c[0], c[1], c[2]
 
 
