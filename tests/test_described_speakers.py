@@ -245,3 +245,27 @@ def test_a_source_name_ends_at_the_comma_before_its_clause() -> None:
         " trying to reach young voters in the port city before the vote."
     )
     assert _speaker(analysis, _said(analysis, "organizers are trying")) == "Politico"
+
+
+def test_he_after_a_person_presented_with_a_title_is_that_person() -> None:
+    """Western Journal: "While Obama had … songs about him, that has not been happening for
+    Clinton, which is something that concerns Henry Crespo, president of the … Caucus. “No one
+    is writing songs for Hillary …,” he said." went to Obama, the subject of the "while"
+    clause."""
+    analysis = _analysis(
+        "Harbor vote\n\nWhile Tomas Berg drew large crowds at every stop, that has not happened"
+        " for the new mayor, which is something that worries Anders Lund, president of the"
+        " Northport Dockworkers Guild.\n\n“Nobody is turning up for her rallies. Berg filled"
+        " the square,” he said."
+    )
+    assert _speaker(analysis, _said(analysis, "Nobody is turning up")) == "Anders Lund"
+
+
+def test_he_stays_with_the_subject_who_acts_on_a_titled_person() -> None:
+    """The other side of that rule: when the sentence's own subject is a person, the titled
+    person it acts on is not who speaks next."""
+    analysis = _analysis(
+        "Harbor vote\n\nTomas Berg criticized the plan put forward by Anders Lund, president of"
+        " the Northport Dockworkers Guild.\n\n“The plan does nothing for the harbor,” he said."
+    )
+    assert _speaker(analysis, _said(analysis, "does nothing for")) == "Tomas Berg"

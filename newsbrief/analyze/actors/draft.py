@@ -73,6 +73,7 @@ class _Seen:
     quoted: bool
     owns_role: bool = False  # "Donald Trump's vice president": the one who acts is another
     reported: bool = False  # a subject inside what someone else says ("X says it means Trump …")
+    introduced: bool = False  # a person's first mention, with a title ("Henry Crespo, president")
 
 
 class Resolver:
@@ -123,8 +124,14 @@ class Resolver:
         subject = root.dep_ in ("nsubj", "nsubjpass")
         owns_role = root.dep_ == "poss" and root.head.lemma_.lower() in names.ROLE_NOUNS
         reported = subject and _in_reported_clause(root)
+        introduced = (
+            draft.kind == "person"
+            and len(draft.mentions) == 1
+            and not subject
+            and any(c.dep_ == "appos" for c in root.children)
+        )
         self._history.append(
-            _Seen(sent, idx, subject, root.i, self.quoted(start), owns_role, reported)
+            _Seen(sent, idx, subject, root.i, self.quoted(start), owns_role, reported, introduced)
         )
 
     # ------------------------------------------------------------------ named actors
@@ -339,12 +346,28 @@ class Resolver:
             # "Clinton says it means Trump never paid. She says …": the one who says, not the
             # subject of what she says, when both are as near
             rank = 0 if (seen.subject and not seen.reported) or distance == 0 else 1
+            if seen.introduced and not self._main_subject_person(seen.token):
+                # "… something that concerns Henry Crespo, president of …. “…,” he said": a
+                # person presented with a title is who speaks next, unless the sentence's own
+                # subject is a person ("Smith criticized the plan of Crespo, president of …")
+                rank = 0
             if plural and distance == 0 and not seen.subject:
                 rank = 1  # "Proponents have urged Congress to …, although they say": the subject
             key = (distance, rank, -seen.token)
             if best is None or key < best[0]:
                 best = (key, seen.draft)
         return best
+
+    def _main_subject_person(self, token: int) -> bool:
+        """The subject of the sentence's main verb (of the sentence holding ``token``) is a
+        person."""
+        root = self.doc[token].sent.root
+        return any(
+            c.dep_ in ("nsubj", "nsubjpass")
+            and (owner := self._token_owner.get(c.i)) is not None
+            and self.drafts[owner].kind == "person"
+            for c in root.children
+        )
 
     def issuer(self, tok: Token) -> bool:
         """ "The Security Council issued a statement …. The statement noted …": a document
