@@ -115,3 +115,22 @@ def test_deadlines_in_the_current_period_are_plans() -> None:
     _, events = events_of("The company said it would cut 500 jobs by the end of the year.")
     (plan,) = [e for e in events if e.date == "2024"]
     assert plan.sort_key > "2024-06-11"
+
+
+def test_a_date_after_following_dates_its_noun_not_the_sentence() -> None:
+    """NeuS (the aid bill): "Trump on Friday signed … a measure …, following the House's
+    approval of the legislation on Thursday" made a Thursday line of the Friday signing."""
+    _, events = events_of(
+        "The governor on Friday signed the ferry funding bill into law, following the"
+        " assembly's approval of the legislation on Thursday and the senate's vote on Monday."
+    )
+    signed = [e for e in events if "signed" in e.predicate]
+    assert signed, events
+    assert {e.date for e in signed} == {"2024-06-07"}, [(e.date, e.predicate) for e in events]
+
+
+def test_a_date_after_following_stays_when_the_sentence_has_no_other() -> None:
+    _, events = events_of(
+        "The mayor was taken to hospital following her collapse at the harbor ceremony on Sunday."
+    )
+    assert [e.date for e in events if "taken to hospital" in e.predicate] == ["2024-06-09"]
