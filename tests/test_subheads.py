@@ -7,7 +7,7 @@ import re
 import pytest
 
 from newsbrief.analyze import analyze
-from newsbrief.compose.headings import _affiliated, _short, _title
+from newsbrief.compose.headings import _affiliated, _short, _surface, _title
 from newsbrief.compose.subheads import body_sections
 from newsbrief.ingest.text import article_from_text
 from newsbrief.models import Analysis
@@ -172,3 +172,20 @@ def test_a_party_speaks_as_its_members() -> None:
     assert _affiliated("Republican") == "Republicans"
     assert _affiliated("Democrat, Calif.") == "Democrats"
     assert _affiliated("Halvoria's foreign ministry") == "Halvoria"
+
+
+def test_a_heading_is_the_word_the_article_uses_not_a_longer_one() -> None:
+    """NeuS (the aid bill): the topic "bill" was headed "Billion", the first word in the text
+    that starts with those letters ("a $484 billion bill")."""
+    analysis = analyze(
+        article_from_text(
+            "The governor signed a $2 billion ferry bill on Friday to keep the island routes"
+            " running.\n\n"
+            "The bill is the latest effort by the state to keep the ferries afloat."
+        )
+    )
+    (section,) = body_sections(analysis, Settings())
+    assert "billion" not in section.heading.lower(), section.heading
+    assert _surface("bill", "a $2 billion ferry bill, and other bills") == "bill"
+    assert _surface("ferry bill", "two ferry bills") == "ferry bills"
+    assert _surface("child", "the children of the island") == "children"  # no other form

@@ -39,6 +39,8 @@ _OFFICE = words_of(
 )
 _GOVERNMENT_ROLE = re.compile(r"\b(?:minister|ministry|government|president|premier)\b", re.I)
 _SMALL = words_of("a an the and or nor of in on at to for by with from as vs")
+# what may follow a phrase's word in the text for it to be the same word
+_INFLECTIONS = frozenset({"", "s", "es", "'s", "’s", "s'", "s’", "ed", "d", "ing", "'", "’"})
 # what a side does in a block, by the lemma of its reporting verbs; "Position" otherwise
 _FACETS: tuple[tuple[str, frozenset[str]], ...] = (
     ("Demands", words_of("demand demanding demanded call calling called press pressing pressed")),
@@ -288,12 +290,15 @@ def _names(sentences: Sequence[Sentence]) -> set[str]:
 
 
 def _surface(phrase: str, text: str) -> str | None:
-    """The phrase as the article writes it ("wage talk" → "wage talks"), if it does."""
+    """The phrase as the article writes it ("wage talk" → "wage talks"), if it does: an
+    inflected form of each word where the text has one ("bill" is not "billion")."""
     words = phrase.split()
-    pattern = r"(?:\s+|['’]s?\s*|-)".join(re.escape(w) + r"[\w'’]*" for w in words)
-    matches = [m.group(0) for m in re.finditer(r"(?<!\w)" + pattern, text, re.I)]
-    if not matches:
+    pattern = r"(?:\s+|['’]s?\s*|-)".join(re.escape(w) + r"([\w'’]*)" for w in words)
+    found_all = list(re.finditer(r"(?<!\w)" + pattern, text, re.I))
+    if not found_all:
         return None
+    inflected = [m for m in found_all if all(g.lower() in _INFLECTIONS for g in m.groups())]
+    matches = [m.group(0) for m in inflected or found_all]
     found = next((m for m in matches if not m.isupper()), matches[0])
     found = re.sub(r"['’]s?$", "", found)  # "company's" → "company"
     return re.sub(r"\s+", " ", found).strip()
