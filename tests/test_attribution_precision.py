@@ -44,3 +44,15 @@ def test_a_markup_tag_is_no_cue() -> None:
         "\n\nThe union said the strike would go on."
     )
     assert [a.cue for a in atts] == ["said"]
+
+
+def test_a_chamber_approving_a_bill_says_nothing() -> None:
+    """NeuS (the aid bill): "… while the Senate approved it by a voice vote" was the Senate's
+    position in Who Thinks What, its words "it by a voice vote". Approving a proposal said in
+    words stays one ("voters approve of the plan" is not this case)."""
+    atts = _atts(
+        "The assembly passed the ferry bill on Thursday, while the senate approved it by a voice"
+        " vote.\n\nThe governor approved the plan to cut fares, her office said."
+    )
+    assert all(a.content != "it by a voice vote" and "voice vote" not in a.content for a in atts)
+    assert any(a.cue == "approved" and "plan to cut fares" in a.content for a in atts), atts

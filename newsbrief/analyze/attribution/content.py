@@ -330,6 +330,8 @@ def _object_content(ctx: Ctx, tok: Token) -> Found | None:
     obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
     if obj is None:
         return _predicative(ctx, tok) or _fronted_object(ctx, tok)
+    if tok.lemma_.lower() == "approve" and obj.lower_ in _BARE_OBJECTS and not list(obj.children):
+        return None  # "the Senate approved it by a voice vote": a vote on a thing, no words
     lo, hi = subtree_range(obj)
     rng = ctx.clip((lo, _right_end(ctx, tok, hi)), tok)
     if rng[0] >= rng[1]:
@@ -337,6 +339,7 @@ def _object_content(ctx: Ctx, tok: Token) -> Found | None:
     return [ctx.chars(rng)], "indirect", [], []
 
 
+_BARE_OBJECTS = frozenset({"it", "them"})
 _NAMING = frozenset({"call", "label", "dub", "brand", "deem", "name", "term", "declare"})
 _PREDICATIVE = frozenset({"oprd", "nmod", "dep", "attr", "npadvmod", "ccomp"})
 
