@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from newsbrief.analyze.actors.index import ActorIndex
 from newsbrief.analyze.time.clauses import clause_head, governing_verb, predicate_span
-from newsbrief.analyze.time.nonevents import dates_nothing
+from newsbrief.analyze.time.nonevents import dates_nothing, dates_what_it_follows
 from newsbrief.analyze.time.points import from_date, sort_key
 from newsbrief.analyze.time.timex import verb_tense
 from newsbrief.models import Article, Event, Evidence, Granularity, Sentence, TimeExpr
@@ -78,7 +78,7 @@ def find_events(
             continue  # "up from $5 million a year earlier": a figure, not an event
         if verb is not None and verb.i in seen_verbs:
             continue  # "rose in 2022 and 2023": one event, dated by the first expression
-        if _dates_what_it_follows(verb, dating):
+        if dates_what_it_follows(verb, dating):
             continue
         if verb is not None:
             seen_verbs.add(verb.i)
@@ -103,22 +103,6 @@ def find_events(
     events.extend(_undated_background(doc, article, sentences, timexes, events, actors))
     events.sort(key=lambda e: (e.evidence.sentence_index, e.evidence.start))
     return _mark_current(doc, article, sentences, events, actors)
-
-
-def _dates_what_it_follows(verb: Token | None, dating: set[int]) -> bool:
-    """ "Trump on Friday signed …, following the House's approval of the legislation on
-    Thursday": "following" (or "preceding") used as a preposition, its date its object's (the
-    approval), under a verb with a date of its own (``dating``): a line of that clause on
-    Thursday would misdate the signing. Without one ("was headed to an emergency room following
-    her collapse on Sunday") the date is the nearest the sentence gives, and stays."""
-    return (
-        verb is not None
-        and verb.tag_ == "VBG"
-        and verb.lemma_.lower() in ("follow", "precede")
-        and verb.dep_ in ("prep", "advcl")
-        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
-        and verb.head.i in dating
-    )
 
 
 def _gapped_relative(doc: Doc, verb: Token | None, span: tuple[int, int]) -> bool:

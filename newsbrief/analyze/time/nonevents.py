@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 from newsbrief.analyze.time.clauses import misparsed_subject
 from newsbrief.models import Sentence, TimeExpr
 
-__all__ = ["dates_nothing", "names_a_body", "names_an_event"]
+__all__ = ["dates_nothing", "dates_what_it_follows", "names_a_body", "names_an_event"]
 
 
 def dates_nothing(
@@ -251,4 +251,20 @@ def _names_the_object(timex: Span, verb: Token | None) -> bool:
         and noun.pos_ in ("NOUN", "PROPN")
         and noun.dep_ == "dobj"
         and noun.head.i == verb.i
+    )
+
+
+def dates_what_it_follows(verb: Token | None, dating: set[int]) -> bool:
+    """ "Trump on Friday signed …, following the House's approval of the legislation on
+    Thursday": "following" (or "preceding") used as a preposition, its date its object's (the
+    approval), under a verb with a date of its own (``dating``): a line of that clause on
+    Thursday would misdate the signing. Without one ("was headed to an emergency room following
+    her collapse on Sunday") the date is the nearest the sentence gives, and stays."""
+    return (
+        verb is not None
+        and verb.tag_ == "VBG"
+        and verb.lemma_.lower() in ("follow", "precede")
+        and verb.dep_ in ("prep", "advcl")
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        and verb.head.i in dating
     )
