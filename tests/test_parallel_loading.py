@@ -212,7 +212,9 @@ def test_the_assigner_uses_features_given_under_its_weights_only() -> None:
     other = extract_features("Ships and banners crowded the harbour of Velmora on Tuesday.")
     used = StoryAssigner()
     used.assign("a1", text, "Strike", None, features=(other, FeatureWeights()))
-    assert used.last_features is not None and used.last_features[1] is other
+    # (the same terms, the process's interned copies: ``Features.interned``)
+    assert used.last_features is not None and used.last_features[1] == other
+    assert other != extract_features(text, "Strike")  # so they were not extracted again
     ignored = StoryAssigner()
     skewed = FeatureWeights(title=5.0)
     ignored.assign("a1", text, "Strike", None, features=(other, skewed))
