@@ -189,3 +189,17 @@ def test_a_heading_is_the_word_the_article_uses_not_a_longer_one() -> None:
     assert _surface("bill", "a $2 billion ferry bill, and other bills") == "bill"
     assert _surface("ferry bill", "two ferry bills") == "ferry bills"
     assert _surface("child", "the children of the island") == "children"  # no other form
+
+
+def test_a_measure_hyphened_onto_a_number_is_no_topic() -> None:
+    """USA Today (veteran suicides): "a 46-page suicide analysis" headed its block "Page Suicide
+    Analysis"; "a 9-year-old daughter" gave "Old Daughter"."""
+    analysis = analyze(
+        article_from_text(
+            "A 46-page safety analysis released by the port authority found the ferries"
+            " overcrowded.\n\nA 9-year-old passenger was hurt on the night crossing."
+        )
+    )
+    phrases = [p for s in analysis.sentences for p in s.keyphrases]
+    assert "safety analysis" in phrases, phrases
+    assert not any(w in p.split() for p in phrases for w in ("page", "year", "old")), phrases

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsbrief.models import Article, Sentence, Span
 
@@ -159,6 +159,17 @@ def _cut_at_paragraphs(
     return pieces if overlaps else [(start, end)]
 
 
+def _measure(tok: Token) -> bool:
+    """ "a 46-page analysis", "a 30-year-old veteran": a word hyphened onto a number measures
+    the noun; without its number ("page analysis") it reads as a topic of its own."""
+    doc, i = tok.doc, tok.i
+    while i >= 2 and doc[i - 1].text == "-":
+        if doc[i - 2].like_num:
+            return True
+        i -= 2
+    return False
+
+
 def _keyphrases(doc: Doc) -> list[tuple[str, int]]:
     """Content noun phrases of the document, lowercased (nouns lemmatized), with their offsets."""
     phrases: list[tuple[str, int]] = []
@@ -167,7 +178,7 @@ def _keyphrases(doc: Doc) -> list[tuple[str, int]]:
     except ValueError:  # no parser in the pipeline
         return []
     for chunk in chunks:
-        toks = [t for t in chunk if not (t.is_stop or t.is_punct or t.like_num)]
+        toks = [t for t in chunk if not (t.is_stop or t.is_punct or t.like_num or _measure(t))]
         if not toks or (len(toks) == 1 and toks[0].lower_ in _STOP_HEADS):
             continue
         phrase = " ".join(t.lemma_.lower() if t.pos_ == "NOUN" else t.lower_ for t in toks)
