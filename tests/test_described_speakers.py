@@ -269,3 +269,15 @@ def test_he_stays_with_the_subject_who_acts_on_a_titled_person() -> None:
         " the Northport Dockworkers Guild.\n\n“The plan does nothing for the harbor,” he said."
     )
     assert _speaker(analysis, _said(analysis, "does nothing for")) == "Tomas Berg"
+
+
+def test_a_participle_before_a_trailing_reporter_is_the_clause_subjects() -> None:
+    """NeuS (Crenshaw and Duckworth): "Crenshaw … was discussing …, accusing her of supporting
+    the “destruction of America,” The Washington Post first reported" made the Post the
+    accuser."""
+    analysis = _analysis(
+        "Harbor row\n\nTomas Berg criticized the ferry plan at a rally on Thursday, accusing"
+        " Anders Lund of lying to voters, the Northport Gazette reported."
+    )
+    accusing = next(a for a in analysis.attributions if a.cue == "accusing")
+    assert _speaker(analysis, accusing) == "Tomas Berg", analysis.attributions

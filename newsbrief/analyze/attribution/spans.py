@@ -91,7 +91,12 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         interrupted = _interrupted_by_aside(verb)
         if interrupted is not None:
             return subject_of(interrupted, depth + 1)
-        if head.dep_ == "ccomp" and head.head.lemma_.lower() in CLAUSE and _reports_on(verb):
+        if (
+            head.dep_ == "ccomp"
+            and head.head.lemma_.lower() in CLAUSE
+            and head.head.i < verb.i  # "…, accusing her of …, the Post reported": not the Post
+            and _reports_on(verb)
+        ):
             return subject_of(head.head, depth + 1)
         if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in _BY_DOING:
             head = head.head  # "X distanced himself by saying …": the subject of the main verb
