@@ -222,7 +222,7 @@ def test_migration_from_version_1_keeps_data(tmp_path: Path, analysis: Analysis)
     for table in ("article_outlets", "minhashes", "shingle_sets", "stories", "story_articles",
                   "cluster_meta", "cluster_df", "actors", "events", "feeds", "feed_entries",
                   "articles_fts", "cluster_members", "cluster_log",
-                  "arcs", "story_arcs", "arc_meta"):  # fmt: skip
+                  "arcs", "story_arcs", "arc_meta", "shingle_set_changes"):  # fmt: skip
         conn.execute(f"DROP TABLE {table}")
     conn.execute("ALTER TABLE articles DROP COLUMN original_outlet")
     art = analysis.article

@@ -370,6 +370,53 @@ def _m014_dedupe_in_memory(conn: Database) -> None:
     )
 
 
+def _m015_shingle_set_changes(conn: Database) -> None:
+    """A count of the stored shingle sets deleted or rewritten (by any process, through the
+    articles' cascade or directly), kept by triggers: the writer holds the latest sets in
+    memory (``stories.signatures.LatestSets``) and drops them when the count has moved, so a
+    set it holds is one the archive still holds as it was when the transaction began."""
+    run_script(
+        conn,
+        """
+        CREATE TABLE shingle_set_changes (
+            one  INTEGER PRIMARY KEY CHECK (one = 1),
+            n    INTEGER NOT NULL
+        );
+        INSERT INTO shingle_set_changes (one, n) VALUES (1, 0);
+        """,
+    )
+    if conn.dialect.postgres:
+        conn.execute(
+            "CREATE FUNCTION newsbrief_shingle_sets_changed() RETURNS trigger"
+            " LANGUAGE plpgsql SET search_path FROM CURRENT AS $$ BEGIN"
+            " UPDATE shingle_set_changes SET n = n + 1; RETURN NULL; END $$"
+        )
+        conn.execute(
+            "CREATE TRIGGER shingle_sets_deleted AFTER DELETE ON shingle_sets"
+            " FOR EACH STATEMENT EXECUTE FUNCTION newsbrief_shingle_sets_changed()"
+        )
+        conn.execute(  # row-level: an upsert that inserts fires no UPDATE row trigger
+            "CREATE TRIGGER shingle_sets_rewritten AFTER UPDATE ON shingle_sets FOR EACH ROW"
+            " WHEN (OLD.hashes IS DISTINCT FROM NEW.hashes OR OLD.article_id <> NEW.article_id)"
+            " EXECUTE FUNCTION newsbrief_shingle_sets_changed()"
+        )
+        return
+    run_script(
+        conn,
+        """
+        CREATE TRIGGER shingle_sets_deleted AFTER DELETE ON shingle_sets
+        BEGIN
+            UPDATE shingle_set_changes SET n = n + 1;
+        END;
+        CREATE TRIGGER shingle_sets_rewritten AFTER UPDATE ON shingle_sets
+        WHEN OLD.hashes IS NOT NEW.hashes OR OLD.article_id IS NOT NEW.article_id
+        BEGIN
+            UPDATE shingle_set_changes SET n = n + 1;
+        END;
+        """,
+    )
+
+
 # Versions 4-11 are taken by work landing in parallel; a missing version is applied whenever it
 # appears, in list order (ascending versions), so the list may be merged in any order of arrival.
 MIGRATIONS: tuple[tuple[int, str, Migration], ...] = (
@@ -381,6 +428,7 @@ MIGRATIONS: tuple[tuple[int, str, Migration], ...] = (
     (12, "signature sizes", _m012_signature_sizes),
     (13, "dedupe index", _m013_dedupe_index),
     (14, "dedupe index in memory", _m014_dedupe_in_memory),
+    (15, "shingle set changes", _m015_shingle_set_changes),
 )
 
 LATEST = max(version for version, _, _ in MIGRATIONS)

@@ -137,6 +137,26 @@ class StoriesMixin(StoryListingMixin):
             (int(r[0]), str(r[1]), bytes(r[2]), None if r[3] is None else int(r[3])) for r in rows
         ]
 
+    def signatures_since(self, after: int, limit: int) -> tuple[int | None, list[SignatureRow]]:
+        """:meth:`signature_rows` from ``after`` on (at most ``limit``), and, read in the same
+        query, the count of stored shingle sets deleted or rewritten so far (None: no
+        signature from ``after`` on, or the count is not kept)."""
+        rows = self._conn.execute(
+            "SELECT (SELECT n FROM shingle_set_changes WHERE one = 1),"
+            " seq, article_id, minhash, shingles FROM minhashes"
+            " WHERE seq >= ? ORDER BY seq LIMIT ?",
+            (after, limit),
+        ).fetchall()
+        changes = None if not rows or rows[0][0] is None else int(rows[0][0])
+        return changes, [
+            (int(r[1]), str(r[2]), bytes(r[3]), None if r[4] is None else int(r[4])) for r in rows
+        ]
+
+    def shingle_set_changes(self) -> int | None:
+        """How many stored shingle sets have been deleted or rewritten (None: not kept)."""
+        value = self._scalar("SELECT n FROM shingle_set_changes WHERE one = 1")
+        return None if value is None else int(str(value))
+
     def first_of_latest_signatures(self, n: int) -> int:
         """The arrival number from which the latest ``n`` signatures are stored (0: fewer)."""
         value = self._scalar(

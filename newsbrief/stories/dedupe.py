@@ -14,8 +14,9 @@ rows: pairs with a shingle Jaccard of 0.6 collide in some band with probability 
 signature (the latest 100,000 are held in memory beside the band keys, ``signatures``; older
 ones are read from the archive): one whose estimated Jaccard falls five standard errors below
 the least Jaccard a copy of the two sizes could have is dropped unread; the others are verified
-on the exact shingle sets, stored beside the signature (sorted 32-bit hashes; read from the text
-only for articles stored before they were). Screening, and verifying on stored sets rather than
+on the exact shingle sets, stored beside the signature (sorted 32-bit hashes; the latest are
+held in memory too, ``signatures.LatestSets``; read from the text only for articles stored
+before they were). Screening, and verifying on stored sets rather than
 re-shingling texts, keep the cost per article flat as an archive grows (more candidates share a
 band, few are copies)."""
 
@@ -231,7 +232,12 @@ class Deduper:
         estimates = (held.signatures == fp.signature).mean(axis=1)
         keep = self._may_copy(fp, held.sizes, estimates)
         survivors = [c for c, ok in zip(held.ids, keep.tolist(), strict=True) if ok]
-        sets = self.archive.shingle_sets(survivors)  # one round trip for all of them
+        sets = index.held_sets(survivors)
+        unread = [c for c in survivors if c not in sets]
+        if unread:
+            read = self.archive.shingle_sets(unread)  # one round trip for all of them
+            index.keep_sets(self.archive, read)
+            sets.update(read)
         unset = [c for c in survivors if c not in sets]
         texts = self.archive.article_texts(unset)  # stored before the sets were
         mine = fp.sorted_shingles
@@ -280,11 +286,10 @@ class Deduper:
         is read when the index next needs it: on PostgreSQL nothing waits for the server
         here)."""
         signature = fp.signature.tobytes()
+        shingle_set = fp.sorted_shingles.tobytes()
         arrival = self.archive.save_signature(
-            article_id,
-            signature,
-            shingles=len(fp.shingles),
-            shingle_set=fp.sorted_shingles.tobytes(),
+            article_id, signature, shingles=len(fp.shingles), shingle_set=shingle_set
         )
         row = (article_id, signature, len(fp.shingles))
-        index_of(self.archive).stored_later(self.archive, arrival, row, fp.band_keys)
+        index = index_of(self.archive)
+        index.stored_later(self.archive, arrival, row, fp.band_keys, shingle_set)

@@ -20,7 +20,13 @@ Staying true to the archive:
 - a rolled-back transaction, or a deleted article, is noticed when the last signature it holds
   is no longer stored as it was: then it is rebuilt. Entries of articles deleted earlier stay
   until a rebuild and are harmless: a candidate no longer stored is skipped (its shingle set,
-  which verifying reads, is gone with it).
+  which verifying needs, is gone with it).
+
+The latest shingle sets are held too (``signatures.LatestSets``: those this process stored or
+read), so verifying a copy of a recent article reads nothing. A set held is one the archive
+still held when the write transaction began: the catch-up reads, in the same query, the
+archive's count of deleted or rewritten sets (kept by triggers, migration 15), and when it has
+moved every held set is let go; sets held during a transaction that rolls back are let go with it.
 
 A lookup keeps, of each band's bucket, its latest ``PER_BUCKET`` articles (a crowded bucket is
 boilerplate many articles share: no evidence of a copy, and reading all of it would cost more
@@ -38,7 +44,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from newsbrief.stories.signatures import NUM_PERM, LatestSignatures
+from newsbrief.stories.signatures import NUM_PERM, LatestSets, LatestSignatures
 
 if TYPE_CHECKING:
     from numpy.typing import NDArray
@@ -104,11 +110,18 @@ class LshIndex:
         self._last: tuple[int, str] | None = None  # the latest (seq, article_id) held
         self._turn: int | None = None  # the write transaction the index was last synced in
         self.latest = LatestSignatures()  # the latest signatures themselves (``signatures``)
+        self.sets = LatestSets()  # and the latest shingle sets, while no set has been deleted
+        self._changes: int | None = None  # the archive's count of deleted or rewritten sets
+        self._turn_sets: list[str] = []  # sets held since the write transaction began
         self._count = 0  # articles indexed
         # stored by this connection, their arrival numbers not yet read (``stored_later``)
         self._pending: list[
             tuple[
-                Archive, Callable[[], int | None], tuple[str, bytes, int | None], NDArray[np.uint64]
+                Archive,
+                Callable[[], int | None],
+                tuple[str, bytes, int | None],
+                NDArray[np.uint64],
+                bytes | None,
             ]
         ] = []
         self._pending_keys: set[int] = set()  # their band keys
@@ -135,10 +148,12 @@ class LshIndex:
         if turn is not None and turn == self._turn and self.built:
             return  # synced earlier in this transaction: no other writer can have stored since
         self._turn = turn
+        self._turn_sets = []
         if not self.built or self._last is None:
             self._build(archive)
             return
-        rows = archive.signature_rows(self._last[0], PAGE)
+        changes, rows = archive.signatures_since(self._last[0], PAGE)
+        self._note_changes(changes)
         if not rows or rows[0][:2] != self._last:
             self._build(archive)
             return
@@ -147,21 +162,29 @@ class LshIndex:
             rows = archive.signature_rows(rows[-1][0] + 1, PAGE)
             self._take(rows)
 
-    def stored(self, archive: Archive, row: SignatureRow, keys: NDArray[np.uint64]) -> None:
+    def stored(
+        self,
+        archive: Archive,
+        row: SignatureRow,
+        keys: NDArray[np.uint64],
+        shingle_set: bytes | None = None,
+    ) -> None:
         """Take in a signature this connection just stored (``row``: seq, article id,
-        signature, shingle count). An article stored long ago and only now given a signature
-        sits before the last one held, where catching up does not look: it is added as it is
-        (a duplicate entry is harmless)."""
+        signature, shingle count), and the shingle set stored with it. An article stored long
+        ago and only now given a signature sits before the last one held, where catching up
+        does not look: it is added as it is (a duplicate entry is harmless)."""
         seq = row[0]
         turn = archive.write_turn
         ahead = self._last is None or seq > self._last[0]
         if ahead and self.built and turn is not None and turn == self._turn:
             # synced earlier in this transaction: this is the next signature stored
-            self._add(row, keys)
+            self._add(row, keys, shingle_set)
             return
         self.sync(archive)
         if self._last is not None and seq < self._last[0]:
-            self._add(row, keys)
+            self._add(row, keys, shingle_set)
+        elif shingle_set is not None:  # taken in by the catch-up, which reads no sets
+            self._keep(row[1], shingle_set)
 
     def stored_later(
         self,
@@ -169,11 +192,12 @@ class LshIndex:
         arrival: Callable[[], int | None],
         row: tuple[str, bytes, int | None],
         keys: NDArray[np.uint64],
+        shingle_set: bytes | None = None,
     ) -> None:
         """:meth:`stored`, for a signature whose arrival number the archive gives later
         (``Archive.save_signature``): taken in before the next lookup, or when the
         transaction commits; forgotten if it rolls back."""
-        self._pending.append((archive, arrival, row, keys))
+        self._pending.append((archive, arrival, row, keys, shingle_set))
         self._pending_keys.update(np.asarray(keys, dtype=np.uint64).tolist())
         archive.defer(f"lsh:{id(self)}", self.settle, self._forget)
 
@@ -181,13 +205,17 @@ class LshIndex:
         """Take in the signatures stored and not yet taken in."""
         pending, self._pending = self._pending, []
         self._pending_keys = set()
-        for archive, arrival, (article_id, blob, size), keys in pending:
+        for archive, arrival, (article_id, blob, size), keys, shingle_set in pending:
             seq = arrival()
             if seq is not None:
-                self.stored(archive, (seq, article_id, blob, size), keys)
+                self.stored(archive, (seq, article_id, blob, size), keys, shingle_set)
 
     def _forget(self) -> None:
+        """The transaction rolled back: what it stored is not stored."""
         self._pending, self._pending_keys = [], set()
+        for article_id in self._turn_sets:
+            self.sets.discard(article_id)
+        self._turn_sets = []
 
     def _build(self, archive: Archive) -> None:
         """Read the latest ``window`` signatures, a page at a time (memory stays near the
@@ -195,7 +223,9 @@ class LshIndex:
         self._runs, self._buffer, self._buffered, self._last = [], defaultdict(list), 0, None
         self._count = 0
         self.latest.clear()
-        self.built = True
+        self.sets.clear()
+        self._changes = archive.shingle_set_changes()  # read first: a deletion during the
+        self.built = True  # build is seen by the next catch-up
         keys: list[NDArray[np.uint64]] = []
         seqs: list[NDArray[np.int64]] = []
         after = archive.first_of_latest_signatures(self.window)
@@ -219,9 +249,13 @@ class LshIndex:
         for row, row_keys in zip(rows, keys, strict=True):
             self._add(row, row_keys)
 
-    def _add(self, row: SignatureRow, keys: NDArray[np.uint64]) -> None:
+    def _add(
+        self, row: SignatureRow, keys: NDArray[np.uint64], shingle_set: bytes | None = None
+    ) -> None:
         seq, article_id, blob, size = row
         self.latest.add(seq, article_id, blob, size)
+        if shingle_set is not None:
+            self._keep(article_id, shingle_set)
         self._count += 1
         for key in keys.tolist():
             self._buffer[key].append(seq)
@@ -247,6 +281,33 @@ class LshIndex:
                 oldest = self._last[0] - self.window
                 older, newer = _since(older, oldest), _since(newer, oldest)
             self._runs[-1] = _merge(older, newer, self.per_bucket)
+
+    def _note_changes(self, changes: int | None) -> None:
+        """The archive's count of deleted or rewritten shingle sets, as the catch-up read it:
+        when it has moved, the sets held may be stale, and all are let go."""
+        if changes is None or changes != self._changes:
+            self.sets.clear()
+        self._changes = changes
+
+    # ------------------------------------------------------------------ shingle sets
+
+    def held_sets(self, article_ids: list[str]) -> dict[str, bytes]:
+        """The shingle sets held of these articles (as stored when the index last caught up)."""
+        return self.sets.get(article_ids) if self._changes is not None else {}
+
+    def keep_sets(self, archive: Archive, sets: dict[str, bytes]) -> None:
+        """Hold shingle sets read from the archive (in this write transaction, if one is
+        open: let go if it rolls back)."""
+        if archive.write_turn is not None and sets:
+            archive.defer(f"lsh:{id(self)}", self.settle, self._forget)
+        for article_id, blob in sets.items():
+            self._keep(article_id, blob)
+
+    def _keep(self, article_id: str, blob: bytes) -> None:
+        if self._changes is not None:
+            self.sets.add(article_id, blob)
+            if self._turn is not None:
+                self._turn_sets.append(article_id)
 
     # ------------------------------------------------------------------ lookup
 

@@ -9,12 +9,17 @@ arrival order (an old article given a signature late), is read from the archive 
 
 What is held is what the archive held when it was read: a signature row never changes once
 stored (an article gets one signature, when it is stored or, once, later), and a candidate
-deleted since is harmless: it is verified on its stored shingle set, which is gone with it.
+deleted since is harmless: it is verified on its shingle set, which is gone with it.
+
+The candidates that survive screening are verified on their shingle sets: the latest sets
+(up to ``SET_BYTES``) are held here too, in :class:`LatestSets`, let go whenever any set has
+been deleted (see that class).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import OrderedDict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -25,6 +30,7 @@ if TYPE_CHECKING:
 
 NUM_PERM = 128  # MinHash values per signature
 KEEP = 100_000  # latest signatures held (~0.6 KiB each)
+SET_BYTES = 64 * 2**20  # shingle sets held, in bytes (4 per shingle: ~2.4 KiB a 600-word article)
 _UNKNOWN = -1  # a shingle count not stored, or a signature not of NUM_PERM values: verify
 
 
@@ -156,3 +162,50 @@ class LatestSignatures:
         """The held rows at these positions (all >= 0), in that order."""
         at = np.asarray(positions, dtype=np.int64)
         return Held([self._ids[p] for p in positions], self._sigs[at], self._sizes[at])
+
+
+class LatestSets:
+    """The shingle sets (sorted 32-bit hashes, as stored) of the latest articles stored or
+    verified, up to ``budget`` bytes, the oldest let go first.
+
+    Verifying a near-copy candidate needs its set; reading it is a round trip to the database
+    (on PostgreSQL a wait for the server per article with candidates, the wait that grew most
+    with the archive). A set never changes once stored, but it can be deleted, with its
+    article, by any process: the index drops every set it holds when the archive's count of
+    deleted or rewritten sets has moved (``LshIndex.sync``, once per write transaction), so a
+    set held here is one the archive held when the transaction began, as the exact-copy
+    lookups are (``store.copies``)."""
+
+    def __init__(self, budget: int = SET_BYTES) -> None:
+        self.budget = budget
+        self._sets: OrderedDict[str, bytes] = OrderedDict()
+        self._bytes = 0
+
+    def __len__(self) -> int:
+        return len(self._sets)
+
+    def clear(self) -> None:
+        self._sets.clear()
+        self._bytes = 0
+
+    def add(self, article_id: str, blob: bytes) -> None:
+        if len(blob) > self.budget:
+            return
+        old = self._sets.pop(article_id, None)
+        if old is not None:
+            self._bytes -= len(old)
+        self._sets[article_id] = blob
+        self._bytes += len(blob)
+        while self._bytes > self.budget:
+            _, dropped = self._sets.popitem(last=False)
+            self._bytes -= len(dropped)
+
+    def discard(self, article_id: str) -> None:
+        old = self._sets.pop(article_id, None)
+        if old is not None:
+            self._bytes -= len(old)
+
+    def get(self, article_ids: Iterable[str]) -> dict[str, bytes]:
+        """The sets held of these articles."""
+        sets = self._sets
+        return {a: sets[a] for a in article_ids if a in sets}
