@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
 from test_story import REPORT_A, REPORT_B
 
 from newsbrief.analyze import analyze, analyze_many
 from newsbrief.compose import compose_story_brief
+from newsbrief.compose.story.salience import _figures, _same_figure
 from newsbrief.compose.story.summary import WORD_BUDGET, story_summary, word_budget
 from newsbrief.ingest.text import article_from_text
 from newsbrief.models import Analysis, Article
@@ -195,3 +197,61 @@ def test_one_figure_twice_is_one_fact() -> None:
     assert len(items) >= 2
     with_figure = [i for i in items if "90%" in i.text]
     assert len(with_figure) == 1, [i.text for i in items]
+
+
+# two outlets' leads of one signing: one gives the exact sum, the other a round one
+_RELIEF = [
+    (
+        "Governor Ana Ruiz signed a $312 million flood relief package Thursday to rebuild "
+        "bridges and schools damaged when the Vela River burst its banks last month. The "
+        "package passed the state senate by a wide margin earlier in the week. Engineers "
+        "say the two main bridges will take at least a year to replace. Farmers in the "
+        "valley have asked for help with lost harvests, which the package does not cover. "
+        "Opposition lawmakers said the money should have come sooner.",
+        "Wire A",
+    ),
+    (
+        "Governor Ana Ruiz signed a more than $300 million disaster aid bill into law Thursday "
+        "that also sets aside money for temporary housing and for clearing debris along the "
+        "valley. About 4,000 families are still living in shelters or with relatives. "
+        "The state emergency agency will hand out the housing grants starting next week. "
+        "Insurers have received more than 9,000 claims since the flood.",
+        "Paper B",
+    ),
+    (
+        "Residents of the Vela valley returned to damaged homes on Thursday as cleanup crews "
+        "cleared roads of mud and fallen trees. Volunteers from neighboring towns handed out "
+        "food and water. Power has been restored to most of the valley, the utility said. "
+        "Schools will stay closed until the end of the month.",
+        "Paper C",
+    ),
+]
+
+
+def test_a_round_figure_for_an_exact_one_is_one_fact() -> None:
+    """ "a nearly $300 million … bill" and "a $312 million … package", signed the same day by
+    the same governor, are two outlets' words for one signing: the summary says it once."""
+    items = story_summary(_story(_RELIEF))
+    assert len(items) >= 2
+    signed = [i.text for i in items if "signed" in i.text]
+    assert len(signed) == 1, [i.text for i in items]
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "same"),
+    [
+        ("signed a nearly $500 billion bill", "signed a $484 billion bill", True),
+        ("a package of roughly $1.4 trillion", "a $1.37 trillion package", True),
+        ("a more than 80 percent increase", "the fee rises by 81 percent", True),
+        ("More than 4.4 million filed claims", "economists had forecast 4.25 million", False),
+        ("nearly $500 billion", "$520 billion", False),  # the true value lies below 500
+        ("about 40%", "45%", False),  # too far apart to be one figure rounded
+        ("$484 billion", "$500 billion", False),  # two exact figures: two facts
+        ("nearly $500 million", "$484 billion", False),  # another scale
+    ],
+)
+def test_a_round_figure_stands_for_an_exact_one_only_on_its_side(
+    one: str, other: str, same: bool
+) -> None:
+    assert _same_figure(_figures(one), _figures(other)) is same
+    assert _same_figure(_figures(other), _figures(one)) is same

@@ -237,7 +237,7 @@ def _pick(
     scored: list[tuple[float, int, dict[int, float]]],
     offers: list[_Offer],
     vectors: TfIdf,
-    figures: list[frozenset[str]],
+    figures: list[tuple[_Figure, ...]],
     k: int,
     word_budget: int | None,
     min_picks: int,
@@ -255,7 +255,7 @@ def _pick(
         if any(
             overlap(cand.words, offers[c].cand.words) > REDUNDANT
             or vectors.sim(j, c) > REDUNDANT_COS
-            or figures[j] & figures[c]
+            or _same_figure(figures[j], figures[c])
             for _, c, _ in chosen
         ):
             continue
@@ -270,18 +270,68 @@ _FIGURE = re.compile(
     r"|\d(?:[\d,.]*\d)?\s?(?:%|percent\b|(?:million|billion|trillion)\b)",
     re.I,
 )
+# words that make the figure after them a round one, by the side the true value lies on:
+# "more than 80 percent" (81 percent), "nearly $500 billion" ($484 billion), "about 40%"
+_HEDGES = (
+    ("above", re.compile(r"\b(?:more\s+than|over|upwards?\s+of)\s+$", re.I)),
+    ("below", re.compile(r"\b(?:nearly|almost|close\s+to|less\s+than|under)\s+$", re.I)),
+    ("about", re.compile(r"\b(?:about|around|roughly|approximately|some)\s+$", re.I)),
+)
+ROUNDED = 0.05  # a round figure this close to another (relative) may stand for it
 
 
-def _figures(text: str) -> frozenset[str]:
+@dataclass(frozen=True)
+class _Figure:
+    """A figure as compared: its words, and its value, unit and hedge for a round one."""
+
+    text: str  # "$484 billion", "90%"
+    value: float
+    unit: str  # the currency and scale, or "%"
+    hedge: str | None  # "above", "below", "about"
+
+    def same(self, other: _Figure) -> bool:
+        """The same figure, or one outlet's round figure for another's exact one ("nearly
+        $500 billion" and "$484 billion"; not "more than 4.4 million" and "4.25 million")."""
+        if self.text == other.text:
+            return True
+        if self.unit != other.unit or not (self.hedge or other.hedge):
+            return False
+        large = max(abs(self.value), abs(other.value))
+        if not large or abs(self.value - other.value) > ROUNDED * large:
+            return False
+        if self.hedge and other.hedge:
+            return True
+        rounded, exact = (self, other) if self.hedge else (other, self)
+        if rounded.hedge == "above":
+            return exact.value >= rounded.value
+        if rounded.hedge == "below":
+            return exact.value <= rounded.value
+        return True
+
+
+def _figures(text: str) -> tuple[_Figure, ...]:
     """The sentence's figures with their units. Two picks that give the same one ("more than
-    90% effective", "has proved to be more than 90% effective") are two outlets' words for one
-    fact, however differently they are worded around it."""
-    return frozenset(
-        " ".join(m.group().lower().replace("percent", "%").replace("% ", "%").split()).replace(
-            " %", "%"
-        )
-        for m in _FIGURE.finditer(text)
-    )
+    90% effective", "has proved to be more than 90% effective"), or a round figure for the
+    other's exact one, are two outlets' words for one fact, however differently they are
+    worded around it."""
+    out: list[_Figure] = []
+    for m in _FIGURE.finditer(text):
+        words = " ".join(m.group().lower().replace("percent", "%").replace("% ", "%").split())
+        words = words.replace(" %", "%")
+        number = re.search(r"\d[\d,.]*", words)
+        try:
+            value = float(number.group().rstrip(".,").replace(",", "")) if number else 0.0
+        except ValueError:
+            value = 0.0
+        unit = re.sub(r"[\d,.\s]+", " ", words).strip()
+        before = text[: m.start()]
+        hedge = next((side for side, words_ in _HEDGES if words_.search(before)), None)
+        out.append(_Figure(words, value, unit, hedge))
+    return tuple(out)
+
+
+def _same_figure(a: tuple[_Figure, ...], b: tuple[_Figure, ...]) -> bool:
+    return any(x.same(y) for x in a for y in b)
 
 
 def _fact(score: float, j: int, near: dict[int, float], offers: list[_Offer]) -> Fact:
