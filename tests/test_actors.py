@@ -168,6 +168,28 @@ def test_the_company_is_the_recent_company_not_an_authority() -> None:
     assert "the company" not in _texts(_named(index, "Competition Authority"))
 
 
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "Callers to the FHA hotline waited for hours, and the FHA could do more. The agency "
+            "said it would hire 200 operators by spring.",
+            "FHA",
+        ),
+        (
+            "Inspectors at the Coastal Fisheries Service said catches had fallen. In a memo, "
+            "the agency said the quota should be cut.",
+            "Coastal Fisheries Service",
+        ),
+    ],
+)
+def test_the_agency_is_the_public_body_named_before(text: str, body: str) -> None:
+    """ "the agency" after "the FHA" is the FHA, not an actor of its own called "Agency"."""
+    _, index = _resolve(text)
+    assert "agency" in " ".join(_texts(_named(index, body))).lower()
+    assert not [a.name for a in index.actors if a.name.lower() == "agency"]
+
+
 def test_surname_after_full_name_is_the_same_person_even_if_tagged_as_organization() -> None:
     forsberg = _actor(
         "Daniela Forsberg, chief executive of Ostra Robotics, spoke on Monday. "

@@ -28,6 +28,13 @@ _JOINT_WINDOW = 8  # ... and "the pair", "the two senators" for the people named
 _BODIES = ("organization", "media", "country")
 # words a writer uses for an organization already named ("the far-right group")
 _COLLECTIVE = frozenset({"group", "organization", "organisation"})
+# words of a public body's name that "the agency" may stand for
+_BODY_WORDS = frozenset(
+    {
+        *("agency", "administration", "bureau", "office", "service", "services"),
+        *("department", "commission", "authority", "enforcement", "investigations"),
+    }
+)
 
 
 @dataclass
@@ -524,6 +531,11 @@ class Resolver:
             if draft.kind in ("organization", "media") and low in draft.name.lower().split():
                 self._mention(seen.draft, span)
                 return True
+        if low == "agency" and not any(c.dep_ == "prep" for c in tok.children):
+            body = self._agency(tok)  # "the VA … The agency isn't offering …"
+            if body is not None:
+                self._mention(body, span)
+                return True
         if low in _COLLECTIVE and not any(c.dep_ == "prep" for c in tok.children):
             body = self._acting_body(tok)  # (not "the group of protesters")
             if body is not None:
@@ -535,6 +547,22 @@ class Resolver:
         if company is not None:
             self._mention(company, span)
         return company is not None
+
+    def _agency(self, tok: Token) -> int | None:
+        """ "the agency": the public body last named before it, by an acronym ("the VA",
+        "the EPA") or by a name with a body's word ("Immigration and Customs Enforcement")."""
+        for seen in reversed(self._history):
+            if seen.token >= tok.i:
+                continue
+            draft = self.drafts[seen.draft]
+            if draft.kind != "organization":
+                continue
+            words = [w.strip(".,'’") for w in draft.name.split()]
+            if any(w.lower() in _BODY_WORDS for w in words) or (
+                len(words) == 1 and 2 <= len(words[0]) <= 5 and words[0].isupper()
+            ):
+                return seen.draft
+        return None
 
     def _acting_body(self, tok: Token) -> int | None:
         """ "The Tax Policy Center … came to a similar conclusion. …, the group said": the
