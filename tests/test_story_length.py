@@ -255,3 +255,14 @@ def test_a_round_figure_stands_for_an_exact_one_only_on_its_side(
 ) -> None:
     assert _same_figure(_figures(one), _figures(other)) is same
     assert _same_figure(_figures(other), _figures(one)) is same
+
+
+def test_a_fact_another_outlet_gives_as_a_round_figure_is_no_exclusive() -> None:
+    """Coverage's "only this outlet reported": the signing is told by two outlets, one with the
+    exact sum and one with a round one, so it is neither's alone."""
+    coverage = compose_story_brief(_story(_RELIEF)).coverage
+    assert coverage is not None
+    only = {o.outlet: [i.text for i in o.exclusive] for o in coverage.outlets}
+    assert set(only) == {"Wire A", "Paper B", "Paper C"}
+    assert not [t for texts in only.values() for t in texts if "signed" in t], only
+    assert only["Wire A"] and only["Paper B"]  # what else each of them told

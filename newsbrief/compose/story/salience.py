@@ -148,9 +148,12 @@ def exclusive_facts(
     tried: int = 10,
     offered: Offers | None = None,
 ) -> dict[str, list[Fact]]:
-    """Per outlet, its most salient facts that no other outlet carries."""
+    """Per outlet, its most salient facts that no other outlet carries (in words alike, or
+    by giving the same figure)."""
     offers, vectors = offered or offer_sentences(analyses)
     outlets = [_outlet(analyses[o.article], o.article) for o in offers]
+    texts = [analyses[o.article].article.text[o.cand.start : o.cand.end] for o in offers]
+    figures = [_figures(text) for text in texts]
     by_outlet: dict[str, list[int]] = {}
     for j in sorted(range(len(offers)), key=lambda j: (-offers[j].within, j)):
         by_outlet.setdefault(outlets[j], []).append(j)
@@ -158,11 +161,15 @@ def exclusive_facts(
     for outlet, rows in by_outlet.items():
         picks: list[Fact] = []
         for j in rows[:tried]:
-            o = offers[j]
-            if form_penalty(analyses[o.article].article.text[o.cand.start : o.cand.end]) > 0.3:
+            if form_penalty(texts[j]) > 0.3:
                 continue
             near = vectors.neighbours(j, SAME_FACT)
             if any(outlets[m] != outlet for m in near):
+                continue
+            if figures[j] and any(
+                outlets[m] != outlet and _same_figure(figures[j], figures[m])
+                for m in range(len(offers))
+            ):
                 continue
             if any(vectors.sim(j, p.row) > REDUNDANT_COS for p in picks):
                 continue
