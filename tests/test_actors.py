@@ -190,6 +190,26 @@ def test_the_agency_is_the_public_body_named_before(text: str, body: str) -> Non
     assert not [a.name for a in index.actors if a.name.lower() == "agency"]
 
 
+@pytest.mark.parametrize(
+    ("full", "short"),
+    [
+        ("the Department of Veterans Affairs", "VA"),
+        ("the Department of Housing and Urban Development", "HUD"),
+        ("the U.S. Department of Justice", "DOJ"),
+    ],
+)
+def test_a_department_and_its_acronym_are_one_body(full: str, short: str) -> None:
+    _, index = _resolve(
+        f"A report released by {full} last month found delays in processing claims. "
+        f"Officials at the {short} said the backlog would be cleared by June, and the "
+        f"{short} has hired 300 new staff."
+    )
+    bodies = [a for a in index.actors if a.name.endswith(full.split(" of ")[-1])]
+    assert len(bodies) == 1, [a.name for a in index.actors]
+    assert short in _texts(bodies[0])
+    assert not [a.name for a in index.actors if a.name == short]
+
+
 def test_surname_after_full_name_is_the_same_person_even_if_tagged_as_organization() -> None:
     forsberg = _actor(
         "Daniela Forsberg, chief executive of Ostra Robotics, spoke on Monday. "

@@ -257,8 +257,7 @@ class Resolver:
             idx = self._keys.get(short)  # "Lumera" after "Lumera Semiconductor", or before it
         if idx is None:
             idx = self._new(name, kind)
-            abbr = names.acronym(name)
-            if abbr:
+            for abbr in names.acronyms(name):
                 self._keys.setdefault("#" + abbr, idx)
         draft = self.drafts[idx]
         if short is not None:

@@ -304,3 +304,27 @@ def is_org_name(name: str) -> bool:
 def acronym(name: str) -> str:
     caps = [w[0] for w in name.split() if w[:1].isupper() and w.lower() not in ("of", "the", "and")]
     return "".join(caps) if len(caps) >= 2 else ""
+
+
+_NATIONAL = re.compile(r"^U\.?S\.?\s+")
+_BODY_OF = re.compile(r"^(?:Department|Ministry|Office|Bureau)\s+of\s+(?:the\s+)?")
+
+
+def acronyms(name: str) -> set[str]:
+    """The acronyms a name may go by: its capitals ("DVA"), with "of" ("DOD" for the
+    Department of Defense), and those of a department's own words ("VA" for the Department
+    of Veterans Affairs, "HUD")."""
+    out = {acronym(name)}
+    name = _NATIONAL.sub("", name)  # "U.S. Department of Justice": "DOJ"
+    out.add(acronym(name))
+    words = name.split()
+    if "of" in words:
+        out.add(
+            "".join(w[0].upper() for w in words if w[:1].isupper() or w == "of")
+            if sum(w[:1].isupper() for w in words) >= 2
+            else ""
+        )
+    own = _BODY_OF.sub("", name)
+    if own != name:
+        out.add(acronym(own))
+    return {a for a in out if len(a) >= 2}
