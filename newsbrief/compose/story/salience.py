@@ -154,6 +154,7 @@ def exclusive_facts(
     outlets = [_outlet(analyses[o.article], o.article) for o in offers]
     texts = [analyses[o.article].article.text[o.cand.start : o.cand.end] for o in offers]
     figures = [_figures(text) for text in texts]
+    with_figures = [m for m, f in enumerate(figures) if f]
     by_outlet: dict[str, list[int]] = {}
     for j in sorted(range(len(offers)), key=lambda j: (-offers[j].within, j)):
         by_outlet.setdefault(outlets[j], []).append(j)
@@ -168,7 +169,7 @@ def exclusive_facts(
                 continue
             if figures[j] and any(
                 outlets[m] != outlet and _same_figure(figures[j], figures[m])
-                for m in range(len(offers))
+                for m in with_figures
             ):
                 continue
             if any(vectors.sim(j, p.row) > REDUNDANT_COS for p in picks):
