@@ -168,8 +168,7 @@ def exclusive_facts(
             if any(outlets[m] != outlet for m in near):
                 continue
             if figures[j] and any(
-                outlets[m] != outlet and _same_figure(figures[j], figures[m])
-                for m in with_figures
+                outlets[m] != outlet and _same_figure(figures[j], figures[m]) for m in with_figures
             ):
                 continue
             if any(vectors.sim(j, p.row) > REDUNDANT_COS for p in picks):
