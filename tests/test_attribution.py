@@ -216,6 +216,30 @@ def test_speaker_inside_according_to_gets_the_channel() -> None:
     assert _actor(actors, said.actor_id).name == "Karl Berg"
 
 
+def test_a_clause_before_a_trailing_reporter_comes_through_it() -> None:
+    """ "…, accusing him of …, the Coast Herald first reported": the accusation is the
+    senator's, and the Herald is how it is known (the clause is its own statement, cut off the
+    Herald's content)."""
+    text = (
+        "Senator Ana Ruiz was speaking at a rally on Thursday when she turned on her rival, "
+        "accusing him of “betraying the valley,” the Coast Herald first reported."
+    )
+    article, actors, atts = _run(text)
+    _check_offsets(article, atts)
+    (accusing,) = _by_cue(atts, "accusing")
+    assert _actor(actors, accusing.actor_id).name == "Ana Ruiz"
+    assert accusing.channel == "the Coast Herald first reported"
+
+
+def test_a_relative_clause_after_a_statement_takes_no_channel_from_it() -> None:
+    text = (
+        "Officials at Ostra Robotics disclosed the closure of the plant to the Harbour Times, "
+        "which first reported the story on Monday."
+    )
+    _, _, atts = _run(text)
+    assert [a.channel for a in _by_cue(atts, "first reported")] == [None]
+
+
 def test_reported_citing_keeps_the_chain() -> None:
     text = "Kyodo reported, citing a government official, that the talks would resume in June."
     article, actors, atts = _run(text)

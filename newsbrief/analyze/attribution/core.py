@@ -34,6 +34,9 @@ class Cand:
     channel: str | None = None
     via: tuple[str, ...] = ()
     quotes: list[Quote] = field(default_factory=list)
+    # the statement whose content this clause was cut from ("…, accusing her …, the Post
+    # reported"): what it says came through that statement's speaker
+    cut_from: Cand | None = field(default=None, compare=False, repr=False)
 
     def content_size(self) -> int:
         return sum(e - s for s, e in self.contents)

@@ -45,7 +45,15 @@ def find_attributions(
     builder = _Builder(doc, article, sentences, actors)
     out: list[Attribution] = []
     for cand in sorted(outer, key=lambda c: c.cue):
-        out.extend(builder.records(cand, None))
+        # a clause cut from another's content keeps that speaker as its channel ("…, accusing
+        # her of …, The Washington Post first reported"), unless it is the same speaker
+        held = cand.cut_from if cand.source is not None else None
+        if held is not None and (
+            held.cue_chars[0] < cand.cue_chars[1]  # not a reporter after it: "X said A, who …"
+            or not any(ch.isalpha() for ch in held.lemma)  # a colon ("Smith: …")
+        ):
+            held = None
+        out.extend(builder.records(cand, held))
     for cand, parent in nested:
         out.extend(builder.records(cand, parent))
     return _claim_targets(out, actors)
@@ -177,6 +185,7 @@ def _cut_tail_clauses(doc: Doc, cands: list[Cand]) -> None:
                 if cs < start and inner.cue_chars[1] <= ce <= end + 3:
                     cut = before.idx if before.is_punct else start
                     outer.contents[k] = (cs, _rstrip(doc.text, cs, cut))
+                    inner.cut_from = inner.cut_from or outer
     for cand in cands:
         cand.contents = [(s, e) for s, e in cand.contents if s < e]
 
