@@ -15,7 +15,8 @@ from newsbrief.ingest.text import article_from_text
 from newsbrief.models import Article
 from newsbrief.store import Archive
 from newsbrief.stories.dedupe import SCREEN_SIGMAS, Deduper, DuplicateMatch, _held, fingerprint
-from newsbrief.stories.lsh import LshIndex, _distinct, _merge, _run, index_of
+from newsbrief.stories.lsh import LshIndex, index_of
+from newsbrief.stories.runs import distinct, merge, run
 from newsbrief.stories.signatures import NUM_PERM, LatestSignatures
 
 _WORDS = tuple(
@@ -158,9 +159,9 @@ def test_merging_two_runs_gives_the_run_of_all_their_entries(in_order: bool) -> 
         if not in_order and n1 and n2:
             s2[int(rng.integers(0, n2))] = int(rng.integers(1, n1 + 1))  # one stored late
         per_bucket = int(rng.integers(1, 8))
-        older, newer = _run(k1, s1, per_bucket), _run(k2, s2, per_bucket)
-        merged = _merge(older, newer, per_bucket)
-        expected = _run(
+        older, newer = run(k1, s1, per_bucket), run(k2, s2, per_bucket)
+        merged = merge(older, newer, per_bucket)
+        expected = run(
             np.concatenate([older[0], newer[0]]), np.concatenate([older[1], newer[1]]), per_bucket
         )
         assert merged[0].tolist() == expected[0].tolist(), trial
@@ -171,7 +172,7 @@ def test_distinct_values_are_numpys_unique() -> None:
     rng = np.random.default_rng(6)
     for n in (0, 1, 2, 50, 3000):
         values = rng.integers(0, max(1, n // 3), size=n).astype(np.int64)
-        assert _distinct(values).tolist() == np.unique(values).tolist()
+        assert distinct(values).tolist() == np.unique(values).tolist()
 
 
 def test_the_candidates_rows_match_the_archive_in_candidate_order(

@@ -23,11 +23,19 @@ from newsbrief.store.feeds import FeedsMixin
 from newsbrief.store.llmcache import LLMCacheMixin
 from newsbrief.store.migrations import migrate
 from newsbrief.store.search import SearchMixin
+from newsbrief.store.signatures import SignaturesMixin
 from newsbrief.store.stories import StoriesMixin
 
 
 class Archive(
-    CopiesMixin, ArcsMixin, StoriesMixin, FeedsMixin, SearchMixin, LLMCacheMixin, ArchiveBase
+    CopiesMixin,
+    ArcsMixin,
+    StoriesMixin,
+    SignaturesMixin,
+    FeedsMixin,
+    SearchMixin,
+    LLMCacheMixin,
+    ArchiveBase,
 ):
     """A newsbrief archive. Open with ``Archive.open(path)``; use as a context manager.
 

@@ -44,13 +44,14 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from newsbrief.stories.runs import distinct, merge, run, since
 from newsbrief.stories.signatures import NUM_PERM, LatestSets, LatestSignatures
 
 if TYPE_CHECKING:
     from numpy.typing import NDArray
 
     from newsbrief.store import Archive
-    from newsbrief.store.stories import SignatureRow
+    from newsbrief.store.signatures import SignatureRow
 
 BANDS = 32  # of NUM_PERM // BANDS values each
 WINDOW = 1_000_000  # about this many latest articles are indexed (~0.5 KiB each)
@@ -59,8 +60,6 @@ BUFFER = 2048  # articles added before the buffer becomes a sorted run
 PAGE = 20_000  # signatures read from the archive at a time
 _SEQ_BITS = 40  # a (band, arrival) pair packed in one integer: arrivals stay under 2**40
 _SEQ_MASK = (1 << _SEQ_BITS) - 1
-
-Run = tuple["NDArray[np.uint64]", "NDArray[np.int64]"]  # keys, and arrivals, sorted (``_run``)
 
 _PRIME = np.uint64(0x100000001B3)  # FNV-1a's 64-bit prime
 
@@ -240,7 +239,7 @@ class LshIndex:
                 break
             after = rows[-1][0] + 1
         if seqs:
-            self._runs = [_run(np.concatenate(keys), np.concatenate(seqs), self.per_bucket)]
+            self._runs = [run(np.concatenate(keys), np.concatenate(seqs), self.per_bucket)]
 
     def _take(self, rows: list[SignatureRow]) -> None:
         if not rows:
@@ -273,14 +272,14 @@ class LshIndex:
         pairs = [(k, s) for k, seqs in self._buffer.items() for s in seqs]
         keys = np.fromiter((p[0] for p in pairs), dtype=np.uint64, count=len(pairs))
         seqs = np.fromiter((p[1] for p in pairs), dtype=np.int64, count=len(pairs))
-        self._runs.append(_run(keys, seqs, self.per_bucket))
+        self._runs.append(run(keys, seqs, self.per_bucket))
         self._buffer, self._buffered = defaultdict(list), 0
         while len(self._runs) > 1 and len(self._runs[-2][0]) <= 2 * len(self._runs[-1][0]):
             older, newer = self._runs[-2], self._runs.pop()
             if self._last is not None:
                 oldest = self._last[0] - self.window
-                older, newer = _since(older, oldest), _since(newer, oldest)
-            self._runs[-1] = _merge(older, newer, self.per_bucket)
+                older, newer = since(older, oldest), since(newer, oldest)
+            self._runs[-1] = merge(older, newer, self.per_bucket)
 
     def _note_changes(self, changes: int | None) -> None:
         """The archive's count of deleted or rewritten shingle sets, as the catch-up read it:
@@ -349,7 +348,7 @@ class LshIndex:
         if not seqs:
             return []
         # each band's distinct arrivals, in order of band, then arrival
-        pairs = _distinct((np.concatenate(bands) << _SEQ_BITS) | np.concatenate(seqs))
+        pairs = distinct((np.concatenate(bands) << _SEQ_BITS) | np.concatenate(seqs))
         band_of = pairs >> _SEQ_BITS
         # of each band, its latest per_bucket: those fewer than that from the band's end
         from_end = np.searchsorted(band_of, band_of, side="right") - np.arange(len(pairs))
@@ -363,19 +362,6 @@ class LshIndex:
         return self._count
 
 
-def _distinct(values: NDArray[np.int64]) -> NDArray[np.int64]:
-    """The distinct values, sorted: ``np.unique``'s answer, by sorting (numpy 2's
-    ``np.unique`` without counts goes through a hash table, ten times slower on the few
-    thousand values of a lookup)."""
-    ordered = np.sort(values)
-    if len(ordered) < 2:
-        return ordered
-    first = np.empty(len(ordered), dtype=bool)
-    first[0] = True
-    np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
-    return ordered[first]
-
-
 def _signatures(blobs: list[bytes]) -> NDArray[np.uint32]:
     """Stored signature blobs as one (n, NUM_PERM) array; a blob of another length (a
     signature that was never computed) becomes a row that matches nothing real."""
@@ -383,60 +369,6 @@ def _signatures(blobs: list[bytes]) -> NDArray[np.uint32]:
     empty = b"\xff" * width
     joined = b"".join(b if len(b) == width else empty for b in blobs)
     return np.frombuffer(joined, dtype=np.uint32).reshape(len(blobs), NUM_PERM)
-
-
-def _run(
-    keys: NDArray[np.uint64], seqs: NDArray[np.int64], per_bucket: int
-) -> tuple[NDArray[np.uint64], NDArray[np.int64]]:
-    """(key, seq) pairs sorted by key, then by arrival: a run that ``np.searchsorted`` can
-    read, whose last entries of a key are its latest. ``keys`` is one key per seq, or (as
-    ``band_keys`` gives) a row of band keys per seq. Of a key's entries only the latest
-    ``per_bucket`` are kept: a lookup reads no more of a bucket (see ``candidates``), and the
-    rest of a crowded bucket would only make the run larger and slower to search."""
-    if keys.ndim == 2:
-        seqs = np.repeat(seqs, keys.shape[1])
-        keys = keys.reshape(-1)
-    order = np.lexsort((seqs, keys))
-    return _latest_per_bucket(keys[order], seqs[order], per_bucket)
-
-
-def _since(run: Run, oldest: int) -> Run:
-    """The run's entries of arrivals after ``oldest``, in their order."""
-    keys, seqs = run
-    keep = seqs > oldest
-    return (keys, seqs) if bool(keep.all()) else (keys[keep], seqs[keep])
-
-
-def _merge(older: Run, newer: Run, per_bucket: int) -> Run:
-    """Two runs as one (what :func:`_run` makes of their entries together). When every
-    arrival of ``newer`` comes after every one of ``older`` (as a writer adds them), a stable
-    sort by key of the two, one after the other, is already ordered by key, then arrival:
-    a merge of two sorted sequences, several times faster than sorting afresh by both."""
-    (k1, s1), (k2, s2) = older, newer
-    keys, seqs = np.concatenate([k1, k2]), np.concatenate([s1, s2])
-    if len(s1) and len(s2) and int(s1.max()) < int(s2.min()):
-        order = np.argsort(keys, kind="stable")
-        return _latest_per_bucket(keys[order], seqs[order], per_bucket)
-    return _run(keys, seqs, per_bucket)  # one stored out of order: sort by both
-
-
-def _latest_per_bucket(keys: NDArray[np.uint64], seqs: NDArray[np.int64], per_bucket: int) -> Run:
-    """Of entries sorted by key, then arrival, each key's latest ``per_bucket``."""
-    n = len(keys)
-    if n <= per_bucket:
-        return keys, seqs
-    # the end of each entry's key group (one pass, where a binary search per entry into a
-    # run of millions would miss the cache at every step), and how far the entry is from it
-    last = np.empty(n, dtype=bool)
-    last[-1] = True
-    np.not_equal(keys[1:], keys[:-1], out=last[:-1])
-    ends = np.flatnonzero(last) + 1
-    group = np.cumsum(last) - last  # entries before this one that end a group
-    from_end = ends[group] - np.arange(n)
-    if int(from_end.max(initial=0)) > per_bucket:
-        kept = from_end <= per_bucket
-        keys, seqs = keys[kept], seqs[kept]
-    return keys, seqs
 
 
 _INDEXES: dict[str, LshIndex] = {}
