@@ -247,6 +247,9 @@ def test_a_round_figure_for_an_exact_one_is_one_fact() -> None:
         ("nearly $500 billion", "$520 billion", False),  # the true value lies below 500
         ("about 40%", "45%", False),  # too far apart to be one figure rounded
         ("$484 billion", "$500 billion", False),  # two exact figures: two facts
+        ("its $350 billion funding capacity", "the $349 billion lending limit", True),
+        ("$349 billion", "$347 billion", False),  # neither is a round number
+        ("$350 billion", "$345 billion", False),  # round, but too far for no hedge
         ("nearly $500 million", "$484 billion", False),  # another scale
     ],
 )

@@ -285,6 +285,7 @@ _HEDGES = (
     ("about", re.compile(r"\b(?:about|around|roughly|approximately|some)\s+$", re.I)),
 )
 ROUNDED = 0.05  # a round figure this close to another (relative) may stand for it
+ROUND_UNHEDGED = 0.01  # as close as this, a round number stands for another without a hedge
 
 
 @dataclass(frozen=True)
@@ -301,10 +302,15 @@ class _Figure:
         $500 billion" and "$484 billion"; not "more than 4.4 million" and "4.25 million")."""
         if self.text == other.text:
             return True
-        if self.unit != other.unit or not (self.hedge or other.hedge):
+        if self.unit != other.unit:
             return False
         large = max(abs(self.value), abs(other.value))
-        if not large or abs(self.value - other.value) > ROUNDED * large:
+        gap = abs(self.value - other.value)
+        if not (self.hedge or other.hedge):
+            # "$350 billion" for "$349 billion": a round number that close needs no hedge
+            round_one = any(v.is_integer() and v % 10 == 0 for v in (self.value, other.value))
+            return round_one and large > 0 and gap <= ROUND_UNHEDGED * large
+        if not large or gap > ROUNDED * large:
             return False
         if self.hedge and other.hedge:
             return True
