@@ -340,3 +340,16 @@ def test_a_clause_that_attributes_again_is_cut_off_the_content() -> None:
 )
 def test_plain_events_obligations_purposes_and_names_are_not_attributions(text: str) -> None:
     assert _run(text)[2] == []
+
+
+def test_a_persons_child_is_not_the_person() -> None:
+    """ "Her son likes to read there": the son, not his mother named before."""
+    text = (
+        "Mara Lind says the new library has changed the town. Her son likes to read there "
+        "after school, and the librarians know him by name."
+    )
+    _, actors, atts = _run(text)
+    (likes,) = _by_cue(atts, "likes")
+    assert likes.actor_id is None or _actor(actors, likes.actor_id).name != "Mara Lind"
+    (says,) = _by_cue(atts, "says")
+    assert _actor(actors, says.actor_id).name == "Mara Lind"

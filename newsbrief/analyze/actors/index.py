@@ -13,6 +13,12 @@ from newsbrief.models import Actor, ActorKind
 _RANK: dict[ActorKind, int] = {"person": 0, "media": 1, "organization": 2, "country": 3, "group": 4}
 _MAX_MENTION = 300
 _POSSESSIVE = ("'s", "’s")
+_OWNERS = frozenset({"his", "her", "their", "my", "our", "your"})  # possessive pronouns
+_KIN = frozenset(
+    {"son", "sons", "daughter", "daughters", "wife", "husband", "brother", "brothers", "sister",
+     "sisters", "mother", "father", "parents", "children", "kids", "child", "grandson",
+     "granddaughter", "niece", "nephew", "cousin"}
+)  # fmt: skip
 _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|across|out\s+of)\s+(?:the\s+)?$", re.I)
 # a place after a located place and a comma: "in Kabul, Afghanistan"
 _IN_PLACE_COMMA = re.compile(
@@ -101,7 +107,8 @@ class ActorIndex:
             # "Bressen's Foreign Minister Ahmed Karimi": the possessor is not the speaker
             # (the parser's mention may hold the "'s" itself: "Hillary Clinton’s")
             around = (self._text[e : e + 2], self._text[e - 2 : e])
-            owner = 1 if e < end and any(p in _POSSESSIVE for p in around) else 0
+            owns = any(p in _POSSESSIVE for p in around) or self._kin_of(s, e, end)
+            owner = 1 if e < end and owns else 0  # "Trump's …", "Her daughter"
             if e < end and self._rank(actor_id) == 0 and self._belongs(e, end, owner):
                 continue  # "Donald Trump's vice president", "Osama bin Laden documents"
             if inside == 0 and e < end and self._names_another(actor_id, e, end):
@@ -116,6 +123,14 @@ class ActorIndex:
             if best is None or key < best[0]:
                 best = (key, actor_id)
         return best[1] if best else self._by_surname(start, end)
+
+    def _kin_of(self, s: int, e: int, end: int) -> bool:
+        """ "Her daughter likes …": a possessive pronoun before one of the family, who is
+        someone else (a spokesman or a lawyer, who speak for them, are not)."""
+        if self._text[s:e].lower() not in _OWNERS:
+            return False
+        words = _WORDS.findall(self._text, e, min(end, e + 40))[:1]
+        return bool(words) and words[0].lower() in _KIN
 
     def _belongs(self, e: int, end: int, owner: int) -> bool:
         """The person mentioned ending at ``e`` only owns who or what speaks: someone in a role
