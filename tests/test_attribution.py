@@ -353,3 +353,25 @@ def test_a_persons_child_is_not_the_person() -> None:
     assert likes.actor_id is None or _actor(actors, likes.actor_id).name != "Mara Lind"
     (says,) = _by_cue(atts, "says")
     assert _actor(actors, says.actor_id).name == "Mara Lind"
+
+
+def test_two_people_of_one_surname_keep_their_own_words() -> None:
+    """ "Ivanka Trump, the nominee's eldest daughter, noted …. She said …" is hers (the model
+    tags "Ivanka Trump" in one sentence and not in the next), and a bare "Trump says he …"
+    after that is still the nominee's."""
+    text = (
+        "Questions over Trump leave plan.\n\n"
+        "Donald Trump's new proposal for paid leave is vague, experts say. A campaign spokesman "
+        "could not say why the rule was mentioned by Ivanka Trump in an interview with a "
+        "magazine. Ivanka Trump, the nominee's eldest daughter, noted the rule in the "
+        "interview. She said fathers would not be eligible. In an essay last week, Ivanka Trump "
+        'acknowledged the problem. "Many mothers work in low-paying jobs," she wrote. If '
+        "Trump's plan left out single mothers, many families would be hurt. Trump says he would "
+        "pay for the plan by cutting fraud."
+    )
+    _, actors, atts = _run(text)
+    for cue in ("noted", "said", "acknowledged", "wrote"):
+        (att,) = _by_cue(atts, cue)
+        assert _actor(actors, att.actor_id).name == "Ivanka Trump", cue
+    (says,) = _by_cue(atts, "says")
+    assert _actor(actors, says.actor_id).name == "Donald Trump"

@@ -97,6 +97,7 @@ class Resolver:
         self._keys: dict[str, int] = {}
         self._surnames: dict[str, int] = {}
         self._bearers: dict[str, list[int]] = {}  # every person of a surname, in order met
+        self._first_words: dict[str, list[int]] = {}  # people named in full, by first name
         self._token_owner: dict[int, int] = {}
         self._history: list[_Seen] = []
         self.place_words: set[str] = set()
@@ -148,6 +149,15 @@ class Resolver:
         surname = parts[-1].lower()
         key = name.lower()
         idx = self._keys.get(key)
+        named = None
+        if len(parts) == 1:
+            people = [i for i in self._bearers.get(surname, ()) if self.drafts[i].kind == "person"]
+            named = self._named_before(ent, people)  # "Ivanka Trump", the model tagging "Trump"
+            if named is not None:
+                idx = named
+            elif idx is not None and people and self.drafts[idx].kind != "person":
+                idx = self._likeliest(people)  # "Trump leave plan" (an organization) in a
+                # headline, then "Donald Trump": a bare "Trump" is the person
         for n in range(len(parts) - 1, 1, -1):  # "De Blasio" in a headline, then "Bill de Blasio"
             if idx is None:
                 idx = self._keys.get(" ".join(parts[-n:]).lower())
@@ -172,13 +182,17 @@ class Resolver:
             draft.name = name
         else:
             draft.aliases.append(name)
-        self._keys[key] = idx
-        self._surnames[surname] = idx
+        if named is None:  # (a bare "Trump" after "Ivanka Trump" is not hers for that)
+            self._keys[key] = idx
+            self._surnames[surname] = idx
         bearers = self._bearers.setdefault(surname, [])
         if idx not in bearers:
             bearers.append(idx)
         if len(parts) > 1:
             self._keys.setdefault("first:" + parts[0].lower(), idx)
+            firsts = self._first_words.setdefault(parts[0], [])
+            if idx not in firsts:
+                firsts.append(idx)
         self._learn_person(draft, ent)
         self._mention(idx, ent)
 
@@ -192,6 +206,34 @@ class Resolver:
         others = [i for i in self._bearers.get(first.lower(), ()) if i != idx]
         one_word = draft.kind == "person" and len(draft.name.split()) == 1
         return idx if one_word and not others and draft.role is None else None
+
+    def untagged_person(self, tok: Token) -> int | None:
+        """The full name of a person already met, starting at ``tok``, where the model tagged
+        no entity this time ("Ivanka Trump acknowledged …" after "… by Ivanka Trump"): taken
+        as a mention of that person; the token after it is returned (None: no such name)."""
+        if not tok.text[:1].isupper():
+            return None
+        for idx in self._first_words.get(tok.text, ()):
+            words = self.drafts[idx].name.split()
+            end = tok.i + len(words)
+            if end <= len(tok.doc) and [t.text for t in tok.doc[tok.i : end]] == words:
+                self.person(tok.doc[tok.i : end], self.drafts[idx].name)
+                return end
+        return None
+
+    def _named_before(self, ent: Span, bearers: list[int]) -> int | None:
+        """The one of several people with this surname whose first name comes just before it
+        ("Ivanka Trump", where the model tagged only "Trump")."""
+        if ent.start == 0:
+            return None
+        before = ent.doc[ent.start - 1].text
+        if not before[:1].isupper():
+            return None
+        for i in bearers:
+            words = self.drafts[i].name.split()
+            if len(words) > 1 and words[0] == before:
+                return i
+        return None
 
     def _likeliest(self, bearers: list[int]) -> int:
         """Of several people with one surname ("Bill Clinton", "his wife Hillary Clinton"), the

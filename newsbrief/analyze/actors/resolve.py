@@ -54,6 +54,9 @@ def resolve_actors(doc: Doc, article: Article, sentences: list[Sentence]) -> Act
         if ent is not None and _entity(res, ent):
             skip_to = ent.end
             continue
+        if (end := res.untagged_person(tok)) is not None:  # "Ivanka Trump acknowledged …"
+            skip_to = end
+            continue
         _token(res, tok)
     for tok in doc:  # "Klobuchar and Grassley said": the two of them speak, not the last named
         if tok.dep_ in ("nsubj", "nsubjpass") and is_cue_lemma(tok.head.lemma_.lower()):
