@@ -375,3 +375,14 @@ def test_two_people_of_one_surname_keep_their_own_words() -> None:
         assert _actor(actors, att.actor_id).name == "Ivanka Trump", cue
     (says,) = _by_cue(atts, "says")
     assert _actor(actors, says.actor_id).name == "Donald Trump"
+
+
+def test_a_supposed_statement_is_no_statement() -> None:
+    """ "If the council rejected the plan, …": nobody rejected anything yet."""
+    text = (
+        "If the council rejected the harbour plan, the mayor would resign, two aides said on "
+        "Monday. Unless the union agrees to the offer, the strike will go on."
+    )
+    _, _, atts = _run(text)
+    assert not _by_cue(atts, "rejected") and not _by_cue(atts, "agrees to")
+    assert _by_cue(atts, "said")

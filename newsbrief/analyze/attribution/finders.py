@@ -65,10 +65,15 @@ def find_candidates(ctx: Ctx) -> list[Cand]:
         elif tok.tag_ == "VBN" and tok.lower_ in lex.ADJECTIVES:
             cand = passive_state(ctx, tok) or _verb(ctx, tok)
         elif tok.pos_ in ("VERB", "AUX", "PROPN"):
-            cand = _verb(ctx, tok)
+            cand = None if _supposed(tok) else _verb(ctx, tok)
         if cand is not None and cand.contents:
             out.append(cand)
     return relative_rejections(ctx, out)
+
+
+def _supposed(tok: Token) -> bool:
+    """ "If Trump's plan rejected single mothers, …": a statement supposed, not made."""
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children)
 
 
 def _acl_source(ctx: Ctx, noun: Token, verb: Token) -> Range | None:
