@@ -228,3 +228,16 @@ def test_formal_country_name_and_short_name_are_one_country() -> None:
     (nauvia,) = [a for a in index.actors if "Nauvia" in a.name]
     assert nauvia.kind == "country"
     assert len(nauvia.mentions) == 3
+
+
+def test_a_headline_surname_taken_for_an_organization_is_the_person() -> None:
+    """ "Mixed signals on Trump leave plan" (the model tags "Trump" an organization), then
+    "Donald Trump's new proposal …": one person, not a stray organization "Trump"."""
+    _, index = _resolve(
+        "Mixed signals on Trump leave plan.\n\n"
+        "Donald Trump's new proposal for paid leave is vague about who would be eligible, "
+        "labor experts say. Trump said on Monday that the plan would help working mothers."
+    )
+    trumps = [a for a in index.actors if "Trump" in a.name]
+    assert [(a.name, a.kind) for a in trumps] == [("Donald Trump", "person")]
+    assert [m.sentence_index for m in trumps[0].mentions][0] == 0

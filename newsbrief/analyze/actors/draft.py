@@ -256,6 +256,30 @@ class Resolver:
                 draft.possessor = _role_possessor(ent)
                 _learn_gender(draft, role.split())
 
+    def finish(self) -> None:
+        """What is settled once the whole article has been read."""
+        self.possessed_affiliations()
+        self.headline_surnames()
+
+    def headline_surnames(self) -> None:
+        """ "Mixed messages on Trump leave plan": a headline's surname the model took for an
+        organization, mentioned nowhere else, is the person of that surname the article names
+        (the one mentioned most, of several)."""
+        for draft in self.drafts:
+            if draft.kind != "organization" or len(draft.mentions) != 1:
+                continue
+            if draft.mentions[0].sentence_index != 0 or " " in draft.name:
+                continue
+            people = [
+                self.drafts[i]
+                for i in self._bearers.get(draft.name.lower(), ())
+                if self.drafts[i].kind == "person" and self.drafts[i] is not draft
+            ]
+            if people:
+                person = max(people, key=lambda d: len(d.mentions))
+                person.mentions = sorted([*person.mentions, *draft.mentions], key=lambda m: m.start)
+                draft.mentions = []
+
     def possessed_affiliations(self) -> None:
         """ "Its chair, Milan Hradecky", "Jonas Brenner, the alliance's spokesman": the actor the
         possessor was resolved to (after the pass, since an apposition may follow the name)."""

@@ -61,7 +61,7 @@ def resolve_actors(doc: Doc, article: Article, sentences: list[Sentence]) -> Act
     for tok in doc:  # "Klobuchar and Grassley said": the two of them speak, not the last named
         if tok.dep_ in ("nsubj", "nsubjpass") and is_cue_lemma(tok.head.lemma_.lower()):
             res.joint_speakers(tok)
-    res.possessed_affiliations()
+    res.finish()
     return _index(res.drafts, article.text)
 
 
