@@ -240,4 +240,4 @@ def test_a_headline_surname_taken_for_an_organization_is_the_person() -> None:
     )
     trumps = [a for a in index.actors if "Trump" in a.name]
     assert [(a.name, a.kind) for a in trumps] == [("Donald Trump", "person")]
-    assert [m.sentence_index for m in trumps[0].mentions][0] == 0
+    assert trumps[0].mentions[0].sentence_index == 0
