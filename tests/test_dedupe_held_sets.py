@@ -11,23 +11,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from samples import FEED_PAGES
+from test_dedupe_sets import article
 
-from newsbrief.ingest.text import article_from_text
 from newsbrief.models import Article
 from newsbrief.store import Archive
 from newsbrief.stories.dedupe import Deduper, fingerprint
 from newsbrief.stories.lsh import index_of
 from newsbrief.stories.signatures import LatestSets
-
-PAGES = dict(FEED_PAGES)
-
-
-def article(slug: str) -> Article:
-    page = PAGES[slug]
-    return article_from_text(
-        page.text, title=page.title, outlet=page.outlet, published=page.published
-    )
 
 
 @pytest.fixture
@@ -97,7 +87,7 @@ _STORE = """
 import sys
 from newsbrief.store import Archive
 from newsbrief.stories.dedupe import Deduper, fingerprint
-from test_dedupe_held_sets import article
+from test_dedupe_sets import article
 src = article(sys.argv[2])
 with Archive.open(sys.argv[1]) as archive, archive.transaction():
     archive.save_article(src)

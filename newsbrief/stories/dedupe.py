@@ -291,5 +291,4 @@ class Deduper:
             article_id, signature, shingles=len(fp.shingles), shingle_set=shingle_set
         )
         row = (article_id, signature, len(fp.shingles))
-        index = index_of(self.archive)
-        index.stored_later(self.archive, arrival, row, fp.band_keys, shingle_set)
+        index_of(self.archive).stored_later(self.archive, arrival, row, fp.band_keys, shingle_set)

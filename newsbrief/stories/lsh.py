@@ -292,7 +292,7 @@ class LshIndex:
 
     def held_sets(self, article_ids: list[str]) -> dict[str, bytes]:
         """The shingle sets held of these articles (as stored when the index last caught up)."""
-        return self.sets.get(article_ids) if self._changes is not None else {}
+        return self.sets.get(article_ids)
 
     def keep_sets(self, archive: Archive, sets: dict[str, bytes]) -> None:
         """Hold shingle sets read from the archive (in this write transaction, if one is

@@ -191,9 +191,7 @@ class LatestSets:
     def add(self, article_id: str, blob: bytes) -> None:
         if len(blob) > self.budget:
             return
-        old = self._sets.pop(article_id, None)
-        if old is not None:
-            self._bytes -= len(old)
+        self.discard(article_id)
         self._sets[article_id] = blob
         self._bytes += len(blob)
         while self._bytes > self.budget:
