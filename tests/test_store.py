@@ -13,7 +13,7 @@ from newsbrief.compose import compose_brief, compose_story_brief
 from newsbrief.errors import InputError, StoreError
 from newsbrief.ingest.text import article_from_text
 from newsbrief.models import Actor, Analysis, Brief
-from newsbrief.store import Archive
+from newsbrief.store import Archive, migrations
 from newsbrief.store.db import Database
 from newsbrief.store.dialect import SQLITE
 from newsbrief.store.feeds import MAX_ATTEMPTS
@@ -219,6 +219,7 @@ def test_migration_from_version_1_keeps_data(tmp_path: Path, analysis: Analysis)
         assert old.schema_version() == LATEST
     conn = sqlite3.connect(db)
     conn.execute("DELETE FROM schema_migrations WHERE version > 1")
+    conn.execute("DROP TRIGGER articles_inserted")
     for table in ("article_outlets", "minhashes", "shingle_sets", "stories", "story_articles",
                   "cluster_meta", "cluster_df", "actors", "events", "feeds", "feed_entries",
                   "articles_fts", "cluster_members", "cluster_log",
@@ -277,6 +278,84 @@ def test_search_words_phrases_actor_and_since(archive_target: Path | str) -> Non
             assert {h.article_id for h in operators} == {early.article.id, late.article.id}
         with pytest.raises(InputError):
             archive.search("  ")
+
+
+def test_migration_16_indexes_by_trigger_and_keeps_what_search_found(
+    archive_target: Path | str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An archive of version 15 (the full-text row written by the archive, and on PostgreSQL
+    holding copies of title, text and actor names) opened by this version: what search found
+    it still finds, and new articles are indexed by the trigger."""
+    old = _with_actors(
+        "Lock keepers on the Varn canal asked for a night allowance.",
+        "Canal lock keepers",
+        ["Tomas Ekwueme"],
+        datetime(2024, 5, 2, tzinfo=UTC),
+    )
+    monkeypatch.setattr(migrations, "MIGRATIONS", MIGRATIONS[:-1])
+    monkeypatch.setattr(migrations, "LATEST", 15)
+    assert MIGRATIONS[-1][0] == 16
+    with Archive.open(archive_target) as archive:
+        assert archive.schema_version() == 15
+        archive.save_article(old.article)
+        archive.db.execute(  # the row version 15 wrote with the article and its analysis
+            "INSERT INTO articles_fts (rowid, article_id, title, text, actors)"
+            " SELECT rowid, id, title, text, ? FROM articles WHERE id = ?",
+            ("Tomas Ekwueme Ekwueme", old.article.id),
+        )
+    monkeypatch.undo()
+    new = _with_actors(
+        "Bridge tenders on the Varn canal joined the lock keepers.",
+        "Bridge tenders join",
+        ["Anouk Silveira"],
+        datetime(2024, 5, 3, tzinfo=UTC),
+    )
+    with Archive.open(archive_target) as archive:
+        assert archive.schema_version() == LATEST
+        archive.save(new)
+        for words, found in (
+            ("ekwueme", [old]),  # an actor name
+            ("allowance", [old]),  # the text
+            ("keepers canal", [old, new]),
+            ("tenders", [new]),
+            ("silveira", [new]),
+        ):
+            hits = {h.article_id for h in archive.search(words)}
+            assert hits == {a.article.id for a in found}, words
+        assert "«allowance»" in archive.search("allowance")[0].snippet
+        if not archive.is_sqlite:  # the index holds no second copy of the texts
+            columns = archive.db.raw.execute(
+                "SELECT column_name FROM information_schema.columns"
+                " WHERE table_name = 'articles_fts' ORDER BY ordinal_position"
+            ).fetchall()
+            assert [c for (c,) in columns] == ["rowid", "article_id", "tsv"]
+
+
+def test_a_new_analysis_replaces_the_actor_names_search_finds(archive_target: Path | str) -> None:
+    first = _with_actors(
+        "Ferry crews at Ostrand stopped work over rosters.",
+        "Ferry crews stop work",
+        ["Pieter Vance"],
+        datetime(2024, 6, 1, tzinfo=UTC),
+    )
+    again = first.model_copy(
+        update={"actors": (Actor(id="a0", name="Ilse Marwick", kind="person"),)}
+    )
+    with Archive.open(archive_target) as archive:
+        archive.save(first)
+        assert [h.article_id for h in archive.search("vance")] == [first.article.id]
+        archive.save(again)
+        assert archive.search("vance") == []
+        for words in ("marwick", "ferry rosters", "crews stop"):  # actor, text, title
+            assert [h.article_id for h in archive.search(words)] == [first.article.id], words
+        # a word in the title counts most, in the actor names less, in the text least
+        when = first.article.published
+        titled = _with_actors("Talks on rosters resumed.", "Ostrand", [], when)
+        named = _with_actors("Talks on pay resumed.", "Talks resume", ["Ostrand"], when)
+        archive.save(titled)
+        archive.save(named)
+        ranked = [h.article_id for h in archive.search("ostrand")]
+        assert ranked == [titled.article.id, named.article.id, first.article.id]
 
 
 def test_stories_and_versioned_story_briefs(archive_target: Path | str, analysis: Analysis) -> None:

@@ -125,11 +125,12 @@ class Archive(
         """Insert the article unless its id is already stored; True when it was new.
 
         The article's outlet is recorded as the first to run the text, and the text is indexed
-        for full-text search. ``text_hash``: the text's :func:`~newsbrief.store.codec.text_hash`
-        when the caller has it already. ``new``: the caller found no article with this id in
-        this same transaction (the ingest's duplicate check), so nothing waits to learn whether
-        the row went in (on PostgreSQL the statements stream on); were it stored after all, the
-        full-text row would clash with its own and the transaction fail, never half-written.
+        for full-text search (by a trigger: ``Dialect.article_triggers``). ``text_hash``: the text's
+        :func:`~newsbrief.store.codec.text_hash` when the caller has it already. ``new``: the
+        caller found no article with this id in this same transaction (the ingest's duplicate
+        check), so nothing waits to learn whether the row went in (on PostgreSQL the
+        statements stream on); were it stored after all, the insert would clash with it and
+        the transaction fail, never half-written.
         """
         text_hash = text_hash or codec.text_hash(article.text)
         with self.transaction() as conn:
@@ -137,7 +138,8 @@ class Archive(
             cur = conn.execute(
                 "INSERT INTO articles (id, title, url, outlet, author, published,"
                 " language, source, text, text_hash, record, ingested_at, original_outlet)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + ("" if new else " ON CONFLICT DO NOTHING"),
                 (
                     article.id,
                     article.title,
@@ -157,12 +159,6 @@ class Archive(
             if not new and cur.rowcount != 1:
                 return False
             self._stored_now(article.id, text_hash)
-            self._insert_outlet(article.id, article, "first", 1.0, count=not new)
-            conn.execute(
-                "INSERT INTO articles_fts (rowid, article_id, title, text, actors)"
-                " SELECT rowid, id, COALESCE(title, ''), text, '' FROM articles WHERE id = ?",
-                (article.id,),
-            )
             return True
 
     def save_analysis(self, analysis: Analysis) -> None:
@@ -198,11 +194,7 @@ class Archive(
             names = " ".join(
                 dict.fromkeys(n for a in analysis.actors for n in (a.name, *a.aliases))
             )
-            conn.execute(
-                "UPDATE articles_fts SET actors = ?"
-                " WHERE rowid = (SELECT rowid FROM articles WHERE id = ?)",
-                (names, article_id),
-            )
+            conn.execute(conn.dialect.fts_actors(), (names, article_id))
 
     def article_text(self, article_id: str) -> str | None:
         row = self._conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()

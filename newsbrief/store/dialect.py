@@ -107,6 +107,51 @@ class Dialect:
         );
         """
 
+    def article_triggers(self) -> tuple[str, ...]:
+        """Statements (migration 16) creating the trigger that writes what a new article row
+        implies: its full-text row and its outlet's row as the first to run the text. Storing
+        an article is then one statement, where it was three. On PostgreSQL the full-text
+        index keeps only the ``tsvector`` (title weight A, text C; the actor names, weight B,
+        come with the analysis: :meth:`fts_actors`), computed from the article's own title and
+        text rather than from copies in a second table."""
+        first_outlet = (
+            "INSERT INTO article_outlets (article_id, copy_id, outlet, url, title, published,"
+            " kind, similarity, added_at) VALUES (NEW.id, NEW.id, COALESCE(NEW.outlet, ''),"
+            " NEW.url, NEW.title, NEW.published, 'first', 1.0, NEW.ingested_at)"
+            " ON CONFLICT DO NOTHING;"
+        )
+        trigger = "CREATE TRIGGER articles_inserted AFTER INSERT ON articles"
+        if self.postgres:
+            return (
+                "CREATE FUNCTION newsbrief_article_inserted() RETURNS trigger"
+                " LANGUAGE plpgsql SET search_path FROM CURRENT AS $$ BEGIN"
+                " INSERT INTO articles_fts (rowid, article_id, tsv) VALUES (NEW.rowid, NEW.id,"
+                " setweight(to_tsvector('english', COALESCE(NEW.title, '')), 'A')"
+                " || setweight(to_tsvector('english', NEW.text), 'C')); "
+                + first_outlet
+                + " RETURN NULL; END $$",
+                trigger + " FOR EACH ROW EXECUTE FUNCTION newsbrief_article_inserted()",
+            )
+        return (
+            trigger + " BEGIN"
+            " INSERT INTO articles_fts (rowid, article_id, title, text, actors)"
+            " VALUES (NEW.rowid, NEW.id, COALESCE(NEW.title, ''), NEW.text, ''); "
+            + first_outlet
+            + " END",
+        )
+
+    def fts_actors(self) -> str:
+        """The statement that sets an article's actor names in the full-text index (binds the
+        names, then the article id). On PostgreSQL the actor lexemes are those of weight B:
+        ``ts_filter`` keeps the title's and the text's, so the text is not parsed again."""
+        where = " WHERE rowid = (SELECT rowid FROM articles WHERE id = ?)"
+        if self.postgres:
+            return (
+                "UPDATE articles_fts SET tsv = ts_filter(tsv, '{a,c}')"
+                " || setweight(to_tsvector('english', ?), 'B')" + where
+            )
+        return "UPDATE articles_fts SET actors = ?" + where
+
     def fts_query(self) -> FtsQuery:
         if self.postgres:
             return FtsQuery(
@@ -117,7 +162,7 @@ class Dialect:
                 ),
                 where="f.tsv @@ w.q",
                 snippet=(
-                    "ts_headline('english', f.text, w.q,"
+                    "ts_headline('english', a.text, w.q,"
                     " 'StartSel=«, StopSel=», FragmentDelimiter=…, MaxWords=16, MinWords=8,"
                     " MaxFragments=1')"
                 ),

@@ -417,6 +417,32 @@ def _m015_shingle_set_changes(conn: Database) -> None:
     )
 
 
+def _m016_article_triggers(conn: Database) -> None:
+    """What a new article row implies, its full-text row and its first outlet's row, is
+    written by a trigger on ``articles`` (``Dialect.article_triggers``), not by two more
+    statements. On PostgreSQL the full-text index keeps only its ``tsvector`` and GIN index:
+    the title, text and actor names it held were copies (the text the largest part of a row),
+    and search snippets now come from the article's text."""
+    if conn.dialect.postgres:
+        run_script(
+            conn,
+            """
+            CREATE TABLE articles_fts_lean (
+                rowid       INTEGER PRIMARY KEY,
+                article_id  TEXT NOT NULL,
+                tsv         tsvector NOT NULL
+            );
+            INSERT INTO articles_fts_lean (rowid, article_id, tsv)
+                SELECT rowid, article_id, tsv FROM articles_fts;
+            DROP TABLE articles_fts;
+            ALTER TABLE articles_fts_lean RENAME TO articles_fts;
+            CREATE INDEX articles_fts_tsv ON articles_fts USING GIN (tsv);
+            """,
+        )
+    for statement in conn.dialect.article_triggers():
+        conn.execute(statement)
+
+
 # Versions 4-11 are taken by work landing in parallel; a missing version is applied whenever it
 # appears, in list order (ascending versions), so the list may be merged in any order of arrival.
 MIGRATIONS: tuple[tuple[int, str, Migration], ...] = (
@@ -429,6 +455,7 @@ MIGRATIONS: tuple[tuple[int, str, Migration], ...] = (
     (13, "dedupe index", _m013_dedupe_index),
     (14, "dedupe index in memory", _m014_dedupe_in_memory),
     (15, "shingle set changes", _m015_shingle_set_changes),
+    (16, "article triggers", _m016_article_triggers),
 )
 
 LATEST = max(version for version, _, _ in MIGRATIONS)
