@@ -6,9 +6,12 @@ from newsbrief.analyze.actors import resolve_actors
 from newsbrief.analyze.attribution import find_attributions
 from newsbrief.analyze.nlp import parse
 from newsbrief.analyze.sentences import split_sentences
+from newsbrief.compose import compose_brief, compose_story_brief
 from newsbrief.compose.perspectives import who_thinks_what
 from newsbrief.ingest.text import article_from_text
 from newsbrief.models import ActorPosition, Analysis
+from newsbrief.render import render
+from newsbrief.settings import Settings
 
 STRIKE = "\n\n".join(
     [
@@ -143,3 +146,37 @@ def test_a_storys_position_is_the_actors_latest() -> None:
     # one article alone: its most informative statement, as before
     alone = _by_actor(who_thinks_what([monday]))["Maria Lopez"]
     assert "inquiry" in alone.position
+
+
+SURVEY = "\n\n".join(
+    [
+        "Ferry fares on the Selane crossing are the main worry of island residents, according to "
+        "a new Harbor Institute survey.",
+        "In the previous Harbor Institute survey, taken in May, housing costs topped the list of "
+        "worries by 6 points.",
+    ]
+)
+
+
+def test_a_preposition_cue_is_shown_with_the_source_it_opens() -> None:
+    """PolNeAR (Politico poll): "… virtually tied — according to", "Clinton led Trump … — In":
+    a bare "according to" or "In" tells a reader nothing; the source it opens does, as written
+    (its sentence's capital lower-cased, without the participle after it), in an article's brief
+    and in a story's."""
+    analysis = _analysis(SURVEY)
+    statements = [st for p in who_thinks_what([analysis]) for st in p.statements]
+    assert [st.how for st in statements] == [
+        "according to a new Harbor Institute survey",
+        "in the previous Harbor Institute survey",
+    ]
+    text = analysis.article.text
+    assert all(text[st.evidence.start : st.evidence.end] == st.text for st in statements)
+    later = _analysis("Ferry fares rose again in June. The operator blamed fuel costs.")
+    for brief in (
+        compose_brief(analysis, Settings()),
+        compose_story_brief([analysis, later]),
+    ):
+        out = render(brief, "md")
+        assert "of island residents — according to a new Harbor Institute survey" in out, out
+        assert "by 6 points — in the previous Harbor Institute survey " in out, out
+        assert "survey, taken in May (" not in out and "survey, taken in May [" not in out

@@ -131,16 +131,30 @@ def _merge_surnames(entries: dict[str, _Entry]) -> None:
 
 
 _CLITIC = re.compile(r"^['’](?:s|ve|d|ll|re)\s+")
+_OPENS_SOURCE = frozenset({"according to", "in"})
 
 
-def _shown_cue(cue: str) -> str:
+def _shown_cue(att: Attribution, text: str) -> str:
     """The cue as a reader sees it: "“…” ― Jacklyn Ashley", a reader's signed words, "wrote"
     (a dash tells a reader nothing); "PENCE: Well, look, …", a transcript's turn or a headline's
-    speaker, "said"; "he’s sought" without the clitic its subject took ("sought")."""
+    speaker, "said"; "he’s sought" without the clitic its subject took ("sought"); "according
+    to", "In" with the source they open, as written, up to an apposition or a participle
+    ("in the previous Harris poll, taken in May" → "in the previous Harris poll": a bare
+    preposition tells nothing, and the actor's name alone drops which poll)."""
+    cue = att.cue
     if cue.strip() == ":":
         return "said"
     if not any(ch.isalpha() for ch in cue):
         return "wrote"
+    source = att.source_span
+    if (
+        cue.lower() in _OPENS_SOURCE
+        and source is not None
+        and att.cue_span.end <= source.start
+        and not text[att.cue_span.end : source.start].strip()
+    ):
+        opened = " ".join(text[att.cue_span.start : source.end].split()).split(", ", 1)[0]
+        return opened[0].lower() + opened[1:]
     return _CLITIC.sub("", cue)
 
 
@@ -153,7 +167,7 @@ def _statement(analysis: Analysis, att: Attribution) -> Statement:
     index = sent.index if sent is not None else att.evidence.sentence_index
     return Statement(
         kind=att.kind,
-        cue=_shown_cue(att.cue),
+        cue=_shown_cue(att, text),
         text=text[start:end],
         channel=att.channel,
         stance=att.stance,
