@@ -3,6 +3,7 @@ requests, size limits, the write token and the security headers."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -374,3 +375,15 @@ def test_search_page_lists_matching_articles(api: str, archive_db: dict[str, obj
     echoed = httpx.get(site + "/search", params={"q": '<b>bold</b> "x'}).text
     assert "<b>bold</b>" not in echoed
     assert "&lt;b&gt;bold&lt;/b&gt;" in echoed
+
+
+def test_an_actors_page_shows_how_each_statement_was_made(
+    api: str, archive_db: dict[str, object]
+) -> None:
+    """The page showed "— ¶s3": an attribution has no ``how`` of its own, and the template
+    asked it for one; the cue and channel are the brief's."""
+    site = api.removesuffix("/api/v1")
+    page = httpx.get(f"{site}/actors/Colin Ashdown")
+    assert page.status_code == 200
+    assert "— urged, according to the regional broadcaster" in page.text, page.text
+    assert re.search(r'class="meta">—\s*<a', page.text) is None

@@ -53,7 +53,7 @@ def who_thinks_what(analyses: Sequence[Analysis]) -> tuple[ActorPosition, ...]:
         for att in spoken_statements(analysis, names):
             actor = names[att.actor_id or ""]
             entry = _entry(entries, actor, order)
-            statement = _statement(analysis, att)
+            statement = statement_of(analysis, att)
             same = [
                 i for i, (kept, _) in enumerate(entry.statements) if _same_words(statement, kept)
             ]
@@ -158,7 +158,8 @@ def _shown_cue(att: Attribution, text: str) -> str:
     return _CLITIC.sub("", cue)
 
 
-def _statement(analysis: Analysis, att: Attribution) -> Statement:
+def statement_of(analysis: Analysis, att: Attribution) -> Statement:
+    """``att`` as a brief shows it (an actor's page shows its cue and channel the same way)."""
     start, end = att.content_span.start, att.content_span.end
     text = analysis.article.text
     while end > start and text[end - 1] in _TRAIL:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import quote
 
+from newsbrief.compose.perspectives import statement_of
 from newsbrief.models import Analysis, Article, Attribution, Brief, Evidence
 from newsbrief.render.refs import EvidenceRef, Resolver, sentence_anchor
 from newsbrief.stories.titles import article_title
@@ -103,12 +104,14 @@ def article_blocks(article: Article, analysis: Analysis | None) -> list[ArticleB
 
 @dataclass(frozen=True)
 class StatementView:
-    """One thing an actor said (``said``), in one article of one story."""
+    """One thing an actor said (``said``), in one article of one story, with its cue and
+    channel as the brief shows them (``how``: an attribution has none of its own)."""
 
     article: Article
     article_title: str  # as a reader sees it: its headline, or one composed from its lead
     story_id: str | None
     said: Attribution
+    how: str
 
 
 def actor_statements(
@@ -119,6 +122,6 @@ def actor_statements(
     title = article_title(article.title, article.text)
     said = [a for a in analysis.attributions if a.actor_id == actor_id]
     return [
-        StatementView(article, title, story_id, a)
+        StatementView(article, title, story_id, a, statement_of(analysis, a).how)
         for a in sorted(said, key=lambda a: a.cue_span.start)
     ]
