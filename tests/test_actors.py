@@ -241,3 +241,109 @@ def test_a_headline_surname_taken_for_an_organization_is_the_person() -> None:
     trumps = [a for a in index.actors if "Trump" in a.name]
     assert [(a.name, a.kind) for a in trumps] == [("Donald Trump", "person")]
     assert trumps[0].mentions[0].sentence_index == 0
+
+
+# (passage, the speaker's words, the actor they stand for, its kind)
+PLACED_BODIES = [
+    pytest.param(
+        "The U.S. embassy in Afghanistan had previously said it could not guarantee safe "
+        "passage to the airport.",
+        "The U.S. embassy in Afghanistan",
+        "U.S. embassy in Afghanistan",
+        "organization",
+        id="embassy-not-its-country",
+    ),
+    pytest.param(
+        "The British embassy said its staff had left the city before dawn.",
+        "The British embassy",
+        "British embassy",
+        "organization",
+        id="embassy-of-a-demonym",
+    ),
+    pytest.param(
+        "Russia's foreign ministry said the new tariffs broke a trade treaty.",
+        "Russia's foreign ministry",
+        "Russia's foreign ministry",
+        "organization",
+        id="ministry-of-a-possessor",
+    ),
+    pytest.param(
+        "Britain's defence ministry said two tankers had landed. The Kenyan health ministry "
+        "said clinic visits had doubled.",
+        "The Kenyan health ministry",
+        "Kenyan health ministry",
+        "organization",
+        id="not-the-ministry-named-before",
+    ),
+    pytest.param(
+        "The U.S. said it would send two more hospital ships.",
+        "The U.S.",
+        "U.S.",
+        "country",
+        id="the-country-itself",
+    ),
+    pytest.param(
+        "Washington rejected the grain proposal on Tuesday.",
+        "Washington",
+        "United States",
+        "country",
+        id="a-capital-for-its-country",
+    ),
+    pytest.param(
+        "U.S. Ambassador Lena Harwick said the evacuation flights would continue.",
+        "U.S. Ambassador Lena Harwick",
+        "Lena Harwick",
+        "person",
+        id="a-titled-person",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "name", "kind"), PLACED_BODIES)
+def test_a_public_body_a_place_modifies_speaks_for_itself(
+    text: str, words: str, name: str, kind: str
+) -> None:
+    """ "The U.S. embassy in Afghanistan said …": the embassy speaks, not the country that only
+    says whose embassy it is; the country or a titled person still speak for themselves."""
+    article, index = _resolve(text)
+    start = article.text.index(words)
+    actor = index.get(index.actor_at(start, start + len(words)) or "")
+    assert actor is not None, [a.name for a in index.actors]
+    assert (actor.name, actor.kind) == (name, kind)
+
+
+def test_a_public_body_is_one_actor_wherever_it_recurs() -> None:
+    _, index = _resolve(
+        "The U.S. embassy in Afghanistan said the gates would close at noon. Hours later, the "
+        "U.S. embassy said the gates would stay open. The embassy urged citizens to wait at home."
+    )
+    embassy = _named(index, "U.S. embassy in Afghanistan")
+    assert _texts(embassy) == [
+        "The U.S. embassy in Afghanistan",
+        "the U.S. embassy",
+        "The embassy",
+    ]
+    assert _named(index, "U.S.").kind == "country"
+
+
+def test_a_post_is_named_by_its_place_once_the_place_is_given() -> None:
+    """ "the U.S. embassy", then "the U.S. embassy in Kabul": one embassy, named by its place;
+    the one in Islamabad is another."""
+    _, index = _resolve(
+        "The U.S. embassy said the gates would close at noon. Hours later, the U.S. embassy in "
+        "Kabul said the gates would stay open. The U.S. embassy in Islamabad said flights to "
+        "Doha were full."
+    )
+    kabul = _named(index, "U.S. embassy in Kabul")
+    assert _texts(kabul) == ["The U.S. embassy", "the U.S. embassy in Kabul"]
+    assert _texts(_named(index, "U.S. embassy in Islamabad")) == ["The U.S. embassy in Islamabad"]
+
+
+def test_the_country_word_opening_two_bodies_does_not_make_them_one() -> None:
+    """ "U.S." says whose body it is, not which: the U.S. Embassy is not the State Department."""
+    _, index = _resolve(
+        "The U.S. Embassy in Kabul said it had suspended visa interviews. A U.S. State "
+        "Department spokesman said the interviews would resume in March."
+    )
+    state = _named(index, "U.S. State Department")
+    assert "U.S. Embassy" not in state.name and "U.S. Embassy" not in state.aliases

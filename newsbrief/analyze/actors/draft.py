@@ -309,6 +309,9 @@ class Resolver:
         idx = self._keys.get(key)
         if idx is None and joined is not None:
             idx = self._keys.get(joined)
+        if idx is None and alias and kind == "organization":
+            bare = self._keys.get(alias.lower())  # "the U.S. embassy", then "… in Kabul"
+            idx = bare if bare is not None and self.drafts[bare].name == alias else None
         if idx is None and name.isupper() and len(name) >= 2:
             idx = self._keys.get("#" + name)
         short = self._short_key(name) if kind == "organization" else None
@@ -577,7 +580,7 @@ class Resolver:
             return None
         if first in names.ORG_WORDS or first in names.TITLE_PREFIXES or first in self.place_words:
             return None
-        return None if names.country_of(first) else "short:" + first
+        return None if names.country_of(first.replace(".", "")) else "short:" + first
 
     def description(self, tok: Token) -> bool:
         """ "the union", "the ministry": the most recent organization named with that word, or

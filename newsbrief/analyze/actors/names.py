@@ -82,7 +82,7 @@ ORG_WORDS = _words(
     bank university department office commission institute foundation fund court congress senate
     house parliament government administration campaign coalition federation chamber alliance
     organization organisation authority board bureau service army navy police league club
-    network society center centre trust pac caucus cabinet assembly
+    network society center centre trust pac caucus cabinet assembly embassy consulate
     """
 )
 # words that make an organization an institution rather than a company ("the company" skips it)
@@ -92,7 +92,7 @@ INSTITUTION_WORDS = _words(
     institute foundation court congress senate house parliament government administration
     campaign coalition federation chamber alliance organization organisation authority board
     bureau service army navy police league club society trust pac caucus cabinet assembly
-    association school hospital church movement front
+    association school hospital church movement front embassy consulate
     """
 )
 # nouns that refer back to a company ("the company", "the firm", "the chipmaker")

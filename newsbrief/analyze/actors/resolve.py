@@ -23,7 +23,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from newsbrief.analyze.actors import described, extents, names
+from newsbrief.analyze.actors import bodies, described, extents, names
 from newsbrief.analyze.actors.draft import Draft, Resolver, members_of
 from newsbrief.analyze.actors.index import ActorIndex
 from newsbrief.analyze.cues import OPPOSE, STATEMENT_NOUNS, is_cue_lemma
@@ -237,6 +237,8 @@ def _token(res: Resolver, tok: Token) -> None:
         return
     if named and not tok.ent_type_ and res.short_name(tok):  # "Teravion" for "Teravion Systems"
         return
+    if tok.pos_ in ("NOUN", "PROPN") and bodies.placed(res, tok):  # "the U.S. embassy in …"
+        return
     if tok.pos_ == "PRON" and low in _PRONOUNS:
         if not res.quoted(tok.idx):
             res.pronoun(tok)
@@ -248,7 +250,7 @@ def _token(res: Resolver, tok: Token) -> None:
     ):  # "Hundreds of workers": a number the model tagged, made of people
         _noun(res, tok)
     elif tok.pos_ == "PROPN" and not tok.ent_type_ and low in names.ORG_WORDS:
-        _office(res, tok)
+        bodies.office(res, tok)
 
 
 _OUTLET_HEADS = frozenset(
@@ -281,7 +283,7 @@ def _noun(res: Resolver, tok: Token) -> None:
     if definite and tok.lemma_.lower() in names.ROLE_NOUNS and not _modified(tok):
         res.role_mention(tok)
         return
-    if definite and low in names.ORG_WORDS and _office(res, tok):
+    if definite and low in names.ORG_WORDS and bodies.office(res, tok):
         return
     if definite and low in names.ORG_WORDS and res.description(tok):
         return
@@ -315,34 +317,6 @@ def _noun(res: Resolver, tok: Token) -> None:
         res.group(tok, media=lemma in _OUTLET_HEADS)
     elif tok.dep_ in ("poss", "dobj", "pobj", "nsubj"):
         res.group(tok, create=False)
-
-
-def _office(res: Resolver, tok: Token) -> bool:
-    """ "the U.S. Attorney’s Office for the Western District …": a body named by capitalized
-    words the model left untagged (or tagged as a place alone) is an organization."""
-    if tok.doc[tok.left_edge.i].lower_ != "the":
-        return False
-    office = _office_name(tok)
-    if office is None:
-        return False
-    res.named(office, names.clean_name(office.text), "organization")
-    return True
-
-
-def _office_name(tok: Token) -> Span | None:
-    """ "the U.S. Attorney’s Office": a capitalized body word after capitalized words the model
-    left untagged (or tagged as a place) is a body's proper name, from the first of them."""
-    if not tok.is_title or tok.ent_type_ in ("ORG", "PERSON"):
-        return None
-    doc = tok.doc
-    i = tok.i
-    while i - 1 > tok.left_edge.i and (
-        doc[i - 1].text[:1].isupper() or doc[i - 1].text in ("'s", "’s")
-    ):
-        i -= 1
-    if doc[i].text in ("'s", "’s") or i == tok.i or i - 1 != tok.left_edge.i:
-        return None  # only "the" before the name, and a name of more than the body word
-    return doc[i : tok.i + 1]
 
 
 def _remember_apposition(res: Resolver, tok: Token) -> None:
