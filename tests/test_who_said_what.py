@@ -151,3 +151,21 @@ def test_a_refusal_to_act_is_not_a_statement() -> None:
     )
     assert not any("make that information public" in s for s in statements), statements
     assert any("real progress" in s for s in statements), statements
+
+
+def test_a_position_leaves_out_the_auxiliary_and_adverbs_of_a_verb_of_saying() -> None:
+    """ "had previously said the bridge …": the position is what was said; an adverb that
+    judges the words ("has never said") stays with them."""
+    said = _position(
+        "Mayor Ruth Calder had previously said the bridge would reopen in May.\n\n"
+        "The council meets on Friday.",
+        "Ruth Calder",
+    )
+    assert said.position == "the bridge would reopen in May"
+    assert said.statements[0].cue == "had previously said"
+    never = _position(
+        "Mayor Ruth Calder has never said the bridge would reopen in May.\n\n"
+        "The council meets on Friday.",
+        "Ruth Calder",
+    )
+    assert never.position == "has never said the bridge would reopen in May"

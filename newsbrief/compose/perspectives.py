@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from newsbrief.analyze.cues import CUE_ADVERBS
 from newsbrief.analyze.light import period_ends_sentence
 from newsbrief.compose.evidence import sentence_at
 from newsbrief.compose.spoken import spoken_statements
@@ -225,8 +226,17 @@ def _position(entry: _Entry, when: dict[str, float]) -> ActorPosition:
     )
 
 
+# what a plain verb of saying carries and still says nothing of its own ("had previously said",
+# "has also repeatedly said"); "never said", "falsely said" judge the words, and "first reported",
+# "initially said" date them against later words: those stay with them
+_TELLING = frozenset(
+    {"never", "falsely", "wrongly", "correctly", "jokingly", "only", "even", "first",
+     "initially", "originally", "once"}
+)  # fmt: skip
+_PLAIN = ("has", "had", "have", *sorted(CUE_ADVERBS - _TELLING))
 _SAYING = re.compile(
-    r"^(?:also |has |had |have )?(?:said|says|say|saying|told|tells|tell|added|adds|stated|noted|"
+    rf"^(?:(?:{'|'.join(_PLAIN)})\s+)*"
+    r"(?:said|says|say|saying|told|tells|tell|added|adds|stated|noted|"
     r"wrote|writes|reported|reports|according to|:)$",
     re.I,
 )
