@@ -25,23 +25,31 @@ class SignaturesMixin(ArchiveBase):
         (the article's rowid; None when the article is not stored): on PostgreSQL the
         statements stream to the server (``Database.pipelined``) and nothing waits for them
         until the number is asked for. Ask before the transaction ends."""
+        signature = (
+            "INSERT INTO minhashes (seq, article_id, minhash, shingles)"
+            " SELECT rowid, id, ?, ? FROM articles WHERE id = ?"
+            " ON CONFLICT (article_id) DO UPDATE SET minhash = excluded.minhash,"
+            " shingles = excluded.shingles RETURNING seq"
+        )
+        shingle_row = (
+            "INSERT INTO shingle_sets (article_id, hashes)"
+            " SELECT id, ? FROM articles WHERE id = ?"
+            " ON CONFLICT (article_id) DO UPDATE SET hashes = excluded.hashes"
+        )
         with self.transaction() as conn:
-            cur = conn.execute(
-                "INSERT INTO minhashes (seq, article_id, minhash, shingles)"
-                " SELECT rowid, id, ?, ? FROM articles WHERE id = ?"
-                " ON CONFLICT (article_id) DO UPDATE SET minhash = excluded.minhash,"
-                " shingles = excluded.shingles RETURNING seq",
-                (minhash, shingles, article_id),
-            )
-            # SQLite: read it now (nothing streams); PostgreSQL: when asked
-            rows = None if conn.dialect.postgres else cur.fetchall()
-            if shingle_set is not None:
-                conn.execute(
-                    "INSERT INTO shingle_sets (article_id, hashes)"
-                    " SELECT id, ? FROM articles WHERE id = ?"
-                    " ON CONFLICT (article_id) DO UPDATE SET hashes = excluded.hashes",
-                    (shingle_set, article_id),
+            if conn.dialect.postgres and shingle_set is not None:
+                # one statement, not two: each costs the writer as much again as the server
+                cur = conn.execute(
+                    f"WITH shingle_row AS ({shingle_row}) {signature}",
+                    (shingle_set, article_id, minhash, shingles, article_id),
                 )
+                rows = None  # read when asked: nothing waits for the server here
+            else:
+                cur = conn.execute(signature, (minhash, shingles, article_id))
+                # SQLite: read it now (nothing streams); PostgreSQL: when asked
+                rows = None if conn.dialect.postgres else cur.fetchall()
+                if shingle_set is not None:
+                    conn.execute(shingle_row, (shingle_set, article_id))
 
         def arrival() -> int | None:
             found = cur.fetchall() if rows is None else rows
