@@ -42,3 +42,28 @@ def test_keyphrases_are_lowercased_content_phrases() -> None:
     phrases = {p for s in sents for p in s.keyphrases}
     assert "operator" in phrases or "operators" in phrases
     assert all(p == p.lower() for p in phrases)
+
+
+def _split(text: str) -> list[str]:
+    article = article_from_text(text)
+    return [s.text for s in split_sentences(parse(article.text), article)]
+
+
+def test_a_quoted_question_or_exclamation_does_not_end_the_reporting_sentence() -> None:
+    opening = "The harbour was quiet at dawn. "
+    for said in (
+        "“Are the ferries running?” she asked, but the pier was already empty.",
+        '"Are the ferries running?" she asked, but the pier was already empty.',
+        "“Stop the boat!” he shouted, and the crew cut the engine before it reached the rocks.",
+    ):
+        assert _split(opening + said) == [opening.strip(), said]
+
+
+def test_a_sentence_still_ends_after_a_quote_that_ends_one() -> None:
+    sents = _split("“We are done.” The talks ended on Friday. “Is it over?” Nobody answered her.")
+    assert sents == [
+        "“We are done.”",
+        "The talks ended on Friday.",
+        "“Is it over?”",
+        "Nobody answered her.",
+    ]

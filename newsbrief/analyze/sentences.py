@@ -20,6 +20,8 @@ _DATELINE = re.compile(
 _FINISHED = re.compile(r"[.!?…:;\"”'’)\]]\s*$")
 # "… lead a country.” ― Jacklyn Ashley": a reader's sign-off stands alone
 _SIGN_OFF = re.compile(r"[―—]\s*(?:[A-Z][\w.'’-]*\s*){1,4}$")
+# “You winning?”, “Really!”, “a deal,”: a closing quotation mark not after a full stop
+_QUOTE_CLOSES = re.compile(r"(?<![.\s\"”’'])[\"”’']+\s*$")
 # a dateline may open one of the first sentences (a headline and a standfirst line come first)
 _DATELINE_SENTENCES = 5
 _STOP_HEADS = {"it", "he", "she", "they", "we", "i", "you", "this", "that", "who", "which", "what"}
@@ -118,11 +120,19 @@ def _joined(
                 para_starts, start
             )
             broken = "\n" in text[prev_end:start]  # cut at a line break on purpose
-            if same and not broken and not _FINISHED.search(prev) and not _SIGN_OFF.search(prev):
+            if same and not broken and _runs_on(prev, text[start:end]):
                 out[-1] = (prev_start, end)
                 continue
         out.append((start, end))
     return out
+
+
+def _runs_on(prev: str, following: str) -> bool:
+    """Whether the parser's sentence ``prev`` runs on into ``following``: it lacks end punctuation,
+    or a quote's own "?" or "!" ended it and a lowercase word goes on (“You winning?” she said)."""
+    if _QUOTE_CLOSES.search(prev) and following[:1].islower():
+        return True
+    return not _FINISHED.search(prev) and not _SIGN_OFF.search(prev)
 
 
 def _without_dateline(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
