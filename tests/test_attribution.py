@@ -386,3 +386,16 @@ def test_a_supposed_statement_is_no_statement() -> None:
     _, _, atts = _run(text)
     assert not _by_cue(atts, "rejected") and not _by_cue(atts, "agrees to")
     assert _by_cue(atts, "said")
+
+
+def test_said_yes_takes_the_answer_not_a_clause_before_it() -> None:
+    article, _, atts = _run(
+        "Marta Oliven waited at the pier. “Are the ferries running?” she said, but Tomas was "
+        "dozing again, and as the captain went on about the storm, Marta said yes, over and "
+        "over again."
+    )
+    _check_offsets(article, atts)
+    assert [(a.source, a.content) for a in _by_cue(atts, "said")] == [
+        ("she", "Are the ferries running?"),
+        ("Marta", "yes"),
+    ]

@@ -65,6 +65,9 @@ def _complement(ctx: Ctx, tok: Token) -> Token | None:
     lo, hi = ctx.sent(tok)
     comps = [c for c in tok.children if c.dep_ == "ccomp" and lo <= c.i < hi]
     comps = [c for c in comps if not (is_trailing_channel(tok, c) or _when(tok, c))]
+    if _answer(tok) is not None:
+        # "“You winning?” she said, but …, Melanie said yes": the answer is what was said
+        comps = [c for c in comps if c.i > tok.i]
     if not comps:
         cite = citing_verb(tok)
         comps = [c for c in cite.children if c.dep_ == "ccomp" and lo <= c.i < hi] if cite else []
@@ -170,14 +173,19 @@ _ANSWERS = frozenset({"yes", "no", "so", "nothing", "otherwise"})
 
 def _short_answer(ctx: Ctx, tok: Token) -> Found | None:
     """ "46 percent said yes", "neither side would say so"."""
-    for child in tok.children:
-        if (
-            child.i > tok.i
-            and child.lower_ in _ANSWERS
-            and child.dep_ in ("intj", "dobj", "advmod")
-        ):
-            return [ctx.chars((child.i, child.i + 1))], "indirect", [], []
-    return None
+    answer = _answer(tok)
+    return None if answer is None else ([ctx.chars((answer.i, answer.i + 1))], "indirect", [], [])
+
+
+def _answer(tok: Token) -> Token | None:
+    return next(
+        (
+            c
+            for c in tok.children
+            if c.i > tok.i and c.lower_ in _ANSWERS and c.dep_ in ("intj", "dobj", "advmod")
+        ),
+        None,
+    )
 
 
 def _as_clause(ctx: Ctx, tok: Token, cue: Range, source: Range | None) -> Found | None:
