@@ -240,6 +240,61 @@ def test_a_relative_clause_after_a_statement_takes_no_channel_from_it() -> None:
     assert [a.channel for a in _by_cue(atts, "first reported")] == [None]
 
 
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        pytest.param(
+            "The Ledger also found no record of Varga holding any accounts at the bank's branch "
+            "in Vienna and Austrian finance officials told the Alpine Post they, too, had seen "
+            "no sign of fraud in the region.",
+            "found",
+            id="found-no-record-and-officials-told",
+        ),
+        pytest.param(
+            "Inspectors also found no trace of damage at the dam in Kessel and regional water "
+            "officials told the Valley Herald they had no reason to fear a breach.",
+            "found",
+            id="found-no-trace-and-officials-told",
+        ),
+        pytest.param(
+            "Harbour pilots also reported no delays at the northern quay and port officials told "
+            "the Coastal Courier they expected no closures.",
+            "reported",
+            id="reported-no-delays-and-officials-told",
+        ),
+    ],
+)
+def test_a_clause_joined_by_and_is_no_channel_of_the_next(text: str, first: str) -> None:
+    """ "Yonhap also found no evidence … and Chinese government sources told Reuters they …":
+    the parser hung the second clause on "found", so the sources' words came "— told, Yonhap
+    also found". The clauses are two statements side by side, neither the other's channel."""
+    article, _, atts = _run(text)
+    _check_offsets(article, atts)
+    (told,) = _by_cue(atts, "told")
+    assert told.channel is None, told
+    assert not [a for a in atts if a.cue.endswith(first) and "told" in a.content], atts
+
+
+def test_a_joined_clause_keeps_a_real_channel() -> None:
+    """The second clause is no longer the first one's content, and Kyodo still carries both."""
+    text = (
+        "Pilots reported no delays at the northern quay and port officials said they expected "
+        "no closures, according to Kyodo."
+    )
+    article, _, atts = _run(text)
+    _check_offsets(article, atts)
+    (reported,) = _by_cue(atts, "reported")
+    assert reported.content == "no delays at the northern quay"
+    assert [a.channel for a in _by_cue(atts, "said")] == ["according to Kyodo"]
+
+
+def test_whom_someone_told_is_followed_by_what_they_told() -> None:
+    """ "told the council and residents she …": "and" joins whom she told, not two clauses."""
+    _, _, atts = _run("The mayor told the council and residents she would stay in office.")
+    (told,) = _by_cue(atts, "told")
+    assert told.content == "she would stay in office"
+
+
 def test_reported_citing_keeps_the_chain() -> None:
     text = "Kyodo reported, citing a government official, that the talks would resume in June."
     article, actors, atts = _run(text)

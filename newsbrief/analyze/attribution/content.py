@@ -18,6 +18,7 @@ from newsbrief.analyze.attribution.core import (
     Found,
     is_cue_token,
     is_quoting_token,
+    lemma_of,
     speechlike,
 )
 from newsbrief.analyze.attribution.frames import light_verb, raised, regard
@@ -64,7 +65,11 @@ def _complement(ctx: Ctx, tok: Token) -> Token | None:
     parser hangs on a "citing …" participle: "X reported, citing Y, that …")."""
     lo, hi = ctx.sent(tok)
     comps = [c for c in tok.children if c.dep_ == "ccomp" and lo <= c.i < hi]
-    comps = [c for c in comps if not (is_trailing_channel(tok, c) or _when(tok, c))]
+    comps = [
+        c
+        for c in comps
+        if not (is_trailing_channel(tok, c) or _when(tok, c) or _joint(tok, c) is not None)
+    ]
     if _answer(tok) is not None:
         # "“You winning?” she said, but …, Melanie said yes": the answer is what was said
         comps = [c for c in comps if c.i > tok.i]
@@ -91,6 +96,33 @@ def _when(tok: Token, comp: Token) -> bool:
         and first.lower_ in _WHEN
         and tok.doc[first.i - 1].text == ","
     )
+
+
+# verbs whose object is whom they spoke to, so a clause after it is still theirs ("told reporters
+# and aides he would stay")
+_ADDRESSED = lex.words("tell inform assure reassure remind warn caution notify advise promise ask")
+_JOINTS = frozenset({"and", "but"})
+_NOT_A_SUBJECT = frozenset({"VERB", "SCONJ", "CCONJ", "PUNCT", "ADP"})
+
+
+def _joint(tok: Token, comp: Token) -> Token | None:
+    """ "Pilots reported no delays at the quay and port officials told the Courier they …": the
+    parser hung the clause after "and" on the first verb, past its object. With a subject of
+    its own it is another statement, joined to this one, not what this one reported; the
+    "and" (or "but") where it begins, else None."""
+    if comp.i < tok.i or lemma_of(tok) in _ADDRESSED:
+        return None
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i < comp.i), None)
+    if obj is None:
+        return None
+    between = tok.doc[obj.i + 1 : comp.i]
+    joint = next((t for t in reversed(between) if t.lower_ in _JOINTS), None)
+    if joint is None or joint.pos_ != "CCONJ":
+        return None
+    subject = tok.doc[joint.i + 1 : comp.i]
+    if not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in subject):
+        return None
+    return None if any(t.pos_ in _NOT_A_SUBJECT for t in subject) else joint
 
 
 def _complement_range(tok: Token, comp: Token) -> Range:
@@ -378,6 +410,9 @@ def _right_end(ctx: Ctx, tok: Token, hi: int) -> int:
             continue
         if child.lower_ == "according" or child.dep_ in ("conj", "cc"):
             break
+        joint = _joint(tok, child) if child.dep_ == "ccomp" else None
+        if joint is not None:  # the object ends where the joined clause begins
+            return min(hi, joint.i)
         comma_led = doc[child.left_edge.i - 1].text == ","
         if comma_led or child.dep_ in _RIGHT_STOP:
             break
