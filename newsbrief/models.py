@@ -324,6 +324,8 @@ class Statement(Record):
         not "…, in a statement"), else "said, according to Kyodo"."""
         if not self.channel or _holds(self.cue.lower(), self.channel.lower()):
             return self.cue
+        if self.channel.startswith(f"{self.cue} "):  # the cue and whom it was told: "told Reuters"
+            return self.channel
         return f"{self.cue}, {self.channel}"
 
 

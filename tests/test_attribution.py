@@ -241,37 +241,43 @@ def test_a_relative_clause_after_a_statement_takes_no_channel_from_it() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "first"),
+    ("text", "first", "channel"),
     [
         pytest.param(
             "The Ledger also found no record of Varga holding any accounts at the bank's branch "
             "in Vienna and Austrian finance officials told the Alpine Post they, too, had seen "
             "no sign of fraud in the region.",
             "found",
+            "told the Alpine Post",
             id="found-no-record-and-officials-told",
         ),
         pytest.param(
             "Inspectors also found no trace of damage at the dam in Kessel and regional water "
             "officials told the Valley Herald they had no reason to fear a breach.",
             "found",
+            "told the Valley Herald",
             id="found-no-trace-and-officials-told",
         ),
         pytest.param(
             "Harbour pilots also reported no delays at the northern quay and port officials told "
             "the Coastal Courier they expected no closures.",
             "reported",
+            None,
             id="reported-no-delays-and-officials-told",
         ),
     ],
 )
-def test_a_clause_joined_by_and_is_no_channel_of_the_next(text: str, first: str) -> None:
+def test_a_clause_joined_by_and_is_no_channel_of_the_next(
+    text: str, first: str, channel: str | None
+) -> None:
     """ "Yonhap also found no evidence … and Chinese government sources told Reuters they …":
     the parser hung the second clause on "found", so the sources' words came "— told, Yonhap
-    also found". The clauses are two statements side by side, neither the other's channel."""
+    also found". The clauses are two statements side by side, neither the other's channel (the
+    outlet told is: "— told Reuters"; with no speaker found, there is none)."""
     article, _, atts = _run(text)
     _check_offsets(article, atts)
     (told,) = _by_cue(atts, "told")
-    assert told.channel is None, told
+    assert told.channel == channel, told
     assert not [a for a in atts if a.cue.endswith(first) and "told" in a.content], atts
 
 
@@ -293,6 +299,21 @@ def test_whom_someone_told_is_followed_by_what_they_told() -> None:
     _, _, atts = _run("The mayor told the council and residents she would stay in office.")
     (told,) = _by_cue(atts, "told")
     assert told.content == "she would stay in office"
+
+
+@pytest.mark.parametrize(
+    ("text", "channel"),
+    [
+        ("Officials told Reuters they had no evidence of an emergency.", "told Reuters"),
+        ("The mayor later told CNN that the bridge would reopen in May.", "later told CNN"),
+        ("The mayor told reporters that the bridge would reopen in May.", None),
+    ],
+)
+def test_an_outlet_someone_told_is_the_channel(text: str, channel: str | None) -> None:
+    """Whom the words were told is how they reached us when it is an outlet, not "reporters"."""
+    _, _, atts = _run(text)
+    (told,) = [a for a in atts if a.cue.endswith("told")]
+    assert told.channel == channel
 
 
 def test_reported_citing_keeps_the_chain() -> None:

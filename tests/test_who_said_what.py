@@ -169,3 +169,15 @@ def test_a_position_leaves_out_the_auxiliary_and_adverbs_of_a_verb_of_saying() -
         "Ruth Calder",
     )
     assert never.position == "has never said the bridge would reopen in May"
+
+
+def test_told_an_outlet_shows_once_and_the_outlet_keeps_its_own_report() -> None:
+    """ "told The Washington Post that …" reads "— told The Washington Post" (not "told, told
+    …"), and the Post's own report later is the Post's, not a document the teller wrote."""
+    _, positions = _run(
+        "Jason Lind, a spokesman for the campaign, told The Washington Post that the plan would "
+        "cover single mothers. The Post reported that the plan was vague."
+    )
+    lind = _by_name(positions)["Jason Lind"]
+    assert [s.how for s in lind.statements] == ["told The Washington Post"]
+    assert all("vague" not in s.text for s in lind.statements)

@@ -115,7 +115,10 @@ def _by_author(atts: list[Attribution], names: dict[str, Actor]) -> list[Attribu
         if name in _DOCUMENTS and name in authors:
             att = att.model_copy(update={"actor_id": authors[name]})
         elif name not in _DOCUMENTS:
-            how = f"{att.cue} {att.channel or ''}".lower()
+            channel = att.channel or ""
+            if channel.startswith(f"{att.cue} "):  # "told The Washington Post": not their document
+                channel = ""
+            how = f"{att.cue} {channel}".lower()
             for noun in _DOCUMENTS:
                 if re.search(rf"\b(?:a|an|the|its|his|her|their)\s+(?:\w+\s+)?{noun}\b", how):
                     authors[noun] = att.actor_id or ""

@@ -239,7 +239,7 @@ class _Builder:
             source_text, source_span = text[ss:se], Span(start=ss, end=se)
             actor_id = self.actors.actor_at(ss, se)
         channel, chain = self._channel(cand, parent, actor_id)
-        channel = channel or self._spokesperson(cand, actor_id)
+        channel = channel or self._spokesperson(cand, actor_id) or self._told_outlet(cand)
         target = None
         if cand.target is not None:
             target = self.actors.actor_at(*char_range(self.doc, cand.target))
@@ -298,6 +298,24 @@ class _Builder:
         ):
             words = words[0].lower() + words[1:]
         return f"through {words}"
+
+    def _told_outlet(self, cand: Cand) -> str | None:
+        """ "Chinese government sources told Reuters they …": the outlet they told is how the
+        words reached us, named as written ("told MSNBC's Morning Joe"); whom else they told
+        ("reporters", "aides") is not."""
+        if cand.lemma != "tell" or cand.source is None:
+            return None
+        verb = self.doc[cand.head]
+        told = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i]
+        if not told:
+            return None
+        ts, te = char_range(self.doc, (told[0].left_edge.i, told[-1].right_edge.i + 1))
+        text = self.article.text
+        actor = self.actors.get(self.actors.actor_at(ts, te) or "")
+        if actor is None or actor.kind != "media" or text[cand.cue_chars[1] : ts].strip():
+            return None
+        words = text[ts:te].replace("“", "").replace("”", "").replace('"', "").split()
+        return f"{text[cand.cue_chars[0] : cand.cue_chars[1]]} {' '.join(words)}"
 
     def _needs_verb(self, cand: Cand, start: int, end: int) -> bool:
         """Cues whose words must be a clause to be a statement: "according to", and "reported"
