@@ -97,12 +97,67 @@ def test_actor_kind_role_and_affiliation(
             "Tomas Reinhardt",
             id="relative-pronoun-points-at-its-noun",
         ),
+        pytest.param(
+            "Donald Pruitt met Melanie Vance at the depot on Monday. "
+            "“We are out of diesel,” she said.",
+            "she",
+            "Melanie Vance",
+            id="she-skips-a-man-known-by-his-first-name",
+        ),
+        pytest.param(
+            "Melanie Vance introduced Donald Pruitt to a crew. Later he inspected the trucks.",
+            "he",
+            "Donald Pruitt",
+            id="he-skips-a-woman-known-by-her-first-name",
+        ),
+        pytest.param(
+            "Lawyers for Mr. Lyle Booker and Dana Quist filed papers on Friday. His former "
+            "partner agreed, but said she would not run for the board.",
+            "she",
+            "Dana Quist",
+            id="a-gender-guessed-from-a-wrongly-taken-pronoun-does-not-shut-her-out",
+        ),
+        pytest.param(
+            "Avery Dorsey spoke first at the hearing on the canal. “It is too late,” she said.",
+            "she",
+            "Avery Dorsey",
+            id="guard-the-only-person-present-whose-gender-is-not-known",
+        ),
+        pytest.param(
+            "Melanie Vance opened the depot at dawn. She said the trucks were ready.",
+            "She",
+            "Melanie Vance",
+            id="guard-the-only-person-present",
+        ),
     ],
 )
 def test_pronoun_resolves_to_its_person(text: str, pronoun: str, name: str) -> None:
     article, index = _resolve(text)
     start = article.text.index(pronoun)
     assert index.actor_at(start, start + len(pronoun)) == _named(index, name).id
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Avery Dorsey spoke first at the hearing on the canal. The woman’s voice shook as "
+            "the vote neared. “It is too late,” she said.",
+            id="the-woman",
+        ),
+        pytest.param(
+            "Avery Dorsey spoke at the rally. My mother has softened with age, but even now "
+            "she still says the same things.",
+            id="my-mother",
+        ),
+    ],
+)
+def test_pronoun_for_someone_unnamed_goes_to_no_actor(text: str) -> None:
+    """ "The woman", "my mother": a nearer person of the pronoun's gender whom the article
+    does not name is who "she" is, not the person named before."""
+    article, index = _resolve(text)
+    start = article.text.rindex(" she ") + 1
+    assert index.actor_at(start, start + 3) is None
 
 
 def test_full_name_surname_and_title_are_one_actor() -> None:

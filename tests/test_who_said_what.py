@@ -181,3 +181,20 @@ def test_told_an_outlet_shows_once_and_the_outlet_keeps_its_own_report() -> None
     lind = _by_name(positions)["Jason Lind"]
     assert [s.how for s in lind.statements] == ["told The Washington Post"]
     assert all("vague" not in s.text for s in lind.statements)
+
+
+def test_she_and_he_say_what_their_own_gender_says() -> None:
+    """ "She" is never a man the article names as one (here by his first name), "he" never a
+    woman: each quote goes to the nearest speaker of the pronoun's gender."""
+    _, positions = _run(
+        "Melanie Rusk watched the town meeting on television with her neighbor.\n\n"
+        "Mayor Donald Feld stepped up to the microphone and thanked the volunteers.\n\n"
+        "“There he is,” she said.\n\n"
+        "Feld promised to reopen the library by spring.\n\n"
+        "“We will not let you down,” he said.\n\n"
+        "“He means it,” Rusk said. “He really does.”"
+    )
+    names = _by_name(positions)
+    said_by = {s.text: name for name, p in names.items() for s in p.statements}
+    assert said_by.get("There he is") == "Melanie Rusk", said_by
+    assert said_by.get("We will not let you down") == "Donald Feld", said_by

@@ -12,6 +12,8 @@ use). Rules only, no coreference model.
 - ``index``: the finished :class:`ActorIndex` and its span → actor lookup.
 - ``draft``: the mutable drafts and resolver state that pass drives.
 - ``names``: word lists (titles, honorifics, media and organization words, demonyms, capitals).
+- ``gender``: what the article shows of a person's gender (first names, "a mother of two",
+  "the woman"), so that "he" and "she" go to someone they can stand for.
 """
 
 from newsbrief.analyze.actors.index import ActorIndex

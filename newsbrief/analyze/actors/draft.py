@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from newsbrief.analyze.actors import names
+from newsbrief.analyze.actors.gender import described_gender, name_gender, unnamed
 from newsbrief.analyze.cues import is_cue_lemma
 from newsbrief.models import Actor, ActorKind, Mention, Sentence
 
@@ -100,6 +101,7 @@ class Resolver:
         self._first_words: dict[str, list[int]] = {}  # people named in full, by first name
         self._token_owner: dict[int, int] = {}
         self._history: list[_Seen] = []
+        self._unnamed: list[tuple[int, str]] = []  # "the woman": (token, gender)
         self.place_words: set[str] = set()
         self.name_words: set[str] = set()
         # "the group, WeWorkers Coalition, …": the noun → the name it was given in apposition
@@ -248,6 +250,7 @@ class Resolver:
         before = ent.doc[ent.start - 1] if ent.start > 0 else None
         words = [t.lower_ for t in ent] + ([before.lower_] if before is not None else [])
         _learn_gender(draft, words)
+        _know_gender(draft, name_gender(draft.name) or described_gender(ent))
         if draft.role is None:
             role, affiliation = person_role(ent)
             if role:
@@ -362,6 +365,10 @@ class Resolver:
         else:
             kinds = ("group", "organization", "media", "country")
         best = self._best_antecedent(tok, kinds, gender)
+        if best is None and gender:  # a gender guessed from a pronoun may be a wrong guess
+            best = self._best_antecedent(tok, kinds, gender, guesses=False)
+        if gender and self._unnamed_nearer(tok, gender, best[0] if best else None):
+            best = None
         if low in _PLURAL:
             joint = self._joint_antecedent(tok)
             if joint is not None and (best is None or joint[0] < best[0]):
@@ -369,9 +376,34 @@ class Resolver:
         idx = best[1] if best else None
         if idx is not None:
             draft = self.drafts[idx]
-            if gender and draft.gender is None:
+            if gender and (draft.gender is None or draft.gender_guessed):
                 draft.gender, draft.gender_guessed = gender, True
             self._mention(idx, tok)
+
+    def unnamed_person(self, tok: Token) -> None:
+        said = unnamed(tok)
+        if said is not None:
+            self._unnamed.append((tok.i, said))
+
+    def _unnamed_nearer(self, tok: Token, gender: str, than: tuple[int, int, int] | None) -> bool:
+        """ "… Kevin Doyle …. The woman’s enthusiasm for him …. “…,” she said": a person the
+        article does not name, of the pronoun's gender, nearer than the best named one (ranked
+        as :meth:`_best_antecedent` ranks): "she" is that woman, none of the actors."""
+        here = self.sentence_of(tok.idx)
+        outside = not self.quoted(tok.idx)
+        for i, said in reversed(self._unnamed):
+            noun = self.doc[i]
+            distance = here - self.sentence_of(noun.idx)
+            if i >= tok.i or said != gender or i in self._token_owner:
+                continue
+            if distance > _WINDOW:
+                break
+            if outside and self.quoted(noun.idx):
+                continue
+            subject = noun.dep_ in ("nsubj", "nsubjpass") or distance == 0
+            if than is None or (distance, 0 if subject else 1, -i) < than:
+                return True
+        return False
 
     def _thing_before(self, tok: Token) -> bool:
         """The sentence before opens on a thing that speaks ("the article read", "the report
@@ -401,8 +433,11 @@ class Resolver:
         return (distance, 0 if subject else 1, -first.i), self._joint_of(members)
 
     def _best_antecedent(
-        self, tok: Token, kinds: tuple[ActorKind, ...], gender: str | None
+        self, tok: Token, kinds: tuple[ActorKind, ...], gender: str | None, *, guesses: bool = True
     ) -> tuple[tuple[int, int, int], int] | None:
+        """The nearest actor of these kinds the pronoun may stand for: never a person whose
+        gender the article shows to be the other (``gender``), nor, while ``guesses``, one
+        whose gender was guessed from an earlier pronoun."""
         here = self.sentence_of(tok.idx)
         outside = not self.quoted(tok.idx)
         plural = tok.lower_ in _PLURAL
@@ -413,7 +448,8 @@ class Resolver:
             if seen.token >= tok.i or (outside and seen.quoted) or (gender and seen.owns_role):
                 continue  # "Trump's vice president posted …, in which he": not Trump
             draft = self.drafts[seen.draft]
-            if draft.kind not in kinds or (gender and draft.gender not in (None, gender)):
+            other = draft.gender not in (None, gender) and (guesses or not draft.gender_guessed)
+            if draft.kind not in kinds or (gender and other):
                 continue
             if plural and draft.kind == "country" and not draft.name.endswith("s"):
                 continue  # "North Korea … they said": a country is "it" (the Philippines: they)
@@ -819,9 +855,16 @@ def _learn_gender(draft: Draft, words: list[str]) -> None:
     one guessed from a pronoun ("David Kamin … said … her proposals" took Mrs. Clinton's "her"
     for his; "Mr. Kamin" says otherwise, and "he added" is his again)."""
     for w in words:
-        said = "m" if w in names.MALE_WORDS else "f" if w in names.FEMALE_WORDS else None
-        if said is not None and (draft.gender is None or draft.gender_guessed):
-            draft.gender, draft.gender_guessed = said, False
+        _know_gender(
+            draft, "m" if w in names.MALE_WORDS else "f" if w in names.FEMALE_WORDS else None
+        )
+
+
+def _know_gender(draft: Draft, said: str | None) -> None:
+    """A gender the article's words show (see ``gender``): it overrules one guessed from a
+    pronoun, not one shown before."""
+    if said is not None and (draft.gender is None or draft.gender_guessed):
+        draft.gender, draft.gender_guessed = said, False
 
 
 def _role_possessor(ent: Span) -> int | None:

@@ -11,7 +11,8 @@ One pass over the tokens, rules over the parse and the named entities (no corefe
 * titles and appositions give role and affiliation ("German Chancellor Olaf Scholz",
   "Irena Vasquel, general secretary of the union", "Japan's vice minister …, Kenji Morisawa");
 * pronouns go to the nearest compatible preceding actor (persons by gender, learned from
-  honorifics, gendered role words and earlier pronouns; ``it``/``they`` to organizations and
+  honorifics, gendered role words, common first names and earlier pronouns, see ``gender``;
+  a nearer unnamed "the woman" keeps "she" from them; ``it``/``they`` to organizations and
   groups), relative pronouns to the noun they modify, ``the chancellor`` to the person with
   that role, and a capital used as a subject ("Washington rejected") to its country;
 * unnamed collective speakers ("analysts said", "the operators said") become group actors.
@@ -268,6 +269,7 @@ def _names_inside(tok: Token) -> bool:
 
 
 def _noun(res: Resolver, tok: Token) -> None:
+    res.unnamed_person(tok)
     low = tok.lower_
     det = next((c for c in tok.children if c.dep_ in ("det", "poss")), None)
     if low in ("media", "television") and any(
