@@ -281,3 +281,62 @@ def test_a_participle_before_a_trailing_reporter_is_the_clause_subjects() -> Non
     )
     accusing = next(a for a in analysis.attributions if a.cue == "accusing")
     assert _speaker(analysis, accusing) == "Tomas Berg", analysis.attributions
+
+
+def test_a_persons_supporters_and_critics_speak_for_themselves() -> None:
+    """USA Today: "Many of his supporters believe bigotry and xenophobia are acceptable" was
+    Donald Trump's belief. The people someone has (supporters, critics, surrogates) are a group
+    of their own, named by whose they are; "his spokesman" and "his lawyer" still speak for
+    him."""
+    analysis = _analysis(
+        "Harbor vote\n\nSenator Tomas Berg held a rally in Northport on Monday. Many of his"
+        " supporters believe the ferry tax is unfair. Berg's critics said the rally was"
+        " half empty. His surrogates called the plan a triumph. His spokesman said the senator"
+        " would speak again on Friday. His lawyer said the complaint had no merit."
+    )
+    supporters = _speaker(analysis, _said(analysis, "ferry tax"))
+    assert supporters == "Tomas Berg's supporters", analysis.attributions
+    assert _speaker(analysis, _said(analysis, "half empty")) == "Berg's critics"
+    assert _speaker(analysis, _said(analysis, "a triumph")) == "Tomas Berg's surrogates"
+    assert _speaker(analysis, _said(analysis, "speak again")) == "Tomas Berg"
+    assert _speaker(analysis, _said(analysis, "no merit")) == "Tomas Berg"
+
+
+def test_a_persons_campaign_speaks_as_a_body_of_its_own() -> None:
+    """Breitbart: "Donald Trump’s campaign is defending his early-morning tweets" and
+    "Clinton’s campaign is seeking to contrast her approach" were the candidates' own words;
+    the campaign is the body "the Trump campaign" names, and "the campaign" after it."""
+    analysis = _analysis(
+        "Harbor race\n\nMaria Lindqvist toured the docks on Monday. Lindqvist’s campaign said"
+        " she would return in May. A new ad from Tomas Berg’s presidential campaign mocks the"
+        " tour. The campaign says the ad will air nationally."
+    )
+    assert _speaker(analysis, _said(analysis, "return in May")) == "Lindqvist campaign"
+    assert _speaker(analysis, _said(analysis, "air nationally")) == "Berg campaign"
+
+
+def test_a_nominee_and_his_aides_are_not_the_moderator_named_before() -> None:
+    """USA Today: "Trump has had kinder words for Chris Wallace of Fox News, who will moderate
+    the third and final debate …. The Republican nominee and his aides haven't said much about
+    how he is preparing" was Wallace's. "His" is the nominee's, and the nominee is the one
+    person who had acted when "The Republican presidential nominee" first stood for him."""
+    analysis = _analysis(
+        "Debate nerves\n\nDana Whitfield isn't saying much about the debate.\n\nThe Republican"
+        " presidential nominee has wondered whether the moderators will be fair to him.\n\n"
+        "“It's a rigged system,” Whitfield told the Daily Ledger this week.\n\nWhitfield has"
+        " had kinder words for Paul Renner, who will moderate the final debate.\n\nThe"
+        " Republican nominee and his aides haven't said much about how he is preparing for the"
+        " debate."
+    )
+    assert _speaker(analysis, _said(analysis, "how he is preparing")) == "Dana Whitfield"
+    assert _speaker(analysis, _said(analysis, "moderators will be fair")) == "Dana Whitfield"
+
+
+def test_a_nominee_is_not_the_only_person_named_when_that_person_has_another_title() -> None:
+    """Politico: "Manhattan Supreme Court Justice Frank Nervo rejected that argument …. The GOP
+    presidential nominee argued that …" must not make the judge the nominee."""
+    analysis = _analysis(
+        "Files stay sealed\n\nNorthport Superior Court Justice Anna Vik rejected the request"
+        " on Thursday. The GOP presidential nominee argued that the files should stay closed."
+    )
+    assert _speaker(analysis, _said(analysis, "files should stay")) != "Anna Vik"

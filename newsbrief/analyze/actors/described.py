@@ -61,10 +61,13 @@ def member_of(tok: Token) -> Token | None:
 def leader(tok: Token, knows_surname: Callable[[str], bool]) -> Token | None:
     """The person a body is named after, right before it ("the Trump administration"): a
     modifier of the body word, or (as the parser may attach it) of the noun the body word
-    modifies ("a Lindqvist administration official"); a person's name, or a surname seen
-    before whatever the model tags it here."""
+    modifies ("a Lindqvist administration official"), or its owner ("Clinton's campaign");
+    a person's name, or a surname seen before whatever the model tags it here."""
     if tok.i == 0:
         return None
+    owner = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    if owner is not None:  # "Donald Trump's presidential campaign"
+        return owner if owner.ent_type_ == "PERSON" or knows_surname(owner.text) else None
     prev = tok.doc[tok.i - 1]
     if prev.dep_ not in ("compound", "amod") or prev.head.i not in (tok.i, tok.head.i):
         return None

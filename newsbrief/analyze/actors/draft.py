@@ -355,6 +355,14 @@ class Resolver:
     def pronoun(self, tok: Token) -> None:
         low = tok.lower_
         gender = _GENDER.get(low)
+        partner = _joined_to(tok) if gender else None
+        if partner is not None:
+            # "The Republican nominee and his aides": the nominee's aides, whoever the nominee
+            # is, and no one named before
+            idx = self._token_owner.get(partner.i)
+            if idx is not None and self.drafts[idx].kind == "person":
+                self._mention(idx, tok)
+            return
         kinds: tuple[ActorKind, ...]
         if gender:
             kinds = ("person",)
@@ -548,25 +556,40 @@ class Resolver:
         name = names.clean_name(_strip_det(span, _QUANTIFIERS))
         if not name or len(name.split()) > 5:
             return
-        people = {
-            seen.draft
-            for seen in self._history
-            if seen.subject and self.drafts[seen.draft].kind == "person"
-        }
+        people = self._acted()
         unnamed = {p for p in people if self.drafts[p].name.lower() == self.drafts[p].role_key}
-        if len(people) == 1 and not unnamed:
-            # "Joe Biden announced … the former vice president says": the one person who has
-            # acted so far is the one so described
-            (acted,) = people
-            draft = self.drafts[acted]
-            draft.role = draft.role or _role_cased(span, name)
-            self._mention(acted, span)
+        if self.sole_actor(tok):
             return
         if people - unnamed:
             return  # several people have acted: which one is meant cannot be told
         # only officials known by their role have acted: "the Ohio secretary of state" after
         # "the Indiana governor" is another one, "the governor" the same (``role_mention``)
         self._described(span, name, name)
+
+    def _acted(self) -> set[int]:
+        return {
+            seen.draft
+            for seen in self._history
+            if seen.subject and self.drafts[seen.draft].kind == "person"
+        }
+
+    def sole_actor(self, tok: Token, *, untitled: bool = False) -> bool:
+        """ "Joe Biden announced … the former vice president says", "Donald Trump isn't saying
+        much …. The Republican presidential nominee has wondered …": the one person who has
+        acted so far is the one so described, and holds that role from then on (``untitled``:
+        only if no role of theirs is known, as "Justice Frank Nervo" is no nominee)."""
+        span = tok.doc[tok.left_edge.i : tok.i + 1]
+        name = names.clean_name(_strip_det(span, _QUANTIFIERS))
+        people = self._acted()
+        if not name or len(name.split()) > 5 or len(people) != 1:
+            return False
+        (acted,) = people
+        draft = self.drafts[acted]
+        if draft.name.lower() == draft.role_key or (untitled and draft.role):
+            return False
+        draft.role = draft.role or _role_cased(span, name)
+        self._mention(acted, span)
+        return True
 
     def _described(self, span: Span, name: str, key: str) -> None:
         """A person known only by a description (``key``: how it is matched)."""
@@ -704,6 +727,11 @@ class Resolver:
         name = names.clean_name(_strip_det(named, _QUANTIFIERS))
         if not name:
             return
+        owner = self._token_owner.get(named[0].i, -1) if named[0].pos_ == "PRON" else -1
+        people = names.GROUP_HEADS | names.FOLLOWERS | names.BODIES_OF
+        if owner >= 0 and self.drafts[owner].kind == "person" and tok.lemma_ in people:
+            # "his supporters": whose, as the section on them will be read on its own
+            name = f"{self.drafts[owner].name}'s {named[1:].text}"
         key = "group:" + name.lower()
         idx = self._keys.get(key)
         if idx is None and not create:
@@ -1021,6 +1049,29 @@ def members_of(tok: Token) -> Token | None:
     if member is None or member.pos_ != "NOUN" or member.tag_ != "NNS":
         return None
     return member
+
+
+def _joined_to(tok: Token) -> Token | None:
+    """The one person a possessive pronoun's noun is joined to ("The nominee and his aides",
+    "Trump and his aides"): a name or a role noun, else None."""
+    noun = tok.head
+    partner = noun.head
+    if tok.dep_ != "poss" or noun.dep_ != "conj" or partner.i >= tok.i:
+        return None
+    if partner.tag_ not in ("NN", "NNP") or (noun.i - partner.i) > 4:
+        return None
+    person = partner.ent_type_ == "PERSON" or partner.lemma_.lower() in names.ROLE_NOUNS
+    return partner if person else None
+
+
+def shares_of(tok: Token) -> Token | None:
+    """The quantity of a plural noun after "of" ("Many of his supporters believe …": the
+    supporters speak, some of them), else None."""
+    of = tok.head
+    if tok.dep_ != "pobj" or tok.tag_ != "NNS" or of.lower_ != "of" or of.dep_ != "prep":
+        return None
+    share = of.head
+    return share if share.lower_ in _QUANTIFIERS and share.pos_ in ("ADJ", "DET", "PRON") else None
 
 
 _OWNER = re.compile(

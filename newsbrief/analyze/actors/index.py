@@ -8,12 +8,13 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from newsbrief.analyze.actors.names import BODIES_OF, FOLLOWERS
 from newsbrief.models import Actor, ActorKind
 
 _RANK: dict[ActorKind, int] = {"person": 0, "media": 1, "organization": 2, "country": 3, "group": 4}
 _MAX_MENTION = 300
 _POSSESSIVE = ("'s", "’s")
-_OWNERS = frozenset({"his", "her", "their", "my", "our", "your"})  # possessive pronouns
+_OWNERS = frozenset({"his", "her", "its", "their", "my", "our", "your"})  # possessive pronouns
 _KIN = frozenset(
     {"son", "sons", "daughter", "daughters", "wife", "husband", "brother", "brothers", "sister",
      "sisters", "mother", "father", "parents", "children", "kids", "child", "grandson",
@@ -111,6 +112,8 @@ class ActorIndex:
             owner = 1 if e < end and owns else 0  # "Trump's …", "Her daughter"
             if e < end and self._rank(actor_id) == 0 and self._belongs(e, end, owner):
                 continue  # "Donald Trump's vice president", "Osama bin Laden documents"
+            if e < end and self._has_them(actor_id, s, e, end, owns):
+                continue  # "Many of his supporters", "Trump's critics", "his campaign"
             if inside == 0 and e < end and self._names_another(actor_id, e, end):
                 continue  # "Clinton campaign spokesman Brian Fallon": Fallon speaks
             if inside == 0 and _MEMBER_OF.search(self._text, max(start, s - 16), s):
@@ -131,6 +134,18 @@ class ActorIndex:
             return False
         words = _WORDS.findall(self._text, e, min(end, e + 40))[:1]
         return bool(words) and words[0].lower() in _KIN
+
+    def _has_them(self, actor_id: str, s: int, e: int, end: int, owns: bool) -> bool:
+        """The actor mentioned at [s, e) only has the people who speak: a possessive pronoun or
+        name before its followers or critics ("Many of his supporters believe …": not his
+        belief), or before a person's staff or campaign, a body of their own; "his lawyer" or
+        "his spokesman" still speak for him, and a country's or company's people for it."""
+        if not owns and self._text[s:e].lower() not in _OWNERS:
+            return False
+        words = [w.lower() for w in _WORDS.findall(self._text, e, min(end, e + 40))[:4]]
+        words = [w for w in words if w != "s"][:3]
+        people = FOLLOWERS | BODIES_OF if self._rank(actor_id) == 0 else FOLLOWERS
+        return any(w in people for w in words)
 
     def _belongs(self, e: int, end: int, owner: int) -> bool:
         """The person mentioned ending at ``e`` only owns who or what speaks: someone in a role

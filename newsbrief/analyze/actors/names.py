@@ -126,6 +126,23 @@ GROUP_HEADS = _words(
     """
 )
 
+# people someone has, who speak for themselves and not for whoever has them ("his supporters",
+# "Trump's critics"; a person's "campaign" or "aides" too, see ``BODIES_OF``)
+FOLLOWERS = _words(
+    """
+    supporter supporters critic critics opponent opponents rival rivals ally allies backer backers
+    follower followers fan fans voter voters donor donors friend friends detractor detractors
+    defender defenders loyalist loyalists surrogate surrogates
+    """
+)
+# who works for a person and speaks as a body of their own ("his campaign", "her aides"); a
+# country's or a company's do speak for it
+BODIES_OF = _words(
+    """
+    aide aides adviser advisers advisor advisors staff staffers team campaign administration
+    """
+)
+
 # verb forms of rejection, read on the tokens where the parser mistakes "Talvia rejects" in a
 # relative clause ("a claim which Talvia rejects") for a noun compound
 REJECT_FORMS = _words(

@@ -25,13 +25,14 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from newsbrief.analyze.actors import bodies, described, extents, names
-from newsbrief.analyze.actors.draft import Draft, Resolver, members_of
+from newsbrief.analyze.actors.draft import Draft, Resolver, members_of, shares_of
 from newsbrief.analyze.actors.index import ActorIndex
 from newsbrief.analyze.cues import OPPOSE, STATEMENT_NOUNS, is_cue_lemma
 from newsbrief.analyze.quotes import QuoteIndex, find_quotes
 from newsbrief.models import Actor, Article, Sentence
 
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
+_FOLLOWERS = frozenset(w for w in names.FOLLOWERS if w.endswith("s"))  # ("a friend": one)
 
 
 def resolve_actors(doc: Doc, article: Article, sentences: list[Sentence]) -> ActorIndex:
@@ -264,8 +265,11 @@ def _modified(tok: Token) -> bool:
 
 
 def _names_inside(tok: Token) -> bool:
-    """ "Japan's Kyodo news agency": the noun phrase already names an actor."""
-    return any(t.ent_type_ in ("PERSON", "ORG") for t in tok.doc[tok.left_edge.i : tok.i])
+    """ "Japan's Kyodo news agency": the noun phrase already names an actor (not "Trump's
+    critics", a group of their own)."""
+    return tok.lower_ not in names.FOLLOWERS and any(
+        t.ent_type_ in ("PERSON", "ORG") for t in tok.doc[tok.left_edge.i : tok.i]
+    )
 
 
 def _noun(res: Resolver, tok: Token) -> None:
@@ -283,7 +287,8 @@ def _noun(res: Resolver, tok: Token) -> None:
         return
     definite = det is not None and det.lower_ == "the"
     if definite and tok.lemma_.lower() in names.ROLE_NOUNS and not _modified(tok):
-        res.role_mention(tok)
+        if not res.role_mention(tok) and tok.dep_ == "nsubj" and tok.head.dep_ == "ROOT":
+            res.sole_actor(tok, untitled=True)
         return
     if definite and low in names.ORG_WORDS and bodies.office(res, tok):
         return
@@ -294,9 +299,7 @@ def _noun(res: Resolver, tok: Token) -> None:
     according = (
         tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according"
     )
-    speaking = (
-        tok.dep_ == "nsubj" and is_cue_lemma(tok.head.lemma_.lower())
-    ) or _rejects_in_relative(tok)
+    speaking = _speaks(shares_of(tok) or tok) or _rejects_in_relative(tok)
     opposed = tok.dep_ == "dobj" and tok.head.lemma_.lower() in OPPOSE
     lemma = tok.lemma_.lower()
     if definite and speaking and lemma in STATEMENT_NOUNS and res.issuer(tok):
@@ -314,11 +317,16 @@ def _noun(res: Resolver, tok: Token) -> None:
     if members is not None:
         lemma = members.lemma_.lower()
     if according or (
-        (speaking or opposed) and (lemma in names.GROUP_HEADS or lemma in names.ORG_WORDS)
+        (speaking or opposed)
+        and (lemma in names.GROUP_HEADS or lemma in names.ORG_WORDS or low in _FOLLOWERS)
     ):
         res.group(tok, media=lemma in _OUTLET_HEADS)
     elif tok.dep_ in ("poss", "dobj", "pobj", "nsubj"):
         res.group(tok, create=False)
+
+
+def _speaks(tok: Token) -> bool:
+    return tok.dep_ == "nsubj" and is_cue_lemma(tok.head.lemma_.lower())
 
 
 def _remember_apposition(res: Resolver, tok: Token) -> None:
