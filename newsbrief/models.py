@@ -173,8 +173,9 @@ class Attribution(Record):
     target_actor_id: str | None = Field(default=None, description="who is opposed/supported")
     fragment: bool = Field(
         default=False,
-        description="the content is not a clause (no verb, or a predicate without its subject): "
-        "scored as an attribution, never shown as anyone's statement",
+        description="the content is not a clause (no verb, or a predicate without its subject) "
+        'or only names a topic ("discussed the plan"): scored as an attribution, never shown '
+        "as anyone's statement",
     )
     evidence: Evidence
 

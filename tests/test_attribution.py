@@ -216,6 +216,72 @@ def test_speaker_inside_according_to_gets_the_channel() -> None:
     assert _actor(actors, said.actor_id).name == "Karl Berg"
 
 
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "Divers found rust on three of the piles, the harbor master said, according to Kyodo.",
+            "Divers found rust on three of the piles",
+        ),
+        (
+            "Divers found rust on three of the piles, the port minister, Aiko Sato, said, "
+            "according to Kyodo.",
+            "Divers found rust on three of the piles",
+        ),
+        (
+            "The ferry fleet needs new engines, the harbor master said, according to the Coastal "
+            "Courier.",
+            "The ferry fleet needs new engines",
+        ),
+    ],
+)
+def test_a_channel_after_a_mid_sentence_cue_is_no_content(text: str, said: str) -> None:
+    """ "…, the harbor master said, according to Kyodo.": the words after the speaker are how
+    the statement reached us, not a second part of it ("said: according to Kyodo")."""
+    article, _, atts = _run(text)
+    _check_offsets(article, atts)
+    (statement,) = _by_cue(atts, "said")
+    assert statement.content == said
+    assert statement.channel is not None and statement.channel.startswith("according to ")
+    assert not [a for a in atts if a.content.startswith("according to")], atts
+
+
+def test_an_as_clause_with_its_own_object_is_what_was_said() -> None:
+    """ "made the remark as he discussed his plan": the plan is what he discussed; the "as"
+    says when, it is no comment on the clause before ("…, as she told reporters" is)."""
+    _, _, atts = _run("Berg made the remark on Monday as he discussed his plan for the ferries.")
+    (discussed,) = _by_cue(atts, "discussed")
+    assert discussed.content == "his plan for the ferries"
+    _, _, atts = _run("Her father grew up on the island, as she told reporters.")
+    (told,) = _by_cue(atts, "told")
+    assert told.content == "Her father grew up on the island"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "topic"),
+    [
+        (
+            "Councillor Tomas Berg was discussing ferry subsidies at a town hall on Thursday.",
+            "was discussing",
+            True,
+        ),
+        ("The two ministers discussed the tariffs at length on Monday.", "discussed", True),
+        (
+            "The two ministers discussed how the tariffs could be lowered before winter.",
+            "discussed",
+            False,
+        ),
+    ],
+)
+def test_discussing_a_topic_states_nothing(text: str, cue: str, topic: bool) -> None:
+    """ "was discussing ferry subsidies" names what was talked about, not what was said of it:
+    the attribution stays (PolNeAR marks it) but its content is no statement (``fragment``);
+    "discussed how …" says something."""
+    _, _, atts = _run(text)
+    (discussed,) = _by_cue(atts, cue)
+    assert discussed.fragment is topic
+
+
 def test_a_clause_before_a_trailing_reporter_comes_through_it() -> None:
     """ "…, accusing him of …, the Coast Herald first reported": the accusation is the
     senator's, and the Herald is how it is known (the clause is its own statement, cut off the

@@ -198,3 +198,28 @@ def test_she_and_he_say_what_their_own_gender_says() -> None:
     said_by = {s.text: name for name, p in names.items() for s in p.statements}
     assert said_by.get("There he is") == "Melanie Rusk", said_by
     assert said_by.get("We will not let you down") == "Donald Feld", said_by
+
+
+def test_a_channel_after_the_speaker_is_no_statement() -> None:
+    """ "…, the port minister, Aiko Sato, said, according to Kyodo." is one statement that came
+    through Kyodo, not also "according to Kyodo" as something she said."""
+    sato = _position(
+        "Divers found rust on three of the piles, the port minister, Aiko Sato, said, according"
+        " to Kyodo.\n\nThe pier will stay closed until the repairs are done.",
+        "Aiko Sato",
+    )
+    assert [(s.text, s.how) for s in sato.statements] == [
+        ("Divers found rust on three of the piles", "said, according to Kyodo")
+    ]
+    assert sato.position == "Divers found rust on three of the piles"
+
+
+def test_a_topic_being_discussed_is_not_a_position() -> None:
+    """ "was discussing ferry subsidies" says what Berg talked about, not what he thinks."""
+    berg = _position(
+        "Councillor Tomas Berg was discussing ferry subsidies for island residents at a town hall"
+        " on Thursday.\n\nBerg later said the mayor had ignored the islanders for years.",
+        "Tomas Berg",
+    )
+    assert [s.text for s in berg.statements] == ["the mayor had ignored the islanders for years"]
+    assert berg.position == "the mayor had ignored the islanders for years"

@@ -5,8 +5,9 @@
 * A statement is something said or thought: aims and plans ("seeks to", "plans to"), refusals
   and silences ("declined to comment"), questions put to someone ("asked whether …"), figures
   reported ("reported 15,000 cases") and contents that are not a clause
-  (``Attribution.fragment``: "Prime Minister X" cut off by "according to", "remained unclear")
-  are left out; so are numbers and evidence as speakers ("according to the data").
+  (``Attribution.fragment``: "Prime Minister X" cut off by "according to", "remained unclear",
+  a topic only: "was discussing voter outreach") are left out; so are numbers and evidence as
+  speakers ("according to the data").
 * A statement split by its reporting clause ("The larger landers, he said, could …") is one;
   "the statement said" after "X said in a statement" is X's.
 """

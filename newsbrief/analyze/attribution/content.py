@@ -221,9 +221,15 @@ def _answer(tok: Token) -> Token | None:
 
 
 def _as_clause(ctx: Ctx, tok: Token, cue: Range, source: Range | None) -> Found | None:
-    """ "Her father grew up here, as she said": the clause the "as" comment attaches to."""
+    """ "Her father grew up here, as she said": the clause the "as" comment attaches to. When the
+    verb has an object of its own, that is what was said ("made the remark as he discussed his
+    plan": the "as" says when); whom it was told to is none ("as she told us")."""
     if tok.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
         return None
+    if lemma_of(tok) not in _ADDRESSED and any(
+        c.dep_ == "dobj" and c.pos_ != "PRON" for c in tok.children
+    ):
+        return _object_content(ctx, tok)
     rng = ctx.clip(subtree_range(tok.head), tok)
     lo, hi = subtree_range(tok)
     parts = [trim(ctx.doc, (rng[0], lo)), trim(ctx.doc, (hi, rng[1]))]
@@ -234,7 +240,8 @@ def _as_clause(ctx: Ctx, tok: Token, cue: Range, source: Range | None) -> Found 
 def _sandwich_tail(
     ctx: Ctx, tok: Token, content: Range, cue: Range, source: Range | None
 ) -> list[Chars]:
-    """ "X would be aided, Devine said, by the calendar": the words after a mid-sentence cue."""
+    """ "X would be aided, Devine said, by the calendar": the words after a mid-sentence cue; not
+    a channel there ("…, the minister said, according to Kyodo": how the words reached us)."""
     doc = ctx.doc
     hi = ctx.sent(tok)[1]
     k = max(cue[1], source[1]) if source is not None else cue[1]
@@ -245,6 +252,8 @@ def _sandwich_tail(
         return []
     first = doc[rng[0]]
     if (first.pos_ in ("VERB", "AUX") and is_cue_token(first)) or first.pos_ in ("CCONJ", "SCONJ"):
+        return []
+    if first.lower_ == "according":
         return []
     if any(is_quoting_token(t) and t.pos_ == "VERB" for t in doc[rng[0] : rng[1]]):
         return []

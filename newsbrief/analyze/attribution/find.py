@@ -84,6 +84,10 @@ _CLAIM = re.compile(
 )
 
 
+# what opens a clause that says something of a topic: "discussed how …", "whether …"
+_CLAUSE_OPENERS = frozenset(
+    {"how", "whether", "why", "what", "when", "where", "who", "which", "if", "that"}
+)
 _DETERMINERS = frozenset({"The", "A", "An", "This", "That", "These", "Those", "Its", "Their"})
 # who speaks for an actor without being it: "a spokesman for Pfizer", "Pentagon officials"
 _SPEAKS_FOR = frozenset(
@@ -265,8 +269,9 @@ class _Builder:
                 "content": text[start:end],
                 "content_span": Span(start=start, end=end),
                 "fragment": cand.kind != "direct"
-                and is_fragment(
-                    self.doc, start, end, needs_verb=self._needs_verb(cand, start, end)
+                and (
+                    is_fragment(self.doc, start, end, needs_verb=self._needs_verb(cand, start, end))
+                    or self._topic_only(cand, start, end)
                 ),
             }
             out.append(base.model_copy(update=update))
@@ -327,6 +332,20 @@ class _Builder:
             return False
         span = self.doc.char_span(start, end, alignment_mode="expand")
         return span is not None and any(t.like_num or t.text in ("$", "%", "£", "€") for t in span)
+
+    def _topic_only(self, cand: Cand, start: int, end: int) -> bool:
+        """ "was discussing voter outreach", "discussed his plan": a topic named, nothing said
+        of it, so no statement (PolNeAR still marks the attribution); "discussed how the plan
+        could fail" is one."""
+        if cand.lemma != "discuss":
+            return False
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0 or span[0].lower_ in _CLAUSE_OPENERS:
+            return False
+        root = span.root
+        return root.pos_ not in ("VERB", "AUX") or not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in root.children
+        )
 
     def _channel(
         self, cand: Cand, parent: Cand | None, actor_id: str | None = None
