@@ -203,3 +203,45 @@ def test_a_measure_hyphened_onto_a_number_is_no_topic() -> None:
     phrases = [p for s in analysis.sentences for p in s.keyphrases]
     assert "safety analysis" in phrases, phrases
     assert not any(w in p.split() for p in phrases for w in ("page", "year", "old")), phrases
+
+
+# A mayoral poll: the race, the earlier poll and the averages, then the districts and the method.
+POLL = "\n\n".join(
+    (
+        "Mayor Ilse Brandt and her challenger Tomas Reyna are level three weeks before the Selane "
+        "mayoral election, a new Harbour Tribune poll shows.",
+        "Brandt has 41 percent support and Reyna 40 percent among likely voters, with 12 percent "
+        "undecided. Among registered voters, Brandt leads by 2 percentage points.",
+        "In the previous Harbour Tribune poll, taken in May, Brandt led by 6 percentage points. "
+        "Polling averages now put the race within 1 point, and the averages have narrowed every "
+        "week since the spring.",
+        "Ferry fares and the harbour tunnel remain the main worries of voters in the eastern "
+        "districts, where Reyna leads by 9 percentage points.",
+        "The poll surveyed a random sample of 812 adults by phone from June 3 to 6. The random "
+        "sample has a margin of error of plus or minus 3.5 percentage points.",
+    )
+)
+
+
+def test_a_measure_is_no_topic() -> None:
+    """Politico (a dead heat before the first debate): the blocks on the earlier poll and on the
+    battleground states were headed "Percentage Points" and "Random Sample", words any poll story
+    repeats, over "Polling Averages" and "Recent Polls" in the same blocks."""
+    headings = [sec.heading for sec in body_sections(analyze(article_from_text(POLL)), Settings())]
+    assert "Percentage Points" not in headings, headings
+    assert "Random Sample" not in headings, headings
+    assert "Polling Averages" in headings, headings
+
+
+def test_a_bare_generic_noun_gives_way_to_a_specific_phrase() -> None:
+    """NeuS (the $484 billion relief bill): the AP lead was headed "Bill", the one noun it said
+    twice, over "Coronavirus Pandemic"."""
+    analysis = analyze(
+        article_from_text(
+            "The governor on Friday signed a $2 billion bill to keep the island ferry routes"
+            " running. The bill is the latest attempt by the state to help the harbour towns."
+        )
+    )
+    (section,) = body_sections(analysis, Settings())
+    assert len(section.heading.split()) >= 2, section.heading
+    assert "latest" not in section.heading.lower(), section.heading

@@ -7,7 +7,9 @@ comes from the reporting verbs (demand, warn, reject …). A block that mostly t
 for the economy, the environment or jobs is headed "Economic Impact" and the like; otherwise a
 block is headed by its most salient noun phrase as the article writes it: a phrase repeated in
 the block and rare in the others weighs most, a phrase the block uses once counts less, and names
-of people, places alone and office titles are left out.
+of people, places alone and office titles are left out, and a phrase that only says how
+something was counted ("Percentage Points", "Random Sample") or a bare generic noun ("Bill")
+heads a block only when it holds nothing more specific.
 """
 
 from __future__ import annotations
@@ -37,6 +39,19 @@ _OFFICE = words_of(
     envoy chair chairman president analyst mayor governor senator leader member reporter ceo
     commissioner prosecutor judge master"""
 )
+# a measure or the method of a count, not a topic: a heading "Percentage Points" or "Random
+# Sample" tells the reader nothing that the block's figures do not
+_MEASURE = words_of(
+    """percent percentage point points sample samples survey surveys margin margins error errors
+    digit digits respondent respondents"""
+)
+# words that name no topic of their own: modifiers any count or story may carry ("recent",
+# "low single"), and nouns that head a block badly alone ("Bill", "Lead", "Effort")
+_BLAND = words_of(
+    """random recent latest new previous low high single double overall total bill lead deal plan
+    law measure move effort attempt step steps decision vote result results talks meeting"""
+)
+_BLAND_WEIGHT = 0.2  # a bland phrase heads a block only when nothing more specific is at hand
 _GOVERNMENT_ROLE = re.compile(r"\b(?:minister|ministry|government|president|premier)\b", re.I)
 _SMALL = words_of("a an the and or nor of in on at to for by with from as vs")
 # what may follow a phrase's word in the text for it to be the same word
@@ -238,6 +253,7 @@ def _topics(
         score = sum(weights) / len(words)
         score *= 0.5 if max(in_block[w] for w in words) < 2 else 1.0  # said once: incidental
         score *= {1: 0.3, 2: 1.0, 3: 0.9}.get(len(words), 0.6)
+        score *= _BLAND_WEIGHT if _bland(words) else 1.0
         bounds.append((-score, len(bounds), phrase))
     bounds.sort()
     ready: list[tuple[float, int, str]] = []  # heap of (-final score, order, surface)
@@ -251,6 +267,13 @@ def _topics(
         heapq.heappush(ready, (neg_bound * penalty, order, surface))
     while ready:
         yield _title(heapq.heappop(ready)[2])
+
+
+def _bland(words: Sequence[str]) -> bool:
+    """A phrase of measures and generic words only ("percentage points", "random sample",
+    "bill"), or one headed by a measure ("likely voter sample"): it says how something was
+    counted, not what the block is about."""
+    return words[-1] in _MEASURE or all(w in _GENERIC | _MEASURE | _BLAND for w in words)
 
 
 def _phrase_counts(sentences: Sequence[Sentence]) -> Counter[str]:
