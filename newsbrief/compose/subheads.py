@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from newsbrief.compose.evidence import sentence_evidence
 from newsbrief.compose.headings import block_headings, speaker_sides
-from newsbrief.compose.trim import content_words, words_of
+from newsbrief.compose.trim import content_words
 from newsbrief.models import Analysis, BodyParagraph, BodySection, BodySentence, Sentence
 from newsbrief.settings import Settings
 
@@ -26,23 +26,7 @@ WINDOW = 2  # paragraphs on each side of a gap
 DECAY = 1.0  # weight of each paragraph further from the gap (1: a plain window)
 PARAS_PER_SECTION = 3  # about how many paragraphs a section holds
 SPEAKER_WEIGHT = 3  # a side taking the floor weighs like a word said three times
-_GENERIC = words_of(
-    """people time year day week month thing way lot part number statement reporter percent
-    per cent official officials report news thing things today yesterday monday tuesday wednesday
-    thursday friday saturday sunday january february march april may june july august september
-    october november december man woman men women group end case side issue world secretary
-    analyst spokesman spokeswoman spokesperson minister chief executive director envoy chair
-    chairman president member reporters"""
-)
-# a phrase naming somebody by office ("transport minister halvard oskarsen") heads a block badly
-_PEOPLE = words_of(
-    """minister secretary official spokesman spokeswoman spokesperson chief executive director
-    envoy chair chairman president analyst mayor governor senator leader member reporter ceo
-    commissioner prosecutor judge"""
-)
-_SMALL = words_of("a an the and or nor of in on at to for by with from as vs")
 _SPACE = re.compile(r"\s+")
-_WORD = re.compile(r"[a-z]+")
 
 
 def body_sections(analysis: Analysis, settings: Settings) -> tuple[BodySection, ...]:
