@@ -22,6 +22,23 @@ OUTLETS = (
     "Japan's Kyodo news agency reported that the talks had stalled. "
     "Iranian state media said the tanker had been released."
 )
+# "director of research" is what Vos does; the institute is where ("research" is no employer)
+ROLE_OF_A_FIELD = (
+    "Pieter Vos, director of research at the Halvern Institute, said the data were sound."
+)
+# the university is the affiliation, not where it stands
+ROLE_AT_A_PLACE = (
+    "Marta Lindqvist, economics professor at Ostervik University in Sweden, said the plan "
+    "would fail."
+)
+# a second role joined to the school is not part of its name
+TWO_ROLES = (
+    "Lena Marsh, an associate professor of surgery at the Halvern School of Medicine and the "
+    "editor of a medical blog, said the results were weak."
+)
+# guards: "for" an institution and "of" in an institution's name stay as they were
+ROLE_FOR_AN_ORG = "Tomas Rell, spokesman for the Halvern Institute, said the data were sound."
+ROLE_AT_AN_ORG_OF = "Olle Dahl, a professor at the University of Selane, said the bridge was safe."
 POSSESSIVE_ROLES = (
     "The National Water Board said it would review the plan. Its chair, Milan Hradec, "
     'said a decision would come in May. "We are worried," said Jonas Berg, the board\'s '
@@ -57,6 +74,17 @@ PROFILES = [
     (APPOSITION, "Irena Vasquel", "person", "general secretary", "Dockworkers Union"),
     (OUTLETS, "Kyodo", "media", None, "Japan"),
     (OUTLETS, "Iranian state media", "media", None, "Iran"),
+    (ROLE_OF_A_FIELD, "Pieter Vos", "person", "director of research", "Halvern Institute"),
+    (ROLE_AT_A_PLACE, "Marta Lindqvist", "person", "economics professor", "Ostervik University"),
+    (
+        TWO_ROLES,
+        "Lena Marsh",
+        "person",
+        "associate professor of surgery",
+        "Halvern School of Medicine",
+    ),
+    (ROLE_FOR_AN_ORG, "Tomas Rell", "person", "spokesman", "Halvern Institute"),
+    (ROLE_AT_AN_ORG_OF, "Olle Dahl", "person", "professor", "University of Selane"),
     (POSSESSIVE_ROLES, "Milan Hradec", "person", "chair", "National Water Board"),
     (POSSESSIVE_ROLES, "Jonas Berg", "person", "spokesman", "National Water Board"),
 ]

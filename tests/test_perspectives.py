@@ -75,6 +75,30 @@ def test_rejection_becomes_a_disagreement() -> None:
     assert union.position.startswith("rejects the operators' claim")
 
 
+def test_a_cue_opening_its_sentence_is_shown_in_lower_case() -> None:
+    """ "Bemoaning the “phony system,” Trump …" (USA Today) showed "— Bemoaning": after the
+    dash a cue is mid-sentence text, and its capital came only from opening the sentence."""
+    holt = _by_actor(
+        who_thinks_what(
+            [_analysis("Lamenting the delays, Mayor Ina Holt said the bridge would reopen in May.")]
+        )
+    )["Ina Holt"]
+    assert [st.cue for st in holt.statements] == ["lamenting", "said"]
+    positions = _by_actor(
+        who_thinks_what(
+            [
+                _analysis(
+                    "The Valley Water Board said the plant would drain the river.\n\n"
+                    "Rejecting the board's claim, Teravion Systems said the plant would recycle "
+                    "its water."
+                )
+            ]
+        )
+    )
+    (disagreement,) = positions["Teravion Systems"].disagrees_with
+    assert disagreement.cue == "rejecting"
+
+
 def test_story_merges_actors_by_canonical_name() -> None:
     first = _analysis("Chancellor Olaf Scholz said the budget would be balanced.")
     second = _analysis("Scholz said taxes would not rise this year.")

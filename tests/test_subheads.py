@@ -163,6 +163,9 @@ def test_sides_are_named_shortly() -> None:
     assert _short("Halvoria's foreign ministry") == "Halvoria"
     assert _short("Selane Dock and Harbour Workers' Union") == "Union"
     assert _short("Three companies") == "Companies"
+    # a side's name is title-cased as a headline writes it, its small words left low
+    assert _short("University of Halvern") == "University of Halvern"
+    assert _short("Bank of Selane") == "Bank of Selane"
 
 
 def test_a_party_speaks_as_its_members() -> None:

@@ -214,3 +214,53 @@ def is_cue_lemma(lemma: str) -> bool:
     return (
         lemma in CLAUSE or lemma in INFINITIVE or lemma in OBJECT or lemma in PHRASAL
     ) or lemma in REGARD
+
+
+# inflected cue verbs the suffix rules in ``is_cue_word`` cannot undo
+_IRREGULAR = {
+    "said": "say",
+    "told": "tell",
+    "wrote": "write",
+    "written": "write",
+    "thought": "think",
+    "felt": "feel",
+    "knew": "know",
+    "known": "know",
+    "found": "find",
+    "saw": "see",
+    "seen": "see",
+    "spoke": "speak",
+    "spoken": "speak",
+    "understood": "understand",
+}
+_LEXICON = (
+    ADJECTIVES
+    | STANCE_NOUNS
+    | CLAUSE_NOUNS
+    | LIGHT_VERBS
+    | LIGHT_NOUNS
+    | STATEMENT_NOUNS
+    | CUE_ADVERBS
+)
+
+
+def _bases(word: str) -> set[str]:
+    """What an inflected verb may come from: "bemoaning" → bemoan, "citing" → cite,
+    "stopped" → stop, "worried" → worry."""
+    out = {word, _IRREGULAR.get(word, word)}
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)]
+            out |= {stem, stem + "e"}
+            if stem[-1] == stem[-2]:  # "stopping", "committed"
+                out.add(stem[:-1])
+            if suffix in ("ed", "es") and stem.endswith("i"):  # "worried", "denies"
+                out.add(stem[:-1] + "y")
+    return out
+
+
+def is_cue_word(word: str) -> bool:
+    """``word`` (any case, inflected or not) is one of the lexicon's common words: a cue
+    opening a sentence ("Bemoaning the system, Trump …") took its capital from the sentence,
+    not from being a name."""
+    return any(is_cue_lemma(b) or b in _LEXICON for b in _bases(word.lower()))

@@ -173,7 +173,7 @@ def _affiliated(affiliation: str) -> str:
 
 def _short(name: str) -> str:
     """ "Republic of Halvoria" → "Halvoria"; "Selane Dock and Harbour Workers' Union" → "Union";
-    "Three companies" → "Companies"."""
+    "Three companies" → "Companies"; "University of Michigan" as written."""
     name = re.sub(r"^(?:the |republic of |kingdom of |state of )", "", name.strip(), flags=re.I)
     owner = re.match(r"^(.+?)['’]s ", name)
     if owner:  # "Halvoria's foreign ministry" speaks for Halvoria
@@ -183,9 +183,15 @@ def _short(name: str) -> str:
         words = words[1:]
     if len(words) > 3:
         words = words[-1:]
-    return " ".join(w[:1].upper() + w[1:] for w in words) if words else name
+    if not words:
+        return name
+    # title case as a headline writes it: "University of Michigan", not "University Of"
+    return " ".join(
+        w if i and w in _MINOR_WORDS else w[:1].upper() + w[1:] for i, w in enumerate(words)
+    )
 
 
+_MINOR_WORDS = words_of("of the and for in at on")
 _NUMBER_WORDS = words_of("two three four five six seven eight nine ten several many some")
 
 

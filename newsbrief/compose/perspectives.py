@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from newsbrief.analyze.cues import CUE_ADVERBS
+from newsbrief.analyze.cues import CUE_ADVERBS, is_cue_word
 from newsbrief.analyze.light import period_ends_sentence
 from newsbrief.compose.evidence import sentence_at
 from newsbrief.compose.spoken import spoken_statements
@@ -135,13 +135,16 @@ _CLITIC = re.compile(r"^['’](?:s|ve|d|ll|re)\s+")
 _OPENS_SOURCE = frozenset({"according to", "in"})
 
 
-def _shown_cue(att: Attribution, text: str) -> str:
+def _shown_cue(att: Attribution, analysis: Analysis) -> str:
     """The cue as a reader sees it: "“…” ― Jacklyn Ashley", a reader's signed words, "wrote"
     (a dash tells a reader nothing); "PENCE: Well, look, …", a transcript's turn or a headline's
     speaker, "said"; "he’s sought" without the clitic its subject took ("sought"); "according
     to", "In" with the source they open, as written, up to an apposition or a participle
     ("in the previous Harris poll, taken in May" → "in the previous Harris poll": a bare
-    preposition tells nothing, and the actor's name alone drops which poll)."""
+    preposition tells nothing, and the actor's name alone drops which poll). Shown after a dash
+    the cue is mid-sentence text: one that opened its sentence drops the capital it took from
+    there ("Bemoaning the “phony system,” Trump …" → "bemoaning"; see ``_uncapitalized``)."""
+    text = analysis.article.text
     cue = att.cue
     if cue.strip() == ":":
         return "said"
@@ -156,7 +159,22 @@ def _shown_cue(att: Attribution, text: str) -> str:
     ):
         opened = " ".join(text[att.cue_span.start : source.end].split()).split(", ", 1)[0]
         return opened[0].lower() + opened[1:]
-    return _CLITIC.sub("", cue)
+    return _uncapitalized(_CLITIC.sub("", cue), att, analysis)
+
+
+def _uncapitalized(cue: str, att: Attribution, analysis: Analysis) -> str:
+    """``cue`` without the capital of a sentence's first word: only a word of the cue lexicon
+    ("Bemoaning", "Asked"), so a name or an acronym keeps its capitals, and only where
+    nothing but punctuation comes before it in the sentence (mid-sentence a capital is a
+    name's)."""
+    first = cue.split(" ", 1)[0]
+    if not first[:1].isupper() or first.isupper() or not is_cue_word(first):
+        return cue
+    sent = sentence_at(analysis, att.cue_span.start)
+    text = analysis.article.text
+    if sent is None or any(ch.isalnum() for ch in text[sent.start : att.cue_span.start]):
+        return cue
+    return cue[0].lower() + cue[1:]
 
 
 def statement_of(analysis: Analysis, att: Attribution) -> Statement:
@@ -169,7 +187,7 @@ def statement_of(analysis: Analysis, att: Attribution) -> Statement:
     index = sent.index if sent is not None else att.evidence.sentence_index
     return Statement(
         kind=att.kind,
-        cue=_shown_cue(att, text),
+        cue=_shown_cue(att, analysis),
         text=text[start:end],
         channel=att.channel,
         stance=att.stance,
@@ -190,7 +208,7 @@ def _disagreement(
     ev = att.evidence
     return Disagreement(
         with_actor=other.name,
-        cue=att.cue,
+        cue=_shown_cue(att, analysis),
         evidence=Evidence(
             article_id=analysis.article.id,
             sentence_index=ev.sentence_index,

@@ -1023,12 +1023,33 @@ def _role_np(head: Token) -> tuple[str | None, str | None]:
         if pobj is None:
             continue
         span = doc[pobj.left_edge.i : pobj.right_edge.i + 1]
-        org_like = pobj.ent_type_ or pobj.lemma_.lower() in names.ORG_WORDS or child.lower_ != "for"
+        org_like = (
+            pobj.ent_type_
+            or pobj.lemma_.lower() in names.ORG_WORDS
+            or child.lower_ in ("at", "with")
+            # "director of the VOA Eurasian division" names where; "director of debate" what
+            or (child.lower_ == "of" and any(t.ent_type_ or t.pos_ == "PROPN" for t in span))
+        )
         if org_like and affiliation is None:
-            affiliation = names.clean_name(_strip_det(span))
+            affiliation = names.clean_name(_strip_det(doc[span.start : _org_end(pobj) + 1]))
         elif not org_like and len(span) <= 5:
             words += [child.lower_, span.text.lower()]
     return " ".join(words), affiliation
+
+
+def _org_end(pobj: Token) -> int:
+    """Where an organization a role is at ends: before "in" and its place ("Seton Hall
+    University in New Jersey" is Seton Hall University) and before a second role joined to it
+    ("the Wayne State University School of Medicine and the editor of a … blog"; "Procter
+    and Gamble", one name, stays whole)."""
+    for c in pobj.rights:
+        if (c.dep_ in ("cc", "conj") and not c.ent_type_) or (
+            c.dep_ == "prep"
+            and c.lower_ == "in"
+            and any(g.ent_type_ in ("GPE", "LOC") for g in c.children)
+        ):
+            return c.i - 1
+    return pobj.right_edge.i
 
 
 _JOINER = re.compile(r"\s*[/\-\u2013]\s*")
