@@ -36,6 +36,10 @@ TWO_ROLES = (
     "Lena Marsh, an associate professor of surgery at the Halvern School of Medicine and the "
     "editor of a medical blog, said the results were weak."
 )
+# a name joined to a name is one organisation's name, not a second role
+NAME_AND_NAME = (
+    "Mira Sand, founder of Iraq and Afghanistan Veterans of Halvern, said the clinic was full."
+)
 # guards: "for" an institution and "of" in an institution's name stay as they were
 ROLE_FOR_AN_ORG = "Tomas Rell, spokesman for the Halvern Institute, said the data were sound."
 ROLE_AT_AN_ORG_OF = "Olle Dahl, a professor at the University of Selane, said the bridge was safe."
@@ -83,6 +87,7 @@ PROFILES = [
         "associate professor of surgery",
         "Halvern School of Medicine",
     ),
+    (NAME_AND_NAME, "Mira Sand", "person", "founder", "Iraq and Afghanistan Veterans of Halvern"),
     (ROLE_FOR_AN_ORG, "Tomas Rell", "person", "spokesman", "Halvern Institute"),
     (ROLE_AT_AN_ORG_OF, "Olle Dahl", "person", "professor", "University of Selane"),
     (POSSESSIVE_ROLES, "Milan Hradec", "person", "chair", "National Water Board"),

@@ -1040,10 +1040,15 @@ def _role_np(head: Token) -> tuple[str | None, str | None]:
 def _org_end(pobj: Token) -> int:
     """Where an organization a role is at ends: before "in" and its place ("Seton Hall
     University in New Jersey" is Seton Hall University) and before a second role joined to it
-    ("the Wayne State University School of Medicine and the editor of a … blog"; "Procter
-    and Gamble", one name, stays whole)."""
+    ("the Wayne State University School of Medicine and the editor of a … blog"; a name
+    joined to a name, "Iraq and Afghanistan Veterans of America", stays whole)."""
     for c in pobj.rights:
-        if (c.dep_ in ("cc", "conj") and not c.ent_type_) or (
+        if c.dep_ == "conj" and c.pos_ == "NOUN" and not c.ent_type_:
+            end = c.left_edge.i - 1
+            while end > pobj.i and pobj.doc[end].dep_ in ("cc", "punct"):
+                end -= 1
+            return end
+        if (
             c.dep_ == "prep"
             and c.lower_ == "in"
             and any(g.ent_type_ in ("GPE", "LOC") for g in c.children)
