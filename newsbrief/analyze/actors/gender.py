@@ -9,7 +9,8 @@ small hand-written lists:
   surname of someone of the other ("Donald", "Hillary", "Melanie"). A name's first word is
   looked up; a one-word name is too, as it is often a first name alone ("Melanie said"), so a
   given name that is also a common surname ("Warren", "Graham", "Thomas", "Lindsey") is left
-  out. Unknown names stay compatible with both genders.
+  out, as is a short form either gender goes by ("Chris", "Pat", "Sam"). Unknown names stay
+  compatible with both genders.
 * described as: a gendered noun in apposition to the name ("Dana Roe, a mother of two";
   "Kevin, her boyfriend"; "the woman, Melanie Cole").
 
@@ -30,7 +31,7 @@ def _words(text: str) -> frozenset[str]:
 MALE_FIRST_NAMES = _words(
     """
     donald barack bill joe joseph mike michael mitt ted bernie kevin john james robert david
-    richard mark chris christopher steve steven jeb marco george tim jim bob newt rudy rick
+    richard mark christopher steve steven jeb marco george tim jim bob newt rudy rick
     dan daniel brian eric jeff peter andrew matt matthew mitch reince rand harry charles ben
     gary frank jack tom william vladimir boris barry
     """
