@@ -134,3 +134,53 @@ def test_a_date_after_following_stays_when_the_sentence_has_no_other() -> None:
         "The mayor was taken to hospital following her collapse at the harbor ceremony on Sunday."
     )
     assert [e.date for e in events if "taken to hospital" in e.predicate] == ["2024-06-09"]
+
+
+# a court story of our own: a March ruling that recalls the election it is about
+COURT = (
+    "The state supreme court on Monday rejected an appeal from the governor's party over a lower "
+    "court ruling on absentee ballots. The court's decision is the latest sign that the judges "
+    "have no appetite for disputes about the 2022 election results. The judges turned away "
+    "appeals by the party and several county clerks of a ruling by the appeals court ordering "
+    "officials to count absentee ballots that were postmarked by Election Day and arrived within "
+    "a week."
+)
+COURT_DCT = datetime(2023, 3, 7, 12, 0)  # a Tuesday; Election Day was 8 November 2022
+
+
+def test_a_year_naming_what_a_phrase_is_about_dates_no_event() -> None:
+    """ "disputes about the 2022 election results": the year names the topic; the decision the
+    sentence tells was not made in 2022 (it was shown on a line dated just "2022")."""
+    _, events = events_of(COURT, COURT_DCT)
+    assert not [e for e in events if e.date == "2022"], [e.predicate for e in events]
+    _, kept = events_of("The mayor lost his seat in the 2019 election after a bitter race.")
+    assert [e.date for e in kept] == ["2019"]  # a contest as the setting still dates it
+
+
+def test_a_date_cut_out_of_the_line_does_not_date_the_line() -> None:
+    """The sentence cut to length ("The judges turned away appeals … by the appeals court") left
+    out "postmarked by Election Day": the March decision was shown on Election Day."""
+    _, events = events_of(COURT, COURT_DCT)
+    assert not [e for e in events if e.date == "2022-11-08"], [e.predicate for e in events]
+    assert [e.date for e in events if e.is_current] == ["2023-03-06"]
+    # a line cut from the dated clause itself keeps its date
+    _, vote = events_of(
+        "With the mayor casting the deciding vote, the city council voted late Tuesday night to "
+        "repeal a parking rule issued by the transport office that would let wardens tow cars "
+        "without notice from any street in the old town.",
+        datetime(2023, 3, 8, 12, 0),
+    )
+    assert [e.date[:10] for e in vote if e.date] == ["2023-03-07"]
+
+
+def test_what_a_condition_supposes_is_no_event() -> None:
+    """ "allowed ballots to be counted even if they arrived three days after Election Day": the
+    ballots' arrival is supposed, not reported (it was a line "even if they arrived three
+    days" on Election Day)."""
+    _, events = events_of(
+        "Judge Maria Alvarez issued a sharp dissent Monday in response to the court's refusal to "
+        "hear a challenge to a county ruling that allowed ballots to be counted even if they "
+        "arrived three days after Election Day.",
+        datetime(2023, 3, 8, 12, 0),
+    )
+    assert [e.date for e in events] == ["2023-03-06"], [e.predicate for e in events]

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from newsbrief.analyze.actors.index import ActorIndex
 from newsbrief.analyze.time.clauses import clause_head, governing_verb, predicate_span
-from newsbrief.analyze.time.nonevents import dates_nothing, dates_what_it_follows
+from newsbrief.analyze.time.nonevents import cut_from_the_line, dates_nothing, dates_what_it_follows
 from newsbrief.analyze.time.points import from_date, sort_key
 from newsbrief.analyze.time.timex import verb_tense
 from newsbrief.models import Article, Event, Evidence, Granularity, Sentence, TimeExpr
@@ -85,6 +85,7 @@ def find_events(
         found = predicate_span(doc, sent, verb, span, spans)
         if (
             found is None
+            or cut_from_the_line(verb, found)
             or _gapped_relative(doc, verb, found)
             or _dates_a_modifier(verb, found, dating)
             or _dates_a_description(verb, found)

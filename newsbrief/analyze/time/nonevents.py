@@ -4,8 +4,11 @@ A date can sit in a clause without saying when its verb happened: the base of a 
 ("up from $5 million a year earlier", "the lowest rate since December 1969", "more than they
 have in any month so far this year"), the name of a body or a law ("the Jan. 6 select
 committee", "the Voting Rights Act of 1965"), a contest still to come ("to enter the 2020
-race"), what a person is called ("2012 GOP presidential nominee Mitt Romney"), or a "today"
-that means nowadays ("the galaxies we observe today").
+race"), what a person is called ("2012 GOP presidential nominee Mitt Romney"), what a phrase is
+about ("cases concerning the 2020 election results"), what a condition supposes ("even if they
+arrived after Election Day"), or a "today" that means nowadays ("the galaxies we observe
+today"). A line cut short before the verb its date modifies is not that date's either
+(:func:`cut_from_the_line`).
 """
 
 from __future__ import annotations
@@ -18,7 +21,13 @@ from spacy.tokens import Span, Token
 from newsbrief.analyze.time.clauses import misparsed_subject
 from newsbrief.models import Sentence, TimeExpr
 
-__all__ = ["dates_nothing", "dates_what_it_follows", "names_a_body", "names_an_event"]
+__all__ = [
+    "cut_from_the_line",
+    "dates_nothing",
+    "dates_what_it_follows",
+    "names_a_body",
+    "names_an_event",
+]
 
 
 def dates_nothing(
@@ -43,7 +52,48 @@ def dates_nothing(
         or _names_attacks(span)
         or _nothing_since(span, verb)
         or _names_the_object(span, verb)
+        or _names_a_topic(span)
+        or _conditional(verb)
     )
+
+
+def cut_from_the_line(verb: Token | None, line: tuple[int, int]) -> bool:
+    """ "The judges turned away appeals … of a ruling ordering officials to count ballots that
+    were postmarked by Election Day": where the dated clause cannot stand alone, the line is the
+    sentence cut to length, and the cut can leave out the verb the date modifies. What is left
+    tells a clause above it (the sentence's main event), which the date does not date
+    (``line``: the line's character offsets). A line cut from the dated clause itself ("With
+    the mayor casting the deciding vote, the council voted late Tuesday") still is its date's."""
+    if verb is None or line[0] <= verb.idx < line[1]:
+        return False
+    return any(line[0] <= above.idx < line[1] for above in verb.ancestors)
+
+
+def _conditional(verb: Token | None) -> bool:
+    """ "a ruling that allowed ballots to be counted even if they arrived three days after
+    Election Day": what a condition supposes has not happened on its date."""
+    return (
+        verb is not None
+        and verb.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)
+    )
+
+
+# prepositions (and participles used as ones) that bring what something is about, not when
+_TOPIC = frozenset({"about", "concerning", "regarding", "surrounding", "involving", "into"})
+
+
+def _names_a_topic(span: Span) -> bool:
+    """ "no interest in cases concerning the 2020 election results", "questions about the March 3
+    vote": a date naming the thing a phrase is about dates that thing, not the clause around it
+    ("lost his seat in the 2016 election" is still dated by it)."""
+    root = span.root
+    if root.dep_ not in ("nummod", "compound", "amod", "nmod", "npadvmod", "poss"):
+        return False
+    noun = root.head
+    if noun.i < root.i or noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return noun.dep_ in ("pobj", "dobj") and noun.head.lower_ in _TOPIC
 
 
 _YEAR_AGO = re.compile(r"year[-\s](?:ago|earlier)\b", re.I)
