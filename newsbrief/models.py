@@ -411,6 +411,11 @@ class Brief(Record):
     headline: str
     article: ArticleRef | None = None
     articles: tuple[ArticleRef, ...] = ()
+    background: tuple[ArticleRef, ...] = Field(
+        default=(),
+        description="story briefs: earlier articles of the story's arc (not the story's own) "
+        "that The Story So Far cites, oldest first",
+    )
     executive_summary: tuple[SummaryItem, ...]
     story_so_far: tuple[TimelineEntry, ...]
     why_it_matters: tuple[MatterItem, ...]

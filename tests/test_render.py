@@ -379,6 +379,55 @@ def test_a_line_from_an_article_the_brief_does_not_list_names_its_outlet() -> No
     assert '<span class="outlets">Harbour Gazette</span>' in render_html(brief)
 
 
+def test_a_line_from_an_earlier_development_names_its_article_and_links_to_it() -> None:
+    """A story brief's line drawn from an earlier story of the arc showed "(¶s0) *(outlet)*": no
+    title, and a label that pointed nowhere. The brief lists those articles (``background``)
+    after its own, and such a line is labelled and linked as any other earlier article's."""
+    old = m.ArticleRef(
+        id="0f0f0f0f0f0f0f0f",
+        title="Wage talks open at the port",
+        outlet="Harbour Gazette",
+        published=datetime(2024, 1, 9, 8, 0, tzinfo=UTC),
+    )
+    other = dated(
+        "2024-01",
+        "January 2024",
+        "month",
+        "Talks on a new wage deal began.",
+        ev(0, old.id, ["Talks on a new wage deal began in January."]),
+    ).model_copy(update={"outlets": ("Harbour Gazette",)})
+    brief = port_brief()
+    own = brief.article
+    assert own is not None
+    brief = brief.model_copy(
+        update={
+            "article": None,
+            "articles": (own,),
+            "background": (old,),
+            "story_so_far": (other, *brief.story_so_far),
+        }
+    )
+    out = render_markdown(brief)
+    assert "(¶s0)" not in out and "*(Harbour Gazette)*" not in out
+    line = next(line for line in out.splitlines() if "Talks on a new wage deal began." in line)
+    assert line.endswith("— Talks on a new wage deal began. [¶2·s0](#a-0f0f0f0f0f0f0f0f)"), line
+    assert "*The Story So Far also draws on earlier developments of this story:*" in out
+    assert (
+        '2. <a id="a-0f0f0f0f0f0f0f0f"></a>**Wage talks open at the port** · Harbour Gazette' in out
+    )
+    own_line = next(line for line in out.splitlines() if "went on strike" in line and "**" in line)
+    assert own_line.endswith(f"[¶1·s0](#s-{AID}-0)"), own_line
+    rendered = MarkdownIt("commonmark").render(out)
+    assert 'href="#a-0f0f0f0f0f0f0f0f"' in rendered and 'id="a-0f0f0f0f0f0f0f0f"' in rendered
+    page = parse_page(render_html(brief))
+    assert "a-0f0f0f0f0f0f0f0f" in page.ids and "#a-0f0f0f0f0f0f0f0f" in page.hrefs
+    for href in (h for h in page.hrefs if h.startswith("#s-") or h.startswith("#a-")):
+        assert href[1:] in page.ids
+    html = render_html(brief)
+    assert '<ol class="sources" start="2">' in html
+    assert "Sentence 0 of the earlier article “Wage talks open at the port”" in html
+
+
 # --------------------------------------------------------------------------- JSON and dispatch
 
 

@@ -243,3 +243,47 @@ def test_disagreement_is_an_explicit_pair_with_the_claim() -> None:
     md = render(brief, "md")
     assert "rejects Operators’ claim that “the port is losing business”" in md
     assert "claim that “the port is losing business”" in render(brief, "html")
+
+
+def tram_pair() -> tuple[Analysis, Analysis]:
+    """Two developments of one story of our own, four months apart: a council vote, then the
+    start of works."""
+    earlier = analyze(
+        article_from_text(
+            "The Kesselburg council approved a new tram line on Monday after two years of debate. "
+            "Opponents said the route would cut through the old market square.",
+            title="Council backs Kesselburg tram line",
+            outlet="Valley Courier",
+            published=datetime(2024, 2, 6, 9, tzinfo=UTC),
+        )
+    )
+    own = analyze(
+        article_from_text(
+            "Construction of the Kesselburg tram line began on Thursday with the closure of two "
+            "streets near the station. The works are due to last eighteen months, the council "
+            "said.",
+            title="Tram works begin in Kesselburg",
+            outlet="Kesselburg Post",
+            published=datetime(2024, 6, 13, 17, tzinfo=UTC),
+        )
+    )
+    return earlier, own
+
+
+def test_a_line_from_the_arcs_earlier_story_is_listed_and_linked() -> None:
+    """A one-article story whose Story So Far draws on the arc's earlier story: its line showed
+    "(¶s0) *(Valley Courier)*", with no title and a label that pointed nowhere. The brief lists
+    the earlier article under its own, and the line's label is that article's number, linked."""
+    earlier, own = tram_pair()
+    brief = compose_story_brief([own], history=[earlier])
+    old_id = earlier.article.id
+    assert any(e.evidence.article_id == old_id for e in brief.story_so_far)
+    assert [a.id for a in brief.background] == [old_id]
+    assert brief.background[0].title == "Council backs Kesselburg tram line"
+    out = render(brief, "md")
+    line = next(s for s in out.splitlines() if "new tram line" in s and s.startswith("- **"))
+    assert line.endswith(f"[¶2·s0](#a-{old_id})"), line
+    title = "**Council backs Kesselburg tram line** · Valley Courier"
+    assert f'2. <a id="a-{old_id}"></a>{title}' in out
+    assert "(¶s0)" not in out
+    assert compose_story_brief([own]).background == ()

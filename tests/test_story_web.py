@@ -11,7 +11,7 @@ import pytest
 pytest.importorskip("fastapi", reason="the web extra (fastapi, uvicorn) is not installed")
 pytest.importorskip("uvicorn", reason="the web extra (fastapi, uvicorn) is not installed")
 
-from test_story import _pair
+from test_story import _pair, tram_pair
 
 from newsbrief.ingest.batch import Ingestor
 from newsbrief.models import Brief
@@ -57,3 +57,20 @@ def test_story_brief_api_carries_the_same_data(served: tuple[str, str]) -> None:
     assert sum(c.articles for c in brief.coverage.strip) == 2
     assert any(e.date_note for e in brief.story_so_far)
     assert any(len(i.outlets) == 2 for i in brief.executive_summary)
+
+
+def test_a_line_from_the_arcs_earlier_story_links_to_its_sentence(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """On the story page, a Story So Far line drawn from the arc's earlier story linked nowhere
+    (the earlier article is stored, but not the story's): it opens that sentence now."""
+    db = tmp_path_factory.mktemp("story-web-arc") / "archive.db"
+    with Archive.open(db) as archive:
+        ingest = Ingestor(archive)
+        old_id, new_id = (ingest.add(a.article, a).article_id for a in tram_pair())
+        story = archive.story_of(new_id)
+        assert story is not None and archive.story_of(old_id) != story
+    with serve_in_thread(create_app(db)) as base:
+        html = httpx.get(f"{base}/stories/{story}", timeout=60).text
+    assert f'href="/articles/{old_id}?s=0#s-{old_id}-0"' in html
+    assert f'<li id="a-{old_id}">' in html and "Council backs Kesselburg tram line" in html

@@ -52,6 +52,9 @@ def brief_context(
     return {
         "brief": brief,
         "articles": refs.brief_articles(brief),
+        "listed": (*refs.brief_articles(brief), *brief.background),
+        "background_note": refs.BACKGROUND_NOTE,
+        "article_anchor": refs.article_anchor,
         "ref": ref or refs.Resolver(brief).ref,
         "anchor": refs.sentence_anchor,
         "elsewhere": refs.elsewhere,

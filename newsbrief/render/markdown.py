@@ -2,7 +2,9 @@
 
 Every item ends with an evidence reference such as ``[¶s3](#s-<article>-3)``; the body carries one
 ``<a id="s-<article>-<n>"></a>`` anchor per sentence, so the references work wherever the Markdown
-is rendered to HTML. Article text is untrusted: Markdown and HTML syntax in it is escaped.
+is rendered to HTML; a story brief's list of sources carries one ``<a id="a-<article>"></a>`` per
+article, the target of a reference to an article whose text the brief does not show. Article
+text is untrusted: Markdown and HTML syntax in it is escaped.
 """
 
 from __future__ import annotations
@@ -23,9 +25,11 @@ from newsbrief.models import (
     TimelineEntry,
 )
 from newsbrief.render.refs import (
+    BACKGROUND_NOTE,
     EMPTY_NOTES,
     SECTION_TITLES,
     Resolver,
+    article_anchor,
     as_sentence,
     brief_articles,
     elsewhere,
@@ -97,15 +101,26 @@ def _tight(items: list[str]) -> list[str]:
 
 def _byline(brief: Brief) -> list[str]:
     articles = brief_articles(brief)
-    if len(articles) == 1:
+    if len(articles) == 1 and not brief.background:
         a = articles[0]
         # with nothing but its title known, the heading above already says all there is
         known = a.outlet or a.author or a.published or a.url
         return [_article_line(a)] if known else []
     if not articles:
         return []
-    lines = [f"{n}. {_article_line(a, with_title=True)}" for n, a in enumerate(articles, start=1)]
-    return [f"*A story brief drawn from {len(articles)} articles:*", "\n".join(lines)]
+    n = len(articles)
+    out = [f"*A story brief drawn from {n} article{'s' if n > 1 else ''}:*", _sources(articles)]
+    if brief.background:
+        out += [f"*{BACKGROUND_NOTE}:*", _sources(brief.background, start=n + 1)]
+    return out
+
+
+def _sources(articles: tuple[ArticleRef, ...], start: int = 1) -> str:
+    """A numbered list of articles, each item with the anchor its references link to."""
+    return "\n".join(
+        f'{k}. <a id="{article_anchor(a.id)}"></a>{_article_line(a, with_title=True)}'
+        for k, a in enumerate(articles, start=start)
+    )
 
 
 def _article_line(article: ArticleRef, *, with_title: bool = False) -> str:

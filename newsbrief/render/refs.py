@@ -9,11 +9,13 @@ from datetime import datetime, timedelta
 from newsbrief.models import ArticleRef, Brief, Evidence, MatterItem, Statement, TimelineEntry
 
 __all__ = [
+    "BACKGROUND_NOTE",
     "EMPTY_NOTES",
     "MATTER_LABELS",
     "SECTION_TITLES",
     "EvidenceRef",
     "Resolver",
+    "article_anchor",
     "as_sentence",
     "brief_articles",
     "elsewhere",
@@ -50,6 +52,9 @@ EMPTY_NOTES = {
     "article": "No article text to show.",
 }
 
+# heads the list of the arc's earlier articles a story brief's Story So Far cites
+BACKGROUND_NOTE = "The Story So Far also draws on earlier developments of this story"
+
 MATTER_LABELS = {
     "stakes": "Stakes",
     "consequence": "Consequence",
@@ -73,6 +78,11 @@ def possessive(name: str) -> str:
 def sentence_anchor(article_id: str, sentence_index: int) -> str:
     """The id of a sentence in the rendered body: ``s-<article_id>-<sentence_index>``."""
     return f"s-{_UNSAFE_ID.sub('_', article_id)}-{sentence_index}"
+
+
+def article_anchor(article_id: str) -> str:
+    """The id of an article's entry in the brief's list of sources: ``a-<article_id>``."""
+    return f"a-{_UNSAFE_ID.sub('_', article_id)}"
 
 
 def web_url(url: str | None) -> bool:
@@ -141,12 +151,16 @@ class Resolver:
     """Turns Evidence into an EvidenceRef for one brief.
 
     Sentences of the regrouped body get in-page links (``#s-<article>-<index>``). Evidence from an
-    earlier article of a story (whose body is not shown) links to that article's URL when known.
+    earlier article of a story, or of the story's arc (``Brief.background``), whose body is not
+    shown, links to that article's URL when known, else to its entry in the list of sources.
+    ``articles``: every article the brief lists, the story's own first, then the background,
+    numbered in that order.
     """
 
     def __init__(self, brief: Brief) -> None:
-        self.articles = brief_articles(brief)
+        self.articles = (*brief_articles(brief), *brief.background)
         self._number = {a.id: n for n, a in enumerate(self.articles, start=1)}
+        self.listed = len(self.articles) > 1  # the byline lists them, each with its anchor
         self._in_body = {
             (s.evidence.article_id, s.evidence.sentence_index)
             for section in brief.sections
@@ -170,6 +184,8 @@ class Resolver:
         name = article.title or article.outlet or "untitled"
         title = f"Sentence {evidence.sentence_index} of the earlier article “{name}”"
         href = article.url if web_url(article.url) else None
+        if href is None and self.listed:
+            href = "#" + article_anchor(article.id)
         return EvidenceRef(label=self._label(evidence), href=href, title=title)
 
     def _article(self, article_id: str) -> ArticleRef | None:
@@ -179,8 +195,8 @@ class Resolver:
         return None
 
     def _label(self, evidence: Evidence) -> str:
-        """``¶s3``; ``¶2·s3`` (article 2 of the story) when the brief draws on several articles."""
-        if len(self.articles) > 1 and evidence.article_id in self._number:
+        """``¶s3``; ``¶2·s3`` (article 2 of the list) when the brief lists several articles."""
+        if self.listed and evidence.article_id in self._number:
             return f"¶{self._number[evidence.article_id]}·s{evidence.sentence_index}"
         return f"¶s{evidence.sentence_index}"
 

@@ -72,7 +72,9 @@ def stories_page(
 
 
 def _brief_context(brief: Brief, stored: set[str]) -> dict[str, object]:
-    """What the renderer's brief partial needs, with evidence linking to the article view."""
+    """What the renderer's brief partial needs, with evidence linking to the article view (the
+    arc's earlier articles the Story So Far cites are stored too)."""
+    stored = stored | {a.id for a in brief.background}
     return brief_context(brief, WebResolver(brief, stored).ref)
 
 

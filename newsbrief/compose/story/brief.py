@@ -16,7 +16,7 @@ from newsbrief.compose.story.summary import story_summary
 from newsbrief.compose.story.timeline import story_timeline
 from newsbrief.compose.story.whatsnew import whats_new_since
 from newsbrief.compose.subheads import body_sections
-from newsbrief.models import Analysis, Brief, TimelineEntry
+from newsbrief.models import Analysis, ArticleRef, Brief, TimelineEntry
 from newsbrief.settings import Settings
 from newsbrief.stories.titles import TitleSource, article_title, story_title
 
@@ -77,6 +77,15 @@ def _with_history(
     return tuple(sorted(entries, key=lambda e: sort_key(e.date or "")))  # stable: background first
 
 
+def _cited(
+    history: Sequence[Analysis], timeline: tuple[TimelineEntry, ...]
+) -> tuple[ArticleRef, ...]:
+    """The earlier articles of the arc the timeline cites, oldest first: the brief lists them,
+    so a line drawn from one names its article as a line from the story's own does."""
+    cited = {ev.article_id for e in timeline for ev in (e.evidence, *e.also)}
+    return tuple(article_ref(a) for a in sorted(history, key=_order_key) if a.article.id in cited)
+
+
 def compose_story_brief(
     analyses: Sequence[Analysis],
     settings: Settings | None = None,
@@ -111,11 +120,13 @@ def compose_story_brief(
         matters = story_matters(ordered, summary, settings)
         perspectives = story_perspectives(ordered)
         coverage = story_coverage(ordered, copies=copies, offered=offered)
+    timeline = _with_history(story_timeline(ordered), history, ordered)
     return Brief(
         headline=headline or _headline(ordered),
         articles=tuple(article_ref(a) for a in ordered),
+        background=_cited(history, timeline),
         executive_summary=summary,
-        story_so_far=_with_history(story_timeline(ordered), history, ordered),
+        story_so_far=timeline,
         why_it_matters=matters,
         who_thinks_what=perspectives,
         sections=body_sections(lead, settings),
