@@ -306,7 +306,10 @@ class MatterItem(Written):
 class Statement(Record):
     kind: AttributionKind
     cue: str
-    text: str = Field(description="verbatim content as written in the source")
+    text: str = Field(
+        description="verbatim content as written in the source; the pieces of a quotation its "
+        "reporting clause interrupts are joined by ' … ' (evidence spans them all)"
+    )
     channel: str | None = None
     stance: Literal["neutral", "oppose", "support"] = "neutral"
     evidence: Evidence

@@ -204,3 +204,65 @@ def test_a_preposition_cue_is_shown_with_the_source_it_opens() -> None:
         assert "of island residents — according to a new Harbor Institute survey" in out, out
         assert "by 6 points — in the previous Harbor Institute survey " in out, out
         assert "survey, taken in May (" not in out and "survey, taken in May [" not in out
+
+
+BRIDGE = "\n\n".join(
+    [
+        "The river authority closed the old bridge at Kessel on Friday.",
+        '"The pillars are cracked," said Oona Falk, the chief engineer of the authority, '
+        '"and the deck will not carry another winter."',
+        '"Nobody crosses it now," Falk said. "Not even on foot."',
+    ]
+)
+
+
+def test_a_quotation_its_reporting_clause_interrupts_is_one_statement() -> None:
+    """“A,” said X, “B.”: the two pieces are one quotation, one statement, shown joined by an
+    ellipsis where the reporting clause was, each piece verbatim, its evidence spanning both;
+    “A,” X said. “B.”: two sentences, two statements."""
+    analysis = _analysis(BRIDGE)
+    falk = _by_actor(who_thinks_what([analysis]))["Oona Falk"]
+    text = analysis.article.text
+    assert [st.text for st in falk.statements] == [
+        "The pillars are cracked … and the deck will not carry another winter.",
+        "Nobody crosses it now",
+        "Not even on foot.",
+    ]
+    joined = falk.statements[0]
+    first, second = joined.text.split(" … ")
+    span = text[joined.evidence.start : joined.evidence.end]
+    assert span.startswith(first) and span.endswith(second)
+    assert joined.evidence.sentence_index == 1
+    out = render(compose_brief(analysis, Settings()), "md")
+    assert '> "The pillars are cracked … and the deck will not carry another winter." — said' in out
+    assert '"The pillars are cracked" — said' not in out
+
+
+def test_words_of_the_reporter_between_quotations_keep_them_apart() -> None:
+    """“A,” he said, adding that the deals went out “like candy.”; “A,” he said in a statement
+    that called the sale “B.”; “A,” she sang to the crowd,
+    asking them, “B?”; “A,” he said, adding later, “B.”: more than a reporting clause lies
+    between the two quotations, or time, so no ellipsis may join them; “A,” said X, who chairs
+    the board, “B.” is one quotation."""
+    wiik = _analysis(
+        "The harbour board met on Monday.\n\n"
+        '"Permits should not be sold to the highest bidder," Aron Wiik said in a statement, '
+        'adding that the board had handed them out "like free samples."\n\n'
+        '"The fees stay," Ola Berg said, adding later, "The lamps stay too."\n\n'
+        '"Nothing was hidden," Aron Wiik said in a statement that called the sale "a gift."'
+    )
+    dahl = _analysis(
+        "The harbour board met on Monday.\n\n"
+        '"Keep the lamps lit on the pier," the singer Karin Dahl sang to the crowd, asking '
+        'them, "who will carry the lamp tonight?"\n\n'
+        '"We will," said Ola Berg, who chairs the harbour board, "and we will carry it gladly."'
+    )
+    texts = {p.actor: [st.text for st in p.statements] for p in who_thinks_what([wiik])}
+    assert not any(" … " in t for t in texts["Aron Wiik"]), texts
+    assert texts["Ola Berg"] == ["The fees stay", "The lamps stay too."]
+    texts = {p.actor: [st.text for st in p.statements] for p in who_thinks_what([dahl])}
+    assert texts["Karin Dahl"] == [
+        "Keep the lamps lit on the pier",
+        "who will carry the lamp tonight?",
+    ]
+    assert texts["Ola Berg"] == ["We will … and we will carry it gladly."]

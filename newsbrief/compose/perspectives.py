@@ -178,17 +178,18 @@ def _uncapitalized(cue: str, att: Attribution, analysis: Analysis) -> str:
 
 
 def statement_of(analysis: Analysis, att: Attribution) -> Statement:
-    """``att`` as a brief shows it (an actor's page shows its cue and channel the same way)."""
-    start, end = att.content_span.start, att.content_span.end
-    text = analysis.article.text
-    while end > start and text[end - 1] in _TRAIL:
-        end -= 1
+    """``att`` as a brief shows it (an actor's page shows its cue and channel the same way):
+    its content without the punctuation that led on to the cue (a quotation joined from its
+    pieces, see ``spoken``, is shown joined; its evidence spans the pieces)."""
+    content = att.content.rstrip(_TRAIL)
+    start = att.content_span.start
+    end = max(start, att.content_span.end - (len(att.content) - len(content)))
     sent = sentence_at(analysis, start)
     index = sent.index if sent is not None else att.evidence.sentence_index
     return Statement(
         kind=att.kind,
         cue=_shown_cue(att, analysis),
-        text=text[start:end],
+        text=content,
         channel=att.channel,
         stance=att.stance,
         evidence=Evidence(

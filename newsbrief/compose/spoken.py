@@ -9,7 +9,9 @@
   a topic only: "was discussing voter outreach") are left out; so are numbers and evidence as
   speakers ("according to the data").
 * A statement split by its reporting clause ("The larger landers, he said, could …") is one;
-  "the statement said" after "X said in a statement" is X's.
+  so is a quotation the clause interrupts in its sentence (“We cannot wait,” she said, “for
+  long.”), shown as its pieces joined by an ellipsis; "the statement said" after "X said in a
+  statement" is X's.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from newsbrief.compose.evidence import sentence_at
 from newsbrief.models import Actor, Analysis, Attribution, Span
 
 __all__ = ["spoken_statements"]
@@ -95,7 +98,7 @@ def spoken_statements(analysis: Analysis, names: dict[str, Actor]) -> list[Attri
     """The article's attributions that are an actor's own statements (``names``: its actors by
     id), in text order, each with the actor who said it."""
     spoken = _joined(_spoken(analysis.attributions, names), analysis.article.text)
-    return _by_author(spoken, names)
+    return _by_author(_quotations(spoken, analysis), names)
 
 
 # what an actor speaks through, and a later "the statement said" stands for: the actor
@@ -180,6 +183,75 @@ def _joined(atts: list[Attribution], text: str) -> list[Attribution]:
             continue
         out.append(att)
     return out
+
+
+# what a quotation's piece ends with only because the reporting clause comes after it ("…,” she
+# said); a question or an exclamation mark stays
+_PIECE_END = " ,;:—–-"
+# joins the pieces of one quotation where the reporting clause was left out
+QUOTE_JOIN = " … "
+# the quotation goes on right after its reporting clause (“…,” she said, “…”), not after words
+# of the reporter's own (“…,” he said, adding that the deals went out “like candy.”)
+_REOPENS = re.compile(r"[,—–]\s*(?:[“\"]|'')\s*$")
+_WORD = re.compile(r"\w+")
+# words a reporting clause may have between its speaker and its cue ("Tester also said"; not
+# "Dahl sang to the crowd, asking them")
+_CLAUSE_WORDS = 2
+# the second quotation came at another moment: “A,” Trump said, adding later, “B.”
+_ANOTHER_TIME = frozenset(
+    {"adding", "added", "adds", "continuing", "continued", "later", "then", "before", "after",
+     "afterwards", "earlier"}
+)  # fmt: skip
+
+
+def _quotations(atts: list[Attribution], analysis: Analysis) -> list[Attribution]:
+    """“We cannot wait,” said X, “for another decade.”: the pieces of one quotation that its
+    reporting clause interrupts, in one sentence, are one statement; its content is the pieces,
+    verbatim, joined by an ellipsis where the clause was (`QUOTE_JOIN`), its span runs from the
+    first piece to the last. Pieces in sentences of their own (“A,” she said. “B.”) stay
+    apart: each is a sentence a reader can be sent to; so do pieces with more than the
+    reporting clause between them (“A,” he said, adding that it was “B.”)."""
+    out: list[Attribution] = []
+    for att in atts:
+        prev = out[-1] if out else None
+        if prev is not None and _one_quotation(prev, att, analysis):
+            span = Span(start=prev.content_span.start, end=att.content_span.end)
+            content = prev.content.rstrip(_PIECE_END) + QUOTE_JOIN + att.content.lstrip()
+            out[-1] = prev.model_copy(update={"content": content, "content_span": span})
+            continue
+        out.append(att)
+    return out
+
+
+def _one_quotation(prev: Attribution, att: Attribution, analysis: Analysis) -> bool:
+    """``prev`` and ``att`` are pieces of one quotation: one cue between them, the quotation
+    reopened right after the reporting clause (“…,” she said, “…”), a clause whose speaker
+    and cue go together ("Tester said, referring to …", "Trump said during a rally", not "Dahl
+    sang to the crowd, asking them") and that does not put the pieces at two moments
+    ("Trump said, adding later, …"), in one sentence."""
+    if not (
+        prev.cue_span == att.cue_span
+        and prev.kind == att.kind == "direct"
+        and prev.content_span.end <= att.cue_span.start < att.content_span.start
+    ):
+        return False
+    text = analysis.article.text
+    gap_start, gap_end = prev.content_span.end, att.content_span.start
+    if not _REOPENS.search(text, gap_start, gap_end):
+        return False
+    if any(w.lower() in _ANOTHER_TIME for w in _WORD.findall(text, gap_start, gap_end)):
+        return False
+    source, cue = att.source_span, att.cue_span
+    if source is not None:
+        between = text[min(source.end, cue.end) : max(source.start, cue.start)]
+        if len(_WORD.findall(between)) > _CLAUSE_WORDS:
+            return False
+    return _sentence_of(analysis, prev.content_span.start) == _sentence_of(analysis, gap_end)
+
+
+def _sentence_of(analysis: Analysis, offset: int) -> int | None:
+    sent = sentence_at(analysis, offset)
+    return sent.index if sent is not None else None
 
 
 def _says_something(att: Attribution) -> bool:
