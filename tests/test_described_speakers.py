@@ -340,3 +340,15 @@ def test_a_nominee_is_not_the_only_person_named_when_that_person_has_another_tit
         " on Thursday. The GOP presidential nominee argued that the files should stay closed."
     )
     assert _speaker(analysis, _said(analysis, "files should stay")) != "Anna Vik"
+
+
+def test_a_named_spokesperson_speaks_without_a_channel() -> None:
+    """ "A spokesperson for the foreign ministry, Anton Sorby, denied …" showed Sorby's words as
+    come "through a spokesperson for …": he is that spokesperson; no one spoke through him."""
+    analysis = _analysis(
+        "Cranes to restart\n\nThe harbour was quiet on Thursday. A spokeswoman for the Kessel"
+        " port authority, Lene Aas, said the cranes would run again on Friday."
+    )
+    att = _said(analysis, "cranes would run again")
+    assert _speaker(analysis, att) == "Lene Aas", analysis.actors
+    assert att.channel is None, att

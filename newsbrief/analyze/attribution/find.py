@@ -281,7 +281,8 @@ class _Builder:
         """The channel of words an actor speaks through someone unnamed who speaks for it: "a
         spokesman for Pfizer", "an Obama administration official" (the actor is the company, the
         administration) → "through a spokesman for Pfizer". Not someone who once held the post
-        ("a former DNC chairman" speaks for themself)."""
+        ("a former DNC chairman" speaks for themself), nor one named after the description ("a
+        spokesman for Pfizer, Tom Biss": he is the speaker, and no one spoke through him)."""
         if actor_id is None or cand.source is None:
             return None
         span = self.doc[cand.source[0] : cand.source[1]]
@@ -290,6 +291,8 @@ class _Builder:
             return None
         if not any(t.ent_type_ in NAMED for t in span if t.i != root.i) or once_held(span):
             return None
+        if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in root.children):
+            return None  # "a spokesperson for the ministry, Anton Sorby": the named one speaks
         actor = self.actors.get(actor_id)
         if actor is None or root.lower_ in actor.name.lower().split():
             return None  # the speakers themselves ("Norland officials"), not whom they speak for
