@@ -541,3 +541,26 @@ def test_said_yes_takes_the_answer_not_a_clause_before_it() -> None:
         ("she", "Are the ferries running?"),
         ("Marta", "yes"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "listed"),
+    [
+        (
+            "The mayor defended the plan, citing its skilled workforce, stable power supply and "
+            "good schools.",
+            "its skilled workforce, stable power supply and good schools",
+        ),
+        (
+            "The board chose Kessel, citing its skilled workforce, stable power supply and quiet "
+            "harbour.",
+            "its skilled workforce, stable power supply and quiet harbour",
+        ),
+    ],
+)
+def test_a_list_of_objects_the_parser_hangs_on_the_verb_stays_whole(text: str, listed: str) -> None:
+    """ "citing its skilled workforce, stable power supply and …": the parser conjoins the second
+    noun to "citing" itself; the content is the whole list, not its first item."""
+    article, _, atts = _run(text)
+    _check_offsets(article, atts)
+    assert [a.content for a in _by_cue(atts, "citing")] == [listed]

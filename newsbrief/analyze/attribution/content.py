@@ -412,10 +412,15 @@ _OBJECTS = frozenset({"dobj", "ccomp", "xcomp", "attr", "oprd", "dative"})
 
 def _right_end(ctx: Ctx, tok: Token, hi: int) -> int:
     """The end of the verb's clause to the right: what it governs there up to a comma-led or
-    adverbial clause, a time expression, a conjoined verb or "according to"."""
+    adverbial clause, a time expression, a conjoined verb or "according to". A noun the parser
+    conjoined to the verb is the rest of a list of objects ("citing its workforce, stable power
+    and rail links": "power" hangs on "citing")."""
     doc = ctx.doc
     for child in sorted(tok.children, key=lambda c: c.i):
         if child.i < hi or child.is_punct:
+            continue
+        if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN") and hi > tok.i + 1:
+            hi = child.right_edge.i + 1
             continue
         if child.lower_ == "according" or child.dep_ in ("conj", "cc"):
             break
