@@ -187,3 +187,18 @@ def analysis_of(article: Article) -> Analysis:
     return Analysis(
         article=article, sentences=tuple(sentences), timexes=tuple(timexes), events=tuple(events)
     )
+
+
+def test_periods_that_start_together_are_shown_as_they_end() -> None:
+    """ "in the first quarter" and "in January" of one year both start on 1 January: the month
+    ends first and comes first, the quarter next, the whole year last (before, the quarter came
+    first only because its sentence did)."""
+    text = (
+        "The bakery chain opened its fortieth shop on Monday.\n\n"
+        "Bread sales climbed 12 percent in the first quarter, the chain said. Sales fell in 2024 "
+        "as a whole.\n\n"
+        "The chain hired a new head baker in January."
+    )
+    entries = story_so_far([analysis(text, datetime(2024, 5, 20, 9, 0))])
+    labels = [e.date_label for e in entries if not e.is_current]
+    assert labels == ["January 2024", "Q1 2024", "2024"], labels

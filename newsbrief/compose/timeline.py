@@ -189,9 +189,15 @@ def _is_history(event: Event, analysis: Analysis) -> bool:
     return event.sort_key[:10] <= published.date().isoformat()
 
 
-def _key(item: _Item) -> tuple[str, int, int, int]:
+# periods that start together are shown in the order they end: "January 2024" before "Q1 2024"
+# before "2024"
+_SPAN = {"time": 0, "day": 1, "week": 2, "month": 3, "season": 4, "quarter": 5, "year": 6}
+
+
+def _key(item: _Item) -> tuple[str, int, int, int, int]:
     e = item.event
-    return (e.sort_key, item.order, e.evidence.sentence_index, e.evidence.start)
+    span = _SPAN.get(e.granularity, len(_SPAN))
+    return (e.sort_key, span, item.order, e.evidence.sentence_index, e.evidence.start)
 
 
 def _merge(items: list[_Item]) -> list[_Item]:
