@@ -15,7 +15,15 @@ from newsbrief.analyze.time.points import sort_key
 from newsbrief.compose.timeline import date_label, story_so_far
 from newsbrief.ingest import load_input
 from newsbrief.ingest.text import article_from_text
-from newsbrief.models import Analysis, Article, TimelineEntry
+from newsbrief.models import (
+    Analysis,
+    Article,
+    Event,
+    Evidence,
+    Granularity,
+    TimeExpr,
+    TimelineEntry,
+)
 
 MONDAY = datetime(2024, 6, 10, 18, 0)
 TUESDAY = datetime(2024, 6, 11, 8, 0)
@@ -202,3 +210,52 @@ def test_periods_that_start_together_are_shown_as_they_end() -> None:
     entries = story_so_far([analysis(text, datetime(2024, 5, 20, 9, 0))])
     labels = [e.date_label for e in entries if not e.is_current]
     assert labels == ["January 2024", "Q1 2024", "2024"], labels
+
+
+def test_of_two_dates_showing_one_text_the_one_it_names_stays() -> None:
+    """ "The mayor's landmark 2023 visit … was followed by a trip … a month later": when the
+    year and the month after December 2022 both date the same shown words and both sort to
+    1 January 2023, the entry is labelled with the year the words name, not "January 2023"."""
+    base = analysis(
+        "The bakery chain opened its fortieth shop on Monday.\n\n"
+        "The mayor's landmark 2023 visit to Kessel was welcomed by the bakers, and the governor "
+        "came a month later.",
+        datetime(2024, 5, 20, 9, 0),
+    )
+    text = base.article.text
+    sent = base.sentences[1]
+    shown = "The mayor's landmark 2023 visit to Kessel was welcomed by the bakers"
+    start = text.index(shown)
+    evidence = Evidence(
+        article_id=base.article.id,
+        sentence_index=sent.index,
+        start=start,
+        end=start + len(shown),
+    )
+
+    def dated(words: str, value: str, granularity: Granularity) -> Event:
+        at = text.index(words)
+        timex = TimeExpr(
+            text=words,
+            start=at,
+            end=at + len(words),
+            type="DATE",
+            value=value,
+            granularity=granularity,
+            sentence_index=sent.index,
+        )
+        return Event(
+            date=value,
+            granularity=granularity,
+            sort_key=sort_key(value),
+            predicate=shown,
+            timex=timex,
+            evidence=evidence,
+        )
+
+    for events in (
+        [dated("a month later", "2023-01", "month"), dated("2023", "2023", "year")],
+        [dated("2023", "2023", "year"), dated("a month later", "2023-01", "month")],
+    ):
+        entries = story_so_far([base.model_copy(update={"events": tuple(events)})])
+        assert [e.date_label for e in entries if e.text == shown] == ["2023"], entries

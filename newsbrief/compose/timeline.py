@@ -74,18 +74,25 @@ def story_so_far(analyses: Sequence[Analysis]) -> tuple[TimelineEntry, ...]:
 def _once(entries: list[TimelineEntry], items: list[_Item]) -> tuple[TimelineEntry, ...]:
     """One entry per shown sentence: when two dates of one sentence both show it whole ("…
     testifying Tuesday who listened in on the July 25 call"), the latest is the sentence's own
-    news and the earlier a date it recalls, so the latest stays (the current one first)."""
+    news and the earlier a date it recalls, so the latest stays (the current one first; see
+    ``_rank``)."""
     best: dict[tuple[str, int, str], int] = {}
     for k, (entry, item) in enumerate(zip(entries, items, strict=True)):
         key = (entry.evidence.article_id, entry.evidence.sentence_index, entry.text)
         j = best.get(key)
-        if j is None or (item.current, item.event.sort_key) > (
-            items[j].current,
-            items[j].event.sort_key,
-        ):
+        if j is None or _rank(item, entry) > _rank(items[j], entries[j]):
             best[key] = k
     keep = set(best.values())
     return tuple(e for k, e in enumerate(entries) if k in keep)
+
+
+def _rank(item: _Item, entry: TimelineEntry) -> tuple[bool, str, bool]:
+    """Which of two dates that show one text it keeps: the current one, the latest, then the
+    one the text names ("Obama's landmark 2012 visit …, preceded by … a month later": 2012,
+    not the month after December 2011)."""
+    timex = item.event.timex
+    named = timex is not None and entry.evidence.start <= timex.start < entry.evidence.end
+    return (item.current, item.event.sort_key, named)
 
 
 # openings that leave out who: a pronoun, an auxiliary whose subject the parse left behind
