@@ -339,8 +339,10 @@ class LshIndex:
             bands.append(np.array(buffer_bands, dtype=np.int64))
             seqs.append(np.array(buffer_seqs, dtype=np.int64))
         every_band = np.arange(len(query), dtype=np.int64)
-        up_to = limits(query) if any(d is not None for d in self._directories) else None
+        up_to = None  # the query's ``limits``, once a run has a directory
         for (run_keys, run_seqs), found in zip(self._runs, self._directories, strict=True):
+            if found is not None and up_to is None:
+                up_to = limits(query)
             lo, hi = bounds(run_keys, found, query, up_to)
             # a run is sorted by key, then arrival: a crowded bucket's latest are its last
             start = np.maximum(lo, hi - self.per_bucket)
