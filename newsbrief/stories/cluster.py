@@ -185,9 +185,9 @@ class StoryAssigner(Scorer):
         top = heapq.nlargest(s.max_candidates, live, key=live.__getitem__)
         scored = []
         cosines: dict[str, Cosines] = {}
-        candidates = [stories[sid] for sid in top]
-        for story, cos in zip(candidates, self._cosines_of(article, candidates), strict=True):
-            cosines[story.id] = cos
+        for sid in top:
+            story = self.stories[sid]
+            cosines[sid] = cos = self._cosines(article, story)
             scored.append((story, self._combined(cos) * self._decay(story, article.ts)))
         scored.sort(key=lambda pair: (-pair[1], pair[0].founder))
         return scored, cosines
@@ -288,7 +288,6 @@ class StoryAssigner(Scorer):
                 for t, v in vec.items():
                     c[t] = c.get(t, 0.0) + v
         story.centroid = (cent[0], cent[1], cent[2])
-        story.packed = None
         story.n = story.n_core + len(story.free)
 
     def _index(self, story: Story, weighted: list[dict[str, float]]) -> None:

@@ -32,9 +32,7 @@ A lookup keeps, of each band's bucket, its latest ``PER_BUCKET`` articles (a cro
 boilerplate many articles share: no evidence of a copy, and reading all of it would cost more
 as the archive grows), and returns the ``limit`` articles sharing the most bands, the latest
 first among equals. A run keeps only a bucket's latest ``PER_BUCKET`` entries: the rest
-would never be read, and only make the run larger and its binary searches slower. A large run
-is read through a directory of its keys' top bits (``runs.directory``): a key's bucket is found
-by reading a few adjacent entries, not by a binary search over millions, whose answers it gives.
+would never be read, and only make the run larger and its binary searches slower.
 """
 
 from __future__ import annotations
@@ -46,7 +44,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from newsbrief.stories.runs import Directory, bounds, directory, distinct, limits, merge, run, since
+from newsbrief.stories.runs import distinct, merge, run, since
 from newsbrief.stories.signatures import NUM_PERM, LatestSets, LatestSignatures
 
 if TYPE_CHECKING:
@@ -106,7 +104,6 @@ class LshIndex:
         self.buffer = buffer
         self.built = False
         self._runs: list[tuple[NDArray[np.uint64], NDArray[np.int64]]] = []
-        self._directories: list[Directory | None] = []  # of each run (``runs.directory``)
         self._buffer: defaultdict[int, list[int]] = defaultdict(list)
         self._buffered = 0
         self._last: tuple[int, str] | None = None  # the latest (seq, article_id) held
@@ -223,7 +220,6 @@ class LshIndex:
         """Read the latest ``window`` signatures, a page at a time (memory stays near the
         index's own size), into one sorted run."""
         self._runs, self._buffer, self._buffered, self._last = [], defaultdict(list), 0, None
-        self._directories = []
         self._count = 0
         self.latest.clear()
         self.sets.clear()
@@ -244,7 +240,6 @@ class LshIndex:
             after = rows[-1][0] + 1
         if seqs:
             self._runs = [run(np.concatenate(keys), np.concatenate(seqs), self.per_bucket)]
-            self._directories = [directory(self._runs[0][0])]
 
     def _take(self, rows: list[SignatureRow]) -> None:
         if not rows:
@@ -285,9 +280,6 @@ class LshIndex:
                 oldest = self._last[0] - self.window
                 older, newer = since(older, oldest), since(newer, oldest)
             self._runs[-1] = merge(older, newer, self.per_bucket)
-        # the merges leave the last run new (the others are as they were)
-        del self._directories[len(self._runs) - 1 :]
-        self._directories.append(directory(self._runs[-1][0]))
 
     def _note_changes(self, changes: int | None) -> None:
         """The archive's count of deleted or rewritten shingle sets, as the catch-up read it:
@@ -339,11 +331,9 @@ class LshIndex:
             bands.append(np.array(buffer_bands, dtype=np.int64))
             seqs.append(np.array(buffer_seqs, dtype=np.int64))
         every_band = np.arange(len(query), dtype=np.int64)
-        up_to = None  # the query's ``limits``, once a run has a directory
-        for (run_keys, run_seqs), found in zip(self._runs, self._directories, strict=True):
-            if found is not None and up_to is None:
-                up_to = limits(query)
-            lo, hi = bounds(run_keys, found, query, up_to)
+        for run_keys, run_seqs in self._runs:
+            lo = np.searchsorted(run_keys, query, side="left")
+            hi = np.searchsorted(run_keys, query, side="right")
             # a run is sorted by key, then arrival: a crowded bucket's latest are its last
             start = np.maximum(lo, hi - self.per_bucket)
             sizes = hi - start

@@ -17,14 +17,13 @@ unrelated articles sharing a few words do not look alike.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 import numpy as np
 
 from newsbrief.stories.features import Features, FeatureWeights
-from newsbrief.stories.packed import Packed, dots, pack, pack_weighted
 from newsbrief.stories.recluster import Evidence, combine_one
 from newsbrief.stories.state import Channels, Story
 
@@ -85,14 +84,15 @@ class ArticleVectors:
     vecs: Channels  # per channel: unit-length TF-IDF
     idf: dict[str, float]
     ts: float | None
-    _packed: Packed | None = field(default=None, repr=False)
+    _terms: list[list[tuple[str, float, float]]] | None = field(default=None, repr=False)
 
-    def packed(self) -> Packed:
-        """The vectors' terms with value times IDF, packed (what scoring against the
-        candidate stories reads; built once per article, not once per candidate)."""
-        if self._packed is None:
-            self._packed = pack_weighted(self.vecs, self.idf)
-        return self._packed
+    def weighted_terms(self) -> list[list[tuple[str, float, float]]]:
+        """Per channel, (term, value, IDF) in the vector's order: what scoring against each
+        candidate story reads (built once per article, not once per candidate)."""
+        if self._terms is None:
+            idf = self.idf
+            self._terms = [[(t, v, idf[t]) for t, v in vec.items()] for vec in self.vecs]
+        return self._terms
 
 
 class Idf(dict[str, float]):
@@ -212,27 +212,16 @@ class Scorer:
     def _cosines(self, article: ArticleVectors, story: Story) -> Cosines:
         """The channel cosines between article and story centroid (under today's IDF), and
         1.0 when both have numbers (else 0.0): what :meth:`_combined` combines."""
-        return self._cosines_of(article, [story])[0]
-
-    def _cosines_of(self, article: ArticleVectors, stories: Sequence[Story]) -> list[Cosines]:
-        """:meth:`_cosines` of each story, the dot products of all of them taken at once over
-        packed arrays (:mod:`~newsbrief.stories.packed`)."""
-        products = dots(article.packed(), [self._packed(story) for story in stories]).tolist()
-        has_numbers = bool(article.vecs[2])
-        out = []
-        for story, dot in zip(stories, products, strict=True):
-            norms = self._norms(story)
-            both = 1.0 if has_numbers and story.centroid[2] else 0.0
-            out.append((dot[0] / norms[0], dot[1] / norms[1], dot[2] / norms[2], both))
-        return out
-
-    @staticmethod
-    def _packed(story: Story) -> Packed:
-        """The story's centroid packed, redone when the story changed."""
-        cached = story.packed
-        if cached is None or cached[0] != story.seq:
-            story.packed = cached = (story.seq, pack(story.centroid))
-        return cached[1]
+        norms = self._norms(story)
+        terms = article.weighted_terms()
+        cos = []
+        for i, (pairs, cent) in enumerate(zip(terms, story.centroid, strict=True)):
+            get = cent.get
+            # the same products in the same order as v * cent[t] * idf[t]: the same bits
+            dot = sum([v * c * w for t, v, w in pairs if (c := get(t)) is not None])
+            cos.append(dot / norms[i])
+        both = 1.0 if article.vecs[2] and story.centroid[2] else 0.0
+        return cos[0], cos[1], cos[2], both
 
     def _combined(self, cos: Cosines, evidence: Evidence | None = None) -> float:
         s = self.settings

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsbrief.errors import StoreError
-from newsbrief.stories.packed import Packed
 from newsbrief.stories.recluster import Node
 
 VERSION = 2
@@ -64,8 +63,6 @@ class Story:
     node_cache: tuple[tuple[int, int], int, Node] | None = field(
         default=None, repr=False, compare=False
     )
-    # the centroid packed for scoring (``packed.pack``), as of this update (``seq``)
-    packed: tuple[int, Packed] | None = field(default=None, repr=False, compare=False)
 
     def widen(self, ts: float | None) -> None:
         if ts is not None:
