@@ -206,6 +206,25 @@ def test_a_rejection_opposes_its_target(text: str, cue: str, target: str) -> Non
     assert _actor(actors, rejection.target_actor_id).name == target
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The High Court on Monday rejected an appeal from Republicans challenging a ruling by "
+        "the Northern Appeals Court that let the dam go ahead.",
+        "The High Court on Monday denied an appeal from Republicans challenging a Northern "
+        "Appeals Court decision that let the dam go ahead.",
+        "The High Court rejected the report, which blamed the Northern Appeals Court for delays.",
+    ],
+)
+def test_a_rejection_does_not_oppose_whom_a_clause_of_its_object_names(text: str) -> None:
+    # the Republicans appealed against the Appeals Court: rejecting their appeal upholds it
+    _, actors, atts = _run(text)
+    (rejection,) = [a for a in atts if a.cue in ("rejected", "denied")]
+    assert rejection.stance == "oppose"
+    court = next(a.id for a in actors.actors if a.name == "Northern Appeals Court")
+    assert rejection.target_actor_id != court
+
+
 def test_speaker_inside_according_to_gets_the_channel() -> None:
     text = "Minister Karl Berg said the tax would rise, according to the state news agency."
     article, actors, atts = _run(text)

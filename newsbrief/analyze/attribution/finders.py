@@ -307,8 +307,19 @@ def _target(tok: Token) -> Range | None:
             poss = next((c for c in child.children if c.dep_ == "poss"), None)
             if poss is not None:
                 return subtree_range(poss)
-            return subtree_range(child)
+            return _without_clauses(child)
     return None
+
+
+def _without_clauses(noun: Token) -> Range:
+    """The noun's phrase up to the first clause that modifies it: "an appeal from Republicans
+    challenging a ruling by the state court" is the Republicans' appeal; the court whose
+    ruling it challenged is not whom rejecting it opposes."""
+    start, end = subtree_range(noun)
+    for tok in noun.subtree:  # the parser may hang the clause on the last noun before it
+        if tok.i > noun.i and tok.dep_ in ("acl", "relcl"):
+            end = min(end, tok.left_edge.i)
+    return start, end
 
 
 # --------------------------------------------------------------------------- quotes running on
