@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsbrief.analyze.actors import ActorIndex, resolve_actors
+from newsbrief.analyze.actors import ActorIndex, names, resolve_actors
 from newsbrief.analyze.nlp import parse
 from newsbrief.analyze.sentences import split_sentences
 from newsbrief.ingest.text import article_from_text
@@ -435,3 +435,20 @@ def test_the_country_word_opening_two_bodies_does_not_make_them_one() -> None:
     )
     state = _named(index, "U.S. State Department")
     assert "U.S. Embassy" not in state.name and "U.S. Embassy" not in state.aliases
+
+
+def test_a_body_is_known_by_the_acronym_that_leaves_out_its_last_conjunct() -> None:
+    _, index = _resolve(
+        "The Centers for Disease Control and Prevention on Friday announced new guidance for "
+        "schools. Students must keep three feet apart, the agency said. Masks should remain "
+        "mandatory, according to the CDC."
+    )
+    body = _named(index, "Centers for Disease Control and Prevention")
+    assert len(body.mentions) == 3  # the full name, "the agency" and "the CDC"
+    assert [a.name for a in index.actors] == [body.name]
+
+
+def test_a_longer_last_conjunct_stays_in_the_acronym() -> None:
+    assert "CDC" in names.acronyms("Centers for Disease Control and Prevention")
+    assert "DH" not in names.acronyms("Department of Health and Human Services")
+    assert "HHS" in names.acronyms("Department of Health and Human Services")

@@ -108,6 +108,27 @@ def test_story_merges_actors_by_canonical_name() -> None:
     assert articles == {first.article.id, second.article.id}
 
 
+def test_story_merges_a_body_named_in_full_by_its_acronym_and_with_a_us() -> None:
+    first = _analysis("The CDC said masks would stay mandatory in hospitals.")
+    second = _analysis(
+        "The Centers for Disease Control and Prevention said clinics could reopen on Monday."
+    )
+    third = _analysis(
+        "The US Centers for Disease Control and Prevention said vaccines would ship this week."
+    )
+    positions = who_thinks_what([first, second, third])
+    assert [p.actor for p in positions] == ["US Centers for Disease Control and Prevention"]
+    articles = {st.evidence.article_id for st in positions[0].statements}
+    assert articles == {first.article.id, second.article.id, third.article.id}
+
+
+def test_story_keeps_apart_bodies_whose_acronym_is_not_the_other_ones() -> None:
+    first = _analysis("The CDC said masks would stay mandatory in hospitals.")
+    second = _analysis("The Department of Health and Human Services said clinics could reopen.")
+    positions = who_thinks_what([first, second])
+    assert len(positions) == 2
+
+
 def test_article_without_attributions_has_no_positions() -> None:
     assert who_thinks_what([_analysis("The bridge reopened on Monday after repairs.")]) == ()
 

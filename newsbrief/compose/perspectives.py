@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from newsbrief.analyze.actors import names
 from newsbrief.analyze.cues import CUE_ADVERBS, is_cue_word
 from newsbrief.analyze.light import period_ends_sentence
 from newsbrief.compose.evidence import sentence_at
@@ -72,6 +73,7 @@ def who_thinks_what(analyses: Sequence[Analysis]) -> tuple[ActorPosition, ...]:
             if key in entries:
                 entries[key].mentions += len(actor.mentions)
     _merge_surnames(entries)
+    _merge_bodies(entries)
     ranked = sorted(
         (e for e in entries.values() if e.statements),
         key=lambda e: (-len(e.statements), -e.mentions, e.first),
@@ -122,13 +124,41 @@ def _merge_surnames(entries: dict[str, _Entry]) -> None:
     for key in [k for k, e in entries.items() if e.actor.kind != "group" and " " not in k]:
         full = [p for p in people if p.split()[-1] == key]
         if len(full) == 1:
-            target, entry = entries[full[0]], entries.pop(key)
-            target.statements.extend(entry.statements)
-            target.disagreements.extend(
-                d for d in entry.disagreements if d not in target.disagreements
-            )
-            target.mentions += entry.mentions
-            target.first = min(target.first, entry.first)
+            _fold(entries[full[0]], entries.pop(key))
+
+
+def _merge_bodies(entries: dict[str, _Entry]) -> None:
+    """ "CDC" in one article, "Centers for Disease Control and Prevention" in another and "US
+    Centers for Disease Control and Prevention" in a third are one body: the one of the
+    longest name keeps the others' statements."""
+    bodies = sorted(
+        (k for k, e in entries.items() if e.actor.kind == "organization"),
+        key=lambda k: -len(k),
+    )
+    for i, key in enumerate(bodies):
+        if key not in entries:
+            continue
+        for other in bodies[i + 1 :]:
+            if other in entries and _same_body(entries[key].actor, entries[other].actor):
+                _fold(entries[key], entries.pop(other))
+
+
+def _same_body(full: Actor, short: Actor) -> bool:
+    """Whether ``short`` names the body ``full`` names: the same name but for a "U.S." before
+    it, a name the article gave it too, or its acronym."""
+    bare = _key(names.without_nation(full.name))
+    if _key(names.without_nation(short.name)) == bare:
+        return True
+    if _key(short.name) in {_key(a) for a in full.aliases}:
+        return True
+    return short.name.isupper() and short.name in names.acronyms(full.name)
+
+
+def _fold(target: _Entry, entry: _Entry) -> None:
+    target.statements.extend(entry.statements)
+    target.disagreements.extend(d for d in entry.disagreements if d not in target.disagreements)
+    target.mentions += entry.mentions
+    target.first = min(target.first, entry.first)
 
 
 _CLITIC = re.compile(r"^['’](?:s|ve|d|ll|re)\s+")

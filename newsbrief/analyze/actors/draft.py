@@ -34,6 +34,7 @@ _BODY_WORDS = frozenset(
     {
         *("agency", "administration", "bureau", "office", "service", "services"),
         *("department", "commission", "authority", "enforcement", "investigations"),
+        *("centers", "institutes"),  # "the Centers for Disease Control", "National Institutes"
     }
 )
 

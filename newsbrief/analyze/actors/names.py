@@ -327,6 +327,12 @@ _NATIONAL = re.compile(r"^U\.?S\.?\s+")
 _BODY_OF = re.compile(r"^(?:Department|Ministry|Office|Bureau)\s+of\s+(?:the\s+)?")
 
 
+def without_nation(name: str) -> str:
+    """The name without a leading "U.S." ("U.S. Department of Justice": "Department of
+    Justice")."""
+    return _NATIONAL.sub("", name)
+
+
 def acronyms(name: str) -> set[str]:
     """The acronyms a name may go by: its capitals ("DVA"), with "of" ("DOD" for the
     Department of Defense), and those of a department's own words ("VA" for the Department
@@ -344,4 +350,11 @@ def acronyms(name: str) -> set[str]:
     own = _BODY_OF.sub("", name)
     if own != name:
         out.add(acronym(own))
+    if (short := _LAST_CONJUNCT.sub("", name)) != name:
+        out.add(acronym(short))  # "Centers for Disease Control and Prevention": "CDC"
     return {a for a in out if len(a) >= 2}
+
+
+# a body's last word joined by "and", which its acronym may leave out ("… Control and
+# Prevention" is the CDC); a longer conjunct ("Health and Human Services") stays in
+_LAST_CONJUNCT = re.compile(r"\s+and\s+[A-Z][a-z]+$")
