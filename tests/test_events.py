@@ -184,3 +184,36 @@ def test_what_a_condition_supposes_is_no_event() -> None:
         datetime(2023, 3, 8, 12, 0),
     )
     assert [e.date for e in events] == ["2023-03-06"], [e.predicate for e in events]
+
+
+def test_a_reporting_frame_alone_is_no_event() -> None:
+    """ "…, the Courier reported Monday, citing two aides": with the report cut away (it has its
+    own date), who reported and whom they cited tell nothing that happened."""
+    text = (
+        "Doctors believe the senator recently had knee surgery, the Courier reported Monday, "
+        "citing two aides. The senator has not appeared in public for a week."
+    )
+    _, events = events_of(text)
+    for e in events:
+        if e.date == "2024-06-10":
+            assert "surgery" in e.predicate, e.predicate
+
+
+def test_a_deadline_dates_the_deadline_not_the_clause() -> None:
+    """ "With a Sept. 30 deadline looming, hundreds of families stayed …": Sept. 30 is when the
+    deadline falls; the families staying is not an event of that day."""
+    text = (
+        "The river camp opened in January. With a Sept. 30 deadline looming, hundreds of "
+        "families stayed in the camp."
+    )
+    _, events = events_of(text, datetime(2024, 10, 2, 12))
+    assert not [e for e in events if e.date == "2024-09-30"]
+
+
+def test_a_vote_the_council_is_on_track_to_hold_is_a_plan() -> None:
+    """ "is on track to vote this week": the vote is expected, so it sorts after the creation
+    time (a plan, not part of the story so far)."""
+    text = "The harbour council is on track to vote this week on the new ferry budget."
+    _, events = events_of(text)
+    week = [e for e in events if e.date == "2024-W24"]
+    assert week and all(e.sort_key > DCT.date().isoformat() for e in week)

@@ -104,6 +104,20 @@ def test_a_scheduled_event_of_a_weekday_in_a_clause_about_the_future_is_still_to
     assert found("Wednesday's ruling will be appealed.", sunday)["Wednesday"][1] == "2016-09-21"
 
 
+def test_a_date_said_to_be_coming_is_ahead_whatever_the_tense_of_its_clause() -> None:
+    """Written on 2 March: a deadline "looming" on Sept. 30 is the coming one, not last year's,
+    though the clause around it is in the past tense; so is an "upcoming" vote."""
+    march = datetime(2024, 3, 2, 12)
+    text = "With a Sept. 30 deadline looming, hundreds of families stayed in the river camp."
+    assert found(text, march)["Sept. 30"][1] == "2024-09-30"
+    text = "Residents were angry ahead of the upcoming Sept. 30 vote on the harbour plan."
+    assert found(text, march)["Sept. 30"][1] == "2024-09-30"
+    # without the cue the past tense still looks back
+    assert found("Hundreds of families stayed in the camp on Sept. 30.", march)["Sept. 30"][1] == (
+        "2023-09-30"
+    )
+
+
 def test_weekday_extent_leaves_the_preposition_out() -> None:
     (t,) = timexes("Dockworkers walked off the job on Tuesday.")
     assert (t.text, t.value, t.granularity) == ("Tuesday", "2024-06-11", "day")

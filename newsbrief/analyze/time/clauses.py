@@ -38,6 +38,8 @@ _ABOUT = frozenset({"of", "on", "about", "for", "against", "over"})
 REPORTING = frozenset({"say", "tell", "announce", "report", "state", "add", "confirm", "claim",
                        "warn", "insist", "argue", "write", "declare", "note",
                        "disclose"})  # fmt: skip
+# participles that name a report's source: "citing officials", "quoting a spokesman"
+_SOURCING = frozenset({"cite", "quote"})
 _CUT_PUNCT = frozenset({",", ";", "--", ":", "\u2014", "\u2013"})
 _PHRASE_STARTS = frozenset({"prep", "mark", "cc", "advmod", "relcl", "acl", "advcl"})
 _RELATIVE_WORDS = frozenset({"that", "which", "who", "whom", "whose"})
@@ -143,12 +145,14 @@ def _reporting_only(head: Token, keep: set[int]) -> bool:
 
 def _aside(clause: Token) -> bool:
     """ "…, adding to fears about unfulfilled demand": a participle clause after the reporting
-    verb comments on the news, it is not what was said ("…, adding that talks had failed" is)."""
-    return (
-        clause.dep_ == "advcl"
-        and clause.tag_ == "VBG"
-        and not any(c.dep_ in ("ccomp", "dobj") for c in clause.children)
-    )
+    verb comments on the news, it is not what was said ("…, adding that talks had failed" is).
+    Nor is one that names the source ("…, the paper reported Monday, citing two officials"):
+    it is part of the reporting frame."""
+    if clause.dep_ != "advcl" or clause.tag_ != "VBG":
+        return False
+    if clause.lemma_ in _SOURCING and not any(c.dep_ == "ccomp" for c in clause.children):
+        return True
+    return not any(c.dep_ in ("ccomp", "dobj") for c in clause.children)
 
 
 def _dated(prep: Token) -> bool:

@@ -54,6 +54,7 @@ def dates_nothing(
         or _names_the_object(span, verb)
         or _names_a_topic(span)
         or _conditional(verb)
+        or _names_a_deadline(span)
     )
 
 
@@ -94,6 +95,21 @@ def _names_a_topic(span: Span) -> bool:
     if noun.i < root.i or noun.pos_ not in ("NOUN", "PROPN"):
         return False
     return noun.dep_ in ("pobj", "dobj") and noun.head.lower_ in _TOPIC
+
+
+_DEADLINES = frozenset({"deadline", "cutoff", "cut-off"})
+
+
+def _names_a_deadline(span: Span) -> bool:
+    """ "With an Aug. 31 deadline looming, thousands remained …", "the March 1 cutoff": the date
+    is when the deadline falls, not when the clause around it happened."""
+    root = span.root
+    if root.dep_ in ("nummod", "compound", "amod", "nmod", "npadvmod", "poss"):
+        noun = root.head
+        return noun.i > root.i and noun.lemma_.lower() in _DEADLINES
+    # "the deadline of March 1"
+    prep = root.head
+    return root.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in _DEADLINES
 
 
 _YEAR_AGO = re.compile(r"year[-\s](?:ago|earlier)\b", re.I)

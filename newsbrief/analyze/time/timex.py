@@ -40,6 +40,11 @@ _SCHEDULED = frozenset({"debate", "summit", "meeting", "vote", "election", "game
                         "hearing", "deadline", "talks", "rally", "conference", "race", "trial",
                         "launch", "opening", "ceremony", "final", "primary", "caucus"})  # fmt: skip
 _LIKELY = frozenset({"likely", "unlikely", "due", "poised", "ready", "certain", "sure", "set"})
+# what is said of a thing still to come: "the upcoming vote", "a deadline looming"
+_COMING = frozenset({"upcoming", "looming", "approaching", "impending", "forthcoming"})
+_LOOM = frozenset({"loom", "approach", "near"})
+_TRACK = frozenset({"track", "course", "line", "schedule", "pace"})
+_NOMINAL_DEPS = frozenset({"nmod", "compound", "nummod", "amod", "npadvmod"})
 _PAST_AUX = frozenset({"was", "were", "had", "did", "'d"})
 _YEAR_PREV = frozenset({"in", "since", "by", "of", "until", "till", "before", "after", "from", "to",
                         "through", "during", "for", "between", "and", "or", "early", "late",
@@ -240,6 +245,8 @@ class _DocView:
 
 def clause_tense(tok: Token, depth: int = 0) -> Tense | None:
     """The tense of the clause ``tok`` belongs to, from its governing verb and auxiliaries."""
+    if depth == 0 and _still_ahead(tok):
+        return "future"
     if tok.dep_ == "poss":
         # "Wednesday's ruling": a nominal date, no clause of its own; but a scheduled event
         # in a clause about the future is still to come ("expect Clinton to win Monday's
@@ -259,6 +266,32 @@ def clause_tense(tok: Token, depth: int = 0) -> Tense | None:
     return None
 
 
+def _still_ahead(tok: Token) -> bool:
+    """ "With an Aug. 31 deadline looming, …", "the upcoming June 30 vote": a date naming a
+    thing said to be coming is ahead of the text, whatever the tense of the clause around it."""
+    if tok.dep_ not in _NOMINAL_DEPS or tok.head is tok or tok.head.i < tok.i:
+        return False
+    noun = tok.head
+    if any(c.lower_ in _COMING and c.dep_ in ("amod", "compound") for c in noun.children):
+        return True
+    return noun.dep_ in ("nsubj", "compound") and noun.head.lemma_ in _LOOM
+
+
+def _on_track(verb: Token) -> bool:
+    """ "is on track to vote", "remains on course to finish", "is in line to succeed": what the
+    infinitive says is expected, not done."""
+    if verb.lemma_ not in ("be", "remain", "stay", "appear", "seem", "look"):
+        return False
+    if not any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in verb.children):
+        return False
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in ("on", "in")
+        and any(g.dep_ == "pobj" and g.lower_ in _TRACK for g in c.children)
+        for c in verb.children
+    )
+
+
 def verb_tense(verb: Token, depth: int = 0) -> Tense | None:
     """Past, present or future for one verb: auxiliaries first, then the verb's own tag."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
@@ -273,6 +306,8 @@ def verb_tense(verb: Token, depth: int = 0) -> Tense | None:
         c.dep_ == "acomp" and c.lemma_ in _LIKELY for c in verb.children
     ):
         return "future"  # "a decision was unlikely before the summer"
+    if _on_track(verb):
+        return "future"  # "the council is on track to vote this week"
     if verb.tag_ == "VB":
         if any(a.tag_ == "TO" for a in auxes) and depth < 2 and verb.head is not verb:
             return clause_tense(verb.head, depth + 1)
