@@ -100,6 +100,27 @@ def test_an_undated_lead_still_yields_today_development() -> None:
     assert current.predicate.startswith("Ferry crews walked off the job")
 
 
+@pytest.mark.parametrize(
+    ("dct", "current"),
+    [
+        (datetime(2024, 6, 12, 8, 0), False),  # the Wednesday after: Friday is last week's news
+        (datetime(2024, 6, 8, 8, 0), True),  # the Saturday after: Friday's news is today's
+    ],
+)
+def test_a_lead_whose_frame_names_a_day_is_that_days_news(dct: datetime, current: bool) -> None:
+    _, events = events_of(
+        "Ferry crews can safely sail with half their usual staff as long as they wear vests "
+        "but should be kept off the upper decks at harbour dances, festivals, markets or choir "
+        "practice, the Office for Maritime Safety and Inspection said Friday in easing its "
+        "rules. Operators welcomed the change.",
+        dct=dct,
+    )
+    (lead,) = [e for e in events if e.evidence.sentence_index == 0]
+    assert lead.date == "2024-06-07"
+    assert lead.predicate.startswith("Ferry crews can safely sail")
+    assert lead.is_current is current
+
+
 def test_no_dct_no_current_event() -> None:
     _, events = events_of("Ferry crews walked off the job in March 2019.", dct=None)
     assert [e.date for e in events] == ["2019-03"]

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from spacy.tokens import Doc, Token
 
 from newsbrief.analyze.actors.index import ActorIndex
-from newsbrief.analyze.time.clauses import clause_head, governing_verb, predicate_span
+from newsbrief.analyze.time.clauses import REPORTING, clause_head, governing_verb, predicate_span
+from newsbrief.analyze.time.current import clause_actors, mark_current
 from newsbrief.analyze.time.nonevents import cut_from_the_line, dates_nothing, dates_what_it_follows
 from newsbrief.analyze.time.points import from_date, sort_key
 from newsbrief.analyze.time.timex import verb_tense
@@ -38,7 +39,6 @@ _BEFORE_CUES = re.compile(
 )
 _PERIODS = ("century", "decade", "year", "half", "season", "quarter", "month", "week")
 _DEADLINE = re.compile(r"\b(?:by|until|till)\s+$", re.I)
-_ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos", "conj", "agent"})
 
 
 @dataclass(frozen=True)
@@ -70,6 +70,7 @@ def find_events(
         if span is not None:
             located.append((d, span, governing_verb(span)))
     dating = {verb.i for _, _, verb in located if verb is not None}  # verbs a date dates
+    frames: dict[int, str] = {}  # sentence -> the day its reporting frame names
     for d, span, verb in located:
         if d.timex.sentence_index >= len(sentences):
             continue
@@ -83,6 +84,8 @@ def find_events(
         if verb is not None:
             seen_verbs.add(verb.i)
         found = predicate_span(doc, sent, verb, span, spans)
+        if found is None and _frames_on(verb, d):
+            frames.setdefault(sent.index, d.date[:10])  # "…, the agency said Friday"
         if (
             found is None
             or cut_from_the_line(verb, found)
@@ -103,7 +106,13 @@ def find_events(
         events.append(_event(article, sent, found[0], found[1], d, actors, doc))
     events.extend(_undated_background(doc, article, sentences, timexes, events, actors))
     events.sort(key=lambda e: (e.evidence.sentence_index, e.evidence.start))
-    return _mark_current(doc, article, sentences, events, actors)
+    return mark_current(doc, article, sentences, events, actors, frames)
+
+
+def _frames_on(verb: Token | None, d: _Dated) -> bool:
+    """A day that dates only the reporting verb of a sentence ("…, the agency said Friday"):
+    the report's day, which the report's news is of when the sentence leads the article."""
+    return verb is not None and verb.lemma_ in REPORTING and d.granularity in ("day", "time")
 
 
 def _gapped_relative(doc: Doc, verb: Token | None, span: tuple[int, int]) -> bool:
@@ -235,29 +244,10 @@ def _event(
         granularity=d.granularity,
         sort_key=d.key,
         predicate=article.text[start:end],
-        actor_ids=_actor_ids(doc, start, end, actors),
+        actor_ids=clause_actors(doc, start, end, actors),
         timex=d.timex,
         evidence=Evidence(article_id=article.id, sentence_index=sent.index, start=start, end=end),
     )
-
-
-def _actor_ids(doc: Doc, start: int, end: int, actors: ActorIndex) -> tuple[str, ...]:
-    """Actors mentioned in the clause: its named entities and its subject/object heads."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return ()
-    probes: list[tuple[int, int]] = [(e.start_char, e.end_char) for e in span.ents]
-    probes += [
-        (t.idx, t.idx + len(t))
-        for t in span
-        if t.dep_ in _ACTOR_DEPS and t.pos_ in ("PROPN", "NOUN", "PRON")
-    ]
-    found: list[str] = []
-    for s, e in probes:
-        actor = actors.actor_at(s, e)
-        if actor is not None and actor not in found:
-            found.append(actor)
-    return tuple(found)
 
 
 def _undated_background(
@@ -287,7 +277,7 @@ def _undated_background(
                 granularity="fuzzy",
                 sort_key=key,
                 predicate=sent.text,
-                actor_ids=_actor_ids(doc, sent.start, sent.end, actors),
+                actor_ids=clause_actors(doc, sent.start, sent.end, actors),
                 evidence=Evidence(
                     article_id=article.id, sentence_index=sent.index, start=sent.start, end=sent.end
                 ),
@@ -308,91 +298,3 @@ def _past_clause(doc: Doc, sent: Sentence) -> bool:
     root = span.root
     tags = {root.tag_} | {c.tag_ for c in root.children if c.dep_ in ("aux", "auxpass")}
     return root.tag_ in ("VBD", "VBN") or bool(tags & {"VBD"})
-
-
-def _mark_current(
-    doc: Doc,
-    article: Article,
-    sentences: list[Sentence],
-    events: list[Event],
-    actors: ActorIndex,
-) -> list[Event]:
-    """Mark the lead event dated on (or just before) the DCT as today's development.
-
-    When no event qualifies, the main clause of the first sentence stands for it, dated on the
-    DCT: a news lead reports today's development even when it carries no date.
-    """
-    dct = article.published
-    if dct is None or not sentences:
-        return events
-    today = dct.date()
-    lead_limit = min(3, len(sentences))
-    for i, e in enumerate(events):
-        if e.evidence.sentence_index >= lead_limit or not e.date or not e.date[:1].isdigit():
-            continue
-        if _recent(e.sort_key[:10], today) and e.granularity in ("day", "time"):
-            events[i] = e.model_copy(update={"is_current": True})
-            return events
-    dated = {e.evidence.sentence_index for e in events if e.date and e.date[:1].isdigit()}
-    lead = _lead_event(doc, article, sentences[:3], actors, dated)
-    if lead is None:
-        return events
-    rest = [e for e in events if e.evidence != lead.evidence]
-    return [lead, *rest]
-
-
-def _recent(day: str, today: date) -> bool:
-    """On ``today`` or at most two working days before it: Monday's lead reports Friday's news
-    ("Hillary let the cat out of a bag Friday"), as Wednesday's reports Monday's."""
-    try:
-        then = date.fromisoformat(day)
-    except ValueError:
-        return False
-    if then > today or (today - then).days > 4:
-        return False
-    working = sum(
-        1 for k in range(1, (today - then).days + 1) if (then + timedelta(days=k)).weekday() < 5
-    )
-    return (today - then).days <= 2 or working <= 1
-
-
-def _lead_event(
-    doc: Doc, article: Article, lead: list[Sentence], actors: ActorIndex, dated: set[int]
-) -> Event | None:
-    """The main clause of the first real sentence (not a dateline or a fragment), on the DCT;
-    none when that sentence carries its own, earlier date ("… made 200,000 arrests in July":
-    not today's news) or asks a question (a feature's lede)."""
-    dct = article.published
-    for sent in lead:
-        span = doc.char_span(sent.start, sent.end, alignment_mode="expand")
-        if dct is None or span is None or len(span) < 6 or span.root.pos_ not in ("VERB", "AUX"):
-            continue
-        if sent.index in dated:
-            return None
-        if sent.text.rstrip(" \"'”’)").endswith("?"):
-            return None  # a feature's lede ("Remember New Jersey’s quest for a slogan?")
-        found = predicate_span(doc, sent, span.root, None, [])
-        if found is not None:
-            return _current_event(doc, article, sent, found, actors, dct)
-    return None
-
-
-def _current_event(
-    doc: Doc,
-    article: Article,
-    sent: Sentence,
-    found: tuple[int, int],
-    actors: ActorIndex,
-    dct: datetime,
-) -> Event:
-    start, end = found
-    value = dct.date().isoformat()
-    return Event(
-        date=value,
-        granularity="day",
-        sort_key=value,
-        predicate=article.text[start:end],
-        actor_ids=_actor_ids(doc, start, end, actors),
-        is_current=True,
-        evidence=Evidence(article_id=article.id, sentence_index=sent.index, start=start, end=end),
-    )
