@@ -97,7 +97,7 @@ def _is_data(name: str) -> bool:
 def spoken_statements(analysis: Analysis, names: dict[str, Actor]) -> list[Attribution]:
     """The article's attributions that are an actor's own statements (``names``: its actors by
     id), in text order, each with the actor who said it."""
-    spoken = _joined(_spoken(analysis.attributions, names), analysis.article.text)
+    spoken = _joined(_unrepeated(_spoken(analysis.attributions, names)), analysis.article.text)
     return _by_author(_quotations(spoken, analysis), names)
 
 
@@ -157,6 +157,26 @@ def _spoken(atts: Iterable[Attribution], actors: dict[str, Actor]) -> list[Attri
             continue
         out.append(att)
     return sorted(out, key=lambda a: (a.cue_span.start, a.content_span.start))
+
+
+def _unrepeated(atts: list[Attribution]) -> list[Attribution]:
+    """ "…,” X said in a statement, adding that the deals were handed out “like candy.”": a
+    quotation inside another statement of the same speaker is shown there, not again alone.
+    (Not an indirect statement inside another: "seems to think he is exempt" reads best as
+    "he is exempt — seems to think".)"""
+
+    def inside(att: Attribution, other: Attribution) -> bool:
+        a, o = att.content_span, other.content_span
+        return (
+            att.kind == "direct"
+            and other is not att
+            and other.actor_id == att.actor_id
+            and o.start <= a.start
+            and a.end <= o.end
+            and (o.start, o.end) != (a.start, a.end)
+        )
+
+    return [att for att in atts if not any(inside(att, other) for other in atts)]
 
 
 def _joined(atts: list[Attribution], text: str) -> list[Attribution]:

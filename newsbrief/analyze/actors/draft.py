@@ -757,16 +757,15 @@ class Resolver:
         return True
 
     def joint_speakers(self, first: Token) -> None:
-        """People named together as a speaker ("Klobuchar and Grassley said in a joint
-        statement"): one actor for them all, mentioned by the whole coordination."""
+        """People or bodies named together as a speaker ("Klobuchar and Grassley said in a
+        joint statement", "The Afghan government and the Taliban said"): one actor for them
+        all, mentioned by the whole coordination."""
         if first.i not in self._token_owner or not any(c.dep_ == "conj" for c in first.children):
             return
         chain = _conj_chain(first)
         owners = [self._token_owner.get(t.i) for t in chain]
         members = [i for i in dict.fromkeys(owners) if i is not None]
         if None in owners or len(members) < 2:
-            return
-        if any(self.drafts[i].kind != "person" for i in members):
             return
         span = first.doc[first.left_edge.i : chain[-1].i + 1]
         self._mention(self._joint_of(members), span)

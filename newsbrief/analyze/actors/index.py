@@ -43,6 +43,11 @@ _HELD_ROLES = frozenset(
      "son", "daughter", "wife", "husband", "brother", "sister", "mother", "father", "deputy",
      "secretary", "press", "chief", "envoy", "running"}
 )  # fmt: skip
+# who speaks for the possessor, unnamed ("Trump's lawyer said"): the possessor's words, as
+# "his lawyer said" are
+REPRESENTATIVES = frozenset(
+    {"spokesman", "spokeswoman", "spokesperson", "lawyer", "lawyers", "attorney", "attorneys"}
+)
 # papers a named person owns, which speak for themselves ("bin Laden documents")
 _PAPERS = frozenset(
     {"documents", "document", "records", "papers", "files", "memo", "memos", "letters",
@@ -154,8 +159,14 @@ class ActorIndex:
         words = _WORDS.findall(self._text, e, min(end, e + 40))[:3]
         if owner:
             words = [w for w in words if w.lower() not in ("s", "top", "former", "vice", "own")]
+            if words and words[0].lower() in REPRESENTATIVES and not self._later_person(e, end):
+                return False  # "Trump's lawyer said": his words (not "…'s lawyer, Jo Moss")
             return bool(words) and words[0].lower() in _HELD_ROLES
         return bool(words) and words[0].lower() in _PAPERS
+
+    def _later_person(self, e: int, end: int) -> bool:
+        lo = bisect.bisect_left(self._starts, (e, -1, ""))
+        return any(s < end and self._rank(a) == 0 for s, _, a in self._starts[lo:])
 
     def _nested(self, actor_id: str, s: int, e: int, start: int, end: int) -> bool:
         """Whether another actor's mention inside [start, end) holds the mention [s, e):

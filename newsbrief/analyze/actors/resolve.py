@@ -285,7 +285,9 @@ def _noun(res: Resolver, tok: Token) -> None:
                 span, names.clean_name(span.text), "media", affiliation=res.nearby_country(tok)
             )
         return
-    definite = det is not None and det.lower_ == "the"
+    # "Some of the analysts said": a share of a group, which speaks as the group does, not
+    # "the analysts" someone named before
+    definite = det is not None and det.lower_ == "the" and shares_of(tok) is None
     if definite and tok.lemma_.lower() in names.ROLE_NOUNS and not _modified(tok):
         if not res.role_mention(tok) and tok.dep_ == "nsubj" and tok.head.dep_ == "ROOT":
             res.sole_actor(tok, untitled=True)

@@ -92,8 +92,9 @@ _DETERMINERS = frozenset({"The", "A", "An", "This", "That", "These", "Those", "I
 # who speaks for an actor without being it: "a spokesman for Pfizer", "Pentagon officials"
 _SPEAKS_FOR = frozenset(
     {"spokesman", "spokeswoman", "spokesperson", "official", "aide", "adviser", "advisor",
-     "representative", "source", "insider"}
+     "representative", "source", "insider", "lawyer", "attorney"}
 )  # fmt: skip
+_OWNERS = frozenset({"his", "her", "its", "their"})
 
 # "the notion that he had been part of an irregular channel": the claim is spelled out, not one
 # made just before, and whose it is the sentence does not say
@@ -289,7 +290,12 @@ class _Builder:
         root = span.root
         if root.pos_ != "NOUN" or root.ent_type_ or root.lemma_.lower() not in _SPEAKS_FOR:
             return None
-        if not any(t.ent_type_ in NAMED for t in span if t.i != root.i) or once_held(span):
+        # whose: a name ("a spokesman for Pfizer", "Trump's lawyer") or a pronoun ("his lawyer")
+        owned = any(
+            c.dep_ == "poss" and (c.lower_ in _OWNERS or c.pos_ == "PROPN") for c in root.children
+        )
+        named = owned or any(t.ent_type_ in NAMED for t in span if t.i != root.i)
+        if not named or once_held(span):
             return None
         if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in root.children):
             return None  # "a spokesperson for the ministry, Anton Sorby": the named one speaks
