@@ -742,6 +742,24 @@ class Resolver:
             self._keys[key] = idx
         self._mention(idx, span)
 
+    def earlier_plural(self, tok: Token) -> bool:
+        """ "the officials" after "Pentagon officials said": the group or body (within
+        ``_WINDOW`` sentences) a mention headed by the same plural noun stood for."""
+        here = self.sentence_of(tok.idx)
+        for seen in reversed(self._history):
+            if here - seen.sentence > _WINDOW:
+                break
+            head = tok.doc[seen.token]
+            if head.dep_ in ("compound", "poss", "amod") and head.head.i > head.i:
+                head = head.head  # "Pentagon officials": the Pentagon, by its officials
+            if seen.token >= tok.i or head.tag_ != "NNS" or head.lemma_ != tok.lemma_:
+                continue
+            if self.drafts[seen.draft].kind in ("group", "organization", "media", "country"):
+                self._mention(seen.draft, tok.doc[tok.left_edge.i : tok.i + 1])
+                return True
+            return False  # "the senators" after a senator (a person): not one of them
+        return False
+
     def joint(self, tok: Token, count: int, kind: ActorKind) -> bool:
         """ "the bipartisan pair", "the two senators", "both companies": the people (or bodies,
         ``kind``) named together just before ("Senators Amy Klobuchar and Chuck Grassley"),
@@ -1058,7 +1076,10 @@ def _org_end(pobj: Token) -> int:
 
 
 _JOINER = re.compile(r"\s*[/\-\u2013]\s*")
-_QUANTIFIERS = frozenset({"the", "a", "an", "many", "some", "several", "most", "other", "few"})
+_QUANTIFIERS = frozenset(
+    {"the", "a", "an", "many", "some", "several", "most", "other", "few", "all"}
+)
+_SHARES = _QUANTIFIERS | {"both", "each"}
 # collectives named by what they are made of: "groups of protesters", "hundreds of workers"
 _COLLECTIVES = frozenset(
     {"group", "crowd", "band", "handful", "dozen", "dozens", "hundreds", "thousands", "number"}
@@ -1091,13 +1112,15 @@ def _joined_to(tok: Token) -> Token | None:
 
 
 def shares_of(tok: Token) -> Token | None:
-    """The quantity of a plural noun after "of" ("Many of his supporters believe …": the
-    supporters speak, some of them), else None."""
+    """The quantity of a plural noun after "of" ("Many of his supporters believe …", "Two of
+    the senators said": the supporters speak, some of them), else None."""
     of = tok.head
     if tok.dep_ != "pobj" or tok.tag_ != "NNS" or of.lower_ != "of" or of.dep_ != "prep":
         return None
     share = of.head
-    return share if share.lower_ in _QUANTIFIERS and share.pos_ in ("ADJ", "DET", "PRON") else None
+    if share.pos_ == "NUM" and share.dep_ in ("nsubj", "nsubjpass"):
+        return share
+    return share if share.lower_ in _SHARES and share.pos_ in ("ADJ", "DET", "PRON") else None
 
 
 _OWNER = re.compile(

@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from newsbrief.analyze.actors import bodies, described, extents, names
 from newsbrief.analyze.actors.draft import Draft, Resolver, members_of, shares_of
 from newsbrief.analyze.actors.index import ActorIndex
+from newsbrief.analyze.actors.plural import plural_role, plural_speakers
 from newsbrief.analyze.cues import OPPOSE, STATEMENT_NOUNS, is_cue_lemma
 from newsbrief.analyze.quotes import QuoteIndex, find_quotes
 from newsbrief.models import Actor, Article, Sentence
@@ -288,6 +289,11 @@ def _noun(res: Resolver, tok: Token) -> None:
     # "Some of the analysts said": a share of a group, which speaks as the group does, not
     # "the analysts" someone named before
     definite = det is not None and det.lower_ == "the" and shares_of(tok) is None
+    if plural_role(tok) and not _modified(tok) and (definite or shares_of(tok) is not None):
+        speaker = shares_of(tok) or tok
+        if _speaks(speaker) and not _modal(speaker.head) and not res.quoted(tok.idx):
+            plural_speakers(res, tok)  # "The analysts said", "Two of the senators said"
+            return
     if definite and tok.lemma_.lower() in names.ROLE_NOUNS and not _modified(tok):
         if not res.role_mention(tok) and tok.dep_ == "nsubj" and tok.head.dep_ == "ROOT":
             res.sole_actor(tok, untitled=True)
@@ -325,6 +331,11 @@ def _noun(res: Resolver, tok: Token) -> None:
         res.group(tok, media=lemma in _OUTLET_HEADS)
     elif tok.dep_ in ("poss", "dobj", "pobj", "nsubj"):
         res.group(tok, create=False)
+
+
+def _modal(verb: Token) -> bool:
+    """ "whether the judges would rule that …": what they may say, not what they said."""
+    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
 
 
 def _speaks(tok: Token) -> bool:

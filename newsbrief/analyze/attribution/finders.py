@@ -30,6 +30,7 @@ from newsbrief.analyze.attribution.nonverbal import (
     predicate,
     signed_quotes,
 )
+from newsbrief.analyze.attribution.participles import NO_SOURCE, acl_source
 from newsbrief.analyze.attribution.relative import relative_rejections
 from newsbrief.analyze.attribution.spans import (
     Range,
@@ -76,13 +77,6 @@ def _supposed(tok: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children)
 
 
-def _acl_source(ctx: Ctx, noun: Token, verb: Token) -> Range | None:
-    """ "62 percent of voters saying …": the noun phrase before the participle."""
-    lo, _ = subtree_range(noun)
-    rng = trim(ctx.doc, (max(lo, ctx.sent(verb)[0]), verb.left_edge.i))
-    return rng if rng[0] < rng[1] else None
-
-
 def _verb(ctx: Ctx, tok: Token) -> Cand | None:
     lemma = lemma_of(tok)
     if not lemma or not lex.is_cue_lemma(lemma):
@@ -99,8 +93,10 @@ def _verb(ctx: Ctx, tok: Token) -> Cand | None:
     subj = subject_of(medium or tok)
     source = None
     if subj is not None:
-        source = _acl_source(ctx, subj, tok) if subj is tok.head else None
+        # "a ruling by the court ordering …" hung on a noun further back: the court
+        source = acl_source(subj, tok) if subj.i == tok.head.i != tok.i else None
         source = source or source_range(doc, subj, ctx.sent(tok), is_cue_token)
+        source = None if source == NO_SOURCE else source
     found = verb_content(ctx, tok, lemma, source)
     if found is None:
         return None
