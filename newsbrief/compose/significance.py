@@ -1,7 +1,8 @@
 """Why This Matters: the stakes, consequences and context of the story, and what to watch next.
 
 Points come from sentences whose role (see ``newsbrief.analyze.roles``) is ``significance``
-(→ ``stakes``), ``consequence`` or ``context``, and ``watch`` items from ``forward_looking`` ones.
+(→ ``stakes``), ``consequence`` or ``context``, and ``watch`` items from ``forward_looking`` ones
+and from salient sentences that state an upcoming event (``newsbrief.compose.upcoming``).
 Nothing is paraphrased: each item is the sentence, or the sentence without its agency tag,
 caption label or trailing "…, officials said" (see ``newsbrief.compose.trim``). Sentences already
 in the Executive Summary, and sentences that repeat one, are left out; when the roles give fewer
@@ -25,6 +26,7 @@ from newsbrief.compose.trim import (
     speakerless_quote,
     trim_span,
 )
+from newsbrief.compose.upcoming import upcoming
 from newsbrief.models import Analysis, Evidence, MatterItem, Sentence
 from newsbrief.settings import Settings
 
@@ -41,6 +43,7 @@ MIN_POINTS = 2
 MAX_WATCH = 2
 DANGLING_PENALTY = 0.2  # a point that needs the sentence before it ranks below a clear one
 MAX_PER_KIND = 2
+UPCOMING_BONUS = 0.3  # a salient upcoming event (see ``newsbrief.compose.upcoming``)
 FALLBACK_MIN_SCORE = 0.12  # role probability a fallback point needs
 REDUNDANT = 0.5
 
@@ -75,6 +78,12 @@ def why_it_matters(
     watch_options = [
         replace(o, score=o.score + 0.3) if o.sentence.index in dated else o
         for o in _options(pool, ("forward_looking",))
+    ]
+    ahead = upcoming(analysis)
+    watch_options += [  # a plan the roles did not call forward-looking: "talks are expected to …"
+        _Option(s, "watch", _score(s, "forward_looking") + UPCOMING_BONUS, _words(s))
+        for s in pool
+        if s.index in ahead and s.role != "forward_looking"
     ]
     watch = _pick(watch_options, taken + [o.words for o in points], MAX_WATCH)
     chosen_all = sorted(points + watch, key=lambda o: (_KIND_ORDER[o.kind], o.sentence.index))
