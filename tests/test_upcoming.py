@@ -74,3 +74,15 @@ def test_a_plan_far_from_the_lead_and_the_main_actors_is_left_out() -> None:
     )
     analysis = analyze(article_from_text(text, published=datetime(2024, 5, 7, tzinfo=UTC)))
     assert upcoming(analysis) == set()
+
+
+def test_an_expectation_told_in_the_past_is_not_upcoming() -> None:
+    text = STRIKE.replace(
+        "Most routes in the city were cancelled, and schools told parents to plan other ways to "
+        "get children to class.",
+        "Talks were expected to resume on Friday, but the drivers' union stayed away.",
+    )
+    analysis = analyze(article_from_text(text, published=datetime(2024, 5, 7, tzinfo=UTC)))
+    past = next(s for s in analysis.sentences if "were expected to" in s.text)
+    assert past.paragraph < 2  # in the lead: salient, so only its tense keeps it out
+    assert past.index not in upcoming(analysis)

@@ -18,9 +18,10 @@ __all__ = ["upcoming"]
 
 LEAD_PARAGRAPHS = 2  # paragraphs 0 and 1
 MAIN_ACTORS = 2  # the actors mentioned most
-# "talks are expected to resume", "the Senate is on track to vote", "hearings are set to begin"
+# "talks are expected to resume", "the Senate is on track to vote", "hearings are set to begin";
+# not "talks were expected to resume on Friday", an expectation the article looks back on
 _EXPECTED = re.compile(
-    r"\b(?:is|are|was|were|be|been|remains?)\s+(?:\w+ly\s+|now\s+|also\s+|still\s+)?"
+    r"\b(?:is|are|be|been|remains?)\s+(?:\w+ly\s+|now\s+|also\s+|still\s+)?"
     r"(?:expected|scheduled|set|due|slated|poised|on\s+track|on\s+course)\s+to\s+[a-z]",
     re.I,
 )
