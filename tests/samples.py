@@ -26,6 +26,7 @@ from newsbrief.analyze import analyze
 from newsbrief.compose import compose_brief
 from newsbrief.ingest import article_from_text
 from newsbrief.ingest.batch import Ingestor, Outcome
+from newsbrief.models import Analysis, Attribution
 from newsbrief.store import Archive
 
 TESTS = Path(__file__).resolve().parent
@@ -97,6 +98,17 @@ _WORDS = (
     "river flood mayor court ruling tariff steel grain export drought reservoir",
 )
 _VOCAB = tuple(w for line in _WORDS for w in line.split(" "))
+
+
+def said_with(analysis: Analysis, words: str) -> Attribution:
+    """The first attribution whose content holds ``words``."""
+    return next(a for a in analysis.attributions if words in a.content)
+
+
+def speaker_of(analysis: Analysis, att: Attribution) -> str | None:
+    """The name of the actor an attribution credits, if any."""
+    actor = next((x for x in analysis.actors if x.id == att.actor_id), None)
+    return actor.name if actor is not None else None
 
 
 def random_text(rng: random.Random, *, words: int = 12, sentences: int = 8) -> str:

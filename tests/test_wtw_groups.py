@@ -6,23 +6,16 @@ that the agreements were handed out “like candy.”")."""
 
 from __future__ import annotations
 
+from samples import said_with, speaker_of
+
 from newsbrief.analyze import analyze
 from newsbrief.compose import compose_brief
 from newsbrief.ingest import article_from_text
-from newsbrief.models import Analysis, Attribution
+from newsbrief.models import Analysis
 
 
 def _analysis(text: str) -> Analysis:
     return analyze(article_from_text(text))
-
-
-def _said(analysis: Analysis, words: str) -> Attribution:
-    return next(a for a in analysis.attributions if words in a.content)
-
-
-def _speaker(analysis: Analysis, att: Attribution) -> str | None:
-    actor = next((x for x in analysis.actors if x.id == att.actor_id), None)
-    return actor.name if actor is not None else None
 
 
 def test_a_named_persons_unnamed_lawyer_speaks_for_them_through_the_lawyer() -> None:
@@ -31,11 +24,11 @@ def test_a_named_persons_unnamed_lawyer_speaks_for_them_through_the_lawyer() -> 
         " lawyer has said she will not answer any questions from the panel. Her attorney said"
         " the subpoena had no merit."
     )
-    named = _said(analysis, "any questions")
-    assert _speaker(analysis, named) == "Mara Lindqvist", analysis.attributions
+    named = said_with(analysis, "any questions")
+    assert speaker_of(analysis, named) == "Mara Lindqvist", analysis.attributions
     assert named.channel == "through Lindqvist's lawyer", named
-    pronoun = _said(analysis, "no merit")
-    assert _speaker(analysis, pronoun) == "Mara Lindqvist"
+    pronoun = said_with(analysis, "no merit")
+    assert speaker_of(analysis, pronoun) == "Mara Lindqvist"
     assert pronoun.channel == "through her attorney", pronoun
 
 
@@ -45,10 +38,10 @@ def test_a_named_lawyer_speaks_himself_and_a_deputy_is_no_channel() -> None:
         " lawyer, Jonas Berg, said she would not answer questions. Lindqvist's deputy said"
         " the panel was biased."
     )
-    named = _said(analysis, "answer questions")
-    assert _speaker(analysis, named) == "Jonas Berg", analysis.attributions
+    named = said_with(analysis, "answer questions")
+    assert speaker_of(analysis, named) == "Jonas Berg", analysis.attributions
     assert named.channel is None
-    assert _speaker(analysis, _said(analysis, "was biased")) != "Mara Lindqvist"
+    assert speaker_of(analysis, said_with(analysis, "was biased")) != "Mara Lindqvist"
 
 
 def test_bodies_named_together_as_the_speaker_speak_together() -> None:
@@ -56,7 +49,7 @@ def test_bodies_named_together_as_the_speaker_speak_together() -> None:
         "Border talks\n\nTalks stalled in Geneva last week. The Vestan government and the"
         " Harbor Workers Alliance said on Sunday that talks would resume in March."
     )
-    speaker = _speaker(analysis, _said(analysis, "resume in March"))
+    speaker = speaker_of(analysis, said_with(analysis, "resume in March"))
     assert speaker is not None, analysis.attributions
     assert "Vestan government" in speaker and "Harbor Workers Alliance" in speaker, speaker
 
@@ -66,8 +59,10 @@ def test_a_share_of_a_group_speaks_as_the_group() -> None:
         "Port deal\n\nThe port signed the deal on Monday. Some of the analysts said the deal was"
         " weak. Many of the economists said it would lift wages."
     )
-    assert _speaker(analysis, _said(analysis, "was weak")) == "Analysts", analysis.attributions
-    assert _speaker(analysis, _said(analysis, "lift wages")) == "Economists"
+    assert speaker_of(analysis, said_with(analysis, "was weak")) == "Analysts", (
+        analysis.attributions
+    )
+    assert speaker_of(analysis, said_with(analysis, "lift wages")) == "Economists"
 
 
 def test_a_quoted_phrase_inside_the_speakers_own_statement_is_not_shown_again() -> None:

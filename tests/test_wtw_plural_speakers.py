@@ -5,22 +5,15 @@ one ("Most of the senators said", "Two of the analysts said")."""
 
 from __future__ import annotations
 
+from samples import said_with, speaker_of
+
 from newsbrief.analyze import analyze
 from newsbrief.ingest import article_from_text
-from newsbrief.models import Analysis, Attribution
+from newsbrief.models import Analysis
 
 
 def _analysis(text: str) -> Analysis:
     return analyze(article_from_text(text))
-
-
-def _said(analysis: Analysis, words: str) -> Attribution:
-    return next(a for a in analysis.attributions if words in a.content)
-
-
-def _speaker(analysis: Analysis, att: Attribution) -> str | None:
-    actor = next((x for x in analysis.actors if x.id == att.actor_id), None)
-    return actor.name if actor is not None else None
 
 
 def test_a_rulings_participle_belongs_to_the_ruling_not_the_appeal() -> None:
@@ -31,10 +24,10 @@ def test_a_rulings_participle_belongs_to_the_ruling_not_the_appeal() -> None:
     )
     ordering = next(a for a in analysis.attributions if a.cue == "ordering")
     assert ordering.source == "the state's highest court", analysis.attributions
-    assert _speaker(analysis, ordering) != "county Democratic Party"
+    assert speaker_of(analysis, ordering) != "county Democratic Party"
 
 
-def test_a_ruling_with_no_maker_named_gives_no_speaker() -> None:
+def test_a_ruling_with_no_maker_named_gives_nospeaker_of() -> None:
     analysis = _analysis(
         "Ballot appeal\n\nThe judges rejected appeals by the county Democratic Party of a ruling"
         " ordering clerks to count provisional ballots."
@@ -47,7 +40,7 @@ def test_a_definite_plural_role_noun_speaks_as_a_group() -> None:
     analysis = _analysis(
         "Port deal\n\nThe port signed the deal on Monday. The economists said wages would rise."
     )
-    assert _speaker(analysis, _said(analysis, "wages would rise")) == "Economists"
+    assert speaker_of(analysis, said_with(analysis, "wages would rise")) == "Economists"
 
 
 def test_the_plural_noun_refers_back_to_the_body_its_officials_spoke_for() -> None:
@@ -56,8 +49,8 @@ def test_the_plural_noun_refers_back_to_the_body_its_officials_spoke_for() -> No
         " the ships were ready. Analysts said costs would rise. The analysts said the navy"
         " was stretched."
     )
-    assert _speaker(analysis, _said(analysis, "ships were ready")) == "Pentagon"
-    assert _speaker(analysis, _said(analysis, "navy was stretched")) == "Analysts"
+    assert speaker_of(analysis, said_with(analysis, "ships were ready")) == "Pentagon"
+    assert speaker_of(analysis, said_with(analysis, "navy was stretched")) == "Analysts"
 
 
 def test_a_numbered_or_most_share_of_role_holders_speaks_as_the_group() -> None:
@@ -65,5 +58,7 @@ def test_a_numbered_or_most_share_of_role_holders_speaks_as_the_group() -> None:
         "Budget vote\n\nThe vote was delayed. Most of the senators said the bill needed more"
         " work. Two of the analysts said inflation would fall."
     )
-    assert _speaker(analysis, _said(analysis, "more work")) == "Senators", analysis.attributions
-    assert _speaker(analysis, _said(analysis, "inflation would fall")) == "Analysts"
+    assert speaker_of(analysis, said_with(analysis, "more work")) == "Senators", (
+        analysis.attributions
+    )
+    assert speaker_of(analysis, said_with(analysis, "inflation would fall")) == "Analysts"

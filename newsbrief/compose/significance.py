@@ -26,7 +26,7 @@ from newsbrief.compose.trim import (
     speakerless_quote,
     trim_span,
 )
-from newsbrief.compose.upcoming import upcoming
+from newsbrief.compose.upcoming import future_dated, upcoming
 from newsbrief.models import Analysis, Evidence, MatterItem, Sentence
 from newsbrief.settings import Settings
 
@@ -74,7 +74,7 @@ def why_it_matters(
         points += _pick(
             _fallback(spare), taken + [o.words for o in points], MIN_POINTS - len(points)
         )
-    dated = _future_dated(analysis)
+    dated = future_dated(analysis)  # a scheduled event to watch
     watch_options = [
         replace(o, score=o.score + 0.3) if o.sentence.index in dated else o
         for o in _options(pool, ("forward_looking",))
@@ -88,18 +88,6 @@ def why_it_matters(
     watch = _pick(watch_options, taken + [o.words for o in points], MAX_WATCH)
     chosen_all = sorted(points + watch, key=lambda o: (_KIND_ORDER[o.kind], o.sentence.index))
     return tuple(_item(analysis, o) for o in chosen_all)
-
-
-def _future_dated(analysis: Analysis) -> set[int]:
-    """Sentences with a time expression after the article's date: a scheduled event to watch."""
-    published = analysis.article.published
-    today = published.date().isoformat() if published else None
-    out = set()
-    for tx in analysis.timexes:
-        value = tx.value
-        if value == "FUTURE_REF" or (today and value[:1].isdigit() and value[: len(today)] > today):
-            out.add(tx.sentence_index)
-    return out
 
 
 def _usable(sent: Sentence) -> bool:

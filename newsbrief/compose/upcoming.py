@@ -14,7 +14,7 @@ import re
 
 from newsbrief.models import Analysis
 
-__all__ = ["upcoming"]
+__all__ = ["future_dated", "upcoming"]
 
 LEAD_PARAGRAPHS = 2  # paragraphs 0 and 1
 MAIN_ACTORS = 2  # the actors mentioned most
@@ -46,18 +46,27 @@ def upcoming(analysis: Analysis) -> set[int]:
     return out
 
 
-def _later_dated(analysis: Analysis) -> set[int]:
-    """Sentences with a time expression, or an event, after the article's day."""
+def future_dated(analysis: Analysis, *, named: bool = True) -> set[int]:
+    """Sentences with a time expression after the article's day (``named``: counting one that
+    is part of a name, "the 2030 Games")."""
     published = analysis.article.published
     today = published.date().isoformat() if published else None
     out = set()
     for tx in analysis.timexes:
         value = tx.value
-        if tx.in_name:
+        if tx.in_name and not named:
             continue
         if value == "FUTURE_REF" or (today and value[:1].isdigit() and value[: len(today)] > today):
             out.add(tx.sentence_index)
-    if today:
+    return out
+
+
+def _later_dated(analysis: Analysis) -> set[int]:
+    """Sentences with a time expression not in a name, or an event, after the article's day."""
+    out = future_dated(analysis, named=False)
+    published = analysis.article.published
+    if published is not None:
+        today = published.date().isoformat()
         for ev in analysis.events:
             if ev.sort_key[:1].isdigit() and ev.sort_key[:10] > today:
                 out.add(ev.evidence.sentence_index)
