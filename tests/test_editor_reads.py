@@ -1967,6 +1967,18 @@ def test_results_are_no_one_with_a_position() -> None:
     assert "Clinical results" not in actors and "Marta Olsen" in actors, actors
 
 
+def test_a_measure_is_no_one_with_a_position() -> None:
+    """PolNeAR (Politico, the TV doctor): "### His body mass index" had a position ("…, which
+    classifies him as overweight, according to his body mass index")."""
+    brief = _brief(
+        "Mayor's health letter released\n\nThe mayor weighs 210 pounds, which makes him"
+        " overweight, according to his body mass index. His physician, Dr Lena Ortiz, said he"
+        ' was "in excellent health for a man of his age."'
+    )
+    actors = [p.actor for p in brief.who_thinks_what]
+    assert all("index" not in a for a in actors) and "Lena Ortiz" in actors, actors
+
+
 def test_a_long_timeline_line_is_cut_at_the_dash_not_inside_a_comparison() -> None:
     """NeuS (Pfizer vaccine): "— Drugmaker Pfizer said Monday … shows it is more than 90%
     effective -- a much better": the dash was refused as a cut (the parser made "better" a

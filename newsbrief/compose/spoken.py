@@ -80,13 +80,14 @@ _NOUN_PHRASE = re.compile(r"^\s*(?:the|a|an|its|their|his|her|this|that)\s", re.
 _DATA = frozenset(
     {"data", "figures", "numbers", "statistics", "stats", "results", "records", "estimates",
      "tally", "count", "tracker", "evidence", "documents", "court documents", "court records",
-     "police records"}
+     "police records", "index", "indexes", "indices", "rate", "rates", "ratio"}
 )  # fmt: skip
 
 
 def _is_data(name: str) -> bool:
-    """ "the data", "Clinical results", "early polling data": evidence, not someone (a name
-    with capitals after its first word, "Election Results Institute", is someone)."""
+    """ "the data", "Clinical results", "early polling data", "his body mass index": evidence
+    or a measure, not someone (a name with capitals after its first word, "Election Results
+    Institute", is someone)."""
     words = name.split()
     if name.lower() in _DATA:
         return True
