@@ -307,8 +307,10 @@ class Statement(Record):
     kind: AttributionKind
     cue: str
     text: str = Field(
-        description="verbatim content as written in the source; the pieces of a quotation its "
-        "reporting clause interrupts are joined by ' … ' (evidence spans them all)"
+        description="verbatim content as written in the source, less the comma before a "
+        "closing quotation mark that joined the quotation to its reporting clause; the pieces "
+        "of a quotation its reporting clause interrupts are joined by ' … ' (evidence spans "
+        "them all)"
     )
     channel: str | None = None
     stance: Literal["neutral", "oppose", "support"] = "neutral"

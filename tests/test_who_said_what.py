@@ -223,3 +223,27 @@ def test_a_topic_being_discussed_is_not_a_position() -> None:
     )
     assert [s.text for s in berg.statements] == ["the mayor had ignored the islanders for years"]
     assert berg.position == "the mayor had ignored the islanders for years"
+
+
+def test_a_quotation_ends_without_the_comma_that_joined_it_to_its_reporting_clause() -> None:
+    """ "set fees “in line with their tonnage,” the Post reported" showed the comma inside the
+    closing mark: it only led on to the reporting clause. The statement (and the position made
+    of it) ends "…tonnage”"; its evidence still runs to the closing mark, the comma being the
+    one character of it the text leaves out."""
+    analysis, positions = _run(
+        "The harbour council met in Brenna on Tuesday.\n\n"
+        "Mayor Ilse Dunmore said the town would widen the quay and that ferries should pay "
+        '"in line with their tonnage," the Brenna Post reported.\n\n'
+        "“We will not sign a deal that ignores the fishermen,” Dunmore said."
+    )
+    dunmore = _by_name(positions)["Ilse Dunmore"]
+    texts = [s.text for s in dunmore.statements]
+    assert texts == [
+        'the town would widen the quay and that ferries should pay "in line with their tonnage"',
+        "We will not sign a deal that ignores the fishermen",
+    ]
+    assert not dunmore.position.endswith(',"')
+    mixed = dunmore.statements[0]
+    source = analysis.article.text[mixed.evidence.start : mixed.evidence.end]
+    assert source == mixed.text[:-1] + ',"'
+

@@ -207,10 +207,19 @@ def _uncapitalized(cue: str, att: Attribution, analysis: Analysis) -> str:
     return cue[0].lower() + cue[1:]
 
 
+# the comma a quotation closes on only because the reporting clause follows (“…,” Zhou said):
+# the quotation's own words end before it
+_JOINING_COMMA = re.compile(r",+(?=[”’\"']+$)")
+
+
 def statement_of(analysis: Analysis, att: Attribution) -> Statement:
     """``att`` as a brief shows it (an actor's page shows its cue and channel the same way):
-    its content without the punctuation that led on to the cue (a quotation joined from its
-    pieces, see ``spoken``, is shown joined; its evidence spans the pieces)."""
+    its content without the punctuation that led on to the cue, also where a closing quotation
+    mark follows it ("set targets “according to its national circumstances,”" ends
+    "…circumstances”": the comma joined the quotation to "Zhou said", and it is the only
+    character the text leaves out of its evidence, which still runs to the closing mark); a
+    quotation joined from its pieces, see ``spoken``, is shown joined, its evidence spanning the
+    pieces."""
     content = att.content.rstrip(_TRAIL)
     start = att.content_span.start
     end = max(start, att.content_span.end - (len(att.content) - len(content)))
@@ -219,7 +228,7 @@ def statement_of(analysis: Analysis, att: Attribution) -> Statement:
     return Statement(
         kind=att.kind,
         cue=_shown_cue(att, analysis),
-        text=content,
+        text=_JOINING_COMMA.sub("", content),
         channel=att.channel,
         stance=att.stance,
         evidence=Evidence(
