@@ -247,3 +247,28 @@ def test_a_quotation_ends_without_the_comma_that_joined_it_to_its_reporting_clau
     source = analysis.article.text[mixed.evidence.start : mixed.evidence.end]
     assert source == mixed.text[:-1] + ',"'
 
+
+def test_words_that_introduce_a_quotation_with_a_colon_are_not_the_statement() -> None:
+    """ "X scolded him: “…,” she said" showed "X scolded him: “…”" as what she said: the
+    words before the colon introduce the quotation, and only the quoted words are the
+    statement, whether the parser hung the lead-in on the quotation ("told him plainly:")
+    or the quotation on the lead-in's verb ("rebuked him:")."""
+    told = _position(
+        "The port authority held a hearing on Monday.\n\n"
+        'Councillor Maren Voss told him plainly: "The board is united against you," she said.',
+        "Councillor Maren Voss",
+    )
+    assert [s.text for s in told.statements] == ["The board is united against you"]
+    rebuked = _position(
+        "The port authority held a hearing on Monday.\n\n"
+        "Councillor Maren Voss (Harbour Party) rebuked him: “The whole board is united against "
+        "you on the fees you keep raising,” she said. “Nobody here believes the dredging will "
+        "pay for itself.”",
+        "Councillor Maren Voss",
+    )
+    assert [(s.kind, s.cue, s.text) for s in rebuked.statements] == [
+        ("direct", "rebuked", "The whole board is united against you on the fees you keep raising"),
+        # the quotation after the reporting clause runs on from it, not from the lead-in
+        ("direct", "said", "Nobody here believes the dredging will pay for itself."),
+    ]
+

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 
 from newsbrief.analyze import cues as lex
 from newsbrief.analyze.attribution.channels import citing_verb, is_trailing_channel
+from newsbrief.analyze.attribution.colons import introduced_quote, quote_after_colon
 from newsbrief.analyze.attribution.core import (
     Chars,
     Ctx,
@@ -162,6 +163,8 @@ def _clause_content(ctx: Ctx, tok: Token, lemma: str, source: Range | None) -> F
         inside = quotes.at(comp.idx)
         if inside is not None and rng[0] < rng[1] and not inside.contains(*ctx.chars(rng)):
             inside = None
+        if inside is None and rng[0] < rng[1] and comp.i < tok.i:
+            inside = introduced_quote(ctx, rng)
         if inside is None and rng[0] < rng[1]:
             chars = ctx.chars(rng)
             left = quotes.ending_near(ctx.chars(cue)[0], ctx.text) if comp.i < tok.i else None
@@ -382,6 +385,9 @@ def _object_content(ctx: Ctx, tok: Token) -> Found | None:
     if tok.lemma_.lower() == "approve" and obj.lower_ in _BARE_OBJECTS and not list(obj.children):
         return None  # "the Senate approved it by a voice vote": a vote on a thing, no words
     lo, hi = subtree_range(obj)
+    told = quote_after_colon(ctx, obj, hi)
+    if told is not None:
+        return [(told.inner_start, told.inner_end)], "direct", [], [told]
     rng = ctx.clip((lo, _right_end(ctx, tok, hi)), tok)
     if rng[0] >= rng[1]:
         return None

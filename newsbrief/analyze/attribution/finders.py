@@ -322,12 +322,16 @@ def _without_clauses(noun: Token) -> Range:
 
 
 def extend_quotes(ctx: Ctx, cands: list[Cand]) -> None:
-    """Give a direct quote the quotations that follow its cue's sentence and nobody else claims."""
+    """Give a direct quote the quotations that follow its cue's sentence and nobody else claims;
+    of two cues over one quotation ("X scolded him: “A,” she said. “B.”") the later one, the
+    reporting clause the next quotation follows."""
     claimed = {q for c in cands for q in c.quotes}
     for cand in sorted(cands, key=lambda c: c.cue):
         if not cand.quotes:
             continue
         last = cand.quotes[-1]
+        if any(o.cue > cand.cue and o.quotes and o.quotes[-1] == last for o in cands):
+            continue
         anchor = max(last.end, cand.cue_chars[1])
         if cand.source is not None:
             anchor = max(anchor, ctx.chars(cand.source)[1])
