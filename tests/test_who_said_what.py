@@ -272,3 +272,19 @@ def test_words_that_introduce_a_quotation_with_a_colon_are_not_the_statement() -
         ("direct", "said", "Nobody here believes the dredging will pay for itself."),
     ]
 
+
+def test_a_line_in_capitals_is_no_statement_but_a_quoted_one_is() -> None:
+    """ "EVEN KELL’S TREASURER THINKS SHE’S OUT OF HER DEPTH — The city's own treasurer …": a
+    run-in head set in capitals showed as Kell's statement ("SHE’S OUT OF HER DEPTH —
+    THINKS"); display type is nobody's words. A quoted post in capitals is, and stays."""
+    texts = _statements(
+        "Mayor Ruth Kell defended her budget before the city council on Tuesday.\n\n"
+        "EVEN KELL’S TREASURER THINKS SHE’S OUT OF HER DEPTH — The city's own treasurer "
+        "raised doubts about the plan in a memo to the council.\n\n"
+        "Councillor Pia Strand wrote on Twitter: “KELL SAYS THE BUDGET WORKS. IT IS A FANTASY "
+        "AND EVERYONE KNOWS IT!”\n\n"
+        "KELL INSISTS THE NUMBERS ADD UP — Kell told reporters the budget was sound."
+    )
+    assert "KELL SAYS THE BUDGET WORKS. IT IS A FANTASY AND EVERYONE KNOWS IT!" in texts
+    assert "the budget was sound" in texts
+    assert not [t for t in texts if "DEPTH" in t or "ADD UP" in t], texts

@@ -53,6 +53,8 @@ def find_candidates(ctx: Ctx) -> list[Cand]:
             continue  # a markup tag name ("<tweet author=…>") is no cue
         if ctx.quotes.at(tok.idx) is not None:
             cand = colon(ctx, tok) if tok.text == ":" else None  # a quoted transcript turn
+        elif _shouted(ctx, tok):
+            continue
         elif tok.lower_ == "according":
             cand = according(ctx, tok)
         elif tok.lower_ == "in" and tok.dep_ == "prep":
@@ -70,6 +72,27 @@ def find_candidates(ctx: Ctx) -> list[Cand]:
         if cand is not None and cand.contents:
             out.append(cand)
     return relative_rejections(ctx, out)
+
+
+def _shouted(ctx: Ctx, tok: Token) -> bool:
+    """ "EVEN OZ’S BOSS THINKS HE’S FULL OF YOU-KNOW-WHAT — The head of …": a word of a line
+    set in capitals (a run-in head, a headline) is display type, not a cue; so both its
+    neighbouring words are in capitals too (an acronym beside lower-case words is a name).
+    Only outside quotations: a quoted tweet in capitals keeps its cues."""
+    if not _capitals(tok.text, 2):
+        return False
+    lo, hi = ctx.sent(tok)
+    words = [t for t in ctx.doc[lo:hi] if any(ch.isalpha() for ch in t.text)]
+    at = next((k for k, t in enumerate(words) if t.i == tok.i), None)
+    if at is None:
+        return False
+    near = words[max(0, at - 1) : at] + words[at + 1 : at + 2]
+    return bool(near) and all(_capitals(t.text, 1) for t in near)
+
+
+def _capitals(word: str, least: int) -> bool:
+    letters = [ch for ch in word if ch.isalpha()]
+    return len(letters) >= least and all(ch.isupper() for ch in letters)
 
 
 def _supposed(tok: Token) -> bool:
