@@ -7,6 +7,7 @@ character offsets into the article text.
 - ``find``: the entry point; quotations split around their cue, run-on quotes, channels.
 - ``finders``: one pass over the tokens dispatching each possible cue to its finder.
 - ``content``: where a verbal cue's content is (complement clause, quotation, object, infinitive).
+- ``deeds``: verbs of saying used for a deed ("attacked the USS Cole", "declared war").
 - ``colons``: quotations a colon introduces ("X scolded him: “…,” she said").
 - ``frames``: raising, light-verb and regard frames ("is expected to", "expressed concern").
 - ``channels``: channels on the parse ("citing Y", a trailing "reports X" after "said X").

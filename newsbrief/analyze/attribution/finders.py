@@ -20,6 +20,7 @@ from newsbrief.analyze.attribution.core import (
     overlaps,
     speechlike,
 )
+from newsbrief.analyze.attribution.deeds import deed
 from newsbrief.analyze.attribution.idioms import idiom
 from newsbrief.analyze.attribution.nonverbal import (
     according,
@@ -68,7 +69,7 @@ def find_candidates(ctx: Ctx) -> list[Cand]:
         elif tok.tag_ == "VBN" and tok.lower_ in lex.ADJECTIVES:
             cand = passive_state(ctx, tok) or _verb(ctx, tok)
         elif tok.pos_ in ("VERB", "AUX", "PROPN"):
-            cand = None if _supposed(tok) else _verb(ctx, tok)
+            cand = None if _supposed(tok) or deed(tok) else _verb(ctx, tok)
         if cand is not None and cand.contents:
             out.append(cand)
     return relative_rejections(ctx, out)
