@@ -288,3 +288,20 @@ def test_a_line_in_capitals_is_no_statement_but_a_quoted_one_is() -> None:
     assert "KELL SAYS THE BUDGET WORKS. IT IS A FANTASY AND EVERYONE KNOWS IT!" in texts
     assert "the budget was sound" in texts
     assert not [t for t in texts if "DEPTH" in t or "ADD UP" in t], texts
+
+
+def test_a_chain_of_verbs_is_one_statement_cued_by_the_whole_chain() -> None:
+    """ "has steadfastly refused to disclose …", "seems to think …": the finder reads the chain
+    as its first verb over the rest and as the whole chain over the innermost words; the actor
+    says it once, cued by the whole chain."""
+    position = _position(
+        "Mayor Ruth Calder has steadfastly refused to disclose the audit of the bridge contract."
+        " Her rival, Tomas Brandt, said the audit would show waste. Calder has friends on the"
+        " board and seems to think the rules do not apply to her.",
+        "Ruth Calder",
+    )
+    shown = [(s.text, s.cue) for s in position.statements]
+    assert shown == [
+        ("the audit of the bridge contract", "has steadfastly refused to disclose"),
+        ("the rules do not apply to her", "seems to think"),
+    ], shown

@@ -12,6 +12,8 @@
   so is a quotation the clause interrupts in its sentence (“We cannot wait,” she said, “for
   long.”), shown as its pieces joined by an ellipsis; "the statement said" after "X said in a
   statement" is X's.
+* A chain of verbs the finder reads two ways ("has refused" over "to disclose the records", "has
+  refused to disclose" over "the records") is one statement, cued by the whole chain.
 """
 
 from __future__ import annotations
@@ -98,7 +100,8 @@ def _is_data(name: str) -> bool:
 def spoken_statements(analysis: Analysis, names: dict[str, Actor]) -> list[Attribution]:
     """The article's attributions that are an actor's own statements (``names``: its actors by
     id), in text order, each with the actor who said it."""
-    spoken = _joined(_unrepeated(_spoken(analysis.attributions, names)), analysis.article.text)
+    spoken = _unchained(_unrepeated(_spoken(analysis.attributions, names)))
+    spoken = _joined(spoken, analysis.article.text)
     return _by_author(_quotations(spoken, analysis), names)
 
 
@@ -163,8 +166,7 @@ def _spoken(atts: Iterable[Attribution], actors: dict[str, Actor]) -> list[Attri
 def _unrepeated(atts: list[Attribution]) -> list[Attribution]:
     """ "…,” X said in a statement, adding that the deals were handed out “like candy.”": a
     quotation inside another statement of the same speaker is shown there, not again alone.
-    (Not an indirect statement inside another: "seems to think he is exempt" reads best as
-    "he is exempt — seems to think".)"""
+    (An indirect statement inside another is a chain of verbs, see ``_unchained``.)"""
 
     def inside(att: Attribution, other: Attribution) -> bool:
         a, o = att.content_span, other.content_span
@@ -178,6 +180,30 @@ def _unrepeated(atts: list[Attribution]) -> list[Attribution]:
         )
 
     return [att for att in atts if not any(inside(att, other) for other in atts)]
+
+
+def _unchained(atts: list[Attribution]) -> list[Attribution]:
+    """ "Trump has steadfastly refused to disclose detailed medical records", "seems to think he
+    is exempt": the finder reads a chain of verbs both as its first verb over the rest ("has
+    steadfastly refused" over "to disclose …", "seems" over "to think …") and as the whole chain
+    over the innermost complement. One statement, said once: the one cued by the whole chain
+    ("detailed medical records — has steadfastly refused to disclose", "he is exempt — seems to
+    think"), as a reader would say it. Dropped: a statement whose cue starts the cue of another
+    of the same actor, which runs on into its content and cues words inside it."""
+
+    def chained(att: Attribution, other: Attribution) -> bool:
+        cue, longer = att.cue_span, other.cue_span
+        content, inner = att.content_span, other.content_span
+        return (
+            other is not att
+            and other.actor_id == att.actor_id
+            and longer.start <= cue.start
+            and cue.end < longer.end
+            and content.start < longer.end <= inner.start
+            and inner.end <= content.end
+        )
+
+    return [att for att in atts if not any(chained(att, other) for other in atts)]
 
 
 def _joined(atts: list[Attribution], text: str) -> list[Attribution]:
