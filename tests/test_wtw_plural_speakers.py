@@ -62,3 +62,60 @@ def test_a_numbered_or_most_share_of_role_holders_speaks_as_the_group() -> None:
         analysis.attributions
     )
     assert speaker_of(analysis, said_with(analysis, "inflation would fall")) == "Analysts"
+
+
+def test_the_role_noun_refers_back_to_the_people_named_together_with_it() -> None:
+    """ "Senators Ann Lee and Bob Moss said …. The senators said …": the two of them, as one
+    speaker with their role, as "the two senators" would be; not a group "Senators"."""
+    analysis = _analysis(
+        "Budget deal\n\nSenators Ann Lee and Bob Moss said on Monday that the budget would pass."
+        " The senators said the vote would come next week."
+    )
+    pair = said_with(analysis, "budget would pass")
+    later = said_with(analysis, "vote would come")
+    assert later.actor_id == pair.actor_id, analysis.actors
+    assert speaker_of(analysis, later) == "Ann Lee and Bob Moss"
+    actor = next(a for a in analysis.actors if a.id == later.actor_id)
+    assert actor.role == "senators", actor
+
+
+def test_people_named_together_who_do_not_all_hold_the_role_are_not_the_role_noun() -> None:
+    analysis = _analysis(
+        "Budget deal\n\nSenator Ann Lee and Governor Bob Moss said on Monday that the budget"
+        " would pass. The senators said the vote would come next week."
+    )
+    assert speaker_of(analysis, said_with(analysis, "vote would come")) == "Senators"
+
+
+def test_a_bare_plural_noun_is_the_one_group_named_with_a_modifier() -> None:
+    """ "Experts said …", then "tax experts said …" (and "the experts said …"): one group,
+    under the fuller name."""
+    analysis = _analysis(
+        "Tax plan\n\nExperts said on Monday that the plan would cost billions. The treasury"
+        " disagreed. But tax experts said the savings were real. The experts said the vote"
+        " was close."
+    )
+    first = said_with(analysis, "cost billions")
+    assert speaker_of(analysis, first) == "Tax experts", analysis.actors
+    assert said_with(analysis, "savings were real").actor_id == first.actor_id
+    assert said_with(analysis, "vote was close").actor_id == first.actor_id
+
+
+def test_two_modifiers_name_two_groups_and_the_bare_noun_neither() -> None:
+    analysis = _analysis(
+        "Tax plan\n\nDemocratic lawmakers said on Monday that the plan would cost billions."
+        " Republican lawmakers said the plan would pay for itself. Lawmakers said the vote"
+        " would come next week. Tax experts said the plan was vague. Other experts said the"
+        " savings were real."
+    )
+    speakers = [
+        speaker_of(analysis, said_with(analysis, words))
+        for words in ("cost billions", "pay for itself", "next week", "was vague", "were real")
+    ]
+    assert speakers == [
+        "Democratic lawmakers",
+        "Republican lawmakers",
+        "Lawmakers",
+        "Tax experts",
+        "Experts",
+    ], speakers

@@ -760,12 +760,17 @@ class Resolver:
             return False  # "the senators" after a senator (a person): not one of them
         return False
 
-    def joint(self, tok: Token, count: int, kind: ActorKind) -> bool:
+    def joint(self, tok: Token, count: int, kind: ActorKind, *, role: str | None = None) -> bool:
         """ "the bipartisan pair", "the two senators", "both companies": the people (or bodies,
         ``kind``) named together just before ("Senators Amy Klobuchar and Chuck Grassley"),
-        ``count`` of them (0: two or more), as one actor that speaks for them all."""
+        ``count`` of them (0: two or more), as one actor that speaks for them all; with
+        ``role``, only people who each hold it ("the senators": "senator", "state senator")."""
         found = self._coordinated(tok, count, kind)
         if found is None:
+            return False
+        if role is not None and not all(
+            (self.drafts[i].role_key or "").split()[-1:] == [role] for i in found[0]
+        ):
             return False
         idx = self._joint_of(found[0])
         draft = self.drafts[idx]

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from newsbrief.analyze.actors import bodies, described, extents, names
 from newsbrief.analyze.actors.draft import Draft, Resolver, members_of, shares_of
 from newsbrief.analyze.actors.index import ActorIndex
-from newsbrief.analyze.actors.plural import plural_role, plural_speakers
+from newsbrief.analyze.actors.plural import one_group_per_noun, plural_role, plural_speakers
 from newsbrief.analyze.cues import OPPOSE, STATEMENT_NOUNS, is_cue_lemma
 from newsbrief.analyze.quotes import QuoteIndex, find_quotes
 from newsbrief.models import Actor, Article, Sentence
@@ -64,6 +64,7 @@ def resolve_actors(doc: Doc, article: Article, sentences: list[Sentence]) -> Act
     for tok in doc:  # "Klobuchar and Grassley said": the two of them speak, not the last named
         if tok.dep_ in ("nsubj", "nsubjpass") and is_cue_lemma(tok.head.lemma_.lower()):
             res.joint_speakers(tok)
+    one_group_per_noun(res)  # "Experts said …", "tax experts said …": one group
     res.finish()
     return _index(res.drafts, article.text)
 
