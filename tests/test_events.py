@@ -238,3 +238,17 @@ def test_a_vote_the_council_is_on_track_to_hold_is_a_plan() -> None:
     _, events = events_of(text)
     week = [e for e in events if e.date == "2024-W24"]
     assert week and all(e.sort_key > DCT.date().isoformat() for e in week)
+
+
+def test_a_long_clause_is_not_cut_after_a_pronoun_that_needs_what_follows() -> None:
+    _, events = events_of(
+        "Housing report\n\nYet, a 2019 study by Halden College and the University of Norland at"
+        " Eastbridge found that poor children in Dunmore have the worst odds of those in any big"
+        " city in the nation to lift themselves out of poverty.\n\nA 2019 survey by the state"
+        " housing office and the University of Norland found that renters in Dunmore pay more"
+        " each month than those in any other city of its size in the region for the same flat."
+    )
+    lines = [e.predicate for e in events]
+    assert len(lines) == 2, lines
+    assert not any(line.endswith(("of those", "than those")) for line in lines), lines
+    assert lines[0].endswith("of those in any big city in the nation"), lines

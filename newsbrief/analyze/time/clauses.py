@@ -448,8 +448,18 @@ def _readable_cut(doc: Doc, first: int, last: int) -> bool:
             and doc[last + 1].lower_ == "than"
         )
         and not _bare_participle(doc, first, last)
+        and not _bare_pronoun(doc, last)
         and not _half_a_range(doc, first, last)
         and not (last + 1 < len(doc) and doc[last + 1].ent_iob_ == "I")  # "September 11|, 2001"
+    )
+
+
+def _bare_pronoun(doc: Doc, last: int) -> bool:
+    """ "… the worst odds of those" with "in any big city" cut away, "… more than those": a
+    pronoun that stands for nothing without the phrase after it."""
+    tok = doc[last]
+    return (tok.pos_ == "PRON" or tok.tag_ == "DT") and any(
+        c.i > last and c.dep_ in ("prep", "acl", "relcl") for c in tok.children
     )
 
 
