@@ -25,6 +25,7 @@ from newsbrief.analyze.attribution.core import (
 from newsbrief.analyze.attribution.frames import light_verb, raised, regard
 from newsbrief.analyze.attribution.spans import (
     Range,
+    as_subject,
     clause_range,
     cue_range,
     cut_tail,
@@ -428,7 +429,7 @@ def _right_end(ctx: Ctx, tok: Token, hi: int) -> int:
         if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN") and hi > tok.i + 1:
             hi = child.right_edge.i + 1
             continue
-        if child.lower_ == "according" or child.dep_ in ("conj", "cc"):
+        if child.lower_ == "according" or child.dep_ in ("conj", "cc") or _next_subject(child):
             break
         joint = _joint(tok, child) if child.dep_ == "ccomp" else None
         if joint is not None:  # the object ends where the joined clause begins
@@ -438,6 +439,16 @@ def _right_end(ctx: Ctx, tok: Token, hi: int) -> int:
             break
         hi = max(hi, child.right_edge.i + 1)
     return hi
+
+
+def _next_subject(child: Token) -> bool:
+    """ "backing the government as the United States, Britain and France support …": the "as"
+    phrase is the next verb's subject (``spans.as_subject``), not part of this object."""
+    after = child.right_edge.i + 1
+    if child.lower_ != "as" or after >= len(child.doc):
+        return False
+    subject = as_subject(child.doc[after])
+    return subject is not None and subject.head.i == child.i
 
 
 def _fronted_object(ctx: Ctx, tok: Token) -> Found | None:

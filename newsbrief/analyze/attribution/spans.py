@@ -81,7 +81,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         return verb.head
     if verb.tag_ == "VBN" and verb.dep_ == "advcl":
         return None
-    misparsed = _misparsed_subject(verb)
+    misparsed = _misparsed_subject(verb) or as_subject(verb)
     if misparsed is not None:
         return misparsed
     if _imperative_after_but(verb):
@@ -173,6 +173,28 @@ def _reports_on(verb: Token) -> bool:
         return True
     comma_led = verb.left_edge.i > 0 and verb.doc[verb.left_edge.i - 1].text == ","
     return verb.dep_ == "advcl" and verb.tag_ == "VBG" and comma_led
+
+
+_FINITE = frozenset({"VBP", "VBZ", "VBD"})  # a verb with a tense: it needs a subject
+
+
+def as_subject(verb: Token) -> Token | None:
+    """ "with Russia backing the government as the United States, Britain and France support
+    some groups": the parser hung "as the United States …" on the verb before and left
+    "support" without a subject. A finite verb with no subject of its own, right after the
+    noun phrase of an "as", has that noun for its subject."""
+    if verb.tag_ not in _FINITE or any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
+        return None
+    doc = verb.doc
+    for i in range(verb.i - 1, max(-1, verb.i - 16), -1):
+        noun = doc[i]
+        if noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.dep_ == "prep":
+            named = noun.pos_ == "PROPN"  # "as part of the second front …, Obama" is no subject
+            return noun if named and noun.right_edge.i == verb.i - 1 else None
+    return None
+
+
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 
 
 def _misparsed_subject(verb: Token) -> Token | None:
