@@ -202,6 +202,9 @@ class Event(Record):
     sort_key: str = Field(default="", description="ISO-like key used to order events")
     predicate: str = Field(description="short clause describing what happened")
     actor_ids: tuple[str, ...] = ()
+    subject_id: str | None = Field(
+        default=None, description="the actor that is the clause's grammatical subject, if any"
+    )
     timex: TimeExpr | None = None
     is_current: bool = Field(default=False, description="today's development in this article")
     evidence: Evidence

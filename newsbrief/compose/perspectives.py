@@ -6,7 +6,9 @@ of the article (a position may be a trimmed clause of a statement, never new wor
 * The statements are the attributions :mod:`newsbrief.compose.spoken` keeps (an actor's own
   words, said or thought); two cues over one quotation of a sentence are one statement.
 * Actors are ranked by statements, then mentions, then first appearance; across several
-  analyses (a story) actors with the same canonical name, or a surname of one full name, merge.
+  analyses (a story) actors with the same canonical name, or a surname of one full name, merge;
+  a court named by its rank ("Pennsylvania’s top court") takes the name of the Supreme Court the
+  story names (``newsbrief.compose.courts``), so it merges with it too.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from dataclasses import dataclass, field
 from newsbrief.analyze.actors import names
 from newsbrief.analyze.cues import CUE_ADVERBS, is_cue_word
 from newsbrief.analyze.light import period_ends_sentence
+from newsbrief.compose.courts import as_named, ranked_courts
 from newsbrief.compose.evidence import sentence_at
 from newsbrief.compose.spoken import spoken_statements
 from newsbrief.models import (
@@ -50,10 +53,12 @@ class _Entry:
 def who_thinks_what(analyses: Sequence[Analysis]) -> tuple[ActorPosition, ...]:
     """Positions of the actors speaking in ``analyses`` (one article or a story), by prominence."""
     entries: dict[str, _Entry] = {}
+    courts = ranked_courts(a for analysis in analyses for a in analysis.actors)
     for order, analysis in enumerate(analyses):
         names = {a.id: a for a in analysis.actors}
+        shown = {a.id: as_named(a, courts) for a in analysis.actors}  # "the top court": its name
         for att in spoken_statements(analysis, names):
-            actor = names[att.actor_id or ""]
+            actor = shown[att.actor_id or ""]
             entry = _entry(entries, actor, order)
             statement = statement_of(analysis, att)
             same = [
@@ -65,10 +70,10 @@ def who_thinks_what(analyses: Sequence[Analysis]) -> tuple[ActorPosition, ...]:
                 # "Mook said …, arguing that Trump “lashed out …”": one statement, shown with
                 # the words around the quotation
                 entry.statements[same[0]] = (statement, att)
-            disagreement = _disagreement(analysis, att, names)
+            disagreement = _disagreement(analysis, att, shown)
             if disagreement is not None and disagreement not in entry.disagreements:
                 entry.disagreements.append(disagreement)
-        for actor in analysis.actors:
+        for actor in shown.values():
             key = _key(actor.name)
             if key in entries:
                 entries[key].mentions += len(actor.mentions)

@@ -53,8 +53,8 @@ def _short(day: date, span_days: int) -> str:
 def timeline_svg(brief: Brief) -> str | None:
     points = [(e, _point(e.date)) for e in brief.story_so_far]
     dated = [(e, d) for e, d in points if d is not None]
-    if len(dated) < 2:
-        return None
+    if len({d for _, d in dated}) < 2:
+        return None  # one day (a ruling and a dissent on it) is no axis: the list says it all
     lo, hi = min(d for _, d in dated), max(d for _, d in dated)
     span = (hi - lo).days
     ordered = sorted(dated, key=lambda t: t[1])

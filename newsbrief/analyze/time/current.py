@@ -1,5 +1,5 @@
 """Today's development: the lead event of an article, dated on its publication date (DCT) or
-on the day its reporting frame names; and the actors a dated clause mentions."""
+on the day its reporting frame names; and the actors a dated clause mentions, and its subject."""
 
 from __future__ import annotations
 
@@ -11,9 +11,10 @@ from newsbrief.analyze.actors.index import ActorIndex
 from newsbrief.analyze.time.clauses import predicate_span
 from newsbrief.models import Article, Event, Evidence, Sentence
 
-__all__ = ["clause_actors", "mark_current"]
+__all__ = ["clause_actors", "clause_subject", "mark_current"]
 
 _ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos", "conj", "agent"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
 def clause_actors(doc: Doc, start: int, end: int, actors: ActorIndex) -> tuple[str, ...]:
@@ -33,6 +34,26 @@ def clause_actors(doc: Doc, start: int, end: int, actors: ActorIndex) -> tuple[s
         if actor is not None and actor not in found:
             found.append(actor)
     return tuple(found)
+
+
+def clause_subject(doc: Doc, start: int, end: int, actors: ActorIndex) -> str | None:
+    """The actor that is the clause's grammatical subject ("Justice Clarence Thomas issued a
+    dissent"), None when the subject is no actor: "Two Pennsylvania judges tossed out …" (the
+    place only modifies the judges), "It is a truism that America …", "A tally by Johns Hopkins
+    University showed …". A story timeline tells one day's developments apart by who did them."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    subject = next(
+        (t for t in span.root.children if t.dep_ in _SUBJECT_DEPS and span.start <= t.i < span.end),
+        None,
+    )
+    if subject is None or subject.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    name = next((e for e in span.ents if e.start <= subject.i < e.end), None)
+    if name is not None:
+        return actors.actor_at(name.start_char, name.end_char)
+    return actors.actor_at(subject.idx, subject.idx + len(subject))
 
 
 def mark_current(
@@ -128,6 +149,7 @@ def _current_event(
         sort_key=day,
         predicate=article.text[start:end],
         actor_ids=clause_actors(doc, start, end, actors),
+        subject_id=clause_subject(doc, start, end, actors),
         is_current=current,
         evidence=Evidence(article_id=article.id, sentence_index=sent.index, start=start, end=end),
     )

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from newsbrief.analyze.actors.index import ActorIndex
 from newsbrief.analyze.time.clauses import REPORTING, clause_head, governing_verb, predicate_span
-from newsbrief.analyze.time.current import clause_actors, mark_current
+from newsbrief.analyze.time.current import clause_actors, clause_subject, mark_current
 from newsbrief.analyze.time.nonevents import cut_from_the_line, dates_nothing, dates_what_it_follows
 from newsbrief.analyze.time.points import from_date, sort_key
 from newsbrief.analyze.time.timex import verb_tense
@@ -245,6 +245,7 @@ def _event(
         sort_key=d.key,
         predicate=article.text[start:end],
         actor_ids=clause_actors(doc, start, end, actors),
+        subject_id=clause_subject(doc, start, end, actors),
         timex=d.timex,
         evidence=Evidence(article_id=article.id, sentence_index=sent.index, start=start, end=end),
     )

@@ -5,9 +5,11 @@ date, and today's development dated by publication) are pooled. Events on the sa
 mostly the same thing are one entry, listing every article and outlet that reports it. Entries
 are chosen by support (how many articles and outlets point at the date, the day-level weights of
 ``newsbrief.compose.story.dates`` for day dates) and by how central their words are to the story;
-the best-formed clause speaks for each. When the same event is dated differently by two sources
-(day dates at most three days apart, heavy word overlap, different articles), the entry keeps the
-better-supported date and says so in ``date_note`` rather than silently picking one.
+the best-formed clause speaks for each. A date shows its best entry, and a second one only when
+that is another development by another actor (a ruling and a dissent from it) and the timeline
+has room. When the same event is dated differently by two sources (day dates at most three days
+apart, heavy word overlap, different articles), the entry keeps the better-supported date and
+says so in ``date_note`` rather than silently picking one.
 """
 
 from __future__ import annotations
@@ -19,7 +21,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from newsbrief.compose.courts import ranked_courts
 from newsbrief.compose.story.dates import DayWeights, SentenceRef, day_scores
+from newsbrief.compose.story.doers import another_development
 from newsbrief.compose.story.form import form_penalty, unfit
 from newsbrief.compose.story.summary import outlets_of
 from newsbrief.compose.story.vectors import TfIdf
@@ -30,7 +34,7 @@ from newsbrief.models import Analysis, Event, TimelineEntry
 __all__ = ["story_timeline"]
 
 MAX_ENTRIES = 12
-PER_DATE = 1
+PER_DATE = 2  # lines on one date: its best, and one more by another actor (``_choose``)
 SAME_EVENT = 0.45  # word overlap of two clauses on one date taken as one event
 CONFLICT_OVERLAP = 0.6
 CONFLICT_DAYS = 3
@@ -59,12 +63,14 @@ def story_timeline(analyses: Sequence[Analysis]) -> tuple[TimelineEntry, ...]:
     clusters = _cluster(_events(analyses))
     clusters = _settle_conflicts(clusters, analyses)
     ranked = _rank(clusters, analyses)
-    chosen = _choose(ranked)
-    chosen.sort(key=lambda c: c.sort_key)
+    chosen = _choose(ranked, analyses)
     newest = analyses[-1].article.published
+    today = newest.date().isoformat() if newest is not None else None
+    # a date's lines in rank order, but today's development ends today's date
+    chosen.sort(key=lambda c: (c.sort_key, c.current and today is not None and c.date >= today))
     for c in chosen:
         c.current = False
-    if chosen and newest is not None and chosen[-1].date[:10] >= newest.date().isoformat():
+    if chosen and today is not None and chosen[-1].date[:10] >= today:
         chosen[-1].current = True  # the timeline ends with today's development
     return tuple(_entry(c, analyses) for c in chosen)
 
@@ -188,19 +194,42 @@ def _rank(clusters: list[_Cluster], analyses: Sequence[Analysis]) -> list[_Clust
     return sorted(clusters, key=lambda c: (-scores[id(c)], c.sort_key))
 
 
-def _choose(ranked: list[_Cluster]) -> list[_Cluster]:
+def _choose(ranked: list[_Cluster], analyses: Sequence[Analysis]) -> list[_Cluster]:
+    """The best entry of each date, best dates first; then, while room remains, a second line
+    on a day already kept when it is another development by another actor (a ruling and a
+    justice's dissent from it; see ``doers``). A month or a year holds too much for a second
+    line to be news of its own day. The second pass only adds lines: the dates are those the
+    first pass picked, and the total stays within ``MAX_ENTRIES``."""
     kept: list[_Cluster] = []
-    per_date: dict[str, int] = {}
+    by_date: dict[str, list[_Cluster]] = {}
     sentences: set[tuple[int, int]] = set()
-    for c in ranked:
+
+    def take(c: _Cluster) -> None:
         i, e = _best(c)
-        if per_date.get(c.date, 0) >= PER_DATE or (i, e.evidence.sentence_index) in sentences:
-            continue
         sentences.add((i, e.evidence.sentence_index))
-        per_date[c.date] = per_date.get(c.date, 0) + 1
+        by_date.setdefault(c.date, []).append(c)
         kept.append(c)
+
+    def fresh(c: _Cluster) -> bool:
+        i, e = _best(c)
+        return (i, e.evidence.sentence_index) not in sentences
+
+    for c in ranked:
+        if len(kept) >= MAX_ENTRIES:
+            return kept
+        if c.date not in by_date and fresh(c):
+            take(c)
+    courts = ranked_courts(a for analysis in analyses for a in analysis.actors)
+    for c in ranked:
         if len(kept) >= MAX_ENTRIES:
             break
+        lines = by_date.get(c.date, [])
+        if not lines or len(lines) >= PER_DATE or any(c is d for d in lines) or not fresh(c):
+            continue
+        if c.granularity == "day" and another_development(
+            c.members, (d.members for d in lines), analyses, courts
+        ):
+            take(c)
     return kept
 
 
