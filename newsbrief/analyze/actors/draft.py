@@ -264,6 +264,7 @@ class Resolver:
         """What is settled once the whole article has been read."""
         self.possessed_affiliations()
         self.headline_surnames()
+        self.headline_words()
 
     def headline_surnames(self) -> None:
         """ "Mixed messages on Trump leave plan": a headline's surname the model took for an
@@ -283,6 +284,49 @@ class Resolver:
                 person = max(people, key=lambda d: len(d.mentions))
                 person.mentions = sorted([*person.mentions, *draft.mentions], key=lambda m: m.start)
                 draft.mentions = []
+
+    def headline_words(self) -> None:
+        """ "Derelict Obama and Clinton; Trump will go on offense": a headline's first word, or
+        any word of a headline in title case, is capitalized whatever it is, so the model may
+        take "Derelict" for a first name. A person named longer only there, by words that
+        are no given name and appear nowhere else, is named as the article's body names
+        them ("Obama", "President Obama" elsewhere)."""
+        if not self.doc or self.sentence_of(self.doc[0].idx) != 0:
+            return
+        head = next(iter(self.doc.sents))
+        words = [t for t in head if t.is_alpha]
+        title_case = len(words) > 2 and sum(t.is_title for t in words) > 0.7 * len(words)
+        renamed: set[int] = set()
+        for draft in self.drafts:
+            if draft.kind != "person" or " " not in draft.name:
+                continue
+            body = [m.text for m in draft.mentions if m.sentence_index > 0]
+            if any(m.text == draft.name for m in draft.mentions if m.sentence_index > 0):
+                continue
+            parts = draft.name.split()
+            tails = [b for b in body if 0 < len(b.split()) < len(parts) and _ends(parts, b.split())]
+            if not tails:
+                continue
+            shown = max(tails, key=lambda b: len(b.split()))
+            extra = parts[: len(parts) - len(shown.split())]
+            first = next((m for m in draft.mentions if m.text == draft.name), None)
+            if first is None or first.sentence_index != 0:
+                continue
+            opens = first.start == head.start_char
+            if not (opens or title_case) or name_gender(extra[0]) is not None:
+                continue
+            later = self.text[head.end_char :]
+            if any(re.search(rf"\b{re.escape(w)}\b", later) for w in extra):
+                continue
+            draft.aliases = [a for a in draft.aliases if a != shown]
+            draft.name = shown
+            renamed.add(self.drafts.index(draft))
+        for key, idx in self._keys.items():  # "Derelict Obama and Hillary Clinton" too
+            if key.startswith("joint:"):
+                members = [int(m) for m in key[len("joint:") :].split(",")]
+                if renamed.intersection(members):
+                    named = [self.drafts[i].name for i in members]
+                    self.drafts[idx].name = ", ".join(named[:-1]) + " and " + named[-1]
 
     def possessed_affiliations(self) -> None:
         """ "Its chair, Milan Hradecky", "Jonas Brenner, the alliance's spokesman": the actor the
@@ -1146,6 +1190,11 @@ def _strip_det(span: Span, words: frozenset[str] = frozenset({"the", "a", "an"})
     while toks and toks[0].lower_ in words:
         toks = toks[1:]
     return "".join(t.text_with_ws for t in toks).strip()
+
+
+def _ends(name: list[str], tail: list[str]) -> bool:
+    """``tail`` is the last words of ``name``, as written."""
+    return name[-len(tail) :] == tail
 
 
 def _tail_of(a: list[str], b: list[str]) -> bool:
