@@ -29,3 +29,11 @@ def test_a_given_name_the_body_also_writes_is_kept() -> None:
         " Harlow later said she felt fine, and Hillary Harlow thanked her staff."
     )
     assert "Hillary Harlow" in names, names
+
+
+def test_a_headlines_first_name_is_kept_when_the_body_uses_the_bare_surname() -> None:
+    names = _names(
+        "Pat Morrow: Voters Are Worried About the Race\n\nThe pollster said on Monday that"
+        " voters were worried. Morrow told the network the race was tight."
+    )
+    assert "Pat Morrow" in names, names

@@ -290,7 +290,9 @@ class Resolver:
         any word of a headline in title case, is capitalized whatever it is, so the model may
         take "Derelict" for a first name. A person named longer only there, by words that
         are no given name and appear nowhere else, is named as the article's body names
-        them ("Obama", "President Obama" elsewhere)."""
+        them: by a full name of fewer words ("Donald Trump" after "Rip Donald Trump"), or by a
+        title and the surname ("President Obama"; a bare surname may follow a lead's full
+        name, "Daniela Forsberg, …", and a headline's too)."""
         if not self.doc or self.sentence_of(self.doc[0].idx) != 0:
             return
         head = next(iter(self.doc.sents))
@@ -308,6 +310,8 @@ class Resolver:
             if not tails:
                 continue
             shown = max(tails, key=lambda b: len(b.split()))
+            if " " not in shown and not self._titled(draft, shown):
+                continue  # "Daniela Forsberg, …" then "Forsberg": a lead, not a headline
             extra = parts[: len(parts) - len(shown.split())]
             first = next((m for m in draft.mentions if m.text == draft.name), None)
             if first is None or first.sentence_index != 0:
@@ -327,6 +331,18 @@ class Resolver:
                 if renamed.intersection(members):
                     named = [self.drafts[i].name for i in members]
                     self.drafts[idx].name = ", ".join(named[:-1]) + " and " + named[-1]
+
+    def _titled(self, draft: Draft, surname: str) -> bool:
+        """Whether the body names the person by a title and this surname ("President Obama"):
+        known by title, a person the body never gives a first name to has none in the
+        headline either."""
+        for m in draft.mentions:
+            if m.sentence_index == 0 or m.text != surname:
+                continue
+            before = self.text[max(0, m.start - 30) : m.start].split()
+            if before and before[-1].lower().rstrip(".") in names.TITLE_PREFIXES | names.HONORIFICS:
+                return True
+        return False
 
     def possessed_affiliations(self) -> None:
         """ "Its chair, Milan Hradecky", "Jonas Brenner, the alliance's spokesman": the actor the
