@@ -37,3 +37,11 @@ def test_a_headlines_first_name_is_kept_when_the_body_uses_the_bare_surname() ->
         " voters were worried. Morrow told the network the race was tight."
     )
     assert "Pat Morrow" in names, names
+
+
+def test_a_leads_full_name_is_kept_when_the_body_says_ms() -> None:
+    names = _names(
+        "Daniela Forsberg said on Monday that the plant would open in May. Ms. Forsberg added"
+        " that costs had risen, and Ms. Forsberg thanked the workers."
+    )
+    assert "Daniela Forsberg" in names, names

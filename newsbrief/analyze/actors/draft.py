@@ -298,6 +298,9 @@ class Resolver:
         head = next(iter(self.doc.sents))
         words = [t for t in head if t.is_alpha]
         title_case = len(words) > 2 and sum(t.is_title for t in words) > 0.7 * len(words)
+        # a lead tells what happened in the past tense ("Daniela Forsberg … said"); a headline
+        # in the present ("Defiant Harlow vows to fight on"), or with no verb at all
+        lead = any(t.tag_ == "VBD" for t in head)
         renamed: set[int] = set()
         for draft in self.drafts:
             if draft.kind != "person" or " " not in draft.name:
@@ -317,7 +320,7 @@ class Resolver:
             if first is None or first.sentence_index != 0:
                 continue
             opens = first.start == head.start_char
-            if not (opens or title_case) or name_gender(extra[0]) is not None:
+            if not ((opens and not lead) or title_case) or name_gender(extra[0]) is not None:
                 continue
             later = self.text[head.end_char :]
             if any(re.search(rf"\b{re.escape(w)}\b", later) for w in extra):
