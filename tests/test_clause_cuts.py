@@ -39,3 +39,25 @@ def test_a_long_clause_is_cut_where_it_reads_whole(text: str) -> None:
     for predicate in predicates:
         assert len(predicate) < len(text) - 20, predicate  # cut, not the whole sentence
         assert predicate.endswith(_LONG[text]), predicate
+
+
+_MEASURED = (
+    "The appeals panel on Thursday rejected a request from county officials challenging a state"
+    " court ruling that allowed ballots received up to three days after the vote to be counted"
+    " to make up for delays in the mail service.",
+    "The port authority on Wednesday said that the new cargo terminal on the southern edge of the"
+    " harbor would open to ships more than two weeks before the date set by the contractors last"
+    " spring.",
+)
+
+
+@pytest.mark.parametrize("text", _MEASURED)
+def test_a_cut_never_leaves_a_measure_without_what_it_measures_from(text: str) -> None:
+    """ "… ballots received up to three days" with "after the vote" cut away reads as another
+    fact: the cut comes earlier (or the clause stays whole)."""
+    published = datetime(2024, 5, 10, tzinfo=UTC)
+    analysis = analyze(article_from_text(text, title="Harbor news", published=published))
+    predicates = [e.predicate for e in analysis.events if e.date]
+    assert predicates
+    for predicate in predicates:
+        assert not predicate.endswith(("three days", "two weeks")), predicate

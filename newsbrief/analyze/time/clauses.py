@@ -450,6 +450,7 @@ def _readable_cut(doc: Doc, first: int, last: int) -> bool:
         and not _bare_participle(doc, first, last)
         and not _bare_pronoun(doc, last)
         and not _half_a_range(doc, first, last)
+        and not _bare_measure(doc, last)
         and not (last + 1 < len(doc) and doc[last + 1].ent_iob_ == "I")  # "September 11|, 2001"
     )
 
@@ -478,6 +479,26 @@ def _half_a_range(doc: Doc, first: int, last: int) -> bool:
     if last + 1 >= len(doc) or doc[last + 1].lower_ not in ("to", "through", "until", "-"):
         return False
     return any(doc[k].lower_ in ("from", "between") for k in range(max(first, last - 4), last + 1))
+
+
+# what a measure is measured from or out of: "three days after", "ten percent of"
+_MEASURED_FROM = frozenset({"after", "before", "ago", "earlier", "later", "than", "of"})
+_MEASURES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY"})
+
+
+def _bare_measure(doc: Doc, last: int) -> bool:
+    """ "ballots received up to three days" with "after the vote" cut away, "more than two
+    weeks" with "before the deadline", "ten percent" with "more than last year": a measure
+    without what it is measured from reads as another fact. The parser hangs the measure on
+    the word after it ("days" on "after") or, misled, on the verb ("received … days")."""
+    tok = doc[last]
+    if (
+        last + 1 >= len(doc)
+        or tok.ent_type_ not in _MEASURES
+        or not any(c.dep_ in ("nummod", "quantmod") for c in tok.children)
+    ):
+        return False  # "two Saudi hijackers before …" counts people, it measures nothing
+    return doc[last + 1].lower_ in _MEASURED_FROM or (tok.dep_ == "npadvmod" and tok.head.i > last)
 
 
 def _bare_participle(doc: Doc, first: int, last: int) -> bool:
