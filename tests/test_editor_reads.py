@@ -2066,3 +2066,43 @@ def test_a_headline_verb_is_not_part_of_a_name() -> None:
     )
     names = [a.name for a in analysis.actors]
     assert "Obama" in names and not any(n.endswith("Says") for n in names), names
+
+
+FERRY_FEES = "\n\n".join(
+    [
+        "Harbor board approves new ferry fees.",
+        "PORT ARDEN - The harbor board on Tuesday approved new fees for ferry operators, ending a "
+        "dispute that had run for months.",
+        "The fees take effect in July and will fund repairs to the north pier, board members said.",
+        "OPERATORS SAY THE FEES ARE TOO HIGH — The largest operator, Blue Gull Lines, said on "
+        "Wednesday that it would pass the fees on to passengers. “We have no other choice,” its "
+        "chief executive, Mara Lind, told reporters.",
+        "NATO said the pier is also used by navy supply boats.",
+        "WILL THE FEES LAST? - Board members said the fees would be reviewed next spring.",
+    ]
+)
+
+
+def test_a_run_in_head_in_capitals_heads_the_body_and_opens_no_line() -> None:
+    """PolNeAR dev (politico, Dr. Oz): "EVEN OZ’S BOSS THINKS HE’S FULL OF YOU-KNOW-WHAT — The
+    head of …" was glued to the sentence after it. The head is a subhead of the body now; no
+    summary, timeline or statement line opens with it, and every span still points at its
+    text."""
+    brief = _dated_brief(FERRY_FEES, None, datetime(2024, 6, 12, tzinfo=UTC))
+    head = "OPERATORS SAY THE FEES ARE TOO HIGH"
+    assert {head, "WILL THE FEES LAST?"} <= {s.heading for s in brief.sections}
+    body = [s for sec in brief.sections for p in sec.paragraphs for s in p.sentences]
+    assert all(any(c.isalnum() for c in s.text) for s in body), "no sentence of the dash alone"
+    assert any(s.text.startswith("The largest operator, Blue Gull Lines") for s in body)
+    assert any(s.text.startswith("NATO said the pier") for s in body)
+    shown = [
+        *brief.executive_summary,
+        *brief.why_it_matters,
+        *body,
+        *(st for pos in brief.who_thinks_what for st in pos.statements),
+    ]
+    assert not any(item.text.startswith("OPERATORS") for item in shown)
+    assert not any(e.text.startswith("OPERATORS") for e in brief.story_so_far)
+    article = article_from_text(FERRY_FEES, published=datetime(2024, 6, 12, tzinfo=UTC))
+    for s in body:
+        assert article.text[s.evidence.start : s.evidence.end] == s.text

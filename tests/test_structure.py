@@ -269,3 +269,41 @@ def test_an_editorial_note_is_nobodys_position() -> None:
     assert not [s for s in analysis.sentences if "clarified" in s.text]
     assert not [a for a in analysis.attributions if "successor" in a.content]
     assert [a for a in analysis.attributions if "plan" in a.content]
+
+
+_LEAD = (
+    "The harbor board on Tuesday approved new fees for ferry operators.\n\n"
+    "The fees take effect in July, board members said.\n\n"
+)
+
+
+def test_a_run_in_head_in_capitals_is_a_subhead_of_its_own() -> None:
+    """ "OPERATORS SAY THE FEES ARE TOO HIGH — The largest …": the head is a subhead, the
+    rest a body paragraph, both spans still pointing at their own text."""
+    text = _LEAD + "OPERATORS SAY THE FEES ARE TOO HIGH — The largest operator will pass them on."
+    assert _kinds(text)[2:] == [
+        ("subhead", "OPERATORS SAY THE FEES ARE TOO HIGH"),
+        ("body", "The largest operator will pass them on."),
+    ]
+
+
+@pytest.mark.parametrize(
+    "para",
+    [
+        "NATO said on Monday that the ferries may carry troops in an emergency.",
+        "U.S. officials said the fees were a matter for the harbor board.",
+        "EU AND UK RULES — the ferries fly both flags, so the fees follow both rules.",
+        "FERRY FEES TO RISE - LIKELY The board has signalled more increases.",
+        "PORT ARDEN, N.R. — The board met again on Friday to review the fees.",
+        "ME TOO said the sign that one passenger held up at the meeting.",
+    ],
+)
+def test_capitals_that_open_a_sentence_stay_in_it(para: str) -> None:
+    """An acronym that opens a sentence, a head followed by a lower-case word or by more
+    capitals, a dateline's place: the paragraph stays one body paragraph."""
+    assert _kinds(_LEAD + para)[2:] == [("body", para)]
+
+
+def test_a_dateline_in_capitals_opening_the_story_is_no_run_in_head() -> None:
+    text = "SALT RIVER CITY — The harbor board on Tuesday approved new fees for ferry operators."
+    assert [k for k, _ in _kinds(text)] == ["body"]

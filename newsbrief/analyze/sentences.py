@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 from newsbrief.models import Article, Sentence, Span
 
 _KEEP_CHUNK = re.compile(r"[a-z]")
+_WORD = re.compile(r"\w")
 # "PORT SELANE, Valmora - ", "WASHINGTON (Reuters) — ": a dateline opening the first sentence
 _DATELINE = re.compile(
     r"[A-Z][A-Z.'’]{2,}(?:[ -][A-Z][A-Z.'’]+)*(?:,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}){0,2}"
@@ -166,7 +167,10 @@ def _cut_at_paragraphs(
             overlaps = True
             if article.paragraph_kind(i) == "body":
                 pieces.append((lo, hi))
-    return pieces if overlaps else [(start, end)]
+    if overlaps:
+        return pieces
+    # between paragraphs: blank, or the dash after a run-in head ("HEAD — The …"): no sentence
+    return [(start, end)] if _WORD.search(article.text, start, end) else []
 
 
 def _measure(tok: Token) -> bool:

@@ -9,7 +9,9 @@ Every paragraph then gets a kind:
 
 - ``body``: prose of the story; the only kind that feeds sentences and so the brief;
 - ``subhead``: the article's own section heading ("Economic Fallout"): a short title-like line with
-  no final full stop, followed by more text; used as a heading of the body, never as a sentence;
+  no final full stop, followed by more text; used as a heading of the body, never as a sentence.
+  A run-in head in capitals that opens a paragraph ("CONGRESS HAS INVESTIGATED HIM — The
+  senator …") is one too: its own span, the rest of the paragraph a body paragraph after it;
 - ``byline`` ("By Jane Doe"), ``dateline`` ("ESKAR, Norland, March 18" on its own line),
   ``caption`` ("Photo: …", "(AP Photo/…)"), ``url`` (a bare link) and ``embed`` (an embedded
   social-media post: "… pic.twitter.com/… — Apple Music (@AppleMusic) September 27, 2016"): kept in
@@ -101,7 +103,58 @@ def structure(
     for start, end in split_blocks(text):
         pieces.extend(_split_block(text, start, end))
     kinds = _kinds([text[a:b] for a, b in pieces], titled=titled)
+    pieces, kinds = _run_in_heads(text, pieces, kinds)
     return tuple(Span(start=a, end=b) for a, b in pieces), tuple(kinds)
+
+
+# a run-in head: words in capitals ("EVEN THE BOARD THINKS SO", "STAT OF THE WEEK"), then a dash
+# and a sentence that starts in the usual way ("The head of …", "NATO said …")
+_RUN_IN = re.compile(
+    r"(?P<head>[A-Z0-9][^\sa-z—–()]*(?:[ \t]+(?!-)[^\sa-z—–()]+)*?)"
+    r"(?:\s*[—–]|\s--?\s)\s*(?P<rest>[“\"‘']?[A-Z0-9$]\S*(?:\s+\S+)?)"
+)
+_RUN_IN_WORDS = 3
+_OPENING_WORDS = 5  # the story's first paragraphs may open on a dateline ("SALT LAKE CITY —")
+_OPENING_PARAS = 2
+
+
+def _run_in_heads(
+    text: str, pieces: list[tuple[int, int]], kinds: list[ParagraphKind]
+) -> tuple[list[tuple[int, int]], list[ParagraphKind]]:
+    """A body paragraph that opens with a run-in head split in two: the head a subhead, the
+    rest a body paragraph (offsets stay those of the text; the dash between is in neither).
+    Else the head is glued to the paragraph's first sentence, in the summary as in the body."""
+    out: list[tuple[int, int]] = []
+    out_kinds: list[ParagraphKind] = []
+    prose = 0
+    for (start, end), kind in zip(pieces, kinds, strict=True):
+        head = _run_in_head(text[start:end], prose) if kind == "body" else None
+        if head is not None:
+            out.extend([(start, start + head[0]), (start + head[1], end)])
+            out_kinds.extend(["subhead", "body"])
+        else:
+            out.append((start, end))
+            out_kinds.append(kind)
+        prose += kind == "body"
+    return out, out_kinds
+
+
+def _run_in_head(para: str, prose_before: int) -> tuple[int, int] | None:
+    """(end of the head, start of the rest) when ``para`` opens with a run-in head: at least
+    three words in capitals before a dash, then a sentence: its first word in lower case
+    after a capital, or its second in lower case ("NATO said"; not "UNLIKELY The …", a head
+    that runs on past its dash); not a dateline's place ("MYRTLE BEACH, S.C. -")."""
+    m = _RUN_IN.match(para)
+    if m is None or re.match(r"\S*[a-z]|\S+\s+[a-z]", m["rest"]) is None:
+        return None
+    head = m["head"]
+    words = [w for w in head.split() if re.search(r"[A-Z0-9]", w)]
+    least = _OPENING_WORDS if prose_before < _OPENING_PARAS else _RUN_IN_WORDS
+    if len(words) < least or len(re.findall(r"[A-Z]", head)) < 2 * least:
+        return None
+    if "," in head and len(head.rsplit(",", 1)[1].split()) <= 2:
+        return None  # "PLACE, STATE": a dateline
+    return m.end("head"), m.start("rest")
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
