@@ -37,6 +37,9 @@ class Member:
     # derived under the IDF of that many documents, redone as the collection grows
     node: Node | None = field(default=None, repr=False, compare=False)
     node_docs: int = field(default=0, repr=False, compare=False)
+    # its terms the node left out as rare (seen in fewer than ``min_df`` articles): once one is
+    # shared, the node is redone (see ``StoryAssigner._node``)
+    node_rare: tuple[str, ...] = field(default=(), repr=False, compare=False)
     contribution: Channels | None = field(default=None, repr=False, compare=False)
     contribution_docs: int = field(default=0, repr=False, compare=False)
 
