@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsbrief.analyze.actors import names
 from newsbrief.analyze.actors.gender import described_gender, name_gender, unnamed
+from newsbrief.analyze.actors.they import left_to_no_one
 from newsbrief.analyze.cues import is_cue_lemma
 from newsbrief.models import Actor, ActorKind, Mention, Sentence
 
@@ -87,6 +88,8 @@ class _Seen:
 
 class Resolver:
     """Actor drafts, the name keys that merge mentions, and the recency history for pronouns."""
+
+    window = _WINDOW  # sentences a pronoun looks back
 
     def __init__(
         self, doc: Doc, text: str, sentences: list[Sentence], quoted: Callable[[int], bool]
@@ -445,6 +448,8 @@ class Resolver:
             joint = self._joint_antecedent(tok)
             if joint is not None and (best is None or joint[0] < best[0]):
                 best = joint
+            if best is not None and left_to_no_one(self, tok, best):
+                best = None  # "radical Islamists bombed the World Trade Center. … they": them
         idx = best[1] if best else None
         if idx is not None:
             draft = self.drafts[idx]
@@ -525,6 +530,8 @@ class Resolver:
                 continue
             if plural and draft.kind == "country" and not draft.name.endswith("s"):
                 continue  # "North Korea … they said": a country is "it" (the Philippines: they)
+            if plural and names.is_facility(draft.name) and not self._acted_as(seen.draft):
+                continue  # "bombed the World Trade Center. … they attacked": a place, no one
             distance = here - seen.sentence
             # "Clinton says it means Trump never paid. She says …": the one who says, not the
             # subject of what she says, when both are as near
@@ -540,6 +547,23 @@ class Resolver:
             if best is None or key < best[0]:
                 best = (key, seen.draft)
         return best
+
+    def holds(self, i: int) -> bool:
+        """Whether token ``i`` is part of an actor's mention."""
+        return i in self._token_owner
+
+    def headed_alike(self, idx: int, noun: Token) -> bool:
+        """Whether a mention of an actor is headed by the same noun ("Leaders" and "the
+        leaders")."""
+        lemma = noun.lemma_.lower()
+        return any(
+            seen.draft == idx and self.doc[seen.token].lemma_.lower() == lemma
+            for seen in self._history
+        )
+
+    def _acted_as(self, idx: int) -> bool:
+        """Whether an actor has been a subject so far ("the Tax Policy Center found …")."""
+        return any(seen.subject and seen.draft == idx for seen in self._history)
 
     def _main_subject_person(self, token: int) -> bool:
         """The subject of the sentence's main verb (of the sentence holding ``token``) is a
@@ -949,7 +973,7 @@ def _shared_title(ent: Span) -> tuple[str | None, str | None]:
     if head is None:
         return None, None
     plural = (head.root.dep_ == "appos" and _plural_title(head.root.head)) or (
-        head.start > 0 and _plural_title(doc[head.start - 1])
+        _title_before(head) is not None
     )
     if not plural:
         return None, None
@@ -1005,6 +1029,13 @@ def _prefix_role(ent: Span) -> tuple[str | None, str | None]:
             break
         toks.insert(0, doc[k])
         k -= 1
+    title = _title_before(ent)
+    if (
+        title is not None
+        and title.lower_.rstrip(".") in names.PLURAL_ABBREVIATIONS
+        and title not in toks
+    ):
+        toks.insert(0, title)  # "Sens. Ann Lee and …", however the parser hangs the title
     affiliation = next((_country_named(t) for t in toks if t.ent_type_ in ("NORP", "GPE")), None)
     words = [
         t for t in toks if t.ent_type_ not in ("NORP", "GPE") and t.lower_ not in names.HONORIFICS
@@ -1014,6 +1045,7 @@ def _prefix_role(ent: Span) -> tuple[str | None, str | None]:
         # an acronym ("former acting FBI director")
         names.ABBREVIATED_ROLES.get(t.lower_.rstrip("."), _title_word(t))
         if t.ent_type_ not in ("ORG", "PERSON")  # "Clinton campaign spokesman"
+        or t.lower_.rstrip(".") in names.PLURAL_ABBREVIATIONS  # (the model's "Sens. Jon Tester")
         else t.text
         for t in words
     ]
@@ -1068,14 +1100,29 @@ def _title_word(tok: Token) -> str:
 
 
 def _singular(tok: Token) -> str:
-    """A title word as one person's: "senators" → "senator" ("Ministers" opening a sentence
-    too, which the model may take for a proper noun)."""
+    """A title word as one person's: "senators" → "senator", "Sens." → "senator" ("Ministers"
+    opening a sentence too, which the model may take for a proper noun)."""
+    if (short := tok.lower_.rstrip(".")) in names.PLURAL_ABBREVIATIONS:
+        return names.ABBREVIATED_ROLES[short]
     return tok.lower_[:-1] if _plural_title(tok) else tok.lower_
 
 
 def _plural_title(tok: Token) -> bool:
+    """ "Senators", "ministers", "Sens.", "Reps.": a title of several people."""
     low = tok.lower_
+    if tok.is_title and low.rstrip(".") in names.PLURAL_ABBREVIATIONS:
+        return True
     return tok.tag_ in ("NNS", "NNP", "NNPS") and low.endswith("s") and low[:-1] in names.ROLE_NOUNS
+
+
+def _title_before(ent: Span) -> Token | None:
+    """The plural title right before a name ("Senators Ann Lee and …"), also one written short
+    that the tokenizer cut from its stop ("Sens" "." "Ann Lee": the parser may even end a
+    sentence there)."""
+    doc, k = ent.doc, ent.start - 1
+    if k >= 1 and doc[k].text == "." and _plural_title(doc[k - 1]):
+        return doc[k - 1] if doc[k - 1].lower_ in names.PLURAL_ABBREVIATIONS else None
+    return doc[k] if k >= 0 and _plural_title(doc[k]) else None
 
 
 def _head_role(ent: Span) -> tuple[str | None, str | None]:

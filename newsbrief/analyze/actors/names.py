@@ -53,15 +53,25 @@ ABBREVIATED_ROLES = {
     "atty": "attorney",
     "supt": "superintendent",
     "pres": "president",
+    # written for several people ("Sens. Ann Lee and Bob Moss"): each one's title
+    "sens": "senator",
+    "reps": "representative",
+    "govs": "governor",
 }
+# the plural ones above (spaCy cuts "Sens." into "Sens" and its stop, unlike "Sen.")
+PLURAL_ABBREVIATIONS = frozenset({"sens", "reps", "govs"})
 # a U.S. politician's party and state after the name: "R-Ky.", "D-N.Y.", "I-Vt."
 PARTY_TAG = re.compile(r"^\(?(?P<party>[RDI])-(?P<state>[A-Z][A-Za-z.]{1,12})\)?$")
 PARTIES = {"R": "Republican", "D": "Democrat", "I": "independent"}
 
-TITLE_PREFIXES = ROLE_NOUNS | _words(
-    "foreign finance defense defence interior transport energy trade health justice labour "
-    "labor environment prime vice deputy former acting interim senior junior state federal "
-    "general assistant associate executive managing campaign press"
+TITLE_PREFIXES = (
+    ROLE_NOUNS
+    | _words(
+        "foreign finance defense defence interior transport energy trade health justice labour "
+        "labor environment prime vice deputy former acting interim senior junior state federal "
+        "general assistant associate executive managing campaign press"
+    )
+    | PLURAL_ABBREVIATIONS
 )
 
 MEDIA_WORDS = _words(
@@ -312,6 +322,18 @@ def is_media_name(name: str) -> bool:
 
 def is_institution(name: str) -> bool:
     return any(w.strip(".,'’").lower() in INSTITUTION_WORDS for w in name.split())
+
+
+# the last word of a place's name the model may tag as an organization ("the World Trade
+# Center", "the Washington Monument"); a body so named that acts ("the Tax Policy Center said")
+# is one all the same, see ``Resolver._best_antecedent``
+FACILITY_WORDS = _words(
+    "center centre tower towers building bridge airport stadium arena plaza mall monument memorial"
+)
+
+
+def is_facility(name: str) -> bool:
+    return name.split()[-1].strip(".,'’").lower() in FACILITY_WORDS if name.split() else False
 
 
 def is_org_name(name: str) -> bool:

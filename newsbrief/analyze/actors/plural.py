@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 from newsbrief.analyze.actors import names
 from newsbrief.analyze.actors.draft import Draft, Resolver, shares_of
 
-__all__ = ["one_group_per_noun", "plural_role", "plural_speakers"]
+__all__ = ["modal", "one_group_per_noun", "plural_role", "plural_speakers"]
 
 # what narrows a plural noun to a group of its own: "tax experts", "Republican senators",
 # "Obama's advisers"
@@ -39,7 +39,14 @@ def plural_speakers(res: Resolver, tok: Token) -> None:
 
 
 def plural_role(tok: Token) -> bool:
+    """ "senators", "ministers", "judges": a plural role noun, which names a group when it
+    speaks ("Democratic senators said …"), whether or not it is on the group lists."""
     return tok.tag_ == "NNS" and tok.lemma_.lower() in names.ROLE_NOUNS
+
+
+def modal(verb: Token) -> bool:
+    """ "whether the judges would rule that …": what they may say, not what they said."""
+    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
 
 
 def one_group_per_noun(res: Resolver) -> None:

@@ -13,9 +13,11 @@ One pass over the tokens, rules over the parse and the named entities (no corefe
 * pronouns go to the nearest compatible preceding actor (persons by gender, learned from
   honorifics, gendered role words, common first names and earlier pronouns, see ``gender``;
   a nearer unnamed "the woman" keeps "she" from them; ``it``/``they`` to organizations and
-  groups), relative pronouns to the noun they modify, ``the chancellor`` to the person with
-  that role, and a capital used as a subject ("Washington rejected") to its country;
-* unnamed collective speakers ("analysts said", "the operators said") become group actors.
+  groups, ``they`` to none where people no actor stands for come first, see ``they``),
+  relative pronouns to the noun they modify, ``the chancellor`` to the person with that role,
+  and a capital used as a subject ("Washington rejected") to its country;
+* unnamed collective speakers ("analysts said", "the operators said", "Democratic senators
+  said") become group actors.
 """
 
 from __future__ import annotations
@@ -27,7 +29,12 @@ from spacy.tokens import Doc, Span, Token
 from newsbrief.analyze.actors import bodies, described, extents, names
 from newsbrief.analyze.actors.draft import Draft, Resolver, members_of, shares_of
 from newsbrief.analyze.actors.index import ActorIndex
-from newsbrief.analyze.actors.plural import one_group_per_noun, plural_role, plural_speakers
+from newsbrief.analyze.actors.plural import (
+    modal,
+    one_group_per_noun,
+    plural_role,
+    plural_speakers,
+)
 from newsbrief.analyze.cues import OPPOSE, STATEMENT_NOUNS, is_cue_lemma
 from newsbrief.analyze.quotes import QuoteIndex, find_quotes
 from newsbrief.models import Actor, Article, Sentence
@@ -292,7 +299,7 @@ def _noun(res: Resolver, tok: Token) -> None:
     definite = det is not None and det.lower_ == "the" and shares_of(tok) is None
     if plural_role(tok) and not _modified(tok) and (definite or shares_of(tok) is not None):
         speaker = shares_of(tok) or tok
-        if _speaks(speaker) and not _modal(speaker.head) and not res.quoted(tok.idx):
+        if _speaks(speaker) and not modal(speaker.head) and not res.quoted(tok.idx):
             plural_speakers(res, tok)  # "The analysts said", "Two of the senators said"
             return
     if definite and tok.lemma_.lower() in names.ROLE_NOUNS and not _modified(tok):
@@ -325,18 +332,13 @@ def _noun(res: Resolver, tok: Token) -> None:
     members = members_of(tok)  # "a group of economists said": the economists
     if members is not None:
         lemma = members.lemma_.lower()
-    if according or (
-        (speaking or opposed)
-        and (lemma in names.GROUP_HEADS or lemma in names.ORG_WORDS or low in _FOLLOWERS)
-    ):
+    groups = lemma in names.GROUP_HEADS or lemma in names.ORG_WORDS or low in _FOLLOWERS
+    # "Democratic senators said", "Several judges have cited": a group, as "Lawmakers said"
+    role = speaking and plural_role(members or tok) and not modal(tok.head)
+    if according or ((speaking or opposed) and groups) or role:
         res.group(tok, media=lemma in _OUTLET_HEADS)
     elif tok.dep_ in ("poss", "dobj", "pobj", "nsubj"):
         res.group(tok, create=False)
-
-
-def _modal(verb: Token) -> bool:
-    """ "whether the judges would rule that …": what they may say, not what they said."""
-    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
 
 
 def _speaks(tok: Token) -> bool:
