@@ -14,7 +14,7 @@ import socket
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -26,7 +26,7 @@ from newsbrief.analyze import analyze
 from newsbrief.compose import compose_brief
 from newsbrief.ingest import article_from_text
 from newsbrief.ingest.batch import Ingestor, Outcome
-from newsbrief.models import Analysis, Attribution
+from newsbrief.models import Analysis, Article, Attribution
 from newsbrief.store import Archive
 
 TESTS = Path(__file__).resolve().parent
@@ -98,6 +98,23 @@ _WORDS = (
     "river flood mayor court ruling tariff steel grain export drought reservoir",
 )
 _VOCAB = tuple(w for line in _WORDS for w in line.split(" "))
+
+
+def story_articles(
+    texts: Iterable[tuple[str, int, str]], *, key: str, title: str, year: int, month: int
+) -> list[Article]:
+    """A story's articles from (text, day of the month, outlet): ids ``key0``, ``key1`` …,
+    titles "``title``, part 1" …, published at 09:00 UTC on their day."""
+    return [
+        Article(
+            id=f"{key}{i}",
+            title=f"{title}, part {i + 1}",
+            text=text,
+            published=datetime(year, month, day, 9, tzinfo=UTC),
+            outlet=outlet,
+        )
+        for i, (text, day, outlet) in enumerate(texts)
+    ]
 
 
 def said_with(analysis: Analysis, words: str) -> Attribution:

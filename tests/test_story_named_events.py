@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 import pytest
+from samples import story_articles
 
 from newsbrief.analyze import analyze_many
 from newsbrief.analyze.light import light_analyze_many
@@ -43,16 +44,7 @@ _COMMITTEE = "special committee investigating the"
 
 
 def _articles() -> list[Article]:
-    return [
-        Article(
-            id=f"fire{i}",
-            title=f"Dockside fire, part {i + 1}",
-            text=text,
-            published=datetime(2024, 1, day, 9, tzinfo=UTC),
-            outlet=outlet,
-        )
-        for i, (text, day, outlet) in enumerate(_TEXTS)
-    ]
+    return story_articles(_TEXTS, key="fire", title="Dockside fire", year=2024, month=1)
 
 
 @pytest.fixture(scope="module")

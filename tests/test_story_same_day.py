@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+from samples import story_articles
 
 from newsbrief.analyze import analyze, analyze_many
 from newsbrief.compose import compose_story_brief
@@ -40,18 +41,8 @@ _RETOLD = (
 
 
 def _story(*texts: tuple[str, int, str]) -> list[Analysis]:
-    return list(
-        analyze_many(
-            Article(
-                id=f"rent{i}",
-                title=f"Rent cap ruling, part {i + 1}",
-                text=text,
-                published=datetime(2024, 6, day, 9, tzinfo=UTC),
-                outlet=outlet,
-            )
-            for i, (text, day, outlet) in enumerate(texts)
-        )
-    )
+    articles = story_articles(texts, key="rent", title="Rent cap ruling", year=2024, month=6)
+    return list(analyze_many(articles))
 
 
 @pytest.fixture(scope="module")
