@@ -69,3 +69,18 @@ def test_a_plural_title_written_short_makes_each_named_person_a_holder() -> None
         "Tom Pike": "representative",
     }, analysis.actors
     assert speaker_of(analysis, said_with(analysis, "bill would pass")) == "Ann Lee and Bob Moss"
+
+
+def test_a_partys_or_a_peoples_members_speak_as_a_group() -> None:
+    analysis = analyze(
+        article_from_text(
+            "Budget fight\n\nRepublicans said on Monday the spending bill was dead. Democrats"
+            " argued that it could still pass, and Palestinians said the plan was unfair."
+        )
+    )
+    speakers = {(a.cue, speaker_of(analysis, a)) for a in analysis.attributions}
+    assert speakers == {
+        ("said", "Republicans"),
+        ("argued", "Democrats"),
+        ("said", "Palestinians"),
+    }, analysis.attributions

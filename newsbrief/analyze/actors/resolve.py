@@ -191,7 +191,8 @@ def _acts(ent: Span) -> bool:
 
 
 def _norp(res: Resolver, ent: Span) -> bool:
-    """ "Iranian state media": a demonym modifying an outlet word makes a media actor."""
+    """ "Iranian state media": a demonym modifying an outlet word makes a media actor; a party's
+    or a people's members as a speaker ("Republicans said") are a group."""
     head = ent.root.head
     if ent.root.dep_ in ("amod", "compound") and head.lower_ in (
         "media",
@@ -203,6 +204,10 @@ def _norp(res: Resolver, ent: Span) -> bool:
         span = ent.doc[lo : head.i + 1]
         country = names.country_of(ent.text) or ent.text
         res.named(span, names.clean_name(span.text), "media", affiliation=country)
+        return True
+    root = ent.root
+    if root.tag_ == "NNPS" and ent.end == root.i + 1 and _speaks(root) and not modal(root.head):
+        res.group(root)  # "Republicans said", "Palestinians argued": a group, as "Lawmakers said"
         return True
     return False
 
