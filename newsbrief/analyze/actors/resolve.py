@@ -193,19 +193,14 @@ def _acts(ent: Span) -> bool:
 def _norp(res: Resolver, ent: Span) -> bool:
     """ "Iranian state media": a demonym modifying an outlet word makes a media actor; a party's
     or a people's members as a speaker ("Republicans said") are a group."""
-    head = ent.root.head
-    if ent.root.dep_ in ("amod", "compound") and head.lower_ in (
-        "media",
-        "television",
-        "tv",
-        "press",
-    ):
+    root = ent.root
+    head = root.head
+    if root.dep_ in ("amod", "compound") and head.lower_ in {"media", "television", "tv", "press"}:
         lo = min(ent.start, head.left_edge.i)
         span = ent.doc[lo : head.i + 1]
         country = names.country_of(ent.text) or ent.text
         res.named(span, names.clean_name(span.text), "media", affiliation=country)
         return True
-    root = ent.root
     if root.tag_ == "NNPS" and ent.end == root.i + 1 and _speaks(root) and not modal(root.head):
         res.group(root)  # "Republicans said", "Palestinians argued": a group, as "Lawmakers said"
         return True
