@@ -296,7 +296,7 @@ class Resolver:
         them: by a full name of fewer words ("Donald Trump" after "Rip Donald Trump"), or by a
         title and the surname ("President Obama"; a bare surname may follow a lead's full
         name, "Daniela Forsberg, …", and a headline's too)."""
-        if not self.doc or self.sentence_of(self.doc[0].idx) != 0:
+        if not len(self.doc):
             return
         head = next(iter(self.doc.sents))
         words = [t for t in head if t.is_alpha]
@@ -305,11 +305,11 @@ class Resolver:
         # in the present ("Defiant Harlow vows to fight on"), or with no verb at all
         lead = any(t.tag_ == "VBD" for t in head)
         renamed: set[int] = set()
-        for draft in self.drafts:
+        for idx, draft in enumerate(self.drafts):
             if draft.kind != "person" or " " not in draft.name:
                 continue
             body = [m.text for m in draft.mentions if m.sentence_index > 0]
-            if any(m.text == draft.name for m in draft.mentions if m.sentence_index > 0):
+            if draft.name in body:
                 continue
             parts = draft.name.split()
             tails = [b for b in body if 0 < len(b.split()) < len(parts) and _ends(parts, b.split())]
@@ -328,9 +328,10 @@ class Resolver:
             later = self.text[head.end_char :]
             if any(re.search(rf"\b{re.escape(w)}\b", later) for w in extra):
                 continue
-            draft.aliases = [a for a in draft.aliases if a != shown]
+            # the headline's words were no name: neither the name nor an alias
+            draft.aliases = [a for a in draft.aliases if a not in (shown, draft.name)]
             draft.name = shown
-            renamed.add(self.drafts.index(draft))
+            renamed.add(idx)
         for key, idx in self._keys.items():  # "Derelict Obama and Hillary Clinton" too
             if key.startswith("joint:"):
                 members = [int(m) for m in key[len("joint:") :].split(",")]
