@@ -9,6 +9,7 @@ import pytest
 from newsbrief.analyze import analyze
 from newsbrief.compose.headings import _affiliated, _short, _surface, _title
 from newsbrief.compose.subheads import body_sections
+from newsbrief.compose.unshout import BodyCase, sentence_case
 from newsbrief.ingest.text import article_from_text
 from newsbrief.models import Analysis
 from newsbrief.settings import Settings
@@ -248,3 +249,42 @@ def test_a_bare_generic_noun_gives_way_to_a_specific_phrase() -> None:
     (section,) = body_sections(analysis, Settings())
     assert len(section.heading.split()) >= 2, section.heading
     assert "latest" not in section.heading.lower(), section.heading
+
+
+# --------------------------------------------------------------------------- capitals heads
+
+FERRY = (
+    "The harbor board of Port Arden on Tuesday approved new fees for ferry operators, "
+    "which the Coastal Ferry Union said would cost its members their jobs.\n\n"
+    "OPERATORS SAY FEES ARE TOO HIGH\n"
+    "The largest operator, Bluewater, said it would pass the fees on to passengers. "
+    "Its chief executive said the new fees were the highest on the coast.\n\n"
+    "PORT ARDEN AND THE UNION WAIT FOR THE EU\n"
+    "The Coastal Ferry Union said it would appeal to the EU transport commissioner. "
+    "Passengers in Port Arden said they would take the bus instead.\n"
+)
+
+
+def test_an_articles_capitals_subheads_are_shown_in_sentence_case() -> None:
+    """Words the body writes in lower case go to lower case, its names ("Port Arden",
+    "Union") and acronyms ("EU") keep the body's form, the first word its capital."""
+    analysis = analyze(article_from_text(FERRY))
+    headings = [s.heading for s in body_sections(analysis, Settings())]
+    assert headings[1:] == [
+        "Operators say fees are too high",
+        "Port Arden and the Union wait for the EU",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("heading", "body", "expected"),
+    [
+        ("U.S. TROOPS LEAVE", ["The troops left on Monday."], "U.S. troops leave"),
+        ("WHAT I SAW", ["I saw the boats leave, she said."], "What I saw"),
+        ("What Comes Next", ["The talks resume next week."], "What Comes Next"),
+        ("THE CASE FOR NATO", ["Officials defended NATO on Monday."], "The case for NATO"),
+        ("IN BRIEF:", [], "In brief:"),
+    ],
+)
+def test_sentence_case_of_a_capitals_heading(heading: str, body: list[str], expected: str) -> None:
+    assert sentence_case(heading, BodyCase(body)) == expected

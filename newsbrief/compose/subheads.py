@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from newsbrief.compose.evidence import sentence_evidence
 from newsbrief.compose.headings import block_headings, speaker_sides
 from newsbrief.compose.trim import content_words
+from newsbrief.compose.unshout import BodyCase, sentence_case
 from newsbrief.models import Analysis, BodyParagraph, BodySection, BodySentence, Sentence
 from newsbrief.settings import Settings
 
@@ -61,7 +62,8 @@ def _own_sections(
     analysis: Analysis, paragraphs: list[list[Sentence]]
 ) -> tuple[list[list[list[Sentence]]], list[str]] | None:
     """The article's own subheads as section headings (None when it has none): each subhead
-    heads the paragraphs up to the next one; paragraphs before the first get a heading of ours."""
+    heads the paragraphs up to the next one; paragraphs before the first get a heading of ours.
+    A subhead set in capitals is shown in sentence case (see ``unshout``)."""
     article = analysis.article
     subheads = [
         (p.start, _SPACE.sub(" ", article.text[p.start : p.end]).strip())
@@ -70,6 +72,8 @@ def _own_sections(
     ]
     if not subheads:
         return None
+    case = BodyCase(s.text for s in analysis.sentences)
+    subheads = [(start, sentence_case(head, case)) for start, head in subheads]
     blocks: list[list[list[Sentence]]] = []
     headings: list[str | None] = []
     k = 0
