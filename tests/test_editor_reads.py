@@ -2087,10 +2087,10 @@ def test_a_run_in_head_in_capitals_heads_the_body_and_opens_no_line() -> None:
     """PolNeAR dev (politico, Dr. Oz): "EVEN OZ’S BOSS THINKS HE’S FULL OF YOU-KNOW-WHAT — The
     head of …" was glued to the sentence after it. The head is a subhead of the body now; no
     summary, timeline or statement line opens with it, and every span still points at its
-    text."""
+    text. Shown in sentence case, as a head in capitals is (``compose/unshout``)."""
     brief = _dated_brief(FERRY_FEES, None, datetime(2024, 6, 12, tzinfo=UTC))
-    head = "OPERATORS SAY THE FEES ARE TOO HIGH"
-    assert {head, "WILL THE FEES LAST?"} <= {s.heading for s in brief.sections}
+    head = "Operators say the fees are too high"
+    assert {head, "Will the fees last?"} <= {s.heading for s in brief.sections}
     body = [s for sec in brief.sections for p in sec.paragraphs for s in p.sentences]
     assert all(any(c.isalnum() for c in s.text) for s in body), "no sentence of the dash alone"
     assert any(s.text.startswith("The largest operator, Blue Gull Lines") for s in body)
