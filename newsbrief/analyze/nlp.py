@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 import spacy
 from spacy.attrs import NORM, ORTH
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from newsbrief.errors import ModelError
@@ -88,8 +89,10 @@ def get_nlp() -> Language:
             errors.append(f"{name}: {exc.__class__.__name__}")
             continue
         nlp.add_pipe(QUOTE_COMPONENT, before="parser")
-        for title, norm in PLURAL_TITLES.items():
-            nlp.tokenizer.add_special_case(title, [{ORTH: title, NORM: norm}])
+        tokenizer = nlp.tokenizer
+        if isinstance(tokenizer, Tokenizer):  # a model's own is; a custom callable is left be
+            for title, norm in PLURAL_TITLES.items():
+                tokenizer.add_special_case(title, [{ORTH: title, NORM: norm}])
         return nlp
     raise ModelError("no English spaCy model is installed (" + "; ".join(errors) + ")")
 
