@@ -71,7 +71,7 @@ WebUrl = Annotated[str | None, AfterValidator(web_url)]
 
 
 ParagraphKind = Literal[
-    "body", "subhead", "byline", "dateline", "caption", "url", "embed", "note", "related"
+    "body", "subhead", "byline", "dateline", "caption", "url", "embed", "note", "related", "promo"
 ]
 
 

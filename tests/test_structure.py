@@ -307,3 +307,66 @@ def test_capitals_that_open_a_sentence_stay_in_it(para: str) -> None:
 def test_a_dateline_in_capitals_opening_the_story_is_no_run_in_head() -> None:
     text = "SALT RIVER CITY — The harbor board on Tuesday approved new fees for ferry operators."
     assert [k for k, _ in _kinds(text)] == ["body"]
+
+
+# --------------------------------------------------------------------------- closing promotion
+
+_STORY = (
+    "The harbor board on Tuesday approved new fees for ferry operators, ending a dispute that "
+    "had run for months.\n\n"
+    "The fees take effect in July and will fund repairs to the north pier, board members said.\n\n"
+)
+
+
+def test_the_pages_closing_promotion_is_not_body() -> None:
+    """Sign-offs set as prose at the end of a page: a book plug and social links, where the
+    piece first ran, a row of links to other stories, an appeal with a subhead of its own."""
+    text = (
+        _STORY + "- Ten Ferries That Changed the Coast - Photos: The North Pier at Dawn\n\n"
+        'Ann Lee\'s new book about the harbor, "Tides" (Gull Press, 2023), is out now. Follow '
+        "her on Twitter @annlee. Follow us on Twitter @harborpost or Facebook.\n\n"
+        "Originally published on Harbor Weekly.\n\n"
+        "Before You Go\n\n"
+        "If you enjoyed this article, we have an offer for you: join Harbor Plus. Members read "
+        "everything. Think about it?"
+    )
+    assert [k for k, _ in _kinds(text)] == [
+        "body",
+        "body",
+        "related",
+        "promo",
+        "promo",
+        "promo",
+        "promo",
+    ]
+
+
+def test_an_appeal_ending_the_last_paragraph_is_split_off() -> None:
+    text = (
+        _STORY + "Operators will meet the board again on Friday. Get the latest on the fees "
+        "delivered every morning. Follow us on Facebook."
+    )
+    assert _kinds(text)[2:] == [
+        ("body", "Operators will meet the board again on Friday."),
+        ("promo", "Get the latest on the fees delivered every morning. Follow us on Facebook."),
+    ]
+
+
+@pytest.mark.parametrize(
+    "para",
+    [
+        "The study was published in the journal Nature on Monday.",
+        "- Sign up for the ferry pass for $12 a month - If you already have a pass, renew it",
+        "Operators said they would follow the board's decision on Twitter and elsewhere, and "
+        "appeal it in court.",
+        "Listen to the operators and you hear a different story, the mayor said.",
+    ],
+)
+def test_the_story_ending_like_promotion_stays_body(para: str) -> None:
+    assert [k for k, _ in _kinds(_STORY + para)] == ["body", "body", "body"]
+
+
+def test_a_dated_correction_is_a_note() -> None:
+    for head in ("Correction, Nov. 15, 2019:", "Correction added March 3, 2024:"):
+        text = _STORY + head + " An earlier version of this article misstated the fee."
+        assert [k for k, _ in _kinds(text)] == ["body", "body", "note"]

@@ -21,7 +21,11 @@ Every paragraph then gets a kind:
   newsroom speaking about its copy, not the story; kept in the text, shown nowhere in the brief
   (it is nobody's position, and no event of the story);
 - ``related``: the run of headline-like lines that ends a page (links to other stories: short
-  lines, none ending a sentence, at least ``_RELATED_MIN`` of them).
+  lines, none ending a sentence, at least ``_RELATED_MIN`` of them), or a row of such links in
+  one paragraph near the end;
+- ``promo``: the page promoting itself at the end of the article, set as prose ("Follow us on
+  Twitter …", "Originally published on …", a disclaimer, an appeal to subscribe): see
+  ``newsbrief.ingest.promo``.
 
 Boilerplate lines (share prompts, newsletter sign-ups, "Also on <site>: …") are removed before
 any of this (``newsbrief.ingest.boilerplate``).
@@ -32,6 +36,7 @@ from __future__ import annotations
 import re
 
 from newsbrief.ingest.boilerplate import is_boilerplate
+from newsbrief.ingest.promo import promo_tail
 from newsbrief.models import ParagraphKind, Span
 
 _PARA_BREAK = re.compile(r"\n[ \t]*\n+")
@@ -104,6 +109,7 @@ def structure(
         pieces.extend(_split_block(text, start, end))
     kinds = _kinds([text[a:b] for a, b in pieces], titled=titled)
     pieces, kinds = _run_in_heads(text, pieces, kinds)
+    pieces, kinds = promo_tail(text, pieces, kinds)
     return tuple(Span(start=a, end=b) for a, b in pieces), tuple(kinds)
 
 
@@ -277,7 +283,8 @@ def _may_caption(text: str) -> bool:
 # An editorial note: the newsroom on its own copy (a correction, a clarification, an editor's
 # note), at the start of a paragraph. "UPDATE:" is left as it is: what follows it is often news.
 _NOTE = re.compile(
-    r"(?:CLARIFICATION|CORRECTION|Clarification|Correction)S?\b(?:\s+[Aa]ppended)?\s*[:.—–-]"
+    r"(?:CLARIFICATION|CORRECTION|Clarification|Correction)S?\b(?:\s+(?:[Aa]ppended|[Aa]dded))?"
+    r"(?:,?\s+(?:on\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})?\s*[:.—–-]"
     r"|(?:EDITOR|Editor)[’']?[Ss]?\s+(?:NOTE|[Nn]ote)\s*[:.—–-]"
     r"|(?:An|The)\s+(?:earlier|previous|original)\s+version\s+of\s+this\s+"
     r"(?:article|story|report|post)\b"
