@@ -161,7 +161,10 @@ def test_criticism_is_rejected_against_the_critics_and_roles_carry_owners() -> N
     assert (berg.role, berg.affiliation) == ("spokesman", "Valley Water Board")
     ruiz = positions["Daniela Moreno"]
     assert (ruiz.role, ruiz.affiliation) == ("chief executive", "Teravion Systems")
-    assert {st.cue for st in ruiz.statements} >= {"said", "citing"}
+    # what she cites backs what she said: one statement, not "new filters — citing" beside it
+    assert {st.cue for st in ruiz.statements} >= {"said"}
+    assert "citing" not in {st.cue for st in ruiz.statements}
+    assert any(st.how == "said, citing new filters" for st in ruiz.statements)
     assert all(st.text.lower() not in ("which", "that") for st in ruiz.statements)
 
 
@@ -287,3 +290,65 @@ def test_words_of_the_reporter_between_quotations_keep_them_apart() -> None:
         "who will carry the lamp tonight?",
     ]
     assert texts["Ola Berg"] == ["We will … and we will carry it gladly."]
+
+
+HARBOR_FEES = "\n\n".join(
+    [
+        "The Selane harbor board raised its fees on Monday.",
+        "Shipping analysts said the fees had driven trade away from Selane, citing the rise of "
+        "the northern ports.",
+        'In a statement on Tuesday, the Selane Pilots Guild called the fees "a tax on bad '
+        'weather," citing the storms of last winter.',
+        "Citing a leaked memo, Senator Oren Halby accused the board of hiding the costs.",
+        "The Tarven Port Authority closed its own harbor on Monday, citing a storm warning.",
+    ]
+)
+
+
+def test_what_a_speaker_cites_goes_with_the_statement_it_backs() -> None:
+    """ "X said A, citing B": B is the ground X gave for A, shown with A's cue ("said, citing
+    B"), not as a second statement "B — citing"; with a channel of its own the statement keeps
+    it ("called, in a statement, citing …"). A "citing" with nothing else its speaker said in
+    the sentence is the only statement there, and stays one."""
+    positions = _by_actor(who_thinks_what([_analysis(HARBOR_FEES)]))
+    shown = {name: [(st.text, st.how) for st in p.statements] for name, p in positions.items()}
+    assert shown["Shipping analysts"] == [
+        (
+            "the fees had driven trade away from Selane",
+            "said, citing the rise of the northern ports",
+        )
+    ]
+    assert shown["Selane Pilots Guild"] == [
+        (
+            'the fees "a tax on bad weather"',
+            "called, in a statement, citing the storms of last winter",
+        )
+    ]
+    assert shown["Oren Halby"] == [
+        ("the board of hiding the costs", "accused, citing a leaked memo")
+    ]
+    assert positions["Shipping analysts"].position == "the fees had driven trade away from Selane"
+    assert shown["Tarven Port Authority"] == [("a storm warning", "citing")]
+
+
+def test_a_conjunction_opening_the_sentence_is_not_the_speakers() -> None:
+    """ "But the board will keep the old fees, the mayor said": the "But" links the reporter's
+    sentences; what the mayor said is "the board will keep the old fees" (its evidence starts
+    there too). Inside a quotation the "But" is the speaker's own and stays."""
+    analysis = _analysis(
+        "The Selane harbor board raised its fees on Monday.\n\n"
+        "But the board will keep the old fees for fishing boats, Mayor Ana Pirel said. "
+        "And the pilots will be heard before the vote, she said.\n\n"
+        '"But we will not wait for ever," Pirel added.'
+    )
+    pirel = _by_actor(who_thinks_what([analysis]))["Ana Pirel"]
+    texts = [st.text for st in pirel.statements]
+    assert texts == [
+        "the board will keep the old fees for fishing boats",
+        "the pilots will be heard before the vote",
+        "But we will not wait for ever",
+    ]
+    text = analysis.article.text
+    for st in pirel.statements:
+        assert text[st.evidence.start : st.evidence.end] == st.text
+    assert not pirel.position.startswith("But")

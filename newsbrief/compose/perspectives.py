@@ -217,6 +217,11 @@ def _uncapitalized(cue: str, att: Attribution, analysis: Analysis) -> str:
 _JOINING_COMMA = re.compile(r",+(?=[”’\"']+$)")
 
 
+# "But the council withdrew the permit, the mayor said": a conjunction opening the sentence ties
+# it to the one before, the reporter's link, not the speaker's words ("So far" is no conjunction)
+_JOINS = re.compile(r"(?:But|And|Yet|So(?!\s+(?:far|much|many|long|few|little)\b)),?\s+(?=\S)")
+
+
 def statement_of(analysis: Analysis, att: Attribution) -> Statement:
     """``att`` as a brief shows it (an actor's page shows its cue and channel the same way):
     its content without the punctuation that led on to the cue, also where a closing quotation
@@ -224,11 +229,17 @@ def statement_of(analysis: Analysis, att: Attribution) -> Statement:
     "…circumstances”": the comma joined the quotation to "Zhou said", and it is the only
     character the text leaves out of its evidence, which still runs to the closing mark); a
     quotation joined from its pieces, see ``spoken``, is shown joined, its evidence spanning the
-    pieces."""
+    pieces. Unquoted words that open their sentence are shown without the conjunction that
+    opens it (``_JOINS``; the evidence starts after it): PolNeAR's content spans take it in
+    some sentences and leave it out in more, and a reader sees "But the council withdrew the
+    permit" as the speaker's "But". A quotation keeps its "But": the speaker said it."""
     content = att.content.rstrip(_TRAIL)
     start = att.content_span.start
     end = max(start, att.content_span.end - (len(att.content) - len(content)))
     sent = sentence_at(analysis, start)
+    joined = _JOINS.match(content)
+    if joined and att.kind != "direct" and sent is not None and sent.start == start:
+        content, start = content[joined.end() :], start + joined.end()
     index = sent.index if sent is not None else att.evidence.sentence_index
     return Statement(
         kind=att.kind,

@@ -14,6 +14,9 @@
   statement" is X's.
 * A chain of verbs the finder reads two ways ("has refused" over "to disclose the records", "has
   refused to disclose" over "the records") is one statement, cued by the whole chain.
+* What a speaker cites ("…, she said, citing new filters") is shown with the statement of theirs
+  it backs, in its sentence ("said, citing new filters"), not as a second statement; PolNeAR
+  still marks the "citing" as an attribution of its own, so the finder keeps it.
 """
 
 from __future__ import annotations
@@ -102,7 +105,7 @@ def spoken_statements(analysis: Analysis, names: dict[str, Actor]) -> list[Attri
     id), in text order, each with the actor who said it."""
     spoken = _unchained(_unrepeated(_spoken(analysis.attributions, names)))
     spoken = _joined(spoken, analysis.article.text)
-    return _by_author(_quotations(spoken, analysis), names)
+    return _cited(_by_author(_quotations(spoken, analysis), names), analysis)
 
 
 # what an actor speaks through, and a later "the statement said" stands for: the actor
@@ -294,6 +297,53 @@ def _one_quotation(prev: Attribution, att: Attribution, analysis: Analysis) -> b
         if len(_WORD.findall(between)) > _CLAUSE_WORDS:
             return False
     return _sentence_of(analysis, prev.content_span.start) == _sentence_of(analysis, gap_end)
+
+
+def _cited(atts: list[Attribution], analysis: Analysis) -> list[Attribution]:
+    """ "The council withdrew the permit, the mayor said, citing complaints about noise": what
+    the mayor cites is the ground of what the mayor said, not something else said; it goes into
+    the channel of the speaker's nearest statement in the sentence (shown "said, citing
+    complaints about noise", once where the finder put it there already). A "citing" with no
+    other statement of its speaker in its sentence ("The court blocked the sale, citing a risk
+    to safety") is the only thing said there, and stays a statement."""
+    out = list(atts)
+    for att in atts:
+        if not _CITING.match(att.cue.strip()):
+            continue
+        host = _citing_host(att, out, analysis)
+        if host is None:
+            continue
+        cited = f"citing {att.content.strip(_PIECE_END + '.')}"
+        channel = host.channel
+        if channel is None or cited not in channel:
+            channel = cited if channel is None else f"{channel}, {cited}"
+        out = [
+            o.model_copy(update={"channel": channel}) if o is host else o
+            for o in out
+            if o is not att
+        ]
+    return out
+
+
+_CITING = re.compile(r"^citing$", re.I)
+
+
+def _citing_host(
+    att: Attribution, atts: list[Attribution], analysis: Analysis
+) -> Attribution | None:
+    """The statement of ``att``'s speaker, in its sentence, whose cue is nearest its own."""
+    sentence = _sentence_of(analysis, att.cue_span.start)
+    if sentence is None:
+        return None
+    hosts = [
+        o
+        for o in atts
+        if o is not att
+        and o.actor_id == att.actor_id
+        and not _CITING.match(o.cue.strip())
+        and _sentence_of(analysis, o.cue_span.start) == sentence
+    ]
+    return min(hosts, key=lambda o: abs(o.cue_span.start - att.cue_span.start), default=None)
 
 
 def _sentence_of(analysis: Analysis, offset: int) -> int | None:
