@@ -452,3 +452,20 @@ def test_a_longer_last_conjunct_stays_in_the_acronym() -> None:
     assert "CDC" in names.acronyms("Centers for Disease Control and Prevention")
     assert "DH" not in names.acronyms("Department of Health and Human Services")
     assert "HHS" in names.acronyms("Department of Health and Human Services")
+
+
+def test_a_subhead_or_a_byline_names_no_actor() -> None:
+    """A subhead "The Harbor Board Fee Schedule" made the board's name "Harbor Board Fee
+    Schedule" (the longest form wins); the byline's reporter became an actor of the story."""
+    text = (
+        "By Dana Whitlock\n\n"
+        "The Harbor Board on Tuesday approved new fees for ferry operators, ending a dispute "
+        "that had run for months.\n\n"
+        "The Harbor Board said the fees take effect in July.\n\n"
+        "The Harbor Board Fee Schedule\n\n"
+        "Operators will pay by the ton, the Harbor Board said."
+    )
+    _, index = _resolve(text)
+    names_found = [a.name for a in index.actors]
+    assert "Harbor Board" in names_found, names_found
+    assert not any("Schedule" in n or "Whitlock" in n for n in names_found), names_found

@@ -370,3 +370,17 @@ def test_a_dated_correction_is_a_note() -> None:
     for head in ("Correction, Nov. 15, 2019:", "Correction added March 3, 2024:"):
         text = _STORY + head + " An earlier version of this article misstated the fee."
         assert [k for k, _ in _kinds(text)] == ["body", "body", "note"]
+
+
+def test_a_list_of_dated_lines_is_body_not_alternate_subheads() -> None:
+    """A tour's dates, one per line: the lines without a final bracket looked like subheads and
+    took turns with the others as headings of one-line sections."""
+    dates = [
+        "June 9 – Port Arden, NR @ Harbor Amphitheatre",
+        "June 10 – Eskar, NR @ Eskar Arena (Formerly City Hall)",
+        "June 14 – Salt River, SR @ River Stage",
+        "June 20 – Talvia, TV @ Old Mill Park",
+    ]
+    kinds = _kinds(_STORY + "Tour Dates\n\n" + "\n\n".join(dates))
+    assert kinds[2] == ("subhead", "Tour Dates")
+    assert kinds[3:] == [("body", d) for d in dates]

@@ -211,7 +211,11 @@ def _kinds(paragraphs: list[str], *, titled: bool) -> list[ParagraphKind]:
     unless the headline is known apart (``titled``), prose precedes it too (a first line above
     all prose is then the headline, and stays a sentence as it always was)."""
     furniture = [_furniture(p) for p in paragraphs]
-    heading = [f is None and _heading_like(p) for p, f in zip(paragraphs, furniture, strict=True)]
+    listed = _list_items(paragraphs)
+    heading = [
+        f is None and not item and _heading_like(p)
+        for p, f, item in zip(paragraphs, furniture, listed, strict=True)
+    ]
     prose = [f is None and not h for f, h in zip(furniture, heading, strict=True)]
     later = [False] * len(prose)  # later[i]: some prose paragraph comes after paragraph i
     for i in range(len(prose) - 2, -1, -1):
@@ -225,6 +229,38 @@ def _kinds(paragraphs: list[str], *, titled: bool) -> list[ParagraphKind]:
             kinds.append("subhead" if h and seen_prose and later[i] else "body")
         seen_prose = seen_prose or prose[i]
     return _related_tail(paragraphs, kinds)
+
+
+# a list item's lead: a date ("June 9 – Tampa …", "Oct. 3 -- Phoenix …"), a number or a bullet,
+# and the separator after it
+_LIST_LEAD = re.compile(
+    r"(?P<lead>(?:" + _MONTH + r")\s+\d{1,2}(?:st|nd|rd|th)?\b|\d{1,4}[.)]?(?=\s)|[•*▪►])"
+    r"[^–—|@:\n]{0,60}?(?P<sep>\s[–—]\s|\s--?\s|\s\|\s|\s@\s|:\s)"
+)
+_LIST_RUN = 3
+
+
+def _list_items(paragraphs: list[str]) -> list[bool]:
+    """Paragraphs in a run of at least ``_LIST_RUN`` one-line items of one shape (a tour's
+    "June 9 – West Palm Beach, FL @ …" lines): the items of a list, none of them a subhead,
+    though the ones without a final stop look like one."""
+    shapes = []
+    for para in paragraphs:
+        text = para.strip()
+        m = _LIST_LEAD.match(text) if "\n" not in text and len(text.split()) <= 25 else None
+        lead = m["lead"] if m else ""
+        kind = "date" if lead[:1].isalpha() else "number" if lead[:1].isdigit() else lead
+        shapes.append((kind, m["sep"].strip()) if m else None)
+    out = [False] * len(paragraphs)
+    i = 0
+    while i < len(shapes):
+        j = i
+        while j < len(shapes) and shapes[i] is not None and shapes[j] == shapes[i]:
+            j += 1
+        if j - i >= _LIST_RUN:
+            out[i:j] = [True] * (j - i)
+        i = max(j, i + 1)
+    return out
 
 
 def _related_tail(paragraphs: list[str], kinds: list[ParagraphKind]) -> list[ParagraphKind]:

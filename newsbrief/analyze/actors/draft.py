@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -99,6 +99,7 @@ class Resolver:
         self.quoted = quoted
         self.drafts: list[Draft] = []
         self._starts = [s.start for s in sentences]
+        self._ends = [s.end for s in sentences]
         self._keys: dict[str, int] = {}
         self._surnames: dict[str, int] = {}
         self._bearers: dict[str, list[int]] = {}  # every person of a surname, in order met
@@ -115,6 +116,33 @@ class Resolver:
 
     def sentence_of(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self._starts, offset) - 1)
+
+    def outside_prose(self, tok: Token) -> bool:
+        """Whether a token lies outside the story's sentences: a subhead ("The Doobie Brothers
+        Tour Dates"), a byline, a caption or a row of links names no actor, nor lends one its
+        longest name."""
+        return not self._in_prose(tok.idx)
+
+    def prose_entities(self, ents: Iterable[Span]) -> dict[int, Span]:
+        """The named entities by first token, each cut to its part in the story's sentences:
+        the model runs one on from a dateline into the lead ("MARLOW VALLEY - Teravion
+        Systems": Teravion Systems) or from a subhead into the paragraph under it ("The
+        Harbor Board Fee Schedule Operators": no name, "Operators" opens a sentence)."""
+        out: dict[int, Span] = {}
+        for ent in ents:
+            inside = [t.i for t in ent if self._in_prose(t.idx)]
+            if not inside:
+                continue
+            if inside[0] != ent.start:
+                if ent.doc[inside[0]].pos_ != "PROPN":
+                    continue
+                ent = Span(ent.doc, inside[0], ent.end, label=ent.label_)
+            out[ent.start] = ent
+        return out
+
+    def _in_prose(self, offset: int) -> bool:
+        k = bisect.bisect_right(self._starts, offset) - 1
+        return k >= 0 and offset < self._ends[k]
 
     def knows_surname(self, word: str) -> bool:
         return word.lower() in self._surnames

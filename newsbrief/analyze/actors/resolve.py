@@ -47,7 +47,7 @@ def resolve_actors(doc: Doc, article: Article, sentences: list[Sentence]) -> Act
     """Resolve the actors of one parsed article."""
     quotes = QuoteIndex(find_quotes(article.text, article.paragraphs))
     res = Resolver(doc, article.text, sentences, lambda offset: quotes.at(offset) is not None)
-    ents = {ent.start: ent for ent in doc.ents}
+    ents = res.prose_entities(doc.ents)
     res.place_words = {
         w for e in ents.values() if e.label_ in _PLACES for w in e.text.lower().split()
     }
@@ -56,7 +56,7 @@ def resolve_actors(doc: Doc, article: Article, sentences: list[Sentence]) -> Act
     }
     skip_to = 0
     for tok in doc:
-        if tok.i < skip_to:
+        if tok.i < skip_to or res.outside_prose(tok):
             continue
         ent = ents.get(tok.i)
         if ent is not None:
