@@ -27,6 +27,8 @@ from newsbrief.analyze.actors.index import ActorIndex
 from newsbrief.analyze.actors.names import once_held
 from newsbrief.analyze.attribution import finders
 from newsbrief.analyze.attribution.finders import Cand
+from newsbrief.analyze.attribution.orphans import orphan_quotes
+from newsbrief.analyze.attribution.running import extend_quotes
 from newsbrief.analyze.attribution.spans import char_range, is_fragment
 from newsbrief.analyze.quotes import QuoteIndex, find_quotes
 from newsbrief.models import Article, Attribution, Evidence, Sentence, Span
@@ -41,7 +43,8 @@ def find_attributions(
     cands = _yield_to_channels(finders.find_candidates(ctx), doc, article.text)
     _cut_tail_clauses(doc, cands)
     outer, nested = _nest([c for c in cands if c.contents])
-    finders.extend_quotes(ctx, outer)
+    extend_quotes(ctx, outer)
+    outer += orphan_quotes(ctx, outer)
     builder = _Builder(doc, article, sentences, actors)
     out: list[Attribution] = []
     for cand in sorted(outer, key=lambda c: c.cue):

@@ -1,10 +1,9 @@
 """Attribution candidates from the parse: one pass over the tokens dispatches each possible cue
 to its finder (verbs here and in ``content``, the rest in ``nonverbal``); afterwards a
-direct quotation takes the quotations that run on after its cue's sentence."""
+direct quotation takes the quotations that run on after its cue's sentence (``running``) and
+a quotation paragraph nobody reports goes to the statement before it (``orphans``)."""
 
 from __future__ import annotations
-
-import re
 
 from spacy.tokens import Token
 
@@ -12,7 +11,6 @@ from newsbrief.analyze import cues as lex
 from newsbrief.analyze.attribution.channels import citing_verb, folded_citation, trailing_channel
 from newsbrief.analyze.attribution.content import verb_content
 from newsbrief.analyze.attribution.core import (
-    QUOTE_END,
     Cand,
     Ctx,
     is_cue_token,
@@ -41,9 +39,8 @@ from newsbrief.analyze.attribution.spans import (
     subtree_range,
     trim,
 )
-from newsbrief.analyze.quotes import Quote
 
-__all__ = ["Cand", "Ctx", "extend_quotes", "find_candidates"]
+__all__ = ["Cand", "Ctx", "find_candidates"]
 
 
 def find_candidates(ctx: Ctx) -> list[Cand]:
@@ -340,52 +337,3 @@ def _without_clauses(noun: Token) -> Range:
         if tok.i > noun.i and tok.dep_ in ("acl", "relcl"):
             end = min(end, tok.left_edge.i)
     return start, end
-
-
-# --------------------------------------------------------------------------- quotes running on
-
-
-def extend_quotes(ctx: Ctx, cands: list[Cand]) -> None:
-    """Give a direct quote the quotations that follow its cue's sentence and nobody else claims;
-    of two cues over one quotation ("X scolded him: “A,” she said. “B.”") the later one, the
-    reporting clause the next quotation follows."""
-    claimed = {q for c in cands for q in c.quotes}
-    for cand in sorted(cands, key=lambda c: c.cue):
-        if not cand.quotes:
-            continue
-        last = cand.quotes[-1]
-        if any(o.cue > cand.cue and o.quotes and o.quotes[-1] == last for o in cands):
-            continue
-        anchor = max(last.end, cand.cue_chars[1])
-        if cand.source is not None:
-            anchor = max(anchor, ctx.chars(cand.source)[1])
-        while True:
-            nxt = ctx.quotes.following(last)
-            if nxt is None or nxt in claimed or nxt.start < anchor:
-                break
-            if not _runs_on(ctx.text[anchor : nxt.start], nxt, ctx.text):
-                break
-            cand.quotes.append(nxt)
-            cand.contents.append((nxt.inner_start, nxt.inner_end))
-            claimed.add(nxt)
-            last = nxt
-            anchor = nxt.end
-
-
-_GAP = re.compile(r"(?:[^\"“”\n]|[\"“][^\"“”\n]{1,40}[\"”]){0,250}?[.!?:;]?\s*")
-
-
-def _runs_on(gap: str, nxt: Quote, text: str) -> bool:
-    """Whether quote ``nxt`` continues the speech: only the end of the cue's sentence between."""
-    if "\n\n" in gap and not nxt.continues and not _whole_paragraph(nxt, text):
-        return False
-    if not _GAP.fullmatch(gap.replace("\n\n", " ")):
-        return False
-    if gap.strip() and not re.search(r"[.!?:;]\s*$", gap):
-        return False
-    inner = text[nxt.inner_start : nxt.inner_end]
-    return len(inner.split()) >= 3 and bool(QUOTE_END.search(inner) or not nxt.closed)
-
-
-def _whole_paragraph(q: Quote, text: str) -> bool:
-    return text[q.end : q.end + 2].strip(" ") in ("", "\n", "\n\n") or text[q.end] == "\n"
