@@ -23,6 +23,15 @@ from newsbrief.analyze.attribution.core import (
     speechlike,
 )
 from newsbrief.analyze.attribution.frames import light_verb, raised, regard
+from newsbrief.analyze.attribution.naming import (
+    NAMING,
+    named_after,
+    names,
+    past_quote,
+    predicative,
+    predicative_range,
+    with_name,
+)
 from newsbrief.analyze.attribution.spans import (
     Range,
     as_subject,
@@ -42,6 +51,9 @@ def verb_content(ctx: Ctx, tok: Token, lemma: str, source: Range | None) -> Foun
     found_raised = raised(ctx, tok, lemma)
     if found_raised is not None:
         return found_raised if found_raised[0] else None
+    named = _named_content(ctx, tok) if lemma in NAMING else None
+    if named is not None:
+        return named
     if lemma in lex.PHRASAL and not any(c.dep_ == "ccomp" for c in tok.children):
         found = _phrasal_content(ctx, tok, lemma)
         if found is not None:
@@ -382,7 +394,7 @@ def _to_clause(verb: Token) -> bool:
 def _object_content(ctx: Ctx, tok: Token) -> Found | None:
     obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
     if obj is None:
-        return _predicative(ctx, tok) or _fronted_object(ctx, tok)
+        return predicative(ctx, tok) or _fronted_object(ctx, tok)
     if tok.lemma_.lower() == "approve" and obj.lower_ in _BARE_OBJECTS and not list(obj.children):
         return None  # "the Senate approved it by a voice vote": a vote on a thing, no words
     lo, hi = subtree_range(obj)
@@ -396,21 +408,29 @@ def _object_content(ctx: Ctx, tok: Token) -> Found | None:
 
 
 _BARE_OBJECTS = frozenset({"it", "them"})
-_NAMING = frozenset({"call", "label", "dub", "brand", "deem", "name", "term", "declare"})
-_PREDICATIVE = frozenset({"oprd", "nmod", "dep", "attr", "npadvmod", "ccomp"})
 
 
-def _predicative(ctx: Ctx, tok: Token) -> Found | None:
-    """ "Graham called both Trump and Clinton “crazy”" (the parser found no object, only an
-    object predicative): everything from the verb to the end of that predicative."""
-    oprd = [c for c in tok.children if c.dep_ == "oprd" and c.i > tok.i]
-    if not oprd or tok.lemma_.lower() not in _NAMING:
-        return None
-    lo = min(
-        c.left_edge.i for c in tok.children if c.i > tok.i and c.dep_ in _PREDICATIVE | {"oprd"}
-    )
-    rng = ctx.clip(trim(ctx.doc, (lo, oprd[-1].right_edge.i + 1)), tok)
-    return ([ctx.chars(rng)], "indirect", [], []) if rng[0] < rng[1] else None
+def _named_content(ctx: Ctx, tok: Token) -> Found | None:
+    """ "called the plan a disaster" (``naming``): the object with what it was called, and what
+    follows them as for any object; not cut inside a quoted name. Before the verb's other
+    frames: "called his remarks on Saturday “a wake-up call”" is no "call on"."""
+    if any(c.dep_ == "ccomp" for c in tok.children):
+        return None  # "called it a mistake that …": the clause is what was said
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
+    if obj is not None:
+        if not names(ctx, tok, obj):
+            return None
+        lo, hi = subtree_range(obj)
+        hi = _right_end(ctx, tok, hi)
+        after = past_quote(ctx, (lo, hi))
+        hi = hi if after is None else _right_end(ctx, tok, after)
+    else:
+        rng = predicative_range(tok)
+        if rng is None:
+            return None
+        lo, hi = rng
+        hi = past_quote(ctx, rng) or hi
+    return with_name(ctx, ctx.clip((lo, hi), tok))
 
 
 _RIGHT_STOP = frozenset({"advcl", "npadvmod"})
@@ -429,6 +449,11 @@ def _right_end(ctx: Ctx, tok: Token, hi: int) -> int:
         if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN") and hi > tok.i + 1:
             hi = child.right_edge.i + 1
             continue
+        if child.dep_ == "cc" and hi > tok.i + 1 and _listed(tok, child):
+            continue  # "called the citation and the demand a ploy": the "and" of that list
+        if child.dep_ == "npadvmod" and named_after(tok, child):
+            hi = child.right_edge.i + 1  # "called the decision Tuesday a mistake"
+            continue
         if child.lower_ == "according" or child.dep_ in ("conj", "cc") or _next_subject(child):
             break
         joint = _joint(tok, child) if child.dep_ == "ccomp" else None
@@ -439,6 +464,17 @@ def _right_end(ctx: Ctx, tok: Token, hi: int) -> int:
             break
         hi = max(hi, child.right_edge.i + 1)
     return hi
+
+
+def _listed(tok: Token, cc: Token) -> bool:
+    """The conjunction the parser hung on the verb joins a noun to its object list: the child
+    after it is a noun conjoined to the verb (a verb there is a clause of its own), and no verb
+    opens that noun's phrase ("denounced his administration and renewed calls for …": the
+    parser took "renewed" for an adjective)."""
+    after = next((c for c in tok.children if c.i > cc.i), None)
+    if after is None or after.dep_ != "conj" or after.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return tok.doc[cc.i + 1].pos_ not in ("VERB", "AUX")
 
 
 def _next_subject(child: Token) -> bool:
