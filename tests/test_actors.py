@@ -209,6 +209,16 @@ def test_capital_standing_for_its_government() -> None:
     assert "Washington" in us.aliases
 
 
+def test_a_capital_accused_stands_for_its_government_a_city_visited_does_not() -> None:
+    _, index = _resolve(
+        "China said on Monday it would send more patrol boats. Vietnam has accused Beijing "
+        "of encroaching into its waters. The minister later visited Hanoi and Tokyo."
+    )
+    china = _named(index, "China")
+    assert "Beijing" in china.aliases
+    assert "Hanoi" not in _named(index, "Vietnam").aliases  # visited: a city, not its side
+
+
 def test_unnamed_speakers_become_groups() -> None:
     text = "Analysts said the strike would hurt exports. The analysts expect a deal soon."
     analysts = _actor(text, "Analysts")

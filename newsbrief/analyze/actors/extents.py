@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from newsbrief.analyze.actors import names
-from newsbrief.analyze.cues import is_cue_lemma
+from newsbrief.analyze.cues import OPPOSE, is_cue_lemma
 
 
 def outlet(ent: Span) -> Span:
@@ -138,3 +138,17 @@ def possessor(ent: Span) -> Span:
 
 # what follows a possessive as a body of its own, or a name's own part ("People's Republic")
 _PARTS = frozenset({"school", "college", "faculty", "republic"})
+
+
+# what a government is accused of or blamed for, not a city attacked or visited
+_AGAINST = OPPOSE - {"attack", "counter", "knock", "pan", "protest", "question", "rip"}
+
+
+def for_government(ent: Span) -> bool:
+    """A place name standing for its government: a subject ("Washington rejected the plan")
+    or the one a stance is taken against ("Vietnam has accused Beijing of encroaching"), so
+    that "Beijing" is China's side in who disagrees with whom."""
+    root = ent.root
+    if root.dep_ == "dobj":
+        return root.head.lemma_.lower() in _AGAINST
+    return root.dep_ in ("nsubj", "nsubjpass", "poss") and root.head.pos_ in ("VERB", "NOUN")

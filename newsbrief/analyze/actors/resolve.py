@@ -110,7 +110,7 @@ def _entity(res: Resolver, ent: Span) -> bool:
     elif label == "PERSON" or (label == "ORG" and _looks_like_person(res, ent, name)):
         res.person(ent, name)
     elif label == "GPE":
-        country = names.CAPITALS.get(name.lower()) if _acts(ent) else None
+        country = names.CAPITALS.get(name.lower()) if extents.for_government(ent) else None
         res.named(ent, country or name, "country", alias=name if country else None)
     else:
         res.named(ent, name, "organization", affiliation=_possessor_country(ent))
@@ -180,14 +180,6 @@ def _possessor_country(ent: Span) -> str | None:
         if child.dep_ in ("amod", "compound") and child.ent_type_ == "NORP":
             return names.country_of(child.text) or child.text
     return None
-
-
-def _acts(ent: Span) -> bool:
-    """A place name used as a subject: "Washington rejected the plan"."""
-    return ent.root.dep_ in ("nsubj", "nsubjpass", "poss") and ent.root.head.pos_ in (
-        "VERB",
-        "NOUN",
-    )
 
 
 def _norp(res: Resolver, ent: Span) -> bool:
