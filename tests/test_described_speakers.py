@@ -352,3 +352,46 @@ def test_a_named_spokesperson_speaks_without_a_channel() -> None:
     att = _said(analysis, "cranes would run again")
     assert _speaker(analysis, att) == "Lene Aas", analysis.actors
     assert att.channel is None, att
+
+
+def test_a_role_noun_a_place_modifies_is_the_person_not_the_place() -> None:
+    """Politico: "…, the Vermont senator acknowledged that there are still “some people” who
+    feel that way" was credited to Vermont: the senator had no recorded role, the "the
+    senator" rule left a role noun with a place before it alone, and two people had acted. The
+    person mentioned last before it who may be the senator is."""
+    analysis = _analysis(
+        "Senator on the road\n\nDana Whitfield toured a sawmill near Eugene on Monday. Paul"
+        " Renner, who owns the mill, said orders were rising again. Asked whether Whitfield still"
+        " hears anger among her supporters, the Oregon senator conceded that some people still"
+        " feel that way."
+    )
+    assert _speaker(analysis, _said(analysis, "some people still")) == "Dana Whitfield"
+
+
+def test_a_place_and_a_party_member_is_the_person_not_the_place() -> None:
+    """ "the Texas Republican said" was Texas's statement."""
+    analysis = _analysis(
+        "Bill advances\n\nRep. Carl Mott spoke to reporters on Monday. The Texas Republican said"
+        " the bill would pass."
+    )
+    assert _speaker(analysis, _said(analysis, "bill would pass")) == "Carl Mott"
+
+
+def test_a_placed_role_is_not_a_person_holding_another_office() -> None:
+    """A governor is not "the Oregon senator", nor is the state: when no one the article names
+    may be meant, the description itself speaks."""
+    analysis = _analysis(
+        "Budget fight\n\nGov. Ann Ross opened the session on Monday. Ross said the budget was"
+        " balanced. The Oregon senator said the numbers did not add up."
+    )
+    assert _speaker(analysis, _said(analysis, "did not add up")) == "Oregon senator"
+
+
+def test_a_placed_role_is_the_holder_from_that_place() -> None:
+    """Of two senators, "the Vermont senator" is the one a party tag puts in Vermont, not the
+    one named last."""
+    analysis = _analysis(
+        "Hearing ends\n\nSen. Amy Lee (D-Vt.) opened the hearing on Monday. Sen. Bo Park (R-Ohio)"
+        " questioned the witness. The Vermont senator said the answers were not good enough."
+    )
+    assert _speaker(analysis, _said(analysis, "not good enough")) == "Amy Lee"

@@ -40,7 +40,7 @@ def placed(res: Resolver, tok: Token) -> bool:
         return False
     if tok.tag_ not in ("NN", "NNP") and tok.lower_ != "police":
         return False
-    place = next((c for c in tok.lefts if c.dep_ in _MODIFIERS and _is_place(c)), None)
+    place = next((c for c in tok.lefts if c.dep_ in _MODIFIERS and is_place(c)), None)
     if place is None:
         return False
     doc = tok.doc
@@ -53,7 +53,7 @@ def placed(res: Resolver, tok: Token) -> bool:
     return True
 
 
-def _is_place(tok: Token) -> bool:
+def is_place(tok: Token) -> bool:
     """A country, city or state ("U.S.", "Tulsa", "Russia's"), or a country's demonym
     ("Kenyan", "South Korean"); not a party ("Republican")."""
     if tok.ent_type_ == "GPE":

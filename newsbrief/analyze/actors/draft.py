@@ -669,10 +669,6 @@ class Resolver:
         all the same, known by the role; "the minister" later is the same person."""
         if self.role_mention(tok):
             return
-        span = tok.doc[tok.left_edge.i : tok.i + 1]
-        name = names.clean_name(_strip_det(span, _QUANTIFIERS))
-        if not name or len(name.split()) > 5:
-            return
         people = self._acted()
         unnamed = {p for p in people if self.drafts[p].name.lower() == self.drafts[p].role_key}
         if self.sole_actor(tok):
@@ -681,7 +677,42 @@ class Resolver:
             return  # several people have acted: which one is meant cannot be told
         # only officials known by their role have acted: "the Ohio secretary of state" after
         # "the Indiana governor" is another one, "the governor" the same (``role_mention``)
+        self.described_person(tok)
+
+    def described_person(self, tok: Token) -> bool:
+        """The noun phrase ``tok`` heads is a person known by it alone ("the Ohio governor"),
+        one actor for each description; whether it could be (not five words or more)."""
+        span = tok.doc[tok.left_edge.i : tok.i + 1]
+        name = names.clean_name(_strip_det(span, _QUANTIFIERS))
+        if not name or len(name.split()) > 5:
+            return False
         self._described(span, name, name)
+        return True
+
+    def people_seen(self, tok: Token) -> list[tuple[int, int, bool, int]]:
+        """The persons mentioned before ``tok``, the latest first: (draft, how many sentences
+        back, whether as a subject, the mention's token); none inside a quote when ``tok`` is
+        outside one, nor one owning a role ("Trump's running mate": another person)."""
+        here = self.sentence_of(tok.idx)
+        outside = not self.quoted(tok.idx)
+        return [
+            (seen.draft, here - seen.sentence, seen.subject, seen.token)
+            for seen in reversed(self._history)
+            if seen.token < tok.i
+            and not (outside and seen.quoted)
+            and not seen.owns_role
+            and self.drafts[seen.draft].kind == "person"
+        ]
+
+    def known_as(self, idx: int, tok: Token) -> None:
+        """The noun phrase ``tok`` heads ("the Vermont senator") is a mention of person
+        ``idx``, who holds the role it names from then on unless one of theirs is known."""
+        span = tok.doc[tok.left_edge.i : tok.i + 1]
+        draft = self.drafts[idx]
+        name = names.clean_name(_strip_det(span, _QUANTIFIERS))
+        if not draft.role and name:
+            draft.role = _role_cased(span, name)
+        self._mention(idx, span)
 
     def _acted(self) -> set[int]:
         return {

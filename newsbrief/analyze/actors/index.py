@@ -8,7 +8,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from newsbrief.analyze.actors.names import BODIES_OF, FOLLOWERS
+from newsbrief.analyze.actors.names import BODIES_OF, FOLLOWERS, ROLE_NOUNS
 from newsbrief.models import Actor, ActorKind
 
 _RANK: dict[ActorKind, int] = {"person": 0, "media": 1, "organization": 2, "country": 3, "group": 4}
@@ -66,6 +66,8 @@ _PERSON_NOUNS = frozenset(
      "states", "cities", "counties", "provinces", "regions", "towns", "districts"}
 )  # fmt: skip
 
+# what "the" and a place may describe a person by ("the Vermont senator", "the Texas Republican")
+_TITLED = ROLE_NOUNS | {"republican", "democrat"}
 
 _PARTY_NAMES = frozenset(
     {"gop", "republican", "republicans", "democratic", "democrats", "republican party",
@@ -235,8 +237,10 @@ class ActorIndex:
     def _place_as_modifier(self, actor_id: str, start: int, s: int, e: int, end: int) -> bool:
         """A place naming where a person is from or works, inside the speaker's words: before a
         person's noun ("the New York businessman", "a Virginia voter", "one Florida Democratic
-        operative") or after one and "of" ("a resident of Ohio"); a party before the title of
-        one of its people ("The GOP presidential nominee argued": the nominee, not the GOP)."""
+        operative"), or a role noun or party member after "the" ("the Vermont senator", "the
+        Texas Republican"), or after one and "of" ("a resident of Ohio"); a party before the
+        title of one of its people ("The GOP presidential nominee argued": the nominee, not the
+        GOP)."""
         actor = self.get(actor_id)
         if actor is None:
             return False
@@ -251,7 +255,9 @@ class ActorIndex:
         # the noun the place describes, next to it or at the end ("one Florida Democratic
         # operative")
         described = {w.strip(",.;:'’\"”").lower() for w in after[:1] + after[-1:]}
-        return bool(described & _PERSON_NOUNS) or of_place
+        head = {w.strip(",.;:'’\"”").lower() for w in after[-1:]}
+        titled = before[-1:] in (["the"], ["The"]) and bool(head & _TITLED)
+        return bool(described & _PERSON_NOUNS) or of_place or titled
 
     def _rank(self, actor_id: str) -> int:
         actor = self.get(actor_id)

@@ -26,7 +26,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from newsbrief.analyze.actors import bodies, described, extents, names
+from newsbrief.analyze.actors import bodies, described, extents, names, placed_roles
 from newsbrief.analyze.actors.draft import Draft, Resolver, members_of, shares_of
 from newsbrief.analyze.actors.index import ActorIndex
 from newsbrief.analyze.actors.plural import (
@@ -240,8 +240,8 @@ def _token(res: Resolver, tok: Token) -> None:
         return
     if named and not tok.ent_type_ and res.short_name(tok):  # "Teravion" for "Teravion Systems"
         return
-    if tok.pos_ in ("NOUN", "PROPN") and bodies.placed(res, tok):  # "the U.S. embassy in …"
-        return
+    if tok.pos_ in ("NOUN", "PROPN") and (bodies.placed(res, tok) or placed_roles.person(res, tok)):
+        return  # "the U.S. embassy in …", "the Vermont senator": not the place (see either)
     if tok.pos_ == "PRON" and low in _PRONOUNS:
         if not res.quoted(tok.idx):
             res.pronoun(tok)
