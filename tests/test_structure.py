@@ -384,3 +384,17 @@ def test_a_list_of_dated_lines_is_body_not_alternate_subheads() -> None:
     kinds = _kinds(_STORY + "Tour Dates\n\n" + "\n\n".join(dates))
     assert kinds[2] == ("subhead", "Tour Dates")
     assert kinds[3:] == [("body", d) for d in dates]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("(CNN)The harbor board met.", "(CNN) The harbor board met."),
+        ("PORT ARDEN (Reuters)Ferry fees rose.", "PORT ARDEN (Reuters) Ferry fees rose."),
+        ("The board (Harbor)Met on Monday.", "The board (Harbor)Met on Monday."),
+    ],
+)
+def test_an_agency_tag_glued_to_the_lead_is_set_apart(text: str, expected: str) -> None:
+    """ "(CNN)The United States …" made an actor "CNN)The United States": the tokenizer read
+    "CNN)The" as one word."""
+    assert normalize_text(text) == expected

@@ -14,6 +14,13 @@ from newsbrief.models import Article, Span
 
 _PARA_BREAK = re.compile(r"\n[ \t]*\n+")
 _SPACES = re.compile(r"[ \t\u00a0]+")
+# an agency's tag glued to the lead's first word ("(CNN)The United States …", "LONDON
+# (Reuters)Britain …"): the tokenizer reads "CNN)The" as one word and the model makes an actor
+# "CNN)The United States"; a space puts the tag apart, where the brief's trim removes it
+_GLUED_TAG = re.compile(
+    r"^((?:[A-Z][\w.'’-]*[ ,]{0,2}){0,4}\((?:[A-Z]{2,6}|Reuters|Bloomberg|Xinhua|dpa)\))"
+    r"(?=[A-Z“\"‘])"
+)
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$")
 
 
@@ -21,7 +28,7 @@ def normalize_text(text: str) -> str:
     """NFC, unified newlines, collapsed runs of spaces, no trailing spaces, single blank lines."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u200b", "").replace("\ufeff", "")
-    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    lines = [_GLUED_TAG.sub(r"\1 ", _SPACES.sub(" ", line).strip()) for line in text.split("\n")]
     text = "\n".join(lines)
     return re.sub(r"\n{3,}", "\n\n", text).strip()
 
