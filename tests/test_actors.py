@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsbrief.analyze import analyze
 from newsbrief.analyze.actors import ActorIndex, names, resolve_actors
 from newsbrief.analyze.nlp import parse
 from newsbrief.analyze.sentences import split_sentences
@@ -479,3 +480,19 @@ def test_a_subhead_or_a_byline_names_no_actor() -> None:
     names_found = [a.name for a in index.actors]
     assert "Harbor Board" in names_found, names_found
     assert not any("Schedule" in n or "Whitlock" in n for n in names_found), names_found
+
+
+def test_an_event_named_by_its_host_has_no_speaker() -> None:
+    """ "The CNN/New York Times debate on Tuesday night revealed new dynamics": the story brief
+    showed CNN as holding that position. A poll still speaks through its pollster."""
+    analysis = analyze(
+        article_from_text(
+            "The CNN/New York Times debate on Tuesday night revealed deep splits over the "
+            "harbor fees. Senator Ann Lee said the fees were fair. A CNN poll found that most "
+            "voters oppose them."
+        )
+    )
+    names_of = {a.id: a.name for a in analysis.actors}
+    by_cue = {a.cue: names_of.get(a.actor_id or "") for a in analysis.attributions}
+    assert by_cue["revealed"] is None
+    assert by_cue["found"] == "CNN"

@@ -30,6 +30,14 @@ _WORDS = re.compile(r"[A-Za-z][A-Za-z-]*")
 _MEMBER_OF = re.compile(r"\bmember\s+of\s+(?:the\s+)?$", re.I)
 # what a speaker knows about: "Experts on North Korea … said" (the experts speak, not the
 # country they study)
+# an event the speaker's words name by its organizer or host ("The CNN/New York Times debate on
+# Tuesday night revealed …"): an event says nothing, and its host did not say it either
+_EVENT_AFTER = re.compile(
+    r"[\w\s/&.'’-]{0,40}?\b(?:debates?|hearings?|summits?|meetings?|conferences?|trials?|"
+    r"elections?|votes?|races?|rallies|rally|ceremony|ceremonies|match|matches|games?|"
+    r"tournaments?|festivals?|concerts?)\b(?:\s+(?:on|in|at|of|last|this)\b[\w\s,.'’-]{0,40})?\W*$",
+    re.I,
+)
 _TOPIC_OF = re.compile(
     r"\b(?:experts?|specialists?|analysts?|scholars?|observers?|watchers?|researchers?|"
     r"commentators?|historians?|authorities)\s+(?:on|about)\s+(?:the\s+)?$",
@@ -127,6 +135,8 @@ class ActorIndex:
                 continue  # "Member of House panel says": one member, not the House
             if inside == 0 and _TOPIC_OF.search(self._text, max(start, s - 24), s):
                 continue  # "Experts on North Korea said": the experts
+            if inside == 0 and e < end and _EVENT_AFTER.match(self._text, e, end):
+                continue  # "The CNN/New York Times debate revealed": no one of the two said it
             if inside == 0 and self._nested(actor_id, s, e, start, end):
                 continue  # "an Obama administration official": the administration's
             key = (inside, owner, self._rank(actor_id), s)
