@@ -114,6 +114,9 @@ def test_a_sentence_starting_with_by_is_body() -> None:
         "3 min read",
         "Related: Port strike enters second week",
         "Thanks for reading!",
+        "A version appeared on p6 of the Main section section of the Harbor Post on 17.02 BST "
+        "on Friday 28 May 2010 Follow the latest harbor news",
+        "A version of this article appears in print on May 3, 2024, on Section A, Page 4.",
     ],
 )
 def test_boilerplate_lines(line: str) -> None:
@@ -131,6 +134,7 @@ def test_boilerplate_lines(line: str) -> None:
         "Advertising revenue at the group fell by a third last year, the report said.",
         "The minister said all rights reserved for the state would be reviewed next year and "
         "that the law would change.",
+        "The fee schedule appeared on page 3 of the board's report, officials said.",
     ],
 )
 def test_prose_is_not_boilerplate(line: str) -> None:

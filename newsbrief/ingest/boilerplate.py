@@ -47,6 +47,12 @@ _PATTERNS: tuple[str, ...] = (
     r"(?:this|the) (?:story|article) (?:continues|continued) (?:below|after|on).{0,60}",
     r"story continues (?:below|after).{0,60}",
     r"(?:scroll|skip) (?:down|to) .{0,60}",
+    # where the piece ran in print ("A version appeared on p24 of the Main section section of
+    # the Guardian on …", often run on into the site's follow prompts)
+    r"(?:a version of this (?:article|story)|this (?:article|story)|a version) (?:appeared|was "
+    r"published) (?:on|in) (?:p|page) ?\d+\b.{0,240}",
+    r"this (?:article|story) was published on [\w .]{1,30}\.?",
+    r"a version of this (?:article|story) appear(?:s|ed) in print\b.{0,240}",
     # newsletters and accounts
     r"(?:sign up|subscribe|register)(?: now| today| here)?(?: (?:for|to) .{0,120})?[.!]?",
     r"get (?:our|the) .{0,60}(?:newsletter|briefing|alerts?)\b.{0,100}",
