@@ -205,13 +205,13 @@ def _choose(ranked: list[_Cluster], analyses: Sequence[Analysis]) -> list[_Clust
     sentences: set[tuple[int, int]] = set()
 
     def take(c: _Cluster) -> None:
-        i, e = _best(c)
+        i, e = _best(c, analyses)
         sentences.add((i, e.evidence.sentence_index))
         by_date.setdefault(c.date, []).append(c)
         kept.append(c)
 
     def fresh(c: _Cluster) -> bool:
-        i, e = _best(c)
+        i, e = _best(c, analyses)
         return (i, e.evidence.sentence_index) not in sentences
 
     for c in ranked:
@@ -233,22 +233,42 @@ def _choose(ranked: list[_Cluster], analyses: Sequence[Analysis]) -> list[_Clust
     return kept
 
 
-def _best(c: _Cluster) -> tuple[int, Event]:
+def _best(c: _Cluster, analyses: Sequence[Analysis]) -> tuple[int, Event]:
     """The best-formed clause: standing alone (no opening pronoun, no dateline bits), mid-length,
-    from nearest the top of its article."""
+    from nearest the top of its article, and holding its date (see ``_dated_far``)."""
 
     def form(item: tuple[int, Event]) -> tuple[float, int, int]:
         text = item[1].predicate
         shape = -abs(len(text.split()) - 18) / 18 - form_penalty(text)
         if opens_dangling(text) or _PRONOUN.match(text) or not says_who(text):
             shape -= 0.5
+        if _dated_far(item[1], analyses[item[0]]):
+            shape -= 0.5
         return (round(shape, 3), -item[1].evidence.sentence_index, -item[0])
 
     return max(c.members, key=form)
 
 
+_FAR = 20  # characters between a clause's end and its date that leave the date to another
+
+
+def _dated_far(event: Event, analysis: Analysis) -> bool:
+    """Whether the clause shown ends well before the date that dates it: "The cap would be 133
+    times greater than the $75m bill that BP, which operated the Deepwater Horizon rig [, faces
+    … following its explosion on 20 April]" is no account of 20 April; a clause another
+    article writes around the date ("the Deepwater Horizon rig exploded on 20 April") is."""
+    timex = event.timex
+    if timex is None:
+        return False
+    sentence = analysis.sentences[event.evidence.sentence_index]
+    at = sentence.text.find(event.predicate)
+    if at < 0:
+        return False
+    return timex.start - sentence.start > at + len(event.predicate) + _FAR
+
+
 def _entry(c: _Cluster, analyses: Sequence[Analysis]) -> TimelineEntry:
-    i, e = _best(c)
+    i, e = _best(c, analyses)
     seen = {i}
     also = []
     for j, other in c.members:
