@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from newsbrief.analyze import analyze
 from newsbrief.analyze.actors import resolve_actors
 from newsbrief.analyze.attribution import find_attributions
 from newsbrief.analyze.nlp import parse
@@ -352,3 +353,20 @@ def test_a_conjunction_opening_the_sentence_is_not_the_speakers() -> None:
     for st in pirel.statements:
         assert text[st.evidence.start : st.evidence.end] == st.text
     assert not pirel.position.startswith("But")
+
+
+def test_a_surname_goes_to_the_full_name_a_story_mentions_far_more() -> None:
+    """BP spill arc: "Hayward" stood apart from "Tony Hayward" (21 articles) because one
+    article named an "H. Hayward" too."""
+    texts = [
+        "Tony Hayward, the ferry line's chief, said the fees were too high. Tony Hayward met "
+        "the board on Monday, and Tony Hayward said he would appeal.",
+        "Tony Hayward said the company would pay. Tony Hayward later said the line would "
+        "cut two routes.",
+        "Dock worker Ruth Hayward said the cuts would cost jobs.",
+        "Hayward said the line would cut three routes, not two, the company said.",
+    ]
+    analyses = [analyze(article_from_text(t)) for t in texts]
+    actors = [p.actor for p in who_thinks_what(analyses)]
+    assert "Hayward" not in actors, actors
+    assert {"Tony Hayward", "Ruth Hayward"} <= set(actors), actors

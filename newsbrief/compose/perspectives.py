@@ -123,12 +123,22 @@ def _entry(entries: dict[str, _Entry], actor: Actor, order: int) -> _Entry:
     return entry
 
 
+DOMINANT = 3  # mentions that make one full name the surname's person among several
+
+
 def _merge_surnames(entries: dict[str, _Entry]) -> None:
-    """ "Scholz" in one article and "Olaf Scholz" in another are one person."""
+    """ "Scholz" in one article and "Olaf Scholz" in another are one person; of several full
+    names with that surname, the one mentioned ``DOMINANT`` times as often as any other (the
+    BP spill arc: "Hayward" is Tony Hayward, mentioned in 21 articles, not an "H. Hayward"
+    of one)."""
     people = [k for k, e in entries.items() if e.actor.kind == "person" and " " in k]
     for key in [k for k, e in entries.items() if e.actor.kind != "group" and " " not in k]:
-        full = [p for p in people if p.split()[-1] == key]
-        if len(full) == 1:
+        full = sorted(
+            (p for p in people if p.split()[-1] == key), key=lambda p: -entries[p].mentions
+        )
+        if len(full) == 1 or (
+            len(full) > 1 and entries[full[0]].mentions >= DOMINANT * entries[full[1]].mentions
+        ):
             _fold(entries[full[0]], entries.pop(key))
 
 
