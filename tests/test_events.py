@@ -101,6 +101,44 @@ def test_an_undated_lead_still_yields_today_development() -> None:
 
 
 @pytest.mark.parametrize(
+    "lead",
+    [
+        # a past change of a group quantified without a number, after an "After …" phrase
+        "After the flood at Port Arden, many ferry workers became outspoken critics of the "
+        "operator.",
+        # an evaluation ("it" with an adjective) over a "these days" period, then the reader
+        "It's hard out there for a ferry captain these days -- you can't sail an hour late "
+        "and still keep your licence.",
+        # habitual present
+        "Ferry crews usually work twelve-hour shifts on the busiest crossings.",
+        # "it" standing for the clause a noun judges
+        "It is no secret that the ferry operator has struggled to hire captains.",
+    ],
+)
+def test_a_background_or_opinion_lead_is_no_development_of_the_day(lead: str) -> None:
+    _, events = events_of(lead + " The operator declined to comment.")
+    assert not any(e.is_current or e.date == "2024-06-11" for e in events), events
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Police arrested two men after a brawl at the ferry terminal.",
+        "The harbour council has withdrawn its plan for a second pier.",
+        "It is official -- the harbour council has approved the second pier.",
+        "Five people are dead after a ferry capsized off the coast.",
+        "It was the biggest drop in ferry traffic that the port had ever seen.",
+        "Officials say the ferry will resume service with a smaller crew.",
+    ],
+)
+def test_an_undated_news_lead_is_the_development_of_the_day(lead: str) -> None:
+    _, events = events_of(lead + " The operator declined to comment.")
+    (current,) = [e for e in events if e.is_current]
+    assert current.date == "2024-06-11"
+    assert current.evidence.sentence_index == 0
+
+
+@pytest.mark.parametrize(
     ("dct", "current"),
     [
         (datetime(2024, 6, 12, 8, 0), False),  # the Wednesday after: Friday is last week's news

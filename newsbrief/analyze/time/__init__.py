@@ -11,6 +11,8 @@ records (the verbatim clause each date dates) for "The Story So Far".
 - ``points``: calendar points at a granularity and their TimeML values; ``lexicon``: word tables.
 - ``events`` and ``clauses``: the dated clauses cut out of the parse; ``nonevents``: the dates
   in a clause that do not date it (a comparison's base, a name, a contest still to come).
+- ``current``: today's development, the lead event; ``eventive``: whether an undated lead
+  reports an event at all, or background and comment that no day should claim.
 """
 
 from newsbrief.analyze.time.events import find_events

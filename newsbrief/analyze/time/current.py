@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from newsbrief.analyze.actors.index import ActorIndex
 from newsbrief.analyze.time.clauses import predicate_span
+from newsbrief.analyze.time.eventive import reports_event
 from newsbrief.models import Article, Event, Evidence, Sentence
 
 __all__ = ["clause_actors", "clause_subject", "mark_current"]
@@ -115,7 +116,10 @@ def _lead_event(
     or on the day its reporting frame names ("Pupils may sit closer, the agency said Friday":
     Friday's news, today's development only when Friday is recent, see ``_recent``); none when
     that sentence carries its own, earlier date ("… made 200,000 arrests in July": not today's
-    news) or asks a question (a feature's lede)."""
+    news), asks a question (a feature's lede) or reports no event: background or comment ("After
+    the shooting, many survivors became advocates", "It's tough out there these days", see
+    ``eventive``). The article then has no development of the day; its lead is still a sentence
+    of the brief like any other."""
     dct = article.published
     for sent in lead:
         span = doc.char_span(sent.start, sent.end, alignment_mode="expand")
@@ -125,6 +129,8 @@ def _lead_event(
             return None
         if sent.text.rstrip(" \"'”’)").endswith("?"):
             return None  # a feature's lede ("Remember New Jersey’s quest for a slogan?")
+        if not reports_event(span.root):
+            return None
         found = predicate_span(doc, sent, span.root, None, [])
         if found is not None:
             day = frames.get(sent.index, dct.date().isoformat())
