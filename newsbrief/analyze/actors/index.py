@@ -38,6 +38,12 @@ _EVENT_AFTER = re.compile(
     r"tournaments?|festivals?|concerts?)\b(?:\s+(?:on|in|at|of|last|this)\b[\w\s,.'’-]{0,40})?\W*$",
     re.I,
 )
+# where an envoy is posted: "China's ambassador to Britain accused the UK …" is China's envoy
+_POSTED_TO = re.compile(
+    r"\b(?:ambassadors?|envoys?|emissar(?:y|ies)|consuls?|representatives?|delegates?)\s+"
+    r"(?:to|in)\s+(?:the\s+)?$",
+    re.I,
+)
 _TOPIC_OF = re.compile(
     r"\b(?:experts?|specialists?|analysts?|scholars?|observers?|watchers?|researchers?|"
     r"commentators?|historians?|authorities)\s+(?:on|about)\s+(?:the\s+)?$",
@@ -133,6 +139,8 @@ class ActorIndex:
                 continue  # "Clinton campaign spokesman Brian Fallon": Fallon speaks
             if inside == 0 and _MEMBER_OF.search(self._text, max(start, s - 16), s):
                 continue  # "Member of House panel says": one member, not the House
+            if inside == 0 and _POSTED_TO.search(self._text, max(start, s - 30), s):
+                continue  # "China's ambassador to Britain": the country posted to is not he
             if inside == 0 and _TOPIC_OF.search(self._text, max(start, s - 24), s):
                 continue  # "Experts on North Korea said": the experts
             if inside == 0 and e < end and _EVENT_AFTER.match(self._text, e, end):

@@ -201,10 +201,34 @@ def _clause_content(ctx: Ctx, tok: Token, lemma: str, source: Range | None) -> F
             return short
     if lemma not in lex.QUOTING and not used:
         return None
+    if not used and _time_or_reason_clause(tok) and not _quote_after(ctx, cue):
+        return None  # "…, when, in fact, he responded quickly": the main clause is not his
     clause = clause_range(tok, blocked, cue, source, ctx.sent(tok), ctx.in_quote)
     if source is not None and source[0] > tok.i and ctx.doc[cue[0] - 1].text == ",":
         clause = (cue[0], clause[1])  # "…, said X": whatever hangs before the comma is content
     return _quoted(ctx, tok, clause, used)
+
+
+# what opens a clause of time, reason or condition, not a reporting parenthetical
+_SUBORDINATORS = frozenset(
+    {"when", "whenever", "while", "because", "since", "after", "before", "until", "if",
+     "unless", "although", "though", "once", "whereas"}
+)  # fmt: skip
+
+
+def _time_or_reason_clause(tok: Token) -> bool:
+    """A cue verb in a clause of time or reason hung on the sentence's verb ("The video had
+    been altered to show him failing to answer, when, in fact, he responded quickly") reports
+    nothing of that sentence; "X, he said" hangs no such word."""
+    return tok.dep_ == "advcl" and any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in _SUBORDINATORS and c.i < tok.i
+        for c in tok.children
+    )
+
+
+def _quote_after(ctx: Ctx, cue: Range) -> bool:
+    """ "while chanting, “Hands up, don't shoot.”": the quotation the cue opens."""
+    return ctx.quotes.starting_near(ctx.chars(cue)[1], ctx.text) is not None
 
 
 def _around_clause(ctx: Ctx, rng: Range, cue: Range, source: Range | None) -> list[Chars]:

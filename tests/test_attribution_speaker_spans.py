@@ -1,0 +1,46 @@
+"""Who speaks, in sentences where the parse hands the speaker's span more than the speaker:
+texts of our own, each shaped as a sentence of a real page that a brief got wrong."""
+
+from __future__ import annotations
+
+from newsbrief.analyze import analyze
+from newsbrief.ingest.text import article_from_text
+
+
+def _by_cue(text: str) -> dict[str, tuple[str | None, str | None, str]]:
+    analysis = analyze(article_from_text(text))
+    names = {a.id: a.name for a in analysis.actors}
+    return {
+        a.cue: (a.source, names.get(a.actor_id or ""), a.content) for a in analysis.attributions
+    }
+
+
+def test_what_a_passive_charges_is_no_part_of_its_agent() -> None:
+    """ "Corbyn … is accused by critics of promoting … within his party": the agent's span ran
+    on to "his party", and the brief made Corbyn the one accusing himself."""
+    atts = _by_cue(
+        "Ann Lee, the harbor master, is accused by critics of raising fees and of failing to "
+        "repair her own pier."
+    )
+    source, actor, _ = atts["is accused"]
+    assert source == "critics"
+    assert actor != "Ann Lee"
+
+
+def test_the_country_an_envoy_is_posted_to_is_not_the_speaker() -> None:
+    atts = _by_cue(
+        "Norland's ambassador to Talvia accused the harbor board of meddling in trade on Monday."
+    )
+    assert atts["accused"][1] == "Norland"
+
+
+def test_a_cue_in_a_clause_of_time_reports_nothing_of_its_sentence() -> None:
+    """ "The video had been altered to show Starmer failing to answer …, when, in fact, he
+    responded quickly": Starmer was shown saying the sentence about the video."""
+    atts = _by_cue(
+        "The video had been cut to show the mayor failing to answer a question about fees, "
+        'when, in fact, she responded quickly. Protesters marched while chanting, "No new '
+        'fees for the harbor."'
+    )
+    assert "responded quickly" not in atts
+    assert atts["chanting"][2].startswith("No new fees")
