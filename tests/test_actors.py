@@ -496,3 +496,16 @@ def test_an_event_named_by_its_host_has_no_speaker() -> None:
     by_cue = {a.cue: names_of.get(a.actor_id or "") for a in analysis.attributions}
     assert by_cue["revealed"] is None
     assert by_cue["found"] == "CNN"
+
+
+def test_one_country_under_its_several_names() -> None:
+    """ "The US welcomed the exchange …", "… with the United States …", "the U.S.": a brief
+    showed "US" and "United States" as two actors of one article."""
+    _, index = _resolve(
+        "The US welcomed the ferry exchange on Monday. Talks with the United States had "
+        "stalled in May. The U.S. said the crews were safe, and Britain and the UK "
+        "government agreed."
+    )
+    us = _named(index, "United States")
+    assert {"US", "U.S."} <= set(us.aliases)
+    assert not [a for a in index.actors if a.name in ("US", "U.S.")]

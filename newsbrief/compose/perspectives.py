@@ -74,7 +74,7 @@ def who_thinks_what(analyses: Sequence[Analysis]) -> tuple[ActorPosition, ...]:
             if disagreement is not None and disagreement not in entry.disagreements:
                 entry.disagreements.append(disagreement)
         for actor in shown.values():
-            key = _key(actor.name)
+            key = _actor_key(actor)
             if key in entries:
                 entries[key].mentions += len(actor.mentions)
     _merge_surnames(entries)
@@ -110,8 +110,16 @@ def _key(name: str) -> str:
     return " ".join(name.lower().split())
 
 
+def _actor_key(actor: Actor) -> str:
+    """An actor's key across a story's articles: a country's under any of its names ("the US"
+    in one article, "the United States" in another)."""
+    if actor.kind == "country":
+        return _key(names.country_key(actor.name))
+    return _key(actor.name)
+
+
 def _entry(entries: dict[str, _Entry], actor: Actor, order: int) -> _Entry:
-    key = _key(actor.name)
+    key = _actor_key(actor)
     entry = entries.get(key)
     if entry is None:
         first = min((m.start for m in actor.mentions), default=0)

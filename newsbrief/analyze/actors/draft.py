@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -123,13 +123,20 @@ class Resolver:
         longest name."""
         return not self._in_prose(tok.idx)
 
-    def prose_entities(self, ents: Iterable[Span]) -> dict[int, Span]:
+    def prose_entities(
+        self, ents: Iterable[Span], datelines: Sequence[tuple[int, int]] = ()
+    ) -> dict[int, Span]:
         """The named entities by first token, each cut to its part in the story's sentences:
         the model runs one on from a dateline into the lead ("MARLOW VALLEY - Teravion
         Systems": Teravion Systems) or from a subhead into the paragraph under it ("The
-        Harbor Board Fee Schedule Operators": no name, "Operators" opens a sentence)."""
+        Harbor Board Fee Schedule Operators": no name, "Operators" opens a sentence). A place
+        in a dateline ("ESKAR, Norland, March 18") counts: it tells a country from the
+        organization the model takes it for in the story ("Norland says …")."""
         out: dict[int, Span] = {}
         for ent in ents:
+            if ent.label_ == "GPE" and any(a <= ent.start_char < b for a, b in datelines):
+                out[ent.start] = ent
+                continue
             inside = [t.i for t in ent if self._in_prose(t.idx)]
             if not inside:
                 continue
@@ -414,8 +421,8 @@ class Resolver:
         if idx is None and name.isupper() and len(name) >= 2:
             idx = self._keys.get("#" + name)
         short = self._short_key(name) if kind == "organization" else None
-        if kind == "country":
-            short = "country:" + names.COUNTRY_FORM.sub("", key)  # "Republic of Halvoria"
+        if kind == "country":  # "Republic of Halvoria", "the US" and "the United States"
+            short = "country:" + names.country_key(name)
         body = _body_key(name) if kind == "organization" else None
         if idx is None and body is not None:
             idx = self._keys.get(body)  # "the Security Council" of the "U.N. Security Council"
@@ -432,7 +439,9 @@ class Resolver:
             self._keys.setdefault(short, idx)
         if body is not None:
             self._keys.setdefault(body, idx)
-        if kind != "person" and len(name) > len(draft.name) and draft.name in name:
+        # the fuller name: "Lumera Semiconductor"; a country's own, "United States", not "US"
+        fuller = draft.name in name or short == f"country:{name}".lower()
+        if kind != "person" and len(name) > len(draft.name) and fuller:
             draft.aliases.append(draft.name)
             draft.name = name
         self._keys[key] = idx

@@ -273,6 +273,22 @@ CAPITALS: dict[str, str] = {
 }
 
 # the formal part of a country's name ("the Republic of Nauvia" is "Nauvia")
+# one country under the names a story uses for it ("the US", "the U.S.", "the United States")
+_COUNTRY_NAMES = {
+    **dict.fromkeys(
+        ("us", "u.s.", "u.s", "usa", "u.s.a.", "united states of america", "america"),
+        "united states",
+    ),
+    **dict.fromkeys(("uk", "u.k.", "u.k", "britain", "great britain"), "united kingdom"),
+}
+
+
+def country_key(name: str) -> str:
+    """The one key of a country's names: "US", "U.S." and "United States" alike."""
+    low = name.lower()
+    return _COUNTRY_NAMES.get(low, COUNTRY_FORM.sub("", low))
+
+
 COUNTRY_FORM = re.compile(
     r"^(?:the\s+)?(?:(?:people's|democratic|federal|islamic|united)\s+)*"
     r"(?:republic|kingdom|state|federation|commonwealth|principality|sultanate)\s+of\s+"

@@ -47,7 +47,12 @@ def resolve_actors(doc: Doc, article: Article, sentences: list[Sentence]) -> Act
     """Resolve the actors of one parsed article."""
     quotes = QuoteIndex(find_quotes(article.text, article.paragraphs))
     res = Resolver(doc, article.text, sentences, lambda offset: quotes.at(offset) is not None)
-    ents = res.prose_entities(doc.ents)
+    datelines = [
+        (p.start, p.end)
+        for i, p in enumerate(article.paragraphs)
+        if article.paragraph_kind(i) == "dateline"
+    ]
+    ents = res.prose_entities(doc.ents, datelines)
     res.place_words = {
         w for e in ents.values() if e.label_ in _PLACES for w in e.text.lower().split()
     }
@@ -56,7 +61,7 @@ def resolve_actors(doc: Doc, article: Article, sentences: list[Sentence]) -> Act
     }
     skip_to = 0
     for tok in doc:
-        if tok.i < skip_to or res.outside_prose(tok):
+        if tok.i < skip_to or (res.outside_prose(tok) and tok.i not in ents):
             continue
         ent = ents.get(tok.i)
         if ent is not None:
