@@ -75,28 +75,7 @@ _LINK_ITEM = re.compile(r"\s*(?:^|\n|\s)[-–•]\s+")
 _SENTENCE = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9@])")
 _ENDS_SENTENCE = re.compile(r"[.!?][\"'”’)]*$")
 _SMALL = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "and",
-        "or",
-        "nor",
-        "but",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "by",
-        "with",
-        "from",
-        "as",
-        "vs",
-        "via",
-        "per",
-    ]
+    re.findall(r"\w+", "a an the and or nor but of in on at to for by with from as vs via per")
 )
 
 
