@@ -509,3 +509,19 @@ def test_one_country_under_its_several_names() -> None:
     us = _named(index, "United States")
     assert {"US", "U.S."} <= set(us.aliases)
     assert not [a for a in index.actors if a.name in ("US", "U.S.")]
+
+
+def test_a_committee_a_chamber_names_speaks_as_itself() -> None:
+    """ "A House panel voted Thursday to hold … in contempt": the brief showed "House"."""
+    analysis = analyze(
+        article_from_text(
+            "A House panel voted Thursday to hold the harbor master in contempt of Congress. "
+            "The House later approved the measure. The Senate committee said it would review "
+            "the case."
+        )
+    )
+    names_of = {a.id: a.name for a in analysis.actors}
+    by_cue = {a.cue: names_of.get(a.actor_id or "") for a in analysis.attributions}
+    assert by_cue["voted"] == "House panel"
+    assert by_cue["said"] == "Senate committee"
+    assert by_cue["later approved"] == "House"

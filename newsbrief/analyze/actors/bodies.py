@@ -6,7 +6,9 @@
   foreign ministry": a public body's common noun that a place modifies. The place only says
   whose body it is; the body is an organization of its own, named by its noun phrase, so that
   it neither speaks as the country ("U.S.") nor goes to an unnamed group or to another ministry
-  named before ("the defence ministry").
+  named before ("the defence ministry");
+- ``of_chamber``: "A House panel voted …", "the Senate committee said": a committee an
+  organization's name modifies speaks as itself, not as the House or the Senate.
 """
 
 from __future__ import annotations
@@ -100,3 +102,23 @@ def _office_name(tok: Token) -> Span | None:
     if doc[i].text in ("'s", "’s") or i == tok.i or i - 1 != tok.left_edge.i:
         return None  # only "the" before the name, and a name of more than the body word
     return doc[i : tok.i + 1]
+
+
+# what a chamber or a body sets up: a committee speaks for itself
+_PANELS = frozenset({"panel", "committee", "subcommittee", "commission"})
+
+
+def of_chamber(res: Resolver, tok: Token) -> bool:
+    """Resolve ``tok`` as the head of a committee an organization's name modifies ("panel" of
+    "A House panel voted"), and say whether it was one."""
+    if tok.ent_type_ or tok.lemma_.lower() not in _PANELS or tok.dep_ in _INSIDE:
+        return False
+    if tok.tag_ != "NN":
+        return False
+    org = next((c for c in tok.lefts if c.dep_ in _INSIDE and c.ent_type_ == "ORG"), None)
+    if org is None:
+        return False
+    doc = tok.doc
+    span = doc[org.left_edge.i : tok.i + 1]
+    res.named(span, names.clean_name(span.text), "organization")
+    return True

@@ -245,7 +245,9 @@ def _token(res: Resolver, tok: Token) -> None:
         return
     if named and not tok.ent_type_ and res.short_name(tok):  # "Teravion" for "Teravion Systems"
         return
-    if tok.pos_ in ("NOUN", "PROPN") and (bodies.placed(res, tok) or placed_roles.person(res, tok)):
+    if tok.pos_ in ("NOUN", "PROPN") and (
+        bodies.placed(res, tok) or bodies.of_chamber(res, tok) or placed_roles.person(res, tok)
+    ):
         return  # "the U.S. embassy in …", "the Vermont senator": not the place (see either)
     if tok.pos_ == "PRON" and low in _PRONOUNS:
         if not res.quoted(tok.idx):
