@@ -290,3 +290,38 @@ def test_a_long_clause_is_not_cut_after_a_pronoun_that_needs_what_follows() -> N
     assert len(lines) == 2, lines
     assert not any(line.endswith(("of those", "than those")) for line in lines), lines
     assert lines[0].endswith("of those in any big city in the nation"), lines
+
+
+@pytest.mark.parametrize(
+    ("text", "not_dated"),
+    [
+        (
+            "The harbor board met on Tuesday. The band played a new version of the title track "
+            "of its 1976 album for the board.",
+            "1976",
+        ),
+        (
+            "The harbor board met on Tuesday. Its report listed the costs of 1998's flood "
+            "defences and of 2004's pier.",
+            "1998",
+        ),
+    ],
+)
+def test_the_year_a_thing_was_made_does_not_date_the_clause(text: str, not_dated: str) -> None:
+    """ "McDonald came out during the encore for a surprise version of …, the title track of
+    their 1976 album": the story timeline dated the encore 1976."""
+    _, events = events_of(text)
+    dates = {e.date for e in events}
+    assert not_dated not in dates, [(e.date, e.predicate) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Her 1998 campaign for the harbor board ended in defeat.",
+        "The harbor was rebuilt during the 1998 flood season.",
+    ],
+)
+def test_a_year_that_dates_its_clause_still_does(text: str) -> None:
+    _, events = events_of(text)
+    assert "1998" in {e.date for e in events}, [(e.date, e.predicate) for e in events]

@@ -55,7 +55,37 @@ def dates_nothing(
         or _names_a_topic(span)
         or _conditional(verb)
         or _names_a_deadline(span)
+        or _year_of_a_thing(span, value)
     )
+
+
+# prepositions whose object dates what happens ("in the 2008 crisis", "during its 1976 tour")
+_WHEN = frozenset(
+    {"in", "during", "since", "after", "before", "until", "by", "through", "throughout", "from",
+     "to", "at", "amid", "following"}
+)  # fmt: skip
+
+
+def _year_of_a_thing(span: Span, value: str) -> bool:
+    """ "the title track of their 1976 album", "performances of 1972's Toulouse Street": a
+    year that says when a thing was made, not when the clause happened ("McDonald came out
+    during the encore …" was dated 1976). Only a thing after a preposition that is not one of
+    time ("during the 2008 crisis" dates its clause) or in apposition; a subject's or an
+    object's year may be its clause's ("Her 2016 campaign ended", "won the 2016 race")."""
+    if len(value) != 4 or not value.isdigit():
+        return False
+    doc, root = span.doc, span.root
+    if span.end < len(doc) and doc[span.end].lower_ in ("'s", "’s"):
+        noun = root  # "1972's Toulouse Street and 1973's …", however the parser hung them
+        while noun.dep_ in ("conj", "poss", "compound") and noun.head.i != noun.i:
+            noun = noun.head
+        return not (noun.dep_ == "pobj" and noun.head.lower_ in _WHEN)
+    if root.dep_ not in ("nummod", "compound", "amod", "nmod") or not root.head.i > root.i:
+        return False
+    noun = root.head
+    if noun.dep_ == "appos":
+        return True
+    return noun.dep_ == "pobj" and noun.head.lower_ not in _WHEN
 
 
 def cut_from_the_line(verb: Token | None, line: tuple[int, int]) -> bool:
