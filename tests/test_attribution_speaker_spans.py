@@ -44,3 +44,22 @@ def test_a_cue_in_a_clause_of_time_reports_nothing_of_its_sentence() -> None:
     )
     assert "responded quickly" not in atts
     assert atts["chanting"][2].startswith("No new fees")
+
+
+def test_a_name_inside_the_speakers_relative_clause_is_not_the_speaker() -> None:
+    """ "The group that owns most of her music, Big Machine, says …" was Taylor Swift's; "The
+    USC/Los Angeles Times tracking poll, which tracks …, showed" was Jill Stein's."""
+    atts = _by_cue(
+        "Ann Lee sang at the harbor festival on Monday. The label that owns most of her songs, "
+        "Harbor Records, says she may sing them at the festival."
+    )
+    assert atts["says"][1] != "Ann Lee"
+
+
+def test_a_role_and_a_comma_name_the_one_after_them() -> None:
+    """ "his predecessor, Fiona Hill, had dubbed …" was Tim Morrison's."""
+    atts = _by_cue(
+        "Tomas Berg testified on Tuesday. He said his predecessor, Ann Lee, had called the fees "
+        "a drug deal."
+    )
+    assert atts["had called"][1] == "Ann Lee"

@@ -38,6 +38,8 @@ _EVENT_AFTER = re.compile(
     r"tournaments?|festivals?|concerts?)\b(?:\s+(?:on|in|at|of|last|this)\b[\w\s,.'’-]{0,40})?\W*$",
     re.I,
 )
+# a relative clause the mention sits in, no comma closing it before the mention
+_IN_RELATIVE = re.compile(r"\b(?:that|which|who|whom|whose)\b[^,;—–]*$", re.I)
 # where an envoy is posted: "China's ambassador to Britain accused the UK …" is China's envoy
 _POSTED_TO = re.compile(
     r"\b(?:ambassadors?|envoys?|emissar(?:y|ies)|consuls?|representatives?|delegates?)\s+"
@@ -49,6 +51,8 @@ _TOPIC_OF = re.compile(
     r"commentators?|historians?|authorities)\s+(?:on|about)\s+(?:the\s+)?$",
     re.I,
 )
+# "his predecessor, Fiona Hill": a role in lower case, then a comma, names the one after it
+_APPOSED = re.compile(r"\s+(?:[a-z][\w'’-]*\s+){0,3}[a-z][\w'’-]*,\s*$")
 _COORDINATED = re.compile(r"[,;&(/]|\b(?:and|or|with|nor)\b", re.I)
 # what a possessor does not speak through: a person in a role of theirs
 _HELD_ROLES = frozenset(
@@ -139,6 +143,8 @@ class ActorIndex:
                 continue  # "Clinton campaign spokesman Brian Fallon": Fallon speaks
             if inside == 0 and _MEMBER_OF.search(self._text, max(start, s - 16), s):
                 continue  # "Member of House panel says": one member, not the House
+            if inside == 0 and _IN_RELATIVE.search(self._text, start, s):
+                continue  # "The group that owns most of her music, Big Machine": not her
             if inside == 0 and _POSTED_TO.search(self._text, max(start, s - 30), s):
                 continue  # "China's ambassador to Britain": the country posted to is not he
             if inside == 0 and _TOPIC_OF.search(self._text, max(start, s - 24), s):
@@ -211,7 +217,8 @@ class ActorIndex:
                 break
             if e2 > end or other == actor_id or self._rank(other) != 0:
                 continue
-            if not _COORDINATED.search(self._text[e:s]):
+            gap = self._text[e:s]
+            if not _COORDINATED.search(gap) or _APPOSED.match(gap):
                 return True
         return False
 
