@@ -525,3 +525,33 @@ def test_a_committee_a_chamber_names_speaks_as_itself() -> None:
     assert by_cue["voted"] == "House panel"
     assert by_cue["said"] == "Senate committee"
     assert by_cue["later approved"] == "House"
+
+
+def test_a_pronoun_prefers_its_sentences_subject_to_a_possessor_in_it() -> None:
+    """ "Putney later told CNN that the video would not show a gun in Scott's hand, but he
+    said witnesses saw a gun": the police chief said it, not the man the police shot."""
+    analysis = analyze(
+        article_from_text(
+            "Tomas Berg was stopped by the harbor police on Tuesday.\n\n"
+            "Karl Nyman, the harbor police chief, said the footage was unclear.\n\n"
+            "Nyman later told reporters that the camera did not show Berg's hands, but he said "
+            "witnesses saw a knife."
+        )
+    )
+    names_of = {a.id: a.name for a in analysis.actors}
+    said = [a for a in analysis.attributions if "witnesses saw" in a.content]
+    assert [names_of.get(a.actor_id or "") for a in said] == ["Karl Nyman"]
+
+
+def test_his_family_and_his_colleagues_are_not_him() -> None:
+    """ "Scott's relatives … said", "his family has called on police …": the man the police
+    shot was shown saying what his family said."""
+    analysis = analyze(
+        article_from_text(
+            "Tomas Berg ran the harbor for a decade. His family said he was tired, and every one "
+            "of his colleagues said he should stay."
+        )
+    )
+    names_of = {a.id: a.name for a in analysis.actors}
+    speakers = [names_of.get(a.actor_id or "") for a in analysis.attributions if a.cue == "said"]
+    assert len(speakers) == 2 and "Tomas Berg" not in speakers, speakers

@@ -581,6 +581,8 @@ class Resolver:
                 rank = 0
             if plural and distance == 0 and not seen.subject:
                 rank = 1  # "Proponents have urged Congress to …, although they say": the subject
+            if distance == 0 and not seen.subject and self.doc[seen.token].dep_ == "poss":
+                rank = 1  # "Putney told CNN … a gun in Scott's hand, but he said": not Scott
             key = (distance, rank, -seen.token)
             if best is None or key < best[0]:
                 best = (key, seen.draft)

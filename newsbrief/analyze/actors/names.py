@@ -142,7 +142,9 @@ FOLLOWERS = _words(
     """
     supporter supporters critic critics opponent opponents rival rivals ally allies backer backers
     follower followers fan fans voter voters donor donors friend friends detractor detractors
-    defender defenders loyalist loyalists surrogate surrogates
+    defender defenders loyalist loyalists surrogate surrogates colleague colleagues peer peers
+    classmate classmates teammate teammates coworker coworkers co-workers neighbor neighbors
+    neighbour neighbours relative relatives family
     """
 )
 # who works for a person and speaks as a body of their own ("his campaign", "her aides"); a
