@@ -555,3 +555,15 @@ def test_his_family_and_his_colleagues_are_not_him() -> None:
     names_of = {a.id: a.name for a in analysis.actors}
     speakers = [names_of.get(a.actor_id or "") for a in analysis.attributions if a.cue == "said"]
     assert len(speakers) == 2 and "Tomas Berg" not in speakers, speakers
+
+
+def test_a_full_name_of_the_other_gender_is_not_the_surname_known_so_far() -> None:
+    """ "Mr. Obama …", then "the first lady, Michelle Obama": one person, whose name and
+    whose 39 mentions became Michelle Obama's, and "The president told …" hers."""
+    _, index = _resolve(
+        "President Berg spoke in Port Arden on Monday. Mr. Berg said the harbor would stay "
+        "open. He will campaign with the first lady, Maria Berg, next week."
+    )
+    names_found = [a.name for a in index.actors if a.kind == "person"]
+    assert "Maria Berg" in names_found and "Berg" in names_found, names_found
+    assert _named(index, "Berg").role == "president"

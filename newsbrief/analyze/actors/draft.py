@@ -209,6 +209,8 @@ class Resolver:
             kn = known.name.split()
             if len(parts) == 1 or len(kn) == 1 or kn[0] == parts[0] or _tail_of(parts, kn):
                 idx = self._surnames[surname]
+            if len(kn) == 1 and len(parts) > 1 and _other_gender(known, name):
+                idx = None  # "Mr. Obama", then "the first lady, Michelle Obama": two people
         if idx is None and len(parts) == 1:
             idx = self._keys.get("first:" + surname)
         if idx is None and len(parts) > 1:
@@ -1369,3 +1371,10 @@ def _in_reported_clause(subject: Token) -> bool:
             return True
         verb = verb.head
     return False
+
+
+def _other_gender(known: Draft, name: str) -> bool:
+    """Whether a full name's first name is of the other gender than the one the article showed
+    for a person known so far by surname ("Mr. Obama", "President Obama … he": not Michelle)."""
+    given = name_gender(name)
+    return bool(given and known.gender and not known.gender_guessed and known.gender != given)
