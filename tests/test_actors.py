@@ -567,3 +567,30 @@ def test_a_full_name_of_the_other_gender_is_not_the_surname_known_so_far() -> No
     names_found = [a.name for a in index.actors if a.kind == "person"]
     assert "Maria Berg" in names_found and "Berg" in names_found, names_found
     assert _named(index, "Berg").role == "president"
+
+
+def test_a_party_s_candidate_is_not_another_party_s() -> None:
+    """ "Libertarian presidential candidate Gary Johnson's doctor …", then "the Democratic
+    presidential candidate will announce plans Friday": not Johnson."""
+    analysis = analyze(
+        article_from_text(
+            "Libertarian presidential candidate Tomas Berg toured the harbor on Monday. The "
+            "Democratic presidential candidate will announce plans for the port on Friday, her "
+            "campaign said."
+        )
+    )
+    names_of = {a.id: a.name for a in analysis.actors}
+    plans = [a for a in analysis.attributions if a.cue == "will announce"]
+    assert plans and all(names_of.get(a.actor_id or "") != "Tomas Berg" for a in plans)
+
+
+def test_those_close_to_him_and_his_successor_are_not_him() -> None:
+    analysis = analyze(
+        article_from_text(
+            "Tomas Berg ran the harbor for a decade. Those close to him say he is tired. His "
+            "successor will push for new fees."
+        )
+    )
+    names_of = {a.id: a.name for a in analysis.actors}
+    speakers = {a.cue: names_of.get(a.actor_id or "") for a in analysis.attributions}
+    assert speakers.get("say") != "Tomas Berg" and speakers.get("will push for") != "Tomas Berg"

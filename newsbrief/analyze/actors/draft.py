@@ -663,6 +663,8 @@ class Resolver:
             if draft.kind == "person" and draft.role and lemma in draft.role.lower().split():
                 if draft.affiliation and any(not _same_side(s, draft.affiliation) for s in sides):
                     continue
+                if _other_party(sides, draft.role):
+                    continue  # "the Democratic presidential candidate" is not the Libertarian
                 self._mention(seen.draft, tok.doc[tok.left_edge.i : tok.i + 1])
                 return True
         return False
@@ -1378,3 +1380,14 @@ def _other_gender(known: Draft, name: str) -> bool:
     for a person known so far by surname ("Mr. Obama", "President Obama … he": not Michelle)."""
     given = name_gender(name)
     return bool(given and known.gender and not known.gender_guessed and known.gender != given)
+
+
+_PARTY_WORDS = ("democr", "republ", "libert", "green", "indep", "gop")
+
+
+def _other_party(sides: list[str], role: str) -> bool:
+    """Whether a role names a party ("libertarian presidential candidate") other than every
+    party a description names ("the Democratic presidential candidate")."""
+    named = [p for p in _PARTY_WORDS if any(s.lower().startswith(p) for s in sides)]
+    held = [p for p in _PARTY_WORDS if any(w.startswith(p) for w in role.lower().split())]
+    return bool(named and held and not set(named) & set(held))

@@ -38,6 +38,7 @@ _EVENT_AFTER = re.compile(
     r"tournaments?|festivals?|concerts?)\b(?:\s+(?:on|in|at|of|last|this)\b[\w\s,.'’-]{0,40})?\W*$",
     re.I,
 )
+_CLOSE_TO = re.compile(r"\bclose\s+to\s+$", re.I)
 # a relative clause the mention sits in, no comma closing it before the mention
 _IN_RELATIVE = re.compile(r"\b(?:that|which|who|whom|whose)\b[^,;—–]*$", re.I)
 # where an envoy is posted: "China's ambassador to Britain accused the UK …" is China's envoy
@@ -143,6 +144,8 @@ class ActorIndex:
                 continue  # "Clinton campaign spokesman Brian Fallon": Fallon speaks
             if inside == 0 and _MEMBER_OF.search(self._text, max(start, s - 16), s):
                 continue  # "Member of House panel says": one member, not the House
+            if inside == 0 and _CLOSE_TO.search(self._text, max(start, s - 24), s):
+                continue  # "Those close to him say": others, who know him
             if inside == 0 and _IN_RELATIVE.search(self._text, start, s):
                 continue  # "The group that owns most of her music, Big Machine": not her
             if inside == 0 and _POSTED_TO.search(self._text, max(start, s - 30), s):

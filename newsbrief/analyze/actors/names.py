@@ -144,7 +144,7 @@ FOLLOWERS = _words(
     follower followers fan fans voter voters donor donors friend friends detractor detractors
     defender defenders loyalist loyalists surrogate surrogates colleague colleagues peer peers
     classmate classmates teammate teammates coworker coworkers co-workers neighbor neighbors
-    neighbour neighbours relative relatives family
+    neighbour neighbours relative relatives family successor successors predecessor predecessors
     """
 )
 # who works for a person and speaks as a body of their own ("his campaign", "her aides"); a
