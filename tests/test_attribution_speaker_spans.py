@@ -63,3 +63,21 @@ def test_a_role_and_a_comma_name_the_one_after_them() -> None:
         "a drug deal."
     )
     assert atts["had called"][1] == "Ann Lee"
+
+
+def test_what_the_speaker_knows_or_cites_is_not_the_speaker() -> None:
+    """ "according to an official familiar with it" was Massachusetts's ("it"), "according to
+    an infectious disease professor citing documents recently released by the agency" NIAID's
+    (NeuS val)."""
+    text = (
+        "The harbor board met on Monday. The fee plan was shelved, according to an official "
+        "familiar with the harbor board. Fees rose in May, according to a professor citing "
+        "figures released by the Port Authority."
+    )
+    analysis = analyze(article_from_text(text))
+    names = {a.id: a.name for a in analysis.actors}
+    speakers = [
+        names.get(a.actor_id or "") for a in analysis.attributions if a.cue == "according to"
+    ]
+    assert len(speakers) == 2
+    assert not {"Harbor board", "harbor board", "Port Authority"} & set(map(str, speakers))

@@ -39,6 +39,10 @@ _EVENT_AFTER = re.compile(
     re.I,
 )
 _CLOSE_TO = re.compile(r"\bclose\s+to\s+$", re.I)
+# what the speaker knows, cites or speaks of, inside the speaker's words
+_WHAT_ABOUT = re.compile(
+    r"\b(?:familiar\s+with|regarding|concerning|citing|about)\b[^,;—–]*$", re.I
+)
 # a relative clause the mention sits in, no comma closing it before the mention
 _IN_RELATIVE = re.compile(r"\b(?:that|which|who|whom|whose)\b[^,;—–]*$", re.I)
 # where an envoy is posted: "China's ambassador to Britain accused the UK …" is China's envoy
@@ -146,6 +150,8 @@ class ActorIndex:
                 continue  # "Member of House panel says": one member, not the House
             if inside == 0 and _CLOSE_TO.search(self._text, max(start, s - 24), s):
                 continue  # "Those close to him say": others, who know him
+            if inside == 0 and _WHAT_ABOUT.search(self._text, start, s):
+                continue  # "an official familiar with it", "a professor citing … the agency"
             if inside == 0 and _IN_RELATIVE.search(self._text, start, s):
                 continue  # "The group that owns most of her music, Big Machine": not her
             if inside == 0 and _POSTED_TO.search(self._text, max(start, s - 30), s):
