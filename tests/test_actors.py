@@ -594,3 +594,13 @@ def test_those_close_to_him_and_his_successor_are_not_him() -> None:
     names_of = {a.id: a.name for a in analysis.actors}
     speakers = {a.cue: names_of.get(a.actor_id or "") for a in analysis.attributions}
     assert speakers.get("say") != "Tomas Berg" and speakers.get("will push for") != "Tomas Berg"
+
+
+def test_his_in_a_trailing_reporting_clause_is_the_sentences_subject() -> None:
+    """ "Michael Cohen is willing to speak with Special Counsel Robert Mueller about …, his
+    lawyer said": Cohen's lawyer (NeuS val), not Mueller's."""
+    _, index = _resolve(
+        "Tomas Berg is willing to speak with harbor master Karl Nyman about the fees, his "
+        "lawyer said on Tuesday."
+    )
+    assert "his" in _texts(_named(index, "Tomas Berg"))

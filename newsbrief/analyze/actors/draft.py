@@ -585,6 +585,8 @@ class Resolver:
                 rank = 1  # "Proponents have urged Congress to …, although they say": the subject
             if distance == 0 and not seen.subject and self.doc[seen.token].dep_ == "poss":
                 rank = 1  # "Putney told CNN … a gun in Scott's hand, but he said": not Scott
+            if distance == 0 and not seen.subject and tok.dep_ == "poss" and _reports(tok.head):
+                rank = 1  # "Cohen is willing to speak with Mueller …, his lawyer said": Cohen's
             key = (distance, rank, -seen.token)
             if best is None or key < best[0]:
                 best = (key, seen.draft)
@@ -1391,3 +1393,8 @@ def _other_party(sides: list[str], role: str) -> bool:
     named = [p for p in _PARTY_WORDS if any(s.lower().startswith(p) for s in sides)]
     held = [p for p in _PARTY_WORDS if any(w.startswith(p) for w in role.lower().split())]
     return bool(named and held and not set(named) & set(held))
+
+
+def _reports(noun: Token) -> bool:
+    """A noun that is the subject of a verb of saying ("his lawyer said")."""
+    return noun.dep_ == "nsubj" and is_cue_lemma(noun.head.lemma_.lower())
