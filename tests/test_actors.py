@@ -604,3 +604,17 @@ def test_his_in_a_trailing_reporting_clause_is_the_sentences_subject() -> None:
         "lawyer said on Tuesday."
     )
     assert "his" in _texts(_named(index, "Tomas Berg"))
+
+
+def test_an_organizations_court_or_department_speaks_as_itself() -> None:
+    """ "The European Union's top court last week ruled that …" was the European Union's."""
+    analysis = analyze(
+        article_from_text(
+            "The Harbor Union's top court ruled on Monday that the fees were legal. The Harbor "
+            "Union said it would comply. Lumera's legal department said it would appeal."
+        )
+    )
+    names_of = {a.id: a.name for a in analysis.actors}
+    spoken = [(a.cue, names_of.get(a.actor_id or "")) for a in analysis.attributions]
+    assert ("ruled", "Harbor Union's top court") in spoken, spoken
+    assert ("said", "Lumera's legal department") in spoken, spoken

@@ -3,7 +3,8 @@
 - ``office``: "the U.S. Attorney’s Office for the Western District …", a body named by
   capitalized words the model left untagged (or tagged as a place alone);
 - ``placed``: "the U.S. embassy in Afghanistan", "the Kenyan health ministry", "Russia's
-  foreign ministry": a public body's common noun that a place modifies. The place only says
+  foreign ministry", "the European Union's top court": a public body's common noun that a
+  place (or an organization, as possessor) modifies. The place only says
   whose body it is; the body is an organization of its own, named by its noun phrase, so that
   it neither speaks as the country ("U.S.") nor goes to an unnamed group or to another ministry
   named before ("the defence ministry");
@@ -43,10 +44,14 @@ def placed(res: Resolver, tok: Token) -> bool:
     if tok.tag_ not in ("NN", "NNP") and tok.lower_ != "police":
         return False
     place = next((c for c in tok.lefts if c.dep_ in _MODIFIERS and is_place(c)), None)
+    if place is None:  # "the European Union's top court", "Google's legal department"
+        place = next((c for c in tok.lefts if c.dep_ == "poss" and c.ent_type_ == "ORG"), None)
     if place is None:
         return False
     doc = tok.doc
     first = place.left_edge.i
+    if doc[first].lower_ == "the":
+        first += 1
     body = names.clean_name(doc[first : tok.i + 1].text)
     where = _post(tok) if tok.lemma_.lower() in _POSTS else None
     end = where.i + 1 if where is not None else tok.i + 1
