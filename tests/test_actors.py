@@ -618,3 +618,14 @@ def test_an_organizations_court_or_department_speaks_as_itself() -> None:
     spoken = [(a.cue, names_of.get(a.actor_id or "")) for a in analysis.attributions]
     assert ("ruled", "Harbor Union's top court") in spoken, spoken
     assert ("said", "Lumera's legal department") in spoken, spoken
+
+
+def test_a_sentences_opening_adjective_is_no_part_of_a_name() -> None:
+    """ "Key Security Council members distanced themselves …" made an actor "Key Security
+    Council"."""
+    _, index = _resolve(
+        "Key Harbor Council members rejected the fees on Monday. The Harbor Council said it "
+        "would meet again."
+    )
+    names_found = [a.name for a in index.actors]
+    assert "Harbor Council" in names_found and not any(n.startswith("Key") for n in names_found)

@@ -152,3 +152,14 @@ def for_government(ent: Span) -> bool:
     if root.dep_ == "dobj":
         return root.head.lemma_.lower() in _AGAINST
     return root.dep_ in ("nsubj", "nsubjpass", "poss") and root.head.pos_ in ("VERB", "NOUN")
+
+
+# words a sentence may open on that the model takes into the name after them ("Key Security
+# Council members distanced themselves": the Security Council's)
+_OPENING_ADJECTIVES = frozenset({"key", "top", "senior", "leading", "prominent", "several"})
+
+
+def opens_a_name(tok: Token) -> bool:
+    """Whether a name's first word is no part of it: "the", or a sentence's capitalized
+    adjective ("Key Security Council")."""
+    return tok.lower_ == "the" or (bool(tok.is_sent_start) and tok.lower_ in _OPENING_ADJECTIVES)

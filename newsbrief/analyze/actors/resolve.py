@@ -124,7 +124,7 @@ def _entity(res: Resolver, ent: Span) -> bool:
 
 def _entity_name(ent: Span) -> str:
     toks = list(ent)
-    while toks and (toks[0].lower_ in names.HONORIFICS or toks[0].lower_ == "the"):
+    while toks and (toks[0].lower_ in names.HONORIFICS or extents.opens_a_name(toks[0])):
         toks = toks[1:]
     if ent.label_ == "PERSON":
         while len(toks) > 1 and toks[0].lower_.rstrip(".") in names.TITLE_PREFIXES:
