@@ -629,3 +629,17 @@ def test_a_sentences_opening_adjective_is_no_part_of_a_name() -> None:
     )
     names_found = [a.name for a in index.actors]
     assert "Harbor Council" in names_found and not any(n.startswith("Key") for n in names_found)
+
+
+def test_a_countrys_politicians_speak_as_a_group_not_as_the_country() -> None:
+    """ "US politicians attacked BP when they gave evidence at Senate hearings" was the US's."""
+    analysis = analyze(
+        article_from_text(
+            "French politicians attacked the ferry line on Monday. Harbor regulators said the "
+            "fees were legal."
+        )
+    )
+    names_of = {a.id: a.name for a in analysis.actors}
+    spoken = {a.cue: names_of.get(a.actor_id or "") for a in analysis.attributions}
+    assert spoken["attacked"] == "French politicians"
+    assert spoken["said"] == "Harbor regulators"

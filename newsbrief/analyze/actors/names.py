@@ -132,7 +132,7 @@ GROUP_HEADS = _words(
     authority prosecutor researcher poll survey study report document memo statement republican
     democrat candidate campaign family neighbor doctor teacher student parent farmer firm
     business employer employee staff team agency state country nation economy delegation
-    official opposition
+    official opposition politician regulator militant rebel
     """
 )
 
