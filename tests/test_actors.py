@@ -643,3 +643,11 @@ def test_a_countrys_politicians_speak_as_a_group_not_as_the_country() -> None:
     spoken = {a.cue: names_of.get(a.actor_id or "") for a in analysis.attributions}
     assert spoken["attacked"] == "French politicians"
     assert spoken["said"] == "Harbor regulators"
+
+
+def test_a_lists_bullet_is_no_part_of_a_name() -> None:
+    """ "- Alibaba leaders have denied …" (a bulleted list item) made an actor "- Alibaba
+    leaders"."""
+    assert names.clean_name("- Harbor leaders") == "Harbor leaders"
+    assert names.clean_name("• Harbor Board") == "Harbor Board"
+    assert names.clean_name("Coca-Cola") == "Coca-Cola"

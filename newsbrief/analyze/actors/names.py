@@ -312,7 +312,7 @@ def once_held(words: Iterable[Token]) -> bool:
 def clean_name(text: str) -> str:
     """Strip a possessive ending, surrounding punctuation and extra spaces; an abbreviation
     keeps its last stop ("U.S.", not "U.S")."""
-    text = _SPACES.sub(" ", text).strip(" ,.;:\"'“”‘’()")
+    text = _SPACES.sub(" ", text).strip(" ,.;:\"'“”‘’()").lstrip("-–—•* ")  # a list's bullet
     text = _POSSESSIVE.sub("", text).strip(" ,.;:\"'“”‘’()")
     if _ABBREVIATION.fullmatch(text.rsplit(" ", 1)[-1]):
         text += "."
