@@ -63,10 +63,8 @@ def sentence_case(heading: str, case: BodyCase) -> str:
     heading as it is."""
     if not is_shouted(heading):
         return heading
-    spans: dict[int, str] = {}  # start of a run of letters -> its form
-    for m in _LETTERS.finditer(heading):
-        spans[m.start()] = case.form(m.group())
     words = list(_LETTERS.finditer(heading))
+    spans = {m.start(): case.form(m.group()) for m in words}  # a run of letters -> its form
     for n in (3, 2):  # a name of several words, as the body writes it
         for i in range(len(words) - n + 1):
             run = words[i : i + n]

@@ -151,10 +151,12 @@ def promo_tail(
 def _heads_of_nothing(kinds: list[ParagraphKind]) -> list[ParagraphKind]:
     """A subhead with no body paragraph before the next subhead or the end heads nothing."""
     out = list(kinds)
-    for i, kind in enumerate(kinds):
-        if kind != "subhead":
-            continue
-        following = next((k for k in kinds[i + 1 :] if k in ("subhead", "body")), None)
-        if following != "body":
-            out[i] = "promo"
+    headed = False  # a body paragraph comes before the next subhead (read from the end)
+    for i in range(len(kinds) - 1, -1, -1):
+        if kinds[i] == "body":
+            headed = True
+        elif kinds[i] == "subhead":
+            if not headed:
+                out[i] = "promo"
+            headed = False
     return out

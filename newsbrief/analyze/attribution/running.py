@@ -37,11 +37,11 @@ def extend_quotes(ctx: Ctx, cands: list[Cand]) -> None:
         anchor = max(last.end, cand.cue_chars[1])
         if cand.source is not None:
             anchor = max(anchor, ctx.chars(cand.source)[1])
+        source = ctx.text[slice(*ctx.chars(cand.source))] if cand.source else ""
         while True:
             nxt = ctx.quotes.following(last)
             if nxt is None or nxt in claimed or nxt.start < anchor:
                 break
-            source = ctx.text[slice(*ctx.chars(cand.source))] if cand.source else ""
             if _cue_between(cues, (anchor, nxt.start), sentence_at(anchor - 1), source):
                 break
             if not _runs_on(ctx.text[anchor : nxt.start], nxt, ctx.text):
