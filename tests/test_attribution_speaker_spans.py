@@ -81,3 +81,15 @@ def test_what_the_speaker_knows_or_cites_is_not_the_speaker() -> None:
     ]
     assert len(speakers) == 2
     assert not {"Harbor board", "harbor board", "Port Authority"} & set(map(str, speakers))
+
+
+def test_a_participle_after_an_object_is_the_objects() -> None:
+    """ "The dissolution of the Soviet Union also left many E.U. nations feeling that they
+    faced no obvious military threat" showed the Soviet Union feeling it."""
+    atts = _by_cue(
+        "The closure of the old pier left many ferry operators feeling that the board had "
+        "abandoned them."
+    )
+    source, _, content = atts["feeling"]
+    assert source == "many ferry operators"
+    assert content.startswith("that the board had abandoned")

@@ -100,9 +100,22 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             return subject_of(head.head, depth + 1)
         if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in _BY_DOING:
             head = head.head  # "X distanced himself by saying …": the subject of the main verb
+        controller = _object_of(head, verb)
+        if controller is not None:
+            return controller  # "left many nations feeling that …": the nations feel it
         if head.pos_ in ("VERB", "AUX"):
             return subject_of(head, depth + 1)
     return None
+
+
+def _object_of(head: Token, verb: Token) -> Token | None:
+    """The object a participle right after it tells of ("left many E.U. nations feeling that
+    they faced no threat", "kept voters guessing"): the object is who does it, not the
+    subject of the verb before."""
+    if verb.dep_ not in ("xcomp", "oprd") or verb.tag_ != "VBG":
+        return None
+    obj = next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+    return obj if obj is not None and obj.right_edge.i + 1 == verb.i else None
 
 
 _DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
