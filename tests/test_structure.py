@@ -402,3 +402,28 @@ def test_an_agency_tag_glued_to_the_lead_is_set_apart(text: str, expected: str) 
     """ "(CNN)The United States …" made an actor "CNN)The United States": the tokenizer read
     "CNN)The" as one word."""
     assert normalize_text(text) == expected
+
+
+def test_an_interviews_questions_and_answers_are_body() -> None:
+    text = (
+        _STORY + "Q: Favorite childhood memory?\n\nA: A trip to the north pier\n\n"
+        "Q: What comes next for the ferries?\n\nA: More boats, and a longer season."
+    )
+    assert [k for k, _ in _kinds(text)] == ["body"] * 6
+
+
+def test_a_subhead_over_a_subhead_is_kept_and_a_closing_one_over_promotion_is_not() -> None:
+    text = (
+        _STORY + "NORTH PIER\n\nRepairs Begin in July\n\n"
+        "Crews will close the pier for six weeks while they work, the board said.\n\n"
+        "More From the Harbor\n\nFollow us on Twitter @harborpost or Facebook."
+    )
+    assert [k for k, _ in _kinds(text)] == [
+        "body",
+        "body",
+        "subhead",
+        "subhead",
+        "body",
+        "promo",
+        "promo",
+    ]

@@ -288,3 +288,39 @@ def test_an_articles_capitals_subheads_are_shown_in_sentence_case() -> None:
 )
 def test_sentence_case_of_a_capitals_heading(heading: str, body: list[str], expected: str) -> None:
     assert sentence_case(heading, BodyCase(body)) == expected
+
+
+ROUNDUP = (
+    "Harbor Schools Roundup: Eskar Wins Twice\n\n"
+    "Eskar won both of its games on Tuesday, and Port Arden lost at home.\n\n"
+    "GIRLS BASKETBALL\n\n"
+    "Eskar d. Port Arden 70-44\n\n"
+    "Port Arden 14 11 6 15 — 44\n\n"
+    "Eskar 18 22 13 17 — 70\n\n"
+    "Eskar (1-0): Lee 25 points. Moss 17 points.\n\n"
+    "Salt River d. Norland Bay 61-21\n\n"
+    "BOYS SOCCER\n\n"
+    "Eskar d. Salt River 3-1\n\n"
+    "Eskar (4-0): K. Hale 1 goal. L. Park 1 goal.\n"
+)
+
+
+def test_subheads_in_a_row_each_head_a_section_of_their_own() -> None:
+    """A section's heading over a game's result, and a result with no lines of its own, are
+    kept, not folded into the heading that follows them; a row of figures is body, and the
+    headline repeated above the body is no heading."""
+    analysis = analyze(article_from_text(ROUNDUP, title="Harbor Schools Roundup: Eskar Wins Twice"))
+    sections = body_sections(analysis, Settings())
+    shown = [
+        (s.heading, [" ".join(b.text for b in p.sentences) for p in s.paragraphs]) for s in sections
+    ]
+    assert [h for h, _ in shown][1:] == [
+        "Girls basketball",
+        "Eskar d. Port Arden 70-44",
+        "Salt River d. Norland Bay 61-21",
+        "Boys soccer",
+        "Eskar d. Salt River 3-1",
+    ]
+    assert shown[0][1] == ["Eskar won both of its games on Tuesday, and Port Arden lost at home."]
+    assert shown[1][1] == [] and shown[3][1] == [] and shown[4][1] == []
+    assert shown[2][1][:2] == ["Port Arden 14 11 6 15 — 44", "Eskar 18 22 13 17 — 70"]

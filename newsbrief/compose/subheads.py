@@ -28,6 +28,7 @@ DECAY = 1.0  # weight of each paragraph further from the gap (1: a plain window)
 PARAS_PER_SECTION = 3  # about how many paragraphs a section holds
 SPEAKER_WEIGHT = 3  # a side taking the floor weighs like a word said three times
 _SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"\w+")
 
 
 def body_sections(analysis: Analysis, settings: Settings) -> tuple[BodySection, ...]:
@@ -62,13 +63,20 @@ def _own_sections(
     analysis: Analysis, paragraphs: list[list[Sentence]]
 ) -> tuple[list[list[list[Sentence]]], list[str]] | None:
     """The article's own subheads as section headings (None when it has none): each subhead
-    heads the paragraphs up to the next one; paragraphs before the first get a heading of ours.
+    heads the paragraphs up to the next one (none when another subhead follows at once);
+    paragraphs before the first get a heading of ours.
     A subhead set in capitals is shown in sentence case (see ``unshout``)."""
     article = analysis.article
     subheads = [
         (p.start, _SPACE.sub(" ", article.text[p.start : p.end]).strip())
         for i, p in enumerate(article.paragraphs)
         if article.paragraph_kind(i) == "subhead"
+    ]
+    first = paragraphs[0][0].start if paragraphs else 0
+    subheads = [
+        (start, head)
+        for start, head in subheads
+        if start > first or not _repeats(head, article.title or "")
     ]
     if not subheads:
         return None
@@ -79,19 +87,31 @@ def _own_sections(
     k = 0
     for para in paragraphs:
         start = para[0].start
-        new_heading = None
+        passed = []
         while k < len(subheads) and subheads[k][0] < start:
-            new_heading = subheads[k][1]
+            passed.append(subheads[k][1])
             k += 1
-        if new_heading is not None or not blocks:
+        # subheads in a row: a section's heading over the next ('Girls basketball', then a
+        # game's result), each kept as a heading of its own
+        for heading in passed:
             blocks.append([])
-            headings.append(new_heading)
+            headings.append(heading)
+        if not blocks:
+            blocks.append([])
+            headings.append(None)
         blocks[-1].append(para)
     if headings[0] is None:
         ours = block_headings(analysis, [[s for p in blocks[0] for s in p]])[0]
         taken = {h.lower() for h in headings if h is not None}
         headings[0] = ours if ours.lower() not in taken else "Overview"
     return blocks, [h or "" for h in headings]
+
+
+def _repeats(head: str, title: str) -> bool:
+    """A line above the body that says what the headline says ('High School Roundup: Viera
+    defeats Rockledge' under 'HS Roundup: Viera defeats Rockledge'): the headline again."""
+    words, said = set(_WORD.findall(head.lower())), set(_WORD.findall(title.lower()))
+    return bool(words) and len(words & said) >= 0.6 * len(words)
 
 
 def _paragraphs(sentences: Sequence[Sentence]) -> list[list[Sentence]]:

@@ -149,14 +149,21 @@ def promo_tail(
 
 
 def _heads_of_nothing(kinds: list[ParagraphKind]) -> list[ParagraphKind]:
-    """A subhead with no body paragraph before the next subhead or the end heads nothing."""
+    """A subhead heads nothing when only paragraphs shown nowhere (or none) follow it before
+    the end or the next subhead. A subhead right before another is a section's heading over
+    the next one's ('GIRLS BASKETBALL', then a game's result), unless both head nothing."""
     out = list(kinds)
     headed = False  # a body paragraph comes before the next subhead (read from the end)
+    nested = False  # the next subhead heads something and nothing stands between
     for i in range(len(kinds) - 1, -1, -1):
         if kinds[i] == "body":
             headed = True
         elif kinds[i] == "subhead":
-            if not headed:
+            follows = i + 1 < len(kinds) and kinds[i + 1] == "subhead"
+            if not headed and not (follows and nested):
                 out[i] = "promo"
+            nested = out[i] == "subhead"
             headed = False
+        else:
+            nested = False
     return out

@@ -212,11 +212,15 @@ def _kinds(paragraphs: list[str], *, titled: bool) -> list[ParagraphKind]:
     all prose is then the headline, and stays a sentence as it always was)."""
     furniture = [_furniture(p) for p in paragraphs]
     listed = _list_items(paragraphs)
+    figures = [_figures(p) for p in paragraphs]
     heading = [
-        f is None and not item and _heading_like(p)
-        for p, f, item in zip(paragraphs, furniture, listed, strict=True)
+        f is None and not item and not row and _heading_like(p)
+        for p, f, item, row in zip(paragraphs, furniture, listed, figures, strict=True)
     ]
-    prose = [f is None and not h for f, h in zip(furniture, heading, strict=True)]
+    prose = [
+        f is None and not h and not row
+        for f, h, row in zip(furniture, heading, figures, strict=True)
+    ]
     later = [False] * len(prose)  # later[i]: some prose paragraph comes after paragraph i
     for i in range(len(prose) - 2, -1, -1):
         later[i] = later[i + 1] or prose[i + 1]
@@ -337,12 +341,24 @@ _EMBED = re.compile(
 _ENDS_PROSE = re.compile(r"\b(?:said|says|told|was|were|is|are|has|have|had)\b", re.I)
 
 
+def _figures(para: str) -> bool:
+    """A line mostly of figures ("Rockledge 14 11 6 15 — 44", "29 November 2018 | 20 January
+    2019"): body, but no title, and no prose that a heading above it could head."""
+    words = para.split()
+    if "\n" in para.strip() or not words:
+        return False
+    return sum(w[:1].isdigit() for w in words) > sum(w[:1].isalpha() for w in words)
+
+
 def _has_caps_place(text: str) -> bool:
     """A dateline opens with a place in capitals and goes on with a comma, an agency in
     brackets, a date or a dash ("ECONOMIC FALLOUT" alone is a subhead)."""
     if re.match(r"[A-Z][A-Z.'’-]{2,}", text) is None:
         return False
     return bool(re.search(r"[,(–—-]|:$", text)) or re.search(_MONTH, text) is not None
+
+
+_INTERVIEW = re.compile(r"(?:Q|A)\s*[:.]\s")
 
 
 def _heading_like(line: str) -> bool:
@@ -357,6 +373,8 @@ def _heading_like(line: str) -> bool:
         return False
     if text.endswith("?") and len(words) > 8:
         return False
+    if _INTERVIEW.match(text):
+        return False  # an interview's question or answer ("Q: Favorite apps?"), said, not a title
     if not re.search(r"[A-Za-z]{2}", text):
         return False
     content = [w for w in words[1:] if w.lower() not in _SMALL_WORDS and w[:1].isalpha()]
