@@ -342,16 +342,16 @@ def test_dribbling_server_is_cut_at_the_deadline(
 
 
 @contextmanager
-def _site(article: str) -> Iterator[tuple[str, dict[str, int]]]:
-    """A tiny loopback site, one article page and 404 elsewhere: its URL, and the number of
-    requests per path."""
+def _site(article: str, path: str = "/article") -> Iterator[tuple[str, dict[str, int]]]:
+    """A tiny loopback site, one article page at ``path`` and 404 elsewhere: its URL, and the
+    number of requests per path."""
     counts: dict[str, int] = {}
     body = article.encode("utf-8")
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
             counts[self.path] = counts.get(self.path, 0) + 1
-            if self.path != "/article":
+            if self.path != path:
                 self.send_error(404)
                 return
             send_body(self, body, "text/html; charset=utf-8")
@@ -397,6 +397,27 @@ def test_page_without_metadata_date_gets_none_and_a_note(tmp_path: Path) -> None
     notes = [line for line in proc.stderr.splitlines() if line.startswith("note:")]
     assert len(notes) == 1 and "no publication date" in notes[0], proc.stderr
     assert "error:" not in proc.stderr
+
+
+def test_a_page_filed_under_a_day_in_its_address_is_dated_by_it(tmp_path: Path) -> None:
+    """No date in the metadata, but the address files the page under 11 June 2024: that day
+    anchors the brief, and the note says where it came from."""
+    body = _example_body() + "\n\nThe last strike, in March 2019, lasted nine days."
+    with _site(_page(body), "/news/2024/06/11/port-strike/") as (url, _):
+        proc = run("brief", f"{url}/news/2024/06/11/port-strike/", "--no-store", "-f", "json")
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["article"]["published"].startswith("2024-06-11")
+    notes = [line for line in proc.stderr.splitlines() if line.startswith("note:")]
+    assert len(notes) == 1 and "address files it under 2024-06-11" in notes[0], proc.stderr
+
+
+def test_a_saved_page_is_dated_by_its_canonical_address(tmp_path: Path) -> None:
+    head = '<link rel="canonical" href="https://news.example/2023/nov/18/port-strike-ends/">'
+    page = tmp_path / "page.html"
+    page.write_text(_page(_example_body(), head), encoding="utf-8")
+    proc = run("brief", str(page), "--no-store", "-f", "json")
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["article"]["published"].startswith("2023-11-18")
 
 
 # ------------------------------------------------------------------ damage is said, not hidden

@@ -25,7 +25,8 @@ from newsbrief.errors import (
 )
 from newsbrief.ingest import load_input
 from newsbrief.ingest.feeds import fetch_feed
-from newsbrief.ingest.pagedate import metadata_date
+from newsbrief.ingest.html import extract_html
+from newsbrief.ingest.pagedate import metadata_date, url_date
 from newsbrief.ingest.text import article_from_text
 from newsbrief.ingest.url import fetch_url
 from newsbrief.ingest.validate import check_article_text, decode_bytes, magic_kind
@@ -142,6 +143,35 @@ def test_no_date_is_invented_from_the_body(tmp_path: Path) -> None:
 def test_metadata_dates_are_used(head: str, body: str, expected: str) -> None:
     found = metadata_date(_page(head, body))
     assert found is not None and found.date().isoformat() == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://news.example/sports/2019/11/20/roundup/4246736002/", "2019-11-20"),
+        ("https://news.example/politics/2019/nov/18/guide-to-tariffs/", "2019-11-18"),
+        ("https://news.example/cells-that-taste-danger-20191115/", "2019-11-15"),
+        ("https://news.example/2021-03-04-port-strike.html", "2021-03-04"),
+        # an id, a month alone, no such day, a day to come, a date outside the path
+        ("https://news.example/smart-news/plague-cases-180973578/", None),
+        ("https://news.example/2019/11/roundup/", None),
+        ("https://news.example/2019/02/30/roundup/", None),
+        ("https://news.example/2999/01/01/roundup/", None),
+        ("https://news.example/story?date=2019-11-20", None),
+    ],
+)
+def test_the_day_an_address_files_a_page_under(url: str, expected: str | None) -> None:
+    found = url_date(url)
+    assert (found.date().isoformat() if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("meta", "expected"),
+    [("Ann Lee November", "Ann Lee"), ("Mary Jo May", "Mary Jo May"), ("April Ryan", "April Ryan")],
+)
+def test_a_month_run_on_after_the_authors_name_is_dropped(meta: str, expected: str) -> None:
+    page = _page(f'<meta name="author" content="{meta}">')
+    assert extract_html(page).author == expected
 
 
 def test_a_flag_date_gives_no_note(tmp_path: Path) -> None:

@@ -20,6 +20,7 @@ from newsbrief.errors import InputError, InputNote, NoMainText, UnsupportedInput
 from newsbrief.ingest.files import Kind, RawInput, markdown_to_text, read_file, read_stdin
 from newsbrief.ingest.html import HtmlExtract, extract_html
 from newsbrief.ingest.http import ConnectTo
+from newsbrief.ingest.pagedate import url_date
 from newsbrief.ingest.text import (
     article_from_text,
     article_id,
@@ -97,13 +98,24 @@ def article_from_raw(
         url=found.url or url,
     )
     if raw.kind == "html" and given.published is None:
-        warnings.warn(
-            f"{raw.source}: the page states no publication date in its metadata, so none is"
-            " set and relative dates ('on Tuesday') stay unresolved; give --published to"
-            " anchor them",
-            InputNote,
-            stacklevel=2,
-        )
+        filed = url_date(given.url)
+        if filed is not None:
+            given = replace(given, published=filed)
+            warnings.warn(
+                f"{raw.source}: the page states no publication date in its metadata; its"
+                f" address files it under {filed:%Y-%m-%d}, which anchors relative dates"
+                " ('on Tuesday'); give --published to set another",
+                InputNote,
+                stacklevel=2,
+            )
+        else:
+            warnings.warn(
+                f"{raw.source}: the page states no publication date in its metadata, so none"
+                " is set and relative dates ('on Tuesday') stay unresolved; give --published"
+                " to anchor them",
+                InputNote,
+                stacklevel=2,
+            )
     return article_from_text(**asdict(given), source=raw.source, language="en")
 
 

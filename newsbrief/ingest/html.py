@@ -84,11 +84,31 @@ def extract_html(html: str, *, url: str | None = None, source: str = "the page")
     return HtmlExtract(
         text=text,
         title=title,
-        author=doc.author or None,
+        author=_author(doc.author),
         published=metadata_date(html),  # never trafilatura's date: it may come from the text
         outlet=doc.sitename or _host(doc.hostname),
         url=doc.url or url,
     )
+
+
+# a month (and the rest of a date) the byline's markup ran on after the name ("By Carrie Arnold
+# November 15, 2019" read as the author "Carrie Arnold November")
+_TRAILING_MONTH = re.compile(
+    r"(?<=\w)\s+(?:January|February|July|September|October|November|December)"
+    r"(?:\s+\d{1,2})?(?:,?\s+\d{4})?$"
+)  # not March, April, May, June or August: surnames too ("Mary Jo May")
+
+
+def _author(author: str | None) -> str | None:
+    """The page's author as trafilatura reads it, less a date's month run on after the name
+    (after two words at least: "April Ryan" keeps her name)."""
+    if not author:
+        return None
+    name = author.strip()
+    cut = _TRAILING_MONTH.search(name)
+    if cut is not None and len(name[: cut.start()].split()) >= 2:
+        name = name[: cut.start()]
+    return name or None
 
 
 def _extract(html: str, url: str | None, options: dict[str, Any]) -> Document | None:

@@ -5,15 +5,19 @@ Dublin Core, ``pubdate`` and their kin), ``datePublished`` in JSON-LD or microda
 ``<time datetime>`` (the one marked ``pubdate``/``datePublished`` first, else the first in the
 article). Never a date found in the page's text: a month named in the body says when something
 happened, not when the page was published, and taking it would shift the whole timeline. A page
-without one has no date, and the reader is told so (``newsbrief.ingest``).
+without one has no date, and the reader is told so (``newsbrief.ingest``), unless its address
+carries the day the publisher filed it under (``url_date``: ".../2019/11/20/slug/",
+".../2019/nov/18/slug/", ".../slug-20191115/"), which is the publisher's statement too.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
+from urllib.parse import urlsplit
 
 import lxml.html
 
@@ -110,3 +114,37 @@ def _parse(value: str) -> datetime | None:
     if parsed is None or parsed > datetime.now(UTC) + timedelta(days=1) or parsed.year < 1990:
         return None
     return parsed
+
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# a day in an address's path: /2019/11/20/, /2019/nov/18/, -20191115/ or 2019-11-15
+_PATH_DAY = (
+    re.compile(r"/((?:19|20)\d\d)/(\d\d?)/(\d\d?)(?=[/_.-]|$)"),
+    re.compile(r"/((?:19|20)\d\d)/([a-z]{3})[a-z]*/(\d\d?)(?=[/_.-]|$)", re.I),
+    re.compile(r"(?<![\d])((?:19|20)\d\d)-?(\d\d)-?(\d\d)(?![\d])"),
+)
+
+
+def url_date(url: str | None) -> datetime | None:
+    """The day an article's address files it under (".../2019/11/20/slug"), or None. Only
+    the path is read, and only a whole date: a year and month alone say too little."""
+    if not url:
+        return None
+    try:
+        path = urlsplit(url).path
+    except ValueError:
+        return None
+    for pattern in _PATH_DAY:
+        for m in pattern.finditer(path):
+            year, month, day = m.groups()
+            if month.isalpha():
+                if month.lower() not in _MONTHS:
+                    continue
+                month = str(_MONTHS.index(month.lower()) + 1)
+            try:
+                found = datetime(int(year), int(month), int(day), tzinfo=UTC)
+            except ValueError:
+                continue
+            if datetime(1990, 1, 1, tzinfo=UTC) <= found <= datetime.now(UTC) + timedelta(days=1):
+                return found
+    return None
