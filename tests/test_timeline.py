@@ -259,3 +259,14 @@ def test_of_two_dates_showing_one_text_the_one_it_names_stays() -> None:
     ):
         entries = story_so_far([base.model_copy(update={"events": tuple(events)})])
         assert [e.date_label for e in entries if e.text == shown] == ["2023"], entries
+
+
+def test_a_dated_clause_whose_object_is_a_relative_pronoun_shows_its_sentence() -> None:
+    """ "a finding that she reported in 2009" cut to its clause reads "she reported": what?"""
+    text = (
+        "The harbor board approved new ferry fees on Tuesday.\n\n"
+        "He himself was shocked to find a gene called Kx12 in ferry barnacles, a finding that "
+        "he reported in 2009."
+    )
+    (entry,) = [e for e in story_so_far([analysis(text, TUESDAY)]) if e.date_label == "2009"]
+    assert entry.text.startswith("He himself was shocked to find a gene called Kx12")

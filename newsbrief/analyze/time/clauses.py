@@ -91,6 +91,10 @@ def predicate_span(
     head = clause_head(verb)
     if any(misparsed_subject(c) for c in head.children):
         return _fallback(doc, sent)  # its subject is a date: "… since 2016 were released"
+    if head.dep_ == "relcl" and any(
+        c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") for c in head.children
+    ):
+        return _fallback(doc, sent)  # "a finding that she reported in 2009": "she reported" what?
     lo, hi = sent_span.start, sent_span.end
     own = (timex.start_char, timex.end_char) if timex is not None else (-1, -1)
     others = [s for s in timex_spans if s != own]

@@ -18,7 +18,10 @@ the words of a story:
   months, not an act of the day; "Three people are dead after …" counts and stays news, and so
   does a group's present state, "Many residents are angry after …");
 - habitual present: the simple present with a frequency adverb or a "these days" period
-  ("Voters rarely turn out …"), what happens as a rule.
+  ("Voters rarely turn out …"), what happens as a rule;
+- a thought told as a scene: a verb of thinking in the simple past in a "when" clause's scene
+  ("When the immunologist
+  looked inside the lungs, he thought he was seeing things"), a feature's anecdote, not an act.
 
 A clause the parser hung before the main verb ("It's tough out there these days -- you can't
 …") is the lead's opening, the line the timeline shows, and is judged too, unless the main verb
@@ -41,6 +44,8 @@ _IT = {"Person": "3", "Gender": "Neut", "Number": "Sing"}  # the morphology of "
 _QUOTE_MARKS = frozenset({'"', "``", "''", "\u201c", "\u201d"})
 # determiners and pronouns that quantify a group without counting it (closed class)
 _QUANTIFIERS = frozenset({"many", "most", "some", "few", "several", "all", "numerous", "countless"})
+# verbs of thinking (closed class): in the simple past, a state of mind told, not an act
+_THINKING = frozenset({"think", "believe", "suspect", "wonder", "imagine", "suppose", "assume"})
 # adverbs of frequency: what happens as a rule, not once (closed class)
 _FREQUENCY = frozenset(
     {"always", "usually", "often", "typically", "generally", "frequently", "rarely", "seldom",
@@ -64,7 +69,8 @@ def reports_event(root: Token) -> bool:
 
 def _background(verb: Token) -> bool:
     """The clause of ``verb`` speaks in the writer's voice, evaluates, generalizes about a
-    group or tells what happens as a rule: the four kinds of the module docstring."""
+    group, tells what happens as a rule or a thought as a scene: the kinds of the module
+    docstring."""
     subject = _subject(verb)
     if subject is not None and _speaker_or_reader(subject):
         return True
@@ -75,7 +81,7 @@ def _background(verb: Token) -> bool:
             return True
         if _quantified(subject) and verb_tense(verb) == "past":
             return True
-    return _habitual(verb)
+    return _habitual(verb) or _thought(verb)
 
 
 def _subject(verb: Token) -> Token | None:
@@ -148,3 +154,19 @@ def _habitual(verb: Token) -> bool:
 def _proximal_plural(noun: Token) -> bool:
     """ "these days", "these weeks": a stretch of time that includes today."""
     return any(d.dep_ == "det" and d.lower_ == "these" for d in noun.children)
+
+
+def _thought(verb: Token) -> bool:
+    """A verb of thinking in the simple past, with a subject, in the scene a "when" clause
+    sets ("When he looked …, he thought he was seeing things"); not a passive or a perfect
+    ("It was believed …", "has wondered …")."""
+    return (
+        verb.tag_ == "VBD"
+        and verb.lemma_ in _THINKING
+        and _subject(verb) is not None
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+        and any(
+            c.dep_ == "advcl" and any(m.dep_ == "advmod" and m.lower_ == "when" for m in c.children)
+            for c in verb.children
+        )
+    )
