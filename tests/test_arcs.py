@@ -242,6 +242,10 @@ def test_cli_lists_shows_and_briefs_an_arc(
     md = capsys.readouterr().out
     assert "## The Story So Far" in md
     assert f"## Developments of this arc ({len(devs)})" in md
+    for d in devs:  # "(1 article, …)", never "(1 articles, …)"
+        count = f"{d['articles']} article" + ("" if d["articles"] == 1 else "s")
+        assert f"({count}, `{d['id']}`)" in md
+    assert any(d["articles"] == 1 for d in devs)
     assert "2010" in md.split("## The Story So Far")[1]
     assert main(["brief", "--arc", arc, "--db", str(analyzed), "-f", "json"]) == 0
     data = json.loads(capsys.readouterr().out)

@@ -167,9 +167,15 @@ def test_the_day_an_address_files_a_page_under(url: str, expected: str | None) -
 
 @pytest.mark.parametrize(
     ("meta", "expected"),
-    [("Ann Lee November", "Ann Lee"), ("Mary Jo May", "Mary Jo May"), ("April Ryan", "April Ryan")],
+    [
+        ("Ann Lee November", "Ann Lee"),
+        ("Mary Jo May", "Mary Jo May"),
+        ("April Ryan", "April Ryan"),
+        ("Ann Lee, MS, RDN", "Ann Lee"),
+        ("Ann Lee; Tom Roe", "Ann Lee; Tom Roe"),
+    ],
 )
-def test_a_month_run_on_after_the_authors_name_is_dropped(meta: str, expected: str) -> None:
+def test_a_month_or_credentials_after_an_authors_name_go(meta: str, expected: str) -> None:
     page = _page(f'<meta name="author" content="{meta}">')
     assert extract_html(page).author == expected
 

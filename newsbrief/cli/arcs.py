@@ -13,6 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from newsbrief.cli.archive import Db, err, out
+from newsbrief.cli.output import counted
 from newsbrief.errors import InputError, StoreError
 from newsbrief.render import render
 from newsbrief.settings import Settings
@@ -93,7 +94,8 @@ def _show(archive: Archive, arc_id: str, *, as_json: bool) -> None:
         typer.echo(json.dumps(data))
         return
     out.print(f"{row.title or row.id}  ({row.id})", markup=False)
-    out.print(f"{row.development_count} developments, {row.article_count} articles", markup=False)
+    developments = counted(row.development_count, "development")
+    out.print(f"{developments}, {counted(row.article_count, 'article')}", markup=False)
     for d in devs:
         day = d.first_published.strftime("%Y-%m-%d") if d.first_published else "undated   "
         out.print(f"  {day}  {d.title or d.id}  [{d.article_count}]  {d.id}", markup=False)
@@ -128,7 +130,8 @@ def run_arc_brief(arc_id: str, *, settings: Settings, fmt: str, output: Path | N
             lines = ["", f"## Developments of this arc ({len(devs)})", ""]
             for d in devs:
                 day = d.first_published.strftime("%Y-%m-%d") if d.first_published else "undated"
-                lines.append(f"- {day} — {d.title or d.id} ({d.article_count} articles, `{d.id}`)")
+                n = counted(d.article_count, "article")
+                lines.append(f"- {day} — {d.title or d.id} ({n}, `{d.id}`)")
             text = text.rstrip("\n") + "\n" + "\n".join(lines)
     text = text if text.endswith("\n") else text + "\n"
     if output is None:

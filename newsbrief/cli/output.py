@@ -22,6 +22,11 @@ class Format(StrEnum):
     json = "json"
 
 
+def counted(n: int, word: str) -> str:
+    """'1 article', '3 articles': a count with its noun in the right number."""
+    return f"{n} {word if n == 1 else word + 's'}"
+
+
 def parse_published(value: str | None, *, flag: str = "--published") -> datetime | None:
     from newsbrief.ingest.text import parse_given_date
 

@@ -16,6 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from newsbrief.cli.archive import Db, Since, parse_since
+from newsbrief.cli.output import counted
 from newsbrief.errors import StoreError
 from newsbrief.settings import Settings
 from newsbrief.store.queries import ArticleRow
@@ -112,9 +113,9 @@ def _show_one(row: StoryRow, articles: list[ArticleRow], *, arc: str | None, as_
     _out(row.title)
     sources = ", ".join(row.outlets) or "no outlet named"
     _out(
-        f"story {row.id} · {row.article_count} articles · {row.independent_sources}"
-        f" independent sources ({sources}) · latest {_when(row.last_published)}"
-        + (f" · arc {arc}" if arc else "")
+        f"story {row.id} · {counted(row.article_count, 'article')}"
+        f" · {counted(row.independent_sources, 'independent source')}"
+        f" ({sources}) · latest {_when(row.last_published)}" + (f" · arc {arc}" if arc else "")
     )
     table = Table(show_edge=False, pad_edge=False)
     for name in ("published", "outlet", "title", "article"):

@@ -99,16 +99,29 @@ _TRAILING_MONTH = re.compile(
 )  # not March, April, May, June or August: surnames too ("Mary Jo May")
 
 
+# degrees and credentials a byline sets after the name ("Ilana Muhlstein, MS, RDN"), which
+# trafilatura lists as authors of their own
+_CREDENTIALS = frozenset(
+    {"ms", "ma", "msc", "bsc", "ba", "bs", "phd", "md", "do", "rd", "rdn", "ld", "ldn", "rn",
+     "np", "pa", "mph", "mba", "jd", "esq", "cscs", "cpt", "cde", "dds", "dvm", "pharmd", "lcsw"}
+)  # fmt: skip
+
+
 def _author(author: str | None) -> str | None:
     """The page's author as trafilatura reads it, less a date's month run on after the name
-    (after two words at least: "April Ryan" keeps her name)."""
+    (after two words at least: "April Ryan" keeps her name) and less credentials listed as
+    authors ("Ilana Muhlstein; MS; RDN")."""
     if not author:
         return None
-    name = author.strip()
-    cut = _TRAILING_MONTH.search(name)
-    if cut is not None and len(name[: cut.start()].split()) >= 2:
-        name = name[: cut.start()]
-    return name or None
+    names = []
+    for part in author.split(";"):
+        name = part.strip()
+        cut = _TRAILING_MONTH.search(name)
+        if cut is not None and len(name[: cut.start()].split()) >= 2:
+            name = name[: cut.start()]
+        if name and name.replace(".", "").lower() not in _CREDENTIALS:
+            names.append(name)
+    return "; ".join(names) or None
 
 
 def _extract(html: str, url: str | None, options: dict[str, Any]) -> Document | None:
