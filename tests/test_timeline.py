@@ -270,3 +270,19 @@ def test_a_dated_clause_whose_object_is_a_relative_pronoun_shows_its_sentence() 
     )
     (entry,) = [e for e in story_so_far([analysis(text, TUESDAY)]) if e.date_label == "2009"]
     assert entry.text.startswith("He himself was shocked to find a gene called Kx12")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The ferry crews gave up on Monday.", "The ferry crews gave up"),
+        (
+            "On Monday the striking ferry crews finally gave in.",
+            "the striking ferry crews finally gave in",
+        ),
+    ],
+)
+def test_a_phrasal_verbs_particle_ends_the_clause_with_it(sentence: str, expected: str) -> None:
+    text = "The harbor board approved new fees on Tuesday. " + sentence
+    entries = story_so_far([analysis(text, TUESDAY)])
+    assert [e.text for e in entries if e.date_label.startswith("Monday")] == [expected]

@@ -299,7 +299,11 @@ def _strip(doc: Doc, first: int, last: int, timex: Span | None) -> tuple[int, in
             # "On Tuesday, the union ...": the date is shown by the label
             first, changed = first + 1, True
         tok = doc[last]
-        trailing = tok.pos_ in _TRAIL_STRIP_POS or tok.text in _QUOTES or _in_timex(tok, timex)
+        trailing = (
+            (tok.pos_ in _TRAIL_STRIP_POS and tok.dep_ != "prt")  # "where Floyd grew up"
+            or tok.text in _QUOTES
+            or _in_timex(tok, timex)
+        )
         if trailing and last > first and not _opened_before(doc, first, last):
             last, changed = last - 1, True
     return first, last
