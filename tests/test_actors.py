@@ -633,3 +633,16 @@ def test_a_lists_bullet_is_no_part_of_a_name() -> None:
     assert names.clean_name("- Harbor leaders") == "Harbor leaders"
     assert names.clean_name("• Harbor Board") == "Harbor Board"
     assert names.clean_name("Coca-Cola") == "Coca-Cola"
+
+
+def test_a_motive_told_by_the_writer_is_no_statement() -> None:
+    """ "Fearing more deaths statewide from Covid-19, Gov. Tony Evers reissued several mask
+    mandates" showed Evers saying "more deaths statewide"; a state of mind with a clause after
+    it still reports what the speaker thinks."""
+    spoken = _spoken(
+        "Fearing more crashes on the north pier, Mayor Ana Ruiz closed it to cars on Monday. "
+        "Harbor pilots, fearing that the fees would drive ferries away, wrote to the board."
+    )
+    assert [(cue, content) for cue, _, content in spoken] == [
+        ("fearing", "that the fees would drive ferries away")
+    ]

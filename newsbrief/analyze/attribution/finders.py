@@ -98,9 +98,29 @@ def _supposed(tok: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children)
 
 
+# verbs of a state of mind (closed class): as an opening participle with a thing for object
+# ("Fearing more deaths, the governor reissued …") they give the writer's account of a motive
+_MIND = frozenset(
+    {"fear", "hope", "worry", "expect", "believe", "think", "doubt", "suspect", "sense", "feel"}
+)
+
+
+def _motive(tok: Token, lemma: str) -> bool:
+    """ "Fearing more deaths, Evers reissued …": a participle of a state of mind before the verb
+    it hangs on, with a noun phrase and no clause after it, tells why the subject acted; it
+    reports nothing the subject said ("Fearing that …, he said" still may)."""
+    return (
+        lemma in _MIND
+        and tok.tag_ == "VBG"
+        and tok.dep_ == "advcl"
+        and tok.i < tok.head.i
+        and not any(c.dep_ in ("ccomp", "mark") for c in tok.children)
+    )
+
+
 def _verb(ctx: Ctx, tok: Token) -> Cand | None:
     lemma = lemma_of(tok)
-    if not lemma or not lex.is_cue_lemma(lemma):
+    if not lemma or not lex.is_cue_lemma(lemma) or _motive(tok, lemma):
         return None
     if (lemma == "cite" and folded_citation(tok)) or idiom(tok):
         return None
