@@ -646,3 +646,14 @@ def test_a_motive_told_by_the_writer_is_no_statement() -> None:
     assert [(cue, content) for cue, _, content in spoken] == [
         ("fearing", "that the fees would drive ferries away")
     ]
+
+
+def test_a_persons_advisers_speak_not_the_person() -> None:
+    """ "Advisers to Mr. Obama say …" was Obama's; a spokesman "to" someone speaks for them."""
+    for opening, speaker in [
+        ("Advisers to Mr. Obama say", "Advisers"),
+        ("Aides to President Obama said", "Aides"),
+        ("A spokesman to Mr. Obama said", "Obama"),
+    ]:
+        spoken = _spoken(f"The harbor board met on Monday. {opening} the fee plan would pass.")
+        assert [(cue, name) for cue, name, _ in spoken] == [(opening.split()[-1], speaker)]

@@ -51,6 +51,12 @@ _POSTED_TO = re.compile(
     r"(?:to|in)\s+(?:the\s+)?$",
     re.I,
 )
+# a person's own people ("Advisers to Mr. Obama say …"): they speak, not the one they serve
+# (a spokesman or a lawyer "to" someone does speak for them: see REPRESENTATIVES)
+_SERVING = re.compile(
+    r"\b(?i:aides?|advis[eo]rs?|allies|ally|associates?|friends?|confidants?|loyalists?)\s+"
+    r"(?i:to)\s+(?:the\s+)?(?:[A-Z][a-z]*\.?\s+){0,2}$"  # "to Mr. ", "to Vice President "
+)
 _TOPIC_OF = re.compile(
     r"\b(?:experts?|specialists?|analysts?|scholars?|observers?|watchers?|researchers?|"
     r"commentators?|historians?|authorities)\s+(?:on|about)\s+(?:the\s+)?$",
@@ -156,6 +162,8 @@ class ActorIndex:
                 continue  # "The group that owns most of her music, Big Machine": not her
             if inside == 0 and _POSTED_TO.search(self._text, max(start, s - 30), s):
                 continue  # "China's ambassador to Britain": the country posted to is not he
+            if inside == 0 and _SERVING.search(self._text, max(start, s - 30), s):
+                continue  # "Advisers to Mr. Obama say": his advisers, not he
             if inside == 0 and _TOPIC_OF.search(self._text, max(start, s - 24), s):
                 continue  # "Experts on North Korea said": the experts
             if inside == 0 and e < end and _EVENT_AFTER.match(self._text, e, end):
