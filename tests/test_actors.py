@@ -657,3 +657,21 @@ def test_a_persons_advisers_speak_not_the_person() -> None:
     ]:
         spoken = _spoken(f"The harbor board met on Monday. {opening} the fee plan would pass.")
         assert [(cue, name) for cue, name, _ in spoken] == [(opening.split()[-1], speaker)]
+
+
+def test_the_company_is_no_event() -> None:
+    """ "But the company says …" after "at the American Music Awards" was the awards'."""
+    spoken = _spoken(
+        "Harbor Lines will carry fans to the Port Arden Music Awards on Sunday. The Port Arden "
+        "Music Awards expect a record crowd this year. But the company says it will not add boats."
+    )
+    assert [(cue, name) for cue, name, _ in spoken][-1] == ("says", "Harbor Lines")
+
+
+def test_a_participle_on_where_someone_posted_is_theirs() -> None:
+    """ "Taylor Swift posted on Twitter accusing Big Machine …" was Twitter's."""
+    spoken = _spoken(
+        "The harbor board met on Monday. On Friday, John Smith posted on Twitter accusing Harbor "
+        "Lines of lying."
+    )
+    assert [(cue, name) for cue, name, _ in spoken] == [("accusing", "John Smith")]

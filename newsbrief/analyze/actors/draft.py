@@ -870,10 +870,15 @@ class Resolver:
         return None
 
     def _company(self) -> int | None:
+        """ "the company": the organization last named that is neither an institution nor an
+        event (the AMAs, the Cannes Film Festival), a subject or named twice before one
+        named in passing."""
         passing: int | None = None
         for seen in reversed(self._history):
             draft = self.drafts[seen.draft]
             if draft.kind != "organization" or names.is_institution(draft.name):
+                continue
+            if _EVENT_NAME.search(draft.name):
                 continue
             if seen.subject or len(draft.mentions) > 1:
                 return seen.draft
@@ -1268,6 +1273,11 @@ def _org_end(pobj: Token) -> int:
 
 
 _JOINER = re.compile(r"\s*[/\-\u2013]\s*")
+# an event's name ("American Music Awards", "the AMAs", "Cannes Film Festival"): no company
+_EVENT_NAME = re.compile(
+    r"\b(?:Awards?|Festival|Games|Olympics|Championships?|Cup|Prizes?|Tournament|Conference|"
+    r"Summit|Expo|Marathon|Bowl)$|^(?:the\s+)?[A-Z]{2,}s$"
+)
 _QUANTIFIERS = frozenset(
     {"the", "a", "an", "many", "some", "several", "most", "other", "few", "all"}
 )

@@ -52,6 +52,16 @@ def _opened(doc: Doc, i: int, j: int) -> bool:
     return sum((doc[k].text == "(") - (doc[k].text == ")") for k in range(i, j)) > 0
 
 
+def _medium_of(noun: Token) -> Token | None:
+    """The verb whose place or medium ``noun`` is ("Swift posted on Twitter accusing …",
+    "appeared on CNN saying …"), when a participle hangs on it: the verb's subject speaks."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ("on", "in", "via"):
+        return None
+    verb = prep.head
+    return verb if verb.pos_ == "VERB" and prep.i > verb.i else None
+
+
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
     """The speaker: the subject, a passive agent, the noun a participle modifies ("voters saying"),
     or the subject inherited from the governing verb for participles and conjuncts."""
@@ -78,6 +88,9 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN", "NUM"):
+        medium = _medium_of(verb.head)
+        if medium is not None and depth < 3:
+            return subject_of(medium, depth + 1)  # "posted on Twitter accusing …": who posted
         return verb.head
     if verb.tag_ == "VBN" and verb.dep_ == "advcl":
         return None
