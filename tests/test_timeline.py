@@ -286,3 +286,17 @@ def test_a_phrasal_verbs_particle_ends_the_clause_with_it(sentence: str, expecte
     text = "The harbor board approved new fees on Tuesday. " + sentence
     entries = story_so_far([analysis(text, TUESDAY)])
     assert [e.text for e in entries if e.date_label.startswith("Monday")] == [expected]
+
+
+def test_a_listings_dated_lines_are_no_events() -> None:
+    """A tour's dates ("June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL") were lines of
+    The Story So Far, dated last June."""
+    text = (
+        "The Harbor Band announced a reunion tour on Monday.\n\n"
+        "The tour dates:\n\n"
+        "June 9 -- Harbor Amphitheatre, Port Arden, ME\n\n"
+        "June 12 -- North Pier Pavilion, Eskar, NH\n\n"
+        "June 14 -- Salt River Arena, Norland, VT"
+    )
+    entries = story_so_far([analysis(text, TUESDAY)])
+    assert [e.text for e in entries] == ["The Harbor Band announced a reunion tour"]

@@ -92,6 +92,22 @@ def test_weekday_follows_the_tense_of_its_clause() -> None:
     assert found("The committee meets on Friday.", wednesday)["Friday"][1] == "2024-06-14"
 
 
+def test_a_day_that_will_come_is_not_months_gone() -> None:
+    """Written in November: a band "will play" a hometown show on Sept. 12 next September, not
+    the one two months gone; a day just past still reads as this year's, and the past tense
+    looks back."""
+    november = datetime(2019, 11, 19, 12)
+    assert found("The band will play the harbor stage on Sept. 12.", november)["Sept. 12"][1] == (
+        "2020-09-12"
+    )
+    assert found("The band will play the harbor stage on Nov. 2.", november)["Nov. 2"][1] == (
+        "2019-11-02"
+    )
+    assert found("The band played the harbor stage on Sept. 12.", november)["Sept. 12"][1] == (
+        "2019-09-12"
+    )
+
+
 def test_a_scheduled_event_of_a_weekday_in_a_clause_about_the_future_is_still_to_come() -> None:
     """Politico, on a Sunday: "voters expect Clinton to win Monday's debate" is the next day;
     "Monday's debate" lost, or "Wednesday's ruling" to be appealed, are past."""

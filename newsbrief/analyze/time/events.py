@@ -81,6 +81,8 @@ def find_events(
             continue  # "rose in 2022 and 2023": one event, dated by the first expression
         if dates_what_it_follows(verb, dating):
             continue
+        if not _has_verb(doc, sent):
+            continue  # "June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL": a listing
         if verb is not None:
             seen_verbs.add(verb.i)
         found = predicate_span(doc, sent, verb, span, spans)
@@ -107,6 +109,13 @@ def find_events(
     events.extend(_undated_background(doc, article, sentences, timexes, events, actors))
     events.sort(key=lambda e: (e.evidence.sentence_index, e.evidence.start))
     return mark_current(doc, article, sentences, events, actors, frames)
+
+
+def _has_verb(doc: Doc, sent: Sentence) -> bool:
+    """The sentence says something happen or be: a listing's line ("June 9 -- Coral Sky
+    Amphitheatre, Tampa, FL") or a caption's date has no verb, and is no event."""
+    span = doc.char_span(sent.start, sent.end, alignment_mode="expand")
+    return span is None or any(t.pos_ in ("VERB", "AUX") for t in span)
 
 
 def _frames_on(verb: Token | None, d: _Dated) -> bool:

@@ -223,7 +223,9 @@ def _cost(ahead: int, tense: Tense | None, half: int) -> float:
     if tense == "past" and ahead > grace:
         return abs(ahead) + half
     if tense == "future" and ahead < -grace:
-        return abs(ahead) + half
+        # what "will" happen is not months gone: "will play Shoreline on Sept. 12" in November
+        # is next September's (the half-year penalty alone still took this one's)
+        return abs(ahead) + 2 * half
     return abs(ahead)
 
 
