@@ -675,3 +675,13 @@ def test_a_participle_on_where_someone_posted_is_theirs() -> None:
         "Lines of lying."
     )
     assert [(cue, name) for cue, name, _ in spoken] == [("accusing", "John Smith")]
+
+
+def test_according_to_a_role_and_the_name_set_off_after_it() -> None:
+    """ "According to his aunt, Jane Starner, “He was brilliant …”" showed "his aunt" saying
+    "Jane Starner, “He was brilliant …”"."""
+    spoken = _spoken(
+        "The harbor board met on Monday. According to his aunt, Jane Smith, “He was brilliant "
+        "from the start.”"
+    )
+    assert spoken == [("According to", "Jane Smith", "He was brilliant from the start")]

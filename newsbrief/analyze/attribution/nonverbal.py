@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from typing import Literal
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsbrief.analyze import cues as lex
 from newsbrief.analyze.attribution.core import Cand, Ctx, is_cue_token
@@ -163,8 +163,24 @@ def according(ctx: Ctx, tok: Token) -> Cand | None:
     source = ctx.clip(subtree_range(pobj), tok)
     if source[0] >= source[1]:
         return None
+    source = _with_apposed_name(doc, source)
     cut = (tok.i, max(source[1], pobj.right_edge.i + 1))
     return _around(ctx, tok, source, cut, cue_len=2, min_len=2, lemma="according to")
+
+
+def _with_apposed_name(doc: Doc, source: Range) -> Range:
+    """ "According to his aunt, Jane Starner, “He was …”": the name set off by commas after
+    the source phrase is the source too (the parser left it out of the phrase), not the
+    start of what she said."""
+    comma = source[1]
+    if comma + 2 >= len(doc) or doc[comma].text != "," or doc[comma + 1].ent_iob_ != "B":
+        return source
+    if doc[comma + 1].ent_type_ != "PERSON":
+        return source
+    end = comma + 2
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return (source[0], end) if end < len(doc) and doc[end].text == "," else source
 
 
 _DOCUMENTS = frozenset(
