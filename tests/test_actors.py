@@ -685,3 +685,13 @@ def test_according_to_a_role_and_the_name_set_off_after_it() -> None:
         "from the start.”"
     )
     assert spoken == [("According to", "Jane Smith", "He was brilliant from the start")]
+
+
+def test_a_quotation_a_comma_opens_after_people_addressed_is_what_was_said() -> None:
+    """ "Audience members laughed when he urged voters, “Look what I have said …”" gave
+    "voters" as what Boris Johnson urged."""
+    spoken = _spoken(
+        "Boris Johnson spoke at the harbor on Monday. The crowd laughed when he urged voters, "
+        "“Look what I have done for the harbor.”"
+    )
+    assert spoken[-1] == ("urged", "Boris Johnson", "Look what I have done for the harbor.")

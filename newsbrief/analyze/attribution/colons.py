@@ -28,12 +28,26 @@ def introduced_quote(ctx: Ctx, rng: Range) -> Quote | None:
     return quote if ctx.text[start : quote.start].rstrip().endswith(":") else None
 
 
+# people addressed in a crowd ("he urged voters, “…”"): the words were for them
+_ADDRESSED = frozenset(
+    {"voter", "reporter", "journalist", "supporter", "crowd", "audience", "member", "fan",
+     "viewer", "listener", "delegate", "resident", "student", "worker", "colleague", "people"}
+)  # fmt: skip
+
+
 def quote_after_colon(ctx: Ctx, obj: Token, end: int) -> Quote | None:
     """ "X scolded him: “…”": the quotation a colon opens right after the object ``obj``
     (its subtree ends at token ``end``), in the same sentence, when the object is whom the
-    words were for or about (a pronoun or a name): the quotation is what was said."""
+    words were for or about (a pronoun or a name): the quotation is what was said. So is one
+    a comma opens after people addressed ("he urged voters, “Look what I've delivered”")."""
     doc = ctx.doc
-    if obj.pos_ not in ("PRON", "PROPN") or end >= len(doc) or doc[end].text != ":":
+    if end >= len(doc):
+        return None
+    addressed = obj.pos_ == "NOUN" and obj.lemma_.lower() in _ADDRESSED
+    if not (
+        (obj.pos_ in ("PRON", "PROPN") and doc[end].text == ":")
+        or (addressed and doc[end].text in (":", ","))
+    ):
         return None
     if ctx.sent(obj)[1] <= end + 1:  # the sentence ends at the colon
         return None
