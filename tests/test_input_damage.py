@@ -173,10 +173,14 @@ def test_the_day_an_address_files_a_page_under(url: str, expected: str | None) -
         ("April Ryan", "April Ryan"),
         ("Ann Lee, MS, RDN", "Ann Lee"),
         ("Ann Lee; Tom Roe", "Ann Lee; Tom Roe"),
+        # the site or an agency listed as an author, names set in capitals
+        ("ANN LEE and TOM ROE Associated Press", "Ann Lee; Tom Roe"),
+        ("Ann Lee, Harbor Post", "Ann Lee"),
     ],
 )
-def test_a_month_or_credentials_after_an_authors_name_go(meta: str, expected: str) -> None:
-    page = _page(f'<meta name="author" content="{meta}">')
+def test_what_is_no_authors_name_goes_from_the_byline(meta: str, expected: str) -> None:
+    site = '<meta property="og:site_name" content="Harbor Post">'
+    page = _page(f'<meta name="author" content="{meta}">{site}')
     assert extract_html(page).author == expected
 
 

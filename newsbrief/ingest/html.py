@@ -84,7 +84,7 @@ def extract_html(html: str, *, url: str | None = None, source: str = "the page")
     return HtmlExtract(
         text=text,
         title=title,
-        author=_author(doc.author),
+        author=_author(doc.author, doc.sitename),
         published=metadata_date(html),  # never trafilatura's date: it may come from the text
         outlet=doc.sitename or _host(doc.hostname),
         url=doc.url or url,
@@ -107,21 +107,34 @@ _CREDENTIALS = frozenset(
 )  # fmt: skip
 
 
-def _author(author: str | None) -> str | None:
+# news agencies a byline names after the writers ("DANICA KIRKA; JILL LAWLESS Associated Press")
+_AGENCY_AFTER = re.compile(
+    r"\s+(?:Associated Press|The Associated Press|Reuters|AFP|Agence France-Presse|Bloomberg"
+    r"|UPI|dpa|Xinhua)$"
+)
+
+
+def _author(author: str | None, site: str | None = None) -> str | None:
     """The page's author as trafilatura reads it, less a date's month run on after the name
-    (after two words at least: "April Ryan" keeps her name) and less credentials listed as
-    authors ("Ilana Muhlstein; MS; RDN")."""
+    (after two words at least: "April Ryan" keeps her name), credentials listed as authors
+    ("Ilana Muhlstein; MS; RDN"), the site or an agency listed as one ("Tanza Loudenback;
+    Business Insider") and names set in capitals ("DANICA KIRKA" is Danica Kirka)."""
     if not author:
         return None
     names = []
     for part in author.split(";"):
-        name = part.strip()
+        name = _AGENCY_AFTER.sub("", part.strip())
         cut = _TRAILING_MONTH.search(name)
         if cut is not None and len(name[: cut.start()].split()) >= 2:
             name = name[: cut.start()]
-        if name and name.replace(".", "").lower() not in _CREDENTIALS:
-            names.append(name)
-    return "; ".join(names) or None
+        if not name or name.replace(".", "").lower() in _CREDENTIALS:
+            continue
+        if _AGENCY_AFTER.match(" " + name) or (site and name.lower() == site.lower()):
+            continue
+        if name.isupper() and len(name.split()) >= 2:
+            name = re.sub(r"[A-Z]+", lambda m: m.group(0).capitalize(), name)
+        names.append(name)
+    return "; ".join(names) or author.strip() or None  # an agency alone ("Reuters") stays
 
 
 def _extract(html: str, url: str | None, options: dict[str, Any]) -> Document | None:
