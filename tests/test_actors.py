@@ -695,3 +695,15 @@ def test_a_quotation_a_comma_opens_after_people_addressed_is_what_was_said() -> 
         "“Look what I have done for the harbor.”"
     )
     assert spoken[-1] == ("urged", "Boris Johnson", "Look what I have done for the harbor.")
+
+
+def test_what_a_picture_shows_is_no_statement() -> None:
+    """ "The president had retweeted the video early Sunday showing a parade …" showed Trump
+    saying "a parade of Trump supporters"; a poll showing a finding is still a statement."""
+    spoken = _spoken(
+        "Donald Trump spoke on Monday. The president had retweeted the video early Sunday "
+        "showing a parade of supporters in golf carts. A poll released Monday showing Smith "
+        "ahead of Jones surprised the campaign."
+    )
+    assert [cue for cue, _, _ in spoken if cue.endswith("showing")] == ["showing"]
+    assert ("showing", None, "Smith ahead of Jones") in spoken

@@ -118,9 +118,30 @@ def _motive(tok: Token, lemma: str) -> bool:
     )
 
 
+# pictures and recordings, which show what they show and say nothing (closed class)
+_PICTURES = frozenset(
+    {"video", "footage", "photo", "photograph", "picture", "image", "clip", "film", "map",
+     "chart", "graphic", "screenshot", "livestream", "recording"}
+)  # fmt: skip
+
+
+def _picture_showing(tok: Token, lemma: str) -> bool:
+    """ "retweeted the video early Sunday showing a parade …", "a photo showing the pier": what
+    a picture shows is no one's statement (a poll or a study showing a finding still is one)."""
+    if lemma != "show" or tok.tag_ != "VBG":
+        return False
+    if tok.dep_ == "acl":
+        return tok.head.lemma_.lower() in _PICTURES
+    return tok.dep_ == "advcl" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _PICTURES for c in tok.head.children
+    )
+
+
 def _verb(ctx: Ctx, tok: Token) -> Cand | None:
     lemma = lemma_of(tok)
     if not lemma or not lex.is_cue_lemma(lemma) or _motive(tok, lemma):
+        return None
+    if _picture_showing(tok, lemma):
         return None
     if (lemma == "cite" and folded_citation(tok)) or idiom(tok):
         return None
