@@ -40,6 +40,8 @@ CONFLICT_OVERLAP = 0.6
 CONFLICT_DAYS = 3
 _PRONOUN = re.compile(r"(?:he|she|they|it|this|that|these|those|his|her|their|its)\b", re.I)
 MIN_WORDS = 6  # a shorter clause is a fragment ("what we attempted to do")
+LONG_STORY_DAYS = 60  # a story published over this long runs its timeline across that time
+WINDOWS = MAX_ENTRIES // 2  # stretches of a long story's time that each get a line first
 
 
 @dataclass
@@ -214,6 +216,9 @@ def _choose(ranked: list[_Cluster], analyses: Sequence[Analysis]) -> list[_Clust
         i, e = _best(c, analyses)
         return (i, e.evidence.sentence_index) not in sentences
 
+    for c in _across_the_span(ranked, analyses):
+        if c.date not in by_date and fresh(c):
+            take(c)
     for c in ranked:
         if len(kept) >= MAX_ENTRIES:
             return kept
@@ -231,6 +236,34 @@ def _choose(ranked: list[_Cluster], analyses: Sequence[Analysis]) -> list[_Clust
         ):
             take(c)
     return kept
+
+
+def _across_the_span(ranked: list[_Cluster], analyses: Sequence[Analysis]) -> list[_Cluster]:
+    """For a story told over months (an arc: a war, an epidemic), the best entry of each of
+    ``WINDOWS`` equal stretches of the time its articles were published, so that The Story So
+    Far runs the story's length: ranked by support alone, its lines all fell in the last few
+    months, which later articles recap most. A shorter story keeps the ranking as it is."""
+    days = sorted(a.article.published.date() for a in analyses if a.article.published)
+    if not days or (days[-1] - days[0]).days < LONG_STORY_DAYS:
+        return []
+    width = (days[-1] - days[0]).days / WINDOWS
+    best: dict[int, _Cluster] = {}
+    for c in ranked:
+        start = _start(c)
+        if start is None or not days[0] <= start <= days[-1]:
+            continue
+        best.setdefault(min(WINDOWS - 1, int((start - days[0]).days // width)), c)
+    return [best[w] for w in sorted(best)]
+
+
+def _start(c: _Cluster) -> date | None:
+    """The first day of the cluster's date ("2011-08" starts on 1 August)."""
+    key = c.sort_key[:10]
+    for form in (key, key[:7] + "-01", key[:4] + "-01-01"):
+        day = _day(form)
+        if day is not None:
+            return day
+    return None
 
 
 def _best(c: _Cluster, analyses: Sequence[Analysis]) -> tuple[int, Event]:
