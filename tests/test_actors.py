@@ -707,3 +707,15 @@ def test_what_a_picture_shows_is_no_statement() -> None:
     )
     assert [cue for cue, _, _ in spoken if cue.endswith("showing")] == ["showing"]
     assert ("showing", None, "Smith ahead of Jones") in spoken
+
+
+def test_an_as_clause_with_its_own_matter_does_not_take_the_main_clause() -> None:
+    """ "…, marking a 21-year high in monthly border crossings, as the Biden administration
+    considers lifting Covid-19 restrictions" showed the administration saying "marking a
+    21-year high"; "as she said" still reports the clause it comments on."""
+    spoken = _spoken(
+        "Harbor pilots stopped 300 ferries in June, marking a record for the port, as the harbor "
+        "board considers lifting the night curfew. Her father grew up here, as she said."
+    )
+    assert not any(content.startswith("marking") for _, _, content in spoken)
+    assert ("said", None, "Her father grew up here") in spoken

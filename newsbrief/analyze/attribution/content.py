@@ -266,6 +266,8 @@ def _as_clause(ctx: Ctx, tok: Token, cue: Range, source: Range | None) -> Found 
     plan": the "as" says when); whom it was told to is none ("as she told us")."""
     if tok.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
         return None
+    if any(c.dep_ == "xcomp" for c in tok.children):
+        return None  # "…, as the administration considers lifting the rules": its own matter
     if lemma_of(tok) not in _ADDRESSED and any(
         c.dep_ == "dobj" and c.pos_ != "PRON" for c in tok.children
     ):
