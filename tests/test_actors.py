@@ -719,3 +719,12 @@ def test_an_as_clause_with_its_own_matter_does_not_take_the_main_clause() -> Non
     )
     assert not any(content.startswith("marking") for _, _, content in spoken)
     assert ("said", None, "Her father grew up here") in spoken
+
+
+def test_an_organizations_name_the_model_cut_at_and_is_whole() -> None:
+    """ "according to new Customs and Border Protection figures" made an actor "Customs"."""
+    spoken = _spoken(
+        "Harbor police made 2,000 arrests at the ferry terminals this year, according to "
+        "Customs and Border Protection figures published on Friday."
+    )
+    assert [name for _, name, _ in spoken] == ["Customs and Border Protection"]

@@ -55,17 +55,36 @@ def _party_members(tok: Token) -> bool:
 
 
 def joined(ent: Span) -> Span:
-    """ "Selane Dock and Harbour Workers' Union": a name the model cut at "and"."""
+    """ "Selane Dock and Harbour Workers' Union", "Customs and Border Protection figures": a
+    name the model cut at "and" (before it or after it; the words on the other side are in
+    capitals and no name of their own)."""
     doc = ent.doc
     k = ent.start - 1
-    if ent.label_ != "ORG" or k < 1 or doc[k].lower_ != "and" or not doc[k - 1].is_title:
+    if ent.label_ != "ORG":
         return ent
+    if k < 1 or doc[k].lower_ != "and" or not doc[k - 1].is_title:
+        return _joined_after(ent)
     lo = k - 1
     while lo > 0 and doc[lo - 1].is_title and not doc[lo - 1].is_sent_start:
         lo -= 1
     if lo > 0 and doc[lo - 1].lower_ == "the":
         lo -= 1
     return Span(doc, lo, ent.end, label=ent.label_)
+
+
+def _joined_after(ent: Span) -> Span:
+    doc = ent.doc
+    k = ent.end
+    if k + 1 >= len(doc) or doc[k].lower_ != "and":
+        return ent
+    hi = k + 1
+    while hi < len(doc) and hi - k <= 4 and doc[hi].is_title and doc[hi].pos_ == "PROPN":
+        if doc[hi].ent_type_:
+            return ent  # "Apple and Google": two names
+        hi += 1
+    if hi == k + 1 or (hi < len(doc) and doc[hi].is_title):
+        return ent
+    return Span(doc, ent.start, hi, label=ent.label_)
 
 
 _DASHES = frozenset({"-", "—", "–", "--"})
