@@ -728,3 +728,13 @@ def test_an_organizations_name_the_model_cut_at_and_is_whole() -> None:
         "Customs and Border Protection figures published on Friday."
     )
     assert [name for _, name, _ in spoken] == ["Customs and Border Protection"]
+
+
+def test_answering_a_call_out_is_no_reply() -> None:
+    """ "police officers responding to domestic disputes" showed the officers saying "domestic
+    disputes"; a reply to criticism is still one."""
+    spoken = _spoken(
+        "The harbor board met on Monday. Firefighters responding to a call at the pier found "
+        "the fire out. The mayor responded to the criticism by calling it unfair."
+    )
+    assert [cue for cue, _, _ in spoken] == ["responded to", "calling"]

@@ -368,6 +368,13 @@ def _parataxis_content(ctx: Ctx, tok: Token) -> Found | None:
     return chars, kind, [], []
 
 
+# what police, firefighters or medics respond to: a call out, not words (closed class)
+_CALL_OUTS = frozenset(
+    {"call", "dispute", "incident", "emergency", "fire", "alarm", "scene", "crash", "shooting",
+     "disturbance", "accident", "blaze", "break-in", "robbery", "report"}
+)  # fmt: skip
+
+
 def _phrasal_content(ctx: Ctx, tok: Token, lemma: str) -> Found | None:
     for child in tok.children:
         if child.dep_ in ("prep", "prt") and child.lower_ in lex.PHRASAL[lemma] and child.i > tok.i:
@@ -379,6 +386,8 @@ def _phrasal_content(ctx: Ctx, tok: Token, lemma: str) -> Found | None:
             obj = next((c for c in target.children if c.dep_ in ("pobj", "pcomp")), None)
             if obj is None:
                 continue
+            if lemma == "respond" and obj.lemma_.lower() in _CALL_OUTS:
+                return None  # "officers responding to domestic disputes": a call out answered
             lo, hi = subtree_range(obj)
             if target.head.i == tok.i:
                 hi = _right_end(ctx, tok, hi)
