@@ -256,6 +256,24 @@ def test_clean_body_drops_promos_and_trailing_furniture() -> None:
     assert body == f"{PARAS[0]}\n\n{PARAS[1]}\n\n- first item\n- second item"
 
 
+def test_clean_body_drops_widgets_set_as_lines() -> None:
+    """A tweetable pull quote, a WordPress shortcode and headlines linked with their kind in
+    capitals; a line that only speaks of a video stays."""
+    raw = "\n".join(
+        [
+            PARAS[0],
+            "Closing the bridge was the only safe choice.Click To Tweet",
+            '[button link="https://valley.example/tips" type="big"] Send us YOUR tips[/button]',
+            "Quarry lorries face forty-minute detour\xa0[VIDEO]",
+            "Hauliers hit back at council [REACTION]",
+            PARAS[1],
+            "The council posted a video of the cracks [online].",
+        ]
+    )
+    body = clean_body(raw, None)
+    assert body == f"{PARAS[0]}\n\n{PARAS[1]}\n\nThe council posted a video of the cracks [online]."
+
+
 def test_clean_body_keeps_story_lines_that_mention_subscribers() -> None:
     raw = f"{PARAS[0]}\nThe service added two million subscribers in the quarter."
     assert clean_body(raw, None).endswith("two million subscribers in the quarter.")

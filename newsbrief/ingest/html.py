@@ -48,6 +48,14 @@ _PROMO = re.compile(
     r"|don'?t miss|most read(?: in [\w ]+)?|you may also like|trending)\s*[:.…]*)$",
     re.I,
 )
+# Widgets and link rows the page set as lines of text: a tweetable pull quote ("…Click To
+# Tweet"), a WordPress shortcode ("[button link=…] Send us YOUR review[/button]"), a headline
+# linked with its kind in capitals ("Hong Kong 'threatened with intervention' [REACTION]").
+_WIDGET = re.compile(
+    r"Click [Tt]o [Tt]weet$|^\[(?P<code>[a-z_]+)\b[^\]]*\].*\[/(?P=code)\]$"
+    r"|\s\[(?:VIDEO|VIDEOS|INSIGHT|REACTION|PICTURES|PICS|PHOTOS|POLL|LIVE|LATEST|ANALYSIS"
+    r"|GALLERY|WATCH|MAP|REVEALED|EXPLAINED|COMMENT)\]\W*$"
+)
 # Page furniture that trails the story: newsletters, social links, bylines-to-contact, copyright.
 _TAIL = re.compile(
     r"\b(?:subscribe|newsletters?|follow (?:us|her|him|them|\w+) on|copyright|all rights reserved"
@@ -190,7 +198,7 @@ def clean_body(text: str, title: str | None) -> str:
     lines = [line for line in lines if line]
     if title and lines and _key(lines[0]) == _key(title):
         lines = lines[1:]
-    lines = [line for line in lines if not _PROMO.match(line)]
+    lines = [line for line in lines if not _PROMO.match(line) and not _WIDGET.search(line)]
     while lines and len(lines[-1].split()) <= _TAIL_MAX_WORDS and _TAIL.search(lines[-1]):
         lines.pop()
     return _join_paragraphs(lines)
