@@ -738,3 +738,18 @@ def test_answering_a_call_out_is_no_reply() -> None:
         "the fire out. The mayor responded to the criticism by calling it unfair."
     )
     assert [cue for cue, _, _ in spoken] == ["responded to", "calling"]
+
+
+def test_a_hyphened_arabic_surname_speaks_and_is_one_person() -> None:
+    """ "President Bashar al-Assad said …" had no speaker (the parser made each word of the
+    name a subject), and "Mr Assad" was another person."""
+    text = (
+        "President Bashar al-Assad said on Monday that the harbor talks would go on. Mr Assad "
+        "later said he would not resign."
+    )
+    analysis = analyze(article_from_text(text, title="Harbor talks"))
+    names_of = {a.id: a.name for a in analysis.actors}
+    assert [(a.source, names_of.get(a.actor_id or "")) for a in analysis.attributions] == [
+        ("President Bashar al-Assad", "Bashar al-Assad"),
+        ("Mr Assad", "Bashar al-Assad"),
+    ]

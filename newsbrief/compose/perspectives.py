@@ -132,6 +132,7 @@ def _entry(entries: dict[str, _Entry], actor: Actor, order: int) -> _Entry:
 
 
 DOMINANT = 3  # mentions that make one full name the surname's person among several
+_ARTICLE = re.compile(r"^(?:al|el)[-‑]")  # "Bashar al-Assad" and "Assad": one surname
 
 
 def _merge_surnames(entries: dict[str, _Entry]) -> None:
@@ -142,7 +143,8 @@ def _merge_surnames(entries: dict[str, _Entry]) -> None:
     people = [k for k, e in entries.items() if e.actor.kind == "person" and " " in k]
     for key in [k for k, e in entries.items() if e.actor.kind != "group" and " " not in k]:
         full = sorted(
-            (p for p in people if p.split()[-1] == key), key=lambda p: -entries[p].mentions
+            (p for p in people if _ARTICLE.sub("", p.split()[-1]) == _ARTICLE.sub("", key)),
+            key=lambda p: -entries[p].mentions,
         )
         if len(full) == 1 or (
             len(full) > 1 and entries[full[0]].mentions >= DOMINANT * entries[full[1]].mentions

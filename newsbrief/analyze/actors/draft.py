@@ -187,7 +187,7 @@ class Resolver:
 
     def person(self, ent: Span, name: str) -> None:
         parts = [p for p in name.split() if p.lower() not in _NAME_SUFFIXES] or name.split()
-        surname = parts[-1].lower()
+        surname = _ARTICLE.sub("", parts[-1].lower())  # "al-Assad" and "Mr Assad": one surname
         key = name.lower()
         idx = self._keys.get(key)
         named = None
@@ -1278,6 +1278,8 @@ _EVENT_NAME = re.compile(
     r"\b(?:Awards?|Festival|Games|Olympics|Championships?|Cup|Prizes?|Tournament|Conference|"
     r"Summit|Expo|Marathon|Bowl)$|^(?:the\s+)?[A-Z]{2,}s$"
 )
+# the article an Arabic surname may carry or drop ("Bashar al-Assad", "Mr Assad")
+_ARTICLE = re.compile(r"^(?:al|el)[-‑]")
 _QUANTIFIERS = frozenset(
     {"the", "a", "an", "many", "some", "several", "most", "other", "few", "all"}
 )
