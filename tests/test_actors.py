@@ -753,3 +753,18 @@ def test_a_hyphened_arabic_surname_speaks_and_is_one_person() -> None:
         ("President Bashar al-Assad", "Bashar al-Assad"),
         ("Mr Assad", "Bashar al-Assad"),
     ]
+
+
+def test_a_work_written_is_no_statement() -> None:
+    """ "Mike Ford wrote three novels" was shown as his statement; it stays an attribution
+    (PolNeAR marks one), kept out of what anyone is shown saying."""
+    analysis = analyze(
+        article_from_text(
+            "The harbor board met on Monday. Ann Lee wrote three novels about the port. She "
+            "wrote that the fees were unfair."
+        )
+    )
+    assert [(a.content, a.fragment) for a in analysis.attributions] == [
+        ("three novels about the port", True),
+        ("that the fees were unfair", False),
+    ]

@@ -335,11 +335,12 @@ class _Builder:
         return f"{text[cand.cue_chars[0] : cand.cue_chars[1]]} {' '.join(words)}"
 
     def _needs_verb(self, cand: Cand, start: int, end: int) -> bool:
-        """Cues whose words must be a clause to be a statement: "according to", and "reported"
-        with a figure ("Florida reported more than 15,000 new cases" reports a count, it states
-        no position; "reported that talks failed" does)."""
-        if cand.lemma == "according to":
-            return True
+        """Cues whose words must be a clause to be a statement: "according to", "wrote" ("Mike
+        Ford wrote three novels" made a work, he stated nothing; PolNeAR still marks it), and
+        "reported" with a figure ("Florida reported more than 15,000 new cases" reports a
+        count, it states no position; "reported that talks failed" does)."""
+        if cand.lemma in ("according to", "write"):
+            return True  # (what one "wrote" without a verb is a work: "wrote three novels")
         if cand.lemma != "report":
             return False
         span = self.doc.char_span(start, end, alignment_mode="expand")
