@@ -300,3 +300,14 @@ def test_a_listings_dated_lines_are_no_events() -> None:
     )
     entries = story_so_far([analysis(text, TUESDAY)])
     assert [e.text for e in entries] == ["The Harbor Band announced a reunion tour"]
+
+
+def test_a_clause_dated_twice_takes_its_day_over_a_month() -> None:
+    """ "After a break later that month, the schedule picks up February 7th" was dated by
+    "later that month"."""
+    text = (
+        "The harbor board approved new fees on Tuesday. The ferry strike began on June 3 and "
+        "ended on June 5. After a pause later that month, talks resume on May 7 in Eskar."
+    )
+    entries = story_so_far([analysis(text, TUESDAY)])
+    assert [e.date_label for e in entries if "talks resume" in e.text] == ["Tuesday 7 May 2024"]

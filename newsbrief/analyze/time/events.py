@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsbrief.analyze.actors.index import ActorIndex
 from newsbrief.analyze.time.clauses import REPORTING, clause_head, governing_verb, predicate_span
@@ -70,6 +70,7 @@ def find_events(
         if span is not None:
             located.append((d, span, governing_verb(span)))
     dating = {verb.i for _, _, verb in located if verb is not None}  # verbs a date dates
+    finest = _finest_per_verb(located)
     frames: dict[int, str] = {}  # sentence -> the day its reporting frame names
     for d, span, verb in located:
         if d.timex.sentence_index >= len(sentences):
@@ -79,6 +80,8 @@ def find_events(
             continue  # "up from $5 million a year earlier": a figure, not an event
         if verb is not None and verb.i in seen_verbs:
             continue  # "rose in 2022 and 2023": one event, dated by the first expression
+        if verb is not None and finest.get(verb.i, d) is not d:
+            continue  # "After a break later that month, the tour picks up February 7th": the day
         if dates_what_it_follows(verb, dating):
             continue
         if not _has_verb(doc, sent):
@@ -109,6 +112,22 @@ def find_events(
     events.extend(_undated_background(doc, article, sentences, timexes, events, actors))
     events.sort(key=lambda e: (e.evidence.sentence_index, e.evidence.start))
     return mark_current(doc, article, sentences, events, actors, frames)
+
+
+_FINENESS = {"time": 0, "day": 1, "week": 2, "month": 3, "quarter": 4, "season": 4, "year": 5}
+
+
+def _finest_per_verb(located: list[tuple[_Dated, Span, Token | None]]) -> dict[int, _Dated]:
+    """For each verb dated by several expressions, the finest of them (the first of equals):
+    "picks up February 7th" is the day's, though "later that month" came first."""
+    best: dict[int, _Dated] = {}
+    for d, _, verb in located:
+        if verb is None:
+            continue
+        held = best.get(verb.i)
+        if held is None or _FINENESS.get(d.granularity, 9) < _FINENESS.get(held.granularity, 9):
+            best[verb.i] = d
+    return best
 
 
 def _has_verb(doc: Doc, sent: Sentence) -> bool:
