@@ -224,20 +224,22 @@ class Deduper:
         """The stored article this one copies nearly (the exact check made already)."""
         best: DuplicateMatch | None = None
         index = index_of(self.archive)
-        index.sync(self.archive, fp.band_keys)
-        held = _held(index, self.archive, index.candidates(fp.band_keys))
-        if not held.ids:
-            return None
-        # the estimated Jaccard of the article with each candidate: the share of equal values
-        estimates = (held.signatures == fp.signature).mean(axis=1)
-        keep = self._may_copy(fp, held.sizes, estimates)
-        survivors = [c for c, ok in zip(held.ids, keep.tolist(), strict=True) if ok]
-        sets = index.held_sets(survivors)
-        unread = [c for c in survivors if c not in sets]
-        if unread:
-            read = self.archive.shingle_sets(unread)  # one round trip for all of them
-            index.keep_sets(self.archive, read)
-            sets.update(read)
+        with index.lock:  # (another thread's connection may be changing it)
+            index.sync(self.archive, fp.band_keys)
+            held = _held(index, self.archive, index.candidates(fp.band_keys))
+            if not held.ids:
+                return None
+            # the estimated Jaccard of the article with each candidate: the share of equal
+            # values
+            estimates = (held.signatures == fp.signature).mean(axis=1)
+            keep = self._may_copy(fp, held.sizes, estimates)
+            survivors = [c for c, ok in zip(held.ids, keep.tolist(), strict=True) if ok]
+            sets = index.held_sets(survivors)
+            unread = [c for c in survivors if c not in sets]
+            if unread:
+                read = self.archive.shingle_sets(unread)  # one round trip for all of them
+                index.keep_sets(self.archive, read)
+                sets.update(read)
         unset = [c for c in survivors if c not in sets]
         texts = self.archive.article_texts(unset)  # stored before the sets were
         mine = fp.sorted_shingles

@@ -33,14 +33,22 @@ boilerplate many articles share: no evidence of a copy, and reading all of it wo
 as the archive grows), and returns the ``limit`` articles sharing the most bands, the latest
 first among equals. A run keeps only a bucket's latest ``PER_BUCKET`` entries: the rest
 would never be read, and only make the run larger and its binary searches slower.
+
+One index serves every connection of the process to its database, so its methods run under its
+lock (``LshIndex.lock``): two threads ingesting at once must not change it under each other.
+
+Long module: the index, its catch-up with the archive and its lookup share one state and its
+invariants, which split modules would have to expose.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import threading
 from collections import defaultdict
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import numpy as np
 
@@ -93,12 +101,29 @@ def band_keys(signatures: NDArray[np.uint32]) -> NDArray[np.uint64]:
     return key
 
 
+_T = TypeVar("_T")
+
+
+def _locked(method: Callable[..., _T]) -> Callable[..., _T]:
+    """Run under the index's lock: one index serves every connection of a process to its
+    database, and two threads ingesting at once (a web server's submissions, two ingests in
+    one program) must not change it under each other."""
+
+    @functools.wraps(method)
+    def run(self: LshIndex, *args: Any, **kwargs: Any) -> _T:
+        with self.lock:
+            return method(self, *args, **kwargs)
+
+    return run
+
+
 class LshIndex:
     """Band keys of an archive's stored signatures, in memory (see the module doc)."""
 
     def __init__(
         self, *, window: int = WINDOW, per_bucket: int = PER_BUCKET, buffer: int = BUFFER
     ) -> None:
+        self.lock = threading.RLock()
         self.window = window
         self.per_bucket = per_bucket
         self.buffer = buffer
@@ -127,6 +152,7 @@ class LshIndex:
 
     # ------------------------------------------------------------------ staying in step
 
+    @_locked
     def sync(self, archive: Archive, keys: NDArray[np.uint64] | None = None) -> None:
         """Take in the signatures the archive stored since the last one held (rebuilding when
         that one is gone: a rollback, a deletion, another database at the same place).
@@ -161,6 +187,7 @@ class LshIndex:
             rows = archive.signature_rows(rows[-1][0] + 1, PAGE)
             self._take(rows)
 
+    @_locked
     def stored(
         self,
         archive: Archive,
@@ -185,6 +212,7 @@ class LshIndex:
         elif shingle_set is not None:  # taken in by the catch-up, which reads no sets
             self._keep(row[1], shingle_set)
 
+    @_locked
     def stored_later(
         self,
         archive: Archive,
@@ -200,6 +228,7 @@ class LshIndex:
         self._pending_keys.update(np.asarray(keys, dtype=np.uint64).tolist())
         archive.defer(f"lsh:{id(self)}", self.settle, self._forget)
 
+    @_locked
     def settle(self) -> None:
         """Take in the signatures stored and not yet taken in."""
         pending, self._pending = self._pending, []
@@ -209,6 +238,7 @@ class LshIndex:
             if seq is not None:
                 self.stored(archive, (seq, article_id, blob, size), keys, shingle_set)
 
+    @_locked
     def _forget(self) -> None:
         """The transaction rolled back: what it stored is not stored."""
         self._pending, self._pending_keys = [], set()
@@ -290,10 +320,12 @@ class LshIndex:
 
     # ------------------------------------------------------------------ shingle sets
 
+    @_locked
     def held_sets(self, article_ids: list[str]) -> dict[str, bytes]:
         """The shingle sets held of these articles (as stored when the index last caught up)."""
         return self.sets.get(article_ids)
 
+    @_locked
     def keep_sets(self, archive: Archive, sets: dict[str, bytes]) -> None:
         """Hold shingle sets read from the archive (in this write transaction, if one is
         open: let go if it rolls back)."""
@@ -310,6 +342,7 @@ class LshIndex:
 
     # ------------------------------------------------------------------ lookup
 
+    @_locked
     def candidates(self, keys: NDArray[np.uint64], limit: int = 50) -> list[int]:
         """Arrival numbers of the articles sharing at least one band key with ``keys``, those
         sharing the most first (the latest first among equals), at most ``limit``. Of each
@@ -372,6 +405,7 @@ def _signatures(blobs: list[bytes]) -> NDArray[np.uint32]:
 
 
 _INDEXES: dict[str, LshIndex] = {}
+_INDEXES_LOCK = threading.Lock()
 
 
 def index_of(archive: Archive) -> LshIndex:
@@ -379,7 +413,8 @@ def index_of(archive: Archive) -> LshIndex:
     across openings (a web server opens the archive for each submission; it builds the
     index once and then only catches up)."""
     key = str(archive.path)
-    index = _INDEXES.get(key)
-    if index is None:
-        index = _INDEXES[key] = LshIndex()
+    with _INDEXES_LOCK:
+        index = _INDEXES.get(key)
+        if index is None:
+            index = _INDEXES[key] = LshIndex()
     return index
