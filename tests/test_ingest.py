@@ -281,6 +281,10 @@ def test_clean_body_keeps_story_lines_that_mention_subscribers() -> None:
 
 def test_clean_title_strips_site_name() -> None:
     assert clean_title("Bridge closed | Valley Courier", "Valley Courier") == "Bridge closed"
+    # the site before the headline (its name holding a bar itself), and a label before it
+    site = "Valley Courier | The valley's own paper"
+    assert clean_title(f"{site}: BREAKING NEWS: Bridge closed", site) == "Bridge closed"
+    assert clean_title("Valley Courier: Bridge closed", "Valley Courier") == "Bridge closed"
     assert clean_title("Bridge closed - for now", "Valley Courier") == "Bridge closed - for now"
     assert clean_title(None, "Valley Courier") is None
 

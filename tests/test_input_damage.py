@@ -176,6 +176,7 @@ def test_the_day_an_address_files_a_page_under(url: str, expected: str | None) -
         # the site or an agency listed as an author, names set in capitals
         ("ANN LEE and TOM ROE Associated Press", "Ann Lee; Tom Roe"),
         ("Ann Lee, Harbor Post", "Ann Lee"),
+        ("ANN LEE NOVEMBER", "Ann Lee"),
     ],
 )
 def test_what_is_no_authors_name_goes_from_the_byline(meta: str, expected: str) -> None:

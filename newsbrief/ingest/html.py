@@ -118,7 +118,8 @@ _CREDENTIALS = frozenset(
 # news agencies a byline names after the writers ("DANICA KIRKA; JILL LAWLESS Associated Press")
 _AGENCY_AFTER = re.compile(
     r"\s+(?:Associated Press|The Associated Press|Reuters|AFP|Agence France-Presse|Bloomberg"
-    r"|UPI|dpa|Xinhua)$"
+    r"|UPI|dpa|Xinhua)$",
+    re.I,
 )
 
 
@@ -132,6 +133,8 @@ def _author(author: str | None, site: str | None = None) -> str | None:
     names = []
     for part in author.split(";"):
         name = _AGENCY_AFTER.sub("", part.strip())
+        if name.isupper() and len(name.split()) >= 2:
+            name = re.sub(r"[A-Z]+", lambda m: m.group(0).capitalize(), name)
         cut = _TRAILING_MONTH.search(name)
         if cut is not None and len(name[: cut.start()].split()) >= 2:
             name = name[: cut.start()]
@@ -139,8 +142,6 @@ def _author(author: str | None, site: str | None = None) -> str | None:
             continue
         if _AGENCY_AFTER.match(" " + name) or (site and name.lower() == site.lower()):
             continue
-        if name.isupper() and len(name.split()) >= 2:
-            name = re.sub(r"[A-Z]+", lambda m: m.group(0).capitalize(), name)
         names.append(name)
     return "; ".join(names) or author.strip() or None  # an agency alone ("Reuters") stays
 
@@ -204,6 +205,10 @@ def clean_body(text: str, title: str | None) -> str:
     return _join_paragraphs(lines)
 
 
+# a label set before the headline ("BREAKING NEWS: Chelsea activate …")
+_BREAKING = re.compile(r"^(?:BREAKING(?: NEWS)?|JUST IN|EXCLUSIVE|UPDATE|UPDATED)\s*[:|–—-]\s+")
+
+
 def clean_title(title: str | None, sitename: str | None) -> str | None:
     """The headline without a trailing " - Site name" / " | Site name"."""
     if not title:
@@ -213,7 +218,12 @@ def clean_title(title: str | None, sitename: str | None) -> str | None:
         m = re.match(r"^(.+?)\s+[-|–—:]\s+(.+)$", title)
         if m and _key(m.group(2)) == _key(sitename):
             return m.group(1)
-    return title
+        site = sitename.strip()
+        rest = title[len(site) :] if title.lower().startswith(site.lower()) else ""
+        m = re.match(r"\s*[|:–—]\s+(.+)$", rest)  # "Site | Headline", "Site: Headline"
+        if m:
+            title = m.group(1)
+    return _BREAKING.sub("", title) or title
 
 
 def _join_paragraphs(lines: list[str]) -> str:
