@@ -768,3 +768,16 @@ def test_a_work_written_is_no_statement() -> None:
         ("three novels about the port", True),
         ("that the fees were unfair", False),
     ]
+
+
+def test_a_persons_victims_and_their_lawyers_are_not_the_person() -> None:
+    """ "Lawyers for Epstein's victims who are suing his estate will find …" was Epstein's
+    (through "who", taken for him); "his accusers said" is theirs."""
+    spoken = _spoken(
+        "Karl Brandt died in August. Lawyers for Brandt's victims who are suing his estate will "
+        "find the interview useful. His accusers said the interview was a disgrace."
+    )
+    assert [(cue, name) for cue, name, _ in spoken] == [
+        ("will find", None),
+        ("said", "Karl Brandt's accusers"),
+    ]

@@ -44,6 +44,7 @@ _WHAT_ABOUT = re.compile(
     r"\b(?:familiar\s+with|regarding|concerning|citing|about)\b[^,;—–]*$", re.I
 )
 # a relative clause the mention sits in, no comma closing it before the mention
+_RELATIVE_WORDS = frozenset({"who", "whom", "whose", "which", "that"})
 _IN_RELATIVE = re.compile(r"\b(?:that|which|who|whom|whose)\b[^,;—–]*$", re.I)
 # where an envoy is posted: "China's ambassador to Britain accused the UK …" is China's envoy
 _POSTED_TO = re.compile(
@@ -158,6 +159,8 @@ class ActorIndex:
                 continue  # "Those close to him say": others, who know him
             if inside == 0 and _WHAT_ABOUT.search(self._text, start, s):
                 continue  # "an official familiar with it", "a professor citing … the agency"
+            if inside == 0 and s > start and self._text[s:e].lower() in _RELATIVE_WORDS:
+                continue  # "Lawyers for Epstein's victims who are suing": the victims, not he
             if inside == 0 and _IN_RELATIVE.search(self._text, start, s):
                 continue  # "The group that owns most of her music, Big Machine": not her
             if inside == 0 and _POSTED_TO.search(self._text, max(start, s - 30), s):

@@ -137,18 +137,18 @@ GROUP_HEADS = _words(
 )
 
 # people someone has, who speak for themselves and not for whoever has them ("his supporters",
-# "Trump's critics"; a person's "campaign" or "aides" too, see ``BODIES_OF``)
+# "Trump's critics", "Epstein's victims"; a person's "campaign" or "aides" too: ``BODIES_OF``)
 FOLLOWERS = _words(
     """
     supporter supporters critic critics opponent opponents rival rivals ally allies backer backers
-    follower followers fan fans voter voters donor donors friend friends detractor detractors
-    defender defenders loyalist loyalists surrogate surrogates colleague colleagues peer peers
-    classmate classmates teammate teammates coworker coworkers co-workers neighbor neighbors
-    neighbour neighbours relative relatives family successor successors predecessor predecessors
+    follower followers fan fans voter voters donor donors friend friends detractor detractors victim
+    victims accuser accusers defender defenders loyalist loyalists surrogate surrogates colleague
+    colleagues peer peers classmate classmates teammate teammates coworker coworkers co-workers
+    neighbor neighbors neighbour neighbours relative relatives family successor successors
+    predecessor predecessors
     """
 )
-# who works for a person and speaks as a body of their own ("his campaign", "her aides"); a
-# country's or a company's do speak for it
+# a person's staff, speaking as a body of their own ("his campaign"); a country's speak for it
 BODIES_OF = _words(
     """
     aide aides adviser advisers advisor advisors staff staffers team campaign administration
