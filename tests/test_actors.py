@@ -781,3 +781,17 @@ def test_a_persons_victims_and_their_lawyers_are_not_the_person() -> None:
         ("will find", None),
         ("said", "Karl Brandt's accusers"),
     ]
+
+
+def test_a_press_releases_dateline_is_no_part_of_what_was_said() -> None:
+    """ "New York, NY – The range of native ad units … in 2017, according to analysis from
+    Poynter" showed the dateline as Poynter's words, in the timeline and in Why This Matters."""
+    text = (
+        "Harbor Lines expects a record summer.\n\n"
+        "Port Arden, ME – Ferry traffic across the bay doubled in 2023, according to analysis "
+        "from the Harbor Institute."
+    )
+    spoken = _spoken(text)
+    assert [content for cue, _, content in spoken if cue == "according to"] == [
+        "Ferry traffic across the bay doubled in 2023"
+    ]

@@ -311,3 +311,12 @@ def test_a_clause_dated_twice_takes_its_day_over_a_month() -> None:
     )
     entries = story_so_far([analysis(text, TUESDAY)])
     assert [e.date_label for e in entries if "talks resume" in e.text] == ["Tuesday 7 May 2024"]
+
+
+def test_a_press_releases_dateline_is_no_part_of_a_line() -> None:
+    text = (
+        "The harbor board approved new fees on Tuesday.\n\n"
+        "Port Arden, ME – Ferry traffic across the bay doubled in 2023, the board said."
+    )
+    (entry,) = [e for e in story_so_far([analysis(text, TUESDAY)]) if e.date_label == "2023"]
+    assert entry.text.startswith("Ferry traffic across the bay doubled")

@@ -61,13 +61,15 @@ _DANGLING = words_of(
     furthermore additionally besides nevertheless nonetheless though although thus hence"""
 )
 _LEAD_PUNCT = re.compile(r"^[\s\"“”‘’'`(\[-]+")
-# "(CNN) —", "( cnn )", "WASHINGTON (AP) —", "PORT SELANE, Valmora - ", "london ( reuters ) -"
+# "(CNN) —", "( cnn )", "WASHINGTON (AP) —", "PORT SELANE, Valmora - ", "london ( reuters ) -",
+# "New York, NY –"
 _AGENCY_TAG = re.compile(
     r"^\(\s*(?:cnn|reuters|ap|afp|upi|bbc|ians|pti|xinhua)\s*\)\s*(?:[-–—]+\s*)?", re.I
 )
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:, ?[A-Z0-9][\w.'’-]*(?: [A-Z0-9][\w.'’-]*)*){0,3}"
-    r"|[a-z][a-z ,.'’-]{1,40}?\(\s*(?:reuters|ap|afp|upi)\s*\))"
+    r"|[a-z][a-z ,.'’-]{1,40}?\(\s*(?:reuters|ap|afp|upi)\s*\)"
+    r"|[A-Z][a-z]+(?: [A-Z][a-z]+){0,3}, [A-Z]{2})"  # a press release's "New York, NY –"
     r"\s*(?:\(\s*[\w ]{1,20}\s*\))?\s*[-–—]+\s+(?=\S)"
 )
 _CAPTION = re.compile(r"^(?P<label>(?:[\w'’-]+ ){0,3}[\w'’-]+) ?: (?=\S)")

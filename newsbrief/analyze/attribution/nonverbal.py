@@ -223,11 +223,29 @@ def _around(
     the content is what the sentence says before and after it (parts of ``min_len`` tokens or
     more; None when there is none)."""
     lo, hi = ctx.sent(tok)
+    lo = _after_press_dateline(ctx.doc, lo, cut[0])
     parts = [trim(ctx.doc, (lo, cut[0])), trim(ctx.doc, (cut[1], hi))]
     contents = [ctx.chars(p) for p in parts if p[1] - p[0] >= min_len]
     if not contents:
         return None
     return ctx.cand(tok, (tok.i, tok.i + cue_len), source=source, contents=contents, lemma=lemma)
+
+
+_DASH_TOKENS = frozenset({"-", "–", "—", "--"})
+
+
+def _after_press_dateline(doc: Doc, lo: int, hi: int) -> int:
+    """Past a press release's dateline opening the sentence ("New York, NY – The range of …"):
+    a place in capitals, a comma, a two-letter state and a dash."""
+    k = lo
+    while k < min(hi, lo + 5) and doc[k].is_title and doc[k].pos_ == "PROPN":
+        k += 1
+    if k == lo or k + 2 >= hi or doc[k].text != ",":
+        return lo
+    state, dash = doc[k + 1], doc[k + 2]
+    if len(state.text) == 2 and state.is_upper and dash.text in _DASH_TOKENS:
+        return k + 3
+    return lo
 
 
 _TITLE_SMALL = lex.words("a an the and or of in on at to for by with from as is who how")

@@ -28,7 +28,8 @@ _EDGE_POS = frozenset({"PUNCT", "CCONJ", "SCONJ"})
 _TRAIL_STRIP_POS = frozenset({"PUNCT", "CCONJ", "SCONJ", "ADP", "DET", "PART"})
 _CLAUSE_DEPS = frozenset({"advcl", "conj", "parataxis", "ccomp", "xcomp", "relcl", "acl"})
 _DATELINE = re.compile(
-    r"[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][\w .'-]{1,40})?(?:\s*\([A-Za-z .]{2,20}\))?"
+    r"(?:[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][\w .'-]{1,40})?(?:\s*\([A-Za-z .]{2,20}\))?"
+    r"|[A-Z][a-z]+(?: [A-Z][a-z]+){0,3}, [A-Z]{2})"  # a press release's "New York, NY –"
     r"\s*(?:-|--|_|\u2013|\u2014)\s+"
 )
 _CONTENT_DEPS = frozenset({"ccomp", "dobj", "xcomp", "parataxis", "advcl", "prep", "conj"})
