@@ -70,14 +70,18 @@ def find_events(
         if span is not None:
             located.append((d, span, governing_verb(span)))
     dating = {verb.i for _, _, verb in located if verb is not None}  # verbs a date dates
+    located = [
+        (d, span, verb)
+        for d, span, verb in located
+        if d.timex.sentence_index < len(sentences)
+        and not dates_nothing(
+            d.timex, sentences[d.timex.sentence_index], span, verb, d.date, dct
+        )  # "up from $5 million a year earlier": a figure, not an event
+    ]
     finest = _finest_per_verb(located)
     frames: dict[int, str] = {}  # sentence -> the day its reporting frame names
     for d, span, verb in located:
-        if d.timex.sentence_index >= len(sentences):
-            continue
         sent = sentences[d.timex.sentence_index]
-        if dates_nothing(d.timex, sent, span, verb, d.date, dct):
-            continue  # "up from $5 million a year earlier": a figure, not an event
         if verb is not None and verb.i in seen_verbs:
             continue  # "rose in 2022 and 2023": one event, dated by the first expression
         if verb is not None and finest.get(verb.i, d) is not d:
@@ -114,12 +118,14 @@ def find_events(
     return mark_current(doc, article, sentences, events, actors, frames)
 
 
-_FINENESS = {"time": 0, "day": 1, "week": 2, "month": 3, "quarter": 4, "season": 4, "year": 5}
+# a day (or a time in it) beats a week, month or longer; among days, or among longer
+# periods, the first stays ("Late Sunday night, the city lifted a midnight curfew")
+_FINENESS = {"time": 0, "day": 0, "week": 1, "month": 1, "quarter": 1, "season": 1, "year": 1}
 
 
 def _finest_per_verb(located: list[tuple[_Dated, Span, Token | None]]) -> dict[int, _Dated]:
-    """For each verb dated by several expressions, the finest of them (the first of equals):
-    "picks up February 7th" is the day's, though "later that month" came first."""
+    """For each verb dated by several expressions, a day before a longer period (the first of
+    each kind): "picks up February 7th" is the day's, though "later that month" came first."""
     best: dict[int, _Dated] = {}
     for d, _, verb in located:
         if verb is None:
