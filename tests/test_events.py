@@ -113,6 +113,10 @@ def test_an_undated_lead_still_yields_today_development() -> None:
         "Ferry crews usually work twelve-hour shifts on the busiest crossings.",
         # "it" standing for the clause a noun judges
         "It is no secret that the ferry operator has struggled to hire captains.",
+        # a trend: a change still going on
+        "As more travellers return to the ferries, the question of fares is becoming "
+        "increasingly urgent.",
+        "The harbor board's fee war is rapidly becoming a farce.",
         # a thought told as a scene: a feature's anecdote
         "When the marine biologist Ana Ruiz looked inside the hull of the old ferry, she "
         "thought she was seeing things.",
@@ -133,6 +137,7 @@ def test_a_background_or_opinion_lead_is_no_development_of_the_day(lead: str) ->
         "It was the biggest drop in ferry traffic that the port had ever seen.",
         "Officials say the ferry will resume service with a smaller crew.",
         "Port officials believed the missing ferry had sunk in the storm.",
+        "Calls are growing for the harbor master to resign over the ferry fees.",
     ],
 )
 def test_an_undated_news_lead_is_the_development_of_the_day(lead: str) -> None:

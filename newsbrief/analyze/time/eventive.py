@@ -19,6 +19,8 @@ the words of a story:
   does a group's present state, "Many residents are angry after …");
 - habitual present: the simple present with a frequency adverb or a "these days" period
   ("Voters rarely turn out …"), what happens as a rule;
+- a trend: a change still going on ("the question of one's vaccination status is becoming
+  increasingly relevant", "Voters are growing more anxious"), no act of the day;
 - a thought told as a scene: a verb of thinking in the simple past in a "when" clause's scene
   ("When the immunologist
   looked inside the lungs, he thought he was seeing things"), a feature's anecdote, not an act.
@@ -81,7 +83,7 @@ def _background(verb: Token) -> bool:
             return True
         if _quantified(subject) and verb_tense(verb) == "past":
             return True
-    return _habitual(verb) or _thought(verb)
+    return _habitual(verb) or _thought(verb) or _trend(verb)
 
 
 def _subject(verb: Token) -> Token | None:
@@ -169,4 +171,20 @@ def _thought(verb: Token) -> bool:
             c.dep_ == "advcl" and any(m.dep_ == "advmod" and m.lower_ == "when" for m in c.children)
             for c in verb.children
         )
+    )
+
+
+def _trend(verb: Token) -> bool:
+    """ "is becoming increasingly relevant", "are growing more anxious": a change of state in
+    the present progressive, or anything done "increasingly"."""
+    progressive = verb.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in verb.children
+    )
+    complements = [c for c in verb.children if c.dep_ in _PREDICATIVE]
+    if progressive and verb.lemma_ in ("become", "grow", "get") and complements:
+        return True  # ("Calls are growing for …" has none: the calls are news)
+    return any(
+        t.dep_ == "advmod" and t.lower_ == "increasingly"
+        for c in (verb, *complements)
+        for t in c.children
     )
