@@ -189,13 +189,14 @@ class ActorIndex:
     def _has_them(self, actor_id: str, s: int, e: int, end: int, owns: bool) -> bool:
         """The actor mentioned at [s, e) only has the people who speak: a possessive pronoun or
         name before its followers or critics ("Many of his supporters believe …": not his
-        belief), or before a person's staff or campaign, a body of their own; "his lawyer" or
+        belief), or before a person's family, staff or campaign ("Michael Jackson's three
+        brothers have defended …"), people of their own; "his lawyer" or
         "his spokesman" still speak for him, and a country's or company's people for it."""
         if not owns and self._text[s:e].lower() not in _OWNERS:
             return False
         words = [w.lower() for w in _WORDS.findall(self._text, e, min(end, e + 40))[:4]]
         words = [w for w in words if w != "s"][:3]
-        people = FOLLOWERS | BODIES_OF if self._rank(actor_id) == 0 else FOLLOWERS
+        people = FOLLOWERS | BODIES_OF | _KIN if self._rank(actor_id) == 0 else FOLLOWERS
         return any(w in people for w in words)
 
     def _belongs(self, e: int, end: int, owner: int) -> bool:
