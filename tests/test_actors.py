@@ -799,9 +799,9 @@ def test_a_press_releases_dateline_is_no_part_of_what_was_said() -> None:
 
 def test_a_persons_family_speaks_for_itself() -> None:
     """ "Michael Jackson's three brothers have defended the decision …" and "His brothers said
-    …" were Jackson's; "Her daughter likes the plan, Ann Lee said" is still Ann Lee's."""
+    …" were Jackson's; the brothers are a group of their own when the article names whose."""
     spoken = _spoken(
         "Karl Brandt died in 2009. Karl Brandt's three brothers have defended the harbor plan. "
         "His sisters said the ferry would go ahead."
     )
-    assert [name for _, name, _ in spoken] == [None, None]
+    assert [name for _, name, _ in spoken] == [None, "Karl Brandt's sisters"]

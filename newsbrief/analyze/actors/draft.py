@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsbrief.analyze.actors import names
 from newsbrief.analyze.actors.gender import described_gender, name_gender, unnamed
+from newsbrief.analyze.actors.index import KIN
 from newsbrief.analyze.actors.they import left_to_no_one
 from newsbrief.analyze.cues import is_cue_lemma
 from newsbrief.models import Actor, ActorKind, Mention, Sentence
@@ -898,7 +899,7 @@ class Resolver:
         if not name:
             return
         owner = self._token_owner.get(named[0].i, -1) if named[0].pos_ == "PRON" else -1
-        people = names.GROUP_HEADS | names.FOLLOWERS | names.BODIES_OF
+        people = names.GROUP_HEADS | names.FOLLOWERS | names.BODIES_OF | KIN
         if owner >= 0 and self.drafts[owner].kind == "person" and tok.lemma_ in people:
             # "his supporters": whose, as the section on them will be read on its own
             name = f"{self.drafts[owner].name}'s {named[1:].text}"

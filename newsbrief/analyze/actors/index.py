@@ -15,7 +15,7 @@ _RANK: dict[ActorKind, int] = {"person": 0, "media": 1, "organization": 2, "coun
 _MAX_MENTION = 300
 _POSSESSIVE = ("'s", "’s")
 _OWNERS = frozenset({"his", "her", "its", "their", "my", "our", "your"})  # possessive pronouns
-_KIN = frozenset(
+KIN = frozenset(
     {"son", "sons", "daughter", "daughters", "wife", "husband", "brother", "brothers", "sister",
      "sisters", "mother", "father", "parents", "children", "kids", "child", "grandson",
      "granddaughter", "niece", "nephew", "cousin"}
@@ -184,7 +184,7 @@ class ActorIndex:
         if self._text[s:e].lower() not in _OWNERS:
             return False
         words = _WORDS.findall(self._text, e, min(end, e + 40))[:1]
-        return bool(words) and words[0].lower() in _KIN
+        return bool(words) and words[0].lower() in KIN
 
     def _has_them(self, actor_id: str, s: int, e: int, end: int, owns: bool) -> bool:
         """The actor mentioned at [s, e) only has the people who speak: a possessive pronoun or
@@ -196,7 +196,7 @@ class ActorIndex:
             return False
         words = [w.lower() for w in _WORDS.findall(self._text, e, min(end, e + 40))[:4]]
         words = [w for w in words if w != "s"][:3]
-        people = FOLLOWERS | BODIES_OF | _KIN if self._rank(actor_id) == 0 else FOLLOWERS
+        people = FOLLOWERS | BODIES_OF | KIN if self._rank(actor_id) == 0 else FOLLOWERS
         return any(w in people for w in words)
 
     def _belongs(self, e: int, end: int, owner: int) -> bool:

@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsbrief.analyze.actors import bodies, described, extents, names, placed_roles
 from newsbrief.analyze.actors.draft import Draft, Resolver, members_of, shares_of
-from newsbrief.analyze.actors.index import ActorIndex
+from newsbrief.analyze.actors.index import KIN, ActorIndex
 from newsbrief.analyze.actors.plural import (
     modal,
     one_group_per_noun,
@@ -40,7 +40,7 @@ from newsbrief.analyze.quotes import QuoteIndex, find_quotes
 from newsbrief.models import Actor, Article, Sentence
 
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
-_FOLLOWERS = frozenset(w for w in names.FOLLOWERS if w.endswith("s"))  # ("a friend": one)
+_FOLLOWERS = frozenset(w for w in names.FOLLOWERS | KIN if w.endswith("s"))  # ("a friend": one)
 
 
 def resolve_actors(doc: Doc, article: Article, sentences: list[Sentence]) -> ActorIndex:
