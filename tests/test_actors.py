@@ -805,3 +805,19 @@ def test_a_persons_family_speaks_for_itself() -> None:
         "His sisters said the ferry would go ahead."
     )
     assert [name for _, name, _ in spoken] == [None, "Karl Brandt's sisters"]
+
+
+def test_a_pronoun_between_two_as_near_goes_to_the_one_of_its_gender() -> None:
+    """ "Taylor Swift's first six albums were released through Big Machine, which was bought
+    out by a company owned by Scooter Braun. In a Tumblr post at the time she described this
+    …" was Braun's: neither is the subject, and "she" had stood for Swift already. A person
+    just presented with a title still speaks next."""
+    spoken = _spoken(
+        "Ann Lee says she will sing her old songs. Ann Lee's first albums were released by Harbor "
+        "Records, which was bought by a company owned by the manager Chris Moss this year. In a "
+        "post at the time she described this as the worst case."
+    )
+    assert [(cue, name) for cue, name, _ in spoken] == [
+        ("says", "Ann Lee"),
+        ("described", "Ann Lee"),
+    ]

@@ -560,6 +560,8 @@ class Resolver:
         outside = not self.quoted(tok.idx)
         plural = tok.lower_ in _PLURAL
         best: tuple[tuple[int, int, int], int] | None = None
+        candidates: list[tuple[tuple[int, int, int], int]] = []
+        presented: set[int] = set()  # persons just presented with a title (they speak next)
         for seen in reversed(self._history):
             if here - seen.sentence > _WINDOW:
                 break
@@ -582,6 +584,7 @@ class Resolver:
                 # person presented with a title is who speaks next, unless the sentence's own
                 # subject is a person ("Smith criticized the plan of Crespo, president of …")
                 rank = 0
+                presented.add(seen.draft)
             if plural and distance == 0 and not seen.subject:
                 rank = 1  # "Proponents have urged Congress to …, although they say": the subject
             if distance == 0 and not seen.subject and self.doc[seen.token].dep_ == "poss":
@@ -589,9 +592,16 @@ class Resolver:
             if distance == 0 and not seen.subject and tok.dep_ == "poss" and _reports(tok.head):
                 rank = 1  # "Cohen is willing to speak with Mueller …, his lawyer said": Cohen's
             key = (distance, rank, -seen.token)
+            candidates.append((key, seen.draft))
             if best is None or key < best[0]:
                 best = (key, seen.draft)
-        return best
+        if best is None or not gender or best[1] in presented:
+            return best
+        # as near and as prominent, and not just presented: one shown or taken to be of the
+        # pronoun's gender before one not known ("Taylor Swift's first six albums … owned by
+        # Scooter Braun. … she described this …": Swift, whom "she" stood for already)
+        level = [c for c in candidates if c[0][:2] == best[0][:2]]
+        return min(level, key=lambda c: (self.drafts[c[1]].gender != gender, c[0]))
 
     def holds(self, i: int) -> bool:
         """Whether token ``i`` is part of an actor's mention."""
