@@ -821,3 +821,17 @@ def test_a_pronoun_between_two_as_near_goes_to_the_one_of_its_gender() -> None:
         ("says", "Ann Lee"),
         ("described", "Ann Lee"),
     ]
+
+
+def test_what_stands_for_an_action_said_elsewhere_is_no_statement() -> None:
+    """ "…, as Biden has pledged to do" showed Biden's statement as "to do"."""
+    analysis = analyze(
+        article_from_text(
+            "The harbor board met on Monday. Ann Lee wrote that the ferries would run all "
+            "winter, as the mayor has pledged to do."
+        )
+    )
+    assert [(a.content, a.fragment) for a in analysis.attributions] == [
+        ("that the ferries would run all winter", False),
+        ("to do", True),
+    ]

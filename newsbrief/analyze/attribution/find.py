@@ -33,6 +33,9 @@ from newsbrief.analyze.attribution.spans import char_range, is_fragment
 from newsbrief.analyze.quotes import QuoteIndex, find_quotes
 from newsbrief.models import Article, Attribution, Evidence, Sentence, Span
 
+# what stands for an action said elsewhere ("as Biden has pledged to do"): nothing said here
+_PRO_FORM = re.compile(r"(?i)(?:to )?do(?: so| it| that)?|so")
+
 
 def find_attributions(
     doc: Doc, article: Article, sentences: list[Sentence], actors: ActorIndex
@@ -276,6 +279,7 @@ class _Builder:
                 and (
                     is_fragment(self.doc, start, end, needs_verb=self._needs_verb(cand, start, end))
                     or self._topic_only(cand, start, end)
+                    or _PRO_FORM.fullmatch(text[start:end].strip()) is not None
                 ),
             }
             out.append(base.model_copy(update=update))
