@@ -675,6 +675,12 @@ def test_a_participle_on_where_someone_posted_is_theirs() -> None:
         "Lines of lying."
     )
     assert [(cue, name) for cue, name, _ in spoken] == [("accusing", "John Smith")]
+    # a place that is no medium: the companies plan, not he
+    spoken = _spoken(
+        "Donald Trump spoke on Monday. He will turn up the heat on other companies planning to "
+        "send jobs abroad."
+    )
+    assert ("planning", None) in [(cue, name) for cue, name, _ in spoken]
 
 
 def test_according_to_a_role_and_the_name_set_off_after_it() -> None:

@@ -61,12 +61,21 @@ def _one_name(subjects: list[Token]) -> bool:
     )
 
 
+# where one posts or appears and says something (a named one, "Twitter", "CNN", is a name)
+_MEDIA = frozenset(
+    {"television", "tv", "radio", "air", "show", "program", "programme", "podcast", "video",
+     "website", "blog", "post", "interview", "stage", "camera", "broadcast", "livestream"}
+)  # fmt: skip
+
+
 def _medium_of(noun: Token) -> Token | None:
     """The verb whose place or medium ``noun`` is ("Swift posted on Twitter accusing …",
     "appeared on CNN saying …"), when a participle hangs on it: the verb's subject speaks."""
     prep = noun.head
     if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ("on", "in", "via"):
         return None
+    if noun.pos_ != "PROPN" and noun.lemma_.lower() not in _MEDIA:
+        return None  # "turn up the heat on other companies planning to …": the companies plan
     verb = prep.head
     return verb if verb.pos_ == "VERB" and prep.i > verb.i else None
 
