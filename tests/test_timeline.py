@@ -320,3 +320,27 @@ def test_a_press_releases_dateline_is_no_part_of_a_line() -> None:
     )
     (entry,) = [e for e in story_so_far([analysis(text, TUESDAY)]) if e.date_label == "2023"]
     assert entry.text.startswith("Ferry traffic across the bay doubled")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label", "start"),
+    [
+        # the date nearest the verb dates it: the call's day is the call's
+        (
+            "Ann Lee was arrested in April for a March 21 phone call to the harbor office.",
+            "April 2024",
+            "Ann Lee was arrested",
+        ),
+        # a content clause the parser took for a relative one still speaks for its date
+        (
+            "The denials came in spite of the facts that the captain stayed with the owner in "
+            "his harbor villa in the early 2000s.",
+            "2000s",
+            "the captain stayed with the owner",
+        ),
+    ],
+)
+def test_a_clause_keeps_the_date_that_dates_it(sentence: str, label: str, start: str) -> None:
+    text = "The harbor board approved new fees on Tuesday. " + sentence
+    entries = [e for e in story_so_far([analysis(text, TUESDAY)]) if e.date_label == label]
+    assert [e.text[: len(start)] for e in entries] == [start]

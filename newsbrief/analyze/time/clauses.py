@@ -92,10 +92,6 @@ def predicate_span(
     head = clause_head(verb)
     if any(misparsed_subject(c) for c in head.children):
         return _fallback(doc, sent)  # its subject is a date: "… since 2016 were released"
-    if head.dep_ == "relcl" and any(
-        c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") for c in head.children
-    ):
-        return _fallback(doc, sent)  # "a finding that she reported in 2009": "she reported" what?
     lo, hi = sent_span.start, sent_span.end
     own = (timex.start_char, timex.end_char) if timex is not None else (-1, -1)
     others = [s for s in timex_spans if s != own]
@@ -125,11 +121,24 @@ def predicate_span(
     )
     first, last = _strip(doc, first, last, strip)
     first, last = _shorten(doc, first, last, strip)
+    if _object_left_behind(head, first, last):
+        return _fallback(doc, sent)  # "a finding that she reported in 2009": "she reported" what?
     if not _informative(doc, first, last) or not _main_verb_has_subject(doc, first, last):
         # "a violent mob that stormed the Capitol", "came despite emergency Fed action": a noun
         # phrase or a predicate without its subject reads as a fragment; the sentence does not
         return _fallback(doc, sent)
     return doc[first].idx, doc[last].idx + len(doc[last].text)
+
+
+def _object_left_behind(head: Token, first: int, last: int) -> bool:
+    """A relative clause whose object is its relative pronoun, cut to a few words that say
+    nothing without the noun ("she reported"); a long one is a clause the parser took for a
+    relative ("the facts that Prince Andrew stayed with Epstein … in the early 2000s")."""
+    return (
+        head.dep_ == "relcl"
+        and any(c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") for c in head.children)
+        and last - first + 1 <= 3
+    )
 
 
 def _reporting_only(head: Token, keep: set[int]) -> bool:

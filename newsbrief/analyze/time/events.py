@@ -124,16 +124,27 @@ _FINENESS = {"time": 0, "day": 0, "week": 1, "month": 1, "quarter": 1, "season":
 
 
 def _finest_per_verb(located: list[tuple[_Dated, Span, Token | None]]) -> dict[int, _Dated]:
-    """For each verb dated by several expressions, a day before a longer period (the first of
-    each kind): "picks up February 7th" is the day's, though "later that month" came first."""
-    best: dict[int, _Dated] = {}
-    for d, _, verb in located:
+    """For each verb dated by several expressions, the one nearest it in the parse, then a day
+    before a longer period, then the first: "picks up February 7th" is the day's, though "After
+    a break later that month" came first; "was arrested in April for a March 21 phone call" is
+    April's, the call's day being the call's."""
+    best: dict[int, tuple[tuple[int, int], _Dated]] = {}
+    for d, span, verb in located:
         if verb is None:
             continue
+        rank = (_hops(span.root, verb), _FINENESS.get(d.granularity, 9))
         held = best.get(verb.i)
-        if held is None or _FINENESS.get(d.granularity, 9) < _FINENESS.get(held.granularity, 9):
-            best[verb.i] = d
-    return best
+        if held is None or rank < held[0]:
+            best[verb.i] = (rank, d)
+    return {i: d for i, (_, d) in best.items()}
+
+
+def _hops(tok: Token, verb: Token) -> int:
+    """How many heads up from ``tok`` the verb is (a large number when it is not above it)."""
+    hops = 0
+    while tok.i != verb.i and tok.head.i != tok.i and hops < 20:
+        tok, hops = tok.head, hops + 1
+    return hops if tok.i == verb.i else 20
 
 
 def _has_verb(doc: Doc, sent: Sentence) -> bool:
