@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from newsbrief.ingest import article_from_text, load_input
     from newsbrief.render import render
 
-__version__ = "0.3.17"
+__version__ = "0.3.18"
 __all__ = [
     "Analysis",
     "Article",

@@ -761,16 +761,18 @@ def test_a_hyphened_arabic_surname_speaks_and_is_one_person() -> None:
     ]
 
 
+def _fragments(text: str) -> list[tuple[str, bool]]:
+    """(content, fragment) of every attribution: a fragment is scored, never shown."""
+    return [(a.content, a.fragment) for a in analyze(article_from_text(text)).attributions]
+
+
 def test_a_work_written_is_no_statement() -> None:
     """ "Mike Ford wrote three novels" was shown as his statement; it stays an attribution
     (PolNeAR marks one), kept out of what anyone is shown saying."""
-    analysis = analyze(
-        article_from_text(
-            "The harbor board met on Monday. Ann Lee wrote three novels about the port. She "
-            "wrote that the fees were unfair."
-        )
-    )
-    assert [(a.content, a.fragment) for a in analysis.attributions] == [
+    assert _fragments(
+        "The harbor board met on Monday. Ann Lee wrote three novels about the port. She wrote "
+        "that the fees were unfair."
+    ) == [
         ("three novels about the port", True),
         ("that the fees were unfair", False),
     ]
@@ -831,13 +833,10 @@ def test_a_pronoun_between_two_as_near_goes_to_the_one_of_its_gender() -> None:
 
 def test_what_stands_for_an_action_said_elsewhere_is_no_statement() -> None:
     """ "…, as Biden has pledged to do" showed Biden's statement as "to do"."""
-    analysis = analyze(
-        article_from_text(
-            "The harbor board met on Monday. Ann Lee wrote that the ferries would run all "
-            "winter, as the mayor has pledged to do."
-        )
-    )
-    assert [(a.content, a.fragment) for a in analysis.attributions] == [
+    assert _fragments(
+        "The harbor board met on Monday. Ann Lee wrote that the ferries would run all winter, "
+        "as the mayor has pledged to do."
+    ) == [
         ("that the ferries would run all winter", False),
         ("to do", True),
     ]
