@@ -22,8 +22,8 @@ the words of a story:
 - a trend: a change still going on ("the question of one's vaccination status is becoming
   increasingly relevant", "Voters are growing more anxious"), no act of the day;
 - a thought told as a scene: a verb of thinking in the simple past in a "when" clause's scene
-  ("When the immunologist
-  looked inside the lungs, he thought he was seeing things"), a feature's anecdote, not an act.
+  ("When the immunologist looked inside the lungs, he thought he was seeing things"), a
+  feature's anecdote, not an act.
 
 A clause the parser hung before the main verb ("It's tough out there these days -- you can't
 …") is the lead's opening, the line the timeline shows, and is judged too, unless the main verb
