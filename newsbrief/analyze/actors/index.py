@@ -43,9 +43,9 @@ _CLOSE_TO = re.compile(r"\bclose\s+to\s+$", re.I)
 _WHAT_ABOUT = re.compile(
     r"\b(?:familiar\s+with|regarding|concerning|citing|about)\b[^,;—–]*$", re.I
 )
-# a relative clause the mention sits in, no comma closing it before the mention
 _RELATIVE_WORDS = frozenset({"who", "whom", "whose", "which", "that"})
-_IN_RELATIVE = re.compile(r"\b(?:that|which|who|whom|whose)\b[^,;—–]*$", re.I)
+# a relative clause the mention sits in, no comma closing it before the mention
+_IN_RELATIVE = re.compile(r"\b(?:" + "|".join(_RELATIVE_WORDS) + r")\b[^,;—–]*$", re.I)
 # where an envoy is posted: "China's ambassador to Britain accused the UK …" is China's envoy
 _POSTED_TO = re.compile(
     r"\b(?:ambassadors?|envoys?|emissar(?:y|ies)|consuls?|representatives?|delegates?)\s+"
